@@ -1,0 +1,358 @@
+"""Tests for tverrfaglig.pii: finding national identity numbers (TVF501).
+
+Every number here is built by :func:`make_number` from a made-up date and individual number;
+no real person's number is written down anywhere in this file.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from tverrfaglig.pii import NationalIdHit, contains_national_id, find_national_ids
+
+K1_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+K2_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
+    remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
+    check = (11 - remainder) % 11
+    return None if check == 10 else check
+
+
+def make_number(day: int, month: int, year: int, individual: int) -> str | None:
+    """An 11-digit number with correct check digits, or None when no such number exists.
+
+    ``day`` and ``month`` are written as given, so pass ``day + 40`` for a D-number,
+    ``month + 40`` for an H-number and ``month + 80`` for a synthetic test number.
+    """
+    nine = f"{day:02d}{month:02d}{year % 100:02d}{individual:03d}"
+    k1 = check_digit(nine, K1_WEIGHTS)
+    if k1 is None:
+        return None
+    k2 = check_digit(nine + str(k1), K2_WEIGHTS)
+    if k2 is None:
+        return None
+    return f"{nine}{k1}{k2}"
+
+
+def valid_number(day: int, month: int, year: int = 87, start: int = 100) -> str:
+    """The first valid number for this date part, trying individual numbers from ``start``."""
+    for individual in range(start, 1000):
+        number = make_number(day, month, year, individual)
+        if number is not None:
+            return number
+    raise AssertionError("no valid individual number")  # pragma: no cover
+
+
+def break_checksum(number: str) -> str:
+    """The same number with its last check digit changed, so that it is no longer valid."""
+    return number[:10] + str((int(number[10]) + 1) % 10)
+
+
+def hits(text: str) -> list[NationalIdHit]:
+    return list(find_national_ids(text))
+
+
+FNR = valid_number(17, 5, 84)
+D_NR = valid_number(17 + 40, 5, 84)
+H_NR = valid_number(17, 5 + 40, 84)
+TENOR = valid_number(17, 5 + 80, 84)
+TENOR_D = valid_number(17 + 40, 5 + 80, 84)
+
+
+# --- the kinds ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "kind"),
+    [
+        (FNR, "fødselsnummer"),
+        (D_NR, "D-nummer"),
+        (H_NR, "H-nummer"),
+        (TENOR, "syntetisk testnummer"),
+        (TENOR_D, "syntetisk testnummer"),
+    ],
+)
+def test_each_kind_is_found(number: str, kind: str) -> None:
+    assert hits(f"Barnets nummer er {number}.") == [
+        NationalIdHit(line=1, kind=kind, masked=number[:2] + "*" * 9)
+    ]
+    assert contains_national_id(number)
+
+
+@pytest.mark.parametrize(
+    ("day", "month"),
+    [(1, 1), (31, 1), (29, 2), (30, 4), (31, 12), (1, 12)],
+)
+def test_date_edges_that_are_valid(day: int, month: int) -> None:
+    assert contains_national_id(valid_number(day, month))
+    assert contains_national_id(valid_number(day + 40, month))
+    assert contains_national_id(valid_number(day, month + 40))
+    assert contains_national_id(valid_number(day, month + 80))
+
+
+@pytest.mark.parametrize(
+    ("day", "month"),
+    [
+        (0, 5),  # no day 0
+        (32, 1),  # no 32nd
+        (30, 2),  # no 30 February
+        (31, 4),  # April has 30 days
+        (31, 6),
+        (31, 9),
+        (31, 11),
+        (15, 0),  # no month 0
+        (15, 13),  # no month 13
+        (15, 40),  # month + 40 starts at 41
+        (15, 53),  # H-number month 13
+        (15, 80),
+        (15, 93),  # synthetic month 13
+        (35, 5),  # neither a day nor a D-number day
+        (40, 5),
+        (72, 5),  # D-number day 32
+        (70, 2),  # D-number 30 February
+        (57, 45),  # D and H at once is no kind of number
+        (99, 99),
+    ],
+)
+def test_invalid_date_is_ignored(day: int, month: int) -> None:
+    number = valid_number(day, month)
+    assert hits(number) == []
+    assert not contains_national_id(f"nr. {number}")
+
+
+# --- separators and boundaries -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("separator", [" ", "\u00a0", "-"])
+def test_six_plus_five_with_one_separator(separator: str) -> None:
+    written = FNR[:6] + separator + FNR[6:]
+    assert hits(f"fnr: {written}") == [
+        NationalIdHit(line=1, kind="fødselsnummer", masked=FNR[:2] + "****" + separator + "*****")
+    ]
+
+
+def test_masked_form_of_the_example_in_the_contract() -> None:
+    number = valid_number(12, 3)
+    assert number.startswith("12")
+    assert [h.masked for h in hits(number[:6] + " " + number[6:])] == ["12**** *****"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        FNR[:6] + "  " + FNR[6:],  # two spaces
+        FNR[:6] + "--" + FNR[6:],
+        FNR[:6] + "\t" + FNR[6:],
+        FNR[:6] + "\n" + FNR[6:],
+        FNR[:6] + "." + FNR[6:],
+        FNR[:5] + " " + FNR[5:],  # 5 + 6
+        FNR[:4] + " " + FNR[4:8] + " " + FNR[8:],
+    ],
+)
+def test_other_ways_of_writing_are_not_candidates(written: str) -> None:
+    assert hits(written) == []
+
+
+def test_wrong_checksum_is_ignored() -> None:
+    assert hits(break_checksum(FNR)) == []
+    k1_broken = FNR[:9] + str((int(FNR[9]) + 1) % 10) + FNR[10]
+    assert hits(k1_broken) == []
+
+
+def test_computed_check_digit_ten_is_never_valid() -> None:
+    """When k1 would be 10 no number exists; none of the ten candidates may be found."""
+    nine = next(
+        f"170584{i:03d}" for i in range(1000) if check_digit(f"170584{i:03d}", K1_WEIGHTS) is None
+    )
+    for k1 in range(10):
+        for k2 in range(10):
+            assert hits(f"{nine}{k1}{k2}") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" + FNR,  # a 12-digit run
+        FNR + "0",
+        "47" + FNR + "99",
+        FNR[:6] + " " + FNR[6:] + "0",  # the 5 after the separator are 6
+        "9" + FNR[:6] + "-" + FNR[6:],
+    ],
+)
+def test_longer_run_of_digits_is_ignored(text: str) -> None:
+    assert hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abc" + FNR,
+        FNR + "abc",
+        "DOK" + FNR,
+        "fnr_" + FNR,
+        "ø" + FNR,  # letters outside ASCII are letters too
+        FNR + "å",
+        "https://example.no/sak/id" + FNR,
+        "DOK00215",
+        "IV.7-2",
+    ],
+)
+def test_glued_to_letters_is_ignored(text: str) -> None:
+    assert hits(text) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("", ""),
+        ("(", ")"),
+        ("«", "»"),
+        ("**", "**"),
+        ("`", "`"),
+        ("fnr:", "."),
+        ("| ", " |"),
+        ("https://example.no/sak/", "/"),
+        ("\u00a0", "\u00a0"),
+    ],
+)
+def test_found_next_to_punctuation(before: str, after: str) -> None:
+    assert [h.kind for h in hits(before + FNR + after)] == ["fødselsnummer"]
+
+
+def test_non_ascii_digits_do_not_make_a_number() -> None:
+    arabic_indic = FNR.translate({ord(str(d)): chr(0x0660 + d) for d in range(10)})
+    assert hits(arabic_indic) == []
+
+
+# --- lines and many hits -----------------------------------------------------------------------
+
+
+def test_line_numbers_are_one_based_and_count_every_hit() -> None:
+    text = "\n".join(
+        [
+            "---",
+            "title: Test",
+            "---",
+            f"Første: {FNR}",
+            "",
+            f"Andre {D_NR} og tredje {H_NR[:6]}-{H_NR[6:]} på samme linje",
+            "ugyldig: " + break_checksum(TENOR),
+            "",
+            TENOR,
+        ]
+    )
+    assert [(h.line, h.kind) for h in hits(text)] == [
+        (4, "fødselsnummer"),
+        (6, "D-nummer"),
+        (6, "H-nummer"),
+        (9, "syntetisk testnummer"),
+    ]
+
+
+def test_crlf_line_endings() -> None:
+    assert [h.line for h in hits(f"a\r\nb\r\n{FNR}\r\n")] == [3]
+
+
+def test_text_without_numbers() -> None:
+    assert hits("") == []
+    assert not contains_national_id("Se IV.7-2 og barnehageloven § 2 b, telefon 77 00 00 00.")
+
+
+def test_contains_stops_at_the_first_hit() -> None:
+    assert contains_national_id(f"{FNR} {D_NR}")
+
+
+def test_hit_is_frozen() -> None:
+    hit = hits(FNR)[0]
+    with pytest.raises(AttributeError):
+        hit.kind = "x"  # type: ignore[misc]
+
+
+def test_masking_never_reveals_more_than_two_digits() -> None:
+    for number in (FNR, D_NR, H_NR, TENOR, TENOR_D):
+        for written in (number, number[:6] + " " + number[6:], number[:6] + "-" + number[6:]):
+            (hit,) = hits(written)
+            assert hit.masked[:2] == number[:2]
+            assert set(hit.masked[2:]) <= {"*", " ", "-"}
+            assert sum(c.isdigit() for c in hit.masked) == 2
+            assert number not in hit.masked
+            assert len(hit.masked) == len(written)
+
+
+def test_scan_is_fast_on_text_without_numbers() -> None:
+    """A coarse guard: 10,000 documents' worth of ordinary text in well under a second."""
+    document = (
+        "Barnet følges opp av helsesykepleier og skolen, se IV.7-2 og "
+        "barnehageloven § 2 b. Møte 12. januar 2026 kl. 10.30, tlf. 77 00 00 00. "
+    ) * 15
+    start = time.perf_counter()
+    for _ in range(10_000):
+        assert not contains_national_id(document)
+    assert time.perf_counter() - start < 2.0
+
+
+# --- property ----------------------------------------------------------------------------------
+
+
+def _plausible_date(day: int, month: int) -> bool:
+    days = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return 1 <= month <= 12 and 1 <= day <= days[month - 1]
+
+
+@st.composite
+def generated_numbers(draw: st.DrawFn) -> tuple[str, str]:
+    kind = draw(st.sampled_from(["fødselsnummer", "D-nummer", "H-nummer", "syntetisk testnummer"]))
+    day = draw(st.integers(1, 31))
+    month = draw(st.integers(1, 12))
+    assume(_plausible_date(day, month))
+    year = draw(st.integers(0, 99))
+    individual = draw(st.integers(0, 999))
+    if kind == "D-nummer":
+        day += 40
+    elif kind == "H-nummer":
+        month += 40
+    elif kind == "syntetisk testnummer":
+        month += 80
+        if draw(st.booleans()):
+            day += 40
+    number = make_number(day, month, year, individual)
+    assume(number is not None)
+    assert number is not None
+    return number, kind
+
+
+# Text around the number: anything, but it must not glue a digit or letter to the number.
+_filler = st.text(alphabet=st.characters(codec="utf-8"), max_size=60)
+
+
+@given(
+    generated=generated_numbers(),
+    separator=st.sampled_from(["", " ", "\u00a0", "-"]),
+    before=_filler,
+    after=_filler,
+)
+def test_property_generated_number_is_found_and_masked(
+    generated: tuple[str, str], separator: str, before: str, after: str
+) -> None:
+    number, kind = generated
+    if before and (before[-1].isalnum() or before[-1] == "_"):
+        before += " "
+    if after and (after[0].isalnum() or after[0] == "_"):
+        after = " " + after
+    written = number[:6] + separator + number[6:]
+    text = before + written + after
+
+    masked = number[:2] + "".join("*" if c.isdigit() else c for c in written[2:])
+    found = hits(text)
+    mine = [h for h in found if h.masked == masked and h.line == before.count("\n") + 1]
+    assert mine, f"{kind} not found in {text!r}"
+    assert kind in {h.kind for h in mine}
+    for hit in found:
+        assert number[2:] not in hit.masked
+        assert sum(c.isdigit() for c in hit.masked) == 2
