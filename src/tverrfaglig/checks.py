@@ -1,0 +1,417 @@
+"""The checks of ``tvf check``: one small function per concern, each yielding findings.
+
+Checks read a loaded :class:`~tverrfaglig.handbook.Handbook` and never print or write. The
+codes and their meaning are the contract's table (``handbook-format.md`` section 6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .document import (
+    ALL_TYPES,
+    HANDBOOK_TYPES,
+    ID_RE,
+    MEETING_TYPES,
+    NETWORK_TYPE,
+    Document,
+    as_date,
+)
+from .findings import Finding, Report, error, warning
+from .handbook import Handbook
+from .laws import Citation, LawRegistry, find_citations, parse_legal_basis
+from .pii import find_national_ids
+
+STATUSES = ("draft", "approved", "retired")
+STATUS_NO = {"draft": "utkast", "approved": "godkjent", "retired": "utgått"}
+VERSION_RE = re.compile(r"^[0-9]+\.[0-9]+$")
+CODE_RE = re.compile(r"^V[0-9]{2}$")
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
+UNSILENCEABLE = frozenset({"TVF501"})  # personal data is never hidden by [check] ignore
+
+
+@dataclass
+class Index:
+    """Look-ups shared by the checks, built once per run."""
+
+    by_id: dict[str, Document] = field(default_factory=dict)
+    networks: dict[str, Document] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, documents: Iterable[Document]) -> Index:
+        index = cls()
+        for doc in documents:
+            if doc.is_handbook_document and doc.id is not None:
+                index.by_id.setdefault(doc.id, doc)
+            elif doc.type == NETWORK_TYPE and doc.id is not None:
+                index.networks.setdefault(doc.id, doc)
+        return index
+
+
+def check(handbook: Handbook, *, today: dt.date | None = None) -> Report:
+    """Run every check on a loaded handbook and return the report."""
+    today = dt.date.today() if today is None else today
+    docs = handbook.documents
+    index = Index.build(docs)
+    findings: list[Finding] = list(handbook.load_findings)
+    findings.extend(check_unique(docs))
+    for doc in docs:
+        findings.extend(check_pii(doc))
+        if doc.meta is None:
+            continue
+        findings.extend(check_schema(doc))
+        findings.extend(check_references(doc, index))
+        findings.extend(check_citations(doc, handbook.laws, today))
+        findings.extend(check_review(doc, today))
+    ignore = handbook.config.ignore - UNSILENCEABLE
+    return Report.build((f for f in findings if f.code not in ignore), documents=len(docs))
+
+
+# --- Schema: TVF002, TVF003, TVF004 -------------------------------------------------------
+
+
+def check_schema(doc: Document) -> Iterator[Finding]:
+    kind = doc.get("type")
+    if kind is None:
+        yield error("TVF002", doc.path, 2, "Feltet «type» mangler (procedure, attachment, "
+                    "measure, plan, network, agenda eller minutes).")
+        return
+    if kind not in ALL_TYPES:
+        yield error("TVF003", doc.path, doc.line_of("type"),
+                    f"Ukjent type «{kind}»: bruk en av {', '.join(ALL_TYPES)}.")
+        return
+    if kind in HANDBOOK_TYPES:
+        yield from _check_handbook_document(doc)
+    elif kind == NETWORK_TYPE:
+        yield from _check_network(doc)
+    else:
+        yield from _check_meeting(doc)
+
+
+def _require(doc: Document, *keys: str, why: str = "") -> Iterator[Finding]:
+    for key in keys:
+        value = doc.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            yield error("TVF002", doc.path, doc.line_of(key) or 2,
+                        f"Feltet «{key}» mangler{why}.")
+
+
+def _check_handbook_document(doc: Document) -> Iterator[Finding]:
+    yield from _require(doc, "id", "title", "type", "status", "version", "owner")
+    status = doc.get("status")
+    if status is not None and status not in STATUSES:
+        yield error("TVF003", doc.path, doc.line_of("status"),
+                    f"Ukjent status «{status}»: bruk draft (utkast), approved (godkjent) "
+                    "eller retired (utgått).")
+    if status == "approved":
+        yield from _require(doc, "approved_by", "valid_from", "review_by",
+                            why=" (påkrevd når status er approved)")
+
+    doc_id = doc.get("id")
+    if doc_id is not None and not (isinstance(doc_id, str) and ID_RE.match(doc_id)):
+        yield error("TVF004", doc.path, doc.line_of("id"),
+                    f"Dokument-ID «{doc_id}» har feil form: den skal se ut som IV.7-2 eller "
+                    "IV.7.1-5 (romertall, punktum og tall, bindestrek, løpenummer).")
+    code = doc.get("code")
+    if code is not None:
+        if doc.type != "measure":
+            yield error("TVF003", doc.path, doc.line_of("code"),
+                        "Feltet «code» brukes bare på tiltak (type: measure).")
+        elif not (isinstance(code, str) and CODE_RE.match(code)):
+            yield error("TVF003", doc.path, doc.line_of("code"),
+                        f"Tiltakskoden «{code}» har feil form: skriv V og to sifre, f.eks. V01.")
+    version = doc.get("version")
+    if version is not None and not (isinstance(version, str) and VERSION_RE.match(version)):
+        hint = (" Skriv den i anførselstegn, f.eks. version: \"1.0\", ellers leser YAML den "
+                "som et tall." if isinstance(version, int | float) else "")
+        yield error("TVF003", doc.path, doc.line_of("version"),
+                    f"Versjonen «{version}» har feil form: den skal være tekst som \"1.0\".{hint}")
+    for key in ("title", "owner", "approved_by"):
+        value = doc.get(key)
+        if value is not None and not isinstance(value, str):
+            yield error("TVF003", doc.path, doc.line_of(key), f"Feltet «{key}» må være tekst.")
+    yield from _check_dates(doc, "valid_from", "review_by")
+    valid_from, review_by = as_date(doc.get("valid_from")), as_date(doc.get("review_by"))
+    if valid_from and review_by and review_by < valid_from:
+        yield error("TVF003", doc.path, doc.line_of("review_by"),
+                    f"review_by ({review_by}) er før valid_from ({valid_from}).")
+    yield from _check_str_list(doc, "applies_to")
+    yield from _check_str_list(doc, "references")
+    if doc.get("legal_basis") is not None and not isinstance(doc.get("legal_basis"), list):
+        yield error("TVF003", doc.path, doc.line_of("legal_basis"),
+                    "Feltet «legal_basis» må være en liste av lovhenvisninger.")
+    source = doc.get("source")
+    if source is not None and not (isinstance(source, str)
+                                   and source.startswith(("http://", "https://"))):
+        yield error("TVF003", doc.path, doc.line_of("source"),
+                    "Feltet «source» må være en nettadresse (https://…).")
+    fingerprint = doc.get("fingerprint")
+    if fingerprint is not None and not (isinstance(fingerprint, str)
+                                        and FINGERPRINT_RE.match(fingerprint)):
+        yield error("TVF003", doc.path, doc.line_of("fingerprint"),
+                    "Feltet «fingerprint» har feil form: det skal være sha256:<64 heks-sifre>, "
+                    "skrevet av tvf stamp.")
+    yield from _check_changes(doc)
+
+
+def _check_dates(doc: Document, *keys: str, within: dict[str, object] | None = None,
+                 key_prefix: str = "", line: int | None = None) -> Iterator[Finding]:
+    source = doc.meta if within is None else within
+    for key in keys:
+        value = source.get(key) if source is not None else None
+        if value is None or as_date(value) is not None:
+            continue
+        what = ("har klokkeslett; skriv bare datoen" if isinstance(value, dt.datetime)
+                else "er ikke en dato")
+        yield error("TVF003", doc.path, line or doc.line_of(key),
+                    f"«{key_prefix}{key}: {value}» {what} (skriv ÅÅÅÅ-MM-DD, f.eks. 2026-09-01).")
+
+
+def _check_str_list(doc: Document, key: str) -> Iterator[Finding]:
+    value = doc.get(key)
+    if value is None:
+        return
+    if not isinstance(value, list):
+        yield error("TVF003", doc.path, doc.line_of(key), f"Feltet «{key}» må være en liste.")
+        return
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            yield error("TVF003", doc.path, doc.line_of(key, i),
+                        f"Punkt {i + 1} i «{key}» må være tekst, ikke «{item}».")
+
+
+def _check_changes(doc: Document) -> Iterator[Finding]:
+    changes = doc.get("changes")
+    if changes is None:
+        return
+    if not isinstance(changes, list):
+        yield error("TVF003", doc.path, doc.line_of("changes"),
+                    "Feltet «changes» må være en liste av {version, date, by, summary}.")
+        return
+    for i, entry in enumerate(changes):
+        line = doc.line_of("changes", i)
+        if not isinstance(entry, dict):
+            yield error("TVF003", doc.path, line,
+                        f"Punkt {i + 1} i «changes» må ha feltene version, date, by og summary.")
+            continue
+        missing = [k for k in ("version", "date", "by", "summary") if k not in entry]
+        if missing:
+            yield error("TVF002", doc.path, line,
+                        f"Punkt {i + 1} i «changes» mangler {', '.join(missing)}.")
+        yield from _check_dates(doc, "date", within=entry, key_prefix="changes: ", line=line)
+
+
+def _check_network(doc: Document) -> Iterator[Finding]:
+    yield from _require(doc, "id", "title", "leader")
+    slug = doc.get("id")
+    if slug is not None and not (isinstance(slug, str) and SLUG_RE.match(slug)):
+        yield error("TVF004", doc.path, doc.line_of("id"),
+                    f"Nettverks-ID «{slug}» har feil form: bruk små bokstaver, sifre og "
+                    "bindestrek, f.eks. sentrum.")
+    leader = doc.get("leader")
+    if leader is not None:
+        if not isinstance(leader, dict):
+            yield error("TVF003", doc.path, doc.line_of("leader"),
+                        "Feltet «leader» må ha name, role, term_start og term_end.")
+        else:
+            for key in ("name", "role", "term_start", "term_end"):
+                if leader.get(key) in (None, ""):
+                    yield error("TVF002", doc.path, doc.line_of("leader"),
+                                f"Leder mangler «{key}».")
+            yield from _check_dates(doc, "term_start", "term_end", within=leader,
+                                    key_prefix="leader: ", line=doc.line_of("leader"))
+    members = doc.get("members")
+    if members is not None:
+        if not isinstance(members, list):
+            yield error("TVF003", doc.path, doc.line_of("members"),
+                        "Feltet «members» må være en liste av {service, name}.")
+        else:
+            for i, member in enumerate(members):
+                if not (isinstance(member, dict) and isinstance(member.get("service"), str)):
+                    yield error("TVF003", doc.path, doc.line_of("members", i),
+                                f"Medlem {i + 1} må ha «service» (tjenesten) og gjerne «name».")
+    per_year = doc.get("meetings_per_year")
+    if per_year is not None and (isinstance(per_year, bool) or not isinstance(per_year, int)
+                                 or per_year < 1):
+        yield error("TVF003", doc.path, doc.line_of("meetings_per_year"),
+                    "Feltet «meetings_per_year» må være et helt tall større enn 0.")
+    report_to = doc.get("report_to")
+    if report_to is not None and not isinstance(report_to, str):
+        yield error("TVF003", doc.path, doc.line_of("report_to"),
+                    "Feltet «report_to» må være tekst.")
+    mandate = doc.get("mandate")
+    if mandate is not None and not (isinstance(mandate, str) and ID_RE.match(mandate)):
+        yield error("TVF004", doc.path, doc.line_of("mandate"),
+                    f"«mandate: {mandate}» er ikke en dokument-ID (f.eks. IV.7-15).")
+
+
+def _check_meeting(doc: Document) -> Iterator[Finding]:
+    yield from _require(doc, "network", "date")
+    yield from _check_dates(doc, "date")
+    network = doc.get("network")
+    if network is not None and not (isinstance(network, str) and SLUG_RE.match(network)):
+        yield error("TVF004", doc.path, doc.line_of("network"),
+                    f"«network: {network}» er ikke en nettverks-ID (f.eks. sentrum).")
+
+
+# --- Uniqueness: TVF005 ------------------------------------------------------------------
+
+
+def check_unique(docs: Iterable[Document]) -> Iterator[Finding]:
+    """Duplicate document IDs, measure codes and network ids; the first file keeps its claim."""
+    seen: dict[tuple[str, str], Document] = {}
+    labels = {"id": "Dokument-ID", "code": "Tiltakskoden", "network": "Nettverks-ID"}
+    for doc in docs:
+        keys: list[tuple[str, str, str]] = []
+        if doc.is_handbook_document and doc.id:
+            keys.append(("id", "id", doc.id))
+            code = doc.get("code")
+            if doc.type == "measure" and isinstance(code, str):
+                keys.append(("code", "code", code))
+        elif doc.type == NETWORK_TYPE and doc.id:
+            keys.append(("network", "id", doc.id))
+        for space, field_name, value in keys:
+            first = seen.setdefault((space, value), doc)
+            if first is not doc:
+                yield error("TVF005", doc.path, doc.line_of(field_name),
+                            f"{labels[space]} {value} brukes også i {first.path}; "
+                            "den må være unik.")
+
+
+# --- References: TVF101, TVF102 -----------------------------------------------------------
+
+
+def references(doc: Document) -> Iterator[tuple[str, int | None]]:
+    """Every document ID this document refers to, with its line: front matter, then body."""
+    refs = doc.get("references")
+    if isinstance(refs, list):
+        for i, ref in enumerate(refs):
+            if isinstance(ref, str):
+                yield ref.strip(), doc.line_of("references", i)
+    mandate = doc.get("mandate")
+    if doc.type == NETWORK_TYPE and isinstance(mandate, str):
+        yield mandate.strip(), doc.line_of("mandate")
+    own = doc.id if doc.is_handbook_document else None
+    for ref, line in doc.body_ids():
+        if ref != own:
+            yield ref, line
+
+
+def check_references(doc: Document, index: Index) -> Iterator[Finding]:
+    retired_self = doc.status == "retired"
+    for ref, line in references(doc):
+        if not ID_RE.match(ref):
+            yield error("TVF004", doc.path, line,
+                        f"Referansen «{ref}» er ikke en dokument-ID (f.eks. IV.7-2).")
+            continue
+        target = index.by_id.get(ref)
+        if target is None:
+            yield error("TVF101", doc.path, line,
+                        f"Referanse til {ref}, som ikke finnes i håndboka.")
+        elif target.status == "retired" and not retired_self:
+            yield warning("TVF102", doc.path, line,
+                          f"Referanse til {ref} «{target.title}», som er utgått (retired). "
+                          "Vis til dokumentet som erstatter det.")
+    if doc.type in MEETING_TYPES:
+        network = doc.get("network")
+        if isinstance(network, str) and SLUG_RE.match(network) and network not in index.networks:
+            yield error("TVF101", doc.path, doc.line_of("network"),
+                        f"Nettverket «{network}» finnes ikke i håndboka.")
+
+
+# --- Law citations: TVF201–TVF204 -----------------------------------------------------------
+
+
+def citations(doc: Document, laws: LawRegistry, today: dt.date,
+              on_problem: Callable[[str, int | None], None] | None = None) -> list[Citation]:
+    """The law citations of a document: ``legal_basis`` entries, then the body text."""
+    found: list[Citation] = []
+    basis = doc.get("legal_basis")
+    if isinstance(basis, list):
+        for i, entry in enumerate(basis):
+            line = doc.line_of("legal_basis", i)
+            parsed = parse_legal_basis(entry, line, laws, today)
+            if isinstance(parsed, str):
+                if on_problem is not None:
+                    on_problem(parsed, line)
+            else:
+                found.append(parsed)
+    found.extend(find_citations(doc.body, doc.body_line, laws, today))
+    return found
+
+
+def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterator[Finding]:
+    problems: list[Finding] = []
+
+    def on_problem(message: str, line: int | None) -> None:
+        problems.append(error("TVF003", doc.path, line, message))
+
+    cited = citations(doc, laws, today, on_problem)
+    yield from problems
+    retired = doc.status == "retired"
+    for cite in cited:
+        law = cite.law
+        if law is None:
+            yield error("TVF201", doc.path, cite.line,
+                        f"«{cite.law_text}» (i «{cite.text}») er ikke i lovregisteret. Rett "
+                        "navnet, eller legg loven til i håndbokas laws.yaml.")
+            continue
+        if law.sections is not None:
+            for section in cite.sections:
+                if section not in law.sections:
+                    yield error("TVF202", doc.path, cite.line,
+                                f"{law.short_name} har ingen § {section} ifølge lovregisteret "
+                                f"(i «{cite.text}»).")
+        if law.chapters is not None and cite.chapter is not None \
+                and cite.chapter not in law.chapters:
+            yield error("TVF202", doc.path, cite.line,
+                        f"{law.short_name} har ikke kapittel {cite.chapter} ifølge "
+                        f"lovregisteret (i «{cite.text}»).")
+        if retired:
+            continue
+        if law.is_repealed(today):
+            yield warning("TVF203", doc.path, cite.line, _repealed_message(cite, laws))
+        for note in cite.nonstandard:
+            yield warning("TVF204", doc.path, cite.line,
+                          f"Lovhenvisningen er skrevet på en uvanlig måte: {note}.")
+
+
+def _repealed_message(cite: Citation, laws: LawRegistry) -> str:
+    law = cite.law
+    assert law is not None
+    message = f"«{cite.text}» viser til {law.title} ({law.id}), som er opphevet fra {law.repealed}"
+    replacement = laws.by_id(law.replaced_by) if law.replaced_by else None
+    if replacement is not None:
+        return f"{message}; den er erstattet av {replacement.title} ({replacement.id})."
+    if law.replaced_by:
+        return f"{message}; den er erstattet av {law.replaced_by}."
+    return f"{message}."
+
+
+# --- Review dates: TVF301 ---------------------------------------------------------------
+
+
+def check_review(doc: Document, today: dt.date) -> Iterator[Finding]:
+    if not doc.is_handbook_document or doc.status == "retired":
+        return
+    review_by = as_date(doc.get("review_by"))
+    if review_by is not None and review_by < today:
+        days = (today - review_by).days
+        yield warning("TVF301", doc.path, doc.line_of("review_by"),
+                      f"Revisjonsdatoen {review_by} er passert ({days} dager siden). Revider "
+                      "dokumentet og godkjenn det på nytt med tvf stamp.")
+
+
+# --- Personal data: TVF501 --------------------------------------------------------------------
+
+
+def check_pii(doc: Document) -> Iterator[Finding]:
+    for hit in find_national_ids(doc.text):
+        yield error("TVF501", doc.path, hit.line,
+                    f"Mulig {hit.kind} ({hit.masked}). Håndboka skal aldri inneholde "
+                    "opplysninger som identifiserer et barn eller en person: fjern nummeret, "
+                    "og slett det fra git-historikken om det er delt.")

@@ -1,0 +1,125 @@
+"""Finding the handbook and reading its ``tvf.toml``.
+
+The lookup order is the contract's (section 1): ``--handbook PATH``, the ``TVF_HANDBOOK``
+environment variable, the nearest folder upward from the working directory that holds
+``tvf.toml``, and last ``./handbook/``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import TvfError
+
+CONFIG_NAME = "tvf.toml"
+ENV_VAR = "TVF_HANDBOOK"
+DEFAULT_RECIPIENT = "Tverrfaglig samarbeidsgruppe barn og unge v/ leder"
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one handbook, read from its ``tvf.toml``."""
+
+    root: Path
+    title: str
+    municipality: str | None = None
+    coordinator: str | None = None
+    review_interval_months: int = 24
+    exclude: tuple[str, ...] = ()
+    minutes_recipient: str = DEFAULT_RECIPIENT
+    ignore: frozenset[str] = frozenset()
+
+
+def find_handbook(explicit: Path | None, *, cwd: Path | None = None,
+                  environ: Mapping[str, str] | None = None) -> Path:
+    """Return the handbook root, or raise :class:`TvfError` saying where tvf looked."""
+    env = os.environ if environ is None else environ
+    here = Path.cwd() if cwd is None else cwd
+    if explicit is not None:
+        return _require_handbook(explicit, "--handbook")
+    if env.get(ENV_VAR):
+        return _require_handbook(Path(env[ENV_VAR]), ENV_VAR)
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    fallback = here / "handbook"
+    if (fallback / CONFIG_NAME).is_file():
+        return fallback
+    raise TvfError(
+        f"Fant ingen håndbok: ingen {CONFIG_NAME} i {here} eller mappene over, og ingen "
+        f"handbook/{CONFIG_NAME}.",
+        hint="Oppgi håndboka med --handbook STI eller miljøvariabelen TVF_HANDBOOK.",
+    )
+
+
+def _require_handbook(path: Path, source: str) -> Path:
+    if not path.exists():
+        raise TvfError(f"Håndboka {path} (fra {source}) finnes ikke.",
+                       hint="Sjekk stien, eller oppgi en annen med --handbook.")
+    if not path.is_dir():
+        raise TvfError(f"{path} (fra {source}) er ikke en mappe.",
+                       hint="Oppgi mappen som har tvf.toml.")
+    if not (path / CONFIG_NAME).is_file():
+        raise TvfError(f"{path} (fra {source}) har ingen {CONFIG_NAME}, så det er ingen håndbok.",
+                       hint=f"Lag {CONFIG_NAME} med minst [handbook] title = \"…\".")
+    return path.resolve()
+
+
+def load_config(root: Path) -> Config:
+    """Read ``root/tvf.toml``. Any problem is a :class:`TvfError` naming the file and line."""
+    path = root / CONFIG_NAME
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise TvfError(f"{path}: filen er ikke UTF-8 ({exc.reason}).") from None
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib puts "(at line N, column M)" in its message.
+        raise TvfError(f"{path}: ugyldig TOML: {exc}") from None
+    except OSError as exc:
+        raise TvfError(f"{path}: kan ikke leses ({exc.strerror}).") from None
+
+    handbook = _table(data, "handbook", path)
+    minutes = _table(data, "minutes", path)
+    check = _table(data, "check", path)
+    title = handbook.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise TvfError(f"{path}: [handbook] mangler title.",
+                       hint='Skriv for eksempel title = "Håndbok for tverrfaglig samarbeid".')
+    interval = handbook.get("review_interval_months", 24)
+    if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
+        raise TvfError(f"{path}: review_interval_months må være et helt tall større enn 0.")
+    return Config(
+        root=root,
+        title=title,
+        municipality=_opt_str(handbook, "municipality", path),
+        coordinator=_opt_str(handbook, "coordinator", path),
+        review_interval_months=interval,
+        exclude=_str_list(handbook, "exclude", path),
+        minutes_recipient=_opt_str(minutes, "recipient", path) or DEFAULT_RECIPIENT,
+        ignore=frozenset(_str_list(check, "ignore", path)),
+    )
+
+
+def _table(data: Mapping[str, object], key: str, path: Path) -> Mapping[str, object]:
+    value = data.get(key, {})
+    if not isinstance(value, Mapping):
+        raise TvfError(f"{path}: [{key}] må være en tabell.")
+    return value
+
+
+def _opt_str(table: Mapping[str, object], key: str, path: Path) -> str | None:
+    value = table.get(key)
+    if value is not None and not isinstance(value, str):
+        raise TvfError(f"{path}: {key} må være tekst.")
+    return value
+
+
+def _str_list(table: Mapping[str, object], key: str, path: Path) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TvfError(f"{path}: {key} må være en liste av tekster.")
+    return tuple(value)

@@ -1,0 +1,242 @@
+"""One handbook file: front matter, body and where each key stands.
+
+Parsing never raises on bad input: :func:`parse_document` returns the document (when the file
+could be decoded) together with TVF001 findings for what was wrong. Front matter is read with
+libyaml's C loader, keeping the node tree long enough to learn the line of every top-level key
+and list item, so findings can point at the line in the file, not in the YAML block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .findings import Finding, error
+
+HANDBOOK_TYPES = ("procedure", "attachment", "measure", "plan")
+NETWORK_TYPE = "network"
+MEETING_TYPES = ("agenda", "minutes")
+ALL_TYPES = (*HANDBOOK_TYPES, NETWORK_TYPE, *MEETING_TYPES)
+
+ID_RE = re.compile(r"^[IVXLC]+(\.[0-9]+)*-[0-9]+$")
+# An ID in running text: not glued to a word, a dot-number or a hyphen-number on either side.
+# The character class comes first so the regex engine can skip ahead quickly; the look-behind
+# sits just after it (a look-behind first would be tried at every position of every body).
+BODY_ID_RE = re.compile(
+    r"[IVXLC](?<![\w.\-/][IVXLC])[IVXLC]*(?:\.[0-9]+)*-[0-9]+(?![\w\-]|\.[0-9])"
+)
+
+_BOM = "\ufeff"
+_FENCE = "---"
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's C loader, but an impossible timestamp (2026-13-45) stays a string.
+
+    The date checks then report it as a field of the wrong form, with its line, instead of the
+    whole front matter failing to load.
+    """
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+def _build(loader: _Loader, node: yaml.Node) -> Any:
+    """Construct a node's value; strings, lists and plain mappings without PyYAML's overhead.
+
+    Front matter is mostly strings, so this is about twice as fast as the constructor. Anything
+    else (numbers, dates, merge keys, odd keys) goes to the loader, which gives the same result.
+    """
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item) for item in node.value]
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR:
+                return loader.construct_object(node, deep=True)
+            result[key_node.value] = _build(loader, value_node)
+        return result
+    return loader.construct_object(node, deep=True)
+
+
+@dataclass(slots=True)
+class Document:
+    """A file of the handbook. ``meta`` is ``None`` when its front matter could not be read."""
+
+    path: str
+    text: str
+    meta: dict[str, Any] | None = None
+    body: str = ""
+    body_line: int = 1
+    key_lines: dict[str, int] = field(default_factory=dict)
+    item_lines: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    @property
+    def type(self) -> str | None:
+        value = self.get("type")
+        return value if isinstance(value, str) else None
+
+    @property
+    def id(self) -> str | None:
+        value = self.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def status(self) -> str | None:
+        value = self.get("status")
+        return value if isinstance(value, str) else None
+
+    @property
+    def title(self) -> str:
+        value = self.get("title")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def is_handbook_document(self) -> bool:
+        return self.type in HANDBOOK_TYPES
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return default if self.meta is None else self.meta.get(key, default)
+
+    def line_of(self, key: str, index: int | None = None) -> int | None:
+        """The file line of a top-level key, or of item ``index`` of a list value."""
+        if index is not None:
+            items = self.item_lines.get(key, ())
+            if index < len(items):
+                return items[index]
+        return self.key_lines.get(key)
+
+    def body_ids(self) -> Iterator[tuple[str, int]]:
+        """Document IDs written in the body, with their file lines."""
+        body = self.body
+        if "-" not in body:
+            return
+        for match in BODY_ID_RE.finditer(body):
+            yield match.group(), self.body_line + body.count("\n", 0, match.start())
+
+
+def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Finding]]:
+    """Parse one file's bytes. ``path`` is the handbook-relative name used in findings."""
+    findings: list[Finding] = []
+    if not data.strip():
+        return None, [error("TVF001", path, None, "Filen er tom: den mangler front matter.")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        # Kept (with replacement characters) only so the personal-data scan still sees it.
+        unreadable = Document(path=path, text=data.decode("utf-8", errors="replace"))
+        return unreadable, [error(
+            "TVF001", path, line,
+            f"Filen er ikke UTF-8 (byte 0x{data[exc.start]:02x} på linje {line}). "
+            "Lagre den som UTF-8.",
+        )]
+    if text.startswith(_BOM):
+        findings.append(error(
+            "TVF001", path, 1,
+            "Filen starter med et BOM-tegn (U+FEFF). Lagre den som UTF-8 uten BOM.",
+        ))
+        text = text[1:]
+
+    doc = Document(path=path, text=text)
+    lines = text.split("\n")
+    if lines[0].rstrip() != _FENCE:
+        findings.append(error(
+            "TVF001", path, 1,
+            "Front matter mangler: filen må starte med en linje «---», så YAML-feltene, "
+            "så en ny linje «---».",
+        ))
+        return doc, findings
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
+    if end is None:
+        findings.append(error(
+            "TVF001", path, 1,
+            "Front matter er ikke avsluttet: fant ingen linje «---» etter den første.",
+        ))
+        return doc, findings
+
+    doc.body = "\n".join(lines[end + 1:])
+    doc.body_line = end + 2
+    meta, problems = _load_front_matter(path, "\n".join(lines[1:end]), doc)
+    findings.extend(problems)
+    doc.meta = meta
+    return doc, findings
+
+
+def _load_front_matter(
+    path: str, block: str, doc: Document
+) -> tuple[dict[str, Any] | None, list[Finding]]:
+    """Load the YAML block that starts on file line 2, recording key and item lines."""
+    offset = 2  # file line of the block's first line
+    loader = _Loader(block)
+    try:
+        node = loader.get_single_node()
+        data = _build(loader, node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = None if mark is None else mark.line + offset
+        problem = exc.problem or exc.context or "ukjent feil"
+        return None, [error("TVF001", path, line, f"Front matter er ikke gyldig YAML: {problem}.")]
+    except yaml.YAMLError as exc:
+        return None, [error("TVF001", path, None, f"Front matter er ikke gyldig YAML: {exc}.")]
+    finally:
+        loader.dispose()
+
+    if node is None:
+        return None, [error("TVF001", path, offset, "Front matter er tom.")]
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        kind = "en liste" if isinstance(data, list) else "én enkelt verdi"
+        return None, [error(
+            "TVF001", path, offset,
+            f"Front matter er {kind}, men må være felt med navn og verdi (id: …, title: …).",
+        )]
+
+    findings: list[Finding] = []
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if not isinstance(key, str):
+            continue
+        line = key_node.start_mark.line + offset
+        if key in doc.key_lines:
+            findings.append(error(
+                "TVF001", path, line,
+                f"Feltet «{key}» står to ganger (også på linje {doc.key_lines[key]}); "
+                "bare det siste teller.",
+            ))
+        doc.key_lines[key] = line
+        if isinstance(value_node, yaml.SequenceNode):
+            doc.item_lines[key] = tuple(n.start_mark.line + offset for n in value_node.value)
+    return {str(k): v for k, v in data.items()}, findings
+
+
+def as_date(value: object) -> dt.date | None:
+    """An ISO date from YAML: a date value, or a string of the form YYYY-MM-DD."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,144 @@
+"""Loading a whole handbook: discovering its files and reading each one once."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config, load_config
+from .document import Document, parse_document
+from .findings import Finding, error
+from .laws import LawRegistry, load_registry
+
+TEMPLATES_DIR = "templates"
+
+
+@dataclass
+class Handbook:
+    """A loaded handbook: its settings, its documents and what went wrong reading them."""
+
+    config: Config
+    documents: list[Document]
+    laws: LawRegistry
+    load_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+
+def load_handbook(root: Path, config: Config | None = None) -> Handbook:
+    """Read every document under ``root``. Bad files become findings; nothing raises for them."""
+    config = load_config(root) if config is None else config
+    laws, findings = load_registry(root)
+    documents: list[Document] = []
+    for rel, path, problem in discover(root, config.exclude):
+        if problem is not None:
+            findings.append(problem)
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            findings.append(error("TVF001", rel, None, f"Filen kan ikke leses: {exc.strerror}."))
+            continue
+        doc, problems = parse_document(rel, data)
+        findings.extend(problems)
+        if doc is not None:
+            documents.append(doc)
+    return Handbook(config=config, documents=documents, laws=laws, load_findings=findings)
+
+
+def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[
+    tuple[str, Path, Finding | None]
+]:
+    """Yield ``(relative path, path, problem)`` for each document file, sorted by path.
+
+    Skipped: hidden files and folders, the root's ``templates/`` and the ``exclude`` globs.
+    Symbolic links are never followed out of the handbook: such a link is yielded with a
+    TVF001 finding instead. Links to folders are not walked at all.
+    """
+    patterns = [_glob_to_regex(p) for p in exclude]
+    real_root = root.resolve()
+    stack = [(root, "")]
+    found: list[tuple[str, Path, Finding | None]] = []
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            found.append((prefix or ".", folder,
+                          error("TVF001", prefix or ".", None,
+                                f"Mappen kan ikke leses: {exc.strerror}.")))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = f"{prefix}{entry.name}"
+            if any(p.match(rel) for p in patterns):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                problem = _check_link(path, rel, real_root)
+                if problem is not None:
+                    if entry.name.endswith(".md") or _is_dir(path):
+                        found.append((rel, path, problem))
+                    continue
+                if not entry.name.endswith(".md") or _is_dir(path):
+                    continue
+                found.append((rel, path, None))
+            elif entry.is_dir():
+                if not (prefix == "" and entry.name == TEMPLATES_DIR):
+                    stack.append((path, f"{rel}/"))
+            elif entry.name.endswith(".md"):
+                found.append((rel, path, None))
+    found.sort(key=lambda item: item[0])
+    yield from found
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _check_link(path: Path, rel: str, real_root: Path) -> Finding | None:
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return error("TVF001", rel, None,
+                     "Symbolsk lenke som ikke peker på noe (eller går i ring); den hoppes over.")
+    if not target.is_relative_to(real_root):
+        return error("TVF001", rel, None,
+                     f"Symbolsk lenke ut av håndboka (til {target}); tvf følger den ikke. "
+                     "Legg filen i håndboka i stedet.")
+    return None
+
+
+def _glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """A glob relative to the root: ``*`` stays in one folder, ``**`` crosses folders."""
+    out = []
+    i = 0
+    pattern = pattern.strip().lstrip("/").removeprefix("./")
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    if pattern.endswith("/"):
+        out.append(".*")
+    return re.compile("".join(out) + r"\Z")
