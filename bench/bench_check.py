@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Benchmark ``tvf check`` on a large synthetic handbook.
+
+Not a test: a standalone script for the lead and for profiling. It writes a valid handbook
+of N documents (default 10,000) to a temporary folder, or to ``--keep DIR``, then runs the
+installed ``tvf check --handbook DIR`` as a subprocess ``--repeat`` times, plain and with
+``--format json``, and prints the minimum and median wall-clock seconds. The handbook is
+clean by construction, so every run must exit 0 and the JSON output must be ``[]``; when it is
+not, the script prints the first findings and exits 1.
+
+    python bench/bench_check.py                       # 10,000 documents, 5 runs each
+    python bench/bench_check.py --docs 2000 --repeat 3
+    python bench/bench_check.py --generate-only --keep /tmp/hb   # for profiling
+
+Each document is a ``procedure`` with the required front matter, three ``references`` and one
+``legal_basis`` citation, and a body of about 200 words with two more references ("se IV.1.2-1")
+and one more citation ("helse- og omsorgstjenesteloven § 3-4"): five references and two
+citations per document, and no 11-digit numbers. Output is deterministic for a given ``--docs``.
+
+Only the standard library is used, so the script runs with any Python 3.11.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+FOLDERS = ("prosedyrer", "vedlegg", "tiltak")
+FILES_PER_SUBFOLDER = 100
+SEED = 20260101
+
+SERVICES = (
+    "barnehage",
+    "skole",
+    "helsestasjon",
+    "skolehelsetjenesten",
+    "PPT",
+    "barneverntjenesten",
+    "NAV",
+    "kultur og fritid",
+    "psykisk helse og rus",
+    "fysioterapitjenesten",
+)
+OWNERS = (
+    "Oppvekstsjef",
+    "Kommunalsjef helse og omsorg",
+    "Leder for helsestasjon og skolehelsetjeneste",
+    "Leder for PPT",
+    "Barnevernleder",
+    "Rektor",
+    "Styrer",
+)
+APPROVERS = ("Kommunedirektør", "Kommunalsjef oppvekst", "Kommunalsjef helse og omsorg")
+TOPICS = (
+    "samarbeid med foresatte",
+    "overgang fra barnehage til skole",
+    "bekymring for et barn",
+    "skolefravær",
+    "tverrfaglig møte",
+    "individuell plan",
+    "barnekoordinator",
+    "taushetsplikt og samtykke",
+    "oppfølging etter skadehendelse",
+    "kartlegging av språk",
+    "psykisk helse hos ungdom",
+    "rus og forebygging",
+)
+TITLE_KINDS = ("Rutine for", "Veileder for", "Sjekkliste for", "Prosedyre for")
+HEADINGS = ("Formål", "Gjelder for", "Ansvar", "Fremgangsmåte", "Dokumentasjon", "Oppfølging")
+# Filler words: lower-case Norwegian, no digits, no "§", no law names or abbreviations, so the
+# body holds exactly the references and citation the generator puts in it.
+WORD_LIST = """
+    barnet barn unge familien foresatte tjenestene samarbeid samordning tiltak tidlig
+    innsats helhetlig oppfølging kontaktlærer helsesykepleier møtet referat avtale
+    samtykke bekymring kartlegging ansvarlig leder tjenesten skal bør kan må drøfte
+    vurdere dokumentere informere involvere sikre avklare og i med for til på om etter ved
+    når som det den de alle hver felles rett hjelp tid plan mål behov rutiner nettverket
+    koordinator fagområde systemnivå individnivå skolen barnehagen helsestasjonen
+"""
+WORDS = tuple(WORD_LIST.split())
+BODY_WORDS = 200
+
+
+def document_id(i: int) -> str:
+    """The ID of document ``i``: unique, and of the form ``^[IVXLC]+(\\.[0-9]+)*-[0-9]+$``."""
+    return f"IV.{i // 1000 + 1}.{i % 1000 + 1}-1"
+
+
+def document_path(i: int) -> str:
+    folder = FOLDERS[i % len(FOLDERS)]
+    sub = (i // len(FOLDERS)) // FILES_PER_SUBFOLDER
+    return f"{folder}/{sub:03d}/dokument-{i:05d}.md"
+
+
+def pick_references(rng: random.Random, i: int, n: int, k: int = 5) -> list[str]:
+    """``k`` distinct IDs of other documents (fewer when the handbook is smaller)."""
+    others = n - 1
+    chosen = rng.sample(range(others), min(k, others))
+    return [document_id(j if j < i else j + 1) for j in chosen]
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng: random.Random, words: int) -> list[str]:
+    out: list[str] = []
+    while words > 0:
+        length = min(words, rng.randint(8, 16))
+        out.append(sentence(rng, length))
+        words -= length
+    return out
+
+
+def body(rng: random.Random, text_refs: Sequence[str]) -> str:
+    """About BODY_WORDS words under headings, with the given references and one citation."""
+    headings = rng.sample(HEADINGS, 4)
+    per_section = BODY_WORDS // len(headings)
+    sections: list[str] = []
+    for n, heading in enumerate(headings):
+        sentences = paragraph(rng, per_section - 8)
+        if n == 0 and text_refs:
+            sentences.insert(1, f"Se {text_refs[0]} for sammenhengen med andre rutiner.")
+        if n == 1:
+            sentences.append(
+                "Kommunen har plikt til samarbeid etter helse- og omsorgstjenesteloven § 3-4."
+            )
+        if n == 2 and len(text_refs) > 1:
+            bullets = "\n".join(f"- {s}" for s in sentences[:3])
+            rest = " ".join(sentences[3:])
+            sections.append(
+                f"## {heading}\n\n{bullets}\n- Les også rutinen (se {text_refs[1]}) "
+                f"før møtet.\n\n{rest}\n"
+            )
+            continue
+        sections.append(f"## {heading}\n\n{' '.join(sentences)}\n")
+    return "\n".join(sections)
+
+
+def document(rng: random.Random, i: int, n: int) -> str:
+    refs = pick_references(rng, i, n)
+    front_refs, text_refs = refs[:3], refs[3:]
+    title = f"{rng.choice(TITLE_KINDS)} {rng.choice(TOPICS)} ({i + 1})"
+    applies_to = rng.sample(SERVICES, 3)
+    lines = [
+        "---",
+        f"id: {document_id(i)}",
+        f'title: "{title}"',
+        "type: procedure",
+        "status: approved",
+        'version: "1.0"',
+        f"owner: {rng.choice(OWNERS)}",
+        f"approved_by: {rng.choice(APPROVERS)}",
+        "valid_from: 2026-01-01",
+        "review_by: 2099-01-01",
+        "applies_to:",
+        *(f"  - {service}" for service in applies_to),
+    ]
+    if front_refs:
+        lines += ["references:", *(f"  - {ref}" for ref in front_refs)]
+    else:
+        lines.append("references: []")
+    lines += ["legal_basis:", "  - barnehageloven § 2 b", "---", ""]
+    return "\n".join(lines) + f"# {title}\n\n" + body(rng, text_refs)
+
+
+def generate(root: Path, n: int) -> None:
+    """Write a synthetic handbook of ``n`` documents to ``root`` (created if missing)."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "tvf.toml").write_text('[handbook]\ntitle = "Syntetisk håndbok"\n', encoding="utf-8")
+    rng = random.Random(SEED)
+    made: set[Path] = set()
+    for i in range(n):
+        path = root / document_path(i)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(document(rng, i, n), encoding="utf-8")
+
+
+def write(root: Path, n: int) -> None:
+    start = time.perf_counter()
+    generate(root, n)
+    print(f"Skrev {n} dokumenter til {root} på {time.perf_counter() - start:.2f} s")
+
+
+def find_tvf(explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    name = "tvf.exe" if os.name == "nt" else "tvf"
+    beside = Path(sys.executable).parent / name
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which("tvf")
+    if found:
+        return found
+    sys.exit("Fant ikke kommandoen tvf. Installer pakken (pip install -e .) eller bruk --tvf.")
+
+
+def run(cmd: Sequence[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False)
+    return time.perf_counter() - start, done
+
+
+def fail(what: str, done: subprocess.CompletedProcess[str]) -> NoReturn:
+    print(f"FEIL: {what} (exit-status {done.returncode})", file=sys.stderr)
+    try:
+        findings = json.loads(done.stdout)
+    except ValueError:
+        findings = None
+    if isinstance(findings, list):
+        print(f"{len(findings)} funn; de første:", file=sys.stderr)
+        for finding in findings[:10]:
+            print(f"  {json.dumps(finding, ensure_ascii=False)}", file=sys.stderr)
+    else:
+        print("\n".join(done.stdout.splitlines()[:20]), file=sys.stderr)
+    if done.stderr.strip():
+        print("\n".join(done.stderr.splitlines()[-20:]), file=sys.stderr)
+    sys.exit(1)
+
+
+def time_command(cmd: Sequence[str], repeat: int, *, json_output: bool) -> list[float]:
+    times: list[float] = []
+    for _ in range(repeat):
+        seconds, done = run(cmd)
+        if done.returncode != 0:
+            fail(" ".join(cmd), done)
+        if json_output:
+            try:
+                findings = json.loads(done.stdout)
+            except ValueError:
+                fail("--format json skrev ikke gyldig JSON", done)
+            if findings != []:
+                fail("den syntetiske håndboka skal ikke ha funn", done)
+        times.append(seconds)
+    return times
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--docs", type=int, default=10_000, help="antall dokumenter (10000)")
+    parser.add_argument("--repeat", type=int, default=5, help="antall kjøringer av hver (5)")
+    parser.add_argument("--keep", type=Path, help="skriv håndboka hit og behold den")
+    parser.add_argument("--generate-only", action="store_true", help="bare skriv håndboka")
+    parser.add_argument("--tvf", help="sti til tvf (standard: ved siden av python, så PATH)")
+    args = parser.parse_args(argv)
+    if args.docs < 1 or args.repeat < 1:
+        parser.error("--docs og --repeat må være minst 1")
+
+    if args.keep and args.keep.exists() and any(args.keep.iterdir()):
+        parser.error(f"{args.keep} finnes og er ikke tom")
+    if args.generate_only:
+        root = args.keep or Path(tempfile.mkdtemp(prefix="tvf-bench-")) / "handbook"
+        write(root, args.docs)
+        return 0
+
+    tvf = find_tvf(args.tvf)
+    with tempfile.TemporaryDirectory(prefix="tvf-bench-") as tmp:
+        root = args.keep or Path(tmp) / "handbook"
+        write(root, args.docs)
+        base = [tvf, "check", "--handbook", str(root)]
+        plain = time_command(base, args.repeat, json_output=False)
+        as_json = time_command([*base, "--format", "json"], args.repeat, json_output=True)
+
+    print()
+    print(f"dokumenter:      {args.docs}")
+    print(f"maskin:          {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPU-er")
+    print(f"python:          {platform.python_implementation()} {platform.python_version()}")
+    print(f"tvf:             {tvf}")
+    print(f"kjøringer:       {args.repeat}")
+    for label, times in (("tvf check", plain), ("--format json", as_json)):
+        print(f"{label + ':':<17}min {min(times):.3f} s, median {statistics.median(times):.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
