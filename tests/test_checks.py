@@ -271,3 +271,26 @@ def test_tvf501_finds_and_masks_a_national_id(tmp_path: Path) -> None:
     assert [(f.code, f.line) for f in report.findings] == [("TVF501", 13)]
     assert number not in report.findings[0].message
     assert number[2:] not in report.findings[0].message
+
+
+# --- The parallel path gives the same report -----------------------------------------------
+
+
+def test_check_path_in_worker_processes_equals_check(tmp_path: Path) -> None:
+    from tverrfaglig.checks import check_path
+
+    docs: dict[str, str | bytes] = {}
+    for i in range(60):
+        refs = [f"IV.7-{(i + 1) % 60}", f"IV.7-{i + 100}" if i % 7 == 0 else "IV.7-0"]
+        fields = {"references": refs, "legal_basis": ["barnevernloven § 3-2"] if i % 5 == 0
+                  else ["hol § 3-4"]}
+        if i % 11 == 0:
+            fields["version"] = 2.0
+        docs[f"d/{i:03d}.md"] = doc_text(meta(f"IV.7-{i}", **fields), f"Se IV.7-{i + 200}.\n")
+    docs["d/dup.md"] = doc_text(meta("IV.7-3"))
+    docs["d/broken.md"] = "---\n: [\n---\n"
+    root = handbook(tmp_path / "hb", docs)
+    sequential = run_check(root)
+    parallel = check_path(root, today=TODAY, jobs=2)
+    assert parallel == sequential
+    assert {"TVF001", "TVF003", "TVF005", "TVF101", "TVF203"} <= set(codes(parallel))

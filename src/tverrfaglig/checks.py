@@ -7,10 +7,17 @@ codes and their meaning are the contract's table (``handbook-format.md`` section
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import multiprocessing
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
 
+from .config import Config, load_config
 from .document import (
     ALL_TYPES,
     HANDBOOK_TYPES,
@@ -21,8 +28,8 @@ from .document import (
     as_date,
 )
 from .findings import Finding, Report, error, warning
-from .handbook import Handbook
-from .laws import Citation, LawRegistry, find_citations, parse_legal_basis
+from .handbook import Handbook, discover, read_document
+from .laws import Citation, LawRegistry, find_citations, load_registry, parse_legal_basis
 from .pii import find_national_ids
 
 STATUSES = ("draft", "approved", "retired")
@@ -34,41 +41,154 @@ FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
 UNSILENCEABLE = frozenset({"TVF501"})  # personal data is never hidden by [check] ignore
 
 
-@dataclass
-class Index:
-    """Look-ups shared by the checks, built once per run."""
+class Summary(NamedTuple):
+    """What the checks across documents need of one document: small, so it travels cheaply
+    between processes. Networks and meeting documents keep the whole document (they are few)."""
 
-    by_id: dict[str, Document] = field(default_factory=dict)
-    networks: dict[str, Document] = field(default_factory=dict)
+    path: str
+    type: str | None
+    id: str | None
+    status: str | None
+    title: str
+    code: str | None
+    line_of_id: int | None
+    line_of_code: int | None
+    references: tuple[tuple[str, int | None], ...]
+    document: Document | None = None
 
     @classmethod
-    def build(cls, documents: Iterable[Document]) -> Index:
+    def of(cls, doc: Document) -> Summary:
+        code = doc.get("code")
+        return cls(
+            path=doc.path, type=doc.type, id=doc.id, status=doc.status, title=doc.title,
+            code=code if isinstance(code, str) else None,
+            line_of_id=doc.line_of("id"), line_of_code=doc.line_of("code"),
+            references=tuple(references(doc)),
+            document=None if doc.is_handbook_document else doc,
+        )
+
+    @property
+    def is_handbook_document(self) -> bool:
+        return self.type in HANDBOOK_TYPES
+
+
+@dataclass
+class Index:
+    """Look-ups for the checks across documents, built once per run."""
+
+    by_id: dict[str, Summary] = field(default_factory=dict)
+    networks: dict[str, Summary] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, summaries: Iterable[Summary]) -> Index:
         index = cls()
-        for doc in documents:
-            if doc.is_handbook_document and doc.id is not None:
-                index.by_id.setdefault(doc.id, doc)
-            elif doc.type == NETWORK_TYPE and doc.id is not None:
-                index.networks.setdefault(doc.id, doc)
+        for summary in summaries:
+            if summary.id is None:
+                continue
+            if summary.is_handbook_document:
+                index.by_id.setdefault(summary.id, summary)
+            elif summary.type == NETWORK_TYPE:
+                index.networks.setdefault(summary.id, summary)
         return index
 
 
 def check(handbook: Handbook, *, today: dt.date | None = None) -> Report:
     """Run every check on a loaded handbook and return the report."""
     today = dt.date.today() if today is None else today
-    docs = handbook.documents
-    index = Index.build(docs)
     findings: list[Finding] = list(handbook.load_findings)
-    findings.extend(check_unique(docs))
-    for doc in docs:
-        findings.extend(check_pii(doc))
-        if doc.meta is None:
+    summaries = []
+    for doc in handbook.documents:
+        findings.extend(check_document(doc, handbook.laws, today))
+        if doc.meta is not None:
+            summaries.append(Summary.of(doc))
+    findings.extend(check_across(summaries))
+    return _report(findings, len(handbook.documents), handbook.config)
+
+
+def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = None) -> Report:
+    """Check the handbook at ``root`` without keeping it in memory: the same findings as
+    :func:`check`, but each file is read, parsed and checked in a worker process when the
+    handbook is large, and only small summaries come back for the checks across documents."""
+    today = dt.date.today() if today is None else today
+    config = load_config(root)
+    laws, findings = load_registry(root)
+    files: list[tuple[str, Path]] = []
+    for rel, path, problem in discover(root, config.exclude):
+        if problem is None:
+            files.append((rel, path))
+        else:
+            findings.append(problem)
+    work = functools.partial(_check_files, laws=laws, today=today)
+    jobs = _jobs(jobs, len(files))
+    if jobs > 1:
+        size = -(-len(files) // (jobs * 4))
+        chunks = [files[i:i + size] for i in range(0, len(files), size)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            results = list(pool.map(work, chunks))
+    else:
+        results = [work(files)]
+    summaries: list[Summary] = []
+    documents = 0
+    for part_findings, part_summaries, part_documents in results:
+        findings.extend(part_findings)
+        summaries.extend(part_summaries)
+        documents += part_documents
+    findings.extend(check_across(summaries))
+    return _report(findings, documents, config)
+
+
+PARALLEL_FROM = 1000  # below this many files, starting processes costs more than it saves
+
+
+def _jobs(jobs: int | None, files: int) -> int:
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        if files < PARALLEL_FROM:
+            jobs = 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(jobs, files))
+
+
+def _check_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.date
+                 ) -> tuple[list[Finding], list[Summary], int]:
+    findings: list[Finding] = []
+    summaries: list[Summary] = []
+    documents = 0
+    for rel, path in files:
+        doc, problems = read_document(rel, path)
+        findings.extend(problems)
+        if doc is None:
             continue
-        findings.extend(check_schema(doc))
-        findings.extend(check_references(doc, index))
-        findings.extend(check_citations(doc, handbook.laws, today))
-        findings.extend(check_review(doc, today))
-    ignore = handbook.config.ignore - UNSILENCEABLE
-    return Report.build((f for f in findings if f.code not in ignore), documents=len(docs))
+        documents += 1
+        findings.extend(check_document(doc, laws, today))
+        if doc.meta is not None:
+            summaries.append(Summary.of(doc))
+    return findings, summaries, documents
+
+
+def _report(findings: Iterable[Finding], documents: int, config: Config) -> Report:
+    ignore = config.ignore - UNSILENCEABLE
+    return Report.build((f for f in findings if f.code not in ignore), documents=documents)
+
+
+def check_document(doc: Document, laws: LawRegistry, today: dt.date) -> Iterator[Finding]:
+    """The checks that need only this one document."""
+    yield from check_pii(doc)
+    if doc.meta is None:
+        return
+    yield from check_schema(doc)
+    yield from check_citations(doc, laws, today)
+    yield from check_review(doc, today)
+
+
+def check_across(summaries: list[Summary]) -> Iterator[Finding]:
+    """The checks that compare documents with each other."""
+    index = Index.build(summaries)
+    yield from check_unique(summaries)
+    for summary in summaries:
+        yield from check_references(summary, index)
 
 
 # --- Schema: TVF002, TVF003, TVF004 -------------------------------------------------------
@@ -261,23 +381,22 @@ def _check_meeting(doc: Document) -> Iterator[Finding]:
 # --- Uniqueness: TVF005 ------------------------------------------------------------------
 
 
-def check_unique(docs: Iterable[Document]) -> Iterator[Finding]:
+def check_unique(summaries: Iterable[Summary]) -> Iterator[Finding]:
     """Duplicate document IDs, measure codes and network ids; the first file keeps its claim."""
-    seen: dict[tuple[str, str], Document] = {}
+    seen: dict[tuple[str, str], Summary] = {}
     labels = {"id": "Dokument-ID", "code": "Tiltakskoden", "network": "Nettverks-ID"}
-    for doc in docs:
-        keys: list[tuple[str, str, str]] = []
-        if doc.is_handbook_document and doc.id:
-            keys.append(("id", "id", doc.id))
-            code = doc.get("code")
-            if doc.type == "measure" and isinstance(code, str):
-                keys.append(("code", "code", code))
-        elif doc.type == NETWORK_TYPE and doc.id:
-            keys.append(("network", "id", doc.id))
-        for space, field_name, value in keys:
-            first = seen.setdefault((space, value), doc)
-            if first is not doc:
-                yield error("TVF005", doc.path, doc.line_of(field_name),
+    for summary in summaries:
+        keys: list[tuple[str, str, int | None]] = []
+        if summary.is_handbook_document and summary.id:
+            keys.append(("id", summary.id, summary.line_of_id))
+            if summary.type == "measure" and summary.code:
+                keys.append(("code", summary.code, summary.line_of_code))
+        elif summary.type == NETWORK_TYPE and summary.id:
+            keys.append(("network", summary.id, summary.line_of_id))
+        for space, value, line in keys:
+            first = seen.setdefault((space, value), summary)
+            if first is not summary:
+                yield error("TVF005", summary.path, line,
                             f"{labels[space]} {value} brukes også i {first.path}; "
                             "den må være unik.")
 
@@ -301,22 +420,23 @@ def references(doc: Document) -> Iterator[tuple[str, int | None]]:
             yield ref, line
 
 
-def check_references(doc: Document, index: Index) -> Iterator[Finding]:
-    retired_self = doc.status == "retired"
-    for ref, line in references(doc):
+def check_references(summary: Summary, index: Index) -> Iterator[Finding]:
+    retired_self = summary.status == "retired"
+    for ref, line in summary.references:
         if not ID_RE.match(ref):
-            yield error("TVF004", doc.path, line,
+            yield error("TVF004", summary.path, line,
                         f"Referansen «{ref}» er ikke en dokument-ID (f.eks. IV.7-2).")
             continue
         target = index.by_id.get(ref)
         if target is None:
-            yield error("TVF101", doc.path, line,
+            yield error("TVF101", summary.path, line,
                         f"Referanse til {ref}, som ikke finnes i håndboka.")
         elif target.status == "retired" and not retired_self:
-            yield warning("TVF102", doc.path, line,
+            yield warning("TVF102", summary.path, line,
                           f"Referanse til {ref} «{target.title}», som er utgått (retired). "
                           "Vis til dokumentet som erstatter det.")
-    if doc.type in MEETING_TYPES:
+    doc = summary.document
+    if doc is not None and doc.type in MEETING_TYPES:
         network = doc.get("network")
         if isinstance(network, str) and SLUG_RE.match(network) and network not in index.networks:
             yield error("TVF101", doc.path, doc.line_of("network"),

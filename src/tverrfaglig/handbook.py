@@ -39,16 +39,20 @@ def load_handbook(root: Path, config: Config | None = None) -> Handbook:
         if problem is not None:
             findings.append(problem)
             continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            findings.append(error("TVF001", rel, None, f"Filen kan ikke leses: {exc.strerror}."))
-            continue
-        doc, problems = parse_document(rel, data)
+        doc, problems = read_document(rel, path)
         findings.extend(problems)
         if doc is not None:
             documents.append(doc)
     return Handbook(config=config, documents=documents, laws=laws, load_findings=findings)
+
+
+def read_document(rel: str, path: Path) -> tuple[Document | None, list[Finding]]:
+    """Read and parse one file; a file that cannot be read is a TVF001 finding."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [error("TVF001", rel, None, f"Filen kan ikke leses: {exc.strerror}.")]
+    return parse_document(rel, data)
 
 
 def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[

@@ -1,0 +1,77 @@
+"""What every command shares: the --handbook and --today options, error handling, consoles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from ..config import find_handbook
+from ..errors import TvfError
+from ..handbook import Handbook, load_handbook
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+HandbookOption = Annotated[
+    Path | None,
+    typer.Option("--handbook", "-H", help="Mappen med håndboka (der tvf.toml ligger). "
+                 "Ellers: TVF_HANDBOOK, nærmeste mappe oppover med tvf.toml, eller ./handbook/.",
+                 show_default=False),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", envvar="TVF_TODAY", metavar="ÅÅÅÅ-MM-DD",
+                 help="Datoen som regnes som i dag (for reproduserbare kjøringer).",
+                 show_default=False),
+]
+
+
+class TableFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="table eller json.")]
+
+
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Print a :class:`TvfError` in red on stderr and exit 2; let real bugs through."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except TvfError as exc:
+            err = Console(stderr=True, highlight=False, soft_wrap=True)
+            err.print(f"tvf: {exc.message}", style="bold red", markup=False)
+            if exc.hint:
+                err.print(exc.hint, markup=False)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+def console() -> Console:
+    """Standard output for people: no wrapping of long lines, no guessing of highlights."""
+    return Console(highlight=False, soft_wrap=True)
+
+
+def parse_today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise TvfError(f"--today «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.") from None
+
+
+def load(handbook: Path | None) -> Handbook:
+    """Find the handbook as the contract says, and read it."""
+    return load_handbook(find_handbook(handbook))

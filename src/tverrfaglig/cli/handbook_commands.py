@@ -1,0 +1,94 @@
+"""``tvf check``, ``tvf list`` and ``tvf show``."""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Annotated
+
+import typer
+
+from ..checks import check_path
+from ..config import find_handbook
+from ..queries import list_documents, row, show
+from ..render import documents_table, render_github, render_human, render_json, render_show
+from .common import (
+    FormatOption,
+    HandbookOption,
+    TableFormat,
+    TodayOption,
+    console,
+    handle_errors,
+    load,
+    parse_today,
+)
+
+
+class CheckFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@handle_errors
+def check_command(
+    handbook: HandbookOption = None,
+    output_format: Annotated[CheckFormat, typer.Option(
+        "--format", "-f", help="text (for folk), json (kontrakten) eller github (annotasjoner)."
+    )] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Advarsler gir også exit-status 1.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Antall prosesser (standard: én per kjerne for store "
+        "håndbøker).", show_default=False)] = None,
+    today: TodayOption = None,
+) -> None:
+    """Sjekk hele håndboka. Exit-status 0: i orden, 1: feil funnet, 2: kunne ikke kjøre."""
+    root = find_handbook(handbook)
+    report = check_path(root, today=parse_today(today), jobs=jobs)
+    if output_format is CheckFormat.json:
+        typer.echo(render_json(report))
+    elif output_format is CheckFormat.github:
+        text = render_github(report, root)
+        if text:
+            typer.echo(text)
+    else:
+        render_human(report, console())
+    raise typer.Exit(report.exit_code(strict=strict))
+
+
+@handle_errors
+def list_command(
+    handbook: HandbookOption = None,
+    doc_type: Annotated[list[str] | None, typer.Option(
+        "--type", "-t", help="Bare denne typen (procedure, attachment, measure, plan, network); "
+        "kan gjentas.")] = None,
+    status: Annotated[str | None, typer.Option(
+        "--status", "-s", help="Bare denne statusen (draft, approved, retired).")] = None,
+    owner: Annotated[str | None, typer.Option(
+        "--owner", "-o", help="Bare dokumenter der ansvarlig inneholder denne teksten.")] = None,
+    output_format: FormatOption = TableFormat.table,
+) -> None:
+    """List dokumentene: ID, kode, tittel, type, status, ansvarlig og revisjonsdato."""
+    docs = list_documents(load(handbook), types=doc_type or (), status=status, owner=owner)
+    if output_format is TableFormat.json:
+        typer.echo(json.dumps([row(d) for d in docs], ensure_ascii=False, indent=2))
+    else:
+        console().print(documents_table(docs))
+
+
+@handle_errors
+def show_command(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Dokument-ID (f.eks. IV.7-2), "
+                                          "tiltakskode (V01) eller nettverks-ID.")],
+    handbook: HandbookOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Vis ett dokument: metadata, referanser begge veier og lovhenvisninger med lenker."""
+    render_show(show(load(handbook), doc_id, today=parse_today(today)), console())
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_command)
+    app.command("list")(list_command)
+    app.command("show")(show_command)
