@@ -1,0 +1,65 @@
+"""The one Jinja2 environment factory.
+
+Templates run sandboxed with ``StrictUndefined`` (a missing variable is an error naming the
+template and line, never an empty string) and ``keep_trailing_newline``. The loader tries the
+handbook's own ``templates/`` first and the templates that ship with tvf second, so a
+municipality can override any template by putting a file of the same name in its handbook.
+
+Text from documents and inputs is passed to templates as data and never compiled, so
+``{{ … }}`` inside an input shows literally in the result.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import TvfError
+from .resources import packaged_templates
+
+HANDBOOK_TEMPLATES = "templates"
+
+
+def environment(handbook_root: Path | None = None, *, autoescape: bool = False
+                ) -> SandboxedEnvironment:
+    """A sandboxed environment; ``autoescape=True`` for HTML output."""
+    loaders: list[jinja2.BaseLoader] = []
+    if handbook_root is not None and (handbook_root / HANDBOOK_TEMPLATES).is_dir():
+        loaders.append(jinja2.FileSystemLoader(handbook_root / HANDBOOK_TEMPLATES))
+    loaders.append(jinja2.FileSystemLoader(packaged_templates()))
+    return SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(env: jinja2.Environment, name: str, context: Mapping[str, object]) -> str:
+    """Render template ``name``; any template problem is a :class:`TvfError` with its line."""
+    try:
+        template = env.get_template(name)
+        return template.render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or name
+        raise TvfError(f"Malen {where}, linje {exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TvfError(f"Fant ikke malen {exc.name}.",
+                       hint="Malene ligger i håndbokas templates/ eller følger med tvf.") from None
+    except jinja2.TemplateError as exc:
+        where = _template_line(exc) or name
+        raise TvfError(f"Malen {where}: {exc.message or exc}") from None
+
+
+def _template_line(exc: BaseException) -> str | None:
+    """``file:line`` of the innermost template frame (Jinja2 rewrites tracebacks to them)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2") or "/templates/" in frame.filename:
+            return f"{frame.filename}, linje {frame.lineno}"
+    return None
