@@ -112,6 +112,7 @@ def show(handbook: Handbook, doc_id: str, *, today: dt.date | None = None) -> Do
     return DocumentView(
         document=doc,
         references=tuple(outgoing.values()),
-        referenced_by=tuple(refs[0] for refs in incoming.values()),
+        referenced_by=tuple(sorted((refs[0] for refs in incoming.values()),
+                                   key=lambda r: (id_sort_key(r.id), r.id))),
         citations=tuple(citations(doc, handbook.laws, today)),
     )

@@ -6,6 +6,7 @@ GitHub annotations) is plain text with a stable shape.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Sequence
@@ -16,11 +17,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .checks import STATUS_NO
 from .document import Document
 from .findings import Report, Severity
 from .laws import LawRegistry
 from .queries import LIST_KEYS, DocumentView, row
 
+TYPE_NO = {"procedure": "prosedyre", "attachment": "vedlegg", "measure": "tiltak",
+           "plan": "plan", "network": "nettverk", "agenda": "saksliste", "minutes": "referat"}
 SEVERITY_NO = {Severity.ERROR: "feil", Severity.WARNING: "advarsel"}
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
@@ -33,10 +37,12 @@ def render_human(report: Report, console: Console) -> None:
     """Findings grouped by file, each as ``path:line``, then a one-line summary."""
     for path, group in groupby(report.findings, key=lambda f: f.path):
         console.print(Text(path, style="bold underline"))
-        for finding in group:
-            location = f"{path}:{finding.line}" if finding.line else path
+        findings = list(group)
+        locations = [f"{path}:{f.line}" if f.line else path for f in findings]
+        width = max(len(location) for location in locations)
+        for finding, location in zip(findings, locations, strict=True):
             line = Text("  ")
-            line.append(location, style="cyan")
+            line.append(location.ljust(width), style="cyan")
             line.append("  ")
             line.append(finding.code, style=STYLE[finding.severity])
             line.append(f" {SEVERITY_NO[finding.severity]:<8} ", style=STYLE[finding.severity])
@@ -106,18 +112,21 @@ def documents_table(docs: Sequence[Document]) -> Table:
     for key in LIST_KEYS:
         table.add_column(headers[key], overflow="fold")
     for doc in docs:
-        table.add_row(*(Text(value or "") for value in row(doc).values()))
+        values = row(doc)
+        values["type"] = TYPE_NO.get(values["type"] or "", values["type"])
+        values["status"] = STATUS_NO.get(values["status"] or "", values["status"])
+        table.add_row(*(Text(value or "") for value in values.values()))
     table.caption = _plural(len(docs), "dokument", "dokumenter")
     return table
 
 
-def render_show(view: DocumentView, console: Console) -> None:
+def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
     doc = view.document
     console.print(Text(f"{doc.id}  {doc.title}", style="bold"))
     console.print(Text(doc.path, style="dim"))
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold")
-    meta.add_column()
+    meta.add_column(overflow="fold")
     labels = [("type", "Type"), ("code", "Kode"), ("status", "Status"), ("version", "Versjon"),
               ("owner", "Ansvarlig"), ("approved_by", "Godkjent av"), ("valid_from", "Gyldig fra"),
               ("review_by", "Revideres innen"), ("applies_to", "Gjelder for"), ("source", "Kilde")]
@@ -127,6 +136,10 @@ def render_show(view: DocumentView, console: Console) -> None:
             continue
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
+        elif key == "status" and value in STATUS_NO:
+            value = f"{STATUS_NO[value]} ({value})"
+        elif key == "type" and value in TYPE_NO:
+            value = f"{TYPE_NO[value]} ({value})"
         meta.add_row(label, Text(str(value)))
     console.print(meta)
 
@@ -154,8 +167,13 @@ def render_show(view: DocumentView, console: Console) -> None:
         text = Text(f"  {cite.text}")
         if cite.law is None:
             text.append("  (ukjent lov)", style="red")
-        elif cite.link:
+            console.print(text)
+            continue
+        if cite.link:
             text.append(f"  {cite.link}", style="cyan")
+        if cite.law.is_repealed(today):
+            replaced = f", erstattet av {cite.law.replaced_by}" if cite.law.replaced_by else ""
+            text.append(f"  (opphevet {cite.law.repealed}{replaced})", style="yellow")
         console.print(text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -59,8 +60,15 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 
 def console() -> Console:
-    """Standard output for people: no wrapping of long lines, no guessing of highlights."""
-    return Console(highlight=False, soft_wrap=True)
+    """Standard output for people: no wrapping of long lines, no guessing of highlights.
+
+    Piped into a file or a CI log there is no terminal width; tables then get room to breathe
+    instead of rich's 80 columns (``COLUMNS`` still wins when set).
+    """
+    out = Console(highlight=False, soft_wrap=True)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.width = 160
+    return out
 
 
 def parse_today(value: str | None) -> dt.date:

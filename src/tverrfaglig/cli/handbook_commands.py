@@ -85,7 +85,8 @@ def show_command(
     today: TodayOption = None,
 ) -> None:
     """Vis ett dokument: metadata, referanser begge veier og lovhenvisninger med lenker."""
-    render_show(show(load(handbook), doc_id, today=parse_today(today)), console())
+    day = parse_today(today)
+    render_show(show(load(handbook), doc_id, today=day), console(), day)
 
 
 def register(app: typer.Typer) -> None:
