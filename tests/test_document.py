@@ -112,3 +112,20 @@ def test_as_date() -> None:
     assert as_date("1. mars 2026") is None
     assert as_date(dt.datetime(2026, 1, 2, 10, 0)) is None
     assert as_date(20260102) is None
+
+
+def test_aliases_stay_shared_and_recursive_ones_work() -> None:
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(12))
+    doc, findings = parse(f"---\nid: IV.7-2\n{laughs}---\n")
+    assert findings == []
+    assert doc is not None and doc.id == "IV.7-2"
+    doc, findings = parse("---\nid: IV.7-2\nself: &s [*s]\n---\n")
+    assert findings == [] and doc is not None and doc.id == "IV.7-2"
+
+
+def test_deep_nesting_is_a_finding_not_a_crash() -> None:
+    _, findings = parse("---\nid: IV.7-2\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n")
+    assert [f.code for f in findings] == ["TVF001"]

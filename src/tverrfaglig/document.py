@@ -57,25 +57,41 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 
-def _build(loader: _Loader, node: yaml.Node) -> Any:
+class _SharedNode(Exception):
+    """The block uses an alias (``*name``): leave it to PyYAML, which shares the value."""
+
+
+def _build(loader: _Loader, node: yaml.Node, seen: set[int]) -> Any:
     """Construct a node's value; strings, lists and plain mappings without PyYAML's overhead.
 
     Front matter is mostly strings, so this is about twice as fast as the constructor. Anything
     else (numbers, dates, merge keys, odd keys) goes to the loader, which gives the same result.
+    A node met twice means an alias; then the caller falls back to PyYAML for the whole block,
+    so aliases stay shared (no exponential expansion) and recursive ones work.
     """
+    if id(node) in seen:
+        raise _SharedNode
+    seen.add(id(node))
     tag = node.tag
     if tag == _STR and isinstance(node, yaml.ScalarNode):
         return node.value
     if tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item) for item in node.value]
+        return [_build(loader, item, seen) for item in node.value]
     if tag == _MAP and isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag != _STR:
                 return loader.construct_object(node, deep=True)
-            result[key_node.value] = _build(loader, value_node)
+            result[key_node.value] = _build(loader, value_node, seen)
         return result
     return loader.construct_object(node, deep=True)
+
+
+def _construct(loader: _Loader, node: yaml.Node) -> Any:
+    try:
+        return _build(loader, node, set())
+    except _SharedNode:
+        return loader.construct_document(node)
 
 
 @dataclass(slots=True)
@@ -190,7 +206,7 @@ def _load_front_matter(
     loader = _Loader(block)
     try:
         node = loader.get_single_node()
-        data = _build(loader, node) if node is not None else None
+        data = _construct(loader, node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = None if mark is None else mark.line + offset
@@ -198,6 +214,9 @@ def _load_front_matter(
         return None, [error("TVF001", path, line, f"Front matter er ikke gyldig YAML: {problem}.")]
     except yaml.YAMLError as exc:
         return None, [error("TVF001", path, None, f"Front matter er ikke gyldig YAML: {exc}.")]
+    except RecursionError:
+        return None, [error("TVF001", path, offset,
+                            "Front matter er for dypt nestet til å leses.")]
     finally:
         loader.dispose()
 
