@@ -11,6 +11,7 @@ Text from documents and inputs is passed to templates as data and never compiled
 
 from __future__ import annotations
 
+import json
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -31,7 +32,7 @@ def environment(handbook_root: Path | None = None, *, autoescape: bool = False
     if handbook_root is not None and (handbook_root / HANDBOOK_TEMPLATES).is_dir():
         loaders.append(jinja2.FileSystemLoader(handbook_root / HANDBOOK_TEMPLATES))
     loaders.append(jinja2.FileSystemLoader(packaged_templates()))
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -39,6 +40,20 @@ def environment(handbook_root: Path | None = None, *, autoescape: bool = False
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["yaml"] = yaml_scalar
+    return env
+
+
+def yaml_scalar(value: object) -> str:
+    """A value as a YAML flow scalar that reads back as the same value, whatever it holds.
+
+    JSON is a subset of YAML, so a JSON string is a safe double-quoted YAML string: a title
+    with a colon, a quote or a leading dash cannot break the front matter. Dates stay plain
+    (``2026-11-25``) so YAML reads them as dates.
+    """
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return str(value.isoformat())
+    return json.dumps(value, ensure_ascii=False)
 
 
 def render(env: jinja2.Environment, name: str, context: Mapping[str, object]) -> str:

@@ -76,3 +76,13 @@ def last_changes(root: Path) -> dict[str, Change]:
             if name and name.startswith(prefix):
                 changes.setdefault(name[len(prefix):], change)
     return changes
+
+
+def init_repository(path: Path) -> None:
+    """Make ``path`` a new git repository (``git init``)."""
+    try:
+        git.Repo.init(path)
+    except git.GitCommandError as exc:
+        raise TvfError(f"git init feilet i {path}: {exc.stderr.strip() or exc}") from None
+    except git.GitCommandNotFound:
+        raise TvfError("Fant ikke git.", hint="Installer git, eller bruk --no-git.") from None

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import handbook_commands, laws_commands
+from . import handbook_commands, laws_commands, scaffold_commands
 
 app = typer.Typer(
     name="tvf",
@@ -41,5 +41,6 @@ def main_callback(
 
 handbook_commands.register(app)
 laws_commands.register(app)
+scaffold_commands.register(app)
 
 __all__ = ["app"]
