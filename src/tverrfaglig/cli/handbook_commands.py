@@ -12,6 +12,7 @@ from ..checks import check_path
 from ..config import find_handbook
 from ..queries import list_documents, row, show
 from ..render import documents_table, render_github, render_human, render_json, render_show
+from ..report_formats import render_junit, render_sarif
 from .common import (
     FormatOption,
     HandbookOption,
@@ -28,13 +29,16 @@ class CheckFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 @handle_errors
 def check_command(
     handbook: HandbookOption = None,
     output_format: Annotated[CheckFormat, typer.Option(
-        "--format", "-f", help="text (for folk), json (kontrakten) eller github (annotasjoner)."
+        "--format", "-f", help="text (for folk), json (kontrakten), github (annotasjoner), "
+        "sarif (SARIF 2.1.0 for code scanning) eller junit (testrapport for GitLab)."
     )] = CheckFormat.text,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Advarsler gir også exit-status 1.")] = False,
@@ -52,6 +56,10 @@ def check_command(
         text = render_github(report, root)
         if text:
             typer.echo(text)
+    elif output_format is CheckFormat.sarif:
+        typer.echo(render_sarif(report, root))
+    elif output_format is CheckFormat.junit:
+        typer.echo(render_junit(report, strict=strict))
     else:
         render_human(report, console())
     raise typer.Exit(report.exit_code(strict=strict))
