@@ -114,16 +114,22 @@ def test_as_date() -> None:
     assert as_date(20260102) is None
 
 
-def test_aliases_stay_shared_and_recursive_ones_work() -> None:
+def test_small_aliases_are_read() -> None:
+    doc, findings = parse("---\nid: IV.7-2\nowner: &o Oppvekst\nx: [*o, *o]\n---\n")
+    assert findings == []
+    assert doc is not None and doc.get("x") == ["Oppvekst", "Oppvekst"]
+
+
+def test_billion_laughs_and_recursive_aliases_are_refused() -> None:
     laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
         f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
         for i in range(12))
-    doc, findings = parse(f"---\nid: IV.7-2\n{laughs}---\n")
-    assert findings == []
-    assert doc is not None and doc.id == "IV.7-2"
-    doc, findings = parse("---\nid: IV.7-2\nself: &s [*s]\n---\n")
-    assert findings == [] and doc is not None and doc.id == "IV.7-2"
+    for block in (laughs, "self: &s [*s]\n"):
+        doc, findings = parse(f"---\nid: IV.7-2\n{block}---\n")
+        assert [(f.code, f.line) for f in findings] == [("TVF001", 2)]
+        assert "alias" in findings[0].message
+        assert doc is not None and doc.meta is None
 
 
 def test_deep_nesting_is_a_finding_not_a_crash() -> None:

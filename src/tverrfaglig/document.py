@@ -87,11 +87,40 @@ def _build(loader: _Loader, node: yaml.Node, seen: set[int]) -> Any:
     return loader.construct_object(node, deep=True)
 
 
+MAX_EXPANDED_NODES = 10_000  # a front matter larger than this once aliases are unfolded is refused
+
+
+class _TooLarge(Exception):
+    """Aliases that unfold into a huge (or endless) value: a "billion laughs" front matter."""
+
+
 def _construct(loader: _Loader, node: yaml.Node) -> Any:
     try:
         return _build(loader, node, set())
     except _SharedNode:
+        _expanded_size(node, {}, set())
         return loader.construct_document(node)
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], path: set[int]) -> int:
+    """How many values the node holds once every alias is unfolded; raise past the limit."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in path:
+        raise _TooLarge("rekursivt alias")
+    path.add(key)
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(item, sizes, path) for item in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, sizes, path) + _expanded_size(v, sizes, path)
+                    for k, v in node.value)
+    path.discard(key)
+    if size > MAX_EXPANDED_NODES:
+        raise _TooLarge(f"over {MAX_EXPANDED_NODES} verdier når aliasene foldes ut")
+    sizes[key] = size
+    return size
 
 
 @dataclass(slots=True)
@@ -217,6 +246,10 @@ def _load_front_matter(
     except RecursionError:
         return None, [error("TVF001", path, offset,
                             "Front matter er for dypt nestet til å leses.")]
+    except _TooLarge as exc:
+        return None, [error("TVF001", path, offset,
+                            f"Front matter bruker YAML-aliaser (*navn) som gir en for stor "
+                            f"verdi ({exc}); skriv verdiene ut i stedet.")]
     finally:
         loader.dispose()
 
