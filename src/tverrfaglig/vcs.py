@@ -1,12 +1,15 @@
 """Every git call tvf makes lives here (the only module that imports git).
 
 Git is asked in one pass for the whole handbook, never once per file: a handbook of 10,000
-documents must not start 10,000 processes.
+documents must not start 10,000 processes. Commands about one named document (``tvf stamp``,
+``tvf history``) make one call per document they are given.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from .errors import TvfError
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """The newest commit that touched a file."""
+    """A commit that touched a file (for :func:`last_changes`, the newest one)."""
 
     date: dt.datetime
     author: str
@@ -86,3 +89,150 @@ def init_repository(path: Path) -> None:
         raise TvfError(f"git init feilet i {path}: {exc.stderr.strip() or exc}") from None
     except git.GitCommandNotFound:
         raise TvfError("Fant ikke git.", hint="Installer git, eller bruk --no-git.") from None
+
+
+# --- Revisions (tvf stamp, tvf history, tvf check --changed-since) ---------------------------
+
+_LOG_FORMAT = f"--format={_MARK}%H{_SEP}%aI{_SEP}%an{_SEP}%s"
+# A line a stamp adds to a file: the commits that add one are approvals, not edits.
+_STAMP_LINE = re.compile(r"^\+\s*fingerprint\s*:", re.M)
+
+
+def _git(repo: git.Repo, *args: str) -> str:
+    try:
+        return str(repo.git.execute(["git", "-c", "core.quotepath=off", *args]))
+    except git.GitCommandError as exc:
+        stderr = exc.stderr.strip() if isinstance(exc.stderr, str) else ""
+        raise TvfError(f"git {args[0]} feilet: {stderr or exc}",
+                       hint="Er dette et git-repo, og er git installert?") from None
+
+
+def _relative(repo: git.Repo, path: Path) -> str:
+    top = Path(repo.working_tree_dir or path).resolve()
+    return path.resolve().relative_to(top).as_posix()
+
+
+def _parse_log(out: str) -> list[tuple[Change, str]]:
+    """Commits from ``git log`` with :data:`_LOG_FORMAT` (newest first, git's order), each with
+    the text git printed after its header (the patch, when asked for)."""
+    changes = []
+    for record in out.split(_MARK):
+        if not record.strip():
+            continue
+        header, _, patch = record.partition("\n")
+        sha, date, author, subject = header.split(_SEP, 3)
+        changes.append((Change(dt.datetime.fromisoformat(date), author, subject, sha), patch))
+    return changes
+
+
+def user_name(path: Path) -> str | None:
+    """git's ``user.name`` as seen from ``path`` (a folder), or None when it is not set."""
+    try:
+        name = git.Git(str(path)).execute(["git", "config", "--get", "user.name"])
+    except (git.GitCommandError, git.GitCommandNotFound):
+        return None
+    name = str(name).strip()
+    return name or None
+
+
+def commits_since(path: Path, since: dt.date | None) -> list[Change]:
+    """The commits that changed the file ``path`` since its last stamp, oldest first.
+
+    One ``git log --follow`` for the file, from the start of the day ``since`` (the date of the
+    last ``changes`` entry; all history when None), merges left out. A commit that adds a
+    ``fingerprint:`` line recorded a stamp: it and the commits before it are left out too, so
+    edits made earlier on the day of the last stamp do not count twice. Empty outside git.
+    """
+    repo = repository(path.parent)
+    if repo is None or not repo.head.is_valid():
+        return []
+    args = ["log", "--follow", "--no-merges", _LOG_FORMAT, "--patch", "--unified=0",
+            "--no-color", "--no-ext-diff"]
+    if since is not None:
+        args.append(f"--since={since.isoformat()} 00:00:00")
+    out = _git(repo, *args, "--", _relative(repo, path))
+    since_stamp: list[Change] = []
+    for change, patch in reversed(_parse_log(out)):
+        if _STAMP_LINE.search(patch):
+            since_stamp.clear()
+        else:
+            since_stamp.append(change)
+    return since_stamp
+
+
+@dataclass(frozen=True, slots=True)
+class FileHistory:
+    """The commits of one file, newest first. ``state`` says why there may be none:
+    ``ok``, ``no-repository`` (not in git), ``no-commits`` (a repository without commits) or
+    ``untracked`` (git has no commit of this file)."""
+
+    state: str
+    commits: tuple[Change, ...] = ()
+    shallow: bool = False
+
+
+def file_history(path: Path) -> FileHistory:
+    """The git history of one file in ONE ``git log --follow`` call."""
+    repo = repository(path.parent)
+    if repo is None:
+        return FileHistory("no-repository")
+    if not repo.head.is_valid():
+        return FileHistory("no-commits", shallow=is_shallow(repo))
+    out = _git(repo, "log", "--follow", _LOG_FORMAT, "--", _relative(repo, path))
+    commits = tuple(change for change, _ in _parse_log(out))
+    return FileHistory("ok" if commits else "untracked", commits, is_shallow(repo))
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedFiles:
+    """The files under a handbook root that differ from a revision (paths relative to the
+    root), and the old bytes of the changed Markdown files that existed at that revision."""
+
+    base: str
+    paths: frozenset[str]
+    previous: dict[str, bytes]
+
+
+def changed_files(root: Path, rev: str) -> ChangedFiles:
+    """Files under ``root`` changed since ``rev``: committed, staged, unstaged and untracked.
+
+    When ``rev`` and HEAD have diverged (a pull request against a branch that moved on), the
+    comparison starts at their merge base, so only this side's changes count.
+    """
+    repo = repository(root)
+    if repo is None:
+        raise TvfError("--changed-since krever et git-repo, men håndboka ligger ikke i et.",
+                       hint="Kjør tvf check uten --changed-since.")
+    if rev.startswith("-"):
+        raise TvfError(f"«{rev}» er ikke en git-revisjon.",
+                       hint="Oppgi en commit, en gren eller en tag (f.eks. origin/main).")
+    try:
+        base = str(repo.git.rev_parse("--verify", "--quiet", f"{rev}^{{commit}}")).strip()
+    except git.GitCommandError:
+        hint = ("Repoet er en grunn klone (shallow), så eldre commits mangler: hent dem med "
+                "«git fetch --unshallow», eller bruk fetch-depth: 0 i actions/checkout."
+                if is_shallow(repo) else
+                "Oppgi en commit, en gren eller en tag som finnes (f.eks. origin/main).")
+        raise TvfError(f"Fant ikke revisjonen «{rev}» i git-repoet.", hint=hint) from None
+    if repo.head.is_valid():
+        # No common ancestor (or it is cut off in a shallow clone): compare with rev itself.
+        with contextlib.suppress(git.GitCommandError):
+            base = str(repo.git.merge_base(base, "HEAD")).strip() or base
+    prefix = _relative(repo, root)
+    prefix = "" if prefix == "." else f"{prefix}/"
+    scope = root.resolve().as_posix()
+    diff = _git(repo, "diff", "--name-only", "--no-renames", "-z", base, "--", scope)
+    untracked = _git(repo, "ls-files", "--others", "--exclude-standard", "-z", "--", scope)
+    names = {n for n in (diff + "\0" + untracked).split("\0") if n.startswith(prefix)}
+    tree = repo.commit(base).tree
+    previous: dict[str, bytes] = {}
+    for name in sorted(names):
+        if not name.endswith(".md"):
+            continue
+        try:
+            blob = tree / name
+        except KeyError:
+            continue  # new since rev
+        if isinstance(blob, git.Blob):
+            previous[name[len(prefix):]] = blob.data_stream.read()
+    return ChangedFiles(base, frozenset(n[len(prefix):] for n in names), previous)

@@ -1,0 +1,569 @@
+"""Revisions: approval fingerprints, ``tvf stamp``, ``tvf history`` and the revision checks.
+
+The contract's section 5: stamping a document bumps its version, records who approved it and
+when, appends to its change log and writes a *fingerprint* of everything else in the file, so
+that ``tvf check`` can tell when an approved document has changed without a new approval
+(TVF302), and when a document refers to one that was approved again after it (TVF103).
+
+The fingerprint is defined precisely in ``docs/revisions.md`` so other tools can recompute it:
+``sha256:`` + the hex SHA-256 of the canonical JSON of the front matter without the stamping
+keys, a line feed, and the body with its line endings made ``\\n`` and its trailing whitespace
+removed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import dataclasses
+import datetime as dt
+import difflib
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import vcs
+from .config import load_config
+from .document import HANDBOOK_TYPES, MEETING_TYPES, NETWORK_TYPE, Document, as_date, parse_document
+from .errors import TvfError
+from .findings import Finding, error, warning
+from .frontmatter_edit import AppendItem, Edit, SetValue, edit_front_matter, plain
+from .handbook import Handbook, load_handbook
+from .pii import contains_national_id
+
+if TYPE_CHECKING:
+    from .checks import Summary
+
+# The keys tvf stamp writes; the fingerprint covers every other key (contract section 5).
+STAMP_KEYS = ("version", "status", "approved_by", "valid_from", "review_by", "changes",
+              "fingerprint")
+# Findings that make a document impossible to stamp: it cannot be read or is not well formed
+# (TVF001–TVF005), or it holds what may be a national identity number (TVF501).
+REFUSING_CODES = frozenset({"TVF001", "TVF002", "TVF003", "TVF004", "TVF005", "TVF501"})
+CONFIG_FILES = frozenset({"tvf.toml", "laws.yaml"})  # a change to these concerns every document
+
+_VERSION_RE = re.compile(r"^([0-9]+)\.([0-9]+)$")
+_FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+# --- The fingerprint ----------------------------------------------------------------------
+
+
+def canonical_front_matter(meta: Mapping[str, Any]) -> bytes:
+    """The front matter without the stamping keys as canonical JSON (UTF-8, sorted keys, no
+    spaces, dates as ``YYYY-MM-DD``)."""
+    data = {str(k): plain(v) for k, v in meta.items() if k not in STAMP_KEYS}
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def canonical_body(body: str) -> bytes:
+    """The body with CRLF and lone CR made LF and trailing whitespace removed, as UTF-8."""
+    if "\r" in body:
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    text = body.rstrip(" \t\n")
+    return text.encode("utf-8")
+
+
+def fingerprint(meta: Mapping[str, Any], body: str) -> str:
+    """``sha256:<hex>`` of the canonical front matter, a line feed and the canonical body."""
+    digest = hashlib.sha256(canonical_front_matter(meta) + b"\n" + canonical_body(body))
+    return f"sha256:{digest.hexdigest()}"
+
+
+def approved_on(doc: Document) -> dt.date | None:
+    """When the document was last approved: the later of ``valid_from`` and the date of the
+    last ``changes`` entry (None when it has neither)."""
+    dates = [as_date(doc.get("valid_from"))]
+    changes = doc.get("changes")
+    if isinstance(changes, list) and changes and isinstance(changes[-1], dict):
+        dates.append(as_date(changes[-1].get("date")))
+    known = [d for d in dates if d is not None]
+    return max(known) if known else None
+
+
+def _name(doc_id: str | None, path: str) -> str:
+    return doc_id or path
+
+
+# --- TVF302 and TVF103 (hooked into checks.py) ------------------------------------------------
+
+
+def check_fingerprint(doc: Document) -> Iterator[Finding]:
+    """TVF302: an approved document whose fingerprint no longer matches its content.
+
+    Approved documents without a fingerprint (made before tvf) are not reported.
+    """
+    if doc.meta is None or doc.type not in HANDBOOK_TYPES or doc.status != "approved":
+        return
+    stored = doc.get("fingerprint")
+    if not isinstance(stored, str) or not _FINGERPRINT_RE.match(stored):
+        return  # missing: made before tvf; malformed: TVF003 says so
+    if fingerprint(doc.meta, doc.body) != stored:
+        name = _name(doc.id, doc.path)
+        yield error("TVF302", doc.path, doc.line_of("fingerprint"),
+                    "Dokumentet er endret etter at det ble godkjent: innholdet stemmer ikke "
+                    f"med fingeravtrykket. Gå gjennom endringene (tvf history {name}), og "
+                    f"godkjenn dem med «tvf stamp {name}», eller sett teksten tilbake.")
+
+
+def check_suspect_references(summary: Summary, by_id: Mapping[str, Summary]
+                             ) -> Iterator[Finding]:
+    """TVF103: a reference to a document approved after the referring document was.
+
+    Only between approved handbook documents that both have an approval date; each target
+    is reported once per referring document, at its first reference.
+    """
+    mine = summary.approved_on
+    if mine is None or summary.status != "approved" or not summary.is_handbook_document:
+        return
+    seen: set[str] = set()
+    for ref, line in summary.references:
+        target = by_id.get(ref)
+        if target is None:
+            continue
+        theirs = target.approved_on
+        if theirs is None or theirs <= mine or target.status != "approved" or ref in seen \
+                or target.path == summary.path:
+            continue
+        seen.add(ref)
+        version = f" (versjon {target.version})" if target.version else ""
+        name = _name(summary.id, summary.path)
+        yield warning("TVF103", summary.path, line,
+                      f"Mistenkelig referanse: {ref} «{target.title}» ble godkjent på nytt "
+                      f"{theirs}{version}, etter at dette dokumentet ble godkjent {mine}. Les "
+                      f"gjennom dette dokumentet mot endringene i {ref}, og godkjenn det på nytt "
+                      f"med «tvf stamp {name}».")
+
+
+# --- tvf check --changed-since ------------------------------------------------------------------
+
+
+def affected_paths(summaries: Iterable[Summary], changed: vcs.ChangedFiles
+                   ) -> frozenset[str] | None:
+    """The documents whose findings ``tvf check --changed-since`` reports: those changed since
+    the revision, those that refer to a changed document (by its ID now or at the revision),
+    meeting documents of a changed network, and documents sharing an ID with a changed one.
+    None (everything) when ``tvf.toml`` or ``laws.yaml`` changed."""
+    if changed.paths & CONFIG_FILES:
+        return None
+    summaries = list(summaries)
+    ids = {s.id for s in summaries if s.path in changed.paths and s.id}
+    for rel, data in changed.previous.items():
+        old, _ = parse_document(rel, data)
+        if old is not None and old.id:
+            ids.add(old.id)
+    scope = set(changed.paths)
+    for s in summaries:
+        network = s.document.get("network") if s.document is not None else None
+        if s.id in ids or any(ref in ids for ref, _ in s.references) \
+                or (s.type in MEETING_TYPES and network in ids):
+            scope.add(s.path)
+    return frozenset(scope)
+
+
+# --- Finding a document -------------------------------------------------------------------------
+
+
+def find_document(handbook: Handbook, target: str, *, cwd: Path | None = None) -> Document:
+    """A document by ID, measure code or path (relative to ``cwd`` or to the handbook root)."""
+    wanted = target.strip()
+    for doc in handbook.documents:
+        if doc.id == wanted and doc.is_handbook_document:
+            return doc
+    for doc in handbook.documents:
+        if doc.id == wanted and doc.type == NETWORK_TYPE:
+            return doc
+    for doc in handbook.documents:
+        if doc.type == "measure" and doc.get("code") == wanted.upper():
+            return doc
+    root = handbook.root.resolve()
+    here = Path.cwd() if cwd is None else cwd
+    by_path = {doc.path: doc for doc in handbook.documents}
+    for candidate in (here / wanted, root / wanted):
+        try:
+            rel = candidate.resolve().relative_to(root).as_posix()
+        except (ValueError, OSError):
+            continue
+        if rel in by_path:
+            return by_path[rel]
+    raise TvfError(f"Fant ikke dokumentet «{target}» i håndboka {handbook.root}.",
+                   hint="Oppgi en dokument-ID (f.eks. IV.7-2), en tiltakskode (V01) eller "
+                        "stien til filen. Se alle dokumentene med tvf list.")
+
+
+# --- tvf stamp ------------------------------------------------------------------------------------
+
+
+class StampRefused(TvfError):
+    """Stamping was refused before anything was written; exit status 1 like failed checks."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, findings: Sequence[Finding] = (),
+                 reasons: Sequence[str] = (), hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.findings = tuple(findings)
+        self.reasons = tuple(reasons)
+
+
+@dataclass(frozen=True)
+class StampResult:
+    """One stamped document; ``diff`` is the unified diff of the file, ``written`` False on a
+    dry run."""
+
+    path: str
+    id: str
+    title: str
+    old_version: str
+    version: str
+    approved_by: str
+    valid_from: dt.date
+    review_by: dt.date
+    summary: str
+    fingerprint: str
+    diff: str
+    written: bool
+
+
+@dataclass
+class _Plan:
+    doc: Document
+    file: Path
+    original: bytes
+    new: bytes = b""
+    result: StampResult | None = None
+
+
+def bump_version(version: str, *, major: bool = False) -> str:
+    """``1.3`` → ``1.4`` (minor) or ``2.0`` (major)."""
+    match = _VERSION_RE.match(version)
+    if match is None:
+        raise TvfError(f"Versjonen «{version}» har feil form; den skal være som \"1.0\".")
+    first, second = int(match.group(1)), int(match.group(2))
+    return f"{first + 1}.0" if major else f"{first}.{second + 1}"
+
+
+def add_months(date: dt.date, months: int) -> dt.date:
+    """``date`` plus whole months; the 31st becomes the last day of a shorter month."""
+    index = date.month - 1 + months
+    year, month = date.year + index // 12, index % 12 + 1
+    return date.replace(year=year, month=month,
+                        day=min(date.day, calendar.monthrange(year, month)[1]))
+
+
+def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | None = None,
+          date: dt.date | None = None, review_by: dt.date | None = None,
+          summary: str | None = None, today: dt.date | None = None, dry_run: bool = False,
+          cwd: Path | None = None) -> list[StampResult]:
+    """Approve the documents ``targets`` (IDs, measure codes or paths): all or none.
+
+    Every document is validated before any is written; one with TVF001–TVF005 or TVF501
+    errors, a retired one, or one that is not a handbook document makes the whole call raise
+    :class:`StampRefused`. Each file is then written to a temporary file beside it and renamed
+    over it; if any write fails, the files already written get their original bytes back.
+    With ``dry_run`` nothing is written and the results carry the diffs.
+    """
+    if not targets:
+        raise TvfError("Oppgi minst ett dokument å godkjenne (ID, tiltakskode eller sti).")
+    today = dt.date.today() if today is None else today
+    valid_from = today if date is None else date
+    config = load_config(root)
+    handbook = load_handbook(root, config)
+    docs: list[Document] = []
+    for target in targets:
+        doc = find_document(handbook, target, cwd=cwd)
+        if all(doc is not d for d in docs):
+            docs.append(doc)
+    _validate(handbook, docs, today)
+
+    review = add_months(valid_from, config.review_interval_months) if review_by is None \
+        else review_by
+    if review <= valid_from:
+        raise TvfError(f"Revisjonsdatoen {review} må være etter gyldig-fra-datoen {valid_from}.",
+                       hint="Velg en senere dato med --review-by.")
+    approver = (by if by is not None else vcs.user_name(root) or "").strip()
+    if not approver:
+        raise TvfError("Vet ikke hvem som godkjenner.",
+                       hint="Oppgi navnet med --by NAVN, eller sett det i git med "
+                            "git config user.name \"Navn Navnesen\".")
+    _refuse_personal_data("Navnet i --by", approver)
+    if summary is not None:
+        summary = " ".join(summary.split())
+        if not summary:
+            raise TvfError("Sammendraget (-m) er tomt.", hint="Skriv hva som er endret.")
+        _refuse_personal_data("Sammendraget (-m)", summary)
+
+    plans = []
+    for doc in docs:
+        file = root / doc.path
+        try:
+            plan = _Plan(doc=doc, file=file, original=file.read_bytes())
+        except OSError as exc:
+            raise TvfError(f"{doc.path} kan ikke leses: {exc.strerror}.") from None
+        _prepare(plan, major=major, approver=approver, valid_from=valid_from, review=review,
+                 summary=summary if summary is not None else _summary_from_git(doc, file))
+        plans.append(plan)
+    if not dry_run:
+        _write_all(plans)
+    results = []
+    for plan in plans:
+        assert plan.result is not None
+        results.append(plan.result if dry_run else dataclasses.replace(plan.result,
+                                                                          written=True))
+    return results
+
+
+def _refuse_personal_data(what: str, text: str) -> None:
+    if contains_national_id(text):
+        raise TvfError(f"{what} inneholder det som kan være et fødselsnummer eller D-nummer.",
+                       hint="Håndboka skal aldri inneholde opplysninger som identifiserer en "
+                            "person. Skriv teksten uten nummeret.")
+
+
+def _validate(handbook: Handbook, docs: Sequence[Document], today: dt.date) -> None:
+    # checks.py imports this module for TVF302/TVF103; stamping needs the checks in return.
+    from .checks import Summary, check_across, check_document
+
+    paths = {doc.path for doc in docs}
+    twins = {d.path for d in handbook.documents for doc in docs
+             if doc.id is not None and d.id == doc.id and d.is_handbook_document}
+    findings = [f for f in handbook.load_findings if f.path in paths]
+    reasons = []
+    refused: set[str] = set()
+    for doc in docs:
+        findings.extend(check_document(doc, handbook.laws, today))
+        if doc.meta is None or doc.type is None:
+            continue  # TVF001 or TVF002 refuses it
+        refused.add(doc.path)
+        if not doc.is_handbook_document:
+            reasons.append(f"{doc.path}: bare håndbokdokumenter (procedure, attachment, measure, "
+                           f"plan) godkjennes med tvf stamp, ikke type «{doc.type}».")
+        elif doc.status == "retired":
+            reasons.append(f"{doc.path}: {_name(doc.id, doc.path)} er utgått (retired) og kan "
+                           "ikke godkjennes. Sett status: draft først hvis det skal tas i bruk "
+                           "igjen.")
+        else:
+            refused.discard(doc.path)
+    summaries = [Summary.of(d) for d in handbook.documents if d.meta is not None]
+    findings.extend(f for f in check_across(summaries)
+                    if f.path in paths or (f.code == "TVF005" and f.path in twins))
+    refusing = sorted({f for f in findings if f.code in REFUSING_CODES},
+                      key=Finding.sort_key)
+    if refusing or reasons:
+        count = len({f.path for f in refusing} | refused)
+        raise StampRefused(
+            f"Godkjenner ikke: {count} av {len(docs)} dokumenter kan ikke godkjennes. "
+            "Ingen filer er endret.",
+            findings=refusing, reasons=reasons,
+            hint="Rett feilene (tvf check viser dem), og kjør tvf stamp igjen." if refusing
+            else None)
+
+
+def _summary_from_git(doc: Document, file: Path) -> str:
+    """The subjects of the commits that changed the file since its last stamp, oldest first."""
+    changes = doc.get("changes")
+    last = changes[-1] if isinstance(changes, list) and changes else None
+    since = as_date(last.get("date")) if isinstance(last, dict) else None
+    subjects = list(dict.fromkeys(c.subject.strip() for c in vcs.commits_since(file, since)
+                                  if c.subject.strip()))
+    for subject in subjects:
+        _refuse_personal_data(f"Commit-meldingen «{subject[:20]}…» ({doc.path})", subject)
+    if subjects:
+        return "; ".join(subjects)
+    return "Første godkjenning." if last is None else "Godkjent på nytt."
+
+
+def _prepare(plan: _Plan, *, major: bool, approver: str, valid_from: dt.date,
+             review: dt.date, summary: str) -> None:
+    doc = plan.doc
+    assert doc.meta is not None and doc.id is not None
+    old_version = str(doc.get("version"))
+    version = bump_version(old_version, major=major)
+    stamp_print = fingerprint(doc.meta, doc.body)
+    edits: dict[str, Edit] = {
+        "version": SetValue(version),
+        "status": SetValue("approved"),
+        "approved_by": SetValue(approver),
+        "valid_from": SetValue(valid_from),
+        "review_by": SetValue(review),
+        "changes": AppendItem({"version": version, "date": valid_from, "by": approver,
+                               "summary": summary}),
+        "fingerprint": SetValue(stamp_print),
+    }
+    try:
+        text = plan.original.decode("utf-8")
+    except UnicodeDecodeError:  # pragma: no cover  (TVF001 refused it already)
+        raise TvfError(f"{doc.path}: filen er ikke UTF-8.") from None
+    if text != doc.text:
+        raise TvfError(f"{doc.path} ble endret mens tvf stamp kjørte.",
+                       hint="Kjør tvf stamp igjen.")
+    new_text = edit_front_matter(text, edits, path=doc.path)
+    stamped, _ = parse_document(doc.path, new_text.encode("utf-8"))
+    if stamped is None or stamped.meta is None \
+            or fingerprint(stamped.meta, stamped.body) != stamp_print:  # pragma: no cover
+        raise TvfError(f"{doc.path}: fingeravtrykket ble ikke det samme etter redigeringen.",
+                       hint="Dette er en feil i tvf; filen er ikke endret.")
+    plan.new = new_text.encode("utf-8")
+    diff = "".join(difflib.unified_diff(
+        text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+        fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
+    plan.result = StampResult(
+        path=doc.path, id=doc.id, title=doc.title, old_version=old_version, version=version,
+        approved_by=approver, valid_from=valid_from, review_by=review, summary=summary,
+        fingerprint=stamp_print, diff=diff, written=False)
+
+
+# --- Writing: all or none ----------------------------------------------------------------------
+
+
+def _temp_beside(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new hidden temporary file in ``path``'s folder, with its mode."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tvf-tmp")
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            temp.chmod(stat.S_IMODE(path.stat().st_mode))
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _write_all(plans: Sequence[_Plan]) -> None:
+    """Write every plan's new bytes, or none: temporary files first, then the renames; a failed
+    rename puts the original bytes back in the files already renamed."""
+    temps: list[Path] = []
+    try:
+        for plan in plans:
+            if plan.file.read_bytes() != plan.original:
+                raise TvfError(f"{plan.doc.path} ble endret mens tvf stamp kjørte; ingen filer "
+                               "er endret.", hint="Kjør tvf stamp igjen.")
+            temps.append(_temp_beside(plan.file, plan.new))
+    except OSError as exc:
+        _remove(temps)
+        raise TvfError(f"Kunne ikke skrive {exc.filename or 'filen'}: {exc.strerror}. Ingen "
+                       "filer er endret.", hint="Sjekk at du har skrivetilgang til mappen.") \
+            from None
+    except BaseException:
+        _remove(temps)
+        raise
+    done: list[_Plan] = []
+    try:
+        for plan, temp in zip(plans, temps, strict=True):
+            temp.replace(plan.file)  # os.replace: atomic on POSIX and Windows
+            done.append(plan)
+    except BaseException as exc:
+        _remove(temps[len(done):])
+        lost = _restore(done)
+        if lost:
+            raise TvfError(
+                "Skrivingen feilet, og disse filene kunne ikke settes tilbake: "
+                f"{', '.join(lost)}.",
+                hint="Hent dem fra git med git restore FIL (om de var committet).") from exc
+        if isinstance(exc, OSError):
+            raise TvfError(
+                f"Kunne ikke skrive {exc.filename or 'filen'}: {exc.strerror}. Ingen filer er "
+                "endret (de som alt var skrevet, er satt tilbake).",
+                hint="Sjekk at du har skrivetilgang, og kjør tvf stamp igjen.") from None
+        raise
+
+
+def _restore(done: Sequence[_Plan]) -> list[str]:
+    lost = []
+    for plan in done:
+        try:
+            _temp_beside(plan.file, plan.original).replace(plan.file)
+        except OSError:
+            lost.append(plan.doc.path)
+    return lost
+
+
+def _remove(temps: Iterable[Path]) -> None:
+    for temp in temps:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+# --- tvf history --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of ``tvf history``: a commit, or an approval from ``changes``."""
+
+    kind: str  # "commit" or "stamp"
+    date: dt.date
+    author: str
+    text: str
+    version: str | None = None
+    commit: str | None = None
+    time: dt.datetime | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "time": self.time.isoformat() if self.time else None,
+            "author": self.author,
+            "text": self.text,
+            "version": self.version,
+            "commit": self.commit,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentHistory:
+    """A document's git history merged with its ``changes`` entries, newest first."""
+
+    path: str
+    id: str | None
+    title: str
+    git: str  # vcs.FileHistory.state: ok, no-repository, no-commits, untracked
+    shallow: bool
+    entries: tuple[HistoryEntry, ...]
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "path": self.path, "title": self.title, "git": self.git,
+                "shallow": self.shallow, "entries": [e.as_json() for e in self.entries]}
+
+
+def history(root: Path, target: str, *, cwd: Path | None = None) -> DocumentHistory:
+    """The history of one document: one ``git log --follow`` for its file, and its
+    ``changes``. An approval sorts after the commits of the same day."""
+    handbook = load_handbook(root)
+    doc = find_document(handbook, target, cwd=cwd)
+    log = vcs.file_history(root / doc.path)
+    entries = [HistoryEntry("commit", c.date.date(), c.author, c.subject, commit=c.commit,
+                            time=c.date) for c in log.commits]
+    changes = doc.get("changes")
+    for change in changes if isinstance(changes, list) else []:
+        if not isinstance(change, dict):
+            continue
+        date = as_date(change.get("date"))
+        if date is None:
+            continue
+        version = change.get("version")
+        entries.append(HistoryEntry("stamp", date, str(change.get("by") or ""),
+                                    str(change.get("summary") or ""),
+                                    version=None if version is None else str(version)))
+    rank = {"commit": 0, "stamp": 1}
+    # Newest first; git gives commits newest first and changes are oldest first, so the
+    # position breaks ties within a day the right way for both.
+    keyed = [(e.date, rank[e.kind], -i if e.kind == "commit" else i, e)
+             for i, e in enumerate(entries)]
+    keyed.sort(key=lambda k: k[:3], reverse=True)
+    entries = [k[3] for k in keyed]
+    return DocumentHistory(path=doc.path, id=doc.id, title=doc.title, git=log.state,
+                           shallow=log.shallow, entries=tuple(entries))
