@@ -1,0 +1,229 @@
+"""``tvf meetings plan``: meeting dates for a school year, and an iCalendar file of them.
+
+A network meets ``meetings_per_year`` times a school year (1 August to 31 July). The plan
+spreads the meetings evenly between about 10 September and 20 May, then moves each date to the
+nearest day that is
+
+* a working day (Monday to Friday, or the chosen ``weekday``),
+* not a Norwegian public holiday (the ``holidays`` package's ``Norway``), and
+* not in a school holiday as tvf defines them simply, since every county sets its own:
+  the autumn break (ISO week 40), Christmas (18 December to 4 January), the winter break
+  (ISO weeks 8 to 10, the weeks the counties choose between) and Easter (the Monday before
+  Maundy Thursday to Easter Monday).
+
+The iCalendar file has one VEVENT per meeting with a stable UID, so importing a revised plan
+into Outlook updates the events instead of doubling them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import holidays
+import icalendar
+
+from .errors import TvfError
+from .meetings import Network, date_no, school_year_label, weekday_no
+
+FIRST_TARGET = (9, 10)   # month, day of the first meeting's target date
+LAST_TARGET = (5, 20)    # month, day of the last meeting's target date (next calendar year)
+AUTUMN_BREAK_WEEKS = frozenset({40})
+WINTER_BREAK_WEEKS = frozenset({8, 9, 10})
+CHRISTMAS = ((12, 18), (1, 4))  # from 18 December to 4 January
+MAX_SHIFT_DAYS = 45
+TIMEZONE = "Europe/Oslo"
+PRODID = "-//tvf//Tverrfaglig samarbeid//NO"
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    date: dt.date
+    target: dt.date  # where the even spread put it, before moving to an allowed day
+
+    @property
+    def label(self) -> str:
+        return f"{weekday_no(self.date)} {date_no(self.date)}"
+
+
+@dataclass(frozen=True)
+class MeetingPlan:
+    network: Network
+    year: int
+    meetings: tuple[PlannedMeeting, ...]
+
+    @property
+    def school_year(self) -> str:
+        return school_year_label(dt.date(self.year, 8, 1))
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return tuple(m.date for m in self.meetings)
+
+    def yaml_snippet(self) -> str:
+        """The line to put in the network's front matter."""
+        return f"planned_meetings: [{', '.join(str(d) for d in self.dates)}]"
+
+
+# --- Which days are free for a meeting ------------------------------------------------------
+
+
+@functools.cache
+def public_holidays(year: int) -> dict[dt.date, str]:
+    """Norwegian public holidays of ``year`` with their Norwegian names."""
+    found: dict[dt.date, str] = dict(
+        holidays.country_holidays("NO", years=year, language="no").items())
+    return found
+
+
+def easter_break(year: int) -> tuple[dt.date, dt.date]:
+    """Monday of Holy Week to Easter Monday in ``year``."""
+    sunday = next(d for d, name in public_holidays(year).items() if name == "Første påskedag")
+    return sunday - dt.timedelta(days=6), sunday + dt.timedelta(days=1)
+
+
+def school_holiday(day: dt.date) -> str | None:
+    """The school holiday ``day`` falls in (as tvf defines them), or None."""
+    week = day.isocalendar().week
+    if day.month in (9, 10) and week in AUTUMN_BREAK_WEEKS:
+        return "høstferie"
+    (from_month, from_day), (to_month, to_day) = CHRISTMAS
+    if (day.month, day.day) >= (from_month, from_day) or (day.month, day.day) <= (to_month, to_day):
+        return "juleferie"
+    if day.month in (2, 3) and week in WINTER_BREAK_WEEKS:
+        return "vinterferie"
+    start, end = easter_break(day.year)
+    if start <= day <= end:
+        return "påskeferie"
+    return None
+
+
+def why_not_a_meeting_day(day: dt.date) -> str | None:
+    """Why ``day`` is a poor meeting day (weekend, public holiday, school holiday), or None."""
+    if day.weekday() >= 5:
+        return weekday_no(day)
+    holiday = public_holidays(day.year).get(day)
+    if holiday is not None:
+        return f"helligdag ({holiday})"
+    return school_holiday(day)
+
+
+# --- The plan -------------------------------------------------------------------------------
+
+
+def plan_meetings(network: Network, year: int, *, weekday: int | None = None) -> MeetingPlan:
+    """``meetings_per_year`` dates in the school year starting in August of ``year``.
+
+    ``weekday`` (0 = Monday … 4 = Friday) keeps every meeting on that day of the week.
+    """
+    if not 2000 <= year <= 2100:
+        raise TvfError(f"Skoleåret {year} er utenfor det tvf planlegger (2000–2100).")
+    if weekday is not None and not 0 <= weekday <= 4:
+        raise TvfError("Møtedagen må være en hverdag (mandag til fredag).")
+    count = network.meetings_per_year
+    first = dt.date(year, *FIRST_TARGET)
+    last = dt.date(year + 1, *LAST_TARGET)
+    span = (last - first).days
+    if count == 1:
+        targets = [first + dt.timedelta(days=span // 2)]
+    else:
+        targets = [first + dt.timedelta(days=round(i * span / (count - 1))) for i in range(count)]
+    chosen: list[PlannedMeeting] = []
+    taken: set[dt.date] = set()
+    for target in targets:
+        day = _nearest_free_day(target, weekday, taken)
+        taken.add(day)
+        chosen.append(PlannedMeeting(day, target))
+    chosen.sort(key=lambda m: m.date)
+    return MeetingPlan(network, year, tuple(chosen))
+
+
+def _nearest_free_day(target: dt.date, weekday: int | None, taken: set[dt.date]) -> dt.date:
+    for shift in range(MAX_SHIFT_DAYS + 1):
+        for day in (target + dt.timedelta(days=shift), target - dt.timedelta(days=shift)):
+            if day in taken or (weekday is not None and day.weekday() != weekday):
+                continue
+            if why_not_a_meeting_day(day) is None:
+                return day
+    raise TvfError(f"Fant ingen ledig møtedag innen {MAX_SHIFT_DAYS} dager fra {target}.",
+                   hint="Velg en annen ukedag, eller færre møter i året (meetings_per_year).")
+
+
+# --- iCalendar -------------------------------------------------------------------------------
+
+
+def _oslo_timezone() -> icalendar.Timezone:
+    """Europe/Oslo with the yearly rules, in the form Outlook writes itself."""
+    tz = icalendar.Timezone()
+    tz.add("tzid", TIMEZONE)
+    for kind, name, start, month, offsets in (
+        (icalendar.TimezoneStandard, "CET", dt.datetime(1970, 10, 25, 3), 10, (2, 1)),
+        (icalendar.TimezoneDaylight, "CEST", dt.datetime(1970, 3, 29, 2), 3, (1, 2)),
+    ):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
+        part.add("tzoffsetfrom", dt.timedelta(hours=offsets[0]))
+        part.add("tzoffsetto", dt.timedelta(hours=offsets[1]))
+        tz.add_component(part)
+    return tz
+
+
+def calendar(plan: MeetingPlan, *, recipient: str, today: dt.date,
+             start: dt.time | None = None, minutes: int = 120) -> bytes:
+    """The plan as an iCalendar file: all-day events, or timed ones from ``start``."""
+    network = plan.network
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"{network.title} {plan.school_year}")
+    if start is not None:
+        cal.add("x-wr-timezone", TIMEZONE)
+        cal.add_component(_oslo_timezone())
+    stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.UTC)
+    leader = network.leader
+    who = ", ".join(p for p in (leader.name, leader.role) if p) or "lederen"
+    total = len(plan.meetings)
+    for number, meeting in enumerate(plan.meetings, start=1):
+        event = icalendar.Event()
+        event.add("uid", f"tvf-{network.slug}-{meeting.date:%Y%m%d}@tverrfaglig")
+        event.add("dtstamp", stamp)
+        event.add("summary", f"Møte i {network.title}")
+        if start is None:
+            event.add("dtstart", meeting.date)
+            event.add("dtend", meeting.date + dt.timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+        else:
+            begins = dt.datetime.combine(meeting.date, start)
+            event.add("dtstart", begins, parameters={"TZID": TIMEZONE})
+            event.add("dtend", begins + dt.timedelta(minutes=minutes),
+                      parameters={"TZID": TIMEZONE})
+        event.add("description",
+                  f"Møte {number} av {total} i skoleåret {plan.school_year}. Leder: {who}. "
+                  "Innspill til sakslisten sendes til leder, som sender ut sakslisten før "
+                  f"møtet. Referatet sendes til {recipient}.")
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise TvfError(f"Mappen {folder} finnes ikke; lag den først, eller velg en annen fil.")
+    handle, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(tmp).replace(path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise TvfError(f"Kunne ikke skrive {path}: {exc.strerror}.") from None

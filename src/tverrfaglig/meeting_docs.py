@@ -1,0 +1,440 @@
+"""Writing a network's meeting documents: inputs, agendas, minutes, and marking minutes sent.
+
+The model (:mod:`tverrfaglig.meetings`) decides what goes on an agenda; this module renders it
+through the handbook's templates and writes files safely:
+
+* a new file is written to a temporary file in the same folder and then linked into place,
+  so an existing file is never overwritten and a failed run leaves nothing behind;
+* a template error, a broken front matter or a national identity number in the result stops
+  the run before anything is written;
+* front-matter edits (``placed_on`` on an input, ``sent`` on minutes) only add lines before
+  the closing ``---``: every other byte of the file stays as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from .document import INPUT_TYPE, Document, parse_document
+from .errors import TvfError
+from .handbook import Handbook
+from .meetings import (
+    AGENDA_SUFFIX,
+    INPUTS_DIR,
+    MINUTES_SUFFIX,
+    USER_COUNCILS,
+    ActionItem,
+    Input,
+    Network,
+    agenda_items,
+    agenda_on,
+    date_no,
+    evaluation_due,
+    get_network,
+    last_evaluation,
+    minutes_on,
+    next_planned_date,
+    open_action_items,
+    pending_inputs,
+    previous_minutes,
+    school_year_label,
+    user_representatives_due,
+    weekday_no,
+)
+from .pii import find_national_ids
+from .templating import environment, render
+
+AGENDA_TEMPLATE = "agenda.md.j2"
+MINUTES_TEMPLATE = "minutes.md.j2"
+STDOUT = "-"
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a command wrote (or, with ``--output -`` or ``--dry-run``, would write)."""
+
+    path: str             # relative to the handbook root when inside it, else as given
+    text: str
+    written: bool         # False for --output - and --dry-run
+    placed: tuple[str, ...] = ()  # inputs marked as placed on the agenda
+    date: dt.date | None = None   # the meeting's date, for agendas and minutes
+
+
+# --- Files -------------------------------------------------------------------------------------
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _env(root: Path) -> SandboxedEnvironment:
+    env = environment(root)
+    env.filters.setdefault("yaml", _json)
+    return env
+
+
+def _display(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` with ``data``; never replace an existing file."""
+    if path.exists():
+        raise TvfError(f"{path} finnes allerede; tvf skriver aldri over en fil.",
+                       hint="Slett eller gi nytt navn til filen først, eller bruk --output - "
+                            "for å se resultatet.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        try:
+            path.hardlink_to(tmp)  # fails if path appeared meanwhile: no overwrite, ever
+        except FileExistsError:
+            raise TvfError(f"{path} finnes allerede; tvf skriver aldri over en fil.") from None
+        except OSError:  # a file system without hard links
+            if path.exists():
+                raise TvfError(f"{path} finnes allerede; tvf skriver aldri over en fil.") \
+                    from None
+            tmp.replace(path)
+    except OSError as exc:
+        raise TvfError(f"Kunne ikke skrive {path}: {exc.strerror}.") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` through a temporary file in the same folder."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        if path.exists():
+            tmp.chmod(path.stat().st_mode & 0o7777)
+        tmp.replace(path)
+    except OSError as exc:
+        raise TvfError(f"Kunne ikke skrive {path}: {exc.strerror}.") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def insert_front_matter(data: bytes, lines: Sequence[str], *, where: str = "filen") -> bytes:
+    """``data`` with ``lines`` added at the end of its front matter, nothing else changed.
+
+    The new lines use the file's own line ending (``\\n`` or ``\\r\\n``).
+    """
+    parts = data.splitlines(keepends=True)
+    if not parts or parts[0].removeprefix(b"\xef\xbb\xbf").rstrip() != b"---":
+        raise TvfError(f"{where} har ingen front matter (første linje er ikke «---»).")
+    closing = next((i for i in range(1, len(parts)) if parts[i].rstrip() in (b"---", b"...")),
+                   None)
+    if closing is None:
+        raise TvfError(f"{where}: front matter er ikke avsluttet med «---».")
+    newline = b"\r\n" if parts[0].endswith(b"\r\n") else b"\n"
+    added = [line.encode("utf-8") + newline for line in lines]
+    return b"".join([*parts[:closing], *added, *parts[closing:]])
+
+
+def _add_keys(root: Path, doc: Document, lines: Sequence[str], key: str) -> bytes:
+    """The bytes of ``doc`` with ``lines`` added, checked to parse with ``key`` set."""
+    path = root / doc.path
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TvfError(f"{doc.path} kan ikke leses: {exc.strerror}.") from None
+    new = insert_front_matter(data, lines, where=doc.path)
+    parsed, problems = parse_document(doc.path, new)
+    if parsed is None or parsed.meta is None or key not in parsed.meta or problems:
+        raise TvfError(f"Kunne ikke legge «{key}» til front matter i {doc.path} uten å ødelegge "
+                       "filen; rett filen (se tvf check) og prøv igjen.")
+    return new
+
+
+def _refuse_personal_data(text: str, what: str) -> None:
+    hit = next(find_national_ids(text), None)
+    if hit is not None:
+        raise TvfError(
+            f"{what} inneholder det som ser ut som et {hit.kind} ({hit.masked}), linje "
+            f"{hit.line} (TVF501). Ingenting er skrevet.",
+            hint="Nettverket arbeider på systemnivå: innspill, sakslister og referater skal "
+                 "aldri inneholde opplysninger som identifiserer et barn. Fjern nummeret.")
+
+
+def _check_rendered(text: str, name: str, template: str) -> None:
+    doc, problems = parse_document(name, text.encode("utf-8"))
+    if doc is None or doc.meta is None or problems:
+        first = problems[0].message if problems else "ingen front matter"
+        raise TvfError(f"Malen {template} ga et dokument som ikke kan leses: {first}",
+                       hint="Rett håndbokas egen mal i templates/, eller fjern den for å bruke "
+                            "malen som følger med tvf.")
+
+
+# --- Shared context ----------------------------------------------------------------------------
+
+
+def _network_context(handbook: Handbook, network: Network, day: dt.date) -> dict[str, Any]:
+    leader = network.leader
+    term = None
+    if leader.term_start and leader.term_end:
+        term = f"{date_no(leader.term_start)}–{date_no(leader.term_end)}"
+    elif leader.term_end:
+        term = f"til {date_no(leader.term_end)}"
+    return {
+        "handbook": {"title": handbook.config.title,
+                     "municipality": handbook.config.municipality},
+        "network": {"slug": network.slug, "title": network.title, "mandate": network.mandate,
+                    "folder": network.folder},
+        "leader": {"name": leader.name, "role": leader.role,
+                   "term_start": str(leader.term_start) if leader.term_start else None,
+                   "term_end": str(leader.term_end) if leader.term_end else None,
+                   "term": term},
+        "members": [{"service": m.service, "name": m.name} for m in network.members],
+        "recipient": network.recipient(handbook.config),
+        "date": str(day),
+        "date_text": date_no(day),
+        "weekday": weekday_no(day),
+    }
+
+
+def _item_context(item: ActionItem, today: dt.date) -> dict[str, Any]:
+    return {"text": item.text, "owner": item.owner, "deadline": str(item.deadline),
+            "deadline_text": date_no(item.deadline), "overdue": item.overdue(today),
+            "raised": str(item.meeting), "path": item.path, "line": item.task_line()}
+
+
+def _input_context(item: Input) -> dict[str, Any]:
+    return {"text": item.text, "sender": item.sender, "path": item.path,
+            "date": str(item.date) if item.date else None,
+            "date_text": date_no(item.date) if item.date else None}
+
+
+# --- tvf agenda add ----------------------------------------------------------------------------
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    """A file-name part from free text: ``Økt fravær på 8. trinn`` → ``okt-fravaer-pa-8-trinn``."""
+    letters: dict[str, str | int | None] = {"æ": "ae", "ø": "o", "å": "a"}
+    lowered = text.casefold().translate(str.maketrans(letters))
+    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0] or slug[:limit]
+    return slug or "innspill"
+
+
+def add_input(handbook: Handbook, slug: str, text: str, *, sender: str | None,
+              today: dt.date, dry_run: bool = False) -> Written:
+    """File an input for the network's next agenda, in ``<folder>/innspill/``."""
+    network = get_network(handbook, slug)
+    body = text.strip()
+    if not body:
+        raise TvfError("Innspillet er tomt: skriv saken som tekst, f.eks. "
+                       "tvf agenda add --network sentrum \"Økt fravær på 8. trinn\".")
+    sender = sender.strip() if sender and sender.strip() else None
+    _refuse_personal_data(body if sender is None else f"{body}\n{sender}", "Innspillet")
+    folder = handbook.root / network.folder / INPUTS_DIR
+    stem = f"{today}-{slugify(body)}"
+    path = folder / f"{stem}.md"
+    counter = 2
+    while path.exists():
+        path = folder / f"{stem}-{counter}.md"
+        counter += 1
+    lines = ["---", f"type: {INPUT_TYPE}", f"network: {network.slug}", f"date: {today}"]
+    if sender is not None:
+        lines.append(f"from: {_json(sender)}")
+    lines += ["---", body, ""]
+    content = "\n".join(lines)
+    if not dry_run:
+        write_new(path, content.encode("utf-8"))
+    return Written(_display(handbook.root, path), content, written=not dry_run)
+
+
+# --- tvf agenda new ----------------------------------------------------------------------------
+
+
+def agenda_context(handbook: Handbook, network: Network, day: dt.date, today: dt.date,
+                   invite: Sequence[str] = ()) -> dict[str, Any]:
+    """Everything ``agenda.md.j2`` gets (documented in docs/meetings.md)."""
+    context = _network_context(handbook, network, day)
+    previous = previous_minutes(network, day)
+    last = last_evaluation(network, day)
+    invited = [name.strip() for name in invite if name.strip()]
+    context.update({
+        "title": f"Saksliste – {network.title}, {date_no(day)}",
+        "today": str(today),
+        "previous_minutes": None if previous is None else {
+            "date": str(previous[0]), "date_text": date_no(previous[0]),
+            "path": previous[1].path},
+        "open_items": [_item_context(i, today) for i in open_action_items(network, day)],
+        "inputs": [_input_context(i) for i in pending_inputs(network)],
+        "evaluation": {"due": evaluation_due(network, day),
+                       "last": str(last) if last else None,
+                       "last_text": date_no(last) if last else None},
+        "user_representatives": {
+            "due": not invited and user_representatives_due(network, day),
+            "school_year": school_year_label(day),
+            "councils": list(USER_COUNCILS),
+            "councils_text": f"{', '.join(USER_COUNCILS[:-1])} og {USER_COUNCILS[-1]}",
+            "invited": invited,
+        },
+    })
+    return context
+
+
+def _meeting_date(network: Network, date: dt.date | None, today: dt.date) -> dt.date:
+    if date is not None:
+        return date
+    planned = next_planned_date(network, today)
+    if planned is None:
+        raise TvfError(f"Oppgi møtedatoen med --date ÅÅÅÅ-MM-DD: nettverket {network.slug} har "
+                       "ingen planlagte møter uten saksliste fra i dag av (planned_meetings).",
+                       hint=f"Foreslå datoer med tvf meetings plan --network {network.slug}.")
+    return planned
+
+
+def new_agenda(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt.date,
+               invite: Sequence[str] = (), output: str | None = None) -> Written:
+    """Write the agenda for the network's meeting on ``date`` (or the next planned one).
+
+    Pending inputs are marked ``placed_on: <date>`` once the agenda is written. With
+    ``output="-"`` nothing is written or marked: the caller prints the text.
+    """
+    network = get_network(handbook, slug)
+    day = _meeting_date(network, date, today)
+    existing = agenda_on(network, day)
+    if existing is not None and output != STDOUT:
+        raise TvfError(f"Nettverket {network.slug} har allerede en saksliste for {day}: "
+                       f"{existing.path}. tvf skriver aldri over den.",
+                       hint="Rediger den filen, eller bruk --output - for å se en ny.")
+    target = (handbook.root / network.folder / f"{day}-{AGENDA_SUFFIX}.md" if output is None
+              else Path(output))
+    pending = pending_inputs(network)
+    for item in pending:
+        _refuse_personal_data(item.document.text, f"Innspillet {item.path}")
+    text = render(_env(handbook.root), AGENDA_TEMPLATE,
+                  agenda_context(handbook, network, day, today, invite))
+    _refuse_personal_data(text, "Sakslisten")
+    name = _display(handbook.root, target) if output != STDOUT else f"{day}-{AGENDA_SUFFIX}.md"
+    _check_rendered(text, name, AGENDA_TEMPLATE)
+    if output == STDOUT:
+        return Written(name, text, written=False, date=day)
+    marks = {item.path: _add_keys(handbook.root, item.document, [f"placed_on: {day}"],
+                                  "placed_on") for item in pending}
+    write_new(target, text.encode("utf-8"))
+    for path, data in marks.items():
+        replace_file(handbook.root / path, data)
+    return Written(name, text, written=True, placed=tuple(marks), date=day)
+
+
+# --- tvf minutes new ---------------------------------------------------------------------------
+
+
+def _meeting_to_record(network: Network, today: dt.date) -> dt.date:
+    with_minutes = {day for day, _ in network.minutes}
+    held = [day for day, _ in network.agendas if day <= today and day not in with_minutes]
+    if not held:
+        raise TvfError(f"Oppgi møtedatoen med --date ÅÅÅÅ-MM-DD: nettverket {network.slug} har "
+                       "ingen saksliste fra i dag eller tidligere som mangler referat.")
+    return held[-1]
+
+
+def minutes_context(handbook: Handbook, network: Network, day: dt.date, agenda: Document,
+                    today: dt.date) -> dict[str, Any]:
+    """Everything ``minutes.md.j2`` gets (documented in docs/meetings.md)."""
+    context = _network_context(handbook, network, day)
+    representatives = agenda.get("user_representatives")
+    context.update({
+        "title": f"Referat – {network.title}, {date_no(day)}",
+        "today": str(today),
+        "agenda": {"path": agenda.path},
+        "items": [{"number": i.number, "title": i.title} for i in agenda_items(agenda)],
+        "open_items": [_item_context(i, today) for i in open_action_items(network, day)],
+        "present": [f"{m.service}: {m.name}" if m.name else m.service for m in network.members],
+        "evaluation": agenda.get("evaluation") is True,
+        "user_representatives": [r for r in representatives if isinstance(r, str)]
+        if isinstance(representatives, list) else [],
+    })
+    return context
+
+
+def new_minutes(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt.date,
+                output: str | None = None) -> Written:
+    """Write the minutes skeleton for the meeting on ``date`` from that meeting's agenda."""
+    network = get_network(handbook, slug)
+    day = date if date is not None else _meeting_to_record(network, today)
+    existing = minutes_on(network, day)
+    if existing is not None and output != STDOUT:
+        raise TvfError(f"Nettverket {network.slug} har allerede referat fra {day}: "
+                       f"{existing.path}. tvf skriver aldri over det.")
+    agenda = agenda_on(network, day)
+    if agenda is None:
+        raise TvfError(f"Fant ingen saksliste for nettverket {network.slug} datert {day}; "
+                       "referatet bygger på den.",
+                       hint=f"Lag den med tvf agenda new --network {network.slug} --date {day}, "
+                            "eller oppgi datoen for et møte som har saksliste.")
+    target = (handbook.root / network.folder / f"{day}-{MINUTES_SUFFIX}.md" if output is None
+              else Path(output))
+    text = render(_env(handbook.root), MINUTES_TEMPLATE,
+                  minutes_context(handbook, network, day, agenda, today))
+    _refuse_personal_data(text, "Referatet")
+    name = _display(handbook.root, target) if output != STDOUT else f"{day}-{MINUTES_SUFFIX}.md"
+    _check_rendered(text, name, MINUTES_TEMPLATE)
+    if output == STDOUT:
+        return Written(name, text, written=False, date=day)
+    write_new(target, text.encode("utf-8"))
+    return Written(name, text, written=True, date=day)
+
+
+# --- tvf minutes sent --------------------------------------------------------------------------
+
+
+def mark_sent(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt.date,
+              to: str | None = None, dry_run: bool = False) -> Written:
+    """Record in the minutes' front matter that they were sent today, and to whom."""
+    network = get_network(handbook, slug)
+    if date is None:
+        unsent = [(day, doc) for day, doc in network.minutes
+                  if day <= today and doc.get("sent") is None]
+        if not unsent:
+            raise TvfError(f"Nettverket {network.slug} har ingen referater som ikke er merket "
+                           "som sendt.")
+        if len(unsent) > 1:
+            listed = ", ".join(str(day) for day, _ in unsent)
+            raise TvfError(f"Flere referater er ikke merket som sendt ({listed}); oppgi hvilket "
+                           "med --date ÅÅÅÅ-MM-DD.")
+        date = unsent[0][0]
+    doc = minutes_on(network, date)
+    if doc is None:
+        raise TvfError(f"Fant ikke referat fra {date} for nettverket {network.slug}.",
+                       hint=f"Se møtene med tvf network show {network.slug}.")
+    sent = doc.get("sent")
+    if sent is not None:
+        when = sent.get("date", "?") if isinstance(sent, dict) else sent
+        whom = sent.get("to", "?") if isinstance(sent, dict) else "?"
+        raise TvfError(f"{doc.path} er allerede merket som sendt ({when} til {whom}).",
+                       hint="Rett feltet «sent» i filen om det er feil.")
+    if today < date:
+        raise TvfError(f"Referatet fra {date} kan ikke være sendt før møtet (i dag er {today}).")
+    recipient = (to or "").strip() or network.recipient(handbook.config)
+    _refuse_personal_data(recipient, "Mottakeren")
+    data = _add_keys(handbook.root, doc, ["sent:", f"  date: {today}", f"  to: {_json(recipient)}"],
+                     "sent")
+    if not dry_run:
+        replace_file(handbook.root / doc.path, data)
+    return Written(doc.path, data.decode("utf-8"), written=not dry_run, date=date)

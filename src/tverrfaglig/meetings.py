@@ -1,0 +1,565 @@
+"""Networks and their meetings: the model behind ``tvf network``, ``agenda``, ``minutes``.
+
+A network (``type: network``) meets a few times a school year. Around it live three kinds of
+documents, tied to it by their ``network`` field (section 3 of the contract, extended in
+``docs/meetings.md``):
+
+* agendas (``type: agenda``, ``date``): ``YYYY-MM-DD-saksliste.md`` in the network's folder;
+* minutes (``type: minutes``, ``date``): ``YYYY-MM-DD-referat.md``, holding the action items as
+  task lines ``- [ ] text (ansvar: X, frist: YYYY-MM-DD)``;
+* inputs (``type: input``, ``date``, ``from``, ``placed_on`` once on an agenda): the items that
+  members send the leader for the next agenda, in the folder's ``innspill/``.
+
+Everything here is a pure function of the documents and of "today": reading, never writing
+(writing lives in :mod:`tverrfaglig.meeting_docs`), and never printing. The checks in
+:mod:`tverrfaglig.network_checks` and the commands both build on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from .config import Config
+from .document import INPUT_TYPE, NETWORK_TYPE, Document, as_date
+from .errors import TvfError
+from .handbook import Handbook
+
+DEFAULT_MEETINGS_PER_YEAR = 3
+SCHOOL_YEAR_START_MONTH = 8  # a school year runs from 1 August to 31 July
+INPUTS_DIR = "innspill"
+AGENDA_SUFFIX = "saksliste"
+MINUTES_SUFFIX = "referat"
+USER_COUNCILS = ("elevrådet", "foreldreutvalget (FAU)", "ungdomsrådet")
+
+MONTHS_NO = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+             "september", "oktober", "november", "desember")
+WEEKDAYS_NO = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+# --- Dates ---------------------------------------------------------------------------------
+
+
+def date_no(day: dt.date) -> str:
+    """``14. januar 2027``."""
+    return f"{day.day}. {MONTHS_NO[day.month - 1]} {day.year}"
+
+
+def weekday_no(day: dt.date) -> str:
+    return WEEKDAYS_NO[day.weekday()]
+
+
+def school_year_start(day: dt.date) -> dt.date:
+    """1 August of the school year that ``day`` falls in."""
+    year = day.year if day.month >= SCHOOL_YEAR_START_MONTH else day.year - 1
+    return dt.date(year, SCHOOL_YEAR_START_MONTH, 1)
+
+
+def school_year(day: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last day (1 August, 31 July) of the school year of ``day``."""
+    start = school_year_start(day)
+    return start, dt.date(start.year + 1, SCHOOL_YEAR_START_MONTH, 1) - dt.timedelta(days=1)
+
+
+def school_year_label(day: dt.date) -> str:
+    """``2026–2027`` for any day of that school year."""
+    start = school_year_start(day)
+    return f"{start.year}–{start.year + 1}"
+
+
+def twelve_months_before(day: dt.date) -> dt.date:
+    """The same day a year earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+# --- The model ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str | None
+    role: str | None
+    term_start: dt.date | None
+    term_end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Member:
+    service: str
+    name: str | None
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    """One mention of an action item: a task line in one set of minutes."""
+
+    text: str
+    owner: str
+    deadline: dt.date
+    done: bool
+    path: str
+    line: int
+    meeting: dt.date  # the date of the minutes that mention it
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What makes two task lines the same item: the text and the owner, case and spacing
+        ignored. The deadline may change when an item is carried forward."""
+        return (" ".join(self.text.split()).casefold(), " ".join(self.owner.split()).casefold())
+
+    def overdue(self, today: dt.date) -> bool:
+        return not self.done and self.deadline < today
+
+    def task_line(self) -> str:
+        """The item in the contract's form, as ``tvf minutes new`` writes it."""
+        mark = "x" if self.done else " "
+        return f"- [{mark}] {self.text} (ansvar: {self.owner}, frist: {self.deadline})"
+
+
+@dataclass(frozen=True)
+class TaskProblem:
+    """A task line in minutes that is not in the contract's form (check TVF407)."""
+
+    path: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Input:
+    """An input (innspill) for a coming agenda."""
+
+    document: Document
+    date: dt.date | None
+    sender: str | None
+    placed_on: dt.date | None
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    @property
+    def text(self) -> str:
+        """The body as one line: an input is one agenda item."""
+        return " ".join(self.document.body.split())
+
+    @property
+    def pending(self) -> bool:
+        return "placed_on" not in (self.document.meta or {})
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting date of a network, with what is written about it."""
+
+    date: dt.date
+    agenda: Document | None
+    minutes: Document | None
+    planned: bool  # listed in the network's planned_meetings
+
+    def kind(self, today: dt.date) -> str:
+        """``holdt`` (before today) or ``planlagt`` (today or later), in Norwegian."""
+        return "holdt" if self.date < today else "planlagt"
+
+
+@dataclass(frozen=True)
+class Network:
+    """A network with its meeting documents, each list sorted by date (then path)."""
+
+    document: Document
+    slug: str
+    title: str
+    leader: Leader
+    members: tuple[Member, ...]
+    meetings_per_year: int
+    report_to: str | None
+    mandate: str | None
+    planned_dates: tuple[dt.date, ...]
+    agendas: tuple[tuple[dt.date, Document], ...]
+    minutes: tuple[tuple[dt.date, Document], ...]
+    inputs: tuple[Input, ...]
+
+    @property
+    def folder(self) -> str:
+        """Where new agendas, minutes and inputs go (relative to the handbook root).
+
+        The network document's folder when it is ``…/<slug>/nettverk.md`` (the suggested
+        layout) or the folder is named after the slug; otherwise a folder named after the
+        slug beside the network document, so two networks never share a folder.
+        """
+        path = PurePosixPath(self.document.path)
+        parent = path.parent
+        if parent.name == self.slug or path.stem in ("nettverk", "index"):
+            return parent.as_posix()
+        return (parent / self.slug).as_posix()
+
+    def recipient(self, config: Config) -> str:
+        """Who receives the minutes: ``report_to``, else ``[minutes].recipient``."""
+        return self.report_to or config.minutes_recipient
+
+
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _leader(value: object) -> Leader:
+    data = value if isinstance(value, dict) else {}
+    return Leader(_text(data.get("name")), _text(data.get("role")),
+                  as_date(data.get("term_start")), as_date(data.get("term_end")))
+
+
+def _members(value: object) -> tuple[Member, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(Member(item["service"].strip(), _text(item.get("name")))
+                 for item in value if isinstance(item, dict) and _text(item.get("service")))
+
+
+def _dates(value: object) -> tuple[dt.date, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(sorted({d for d in (as_date(v) for v in value) if d is not None}))
+
+
+def build_networks(documents: Iterable[Document]) -> dict[str, Network]:
+    """Every network by slug, with its agendas, minutes and inputs.
+
+    A meeting document belongs to the network named in its ``network`` field, wherever it
+    lies; documents without a valid ``date`` are left out (the schema check reports them).
+    When two networks share a slug the first keeps it (TVF005 reports the other).
+    """
+    docs = [d for d in documents if d.meta is not None]
+    networks: dict[str, Document] = {}
+    for doc in docs:
+        if doc.type == NETWORK_TYPE and doc.id is not None:
+            networks.setdefault(doc.id, doc)
+    agendas: dict[str, list[tuple[dt.date, Document]]] = {slug: [] for slug in networks}
+    minutes: dict[str, list[tuple[dt.date, Document]]] = {slug: [] for slug in networks}
+    inputs: dict[str, list[Input]] = {slug: [] for slug in networks}
+    for doc in docs:
+        slug = doc.get("network")
+        if not isinstance(slug, str) or slug not in networks:
+            continue
+        day = as_date(doc.get("date"))
+        if doc.type == "agenda" and day is not None:
+            agendas[slug].append((day, doc))
+        elif doc.type == "minutes" and day is not None:
+            minutes[slug].append((day, doc))
+        elif doc.type == INPUT_TYPE:
+            sender = doc.get("from")
+            inputs[slug].append(Input(doc, day, sender.strip() if isinstance(sender, str)
+                                      else None, as_date(doc.get("placed_on"))))
+
+    def by_date(items: list[tuple[dt.date, Document]]) -> tuple[tuple[dt.date, Document], ...]:
+        return tuple(sorted(items, key=lambda item: (item[0], item[1].path)))
+
+    result: dict[str, Network] = {}
+    for slug, doc in networks.items():
+        per_year = doc.get("meetings_per_year", DEFAULT_MEETINGS_PER_YEAR)
+        if isinstance(per_year, bool) or not isinstance(per_year, int) or per_year < 1:
+            per_year = DEFAULT_MEETINGS_PER_YEAR
+        result[slug] = Network(
+            document=doc, slug=slug, title=doc.title or slug,
+            leader=_leader(doc.get("leader")), members=_members(doc.get("members")),
+            meetings_per_year=per_year, report_to=_text(doc.get("report_to")),
+            mandate=_text(doc.get("mandate")), planned_dates=_dates(doc.get("planned_meetings")),
+            agendas=by_date(agendas[slug]), minutes=by_date(minutes[slug]),
+            inputs=tuple(sorted(inputs[slug], key=lambda i: (i.date or dt.date.min, i.path))),
+        )
+    return result
+
+
+def networks(handbook: Handbook) -> dict[str, Network]:
+    return build_networks(handbook.documents)
+
+
+def get_network(handbook: Handbook, slug: str) -> Network:
+    """The network ``slug``, or a :class:`TvfError` that lists the networks there are."""
+    found = networks(handbook)
+    if slug in found:
+        return found[slug]
+    known = ", ".join(sorted(found)) or "ingen"
+    raise TvfError(f"Fant ikke nettverket «{slug}» i håndboka (nettverk: {known}).",
+                   hint="Se nettverkene med tvf network list.")
+
+
+# --- Action items ---------------------------------------------------------------------------
+
+_TASK_RE = re.compile(r"^\s{0,3}[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<rest>.*?)\s*$")
+_TRAILER_RE = re.compile(r"^(?P<text>.*?)\s*\((?P<fields>[^()]*)\)$")
+_FIELD_SPLIT_RE = re.compile(r",\s*(?=(?:ansvar|frist)\s*:)", re.IGNORECASE)
+_FIELD_RE = re.compile(r"^\s*(?P<key>ansvar|frist)\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE)
+_FORM = "(ansvar: tjeneste eller rolle, frist: ÅÅÅÅ-MM-DD)"
+
+
+def _body_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """Body lines with their file line numbers, outside fenced code and HTML comments."""
+    fence: str | None = None
+    in_comment = False
+    for offset, line in enumerate(doc.body.split("\n")):
+        stripped = line.strip()
+        if in_comment:
+            in_comment = "-->" not in stripped
+            continue
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        if stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped[4:]
+            continue
+        yield doc.body_line + offset, line
+
+
+def parse_action_items(doc: Document, meeting: dt.date) -> tuple[list[ActionItem],
+                                                                  list[TaskProblem]]:
+    """The task lines of one set of minutes: action items, and lines not in the form."""
+    items: list[ActionItem] = []
+    problems: list[TaskProblem] = []
+    for line_no, line in _body_lines(doc):
+        task = _TASK_RE.match(line)
+        if task is None:
+            continue
+        rest = task.group("rest")
+        trailer = _TRAILER_RE.match(rest)
+        fields: dict[str, str] = {}
+        if trailer is not None:
+            for part in _FIELD_SPLIT_RE.split(trailer.group("fields")):
+                field = _FIELD_RE.match(part)
+                if field is not None:
+                    fields[field.group("key").lower()] = field.group("value")
+        if trailer is None or not fields:
+            problems.append(TaskProblem(doc.path, line_no,
+                                        f"Oppgavelinjen «{_short(rest)}» mangler {_FORM} til "
+                                        "slutt, så den følges ikke opp."))
+            continue
+        missing = [k for k in ("ansvar", "frist") if not fields.get(k)]
+        if missing:
+            problems.append(TaskProblem(doc.path, line_no,
+                                        f"Oppgavelinjen «{_short(rest)}» mangler "
+                                        f"{' og '.join(missing)}; skriv {_FORM}."))
+            continue
+        deadline = as_date(fields["frist"])
+        if deadline is None:
+            problems.append(TaskProblem(doc.path, line_no,
+                                        f"Fristen «{fields['frist']}» i «{_short(rest)}» er ikke "
+                                        "en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2027-02-01."))
+            continue
+        text = trailer.group("text").strip() if trailer else rest
+        if not text:
+            problems.append(TaskProblem(doc.path, line_no,
+                                        "Oppgavelinjen har ansvar og frist, men ingen tekst."))
+            continue
+        items.append(ActionItem(text, fields["ansvar"], deadline, task.group("mark") != " ",
+                                doc.path, line_no, meeting))
+    return items, problems
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def action_items(network: Network, before: dt.date | None = None) -> list[ActionItem]:
+    """Every task line in the network's minutes (dated before ``before``), oldest first."""
+    found: list[ActionItem] = []
+    for day, doc in network.minutes:
+        if before is None or day < before:
+            found.extend(parse_action_items(doc, day)[0])
+    return found
+
+
+def current_action_items(network: Network, before: dt.date | None = None) -> list[ActionItem]:
+    """Each action item once, as its newest mention says: the newest minutes that name an
+    item decide whether it is done and what its deadline is."""
+    latest: dict[tuple[str, str], ActionItem] = {}
+    for item in action_items(network, before):
+        latest.pop(item.key, None)  # keep the order of the newest mentions
+        latest[item.key] = item
+    return list(latest.values())
+
+
+def open_action_items(network: Network, before: dt.date | None = None) -> list[ActionItem]:
+    """The items not done, by deadline: what the next agenda follows up."""
+    return sorted((i for i in current_action_items(network, before) if not i.done),
+                  key=lambda i: (i.deadline, i.text.casefold()))
+
+
+# --- Inputs, evaluation, user representatives ------------------------------------------------
+
+
+def pending_inputs(network: Network) -> list[Input]:
+    """Inputs not yet placed on an agenda, oldest first."""
+    return [i for i in network.inputs if i.pending]
+
+
+def evaluations(network: Network) -> list[dt.date]:
+    """Dates of the minutes that record the annual evaluation (``evaluation: true``)."""
+    return [day for day, doc in network.minutes if doc.get("evaluation") is True]
+
+
+def last_evaluation(network: Network, before: dt.date) -> dt.date | None:
+    held = [day for day in evaluations(network) if day < before]
+    return held[-1] if held else None
+
+
+def evaluation_due(network: Network, on: dt.date) -> bool:
+    """True when no evaluation was held in the twelve months before ``on``."""
+    last = last_evaluation(network, on)
+    return last is None or last <= twelve_months_before(on)
+
+
+def first_meeting(network: Network) -> dt.date | None:
+    days = [day for day, _ in (*network.agendas, *network.minutes)]
+    return min(days) if days else None
+
+
+def evaluation_overdue(network: Network, today: dt.date) -> bool:
+    """True when the network has met for more than a year without an evaluation in the last
+    twelve months (check TVF405). A network younger than a year is not yet late."""
+    first = first_meeting(network)
+    if first is None or first > twelve_months_before(today):
+        return False
+    last = last_evaluation(network, today + dt.timedelta(days=1))
+    return last is None or last <= twelve_months_before(today)
+
+
+def invited_representatives(network: Network, on: dt.date) -> list[tuple[dt.date, list[str]]]:
+    """The user representatives named in agendas and minutes of ``on``'s school year."""
+    start, end = school_year(on)
+    found: list[tuple[dt.date, list[str]]] = []
+    for day, doc in sorted((*network.agendas, *network.minutes), key=lambda m: m[0]):
+        names = doc.get("user_representatives")
+        if start <= day <= end and isinstance(names, list):
+            listed = [n.strip() for n in names if isinstance(n, str) and n.strip()]
+            if listed:
+                found.append((day, listed))
+    return found
+
+
+def user_representatives_due(network: Network, on: dt.date) -> bool:
+    """True when nobody from the pupils', parents' or youth councils is invited to any meeting
+    of ``on``'s school year (the school year starts 1 August)."""
+    return not invited_representatives(network, on)
+
+
+# --- Meetings -------------------------------------------------------------------------------
+
+
+def meetings(network: Network, today: dt.date) -> list[Meeting]:
+    """Every meeting date: agendas and minutes, and planned dates from today on."""
+    by_date: dict[dt.date, dict[str, Document]] = {}
+    for day, doc in network.agendas:
+        by_date.setdefault(day, {}).setdefault("agenda", doc)
+    for day, doc in network.minutes:
+        by_date.setdefault(day, {}).setdefault("minutes", doc)
+    planned = set(network.planned_dates)
+    for day in planned:
+        if day >= today:
+            by_date.setdefault(day, {})
+    return [Meeting(day, docs.get("agenda"), docs.get("minutes"), day in planned)
+            for day, docs in sorted(by_date.items())]
+
+
+def meetings_this_school_year(network: Network, today: dt.date) -> list[Meeting]:
+    """Meetings held or planned in today's school year (what TVF402 counts)."""
+    start, end = school_year(today)
+    return [m for m in meetings(network, today) if start <= m.date <= end]
+
+
+def next_planned_date(network: Network, today: dt.date) -> dt.date | None:
+    """The first planned date from today on that has no agenda yet."""
+    with_agenda = {day for day, _ in network.agendas}
+    return next((d for d in network.planned_dates if d >= today and d not in with_agenda), None)
+
+
+def previous_minutes(network: Network, before: dt.date) -> tuple[dt.date, Document] | None:
+    earlier = [m for m in network.minutes if m[0] < before]
+    return earlier[-1] if earlier else None
+
+
+def agenda_on(network: Network, day: dt.date) -> Document | None:
+    return next((doc for d, doc in network.agendas if d == day), None)
+
+
+def minutes_on(network: Network, day: dt.date) -> Document | None:
+    return next((doc for d, doc in network.minutes if d == day), None)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A numbered item (``## 3. Title``) of an agenda, as ``tvf minutes new`` reads it."""
+
+    number: int
+    title: str
+
+
+_ITEM_RE = re.compile(r"^##\s+(?P<number>\d+)\.\s+(?P<title>.+?)\s*#*\s*$")
+
+
+def agenda_items(doc: Document) -> list[AgendaItem]:
+    """The numbered level-2 headings of an agenda, in order."""
+    items = []
+    for _, line in _body_lines(doc):
+        match = _ITEM_RE.match(line)
+        if match is not None:
+            items.append(AgendaItem(int(match.group("number")), match.group("title")))
+    return items
+
+
+# --- Views for tvf network list / show --------------------------------------------------------
+
+
+def overview(network: Network, today: dt.date, recipient: str) -> dict[str, Any]:
+    """What ``tvf network show`` tells about a network, JSON-ready (dates as ISO text)."""
+    leader = network.leader
+    this_year = meetings_this_school_year(network, today)
+    last = last_evaluation(network, today + dt.timedelta(days=1))
+    invited = invited_representatives(network, today)
+    upcoming = [m.date for m in meetings(network, today) if m.date >= today]
+    return {
+        "id": network.slug,
+        "title": network.title,
+        "path": network.document.path,
+        "folder": network.folder,
+        "leader": {
+            "name": leader.name, "role": leader.role,
+            "term_start": _iso(leader.term_start), "term_end": _iso(leader.term_end),
+            "term_ended": leader.term_end is not None and leader.term_end < today,
+        },
+        "members": [{"service": m.service, "name": m.name} for m in network.members],
+        "meetings_per_year": network.meetings_per_year,
+        "school_year": school_year_label(today),
+        "meetings": [{
+            "date": str(m.date), "status": m.kind(today),
+            "agenda": m.agenda.path if m.agenda else None,
+            "minutes": m.minutes.path if m.minutes else None,
+            "sent": (m.minutes.get("sent") is not None) if m.minutes else None,
+            "planned": m.planned,
+        } for m in this_year],
+        "next_meeting": _iso(upcoming[0]) if upcoming else None,
+        "open_items": [{
+            "text": i.text, "owner": i.owner, "deadline": str(i.deadline),
+            "overdue": i.overdue(today), "path": i.path, "line": i.line,
+        } for i in open_action_items(network)],
+        "pending_inputs": [{
+            "text": i.text, "from": i.sender, "date": _iso(i.date), "path": i.path,
+        } for i in pending_inputs(network)],
+        "last_evaluation": _iso(last),
+        "evaluation_due": last is None or last <= twelve_months_before(today),
+        "user_representatives": [{"date": str(day), "names": names} for day, names in invited],
+        "report_to": recipient,
+    }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()

@@ -1,0 +1,262 @@
+"""The checks of networks and meetings (TVF4xx), and of the fields ``docs/meetings.md`` adds.
+
+They run among the checks across documents (:func:`tverrfaglig.checks.check_across`): networks,
+agendas, minutes and inputs are few, and their :class:`~tverrfaglig.checks.Summary` carries the
+whole document. Like every check they only read and yield findings. The codes:
+
+* TVF401 the leader's term has ended
+* TVF402 fewer meetings held or planned this school year than ``meetings_per_year``
+* TVF403 a past meeting (an agenda dated before today) without minutes
+* TVF404 an open action item whose deadline has passed
+* TVF405 no annual evaluation in the last twelve months (for networks older than a year)
+* TVF406 minutes not marked as sent more than 14 days after the meeting
+* TVF407 a task line in minutes that is not in the contract's form
+* TVF408 two agendas, or two sets of minutes, for the same network and date
+
+Fields of the wrong form are TVF003 errors and missing ones TVF002, as for every document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping
+
+from .document import INPUT_TYPE, MEETING_TYPES, NETWORK_TYPE, Document, as_date
+from .findings import Finding, error, warning
+from .meetings import (
+    Network,
+    build_networks,
+    current_action_items,
+    evaluation_overdue,
+    last_evaluation,
+    meetings_this_school_year,
+    parse_action_items,
+    school_year_label,
+)
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # as in checks.py (which imports this module)
+SEND_WITHIN_DAYS = 14  # minutes older than this without ``sent`` are reported (TVF406)
+
+
+def check_networks(documents: Iterable[Document | None], today: dt.date) -> Iterator[Finding]:
+    """Every TVF4xx check, and the form of the meeting fields, over the given documents."""
+    docs = [d for d in documents if d is not None and d.meta is not None]
+    for doc in docs:
+        yield from check_fields(doc)
+    found = build_networks(docs)
+    yield from check_input_networks(docs, found)
+    for network in found.values():
+        yield from check_leader_term(network, today)
+        yield from check_meeting_count(network, today)
+        yield from check_missing_minutes(network, today)
+        yield from check_overdue_items(network, today)
+        yield from check_evaluation(network, today)
+        yield from check_minutes_sent(network, today)
+        yield from check_duplicate_meetings(network)
+    for doc in docs:
+        if doc.type == "minutes":
+            yield from check_task_lines(doc)
+
+
+# --- Fields: TVF002, TVF003 ----------------------------------------------------------------
+
+
+def check_fields(doc: Document) -> Iterator[Finding]:
+    """The form of the fields that networks, agendas, minutes and inputs may have."""
+    if doc.type == NETWORK_TYPE:
+        yield from _date_list(doc, "planned_meetings")
+    if doc.type not in (*MEETING_TYPES, INPUT_TYPE):
+        return
+    if doc.type in ("agenda", "minutes"):
+        yield from _boolean(doc, "evaluation")
+        yield from _text_list(doc, "user_representatives")
+    if doc.type == "minutes":
+        yield from _text_list(doc, "present")
+        yield from _text_list(doc, "absent")
+        yield from _sent(doc)
+    if doc.type == INPUT_TYPE:
+        sender = doc.get("from")
+        if sender is not None and not isinstance(sender, str):
+            yield error("TVF003", doc.path, doc.line_of("from"),
+                        "Feltet «from» (hvem innspillet kommer fra) må være tekst.")
+        placed = doc.get("placed_on")
+        if "placed_on" in (doc.meta or {}) and as_date(placed) is None:
+            yield error("TVF003", doc.path, doc.line_of("placed_on"),
+                        f"«placed_on: {placed}» er ikke en dato: skriv datoen for møtet "
+                        "innspillet er satt på sakslisten til (ÅÅÅÅ-MM-DD).")
+        if not doc.body.strip():
+            yield error("TVF002", doc.path, doc.body_line,
+                        "Innspillet har ingen tekst: skriv saken under front matter.")
+
+
+def _boolean(doc: Document, key: str) -> Iterator[Finding]:
+    value = doc.get(key)
+    if value is not None and not isinstance(value, bool):
+        yield error("TVF003", doc.path, doc.line_of(key),
+                    f"Feltet «{key}» må være true eller false, ikke «{value}».")
+
+
+def _text_list(doc: Document, key: str) -> Iterator[Finding]:
+    value = doc.get(key)
+    if value is None:
+        return
+    if not isinstance(value, list):
+        yield error("TVF003", doc.path, doc.line_of(key),
+                    f"Feltet «{key}» må være en liste av tekster.")
+        return
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            yield error("TVF003", doc.path, doc.line_of(key, i),
+                        f"Punkt {i + 1} i «{key}» må være tekst, ikke «{item}». Skriv det i "
+                        "anførselstegn om det har kolon.")
+
+
+def _date_list(doc: Document, key: str) -> Iterator[Finding]:
+    value = doc.get(key)
+    if value is None:
+        return
+    if not isinstance(value, list):
+        yield error("TVF003", doc.path, doc.line_of(key),
+                    f"Feltet «{key}» må være en liste av datoer, f.eks. [2026-09-17, 2027-01-14].")
+        return
+    for i, item in enumerate(value):
+        if as_date(item) is None:
+            yield error("TVF003", doc.path, doc.line_of(key, i),
+                        f"Punkt {i + 1} i «{key}» («{item}») er ikke en dato (ÅÅÅÅ-MM-DD).")
+
+
+def _sent(doc: Document) -> Iterator[Finding]:
+    sent = doc.get("sent")
+    if sent is None:
+        return
+    line = doc.line_of("sent")
+    if not isinstance(sent, dict):
+        yield error("TVF003", doc.path, line,
+                    "Feltet «sent» må ha date (da referatet ble sendt) og to (mottakeren); "
+                    "tvf minutes sent skriver det.")
+        return
+    for key in ("date", "to"):
+        if sent.get(key) in (None, ""):
+            yield error("TVF002", doc.path, line, f"«sent» mangler «{key}».")
+    if sent.get("date") is not None and as_date(sent.get("date")) is None:
+        yield error("TVF003", doc.path, line,
+                    f"«sent: date: {sent.get('date')}» er ikke en dato (ÅÅÅÅ-MM-DD).")
+    if sent.get("to") is not None and not isinstance(sent.get("to"), str):
+        yield error("TVF003", doc.path, line, "«sent: to» må være tekst (mottakeren).")
+
+
+def check_input_networks(docs: Iterable[Document], found: Mapping[str, Network]
+                         ) -> Iterator[Finding]:
+    """An input for a network that does not exist (TVF101, as for agendas and minutes)."""
+    for doc in docs:
+        network = doc.get("network")
+        if doc.type == INPUT_TYPE and isinstance(network, str) and SLUG_RE.match(network) \
+                and network not in found:
+            yield error("TVF101", doc.path, doc.line_of("network"),
+                        f"Nettverket «{network}» finnes ikke i håndboka.")
+
+
+# --- TVF401: the leader's term ----------------------------------------------------------------
+
+
+def check_leader_term(network: Network, today: dt.date) -> Iterator[Finding]:
+    leader = network.leader
+    if leader.term_end is not None and leader.term_end < today:
+        who = leader.name or "lederen"
+        yield warning("TVF401", network.document.path, network.document.line_of("leader"),
+                      f"Lederperioden til {who} gikk ut {leader.term_end}. Nettverket velger "
+                      "leder for ett år om gangen: før inn den nye lederen med term_start og "
+                      "term_end.")
+
+
+# --- TVF402: meetings this school year ------------------------------------------------------
+
+
+def check_meeting_count(network: Network, today: dt.date) -> Iterator[Finding]:
+    held = meetings_this_school_year(network, today)
+    if len(held) >= network.meetings_per_year:
+        return
+    doc = network.document
+    dates = ", ".join(str(m.date) for m in held) or "ingen"
+    count = "1 møte" if len(held) == 1 else f"{len(held)} møter"
+    yield warning("TVF402", doc.path, doc.line_of("meetings_per_year") or doc.line_of("id"),
+                  f"Skoleåret {school_year_label(today)} har nettverket {count} holdt "
+                  f"eller planlagt ({dates}), men skal møtes {network.meetings_per_year} "
+                  "ganger i året. Foreslå datoer med tvf meetings plan og før dem inn i "
+                  "planned_meetings, eller lag saksliste med tvf agenda new.")
+
+
+# --- TVF403: a past meeting without minutes --------------------------------------------------
+
+
+def check_missing_minutes(network: Network, today: dt.date) -> Iterator[Finding]:
+    with_minutes = {day for day, _ in network.minutes}
+    for day, agenda in network.agendas:
+        if day < today and day not in with_minutes:
+            yield warning("TVF403", agenda.path, agenda.line_of("date"),
+                          f"Møtet {day} er holdt, men det finnes ikke referat fra det. Lag det "
+                          f"med tvf minutes new --network {network.slug} --date {day}.")
+
+
+# --- TVF404: overdue action items ------------------------------------------------------------
+
+
+def check_overdue_items(network: Network, today: dt.date) -> Iterator[Finding]:
+    for item in current_action_items(network):
+        if item.overdue(today):
+            yield warning("TVF404", item.path, item.line,
+                          f"Oppfølgingspunktet «{item.text}» (ansvar: {item.owner}) hadde frist "
+                          f"{item.deadline} og er ikke krysset av. Kryss av [x] når det er gjort, "
+                          "eller før det videre med ny frist i neste referat.")
+
+
+# --- TVF405: the annual evaluation -------------------------------------------------------------
+
+
+def check_evaluation(network: Network, today: dt.date) -> Iterator[Finding]:
+    if not evaluation_overdue(network, today):
+        return
+    last = last_evaluation(network, today + dt.timedelta(days=1))
+    when = f"siste evaluering var {last}" if last else "ingen evaluering er registrert"
+    doc = network.document
+    yield warning("TVF405", doc.path, doc.line_of("id"),
+                  f"Nettverket har ikke evaluert arbeidet sitt de siste tolv månedene ({when}). "
+                  "Mandatet sier at nettverkene evaluerer arbeidet årlig: tvf agenda new setter "
+                  "evalueringen på sakslisten, og referatet fra møtet får evaluation: true.")
+
+
+# --- TVF406: minutes not sent ------------------------------------------------------------------
+
+
+def check_minutes_sent(network: Network, today: dt.date) -> Iterator[Finding]:
+    to = network.report_to or "mottakeren i [minutes].recipient"
+    for day, doc in network.minutes:
+        if doc.get("sent") is None and (today - day).days > SEND_WITHIN_DAYS:
+            yield warning("TVF406", doc.path, doc.line_of("date"),
+                          f"Referatet fra {day} er ikke merket som sendt, {(today - day).days} "
+                          f"dager etter møtet. Send det til {to} og kjør tvf minutes sent "
+                          f"--network {network.slug} --date {day}.")
+
+
+# --- TVF407: task lines ----------------------------------------------------------------------
+
+
+def check_task_lines(doc: Document) -> Iterator[Finding]:
+    day = as_date(doc.get("date")) or dt.date.min
+    for problem in parse_action_items(doc, day)[1]:
+        yield warning("TVF407", problem.path, problem.line, problem.message)
+
+
+# --- TVF408: two documents for one meeting ---------------------------------------------------
+
+
+def check_duplicate_meetings(network: Network) -> Iterator[Finding]:
+    for label, documents in (("saksliste", network.agendas), ("referat", network.minutes)):
+        first: dict[dt.date, Document] = {}
+        for day, doc in documents:
+            other = first.setdefault(day, doc)
+            if other is not doc:
+                yield warning("TVF408", doc.path, doc.line_of("date"),
+                              f"Nettverket {network.slug} har allerede en {label} for {day} "
+                              f"({other.path}); tvf bruker den og ser bort fra denne.")
