@@ -24,6 +24,14 @@ Where the contract is silent, this module reads citations the way a careful user
 - :meth:`LawRegistry.resolve` also knows each law's full title;
 - when two laws share a name and more than one is in force, the first in registry order wins;
   a law named as ``replaced_by`` of another is in force only from the other's repeal date.
+
+A law may also carry what ``tvf laws import`` reads from Lovdata's open data (see
+:mod:`tverrfaglig.lovdata` and ``docs/laws.md``): its sections with titles, repeal marks and
+amendments (:class:`Section`, :class:`Amendment`), its chapters with Lovdata's positional
+``KAPITTEL_N`` anchors (:class:`Chapter`), its in-force date and last change. In ``laws.yaml``
+a section is one row, ``"2b | Samarbeid og samordning | kap. 1 | tilføyd ved
+LOV-2021-06-11-78 fra 2022-08-01"`` (:func:`registry_yaml` writes them); a law whose
+``in_force`` date has not come does not take a name it shares with a law in force.
 """
 
 from __future__ import annotations
@@ -31,9 +39,10 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.resources
+import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -45,6 +54,9 @@ from .findings import Finding, error
 
 LAWS_FILE = "laws.yaml"
 LOVDATA_LAW = "https://lovdata.no/lov/"
+# Lovdata's open data: the laws in force, read by ``tvf laws import`` (tverrfaglig.lovdata).
+LOVDATA_ARCHIVE = "gjeldende-lover.tar.bz2"
+LOVDATA_ARCHIVE_URL = "https://api.lovdata.no/v1/publicData/get/gjeldende-lover.tar.bz2"
 
 # --- Regular-expression building blocks --------------------------------------------------------
 
@@ -97,6 +109,7 @@ _MD_LINK = (
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
 _KAPITTEL_RE = re.compile(r"KAPITTEL_\d+", re.IGNORECASE)
+_ANCHOR_RE = re.compile(r"KAPITTEL_\d+(?:-\d+)*", re.IGNORECASE)
 _NORMALISE_SECTION_RE = re.compile(
     r"§*\s*(\d+)(?:\s*([A-Za-z])?\s*[-–.]\s*(\d+))?\s?([A-Za-z])?"
 )
@@ -169,8 +182,79 @@ def _name_key(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Amendment:
+    """An amendment noted under a section (Lovdata's ``changesToParent``): the amending law, the
+    date it took effect (in force from, when the note says so; else the date of the amending
+    law) and what it did (``endret``, ``tilføyd`` or ``opphevet``)."""
+
+    law: str
+    date: date | None = None
+    kind: str = "endret"
+
+    def describe(self) -> str:
+        """``endret ved lov 11. juni 2021 nr. 78 (LOV-2021-06-11-78) fra 2022-08-01``."""
+        text = f"{self.kind} ved {law_label(self.law)}"
+        return f"{text} fra {self.date.isoformat()}" if self.date else text
+
+
+_MONTH_NAMES = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+                "september", "oktober", "november", "desember")
+
+
+def law_label(law_id: str) -> str:
+    """A law ID as people read it: ``LOV-2021-06-11-78`` → ``lov 11. juni 2021 nr. 78
+    (LOV-2021-06-11-78)``; anything else is returned as it is."""
+    match = _ID_PARTS_RE.fullmatch(law_id)
+    if match is None:
+        return law_id
+    year, month, day, number = match.groups()
+    if not 1 <= int(month) <= 12:
+        return law_id
+    text = f"lov {int(day)}. {_MONTH_NAMES[int(month) - 1]} {year}"
+    return f"{text} nr. {int(number)} ({law_id})" if number else f"{text} ({law_id})"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section (paragraf) of a law as Lovdata has it. ``name`` is normalised (``"2b"``,
+    ``"7-2a"``); ``repealed`` when its title is "(Opphevet)"/"(Oppheva)"; ``chapter`` is the
+    name of the chapter it stands in; ``amendments`` in the order they are noted."""
+
+    name: str
+    title: str = ""
+    repealed: bool = False
+    chapter: str | None = None
+    amendments: tuple[Amendment, ...] = ()
+
+    @property
+    def last_amendment(self) -> Amendment | None:
+        dated = [a for a in self.amendments if a.date is not None]
+        return max(dated, key=lambda a: a.date or date.min) if dated else None
+
+    def amended_after(self, day: date) -> tuple[Amendment, ...]:
+        """The amendments that took effect after ``day``, oldest first."""
+        later = [a for a in self.amendments if a.date is not None and a.date > day]
+        return tuple(sorted(later, key=lambda a: a.date or date.min))
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """A chapter of a law: its name (``"5"``, ``"4A"``, ``"V"``), title and Lovdata's positional
+    anchor (``KAPITTEL_5``), read from the data, never computed from the name."""
+
+    name: str
+    title: str = ""
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Law:
-    """One law of the registry. ``sections``/``chapters`` are None when not known."""
+    """One law of the registry. ``sections``/``chapters`` are None when not known.
+
+    The details (``section_info``, ``chapter_info``, ``in_force``, ``last_change``, …) come from
+    Lovdata's open data through ``tvf laws import``; ``sections``/``chapters`` are then the names
+    of the sections and chapters in them (repealed sections included).
+    """
 
     id: str
     title: str
@@ -179,6 +263,26 @@ class Law:
     replaced_by: str | None = None
     sections: frozenset[str] | None = None
     chapters: frozenset[str] | None = None
+    short_title: str | None = None
+    abbreviation: str | None = None
+    in_force: date | None = None
+    last_change: date | None = None
+    last_changed_by: str | None = None
+    section_info: tuple[Section, ...] = ()
+    chapter_info: tuple[Chapter, ...] = ()
+    _section_map: dict[str, Section] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, Section] = {}
+        for section in self.section_info:
+            by_name.setdefault(section.name, section)
+        object.__setattr__(self, "_section_map", by_name)
+        if self.section_info:
+            object.__setattr__(self, "sections", frozenset(by_name))
+        if self.chapter_info:
+            object.__setattr__(self, "chapters", frozenset(c.name for c in self.chapter_info))
 
     @property
     def short_name(self) -> str:
@@ -186,6 +290,18 @@ class Law:
 
     def is_repealed(self, today: date) -> bool:
         return self.repealed is not None and self.repealed <= today
+
+    def section(self, name: str) -> Section | None:
+        """The details of a section (``"2 b"`` or ``"2b"``), or None when not known."""
+        found = self._section_map.get(name)
+        return found if found is not None else self._section_map.get(
+            normalise_section(name) or name)
+
+    def chapter_by_anchor(self, anchor: str) -> Chapter | None:
+        """The chapter whose Lovdata anchor is ``anchor`` (``KAPITTEL_5``), when known."""
+        wanted = anchor.upper()
+        return next((c for c in self.chapter_info if c.anchor and c.anchor.upper() == wanted),
+                    None)
 
     def url(self, section: str | None = None, chapter: str | None = None) -> str:
         """Lovdata's short link: ``https://lovdata.no/lov/1998-07-17-61/§15-8``, ``…/kap4A``.
@@ -269,6 +385,8 @@ class LawRegistry:
 
     def _in_force(self, law: Law, today: date) -> bool:
         start = self._starts.get(law.id)
+        if law.in_force is not None and law.in_force > today:
+            return False
         return not law.is_repealed(today) and (start is None or start <= today)
 
     def _pick(self, laws: tuple[Law, ...], today: date) -> Law:
@@ -368,12 +486,14 @@ class _UrlParts:
     law_id: str
     section: str | None
     chapter: str | None
+    anchor: str | None = None  # KAPITTEL_N as written: a position, resolved only from data
 
 
 def _parse_lovdata_url(url: str) -> _UrlParts | None:
     """The law, section and chapter of a Lovdata law link; None for any other link.
 
-    ``KAPITTEL_N`` (path or fragment) gives no chapter: N counts chapters by position.
+    ``KAPITTEL_N`` (path or fragment) gives no chapter: N counts chapters by position. It is
+    kept as ``anchor``, for a registry that knows each chapter's anchor from Lovdata's data.
     """
     text = unquote(url.strip())
     if "\ufffd" in text:  # "%A7" written in Latin-1
@@ -395,7 +515,11 @@ def _parse_lovdata_url(url: str) -> _UrlParts | None:
         chapter = normalise_chapter(segment[3:])
     if section is None and chapter is None and fragment.startswith("§"):
         section = normalise_section(fragment[1:].partition("/")[0])
-    return _UrlParts(law_id, section, chapter)
+    anchor = None
+    if section is None and chapter is None:
+        found = _ANCHOR_RE.fullmatch(segment) or _ANCHOR_RE.fullmatch(fragment)
+        anchor = found[0].upper() if found else None
+    return _UrlParts(law_id, section, chapter, anchor)
 
 
 def _read_sections(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -439,13 +563,18 @@ def _link_citation(
     parts = _parse_lovdata_url(url)
     if parts is None:
         return None
+    law = registry.by_id(parts.law_id)
+    chapter = parts.chapter
+    if chapter is None and parts.anchor is not None and law is not None:
+        known = law.chapter_by_anchor(parts.anchor)
+        chapter = known.name if known is not None else None
     return Citation(
         text=_one_line(text),
         line=line,
         law_text=url,
-        law=registry.by_id(parts.law_id),
+        law=law,
         sections=(parts.section,) if parts.section else (),
-        chapter=parts.chapter,
+        chapter=chapter,
         url=url,
     )
 
@@ -924,25 +1053,188 @@ def _entry_values(
             )
         else:
             values["replaced_by"] = successor
-    for key, normalise, what in (
-        ("sections", normalise_section, "paragrafer, for eksempel [\"2b\", \"15-8\"]"),
-        ("chapters", normalise_chapter, "kapitler, for eksempel [\"5\", \"4A\", \"V\"]"),
+    for key in ("short_title", "abbreviation"):
+        if key in entry:
+            raw = entry[key]
+            if raw is None or (isinstance(raw, str) and raw.strip()):
+                values[key] = " ".join(raw.split()) if raw is not None else None
+            else:
+                bad(key, f"«{key}» for {law_id} i {path} må være tekst, ikke {_describe(raw)}.")
+    for key in ("in_force", "last_change"):
+        if key in entry:
+            raw = entry[key]
+            day = _as_date(raw)
+            if raw is not None and day is None:
+                bad(key, f"«{key}» for {law_id} i {path} må være en dato (åååå-mm-dd), "
+                         f"ikke «{raw}».")
+            else:
+                values[key] = day
+    if "last_changed_by" in entry:
+        raw = entry["last_changed_by"]
+        changer = _canonical_id(raw) if isinstance(raw, str) else None
+        if raw is not None and changer is None:
+            bad("last_changed_by", f"«last_changed_by» for {law_id} i {path} må være en "
+                                   f"Lovdata-ID som LOV-2021-06-11-78, ikke «{raw}».")
+        else:
+            values["last_changed_by"] = changer
+    for key, info_key, reader, what in (
+        ("sections", "section_info", _section_item,
+         "paragrafer, for eksempel [\"2b\", \"15-8\"]"),
+        ("chapters", "chapter_info", _chapter_item,
+         "kapitler, for eksempel [\"5\", \"4A\", \"V\"]"),
     ):
         if key not in entry:
             continue
-        if entry[key] is None:
+        raw = entry[key]
+        if raw is None:
             values[key] = None
+            values[info_key] = ()
             continue
-        items, problem = _string_list(entry[key])
-        normalised = [normalise(item) for item in items] if items is not None else []
-        wrong = [item for item, norm in zip(items or [], normalised, strict=True) if norm is None]
-        if wrong:
-            problem = f"«{wrong[0]}» er ikke gyldig"
-        if items is None or wrong:
+        if not isinstance(raw, list):
+            bad(key, f"«{key}» for {law_id} i {path} må være en liste av {what} "
+                     f"(ikke {_describe(raw)}).")
+            continue
+        parts: list[Any] = []
+        detailed = False
+        problem = ""
+        for item in raw:
+            if isinstance(item, dict) or _is_row(item):
+                detailed = True
+            part, problem = reader(item)
+            if part is None:
+                break
+            parts.append(part)
+        if problem:
             bad(key, f"«{key}» for {law_id} i {path} må være en liste av {what} ({problem}).")
-        else:
-            values[key] = frozenset(norm for norm in normalised if norm is not None)
+            continue
+        values[key] = frozenset(part.name for part in parts)
+        values[info_key] = tuple(parts) if detailed else ()
     return values, findings
+
+
+def _name_of(value: object, normalise: Any) -> tuple[str | None, str]:
+    """A section or chapter name (text or a whole number), normalised; or None and why not."""
+    if isinstance(value, float):
+        return None, f"{value} må stå i anførselstegn"
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None, f"{_describe(value)} er ikke tekst"
+    name: str | None = normalise(str(value))
+    if name is None:
+        return None, f"«{value}» er ikke gyldig"
+    return name, ""
+
+
+_REPEALED_TITLE_RE = re.compile(r"\(?\s*(?:opphevet|oppheva)\s*\.?\s*\)?\.?", re.IGNORECASE)
+_CHANGE_RE = re.compile(
+    r"\s*(?P<kind>[^\W\d_]+)\s+ved\s+(?P<law>\S+)(?:\s+fra\s+(?P<date>\S+))?\s*"
+)
+ROW_SEPARATOR = " | "
+
+
+def is_repealed_title(title: str) -> bool:
+    """Whether a section title is Lovdata's mark of a repealed section: "(Opphevet)",
+    "(Oppheva)"."""
+    return _REPEALED_TITLE_RE.fullmatch(title.strip()) is not None
+
+
+def _is_row(item: object) -> bool:
+    return isinstance(item, str) and "|" in item
+
+
+def _section_row(row: str) -> tuple[Section | None, str]:
+    """A section written as one row: ``"2b | Samarbeid og samordning | kap. 1 | tilføyd ved
+    LOV-2021-06-11-78 fra 2022-08-01"``: name, title, chapter and amendments (separated by
+    ";"), the last ones optional. A title "(Opphevet)" or "(Oppheva)" marks it repealed."""
+    fields = [field.strip() for field in row.split("|")]
+    fields += [""] * (4 - len(fields))
+    raw_name, title, raw_chapter, changes = fields[0], fields[1], fields[2], "|".join(fields[3:])
+    name = normalise_section(raw_name)
+    if name is None:
+        return None, f"«{raw_name}» er ikke en paragraf (i «{row}»)"
+    chapter = None
+    if raw_chapter:
+        chapter = normalise_chapter(raw_chapter)
+        if chapter is None:
+            return None, f"«{raw_chapter}» er ikke et kapittel (i «{row}»)"
+    amendments: list[Amendment] = []
+    for change in changes.strip(" |").split(";") if changes.strip(" |") else ():
+        match = _CHANGE_RE.fullmatch(change)
+        law = _canonical_id(match["law"]) if match else None
+        day = _as_date(match["date"]) if match and match["date"] else None
+        if match is None or law is None or (match["date"] and day is None):
+            return None, (f"endringen «{change.strip()}» for § {name} må se ut som «endret ved "
+                          "LOV-2021-06-11-78 fra 2022-08-01»")
+        amendments.append(Amendment(law, day, match["kind"].lower()))
+    title = " ".join(title.split())
+    return Section(name, title, is_repealed_title(title), chapter, tuple(amendments)), ""
+
+
+def _section_item(item: object) -> tuple[Section | None, str]:
+    """One item of ``sections``: a name (``"2b"``), a row (``"2b | Samarbeid og samordning |
+    kap. 1 | tilføyd ved LOV-2021-06-11-78 fra 2022-08-01"``), or a mapping
+    ``{name, title, chapter, repealed, amended}``."""
+    if _is_row(item):
+        return _section_row(str(item))
+    if not isinstance(item, dict):
+        name, problem = _name_of(item, normalise_section)
+        return (Section(name) if name is not None else None), problem
+    name, problem = _name_of(item.get("name"), normalise_section)
+    if name is None:
+        return None, f"«name» i {_describe(item)}: {problem}" if "name" in item else (
+            "hver paragraf med detaljer må ha «name»")
+    title = item.get("title", "")
+    if not isinstance(title, str):
+        return None, f"«title» for § {name} må være tekst"
+    repealed = item.get("repealed", False)
+    if not isinstance(repealed, bool):
+        return None, f"«repealed» for § {name} må være true eller false"
+    chapter = None
+    if item.get("chapter") is not None:
+        chapter, problem = _name_of(item["chapter"], normalise_chapter)
+        if chapter is None:
+            return None, f"«chapter» for § {name}: {problem}"
+    amendments: list[Amendment] = []
+    raw = item.get("amended") or []
+    if not isinstance(raw, list):
+        return None, f"«amended» for § {name} må være en liste"
+    for change in raw:
+        by = change.get("by") if isinstance(change, dict) else None
+        law = _canonical_id(by) if isinstance(by, str) else None
+        if law is None or not isinstance(change, dict):
+            return None, (f"hver endring av § {name} må ha «by» (en Lovdata-ID som "
+                          "LOV-2021-06-11-78)")
+        day = _as_date(change.get("date"))
+        if change.get("date") is not None and day is None:
+            return None, f"«date» i en endring av § {name} må være en dato (åååå-mm-dd)"
+        kind = change.get("kind", "endret")
+        if not isinstance(kind, str) or not kind.strip():
+            return None, f"«kind» i en endring av § {name} må være tekst"
+        amendments.append(Amendment(law, day, kind.strip()))
+    return Section(name, " ".join(title.split()), repealed, chapter, tuple(amendments)), ""
+
+
+def _chapter_item(item: object) -> tuple[Chapter | None, str]:
+    """One item of ``chapters``: a name (``"4A"``), a row (``"4A | Helsehjelp til pasienter
+    uten samtykkekompetanse | KAPITTEL_5"``: name, title, anchor) or ``{name, title, anchor}``.
+    """
+    if _is_row(item):
+        fields = [field.strip() for field in str(item).split("|")] + ["", ""]
+        item = {"name": fields[0], "title": " ".join(fields[1].split()),
+                "anchor": fields[2] or None}
+    if not isinstance(item, dict):
+        name, problem = _name_of(item, normalise_chapter)
+        return (Chapter(name) if name is not None else None), problem
+    name, problem = _name_of(item.get("name"), normalise_chapter)
+    if name is None:
+        return None, f"«name» i {_describe(item)}: {problem}" if "name" in item else (
+            "hvert kapittel med detaljer må ha «name»")
+    title = item.get("title", "")
+    anchor = item.get("anchor")
+    if not isinstance(title, str):
+        return None, f"«title» for kapittel {name} må være tekst"
+    if anchor is not None and not (isinstance(anchor, str) and _ANCHOR_RE.fullmatch(anchor)):
+        return None, f"«anchor» for kapittel {name} må se ut som KAPITTEL_5"
+    return Chapter(name, " ".join(title.split()), anchor.upper() if anchor else None), ""
 
 
 def _merge_entries(
@@ -995,6 +1287,12 @@ def _read_registry_text(
     return LawRegistry(laws.values()), findings
 
 
+def read_registry_text(text: str, path: str = LAWS_FILE) -> tuple[LawRegistry, list[Finding]]:
+    """The default registry with the entries of a ``laws.yaml`` text merged in (as
+    :func:`load_registry` reads a handbook's file), and the problems found."""
+    return _read_registry_text(text, path, LawRegistry.default())
+
+
 @functools.cache
 def _default_registry() -> LawRegistry:
     resource = importlib.resources.files("tverrfaglig") / "data" / LAWS_FILE
@@ -1021,3 +1319,113 @@ def load_registry(root: Path | None) -> tuple[LawRegistry, list[Finding]]:
     except (OSError, UnicodeDecodeError) as exc:
         return default, [error("TVF001", LAWS_FILE, None, f"Kan ikke lese {LAWS_FILE}: {exc}.")]
     return _read_registry_text(text, LAWS_FILE, default)
+
+
+def listed_ids(root: Path) -> list[str]:
+    """The IDs of the laws in the handbook's own ``laws.yaml``, in file order (none when there is
+    no such file or it cannot be read; :func:`load_registry` reports the problems)."""
+    path = root / LAWS_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    entries, _ = _parse_yaml(text, LAWS_FILE)
+    ids: list[str] = []
+    for entry, _node in entries:
+        raw = entry.get("id")
+        law_id = _canonical_id(raw) if isinstance(raw, str) else None
+        if law_id is not None and law_id not in ids:
+            ids.append(law_id)
+    return ids
+
+
+# --- Writing the registry ------------------------------------------------------------------
+
+# A plain YAML scalar that reads back as the same string, also inside a flow mapping: starts
+# with a letter or "(", holds no YAML indicator that matters there, and is not a YAML 1.1
+# boolean or null.
+_PLAIN_RE = re.compile(r"[^\W\d_(][^:#\[\]{},\"'`\n\t]*(?<! )|\([^:#\[\]{},\"'`\n\t]*(?<! )")
+_YAML_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
+
+
+def _yaml_str(text: str) -> str:
+    if _PLAIN_RE.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _yaml_list(items: Iterable[str]) -> str:
+    return "[" + ", ".join(_yaml_str(item) for item in items) + "]"
+
+
+def _row(fields: list[str]) -> str:
+    """Fields as one quoted row, ``"2b | Samarbeid og samordning | kap. 1"``; a row always has
+    a separator (``"1 |"``), so it stays a row, not a bare name."""
+    while len(fields) > 1 and not fields[-1]:
+        fields.pop()
+    text = ROW_SEPARATOR.join(f.replace("|", "/") for f in fields)
+    return json.dumps(text if len(fields) > 1 else f"{text} |", ensure_ascii=False)
+
+
+def _section_yaml(section: Section) -> str:
+    changes = "; ".join(
+        f"{change.kind} ved {change.law}" + (f" fra {change.date.isoformat()}" if change.date
+                                             else "")
+        for change in section.amendments
+    )
+    title = section.title
+    if section.repealed and not is_repealed_title(title):
+        title = "(Opphevet)"  # a row marks a repealed section by its title, as Lovdata does
+    chapter = f"kap. {section.chapter}" if section.chapter else ""
+    return _row([section.name, title, chapter, changes])
+
+
+def _chapter_yaml(chapter: Chapter) -> str:
+    return _row([chapter.name, chapter.title, chapter.anchor or ""])
+
+
+def law_yaml(law: Law) -> str:
+    """One law as an entry of ``laws.yaml`` (readable block style; one line per section)."""
+    lines = [f"- id: {law.id}", f"  title: {_yaml_str(law.title)}"]
+    if law.short_title:
+        lines.append(f"  short_title: {_yaml_str(law.short_title)}")
+    if law.abbreviation:
+        lines.append(f"  abbreviation: {_yaml_str(law.abbreviation)}")
+    lines.append(f"  names: {_yaml_list(law.names)}")
+    for key in ("in_force", "last_change", "repealed"):
+        value = getattr(law, key)
+        if value is not None:
+            lines.append(f"  {key}: {value.isoformat()}")
+    for key in ("last_changed_by", "replaced_by"):
+        value = getattr(law, key)
+        if value is not None:
+            lines.append(f"  {key}: {value}")
+    if law.chapter_info:
+        lines.append("  chapters:")
+        lines.extend(f"    - {_chapter_yaml(chapter)}" for chapter in law.chapter_info)
+    elif law.chapters is not None:
+        lines.append(f"  chapters: {_yaml_list(sorted(law.chapters, key=_natural_key))}")
+    if law.section_info:
+        lines.append("  sections:")
+        lines.extend(f"    - {_section_yaml(section)}" for section in law.section_info)
+    elif law.sections is not None:
+        lines.append(f"  sections: {_yaml_list(sorted(law.sections, key=_natural_key))}")
+    return "\n".join(lines) + "\n"
+
+
+def registry_yaml(laws: Iterable[Law], header: str = "") -> str:
+    """A whole ``laws.yaml``: the header (each line made a comment), then one entry per law,
+    separated by blank lines. :func:`load_registry` reads it back to the same laws."""
+    comment = "".join(
+        f"# {line}".rstrip() + "\n" for line in header.splitlines()
+    )
+    entries = "\n".join(law_yaml(law) for law in laws)
+    return f"{comment}\n{entries}" if comment else entries
+
+
+_NATURAL_RE = re.compile(r"(\d+)|(\D+)")
+
+
+def _natural_key(name: str) -> tuple[tuple[int, str], ...]:
+    """Sort section and chapter names as a reader expects: 2 < 2a < 10 < 10-1."""
+    return tuple((int(num), "") if num else (-1, text) for num, text in _NATURAL_RE.findall(name))
