@@ -1,0 +1,229 @@
+"""``tvf build`` in a real browser: headless Chromium (Debian's ``chromium``) through
+Playwright, against the built site served on localhost.
+
+These tests need ``/usr/bin/chromium``. When it is missing they FAIL (they do not skip):
+``.ci/run`` installs it, and locally ``apt-get install -y chromium`` does. Screenshots at phone
+width (390 px) and desktop width (1280 px) are kept in ``test-artifacts/site/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from test_site import BUNDLED, small_handbook
+from tverrfaglig.site import build_site
+
+from helpers import TODAY
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "site"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) in a thread; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} mangler, så nettstedet kan ikke testes i en nettleser. Installer "
+            "Debians chromium (apt-get update && apt-get install -y chromium); .ci/run gjør "
+            "det i CI.", pytrace=False)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    base = tmp_path_factory.mktemp("browser")
+    out = base / "site"
+    build_site(small_handbook(base / "hb"), out, today=TODAY)
+    with serve(out) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def bundled_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("bundled") / "site"
+    build_site(BUNDLED, out, today=TODAY)
+    with serve(out) as url:
+        yield url
+
+
+@contextmanager
+def open_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> Iterator[Page]:
+    """A page in a fresh context; fails the test on a script error, a console error (a
+    blocked resource, a Content-Security-Policy violation) or any dialog."""
+    context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda exc: problems.append(f"script error: {exc}"))
+    page.on("console", lambda msg: problems.append(f"console: {msg.text}")
+            if msg.type == "error" else None)
+    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"),
+                                      dialog.dismiss()))
+    try:
+        yield page
+        assert problems == []
+    finally:
+        context.close()
+
+
+def screenshot(page: Page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 1000
+    return path
+
+
+def test_search_by_id_and_click_the_result(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as page:
+        page.goto(site_url + "index.html")
+        page.fill("#sok-forside", "IV.7.1-5")
+        first = page.locator("#sok-forside ~ .sok-treff a").first
+        first.wait_for()
+        assert "IV.7.1-5" in first.inner_text()
+        assert "Veileder <i>for</i> samarbeid" in first.inner_text()  # text, not markup
+        first.click()
+        page.wait_for_url("**/dokumenter/IV.7.1-5.html")
+        assert page.locator("h1").inner_text() == "Veileder <i>for</i> samarbeid"
+
+
+def test_search_by_measure_code_and_text_on_the_search_page(browser: Browser,
+                                                           site_url: str) -> None:
+    with open_page(browser) as page:
+        page.goto(site_url + "sok.html?q=v01")
+        first = page.locator(".sok-alle a").first
+        first.wait_for()
+        assert "Centrum fritidsklubb" in first.inner_text()
+        page.fill("#sok-side", "kartlegge fravær")
+        page.locator(".sok-alle a", has_text="Referat fra møte i Sentrum").wait_for()
+        assert page.locator(".sok-status").inner_text() == "1 treff."
+
+
+def test_follow_reference_links_both_ways(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as page:
+        page.goto(site_url + "dokumenter/IV.7-2.html")
+        page.locator(".henvisninger a[href$='IV.7.1-5.html']").click()
+        page.wait_for_url("**/dokumenter/IV.7.1-5.html")
+        back = page.locator(".henvisninger div", has_text="Referert fra").locator(
+            "a[href$='IV.7-2.html']")
+        back.click()
+        page.wait_for_url("**/dokumenter/IV.7-2.html")
+        assert page.locator("h1").inner_text() == "Forpliktende samarbeid"
+        # an ID in the running text is a link too
+        page.locator(".tekst a.dok", has_text="IV.7.1-5").click()
+        page.wait_for_url("**/dokumenter/IV.7.1-5.html")
+
+
+def test_follow_a_lovdata_link(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as page:
+        visited: list[str] = []
+
+        def lovdata(route: Route) -> None:  # no network in tests: answer for Lovdata
+            visited.append(route.request.url)
+            route.fulfill(status=200, content_type="text/html",
+                          body="<title>Lovdata</title><h1>Barnehageloven § 2 b</h1>")
+
+        page.route("https://lovdata.no/**", lovdata)
+        page.goto(site_url + "dokumenter/IV.7-2.html")
+        link = page.locator("#lovhenvisninger a", has_text="barnehageloven § 2 b")
+        assert link.get_attribute("href") == "https://lovdata.no/lov/2005-06-17-64/§2b"
+        repealed = page.locator("#lovhenvisninger li", has_text="15-8")
+        assert "opphevet 1. august 2024" in repealed.inner_text()
+        link.click()
+        page.wait_for_url("https://lovdata.no/**")
+        assert visited == ["https://lovdata.no/lov/2005-06-17-64/%C2%A72b"]
+
+
+def test_script_in_a_body_shows_as_text(browser: Browser, site_url: str) -> None:
+    with open_page(browser) as page:  # fails on any dialog
+        page.goto(site_url + "dokumenter/IV.7.1-5.html")
+        text = page.locator(".tekst").inner_text()
+        assert "<script>alert(1)</script>" in text
+        assert "<img src=x onerror=alert(2)>" in text
+        assert page.locator(".tekst script, .tekst img, .tekst b").count() == 0
+        page.get_by_text("<script>alert(1)</script>", exact=False).wait_for()
+        page.wait_for_timeout(300)
+        assert page.evaluate("typeof window.TVF_SOKEINDEKS") in ("undefined", "object")
+
+
+def test_search_works_from_file_url(browser: Browser, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(small_handbook(tmp_path / "hb"), out, today=TODAY)
+    with open_page(browser) as page:
+        page.goto((out / "index.html").as_uri())
+        page.fill("#sok-forside", "familieråd")
+        page.locator("#sok-forside ~ .sok-treff a", has_text="Familieråd").click()
+        page.wait_for_url("**/dokumenter/IV.7.1-12.html")
+
+
+def test_phone_and_desktop_layouts(browser: Browser, site_url: str, bundled_url: str) -> None:
+    """Screenshots of the test site and of the bundled handbook, at both widths. On a phone
+    nothing may be wider than the screen."""
+    pages = {
+        "forside": bundled_url + "index.html",
+        "dokument": bundled_url + "dokumenter/IV.7-2.html",
+        "tiltak": bundled_url + "tiltak.html",
+        "nettverk": bundled_url + "nettverk/kanebogen.html",
+        "referat": bundled_url + "nettverk/kanebogen/2026-09-17-referat.html",
+        "test-dokument": site_url + "dokumenter/IV.7-2.html",
+        "test-script": site_url + "dokumenter/IV.7.1-5.html",
+    }
+    for label, viewport in (("telefon", PHONE), ("pc", DESKTOP)):
+        with open_page(browser, viewport) as page:
+            for name, url in pages.items():
+                page.goto(url)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= viewport["width"], f"{name}: {width}px wide at {label}"
+                screenshot(page, f"{label}-{name}")
+            page.goto(bundled_url + "index.html")
+            page.fill("#sok-forside", "barnevern")
+            page.locator("#sok-forside ~ .sok-treff a").first.wait_for()
+            screenshot(page, f"{label}-sok")
+
+
+def test_print_stylesheet(browser: Browser, bundled_url: str) -> None:
+    with open_page(browser) as page:
+        page.goto(bundled_url + "dokumenter/IV.7-2.html")
+        page.emulate_media(media="print")
+        assert page.locator("header.topp").is_hidden()
+        assert page.locator("footer.bunn").is_hidden()
+        assert page.locator("dl.meta").is_visible()
+        screenshot(page, "utskrift-dokument")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(ARTIFACTS / "utskrift-dokument.pdf"), format="A4")
