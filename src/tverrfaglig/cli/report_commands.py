@@ -1,0 +1,230 @@
+"""``tvf outdated`` (what is out of date, and who must act) and ``tvf audit`` (tilsynsrapport)."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..audit import audit, render_audit, write_report
+from ..config import find_handbook
+from ..errors import TvfError
+from ..outdated import (
+    NO_OWNER,
+    OVERDUE,
+    URGENCIES,
+    URGENCY_NO,
+    OutdatedItem,
+    OutdatedReport,
+    item_name,
+    outdated,
+    render_csv,
+    render_json,
+    render_markdown,
+    when_text,
+)
+from ..pii import contains_national_id
+from .common import HandbookOption, TodayOption, console, handle_errors, parse_today
+
+
+class OutdatedFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class GroupBy(enum.StrEnum):
+    owner = "owner"
+
+
+class AuditFormat(enum.StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+URGENCY_STYLE = {OVERDUE: "bold red", "due": "yellow", "notice": "cyan"}
+
+
+@handle_errors
+def outdated_command(
+    within: Annotated[int, typer.Option(
+        "--within", metavar="DAGER", min=0,
+        help="Ta med revisjonsdatoer og frister for oppfølgingspunkter de neste DAGER dagene.")
+    ] = 60,
+    stale_months: Annotated[int, typer.Option(
+        "--stale-months", metavar="N", min=1,
+        help="Ta med dokumenter som ikke er endret i git på mer enn N måneder.")] = 24,
+    by: Annotated[GroupBy | None, typer.Option(
+        "--by", help="owner: én liste per ansvarlig (dokumentets owner; for nettverk lederen).",
+        show_default=False)] = None,
+    output_format: Annotated[OutdatedFormat, typer.Option(
+        "--format", "-f", help="table, json, markdown (til e-post) eller csv (til regneark).")
+    ] = OutdatedFormat.table,
+    handbook: HandbookOption = None,
+    today: TodayOption = None,
+) -> None:
+    """List det som er utdatert, mest haster først: passerte og nære revisjonsdatoer,
+    oppfølgingspunkter over fristen, manglende referater, opphevede lover, mistenkelige
+    referanser, dokumenter endret uten godkjenning og dokumenter som ikke er endret på lenge.
+    Exit-status 1 når noe er forfalt (for en planlagt CI-jobb), 0 ellers, 2 ved feil."""
+    report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
+                      stale_months=stale_months)
+    by_owner = by is GroupBy.owner
+    if output_format is OutdatedFormat.json:
+        text = render_json(report, by_owner=by_owner) + "\n"
+    elif output_format is OutdatedFormat.csv:
+        text = render_csv(report, by_owner=by_owner)
+    elif output_format is OutdatedFormat.markdown:
+        text = render_markdown(report, by_owner=by_owner)
+    else:
+        text = render_json(report)  # the same text as the table, to look for personal data
+    _refuse_personal_data(text)
+    if output_format is OutdatedFormat.table:
+        render_outdated_table(report, console(), by_owner=by_owner)
+    else:
+        if output_format is OutdatedFormat.csv:  # CSV has no room for notes: stderr
+            for note in report.notes:
+                typer.echo(f"Merk: {note}", err=True)
+        typer.echo(text, nl=False)
+    raise typer.Exit(report.exit_code)
+
+
+def _refuse_personal_data(text: str) -> None:
+    if contains_national_id(text):
+        raise TvfError("Rapporten ville inneholdt det som ser ut som et fødselsnummer "
+                       "(TVF501), så den er ikke skrevet ut.",
+                       hint="Kjør tvf check for å finne dokumentet, og fjern nummeret.")
+
+
+TABLE_LIMIT = 200  # more items than this are listed, not tabulated (rich tables are slow)
+
+
+def render_outdated_table(report: OutdatedReport, out: Console, *, by_owner: bool) -> None:
+    """Notes, then the items as a table (one per owner with ``by_owner``), then a summary.
+
+    Beyond :data:`TABLE_LIMIT` items the same information is printed as a list, three lines
+    per item, which a terminal shows at once instead of after seconds of table layout."""
+    for note in report.notes:
+        out.print(Text(f"Merk: {note}", style="yellow"))
+    if report.notes:
+        out.print()
+    if not report.items:
+        out.print(Text(f"✔ Ingenting er utdatert ({report.documents} dokumenter).",
+                       style="bold green"))
+        return
+    as_list = len(report.items) > TABLE_LIMIT
+    if as_list:
+        out.print(Text(f"{len(report.items)} punkter er for mange for en tabell, så de vises "
+                       "som en liste. --format csv gir et regneark.", style="dim"))
+        out.print()
+    groups: list[tuple[str, list[OutdatedItem]]]
+    if by_owner:
+        groups = [(owner or NO_OWNER, items) for owner, items in report.by_owner()]
+    elif as_list:
+        groups = [(URGENCY_NO[u].capitalize(), [i for i in report.items if i.urgency == u])
+                  for u in URGENCIES]
+    else:
+        groups = [("", list(report.items))]
+    for heading, items in groups:
+        if not items:
+            continue
+        if heading:
+            out.print(Text(f"{heading} ({len(items)})", style="bold underline"))
+        if as_list:
+            listing = _listing(items, show_owner=not by_owner, show_urgency=by_owner)
+            if out.is_terminal:
+                out.print(listing)
+            else:  # no colours in a pipe or file: the same text, without rich's line handling
+                out.file.write(listing.plain + "\n")
+        else:
+            out.print(_table(items, show_owner=not by_owner))
+        out.print()
+    counts = ", ".join(f"{report.count(u)} {URGENCY_NO[u]}" for u in URGENCIES)
+    overdue = report.count(OVERDUE)
+    style = "bold red" if overdue else "bold yellow"
+    out.print(Text(f"{'✖' if overdue else '!'} {counts} ({report.documents} dokumenter).",
+                   style=style))
+
+
+def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool) -> Text:
+    """The items as one text: a head line, the message, and the owner."""
+    text = Text()
+    for n, item in enumerate(items):
+        if n:
+            text.append("\n")
+        text.append("  ")
+        if show_urgency:
+            text.append(URGENCY_NO[item.urgency], style=URGENCY_STYLE[item.urgency])
+            text.append("  ")
+        text.append(item.label, style="bold")
+        when = when_text(item)
+        if when:
+            text.append(f"  {when}")
+        text.append(f"  {item_name(item)}  ")
+        text.append(item.location, style="cyan")
+        text.append(f"\n    {item.message}")
+        if show_owner:
+            text.append(f"\n    Ansvarlig: {item.owner or NO_OWNER}", style="dim")
+    return text
+
+
+def _table(items: tuple[OutdatedItem, ...] | list[OutdatedItem], *, show_owner: bool) -> Table:
+    table = Table(header_style="bold")
+    headers = ["Status", "Hva", "Når", "Dokument"]
+    if show_owner:
+        headers.append("Ansvarlig")
+    headers.append("Hva må gjøres")
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for item in items:
+        document = Text(item_name(item))
+        document.append(f"\n{item.location}", style="dim")
+        row: list[Text | str] = [Text(URGENCY_NO[item.urgency], style=URGENCY_STYLE[item.urgency]),
+                                 item.label, when_text(item), document]
+        if show_owner:
+            row.append(Text(item.owner or NO_OWNER))
+        row.append(Text(item.message))
+        table.add_row(*row)
+    return table
+
+
+@handle_errors
+def audit_command(
+    output_format: Annotated[AuditFormat | None, typer.Option(
+        "--format", "-f", help="markdown (standard) eller html (én selvstendig fil). Uten "
+        "--format velges html når --output slutter på .html.", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FIL", help="Skriv rapporten til FIL (erstattes om den "
+        "finnes) i stedet for til standard ut. Lenkene går da fra FIL til dokumentene.",
+        show_default=False, dir_okay=False)] = None,
+    handbook: HandbookOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Tilsynsrapport: hvert kriterium statsforvalteren så etter i tilsynet med tverrfaglig
+    samarbeid, vurdert som oppfylt, delvis oppfylt eller ikke oppfylt ut fra håndboka, med
+    lenker til dokumentasjonen og hva som mangler."""
+    fmt = output_format
+    if fmt is None:
+        html = output is not None and output.suffix.lower() in (".html", ".htm")
+        fmt = AuditFormat.html if html else AuditFormat.markdown
+    root = find_handbook(handbook)
+    report = audit(root, today=parse_today(today))
+    base = Path.cwd() if output is None else output.absolute().parent
+    text = render_audit(report, fmt.value, link_base=base)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_report(output, text)
+    console().print(f"Skrev tilsynsrapporten til {output} ({report.summary_text()}).",
+                    markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("outdated")(outdated_command)
+    app.command("audit")(audit_command)

@@ -1,0 +1,735 @@
+"""``tvf outdated``: what in the handbook is out of date, and who must act.
+
+The coordinator's monthly question. The answer is built from three sources, each read once:
+
+* the findings of ``tvf check`` (the same per-document and cross-document checks, run in worker
+  processes on large handbooks), turned into items by code: review date passed (TVF301),
+  changed without approval (TVF302), overdue action items (TVF404), missing minutes (TVF403),
+  minutes not sent (TVF406), no annual evaluation (TVF405), leader term ended (TVF401),
+  repealed laws and sections (TVF203, TVF205), law sections amended since approval (TVF206),
+  suspect references (TVF103) and references to retired documents (TVF102);
+* what the checks do not report: review dates and action-item deadlines within the window
+  (``within_days``);
+* one ``git log`` over the handbook (:func:`tverrfaglig.vcs.last_changes`) for documents not
+  changed for more than ``stale_months`` months. In a shallow clone, outside git, and for files
+  git does not know, the date falls back to the front matter (the later of ``valid_from`` and
+  the last ``changes`` entry), and the report says so.
+
+Items are ordered most urgent first: overdue, then due soon, then the rest; within the overdue
+group the most overdue first, within "due soon" the soonest first. Each document (or action
+item) is listed once per kind. Nothing here prints or writes; the renderers at the bottom
+return text.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import functools
+import io
+import json
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple, TypeVar
+
+from . import vcs
+from .checks import PARALLEL_FROM, UNSILENCEABLE, Summary, check_across, check_document
+from .config import Config, load_config
+from .document import HANDBOOK_TYPES, Document, as_date
+from .findings import Finding, Report, Severity
+from .handbook import discover, read_document
+from .laws import LawRegistry, load_registry
+from .meetings import (
+    ActionItem,
+    Network,
+    build_networks,
+    current_action_items,
+    date_no,
+    first_meeting,
+    last_evaluation,
+)
+from .network_checks import SEND_WITHIN_DAYS
+from .revisions import add_months, approved_on
+
+T = TypeVar("T")
+
+OVERDUE = "overdue"
+DUE = "due"
+NOTICE = "notice"
+URGENCIES = (OVERDUE, DUE, NOTICE)
+URGENCY_NO = {OVERDUE: "forfalt", DUE: "forfaller snart", NOTICE: "bør følges opp"}
+
+
+class Kind(NamedTuple):
+    urgency: str
+    label: str  # Norwegian, for people
+    code: str | None  # the check code it comes from, None for what tvf outdated adds
+
+
+# In display order within each urgency group.
+KINDS: dict[str, Kind] = {
+    "review_overdue": Kind(OVERDUE, "Revisjonsdatoen er passert", "TVF301"),
+    "changed_unapproved": Kind(OVERDUE, "Endret uten ny godkjenning", "TVF302"),
+    "action_item_overdue": Kind(OVERDUE, "Oppfølgingspunkt over fristen", "TVF404"),
+    "minutes_missing": Kind(OVERDUE, "Referat mangler", "TVF403"),
+    "minutes_not_sent": Kind(OVERDUE, "Referat ikke sendt", "TVF406"),
+    "evaluation_overdue": Kind(OVERDUE, "Årlig evaluering mangler", "TVF405"),
+    "leader_term_ended": Kind(OVERDUE, "Lederperioden er ute", "TVF401"),
+    "review_due": Kind(DUE, "Revisjonsdatoen nærmer seg", None),
+    "action_item_due": Kind(DUE, "Oppfølgingspunkt med frist snart", None),
+    "repealed_law": Kind(NOTICE, "Viser til opphevet lov", "TVF203"),
+    "repealed_section": Kind(NOTICE, "Viser til opphevet paragraf", "TVF205"),
+    "law_amended": Kind(NOTICE, "Lovparagraf endret etter godkjenning", "TVF206"),
+    "suspect_reference": Kind(NOTICE, "Mistenkelig referanse", "TVF103"),
+    "retired_reference": Kind(NOTICE, "Viser til utgått dokument", "TVF102"),
+    "stale": Kind(NOTICE, "Ikke endret på lenge", None),
+}
+CODE_KIND = {kind.code: name for name, kind in KINDS.items() if kind.code is not None}
+_KIND_RANK = {name: i for i, name in enumerate(KINDS)}
+_URGENCY_RANK = {name: i for i, name in enumerate(URGENCIES)}
+
+GIT_OK = "ok"
+GIT_SHALLOW = "shallow"
+GIT_NO_REPOSITORY = "no-repository"
+GIT_NO_COMMITS = "no-commits"
+FRONT_MATTER = "front_matter"  # the source of a last-changed date when git cannot give it
+NO_OWNER = "Uten ansvarlig"
+
+SHALLOW_NOTE = (
+    "Repoet er en grunn klone (shallow): git-historikken er ufullstendig, så «sist endret» er "
+    "hentet fra front matter (den siste datoen i endringsloggen, changes, eller valid_from), "
+    "ikke fra git. Hent hele historikken med «git fetch --unshallow» (i GitHub Actions: "
+    "fetch-depth: 0) for å få datoene fra git."
+)
+NO_REPOSITORY_NOTE = (
+    "Håndboka ligger ikke i et git-repo, så «sist endret» er hentet fra front matter (den "
+    "siste datoen i endringsloggen, changes, eller valid_from)."
+)
+NO_COMMITS_NOTE = (
+    "Git-repoet har ingen commits ennå, så «sist endret» er hentet fra front matter (den "
+    "siste datoen i endringsloggen, changes, eller valid_from)."
+)
+
+
+# --- The report ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutdatedItem:
+    """One thing to act on. ``days_overdue`` counts from ``due`` (or, for a change without
+    approval, from ``last_changed``); ``days_left`` is set for what falls due within the
+    window; ``age_days`` for documents not changed for a long time."""
+
+    kind: str
+    path: str
+    line: int | None
+    id: str | None
+    title: str
+    owner: str | None
+    message: str
+    due: dt.date | None = None
+    days_overdue: int | None = None
+    days_left: int | None = None
+    last_changed: dt.date | None = None
+    last_changed_by: str | None = None
+    last_changed_source: str | None = None  # "git" or "front_matter"
+    age_days: int | None = None
+    network: str | None = None
+
+    @property
+    def urgency(self) -> str:
+        return KINDS[self.kind].urgency
+
+    @property
+    def code(self) -> str | None:
+        return KINDS[self.kind].code
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind].label
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def sort_key(self) -> tuple[int, int, int, str, int]:
+        urgency = _URGENCY_RANK[self.urgency]
+        if self.urgency == OVERDUE:
+            # Most overdue first; an unknown age last in the group.
+            first = -self.days_overdue if self.days_overdue is not None else 1 << 30
+            second = _KIND_RANK[self.kind]
+        elif self.urgency == DUE:
+            first = self.days_left if self.days_left is not None else 1 << 30
+            second = _KIND_RANK[self.kind]
+        else:
+            first = _KIND_RANK[self.kind]
+            second = -self.age_days if self.age_days is not None else 0
+        return (urgency, first, second, self.path, self.line or 0)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "urgency": self.urgency,
+            "code": self.code,
+            "due": _iso(self.due),
+            "days_overdue": self.days_overdue,
+            "days_left": self.days_left,
+            "last_changed": _iso(self.last_changed),
+            "last_changed_by": self.last_changed_by,
+            "last_changed_source": self.last_changed_source,
+            "age_days": self.age_days,
+            "path": self.path,
+            "line": self.line,
+            "id": self.id,
+            "title": self.title,
+            "owner": self.owner,
+            "network": self.network,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class OutdatedReport:
+    """Everything ``tvf outdated`` found, most urgent first."""
+
+    items: tuple[OutdatedItem, ...]
+    today: dt.date
+    within_days: int
+    stale_months: int
+    documents: int
+    git: str  # ok, shallow, no-repository, no-commits
+    notes: tuple[str, ...]
+    title: str
+    municipality: str | None = None
+
+    def count(self, urgency: str) -> int:
+        return sum(1 for item in self.items if item.urgency == urgency)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when anything is overdue (for a scheduled CI job), else 0."""
+        return 1 if self.count(OVERDUE) else 0
+
+    def by_owner(self) -> list[tuple[str | None, list[OutdatedItem]]]:
+        """One list per owner, owners alphabetically, items without an owner last; each list
+        keeps the report's order (most urgent first)."""
+        groups: dict[str | None, list[OutdatedItem]] = {}
+        for item in self.items:
+            groups.setdefault(item.owner, []).append(item)
+        return sorted(groups.items(),
+                      key=lambda group: (group[0] is None, (group[0] or "").casefold()))
+
+    def as_json(self, *, by_owner: bool = False) -> dict[str, object]:
+        data: dict[str, object] = {
+            "today": self.today.isoformat(),
+            "within_days": self.within_days,
+            "stale_months": self.stale_months,
+            "documents": self.documents,
+            "git": self.git,
+            "notes": list(self.notes),
+            "summary": {urgency: self.count(urgency) for urgency in URGENCIES},
+            "items": [item.as_json() for item in self.items],
+        }
+        if by_owner:
+            data["by_owner"] = [{"owner": owner, "items": [i.as_json() for i in items]}
+                                for owner, items in self.by_owner()]
+        return data
+
+
+# --- Reading the handbook once -----------------------------------------------------------------
+
+
+class DocInfo(NamedTuple):
+    """What the report needs of one document; small, so it travels cheaply between processes."""
+
+    path: str
+    type: str | None
+    id: str | None
+    status: str | None
+    title: str
+    owner: str | None
+    review_by: dt.date | None
+    review_line: int | None
+    front_date: dt.date | None  # approved_on: valid_from or the last changes entry
+
+    @classmethod
+    def of(cls, doc: Document) -> DocInfo:
+        owner = doc.get("owner")
+        return cls(doc.path, doc.type, doc.id, doc.status, doc.title,
+                   owner.strip() if isinstance(owner, str) and owner.strip() else None,
+                   as_date(doc.get("review_by")), doc.line_of("review_by"), approved_on(doc))
+
+
+class _Scan(NamedTuple):
+    report: Report
+    infos: list[DocInfo]
+    networks: dict[str, Network]
+
+
+def _scan_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.date
+                ) -> tuple[list[Finding], list[Summary], list[DocInfo], int]:
+    """Read and check some files: the work of :func:`tverrfaglig.checks.check_path`'s workers,
+    plus the :class:`DocInfo` of each document."""
+    findings: list[Finding] = []
+    summaries: list[Summary] = []
+    infos: list[DocInfo] = []
+    documents = 0
+    for rel, path in files:
+        doc, problems = read_document(rel, path)
+        findings.extend(problems)
+        if doc is None:
+            continue
+        documents += 1
+        findings.extend(check_document(doc, laws, today))
+        if doc.meta is not None:
+            summaries.append(Summary.of(doc))
+            infos.append(DocInfo.of(doc))
+    return findings, summaries, infos, documents
+
+
+def _jobs(jobs: int | None, files: int) -> int:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if jobs is None:
+        if files < PARALLEL_FROM:
+            return 1
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return max(1, min(jobs, files))
+
+
+def _scan(root: Path, config: Config, today: dt.date, jobs: int | None,
+          meanwhile: Callable[[], T]) -> tuple[_Scan, T]:
+    """Every finding of ``tvf check`` (the same checks, in worker processes on large
+    handbooks), each document's :class:`DocInfo`, and the networks with their meetings.
+
+    ``meanwhile`` runs in this process while the workers read and check (the ``git log``: it
+    waits on git, so both proceed at once); it starts after the workers are forked.
+    """
+    laws, findings = load_registry(root)
+    files: list[tuple[str, Path]] = []
+    for rel, path, problem in discover(root, config.exclude):
+        if problem is None:
+            files.append((rel, path))
+        else:
+            findings.append(problem)
+    work = functools.partial(_scan_files, laws=laws, today=today)
+    jobs = _jobs(jobs, len(files))
+    if jobs > 1:
+        size = -(-len(files) // (jobs * 4))
+        chunks = [files[i:i + size] for i in range(0, len(files), size)]
+        with ProcessPoolExecutor(max_workers=jobs,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            pending = pool.map(work, chunks)  # forks the workers and hands out the chunks
+            extra = meanwhile()
+            results = list(pending)
+    else:
+        extra = meanwhile()
+        results = [work(files)]
+    summaries: list[Summary] = []
+    infos: list[DocInfo] = []
+    documents = 0
+    for part_findings, part_summaries, part_infos, part_documents in results:
+        findings.extend(part_findings)
+        summaries.extend(part_summaries)
+        infos.extend(part_infos)
+        documents += part_documents
+    findings.extend(check_across(summaries, today))
+    ignore = config.ignore - UNSILENCEABLE
+    report = Report.build((f for f in findings if f.code not in ignore), documents=documents)
+    networks = build_networks(s.document for s in summaries if s.document is not None)
+    return _Scan(report, infos, networks), extra
+
+
+# --- Last changed ------------------------------------------------------------------------------
+
+
+class LastChange(NamedTuple):
+    date: dt.date
+    author: str | None
+    source: str  # "git" or "front_matter"
+
+
+def _git_dates(root: Path) -> tuple[str, dict[str, vcs.Change]]:
+    """The state of the repository and, when its history can be trusted, the newest commit of
+    every file (one ``git log``)."""
+    repo = vcs.repository(root)
+    if repo is None:
+        return GIT_NO_REPOSITORY, {}
+    if not repo.head.is_valid():
+        return GIT_NO_COMMITS, {}
+    if vcs.is_shallow(repo):
+        # The oldest commit of a shallow clone seems to add every file: its dates are wrong.
+        return GIT_SHALLOW, {}
+    return GIT_OK, vcs.last_changes(root)
+
+
+def _last_change(info: DocInfo, changes: Mapping[str, vcs.Change]) -> LastChange | None:
+    change = changes.get(info.path)
+    if change is not None:
+        return LastChange(change.date.date(), change.author, "git")
+    if info.front_date is not None:
+        return LastChange(info.front_date, None, FRONT_MATTER)
+    return None
+
+
+# --- Building the items ------------------------------------------------------------------------
+
+
+def leader_label(network: Network) -> str:
+    """Who acts for a network: the leader's role and name, e.g. ``Rektor, Kanebogen skole
+    (Kari Nordmann)``."""
+    leader = network.leader
+    if leader.role and leader.name:
+        return f"{leader.role} ({leader.name})"
+    return leader.role or leader.name or f"Leder av {network.title}"
+
+
+@dataclass
+class _Context:
+    today: dt.date
+    infos: dict[str, DocInfo]
+    networks: dict[str, Network]
+    changes: Mapping[str, vcs.Change]
+    by_path: dict[str, Network] = dataclasses.field(default_factory=dict)
+    documents: dict[str, Document] = dataclasses.field(default_factory=dict)
+    items_at: dict[tuple[str, int], ActionItem] = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for network in self.networks.values():
+            docs = [network.document, *(d for _, d in network.agendas),
+                    *(d for _, d in network.minutes), *(i.document for i in network.inputs)]
+            for doc in docs:
+                self.by_path.setdefault(doc.path, network)
+                self.documents.setdefault(doc.path, doc)
+            for item in current_action_items(network):
+                self.items_at[(item.path, item.line)] = item
+
+    def owner(self, path: str) -> str | None:
+        network = self.by_path.get(path)
+        if network is not None:
+            return leader_label(network)
+        info = self.infos.get(path)
+        return info.owner if info is not None else None
+
+    def base(self, kind: str, path: str, line: int | None, message: str) -> OutdatedItem:
+        info = self.infos.get(path)
+        network = self.by_path.get(path)
+        if network is not None:
+            doc_id: str | None = network.slug
+            title = self.documents[path].title or network.title
+        else:
+            doc_id = info.id if info is not None else None
+            title = info.title if info is not None else ""
+        return OutdatedItem(kind=kind, path=path, line=line, id=doc_id, title=title,
+                            owner=self.owner(path), message=message,
+                            network=network.slug if network is not None else None)
+
+
+def _overdue(item: OutdatedItem, due: dt.date | None, today: dt.date) -> OutdatedItem:
+    if due is None:
+        return item
+    return dataclasses.replace(item, due=due, days_overdue=(today - due).days)
+
+
+def _from_finding(finding: Finding, ctx: _Context) -> OutdatedItem | None:
+    kind = CODE_KIND.get(finding.code)
+    if kind is None:
+        return None
+    today = ctx.today
+    item = ctx.base(kind, finding.path, finding.line, finding.message)
+    network = ctx.by_path.get(finding.path)
+    doc = ctx.documents.get(finding.path)
+    if kind == "review_overdue":
+        info = ctx.infos.get(finding.path)
+        return _overdue(item, info.review_by if info else None, today)
+    if kind == "changed_unapproved":
+        info = ctx.infos.get(finding.path)
+        change = ctx.changes.get(finding.path)
+        # The commit that changed it, when git has one after the approval (else: uncommitted).
+        if change is not None and info is not None and (
+                info.front_date is None or change.date.date() > info.front_date):
+            changed = change.date.date()
+            return dataclasses.replace(item, last_changed=changed, last_changed_by=change.author,
+                                       last_changed_source="git",
+                                       days_overdue=(today - changed).days)
+        return item
+    if kind == "action_item_overdue":
+        action = ctx.items_at.get((finding.path, finding.line or 0))
+        if action is None:
+            return item
+        return _overdue(dataclasses.replace(item, title=action.text), action.deadline, today)
+    if kind == "minutes_missing" and doc is not None:
+        day = as_date(doc.get("date"))
+        return _overdue(dataclasses.replace(item, title=doc.title or f"Møtet {day}"), day, today)
+    if kind == "minutes_not_sent" and doc is not None:
+        day = as_date(doc.get("date"))
+        return _overdue(item, day + dt.timedelta(days=SEND_WITHIN_DAYS) if day else None, today)
+    if kind == "evaluation_overdue" and network is not None:
+        since = last_evaluation(network, today + dt.timedelta(days=1)) or first_meeting(network)
+        return _overdue(item, add_months(since, 12) if since else None, today)
+    if kind == "leader_term_ended" and network is not None:
+        return _overdue(item, network.leader.term_end, today)
+    return item
+
+
+def _due_reviews(ctx: _Context, within_days: int) -> Iterator[OutdatedItem]:
+    """Handbook documents (not retired) whose review date is today or within the window."""
+    today = ctx.today
+    last = today + dt.timedelta(days=within_days)
+    for info in ctx.infos.values():
+        if info.type not in HANDBOOK_TYPES or info.status == "retired" \
+                or info.review_by is None or not today <= info.review_by <= last:
+            continue
+        left = (info.review_by - today).days
+        when = "i dag" if left == 0 else ("i morgen" if left == 1 else f"om {left} dager")
+        name = info.id or info.path
+        message = (f"Revisjonsdatoen {info.review_by} er {when}: revider dokumentet og godkjenn "
+                   f"det på nytt med tvf stamp {name}.")
+        item = ctx.base("review_due", info.path, info.review_line, message)
+        yield dataclasses.replace(item, due=info.review_by, days_left=left)
+
+
+def _due_action_items(ctx: _Context, within_days: int) -> Iterator[OutdatedItem]:
+    """Open action items whose deadline is today or within the window."""
+    today = ctx.today
+    last = today + dt.timedelta(days=within_days)
+    for network in ctx.networks.values():
+        for action in current_action_items(network):
+            if action.done or not today <= action.deadline <= last:
+                continue
+            left = (action.deadline - today).days
+            when = "i dag" if left == 0 else ("i morgen" if left == 1 else f"om {left} dager")
+            message = (f"Oppfølgingspunktet «{action.text}» (ansvar: {action.owner}) har frist "
+                       f"{action.deadline}, {when}.")
+            item = ctx.base("action_item_due", action.path, action.line, message)
+            yield dataclasses.replace(item, title=action.text, due=action.deadline,
+                                      days_left=left)
+
+
+def _months_between(earlier: dt.date, later: dt.date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
+
+
+def _stale(ctx: _Context, stale_months: int) -> Iterator[OutdatedItem]:
+    """Handbook documents (not retired) not changed for more than ``stale_months`` months."""
+    cutoff = add_months(ctx.today, -stale_months)
+    for info in ctx.infos.values():
+        if info.type not in HANDBOOK_TYPES or info.status == "retired":
+            continue
+        last = _last_change(info, ctx.changes)
+        if last is None or last.date >= cutoff:
+            continue
+        months = _months_between(last.date, ctx.today)
+        name = info.id or info.path
+        if last.source == "git":
+            by = f" av {last.author}" if last.author else ""
+            what = f"Ikke endret i git på {months} måneder (sist {last.date}{by})."
+        else:
+            what = (f"Ingen endring registrert på {months} måneder: den siste datoen i front "
+                    f"matter er {last.date}.")
+        message = (f"{what} Gå gjennom dokumentet: stemmer det fortsatt, godkjenn det på nytt "
+                   f"med tvf stamp {name}; er det ikke i bruk, sett status: retired.")
+        item = ctx.base("stale", info.path, None, message)
+        yield dataclasses.replace(item, last_changed=last.date, last_changed_by=last.author,
+                                  last_changed_source=last.source,
+                                  age_days=(ctx.today - last.date).days)
+
+
+def _merge(items: Iterable[OutdatedItem]) -> list[OutdatedItem]:
+    """Each document once per kind (each action item once): the first item keeps its place and
+    line, and the messages of the others are added to it."""
+    merged: dict[tuple[str, str, int | None], OutdatedItem] = {}
+    for item in items:
+        line = item.line if item.kind in ("action_item_overdue", "action_item_due") else None
+        key = (item.kind, item.path, line)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = item
+        elif item.message not in first.message:
+            merged[key] = dataclasses.replace(first, message=f"{first.message} {item.message}")
+    return sorted(merged.values(), key=OutdatedItem.sort_key)
+
+
+def outdated(root: Path, *, today: dt.date, within_days: int = 60, stale_months: int = 24,
+             jobs: int | None = None) -> OutdatedReport:
+    """What is out of date in the handbook at ``root``, most urgent first."""
+    if within_days < 0:
+        raise ValueError("within_days must be 0 or more")
+    if stale_months < 1:
+        raise ValueError("stale_months must be 1 or more")
+    config = load_config(root)
+    scan, (git_state, changes) = _scan(root, config, today, jobs,
+                                       functools.partial(_git_dates, root))
+    infos = {info.path: info for info in scan.infos}
+    ctx = _Context(today, infos, scan.networks, changes)
+
+    items: list[OutdatedItem] = []
+    for finding in scan.report.findings:
+        item = _from_finding(finding, ctx)
+        if item is not None:
+            items.append(item)
+    items.extend(_due_reviews(ctx, within_days))
+    items.extend(_due_action_items(ctx, within_days))
+    items.extend(_stale(ctx, stale_months))
+    return OutdatedReport(
+        items=tuple(_merge(items)), today=today, within_days=within_days,
+        stale_months=stale_months, documents=scan.report.documents, git=git_state,
+        notes=tuple(_notes(git_state, infos.values(), changes, scan.report)),
+        title=config.title, municipality=config.municipality,
+    )
+
+
+def _notes(git_state: str, infos: Iterable[DocInfo], changes: Mapping[str, vcs.Change],
+           report: Report) -> Iterator[str]:
+    if git_state == GIT_SHALLOW:
+        yield SHALLOW_NOTE
+    elif git_state == GIT_NO_REPOSITORY:
+        yield NO_REPOSITORY_NOTE
+    elif git_state == GIT_NO_COMMITS:
+        yield NO_COMMITS_NOTE
+    handbook_docs = [i for i in infos if i.type in HANDBOOK_TYPES and i.status != "retired"]
+    if git_state == GIT_OK:
+        untracked = sum(1 for i in handbook_docs if i.path not in changes)
+        if untracked:
+            yield (f"{_count(untracked, 'dokument', 'dokumenter')} er ikke committet i git; "
+                   "for dem er «sist endret» hentet fra front matter.")
+    if git_state != GIT_OK or any(i.path not in changes for i in handbook_docs):
+        undated = sum(1 for i in handbook_docs
+                      if i.path not in changes and i.front_date is None)
+        if undated:
+            yield (f"{_count(undated, 'dokument', 'dokumenter')} har verken git-historikk, "
+                   "valid_from eller endringslogg, så alderen kan ikke vurderes.")
+    errors = [f for f in report.findings
+              if f.severity is Severity.ERROR and f.code not in CODE_KIND]
+    if errors:
+        yield (f"tvf check finner {_count(len(errors), 'feil', 'feil')} som ikke er med her, "
+               "og som kan gjøre listen ufullstendig: kjør tvf check.")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+# --- Renderers (text formats; the rich table lives in the CLI) ---------------------------------
+
+
+def when_text(item: OutdatedItem) -> str:
+    """The date column in words: ``frist 2026-01-01, 328 dager over``."""
+    if item.days_left is not None and item.due is not None:
+        if not item.days_left:
+            return f"frist {item.due}, i dag"
+        return f"frist {item.due}, om {item.days_left} {_days(item.days_left)}"
+    if item.due is not None and item.days_overdue is not None:
+        if item.kind == "minutes_missing":
+            return f"møtet {item.due}, {item.days_overdue} {_days(item.days_overdue)} siden"
+        return f"frist {item.due}, {item.days_overdue} {_days(item.days_overdue)} over"
+    if item.last_changed is not None and item.days_overdue is not None:
+        return (f"endret {item.last_changed}, {item.days_overdue} {_days(item.days_overdue)} "
+                "siden")
+    if item.last_changed is not None:
+        return f"sist endret {item.last_changed}"
+    return ""
+
+
+def _days(n: int) -> str:
+    return "dag" if n == 1 else "dager"
+
+
+def render_json(report: OutdatedReport, *, by_owner: bool = False) -> str:
+    return json.dumps(report.as_json(by_owner=by_owner), ensure_ascii=False, indent=2)
+
+
+CSV_FIELDS = ("urgency", "kind", "label", "code", "due", "days_overdue", "days_left",
+              "last_changed", "last_changed_by", "last_changed_source", "age_days", "id",
+              "title", "owner", "network", "path", "line", "message")
+
+
+def render_csv(report: OutdatedReport, *, by_owner: bool = False) -> str:
+    """One row per item with a header row; grouped by owner with ``by_owner``."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    items: Sequence[OutdatedItem] = (
+        [i for _, group in report.by_owner() for i in group] if by_owner else report.items)
+    for item in items:
+        row = item.as_json()
+        writer.writerow({key: "" if row.get(key) is None else row[key] for key in CSV_FIELDS})
+    return out.getvalue()
+
+
+_MD_SPECIAL_RE = re.compile(
+    r"[\\`*<>|]|\](?=\()|(?<![0-9A-Za-zÆØÅæøå])_|_(?![0-9A-Za-zÆØÅæøå])")
+
+
+def markdown_escape(text: str) -> str:
+    """Text safe inside Markdown (also in a table cell), with as few backslashes as possible,
+    so it still reads well as plain text: backslash, backtick, ``*``, angle brackets, ``|``,
+    ``]`` before ``(`` (a link), and ``_`` unless it is inside a word (review_by)."""
+    return _MD_SPECIAL_RE.sub(lambda m: "\\" + m.group(), text)
+
+
+md = markdown_escape
+
+
+def item_name(item: OutdatedItem) -> str:
+    """``IV.7-2 «Tittel»``, or ``nettverk kanebogen «Tekst»`` for what concerns a network."""
+    doc_id = f"nettverk {item.network}" if item.network else item.id or ""
+    return " ".join(p for p in (doc_id, f"«{item.title}»" if item.title else "") if p)
+
+
+def _md_item(item: OutdatedItem, *, show_owner: bool, show_urgency: bool) -> str:
+    name = item_name(item)
+    parts = [f"**{md(item.label)}**"]
+    if show_urgency:
+        parts[0] += f" ({URGENCY_NO[item.urgency]})"
+    head = f"{parts[0]}: {md(name)} (`{item.location}`)" if name else \
+        f"{parts[0]}: `{item.location}`"
+    when = when_text(item)
+    lines = [f"- {head}" + (f", {when}" if when else "") + "."]
+    lines.append(f"  {md(item.message)}")
+    if show_owner:
+        lines.append(f"  Ansvarlig: {md(item.owner or NO_OWNER)}.")
+    return "\n".join(lines)
+
+
+def render_markdown(report: OutdatedReport, *, by_owner: bool = False) -> str:
+    """A report a coordinator can paste into an e-mail."""
+    where = f" – {report.municipality}" if report.municipality else ""
+    out = [f"# Utdatert i håndboka{where}", ""]
+    out.append(f"{md(report.title)}, per {date_no(report.today)}. Med: revisjonsdatoer og "
+               f"frister de neste {report.within_days} dagene, og dokumenter som ikke er "
+               f"endret på mer enn {report.stale_months} måneder.")
+    out.append("")
+    for note in report.notes:
+        out += [f"> **Merk:** {md(note)}", ""]
+    counts = [f"{report.count(u)} {URGENCY_NO[u]}" for u in URGENCIES]
+    out += [f"**Oppsummering:** {', '.join(counts)}.", ""]
+    if not report.items:
+        out += ["Ingenting er utdatert.", ""]
+        return "\n".join(out)
+    if by_owner:
+        for owner, items in report.by_owner():
+            out += [f"## {md(owner or NO_OWNER)} ({len(items)})", ""]
+            out += [_md_item(i, show_owner=False, show_urgency=True) for i in items]
+            out.append("")
+    else:
+        for urgency in URGENCIES:
+            items = [i for i in report.items if i.urgency == urgency]
+            if not items:
+                continue
+            out += [f"## {URGENCY_NO[urgency].capitalize()} ({len(items)})", ""]
+            out += [_md_item(i, show_owner=True, show_urgency=False) for i in items]
+            out.append("")
+    return "\n".join(out)
