@@ -294,3 +294,15 @@ def test_check_path_in_worker_processes_equals_check(tmp_path: Path) -> None:
     parallel = check_path(root, today=TODAY, jobs=2)
     assert parallel == sequential
     assert {"TVF001", "TVF003", "TVF005", "TVF101", "TVF203"} <= set(codes(parallel))
+
+
+def test_check_path_reports_progress_per_batch(tmp_path: Path) -> None:
+    from tverrfaglig.checks import check_path
+
+    root = handbook(tmp_path / "hb", {f"d/{i:03d}.md": doc_text(meta(f"IV.7-{i}"))
+                                      for i in range(600)})
+    calls: list[tuple[int, int]] = []
+    check_path(root, today=TODAY, jobs=1, progress=lambda step, total: calls.append((step, total)))
+    assert sum(step for step, _ in calls) == 600
+    assert {total for _, total in calls} == {600}
+    assert len(calls) > 1

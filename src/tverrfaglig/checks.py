@@ -6,6 +6,7 @@ codes and their meaning are the contract's table (``handbook-format.md`` section
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import multiprocessing
@@ -30,7 +31,10 @@ from .document import (
 from .findings import Finding, Report, error, warning
 from .handbook import Handbook, discover, read_document
 from .laws import Citation, LawRegistry, find_citations, load_registry, parse_legal_basis
+from .network_checks import check_networks
 from .pii import find_national_ids
+from .revisions import affected_paths, approved_on, check_fingerprint, check_suspect_references
+from .vcs import changed_files
 
 STATUSES = ("draft", "approved", "retired")
 STATUS_NO = {"draft": "utkast", "approved": "godkjent", "retired": "utgått"}
@@ -55,6 +59,8 @@ class Summary(NamedTuple):
     line_of_code: int | None
     references: tuple[tuple[str, int | None], ...]
     document: Document | None = None
+    approved_on: dt.date | None = None  # TVF103: valid_from or the last changes entry's date
+    version: str | None = None
 
     @classmethod
     def of(cls, doc: Document) -> Summary:
@@ -65,6 +71,8 @@ class Summary(NamedTuple):
             line_of_id=doc.line_of("id"), line_of_code=doc.line_of("code"),
             references=tuple(references(doc)),
             document=None if doc.is_handbook_document else doc,
+            approved_on=approved_on(doc),
+            version=doc.get("version") if isinstance(doc.get("version"), str) else None,
         )
 
     @property
@@ -101,16 +109,23 @@ def check(handbook: Handbook, *, today: dt.date | None = None) -> Report:
         findings.extend(check_document(doc, handbook.laws, today))
         if doc.meta is not None:
             summaries.append(Summary.of(doc))
-    findings.extend(check_across(summaries))
+    findings.extend(check_across(summaries, today))
     return _report(findings, len(handbook.documents), handbook.config)
 
 
-def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = None) -> Report:
+def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = None,
+               changed_since: str | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Report:
     """Check the handbook at ``root`` without keeping it in memory: the same findings as
     :func:`check`, but each file is read, parsed and checked in a worker process when the
-    handbook is large, and only small summaries come back for the checks across documents."""
+    handbook is large, and only small summaries come back for the checks across documents.
+
+    With ``changed_since`` (a git revision) only the findings in documents changed since it,
+    and in documents that refer to those, are reported (see ``docs/revisions.md``).
+    ``progress(advance, total)`` is called after each batch of files with its size."""
     today = dt.date.today() if today is None else today
     config = load_config(root)
+    changed = None if changed_since is None else changed_files(root, changed_since)
     laws, findings = load_registry(root)
     files: list[tuple[str, Path]] = []
     for rel, path, problem in discover(root, config.exclude):
@@ -120,21 +135,34 @@ def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = N
             findings.append(problem)
     work = functools.partial(_check_files, laws=laws, today=today)
     jobs = _jobs(jobs, len(files))
-    if jobs > 1:
-        size = -(-len(files) // (jobs * 4))
-        chunks = [files[i:i + size] for i in range(0, len(files), size)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            results = list(pool.map(work, chunks))
-    else:
-        results = [work(files)]
+    size = max(1, -(-len(files) // (jobs * 4))) if jobs > 1 else 250
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    results = []
+    with contextlib.ExitStack() as stack:
+        if jobs > 1:
+            # The registry reaches the workers by fork, not pickled with every chunk: with
+            # the section details from Lovdata (tvf laws import) it is large.
+            pool = stack.enter_context(ProcessPoolExecutor(
+                max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                initializer=_init_worker, initargs=(laws,)))
+            parts = pool.map(functools.partial(_check_in_worker, today=today), chunks)
+        else:
+            parts = map(work, chunks)
+        for chunk, part in zip(chunks, parts, strict=True):
+            results.append(part)
+            if progress is not None:
+                progress(len(chunk), len(files))
     summaries: list[Summary] = []
     documents = 0
     for part_findings, part_summaries, part_documents in results:
         findings.extend(part_findings)
         summaries.extend(part_summaries)
         documents += part_documents
-    findings.extend(check_across(summaries))
+    findings.extend(check_across(summaries, today))
+    scope = None if changed is None else affected_paths(summaries, changed)
+    if scope is not None:
+        findings = [f for f in findings if f.path in scope]
+        documents = sum(1 for rel, _ in files if rel in scope)
     return _report(findings, documents, config)
 
 
@@ -149,6 +177,20 @@ def _jobs(jobs: int | None, files: int) -> int:
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, min(jobs, files))
+
+
+_worker_laws: LawRegistry | None = None  # the registry, in a worker process of check_path
+
+
+def _init_worker(laws: LawRegistry) -> None:
+    global _worker_laws
+    _worker_laws = laws
+
+
+def _check_in_worker(files: list[tuple[str, Path]], *, today: dt.date
+                     ) -> tuple[list[Finding], list[Summary], int]:
+    assert _worker_laws is not None
+    return _check_files(files, laws=_worker_laws, today=today)
 
 
 def _check_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.date
@@ -181,14 +223,18 @@ def check_document(doc: Document, laws: LawRegistry, today: dt.date) -> Iterator
     yield from check_schema(doc)
     yield from check_citations(doc, laws, today)
     yield from check_review(doc, today)
+    yield from check_fingerprint(doc)
 
 
-def check_across(summaries: list[Summary]) -> Iterator[Finding]:
+def check_across(summaries: list[Summary], today: dt.date | None = None) -> Iterator[Finding]:
     """The checks that compare documents with each other."""
+    today = dt.date.today() if today is None else today
     index = Index.build(summaries)
     yield from check_unique(summaries)
     for summary in summaries:
         yield from check_references(summary, index)
+        yield from check_suspect_references(summary, index.by_id)
+    yield from check_networks((s.document for s in summaries), today)
 
 
 # --- Schema: TVF002, TVF003, TVF004 -------------------------------------------------------
@@ -198,7 +244,7 @@ def check_schema(doc: Document) -> Iterator[Finding]:
     kind = doc.get("type")
     if kind is None:
         yield error("TVF002", doc.path, 2, "Feltet «type» mangler (procedure, attachment, "
-                    "measure, plan, network, agenda eller minutes).")
+                    "measure, plan, network, agenda, minutes eller input).")
         return
     if kind not in ALL_TYPES:
         yield error("TVF003", doc.path, doc.line_of("type"),
@@ -473,6 +519,7 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
     cited = citations(doc, laws, today, on_problem)
     yield from problems
     retired = doc.status == "retired"
+    reported: set[tuple[str, str]] = set()  # (law, section): TVF205/TVF206 once per document
     for cite in cited:
         law = cite.law
         if law is None:
@@ -495,9 +542,45 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
             continue
         if law.is_repealed(today):
             yield warning("TVF203", doc.path, cite.line, _repealed_message(cite, laws))
+        yield from check_cited_sections(doc, cite, reported)
         for note in cite.nonstandard:
             yield warning("TVF204", doc.path, cite.line,
                           f"Lovhenvisningen er skrevet på en uvanlig måte: {note}.")
+
+
+def check_cited_sections(doc: Document, cite: Citation, reported: set[tuple[str, str]]
+                         ) -> Iterator[Finding]:
+    """TVF205 (a repealed section) and TVF206 (a section amended after the document's
+    ``valid_from``), when the registry has the section details from Lovdata."""
+    law = cite.law
+    if law is None or not law.section_info:
+        return
+    valid_from = as_date(doc.get("valid_from"))
+    for name in cite.sections:
+        section = law.section(name)
+        if section is None or (law.id, name) in reported:
+            continue
+        reported.add((law.id, name))
+        if section.repealed:
+            how = next((" " + a.describe().removeprefix("opphevet ")
+                        for a in section.amendments if a.kind == "opphevet"), "")
+            yield warning("TVF205", doc.path, cite.line,
+                          f"{law.short_name} § {name} er opphevet{how}, men «{cite.text}» "
+                          f"viser til den. Finn bestemmelsen som gjelder nå ({law.url()}), "
+                          "og rett henvisningen.")
+            continue
+        later = (section.amended_after(valid_from)
+                 if valid_from is not None and section.amendments else ())
+        if later:
+            others = len(later) - 1
+            more = (f" (og {others} {'endring' if others == 1 else 'endringer'} til)"
+                    if others else "")
+            titled = f" «{section.title}»" if section.title else ""
+            yield warning("TVF206", doc.path, cite.line,
+                          f"{law.short_name} § {name}{titled} er {later[-1].describe()}{more}, "
+                          f"etter at dokumentet ble gyldig ({valid_from}). Les paragrafen på "
+                          f"nytt ({law.url(section=name)}); stemmer dokumentet fortsatt, "
+                          "godkjenn det på nytt med tvf stamp.")
 
 
 def _repealed_message(cite: Citation, laws: LawRegistry) -> str:

@@ -19,8 +19,18 @@ CODES: dict[str, tuple[str, str]] = {
     "TVF202": ("error", "Henvisning til en paragraf eller et kapittel loven ikke har"),
     "TVF203": ("warning", "Henvisning til en opphevet lov"),
     "TVF204": ("warning", "Lovhenvisning skrevet på en uvanlig måte (f.eks. § 15.8)"),
+    "TVF205": ("warning", "Henvisning til en opphevet paragraf"),
+    "TVF206": ("warning", "Paragrafen det vises til, er endret etter at dokumentet ble gyldig"),
     "TVF301": ("warning", "Revisjonsdatoen er passert"),
     "TVF302": ("error", "Godkjent dokument endret uten ny godkjenning (fingeravtrykk)"),
+    "TVF401": ("warning", "Nettverkslederens periode er over"),
+    "TVF402": ("warning", "For få møter holdt eller planlagt i skoleåret"),
+    "TVF403": ("warning", "Et møte som er holdt, mangler referat"),
+    "TVF404": ("warning", "Oppfølgingspunkt med passert frist"),
+    "TVF405": ("warning", "Ingen årlig evaluering av nettverket de siste tolv månedene"),
+    "TVF406": ("warning", "Referatet er ikke sendt"),
+    "TVF407": ("warning", "Oppgavelinje i referatet som ikke har kontraktens form"),
+    "TVF408": ("warning", "To sakslister eller to referater for samme møte"),
     "TVF501": ("error", "Mulig fødselsnummer, D- eller H-nummer i et dokument"),
 }
 

@@ -21,7 +21,8 @@ from .findings import Finding, error
 HANDBOOK_TYPES = ("procedure", "attachment", "measure", "plan")
 NETWORK_TYPE = "network"
 MEETING_TYPES = ("agenda", "minutes")
-ALL_TYPES = (*HANDBOOK_TYPES, NETWORK_TYPE, *MEETING_TYPES)
+INPUT_TYPE = "input"  # an input (innspill) for a network's next agenda; docs/meetings.md
+ALL_TYPES = (*HANDBOOK_TYPES, NETWORK_TYPE, *MEETING_TYPES, INPUT_TYPE)
 
 ID_RE = re.compile(r"^[IVXLC]+(\.[0-9]+)*-[0-9]+$")
 # An ID in running text: not glued to a word, a dot-number or a hyphen-number on either side.

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Sequence
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -22,6 +22,10 @@ from .document import Document
 from .findings import Report, Severity
 from .laws import LawRegistry
 from .queries import LIST_KEYS, DocumentView, row
+from .report_formats import display_path
+
+if TYPE_CHECKING:  # tverrfaglig.lovdata is imported only by the tvf laws commands
+    from .lovdata import CitedProvision, CitingDocument, ImportResult, LawOverview
 
 TYPE_NO = {"procedure": "prosedyre", "attachment": "vedlegg", "measure": "tiltak",
            "plan": "plan", "network": "nettverk", "agenda": "saksliste", "minutes": "referat"}
@@ -82,19 +86,12 @@ def render_github(report: Report, root: Path, cwd: Path | None = None) -> str:
     lines = []
     for finding in report.findings:
         level = "error" if finding.severity is Severity.ERROR else "warning"
-        props = [f"file={_escape_property(_display_path(root / finding.path, base))}"]
+        props = [f"file={_escape_property(display_path(root / finding.path, base))}"]
         if finding.line:
             props.append(f"line={finding.line}")
         props.append(f"title={finding.code}")
         lines.append(f"::{level} {','.join(props)}::{_escape_data(finding.message)}")
     return "\n".join(lines)
-
-
-def _display_path(path: Path, base: Path) -> str:
-    try:
-        return Path(os.path.relpath(path, base)).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
 
 
 def _escape_data(text: str) -> str:
@@ -188,3 +185,160 @@ def laws_table(laws: LawRegistry, *, today_repealed: set[str]) -> Table:
         table.add_row(law.id, ", ".join(law.names), law.title, status)
     table.caption = _plural(len(laws), "lov", "lover")
     return table
+
+
+# --- tvf laws import / cited / show ---------------------------------------------------------
+
+
+def render_import(result: ImportResult, console: Console) -> None:
+    """What ``tvf laws import`` read and wrote."""
+    archive = result.archive
+    dated = f", datert {archive.date}" if archive.date else ""
+    console.print(Text(f"Lest {archive.source}{dated}: {archive.files} lovfiler, "
+                       f"{archive.parsed} av dem tolket ({result.seconds:.1f} s).",
+                       style="bold"))
+    table = Table(header_style="bold")
+    for header in ("ID", "Navn", "Paragrafer", "Kapitler", "I kraft", "Sist endret",
+                   "I registeret"):
+        table.add_column(header, overflow="fold")
+    imported = set(result.imported)
+    added = set(result.added)
+    for law in result.laws:
+        if law.id not in imported:
+            continue
+        repealed = sum(1 for s in law.section_info if s.repealed)
+        sections = str(len(law.section_info)) + (f" ({repealed} opphevet)" if repealed else "")
+        table.add_row(law.id, law.short_name, sections, str(len(law.chapter_info)),
+                      str(law.in_force or ""), str(law.last_change or ""),
+                      Text("ny", style="green") if law.id in added else "oppdatert")
+    table.caption = _plural(len(imported), "lov", "lover") + " fra Lovdata"
+    console.print(table)
+    from .lovdata import law_id_of
+
+    for skipped in archive.skipped:
+        law_id = law_id_of(skipped.name)
+        what = f"{skipped.name} ({law_id})" if law_id else skipped.name
+        console.print(Text(f"Hoppet over {what}: {skipped.reason}. Oppføringen i registeret "
+                           "står som før.", style="yellow"))
+    for law_id in result.missing:
+        console.print(Text(f"{law_id} er ikke i arkivet (opphevet, eller ikke en lov i kraft); "
+                           "oppføringen i registeret står som før.", style="yellow"))
+    if result.written:
+        console.print(Text(f"✔ Skrev {result.path.name} med "
+                           f"{_plural(len(result.laws), 'lov', 'lover')}.", style="bold green"))
+    else:
+        console.print(Text(f"Prøvekjøring: {result.path.name} er ikke skrevet "
+                           f"({_plural(len(result.laws), 'lov', 'lover')} ville blitt skrevet).",
+                           style="bold"))
+
+
+def _documents_text(documents: Sequence[CitingDocument]) -> str:
+    return ", ".join(doc.label for doc in documents)
+
+
+def cited_table(provisions: Sequence[CitedProvision], today: dt.date) -> Table:
+    """``tvf laws cited``: every cited law, chapter and section with its Lovdata link."""
+    table = Table(header_style="bold")
+    for header in ("Lov", "Hjemmel", "Tittel", "Lovdata", "Dokumenter", "Merknad"):
+        table.add_column(header, overflow="fold")
+    previous = None
+    for provision in provisions:
+        law = provision.law.short_name if provision.law else provision.law_text
+        status = provision.status(today)
+        table.add_row(law if law != previous else "", provision.label, provision.title,
+                      Text(provision.url or "", style="cyan"),
+                      _documents_text(provision.documents),
+                      Text(status, style="yellow" if status else ""))
+        previous = law
+    laws = {p.law.id if p.law else p.law_text for p in provisions}
+    table.caption = (f"{_plural(len(provisions), 'henvisning', 'henvisninger')} til "
+                     f"{_plural(len(laws), 'lov', 'lover')}")
+    return table
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def cited_markdown(provisions: Sequence[CitedProvision], today: dt.date, title: str) -> str:
+    """``tvf laws cited --format markdown``: one table per law, for an audit report."""
+    lines = [f"# Lovgrunnlaget – {_md(title)}", "",
+             "Lovene, kapitlene og paragrafene som dokumentene i håndboka viser til, med lenker "
+             "til Lovdata (utgåtte dokumenter er ikke med).", ""]
+    for _key, group in groupby(provisions, key=lambda p: p.law.id if p.law else p.law_text):
+        items = list(group)
+        law = items[0].law
+        heading = f"{law.short_name} ({law.id})" if law else f"{items[0].law_text} (ukjent lov)"
+        lines += [f"## {_md(heading)}", ""]
+        if law is not None:
+            lines += [f"{_md(law.title)}. <{law.url()}>", ""]
+        lines += ["| Hjemmel | Tittel | Dokumenter | Merknad |", "|---|---|---|---|"]
+        for provision in items:
+            label = (f"[{provision.label}]({provision.url})" if provision.url
+                     else provision.label)
+            lines.append(f"| {label} | {_md(provision.title)} | "
+                         f"{_md(_documents_text(provision.documents))} | "
+                         f"{_md(provision.status(today))} |")
+        lines.append("")
+    if not provisions:
+        lines += ["Ingen dokumenter viser til lover.", ""]
+    return "\n".join(lines)
+
+
+def render_law_overview(overview: LawOverview, console: Console, today: dt.date) -> None:
+    """``tvf laws show``: a law, its sections with titles, and which documents cite each."""
+    law = overview.law
+    console.print(Text(f"{law.short_name}  {law.title}", style="bold"))
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    rows = [("ID", law.id), ("Lovdata", law.url()),
+            ("Korttittel", " – ".join(p for p in (law.short_title, law.abbreviation) if p)),
+            ("Navn", ", ".join(law.names)),
+            ("I kraft fra", str(law.in_force or "")),
+            ("Sist endret", " ".join(p for p in (str(law.last_change or ""),
+                                                  f"({law.last_changed_by})"
+                                                  if law.last_changed_by else "") if p))]
+    if law.repealed:
+        replaced = f", erstattet av {law.replaced_by}" if law.replaced_by else ""
+        rows.append(("Opphevet", f"{law.repealed}{replaced}"))
+    for label, value in rows:
+        if value:
+            meta.add_row(label, Text(value))
+    console.print(meta)
+    console.print()
+    if overview.sections:
+        table = Table(header_style="bold")
+        for header in ("§", "Tittel", "Kapittel", "Sist endret", "Vist til fra"):
+            table.add_column(header, overflow="fold")
+        for use in overview.sections:
+            section = use.section
+            last = section.last_amendment
+            title = Text(section.title, style="dim" if section.repealed else "")
+            table.add_row(f"§ {section.name}", title, section.chapter or "",
+                          str(last.date) if last else "", _documents_text(use.documents))
+        cited = sum(1 for use in overview.sections if use.documents)
+        table.caption = (f"{_plural(len(overview.sections), 'paragraf', 'paragrafer')}, "
+                         f"{cited} med henvisninger fra håndboka")
+        console.print(table)
+    elif law.is_repealed(today):
+        console.print(Text("Paragrafene i loven er ikke kjent i lovregisteret: loven er "
+                           "opphevet, og Lovdatas åpne data har bare lovene som gjelder.",
+                           style="yellow"))
+    else:
+        console.print(Text("Paragrafene i loven er ikke kjent i lovregisteret; hent dem fra "
+                           "Lovdata med tvf laws import.", style="yellow"))
+    others = [p for p in overview.cited
+              if p.section is None or not overview.sections or p.status(today)]
+    if others:
+        console.print(Text("\nHåndboka viser til", style="bold"))
+        for provision in others:
+            status = provision.status(today)
+            text = Text(f"  {provision.label}  ")
+            text.append(provision.url or "", style="cyan")
+            text.append(f"  {_documents_text(provision.documents)}")
+            if status:
+                text.append(f"  ({status})", style="yellow")
+            console.print(text)
+    elif not any(use.documents for use in overview.sections):
+        console.print(Text("\nIngen dokumenter i håndboka viser til denne loven."))

@@ -12,7 +12,15 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import handbook_commands, laws_commands, scaffold_commands
+from . import (
+    build_commands,
+    handbook_commands,
+    laws_commands,
+    meetings_commands,
+    report_commands,
+    revisions_commands,
+    scaffold_commands,
+)
 
 app = typer.Typer(
     name="tvf",
@@ -41,6 +49,10 @@ def main_callback(
 
 handbook_commands.register(app)
 laws_commands.register(app)
+build_commands.register(app)
 scaffold_commands.register(app)
+meetings_commands.register(app)
+revisions_commands.register(app)
+report_commands.register(app)
 
 __all__ = ["app"]

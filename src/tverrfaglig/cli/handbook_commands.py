@@ -22,6 +22,7 @@ from .common import (
     handle_errors,
     load,
     parse_today,
+    progress_bar,
 )
 
 
@@ -45,11 +46,17 @@ def check_command(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Antall prosesser (standard: én per kjerne for store "
         "håndbøker).", show_default=False)] = None,
+    changed_since: Annotated[str | None, typer.Option(
+        "--changed-since", metavar="REV", help="Vis bare funn i dokumenter som er endret siden "
+        "git-revisjonen REV (f.eks. origin/main), og i dokumenter som viser til dem.",
+        show_default=False)] = None,
     today: TodayOption = None,
 ) -> None:
     """Sjekk hele håndboka. Exit-status 0: i orden, 1: feil funnet, 2: kunne ikke kjøre."""
     root = find_handbook(handbook)
-    report = check_path(root, today=parse_today(today), jobs=jobs)
+    with progress_bar("Sjekker dokumentene") as progress:
+        report = check_path(root, today=parse_today(today), jobs=jobs,
+                            changed_since=changed_since, progress=progress)
     if output_format is CheckFormat.json:
         typer.echo(render_json(report))
     elif output_format is CheckFormat.github:

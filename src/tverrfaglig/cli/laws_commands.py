@@ -1,12 +1,25 @@
-"""``tvf laws``: the law registry."""
+"""``tvf laws``: the law registry, importing it from Lovdata, and what the handbook cites."""
 
 from __future__ import annotations
 
+import enum
 import json
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from ..render import laws_table
+from ..config import find_handbook
+from ..errors import TvfError
+from ..laws import LOVDATA_ARCHIVE as ARCHIVE_NAME
+from ..laws import LOVDATA_ARCHIVE_URL as ARCHIVE_URL
+from ..render import (
+    cited_markdown,
+    cited_table,
+    laws_table,
+    render_import,
+    render_law_overview,
+)
 from .common import (
     FormatOption,
     HandbookOption,
@@ -23,6 +36,12 @@ laws_app = typer.Typer(
     invoke_without_command=True,
     rich_markup_mode=None,
 )
+
+
+class CitedFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
 
 
 @laws_app.callback()
@@ -44,11 +63,97 @@ def laws_command(
             {"id": law.id, "title": law.title, "names": list(law.names),
              "repealed": law.repealed.isoformat() if law.repealed else None,
              "replaced_by": law.replaced_by, "in_force": law.id not in repealed,
-             "url": law.url()}
+             "url": law.url(),
+             "short_title": law.short_title, "abbreviation": law.abbreviation,
+             "in_force_from": law.in_force.isoformat() if law.in_force else None,
+             "last_change": law.last_change.isoformat() if law.last_change else None,
+             "sections": len(law.sections) if law.sections is not None else None}
             for law in laws
         ], ensure_ascii=False, indent=2))
     else:
         console().print(laws_table(laws, today_repealed=repealed))
+
+
+@laws_app.command("import")
+@handle_errors
+def import_command(
+    archive: Annotated[str | None, typer.Argument(
+        metavar="ARKIV", show_default=False,
+        help=f"{ARCHIVE_NAME} fra Lovdata, en mappe med nl-*.xml-filene fra det, eller en "
+             "http(s)-adresse til arkivet.")] = None,
+    url: Annotated[bool, typer.Option(
+        "--url", help=f"Hent arkivet fra Lovdatas åpne data ({ARCHIVE_URL}); krever nett.")
+    ] = False,
+    everything: Annotated[bool, typer.Option(
+        "--all", help="Ta med alle lovene i arkivet, ikke bare dem håndboka viser til eller "
+                      "har i laws.yaml.")] = False,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Les arkivet og vis hva som ville blitt skrevet, men skriv ingenting.")
+    ] = False,
+    handbook: HandbookOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Skriv håndbokas laws.yaml fra Lovdatas åpne data (NLOD 2.0): ID, tittel, korttittel,
+    ikrafttredelse, siste endring, kapitler og paragrafer med tittel, opphevede paragrafer og
+    endringene notert under hver. Navn i registeret beholdes."""
+    if url == (archive is not None):
+        raise TvfError("Oppgi enten ARKIV eller --url.",
+                       hint=f"For eksempel: tvf laws import {ARCHIVE_NAME}")
+    from ..lovdata import import_laws  # only here: it is not needed by the other commands
+
+    source: Path | str = ARCHIVE_URL if url else archive or ""
+    if isinstance(source, str) and not source.startswith(("http://", "https://")):
+        source = Path(source)
+    result = import_laws(find_handbook(handbook), source, everything=everything,
+                         dry_run=dry_run, today=parse_today(today))
+    render_import(result, console())
+
+
+@laws_app.command("show")
+@handle_errors
+def show_command(
+    name: Annotated[str, typer.Argument(
+        metavar="LOV", help="Navn, forkortelse, Lovdata-ID eller Lovdata-lenke, f.eks. bhl "
+                            "eller LOV-2005-06-17-64.")],
+    handbook: HandbookOption = None,
+    output_format: FormatOption = TableFormat.table,
+    today: TodayOption = None,
+) -> None:
+    """Vis én lov: paragrafene med titler, og hvilke dokumenter som viser til hver."""
+    from ..lovdata import law_overview
+
+    day = parse_today(today)
+    overview = law_overview(load(handbook), name, today=day)
+    if output_format is TableFormat.json:
+        typer.echo(json.dumps(overview.as_json(day), ensure_ascii=False, indent=2))
+    else:
+        render_law_overview(overview, console(), day)
+
+
+@laws_app.command("cited")
+@handle_errors
+def cited_command(
+    handbook: HandbookOption = None,
+    output_format: Annotated[CitedFormat, typer.Option(
+        "--format", "-f", help="table, json eller markdown (til en revisjonsrapport).")
+    ] = CitedFormat.table,
+    today: TodayOption = None,
+) -> None:
+    """List alle lover, kapitler og paragrafer håndboka viser til, med lenke til Lovdata og
+    dokumentene som viser til dem (utgåtte dokumenter er ikke med)."""
+    from ..lovdata import cited_provisions
+
+    day = parse_today(today)
+    book = load(handbook)
+    provisions = cited_provisions(book, today=day)
+    if output_format is CitedFormat.json:
+        typer.echo(json.dumps([p.as_json(day) for p in provisions], ensure_ascii=False,
+                              indent=2))
+    elif output_format is CitedFormat.markdown:
+        title = ", ".join(p for p in (book.config.title, book.config.municipality) if p)
+        typer.echo(cited_markdown(provisions, day, title), nl=False)
+    else:
+        console().print(cited_table(provisions, day))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,15 +9,6 @@ from typing import Annotated
 import typer
 
 from ..errors import TvfError
-from ..scaffold import (
-    InitOptions,
-    NewDocument,
-    NewNetwork,
-    init_handbook,
-    new_document,
-    new_network,
-    usual_chapter,
-)
 from .common import HandbookOption, TodayOption, console, handle_errors, load, parse_today
 
 
@@ -47,6 +38,8 @@ def init_command(
     today: TodayOption = None,
 ) -> None:
     """Lag en ny, gyldig håndbok: tvf.toml, laws.yaml, mapper, README, eksempler og git-repo."""
+    from ..scaffold import InitOptions, init_handbook  # Jinja2 only when it is needed
+
     root = directory or handbook or Path()
     result = init_handbook(root, InitOptions(municipality=municipality, title=title,
                                              coordinator=coordinator, git=not no_git),
@@ -90,6 +83,8 @@ def new_command(
     today: TodayOption = None,
 ) -> None:
     """Lag et nytt dokument med neste ledige ID (eller tiltakskode) fra en mal, og vis stien."""
+    from ..scaffold import NewDocument, NewNetwork, new_document, new_network, usual_chapter
+
     book = load(handbook)
     day = parse_today(today)
 
