@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from .config import Config, load_config
 from .document import (
@@ -126,6 +126,39 @@ def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = N
     today = dt.date.today() if today is None else today
     config = load_config(root)
     changed = None if changed_since is None else changed_files(root, changed_since)
+    scan: Scan[None] = scan_path(root, config, today=today, jobs=jobs, progress=progress)
+    findings, documents = scan.findings, scan.documents
+    scope = None if changed is None else affected_paths(scan.summaries, changed)
+    if scope is not None:  # None: a change to tvf.toml or laws.yaml concerns every document
+        findings = [f for f in findings if f.path in scope]
+        documents = sum(1 for rel in scan.files if rel in scope)
+    return _report(findings, documents, config)
+
+
+T = TypeVar("T")
+PARALLEL_FROM = 1000  # below this many files, starting processes costs more than it saves
+
+
+@dataclass
+class Scan(Generic[T]):
+    """Every finding of ``tvf check`` for a handbook (before ``[check] ignore``), the summary of
+    each document, and what ``extra`` made of each document, in path order."""
+
+    findings: list[Finding]
+    summaries: list[Summary]
+    extras: list[T]
+    documents: int
+    files: list[str]
+
+
+def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = None,
+              extra: Callable[[Document], T] | None = None,
+              meanwhile: Callable[[], object] | None = None,
+              progress: Callable[[int, int], None] | None = None) -> Scan[T]:
+    """Read, parse and check every file of the handbook once, in worker processes (one per
+    core) from :data:`PARALLEL_FROM` files. ``extra(doc)``, a module-level function, is kept
+    for every readable document (``tvf outdated`` takes its dates this way); ``meanwhile()``
+    runs here while the workers work (it may wait on git)."""
     laws, findings = load_registry(root)
     files: list[tuple[str, Path]] = []
     for rel, path, problem in discover(root, config.exclude):
@@ -133,40 +166,38 @@ def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = N
             files.append((rel, path))
         else:
             findings.append(problem)
-    work = functools.partial(_check_files, laws=laws, today=today)
     jobs = _jobs(jobs, len(files))
     size = max(1, -(-len(files) // (jobs * 4))) if jobs > 1 else 250
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    results = []
+    results: list[_Part[T]] = []
     with contextlib.ExitStack() as stack:
         if jobs > 1:
             # The registry reaches the workers by fork, not pickled with every chunk: with
             # the section details from Lovdata (tvf laws import) it is large.
             pool = stack.enter_context(ProcessPoolExecutor(
                 max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                initializer=_init_worker, initargs=(laws,)))
-            parts = pool.map(functools.partial(_check_in_worker, today=today), chunks)
+                initializer=_init_worker, initargs=(laws, extra)))
+            parts = cast(Iterator[_Part[T]], pool.map(
+                functools.partial(_check_in_worker, today=today), chunks))
         else:
-            parts = map(work, chunks)
+            parts = map(functools.partial(_check_files, laws=laws, today=today, extra=extra),
+                        chunks)
+        if meanwhile is not None:
+            meanwhile()
         for chunk, part in zip(chunks, parts, strict=True):
             results.append(part)
             if progress is not None:
                 progress(len(chunk), len(files))
     summaries: list[Summary] = []
+    extras: list[T] = []
     documents = 0
-    for part_findings, part_summaries, part_documents in results:
-        findings.extend(part_findings)
-        summaries.extend(part_summaries)
-        documents += part_documents
+    for part in results:
+        findings.extend(part.findings)
+        summaries.extend(part.summaries)
+        extras.extend(part.extras)
+        documents += part.documents
     findings.extend(check_across(summaries, today))
-    scope = None if changed is None else affected_paths(summaries, changed)
-    if scope is not None:
-        findings = [f for f in findings if f.path in scope]
-        documents = sum(1 for rel, _ in files if rel in scope)
-    return _report(findings, documents, config)
-
-
-PARALLEL_FROM = 1000  # below this many files, starting processes costs more than it saves
+    return Scan(findings, summaries, extras, documents, [rel for rel, _ in files])
 
 
 def _jobs(jobs: int | None, files: int) -> int:
@@ -179,35 +210,44 @@ def _jobs(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, files))
 
 
-_worker_laws: LawRegistry | None = None  # the registry, in a worker process of check_path
+@dataclass
+class _Part(Generic[T]):
+    findings: list[Finding]
+    summaries: list[Summary]
+    extras: list[T]
+    documents: int
 
 
-def _init_worker(laws: LawRegistry) -> None:
-    global _worker_laws
-    _worker_laws = laws
+# In a worker process of scan_path: the registry and the extra function, set once by fork.
+_worker_laws: LawRegistry | None = None
+_worker_extra: Callable[[Document], object] | None = None
 
 
-def _check_in_worker(files: list[tuple[str, Path]], *, today: dt.date
-                     ) -> tuple[list[Finding], list[Summary], int]:
+def _init_worker(laws: LawRegistry, extra: Callable[[Document], object] | None) -> None:
+    global _worker_laws, _worker_extra
+    _worker_laws, _worker_extra = laws, extra
+
+
+def _check_in_worker(files: list[tuple[str, Path]], *, today: dt.date) -> _Part[object]:
     assert _worker_laws is not None
-    return _check_files(files, laws=_worker_laws, today=today)
+    return _check_files(files, laws=_worker_laws, today=today, extra=_worker_extra)
 
 
-def _check_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.date
-                 ) -> tuple[list[Finding], list[Summary], int]:
-    findings: list[Finding] = []
-    summaries: list[Summary] = []
-    documents = 0
+def _check_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.date,
+                 extra: Callable[[Document], T] | None = None) -> _Part[T]:
+    part: _Part[T] = _Part([], [], [], 0)
     for rel, path in files:
         doc, problems = read_document(rel, path)
-        findings.extend(problems)
+        part.findings.extend(problems)
         if doc is None:
             continue
-        documents += 1
-        findings.extend(check_document(doc, laws, today))
+        part.documents += 1
+        part.findings.extend(check_document(doc, laws, today))
         if doc.meta is not None:
-            summaries.append(Summary.of(doc))
-    return findings, summaries, documents
+            part.summaries.append(Summary.of(doc))
+            if extra is not None:
+                part.extras.append(extra(doc))
+    return part
 
 
 def _report(findings: Iterable[Finding], documents: int, config: Config) -> Report:

@@ -29,22 +29,17 @@ import datetime as dt
 import functools
 import io
 import json
-import multiprocessing
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from . import vcs
-from .checks import PARALLEL_FROM, UNSILENCEABLE, Summary, check_across, check_document
+from .checks import UNSILENCEABLE, scan_path
 from .config import Config, load_config
 from .document import HANDBOOK_TYPES, Document, as_date
 from .findings import Finding, Report, Severity
-from .handbook import discover, read_document
-from .laws import LawRegistry, load_registry
 from .meetings import (
     ActionItem,
     Network,
@@ -273,78 +268,23 @@ class _Scan(NamedTuple):
     networks: dict[str, Network]
 
 
-def _scan_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.date
-                ) -> tuple[list[Finding], list[Summary], list[DocInfo], int]:
-    """Read and check some files: the work of :func:`tverrfaglig.checks.check_path`'s workers,
-    plus the :class:`DocInfo` of each document."""
-    findings: list[Finding] = []
-    summaries: list[Summary] = []
-    infos: list[DocInfo] = []
-    documents = 0
-    for rel, path in files:
-        doc, problems = read_document(rel, path)
-        findings.extend(problems)
-        if doc is None:
-            continue
-        documents += 1
-        findings.extend(check_document(doc, laws, today))
-        if doc.meta is not None:
-            summaries.append(Summary.of(doc))
-            infos.append(DocInfo.of(doc))
-    return findings, summaries, infos, documents
-
-
-def _jobs(jobs: int | None, files: int) -> int:
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if jobs is None:
-        if files < PARALLEL_FROM:
-            return 1
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return max(1, min(jobs, files))
-
-
 def _scan(root: Path, config: Config, today: dt.date, jobs: int | None,
           meanwhile: Callable[[], T]) -> tuple[_Scan, T]:
-    """Every finding of ``tvf check`` (the same checks, in worker processes on large
-    handbooks), each document's :class:`DocInfo`, and the networks with their meetings.
+    """Every finding of ``tvf check`` (the same engine, :func:`~tverrfaglig.checks.scan_path`,
+    in worker processes on large handbooks), each document's :class:`DocInfo`, and the
+    networks with their meetings.
 
     ``meanwhile`` runs in this process while the workers read and check (the ``git log``: it
-    waits on git, so both proceed at once); it starts after the workers are forked.
+    waits on git, so both proceed at once).
     """
-    laws, findings = load_registry(root)
-    files: list[tuple[str, Path]] = []
-    for rel, path, problem in discover(root, config.exclude):
-        if problem is None:
-            files.append((rel, path))
-        else:
-            findings.append(problem)
-    work = functools.partial(_scan_files, laws=laws, today=today)
-    jobs = _jobs(jobs, len(files))
-    if jobs > 1:
-        size = -(-len(files) // (jobs * 4))
-        chunks = [files[i:i + size] for i in range(0, len(files), size)]
-        with ProcessPoolExecutor(max_workers=jobs,
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            pending = pool.map(work, chunks)  # forks the workers and hands out the chunks
-            extra = meanwhile()
-            results = list(pending)
-    else:
-        extra = meanwhile()
-        results = [work(files)]
-    summaries: list[Summary] = []
-    infos: list[DocInfo] = []
-    documents = 0
-    for part_findings, part_summaries, part_infos, part_documents in results:
-        findings.extend(part_findings)
-        summaries.extend(part_summaries)
-        infos.extend(part_infos)
-        documents += part_documents
-    findings.extend(check_across(summaries, today))
+    waited: list[T] = []
+    scan = scan_path(root, config, today=today, jobs=jobs, extra=DocInfo.of,
+                     meanwhile=lambda: waited.append(meanwhile()))
     ignore = config.ignore - UNSILENCEABLE
-    report = Report.build((f for f in findings if f.code not in ignore), documents=documents)
-    networks = build_networks(s.document for s in summaries if s.document is not None)
-    return _Scan(report, infos, networks), extra
+    report = Report.build((f for f in scan.findings if f.code not in ignore),
+                          documents=scan.documents)
+    networks = build_networks(s.document for s in scan.summaries if s.document is not None)
+    return _Scan(report, scan.extras, networks), waited[0]
 
 
 # --- Last changed ------------------------------------------------------------------------------
