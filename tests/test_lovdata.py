@@ -914,11 +914,9 @@ def test_tvf_show_links_the_short_form(book: Path, archive: Path) -> None:
     assert output.count("KAPITTEL_5") == 1  # only in the citation as written
 
 
-def test_imported_registry_loads_fast_enough(tmp_path: Path) -> None:
-    """A registry with section details for the field's laws (about 1,500 sections) loads in
-    well under a tenth of a second, so tvf check does not slow down noticeably."""
-    import time
-
+def test_a_registry_with_many_sections_loads_whole(tmp_path: Path) -> None:
+    """A registry with section details for ten laws (1,500 sections) reads back whole. How
+    fast it loads is measured by bench/bench_laws_import.py, not here (no timed unit tests)."""
     laws = [Law(id=f"LOV-2011-06-24-{n}", title=f"Lov {n}", names=(f"lov{n}",),
                 section_info=tuple(
                     Section(f"{c}-{s}", "Kommunens plikt til samarbeid og samordning", False,
@@ -928,11 +926,8 @@ def test_imported_registry_loads_fast_enough(tmp_path: Path) -> None:
                 chapter_info=tuple(Chapter(str(c), f"Kapittel {c}") for c in range(1, 16)))
             for n in range(1, 11)]
     (tmp_path / "laws.yaml").write_text(registry_yaml(laws), encoding="utf-8")
-    start = time.perf_counter()
     registry, findings = load_registry(tmp_path)
-    elapsed = time.perf_counter() - start
     assert findings == [] and len(registry.by_id("LOV-2011-06-24-1").section_info) == 150  # type: ignore[union-attr]
-    assert elapsed < 0.5, elapsed
     assert yaml.safe_load((tmp_path / "laws.yaml").read_text(encoding="utf-8"))[0]["id"]
 
 
