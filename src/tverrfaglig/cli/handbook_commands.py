@@ -26,6 +26,20 @@ from .common import (
 )
 
 
+class ListType(enum.StrEnum):
+    procedure = "procedure"
+    attachment = "attachment"
+    measure = "measure"
+    plan = "plan"
+    network = "network"
+
+
+class ListStatus(enum.StrEnum):
+    draft = "draft"
+    approved = "approved"
+    retired = "retired"
+
+
 class CheckFormat(enum.StrEnum):
     text = "text"
     json = "json"
@@ -75,17 +89,18 @@ def check_command(
 @handle_errors
 def list_command(
     handbook: HandbookOption = None,
-    doc_type: Annotated[list[str] | None, typer.Option(
+    doc_type: Annotated[list[ListType] | None, typer.Option(
         "--type", "-t", help="Bare denne typen (procedure, attachment, measure, plan, network); "
         "kan gjentas.")] = None,
-    status: Annotated[str | None, typer.Option(
+    status: Annotated[ListStatus | None, typer.Option(
         "--status", "-s", help="Bare denne statusen (draft, approved, retired).")] = None,
     owner: Annotated[str | None, typer.Option(
         "--owner", "-o", help="Bare dokumenter der ansvarlig inneholder denne teksten.")] = None,
     output_format: FormatOption = TableFormat.table,
 ) -> None:
     """List dokumentene: ID, kode, tittel, type, status, ansvarlig og revisjonsdato."""
-    docs = list_documents(load(handbook), types=doc_type or (), status=status, owner=owner)
+    docs = list_documents(load(handbook), types=[t.value for t in doc_type or ()],
+                          status=status.value if status else None, owner=owner)
     if output_format is TableFormat.json:
         typer.echo(json.dumps([row(d) for d in docs], ensure_ascii=False, indent=2))
     else:
