@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from .checks import check, citations
 from .config import Config
 from .document import Document, as_date
 from .errors import TvfError
+from .files import write_atomic
 from .findings import Finding, Severity
 from .handbook import load_handbook
 from .meetings import (
@@ -889,25 +889,5 @@ def write_report(path: Path, text: str) -> None:
     if not folder.is_dir():
         raise TvfError(f"Mappen {folder} finnes ikke, så {path.name} kan ikke skrives der.",
                        hint="Lag mappen først, eller velg en annen --output.")
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise TvfError(f"Kan ikke skrive i {folder}: {exc.strerror}.") from None
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp.chmod(mode)
-        temp.replace(path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise TvfError(f"Kan ikke skrive {path}: {exc.strerror}.") from None
+    write_atomic(path, text)
 

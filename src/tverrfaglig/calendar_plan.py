@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +26,7 @@ import holidays
 import icalendar
 
 from .errors import TvfError
+from .files import write_atomic
 from .meetings import Network, date_no, school_year_label, weekday_no
 
 FIRST_TARGET = (9, 10)   # month, day of the first meeting's target date
@@ -215,15 +214,9 @@ def calendar(plan: MeetingPlan, *, recipient: str, today: dt.date,
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    """Write ``data`` to ``path`` safely (a temporary file and a rename); the folder must exist,
+    so a mistyped path is an error rather than a new folder."""
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise TvfError(f"Mappen {folder} finnes ikke; lag den først, eller velg en annen fil.")
-    handle, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        Path(tmp).replace(path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise TvfError(f"Kunne ikke skrive {path}: {exc.strerror}.") from None
+    write_atomic(path, data)

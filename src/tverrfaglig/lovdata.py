@@ -28,11 +28,9 @@ from __future__ import annotations
 import datetime as dt
 import html.entities
 import http.client
-import os
 import queue
 import re
 import tarfile
-import tempfile
 import threading
 import time
 import urllib.error
@@ -47,6 +45,7 @@ from .checks import citations
 from .config import Config, load_config
 from .document import Document
 from .errors import TvfError
+from .files import write_atomic
 from .handbook import Handbook, load_handbook
 from .laws import (
     LAWS_FILE,
@@ -695,7 +694,7 @@ def import_laws(root: Path, source: Path | str, *, everything: bool = False,
         raise RuntimeError(f"tvf wrote a {LAWS_FILE} it cannot read: {findings[0].message}")
     path = root / LAWS_FILE
     if not dry_run:
-        _write_atomically(path, text)
+        write_atomic(path, text)
     return ImportResult(path=path, archive=archive, laws=list(merged.values()),
                         imported=incoming, added=added, missing=missing, text=text,
                         written=not dry_run, seconds=time.perf_counter() - started)
@@ -719,19 +718,6 @@ def _header_text(config: Config, archive: ArchiveLaws, source: Path | str,
         "Lovdata og skrives over ved neste import. Kapitler står som «navn | tittel | anker»,",
         "paragrafer som «navn | tittel | kapittel | endringer» (se docs/laws.md).",
     ])
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        Path(temp).chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 # --- Which sections the handbook rests on -----------------------------------------------------

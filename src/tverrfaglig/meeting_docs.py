@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .document import INPUT_TYPE, Document, parse_document
 from .errors import TvfError
+from .files import write_atomic
 from .handbook import Handbook
 from .meetings import (
     AGENDA_SUFFIX,
@@ -91,47 +90,13 @@ def _display(root: Path, path: Path) -> str:
         return str(path)
 
 
+_NEVER_OVERWRITE = ("Slett eller gi nytt navn til filen først, eller bruk --output - for å se "
+                    "resultatet.")
+
+
 def write_new(path: Path, data: bytes) -> None:
     """Create ``path`` with ``data``; never replace an existing file."""
-    if path.exists():
-        raise TvfError(f"{path} finnes allerede; tvf skriver aldri over en fil.",
-                       hint="Slett eller gi nytt navn til filen først, eller bruk --output - "
-                            "for å se resultatet.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        try:
-            path.hardlink_to(tmp)  # fails if path appeared meanwhile: no overwrite, ever
-        except FileExistsError:
-            raise TvfError(f"{path} finnes allerede; tvf skriver aldri over en fil.") from None
-        except OSError:  # a file system without hard links
-            if path.exists():
-                raise TvfError(f"{path} finnes allerede; tvf skriver aldri over en fil.") \
-                    from None
-            tmp.replace(path)
-    except OSError as exc:
-        raise TvfError(f"Kunne ikke skrive {path}: {exc.strerror}.") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` through a temporary file in the same folder."""
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        if path.exists():
-            tmp.chmod(path.stat().st_mode & 0o7777)
-        tmp.replace(path)
-    except OSError as exc:
-        raise TvfError(f"Kunne ikke skrive {path}: {exc.strerror}.") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(path, data, new=True, hint=_NEVER_OVERWRITE)
 
 
 def insert_front_matter(data: bytes, lines: Sequence[str], *, where: str = "filen") -> bytes:
@@ -338,7 +303,7 @@ def new_agenda(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt
                                   "placed_on") for item in pending}
     write_new(target, text.encode("utf-8"))
     for path, data in marks.items():
-        replace_file(handbook.root / path, data)
+        write_atomic(handbook.root / path, data)
     return Written(name, text, written=True, placed=tuple(marks), date=day)
 
 
@@ -436,5 +401,5 @@ def mark_sent(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt.
     data = _add_keys(handbook.root, doc, ["sent:", f"  date: {today}", f"  to: {_json(recipient)}"],
                      "sent")
     if not dry_run:
-        replace_file(handbook.root / doc.path, data)
+        write_atomic(handbook.root / doc.path, data)
     return Written(doc.path, data.decode("utf-8"), written=not dry_run, date=date)

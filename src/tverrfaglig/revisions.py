@@ -20,10 +20,7 @@ import datetime as dt
 import difflib
 import hashlib
 import json
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +30,7 @@ from . import vcs
 from .config import load_config
 from .document import HANDBOOK_TYPES, MEETING_TYPES, NETWORK_TYPE, Document, as_date, parse_document
 from .errors import TvfError
+from .files import temp_beside
 from .findings import Finding, error, warning
 from .frontmatter_edit import AppendItem, Edit, SetValue, edit_front_matter, plain
 from .handbook import Handbook, load_handbook
@@ -424,23 +422,6 @@ def _prepare(plan: _Plan, *, major: bool, approver: str, valid_from: dt.date,
 # --- Writing: all or none ----------------------------------------------------------------------
 
 
-def _temp_beside(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a new hidden temporary file in ``path``'s folder, with its mode."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tvf-tmp")
-    temp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            temp.chmod(stat.S_IMODE(path.stat().st_mode))
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return temp
-
-
 def _write_all(plans: Sequence[_Plan]) -> None:
     """Write every plan's new bytes, or none: temporary files first, then the renames; a failed
     rename puts the original bytes back in the files already renamed."""
@@ -450,7 +431,7 @@ def _write_all(plans: Sequence[_Plan]) -> None:
             if plan.file.read_bytes() != plan.original:
                 raise TvfError(f"{plan.doc.path} ble endret mens tvf stamp kjørte; ingen filer "
                                "er endret.", hint="Kjør tvf stamp igjen.")
-            temps.append(_temp_beside(plan.file, plan.new))
+            temps.append(temp_beside(plan.file, plan.new))
     except OSError as exc:
         _remove(temps)
         raise TvfError(f"Kunne ikke skrive {exc.filename or 'filen'}: {exc.strerror}. Ingen "
@@ -484,7 +465,7 @@ def _restore(done: Sequence[_Plan]) -> list[str]:
     lost = []
     for plan in done:
         try:
-            _temp_beside(plan.file, plan.original).replace(plan.file)
+            temp_beside(plan.file, plan.original).replace(plan.file)
         except OSError:
             lost.append(plan.doc.path)
     return lost

@@ -8,9 +8,7 @@ through a temporary file and a rename, and never written over an existing file.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -22,6 +20,7 @@ from .checks import SLUG_RE, check_document
 from .config import CONFIG_NAME, DEFAULT_RECIPIENT
 from .document import HANDBOOK_TYPES, ID_RE, Document, parse_document
 from .errors import TvfError
+from .files import write_atomic
 from .findings import Finding, Severity
 from .handbook import Handbook
 from .laws import LawRegistry
@@ -93,7 +92,7 @@ def init_handbook(root: Path, options: InitOptions, *, today: dt.date) -> InitRe
     for folder in (*FOLDERS.values(), NETWORK_FOLDER):
         (root / folder).mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
-        write_new(root / name, text)
+        write_atomic(root / name, text, new=True)
     initialised = False
     if options.git and vcs.repository(root) is None:
         vcs.init_repository(root)
@@ -255,7 +254,7 @@ def _create(handbook: Handbook, rel: str, text: str, doc_id: str, code: str | No
         raise TvfError(f"{rel} finnes allerede; tvf skriver ikke over den.")
     if not dry_run:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_new(path, text)
+        write_atomic(path, text, new=True)
     return Created(path, rel, text, doc_id, code)
 
 
@@ -274,28 +273,3 @@ def slugify(text: str) -> str:
     text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "dokument"
-
-
-def write_new(path: Path, text: str) -> None:
-    """Write a new file atomically: a temporary file in the same folder, then a rename.
-
-    Refuses to replace a file that appeared in the meantime (``os.link`` fails if the target
-    exists), so nothing is ever overwritten.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise TvfError(f"{path} finnes allerede; tvf skriver ikke over den.") from None
-        except OSError:  # a file system without hard links
-            if path.exists():
-                raise TvfError(f"{path} finnes allerede; tvf skriver ikke over den.") from None
-            Path(tmp).replace(path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)

@@ -33,7 +33,6 @@ import multiprocessing
 import os
 import posixpath
 import re
-import tempfile
 import time
 import tomllib
 from collections import defaultdict
@@ -55,6 +54,7 @@ from .config import CONFIG_NAME
 from .document import BODY_ID_RE, HANDBOOK_TYPES, ID_RE, MEETING_TYPES, NETWORK_TYPE, Document
 from .document import as_date as _as_date
 from .errors import TvfError
+from .files import default_mode, write_atomic
 from .findings import Finding, Report, Severity
 from .handbook import Handbook, load_handbook
 from .laws import Citation, LawRegistry, find_citations
@@ -963,10 +963,7 @@ class _Output:
         self.dry_run = dry_run
         self.files: list[str] = []
         self.written: list[str] = []
-        self.folders: set[Path] = set()
-        mask = os.umask(0o022)
-        os.umask(mask)
-        self.mode = 0o666 & ~mask
+        self.mode = default_mode()  # mkstemp would give 0600; a web server must read the pages
 
     def put(self, rel: str, data: bytes) -> None:
         self.files.append(rel)
@@ -979,28 +976,8 @@ class _Output:
             self._write(path, data)
 
     def _write(self, path: Path, data: bytes) -> None:
-        folder = path.parent
-        try:
-            if folder not in self.folders:
-                folder.mkdir(parents=True, exist_ok=True)
-                self.folders.add(folder)
-            fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        except OSError as exc:
-            raise TvfError(f"Kan ikke skrive i {folder}: {exc.strerror}.",
-                           hint="Sjekk at mappen kan skrives til, eller velg en annen med "
-                                "--out.") from None
-        tmp = Path(name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            tmp.chmod(self.mode)  # mkstemp makes 0600; a web server must be able to read it
-            tmp.replace(path)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise TvfError(f"Kan ikke skrive {path}: {exc.strerror}.",
-                           hint="Sjekk at mappen kan skrives til, eller velg en annen med "
-                                "--out.") from None
+        write_atomic(path, data, mode=self.mode,
+                     hint="Sjekk at mappen kan skrives til, eller velg en annen med --out.")
 
     def finish(self) -> tuple[str, ...]:
         """Remove the files of the previous build that this one did not write, then record

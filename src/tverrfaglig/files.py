@@ -1,0 +1,91 @@
+"""Writing files safely: every file tvf writes goes through here.
+
+A file is written to a temporary file in the same folder and then renamed over the target
+(``os.replace``, atomic on POSIX and Windows), so a crash never leaves half a file. A new file
+gets the mode ``open()`` would give it (``0o666`` less the umask), a replaced file keeps its
+mode. ``new=True`` never replaces anything: the temporary file is hard-linked to the target,
+which fails if a file of that name has appeared in the meantime.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import TvfError
+
+_TEMP_SUFFIX = ".tvf-tmp"
+
+
+def default_mode() -> int:
+    """The mode a new file gets from ``open()``: ``0o666`` less the process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def temp_beside(path: Path, data: bytes, *, mode: int | None = None) -> Path:
+    """``data`` in a new hidden temporary file in ``path``'s folder, flushed to disk, with
+    ``mode`` (default: the mode of ``path`` if it exists, else :func:`default_mode`).
+
+    The caller renames it over ``path`` (or removes it). Raises ``OSError``.
+    """
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            try:
+                mode = path.stat().st_mode & 0o7777
+            except OSError:
+                mode = default_mode()
+        temp.chmod(mode)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def write_atomic(path: Path, data: bytes | str, *, new: bool = False, mode: int | None = None,
+                 hint: str | None = None) -> None:
+    """Write ``data`` (text is UTF-8) to ``path`` through a temporary file and a rename.
+
+    ``new=True`` refuses to replace an existing file. The folder is created when missing.
+    Any failure is a :class:`TvfError` naming the file; the target is then as it was.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if new and path.exists():
+        raise _exists(path, hint)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = temp_beside(path, raw, mode=mode)
+    except OSError as exc:
+        raise TvfError(f"Kan ikke skrive i {path.parent}: {exc.strerror}.", hint=hint) from None
+    try:
+        if new:
+            try:
+                path.hardlink_to(temp)  # fails if the file appeared meanwhile: no overwrite
+            except FileExistsError:
+                raise _exists(path, hint) from None
+            except OSError:  # a file system without hard links
+                if path.exists():
+                    raise _exists(path, hint) from None
+                temp.replace(path)
+        else:
+            temp.replace(path)
+    except OSError as exc:
+        raise TvfError(f"Kan ikke skrive {path}: {exc.strerror}.", hint=hint) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def _exists(path: Path, hint: str | None) -> TvfError:
+    return TvfError(f"{path} finnes allerede; tvf skriver aldri over en fil.",
+                    hint=hint or "Slett eller gi nytt navn til filen først, eller velg et "
+                                 "annet navn.")
