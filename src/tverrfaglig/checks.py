@@ -166,7 +166,7 @@ def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = 
             files.append((rel, path))
         else:
             findings.append(problem)
-    jobs = _jobs(jobs, len(files))
+    jobs = worker_count(jobs, len(files))
     size = max(1, -(-len(files) // (jobs * 4))) if jobs > 1 else 250
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     results: list[_Part[T]] = []
@@ -200,14 +200,16 @@ def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = 
     return Scan(findings, summaries, extras, documents, [rel for rel, _ in files])
 
 
-def _jobs(jobs: int | None, files: int) -> int:
+def worker_count(jobs: int | None, items: int) -> int:
+    """How many processes to use for ``items`` pieces of work: ``jobs`` when given, else one
+    per core from :data:`PARALLEL_FROM` items; one where processes cannot be forked."""
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-        if files < PARALLEL_FROM:
+        if items < PARALLEL_FROM:
             jobs = 1
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(jobs, files))
+    return max(1, min(jobs, items))
 
 
 @dataclass

@@ -30,7 +30,6 @@ import contextlib
 import datetime as dt
 import json
 import multiprocessing
-import os
 import posixpath
 import re
 import time
@@ -49,7 +48,7 @@ from markupsafe import Markup
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from . import vcs
-from .checks import SLUG_RE, STATUS_NO, check, citations, references
+from .checks import SLUG_RE, STATUS_NO, check, citations, references, worker_count
 from .config import CONFIG_NAME
 from .document import BODY_ID_RE, HANDBOOK_TYPES, ID_RE, MEETING_TYPES, NETWORK_TYPE, Document
 from .document import as_date as _as_date
@@ -591,7 +590,7 @@ class _Pages:
         """Render and write the page of every document; in worker processes (forked, so they
         share this object without copying it) when the handbook is large."""
         entries = self.entries()
-        jobs = _jobs(jobs, len(entries))
+        jobs = worker_count(jobs, len(entries))
         if jobs == 1:
             _render_range(self, output, 0, len(entries))
             return
@@ -850,18 +849,7 @@ class _Pages:
         }
 
 
-PARALLEL_FROM = 1000  # below this many pages, starting processes costs more than it saves
 _FORKED: tuple[_Pages, _Output] | None = None  # what forked workers render from
-
-
-def _jobs(jobs: int | None, pages: int) -> int:
-    if jobs is None:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-        if pages < PARALLEL_FROM:
-            jobs = 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(jobs, pages))
 
 
 def _render_range(pages: _Pages, output: _Output, start: int, end: int) -> None:
