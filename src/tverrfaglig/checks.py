@@ -28,6 +28,7 @@ from .document import (
     Document,
     as_date,
 )
+from .field_forms import text_list
 from .findings import Finding, Report, error, warning
 from .handbook import Handbook, discover, read_document
 from .laws import Citation, LawRegistry, find_citations, load_registry, parse_legal_basis
@@ -347,8 +348,8 @@ def _check_handbook_document(doc: Document) -> Iterator[Finding]:
     if valid_from and review_by and review_by < valid_from:
         yield error("TVF003", doc.path, doc.line_of("review_by"),
                     f"review_by ({review_by}) er før valid_from ({valid_from}).")
-    yield from _check_str_list(doc, "applies_to")
-    yield from _check_str_list(doc, "references")
+    yield from text_list(doc, "applies_to")
+    yield from text_list(doc, "references")
     if doc.get("legal_basis") is not None and not isinstance(doc.get("legal_basis"), list):
         yield error("TVF003", doc.path, doc.line_of("legal_basis"),
                     "Feltet «legal_basis» må være en liste av lovhenvisninger.")
@@ -377,19 +378,6 @@ def _check_dates(doc: Document, *keys: str, within: dict[str, object] | None = N
                 else "er ikke en dato")
         yield error("TVF003", doc.path, line or doc.line_of(key),
                     f"«{key_prefix}{key}: {value}» {what} (skriv ÅÅÅÅ-MM-DD, f.eks. 2026-09-01).")
-
-
-def _check_str_list(doc: Document, key: str) -> Iterator[Finding]:
-    value = doc.get(key)
-    if value is None:
-        return
-    if not isinstance(value, list):
-        yield error("TVF003", doc.path, doc.line_of(key), f"Feltet «{key}» må være en liste.")
-        return
-    for i, item in enumerate(value):
-        if not isinstance(item, str):
-            yield error("TVF003", doc.path, doc.line_of(key, i),
-                        f"Punkt {i + 1} i «{key}» må være tekst, ikke «{item}».")
 
 
 def _check_changes(doc: Document) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from .document import INPUT_TYPE, MEETING_TYPES, NETWORK_TYPE, Document, as_date
+from .field_forms import text_list
 from .findings import Finding, error, warning
 from .meetings import (
     Network,
@@ -70,10 +71,10 @@ def check_fields(doc: Document) -> Iterator[Finding]:
         return
     if doc.type in ("agenda", "minutes"):
         yield from _boolean(doc, "evaluation")
-        yield from _text_list(doc, "user_representatives")
+        yield from text_list(doc, "user_representatives")
     if doc.type == "minutes":
-        yield from _text_list(doc, "present")
-        yield from _text_list(doc, "absent")
+        yield from text_list(doc, "present")
+        yield from text_list(doc, "absent")
         yield from _sent(doc)
     if doc.type == INPUT_TYPE:
         sender = doc.get("from")
@@ -95,21 +96,6 @@ def _boolean(doc: Document, key: str) -> Iterator[Finding]:
     if value is not None and not isinstance(value, bool):
         yield error("TVF003", doc.path, doc.line_of(key),
                     f"Feltet «{key}» må være true eller false, ikke «{value}».")
-
-
-def _text_list(doc: Document, key: str) -> Iterator[Finding]:
-    value = doc.get(key)
-    if value is None:
-        return
-    if not isinstance(value, list):
-        yield error("TVF003", doc.path, doc.line_of(key),
-                    f"Feltet «{key}» må være en liste av tekster.")
-        return
-    for i, item in enumerate(value):
-        if not isinstance(item, str):
-            yield error("TVF003", doc.path, doc.line_of(key, i),
-                        f"Punkt {i + 1} i «{key}» må være tekst, ikke «{item}». Skriv det i "
-                        "anførselstegn om det har kolon.")
 
 
 def _date_list(doc: Document, key: str) -> Iterator[Finding]:

@@ -1,0 +1,24 @@
+"""Checks of one field's form (TVF003), shared by the schema checks of every document type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .document import Document
+from .findings import Finding, error
+
+
+def text_list(doc: Document, key: str) -> Iterator[Finding]:
+    """The field, when present, must be a list of texts."""
+    value = doc.get(key)
+    if value is None:
+        return
+    if not isinstance(value, list):
+        yield error("TVF003", doc.path, doc.line_of(key),
+                    f"Feltet «{key}» må være en liste av tekster.")
+        return
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            yield error("TVF003", doc.path, doc.line_of(key, i),
+                        f"Punkt {i + 1} i «{key}» må være tekst, ikke «{item}». Skriv det i "
+                        "anførselstegn om det har kolon.")
