@@ -7,6 +7,10 @@ municipality can override any template by putting a file of the same name in its
 
 Text from documents and inputs is passed to templates as data and never compiled, so
 ``{{ … }}`` inside an input shows literally in the result.
+
+Templates speak the language in use (:mod:`tverrfaglig.i18n`): Jinja2's i18n extension gives
+them ``{% trans %}``, ``_()`` and ``ngettext()`` backed by tvf's catalog, the global
+``language`` (``nb`` or ``en``, for ``<html lang>``) and the filter ``long_date``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from . import i18n
 from .errors import TvfError
 from .resources import packaged_templates
 
@@ -39,8 +44,13 @@ def environment(handbook_root: Path | None = None, *, autoescape: bool = False
         autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
+        gettext=i18n._, ngettext=i18n.ngettext, newstyle=True)
+    env.globals["language"] = i18n.language()
     env.filters["yaml"] = yaml_scalar
+    env.filters["long_date"] = i18n.long_date
     return env
 
 
