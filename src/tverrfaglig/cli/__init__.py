@@ -2,19 +2,24 @@
 
 Each command parses its options, calls one library function and prints the result; user errors
 (:class:`~tverrfaglig.errors.TvfError`) are caught by :func:`common.handle_errors` and exit with
-status 2. Commands live in one module per area and are registered here.
+status 2. Commands live in one module per area and are registered here. The group is
+:class:`language.LocalisedGroup`: it sets the language (``--lang``, ``TVF_LANG``, ``LANG``)
+before anything else runs and translates the help texts, which are marked with ``N_``.
 """
 
 from __future__ import annotations
 
+import enum
 from typing import Annotated
 
 import typer
 
 from .. import __version__
+from ..i18n import N_
 from . import (
     build_commands,
     handbook_commands,
+    language,
     laws_commands,
     meetings_commands,
     report_commands,
@@ -24,8 +29,9 @@ from . import (
 
 app = typer.Typer(
     name="tvf",
-    help="tvf holder håndboka for tverrfaglig samarbeid i orden: skjema, ID-er, referanser, "
-         "lovhenvisninger og revisjonsdatoer.",
+    cls=language.LocalisedGroup,
+    help=N_("tvf holder håndboka for tverrfaglig samarbeid i orden: skjema, ID-er, referanser, "
+            "lovhenvisninger og revisjonsdatoer."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -39,12 +45,22 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Language(enum.StrEnum):
+    nb = "nb"
+    en = "en"
+
+
 @app.callback()
 def main_callback(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Vis versjonen og avslutt.")] = False,
+                                          help=N_("Vis versjonen og avslutt."))] = False,
+    lang: Annotated[Language | None, typer.Option(
+        language.LANG_OPTION, show_default=False,
+        help=N_("Språket tvf snakker: nb (bokmål, standard) eller en (engelsk). Kan stå hvor som "
+                "helst på kommandolinjen. Ellers avgjør TVF_LANG, og så LANGUAGE, LC_ALL, "
+                "LC_MESSAGES og LANG (en_* gir engelsk)."))] = None,
 ) -> None:
-    """tvf: verktøy for håndboka for tverrfaglig samarbeid."""
+    """The root of the command line; --lang has already been applied by LocalisedGroup."""
 
 
 handbook_commands.register(app)
