@@ -5,7 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint bench clean
+LOCALE := src/tverrfaglig/locale
+MO     := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/*.po))
+
+.PHONY: help install run test lint bench i18n catalogs clean
 
 help: ## Show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -16,16 +19,30 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-install: $(STAMP) ## Make .venv and install tvf with its development tools
+install: $(STAMP) $(MO) ## Make .venv and install tvf with its development tools
 
-run: $(STAMP) ## Check the bundled handbook (handbook/) with tvf check
+# The compiled catalogs (.mo) are not in git; the build and this rule make them from the .po files.
+$(MO): %.mo: %.po $(STAMP)
+	$(BIN)/python hatch_build.py
+
+catalogs: $(STAMP) ## Compile the gettext catalogs (.po → .mo)
+	$(BIN)/python hatch_build.py
+
+i18n: $(STAMP) ## Extract new messages into locale/en/LC_MESSAGES/tvf.po for translation
+	$(BIN)/pybabel extract --quiet -F babel.cfg --no-location --sort-output --project tvf \
+		--msgid-bugs-address "" -o .cache/tvf.pot .
+	$(BIN)/pybabel update --quiet --no-fuzzy-matching --ignore-obsolete -D tvf -l en \
+		-i .cache/tvf.pot -d $(LOCALE)
+	$(BIN)/python hatch_build.py
+
+run: $(STAMP) $(MO) ## Check the bundled handbook (handbook/) with tvf check
 	$(BIN)/tvf check --handbook handbook
 
-test: $(STAMP) ## Run the test suite
+test: $(STAMP) $(MO) ## Run the test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff and mypy (strict on the package)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench hatch_build.py
 	$(BIN)/mypy
 
 bench: $(STAMP) ## Time tvf check on a synthetic handbook of 10,000 documents

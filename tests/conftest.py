@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tverrfaglig import i18n
+
 # CI runs the property tests with a fixed seed, so a run is repeatable; locally they explore.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
@@ -17,7 +19,11 @@ if os.environ.get("CI"):
 @pytest.fixture(autouse=True)
 def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
                          ) -> None:
-    """No test sees the developer's git config, handbook variables or terminal width."""
+    """No test sees the developer's git config, handbook variables, locale or terminal width.
+
+    tvf speaks bokmål unless a test asks for English (``--lang en`` or ``LANG=en_…``), whatever
+    the locale of the machine that runs the tests.
+    """
     home = tmp_path_factory.mktemp("home")
     gitconfig = home / ".gitconfig"
     gitconfig.write_text(
@@ -32,6 +38,10 @@ def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyte
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("COLUMNS", "200")
+    for name in i18n.ENV_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.activate(i18n.DEFAULT_LANGUAGE)
 
 
 def git(cwd: Path, *args: str) -> str:
