@@ -11,18 +11,19 @@ import sys
 import traceback
 
 from .cli import app
+from .i18n import _
 
 
 def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        print("\ntvf: avbrutt.", file=sys.stderr)
+        print("\n" + _("tvf: avbrutt."), file=sys.stderr)
         sys.exit(130)
     except Exception:
         traceback.print_exc()
-        print("\ntvf: dette er en feil i tvf, ikke i håndboka. Meld den gjerne, med teksten "
-              "over.", file=sys.stderr)
+        print("\n" + _("tvf: dette er en feil i tvf, ikke i håndboka. Meld den gjerne, med "
+                        "teksten over."), file=sys.stderr)
         sys.exit(3)
 
 

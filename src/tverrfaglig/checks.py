@@ -31,14 +31,24 @@ from .document import (
 from .field_forms import text_list
 from .findings import Finding, Report, error, warning
 from .handbook import Handbook, discover, read_document
-from .laws import Citation, LawRegistry, find_citations, load_registry, parse_legal_basis
+from .i18n import N_, _, ngettext
+from .laws import (
+    Amendment,
+    Citation,
+    LawRegistry,
+    find_citations,
+    law_label,
+    load_registry,
+    parse_legal_basis,
+)
 from .network_checks import check_networks
 from .pii import find_national_ids
 from .revisions import affected_paths, approved_on, check_fingerprint, check_suspect_references
 from .vcs import changed_files
 
 STATUSES = ("draft", "approved", "retired")
-STATUS_NO = {"draft": "utkast", "approved": "godkjent", "retired": "utgått"}
+#: Status values in Norwegian (translate with ``_()`` where shown).
+STATUS_NO = {"draft": N_("utkast"), "approved": N_("godkjent"), "retired": N_("utgått")}
 VERSION_RE = re.compile(r"^[0-9]+\.[0-9]+$")
 CODE_RE = re.compile(r"^V[0-9]{2}$")
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -198,7 +208,7 @@ def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = 
         extras.extend(part.extras)
         documents += part.documents
     findings.extend(check_across(summaries, today))
-    return Scan(findings, summaries, extras, documents, [rel for rel, _ in files])
+    return Scan(findings, summaries, extras, documents, [rel for rel, _path in files])
 
 
 def worker_count(jobs: int | None, items: int) -> int:
@@ -286,12 +296,14 @@ def check_across(summaries: list[Summary], today: dt.date | None = None) -> Iter
 def check_schema(doc: Document) -> Iterator[Finding]:
     kind = doc.get("type")
     if kind is None:
-        yield error("TVF002", doc.path, 2, "Feltet «type» mangler (procedure, attachment, "
-                    "measure, plan, network, agenda, minutes eller input).")
+        yield error("TVF002", doc.path, 2, _("Feltet «type» mangler (procedure, attachment, "
+                                             "measure, plan, network, agenda, minutes eller "
+                                             "input)."))
         return
     if kind not in ALL_TYPES:
         yield error("TVF003", doc.path, doc.line_of("type"),
-                    f"Ukjent type «{kind}»: bruk en av {', '.join(ALL_TYPES)}.")
+                    _("Ukjent type «{kind}»: bruk en av {types}.").format(
+                        kind=kind, types=", ".join(ALL_TYPES)))
         return
     if kind in HANDBOOK_TYPES:
         yield from _check_handbook_document(doc)
@@ -301,12 +313,14 @@ def check_schema(doc: Document) -> Iterator[Finding]:
         yield from _check_meeting(doc)
 
 
-def _require(doc: Document, *keys: str, why: str = "") -> Iterator[Finding]:
+def _require(doc: Document, *keys: str, approved: bool = False) -> Iterator[Finding]:
+    """TVF002 for each key that is missing or blank (``approved``: required by that status)."""
     for key in keys:
         value = doc.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
-            yield error("TVF002", doc.path, doc.line_of(key) or 2,
-                        f"Feltet «{key}» mangler{why}.")
+            message = (_("Feltet «{key}» mangler (påkrevd når status er approved).") if approved
+                       else _("Feltet «{key}» mangler."))
+            yield error("TVF002", doc.path, doc.line_of(key) or 2, message.format(key=key))
 
 
 def _check_handbook_document(doc: Document) -> Iterator[Finding]:
@@ -314,56 +328,62 @@ def _check_handbook_document(doc: Document) -> Iterator[Finding]:
     status = doc.get("status")
     if status is not None and status not in STATUSES:
         yield error("TVF003", doc.path, doc.line_of("status"),
-                    f"Ukjent status «{status}»: bruk draft (utkast), approved (godkjent) "
-                    "eller retired (utgått).")
+                    _("Ukjent status «{status}»: bruk draft (utkast), approved (godkjent) "
+                      "eller retired (utgått).").format(status=status))
     if status == "approved":
         yield from _require(doc, "approved_by", "valid_from", "review_by",
-                            why=" (påkrevd når status er approved)")
+                            approved=True)
 
     doc_id = doc.get("id")
     if doc_id is not None and not (isinstance(doc_id, str) and ID_RE.match(doc_id)):
         yield error("TVF004", doc.path, doc.line_of("id"),
-                    f"Dokument-ID «{doc_id}» har feil form: den skal se ut som IV.7-2 eller "
-                    "IV.7.1-5 (romertall, punktum og tall, bindestrek, løpenummer).")
+                    _("Dokument-ID «{id}» har feil form: den skal se ut som IV.7-2 eller "
+                      "IV.7.1-5 (romertall, punktum og tall, bindestrek, løpenummer)."
+                      ).format(id=doc_id))
     code = doc.get("code")
     if code is not None:
         if doc.type != "measure":
             yield error("TVF003", doc.path, doc.line_of("code"),
-                        "Feltet «code» brukes bare på tiltak (type: measure).")
+                        _("Feltet «code» brukes bare på tiltak (type: measure)."))
         elif not (isinstance(code, str) and CODE_RE.match(code)):
             yield error("TVF003", doc.path, doc.line_of("code"),
-                        f"Tiltakskoden «{code}» har feil form: skriv V og to sifre, f.eks. V01.")
+                        _("Tiltakskoden «{code}» har feil form: skriv V og to sifre, "
+                          "f.eks. V01.").format(code=code))
     version = doc.get("version")
     if version is not None and not (isinstance(version, str) and VERSION_RE.match(version)):
-        hint = (" Skriv den i anførselstegn, f.eks. version: \"1.0\", ellers leser YAML den "
-                "som et tall." if isinstance(version, int | float) else "")
-        yield error("TVF003", doc.path, doc.line_of("version"),
-                    f"Versjonen «{version}» har feil form: den skal være tekst som \"1.0\".{hint}")
+        message = (_("Versjonen «{version}» har feil form: den skal være tekst som \"1.0\". "
+                     "Skriv den i anførselstegn, f.eks. version: \"1.0\", ellers leser YAML "
+                     "den som et tall.") if isinstance(version, int | float)
+                   else _("Versjonen «{version}» har feil form: den skal være tekst som "
+                          "\"1.0\"."))
+        yield error("TVF003", doc.path, doc.line_of("version"), message.format(version=version))
     for key in ("title", "owner", "approved_by"):
         value = doc.get(key)
         if value is not None and not isinstance(value, str):
-            yield error("TVF003", doc.path, doc.line_of(key), f"Feltet «{key}» må være tekst.")
+            yield error("TVF003", doc.path, doc.line_of(key),
+                        _("Feltet «{key}» må være tekst.").format(key=key))
     yield from _check_dates(doc, "valid_from", "review_by")
     valid_from, review_by = as_date(doc.get("valid_from")), as_date(doc.get("review_by"))
     if valid_from and review_by and review_by < valid_from:
         yield error("TVF003", doc.path, doc.line_of("review_by"),
-                    f"review_by ({review_by}) er før valid_from ({valid_from}).")
+                    _("review_by ({review_by}) er før valid_from ({valid_from}).").format(
+                        review_by=review_by, valid_from=valid_from))
     yield from text_list(doc, "applies_to")
     yield from text_list(doc, "references")
     if doc.get("legal_basis") is not None and not isinstance(doc.get("legal_basis"), list):
         yield error("TVF003", doc.path, doc.line_of("legal_basis"),
-                    "Feltet «legal_basis» må være en liste av lovhenvisninger.")
+                    _("Feltet «legal_basis» må være en liste av lovhenvisninger."))
     source = doc.get("source")
     if source is not None and not (isinstance(source, str)
                                    and source.startswith(("http://", "https://"))):
         yield error("TVF003", doc.path, doc.line_of("source"),
-                    "Feltet «source» må være en nettadresse (https://…).")
+                    _("Feltet «source» må være en nettadresse (https://…)."))
     fingerprint = doc.get("fingerprint")
     if fingerprint is not None and not (isinstance(fingerprint, str)
                                         and FINGERPRINT_RE.match(fingerprint)):
         yield error("TVF003", doc.path, doc.line_of("fingerprint"),
-                    "Feltet «fingerprint» har feil form: det skal være sha256:<64 heks-sifre>, "
-                    "skrevet av tvf stamp.")
+                    _("Feltet «fingerprint» har feil form: det skal være "
+                      "sha256:<64 heks-sifre>, skrevet av tvf stamp."))
     yield from _check_changes(doc)
 
 
@@ -374,10 +394,12 @@ def _check_dates(doc: Document, *keys: str, within: dict[str, object] | None = N
         value = source.get(key) if source is not None else None
         if value is None or as_date(value) is not None:
             continue
-        what = ("har klokkeslett; skriv bare datoen" if isinstance(value, dt.datetime)
-                else "er ikke en dato")
+        message = (_("«{key}: {value}» har klokkeslett; skriv bare datoen (skriv ÅÅÅÅ-MM-DD, "
+                     "f.eks. 2026-09-01).") if isinstance(value, dt.datetime)
+                   else _("«{key}: {value}» er ikke en dato (skriv ÅÅÅÅ-MM-DD, "
+                          "f.eks. 2026-09-01)."))
         yield error("TVF003", doc.path, line or doc.line_of(key),
-                    f"«{key_prefix}{key}: {value}» {what} (skriv ÅÅÅÅ-MM-DD, f.eks. 2026-09-01).")
+                    message.format(key=f"{key_prefix}{key}", value=value))
 
 
 def _check_changes(doc: Document) -> Iterator[Finding]:
@@ -386,18 +408,20 @@ def _check_changes(doc: Document) -> Iterator[Finding]:
         return
     if not isinstance(changes, list):
         yield error("TVF003", doc.path, doc.line_of("changes"),
-                    "Feltet «changes» må være en liste av {version, date, by, summary}.")
+                    _("Feltet «changes» må være en liste av {version, date, by, summary}."))
         return
     for i, entry in enumerate(changes):
         line = doc.line_of("changes", i)
         if not isinstance(entry, dict):
             yield error("TVF003", doc.path, line,
-                        f"Punkt {i + 1} i «changes» må ha feltene version, date, by og summary.")
+                        _("Punkt {n} i «changes» må ha feltene version, date, by og "
+                          "summary.").format(n=i + 1))
             continue
         missing = [k for k in ("version", "date", "by", "summary") if k not in entry]
         if missing:
             yield error("TVF002", doc.path, line,
-                        f"Punkt {i + 1} i «changes» mangler {', '.join(missing)}.")
+                        _("Punkt {n} i «changes» mangler {fields}.").format(
+                            n=i + 1, fields=", ".join(missing)))
         yield from _check_dates(doc, "date", within=entry, key_prefix="changes: ", line=line)
 
 
@@ -406,43 +430,45 @@ def _check_network(doc: Document) -> Iterator[Finding]:
     slug = doc.get("id")
     if slug is not None and not (isinstance(slug, str) and SLUG_RE.match(slug)):
         yield error("TVF004", doc.path, doc.line_of("id"),
-                    f"Nettverks-ID «{slug}» har feil form: bruk små bokstaver, sifre og "
-                    "bindestrek, f.eks. sentrum.")
+                    _("Nettverks-ID «{id}» har feil form: bruk små bokstaver, sifre og "
+                      "bindestrek, f.eks. sentrum.").format(id=slug))
     leader = doc.get("leader")
     if leader is not None:
         if not isinstance(leader, dict):
             yield error("TVF003", doc.path, doc.line_of("leader"),
-                        "Feltet «leader» må ha name, role, term_start og term_end.")
+                        _("Feltet «leader» må ha name, role, term_start og term_end."))
         else:
             for key in ("name", "role", "term_start", "term_end"):
                 if leader.get(key) in (None, ""):
                     yield error("TVF002", doc.path, doc.line_of("leader"),
-                                f"Leder mangler «{key}».")
+                                _("Leder mangler «{key}».").format(key=key))
             yield from _check_dates(doc, "term_start", "term_end", within=leader,
                                     key_prefix="leader: ", line=doc.line_of("leader"))
     members = doc.get("members")
     if members is not None:
         if not isinstance(members, list):
             yield error("TVF003", doc.path, doc.line_of("members"),
-                        "Feltet «members» må være en liste av {service, name}.")
+                        _("Feltet «members» må være en liste av {service, name}."))
         else:
             for i, member in enumerate(members):
                 if not (isinstance(member, dict) and isinstance(member.get("service"), str)):
                     yield error("TVF003", doc.path, doc.line_of("members", i),
-                                f"Medlem {i + 1} må ha «service» (tjenesten) og gjerne «name».")
+                                _("Medlem {n} må ha «service» (tjenesten) og gjerne "
+                                  "«name».").format(n=i + 1))
     per_year = doc.get("meetings_per_year")
     if per_year is not None and (isinstance(per_year, bool) or not isinstance(per_year, int)
                                  or per_year < 1):
         yield error("TVF003", doc.path, doc.line_of("meetings_per_year"),
-                    "Feltet «meetings_per_year» må være et helt tall større enn 0.")
+                    _("Feltet «meetings_per_year» må være et helt tall større enn 0."))
     report_to = doc.get("report_to")
     if report_to is not None and not isinstance(report_to, str):
         yield error("TVF003", doc.path, doc.line_of("report_to"),
-                    "Feltet «report_to» må være tekst.")
+                    _("Feltet «report_to» må være tekst."))
     mandate = doc.get("mandate")
     if mandate is not None and not (isinstance(mandate, str) and ID_RE.match(mandate)):
         yield error("TVF004", doc.path, doc.line_of("mandate"),
-                    f"«mandate: {mandate}» er ikke en dokument-ID (f.eks. IV.7-15).")
+                    _("«mandate: {mandate}» er ikke en dokument-ID (f.eks. IV.7-15).").format(
+                        mandate=mandate))
 
 
 def _check_meeting(doc: Document) -> Iterator[Finding]:
@@ -451,16 +477,22 @@ def _check_meeting(doc: Document) -> Iterator[Finding]:
     network = doc.get("network")
     if network is not None and not (isinstance(network, str) and SLUG_RE.match(network)):
         yield error("TVF004", doc.path, doc.line_of("network"),
-                    f"«network: {network}» er ikke en nettverks-ID (f.eks. sentrum).")
+                    _("«network: {network}» er ikke en nettverks-ID (f.eks. sentrum).").format(
+                        network=network))
 
 
 # --- Uniqueness: TVF005 ------------------------------------------------------------------
+
+DUPLICATE = {
+    "id": N_("Dokument-ID {value} brukes også i {path}; den må være unik."),
+    "code": N_("Tiltakskoden {value} brukes også i {path}; den må være unik."),
+    "network": N_("Nettverks-ID {value} brukes også i {path}; den må være unik."),
+}
 
 
 def check_unique(summaries: Iterable[Summary]) -> Iterator[Finding]:
     """Duplicate document IDs, measure codes and network ids; the first file keeps its claim."""
     seen: dict[tuple[str, str], Summary] = {}
-    labels = {"id": "Dokument-ID", "code": "Tiltakskoden", "network": "Nettverks-ID"}
     for summary in summaries:
         keys: list[tuple[str, str, int | None]] = []
         if summary.is_handbook_document and summary.id:
@@ -473,8 +505,7 @@ def check_unique(summaries: Iterable[Summary]) -> Iterator[Finding]:
             first = seen.setdefault((space, value), summary)
             if first is not summary:
                 yield error("TVF005", summary.path, line,
-                            f"{labels[space]} {value} brukes også i {first.path}; "
-                            "den må være unik.")
+                            _(DUPLICATE[space]).format(value=value, path=first.path))
 
 
 # --- References: TVF101, TVF102 -----------------------------------------------------------
@@ -501,22 +532,25 @@ def check_references(summary: Summary, index: Index) -> Iterator[Finding]:
     for ref, line in summary.references:
         if not ID_RE.match(ref):
             yield error("TVF004", summary.path, line,
-                        f"Referansen «{ref}» er ikke en dokument-ID (f.eks. IV.7-2).")
+                        _("Referansen «{ref}» er ikke en dokument-ID (f.eks. IV.7-2).").format(
+                            ref=ref))
             continue
         target = index.by_id.get(ref)
         if target is None:
             yield error("TVF101", summary.path, line,
-                        f"Referanse til {ref}, som ikke finnes i håndboka.")
+                        _("Referanse til {ref}, som ikke finnes i håndboka.").format(ref=ref))
         elif target.status == "retired" and not retired_self:
             yield warning("TVF102", summary.path, line,
-                          f"Referanse til {ref} «{target.title}», som er utgått (retired). "
-                          "Vis til dokumentet som erstatter det.")
+                          _("Referanse til {ref} «{title}», som er utgått (retired). "
+                            "Vis til dokumentet som erstatter det.").format(
+                              ref=ref, title=target.title))
     doc = summary.document
     if doc is not None and doc.type in MEETING_TYPES:
         network = doc.get("network")
         if isinstance(network, str) and SLUG_RE.match(network) and network not in index.networks:
             yield error("TVF101", doc.path, doc.line_of("network"),
-                        f"Nettverket «{network}» finnes ikke i håndboka.")
+                        _("Nettverket «{network}» finnes ikke i håndboka.").format(
+                            network=network))
 
 
 # --- Law citations: TVF201–TVF204 -----------------------------------------------------------
@@ -554,20 +588,23 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
         law = cite.law
         if law is None:
             yield error("TVF201", doc.path, cite.line,
-                        f"«{cite.law_text}» (i «{cite.text}») er ikke i lovregisteret. Rett "
-                        "navnet, eller legg loven til i håndbokas laws.yaml.")
+                        _("«{law}» (i «{text}») er ikke i lovregisteret. Rett navnet, eller "
+                          "legg loven til i håndbokas laws.yaml.").format(
+                              law=cite.law_text, text=cite.text))
             continue
         if law.sections is not None:
             for section in cite.sections:
                 if section not in law.sections:
                     yield error("TVF202", doc.path, cite.line,
-                                f"{law.short_name} har ingen § {section} ifølge lovregisteret "
-                                f"(i «{cite.text}»).")
+                                _("{law} har ingen § {section} ifølge lovregisteret "
+                                  "(i «{text}»).").format(law=law.short_name, section=section,
+                                                          text=cite.text))
         if law.chapters is not None and cite.chapter is not None \
                 and cite.chapter not in law.chapters:
             yield error("TVF202", doc.path, cite.line,
-                        f"{law.short_name} har ikke kapittel {cite.chapter} ifølge "
-                        f"lovregisteret (i «{cite.text}»).")
+                        _("{law} har ikke kapittel {chapter} ifølge lovregisteret "
+                          "(i «{text}»).").format(law=law.short_name, chapter=cite.chapter,
+                                                  text=cite.text))
         if retired:
             continue
         if law.is_repealed(today):
@@ -575,7 +612,8 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
         yield from check_cited_sections(doc, cite, reported)
         for note in cite.nonstandard:
             yield warning("TVF204", doc.path, cite.line,
-                          f"Lovhenvisningen er skrevet på en uvanlig måte: {note}.")
+                          _("Lovhenvisningen er skrevet på en uvanlig måte: {note}.").format(
+                              note=note))
 
 
 def check_cited_sections(doc: Document, cite: Citation, reported: set[tuple[str, str]]
@@ -592,37 +630,59 @@ def check_cited_sections(doc: Document, cite: Citation, reported: set[tuple[str,
             continue
         reported.add((law.id, name))
         if section.repealed:
-            how = next((" " + a.describe().removeprefix("opphevet ")
-                        for a in section.amendments if a.kind == "opphevet"), "")
-            yield warning("TVF205", doc.path, cite.line,
-                          f"{law.short_name} § {name} er opphevet{how}, men «{cite.text}» "
-                          f"viser til den. Finn bestemmelsen som gjelder nå ({law.url()}), "
-                          "og rett henvisningen.")
+            yield warning("TVF205", doc.path, cite.line, _section_repealed_message(
+                law.short_name, name, section.amendments, cite.text, law.url()))
             continue
         later = (section.amended_after(valid_from)
                  if valid_from is not None and section.amendments else ())
         if later:
             others = len(later) - 1
-            more = (f" (og {others} {'endring' if others == 1 else 'endringer'} til)"
-                    if others else "")
+            more = (" " + ngettext("(og {n} endring til)", "(og {n} endringer til)",
+                                   others).format(n=others) if others else "")
             titled = f" «{section.title}»" if section.title else ""
             yield warning("TVF206", doc.path, cite.line,
-                          f"{law.short_name} § {name}{titled} er {later[-1].describe()}{more}, "
-                          f"etter at dokumentet ble gyldig ({valid_from}). Les paragrafen på "
-                          f"nytt ({law.url(section=name)}); stemmer dokumentet fortsatt, "
-                          "godkjenn det på nytt med tvf stamp.")
+                          _("{law} § {section}{title} er {change}{more}, etter at dokumentet "
+                            "ble gyldig ({valid_from}). Les paragrafen på nytt ({url}); "
+                            "stemmer dokumentet fortsatt, godkjenn det på nytt med tvf stamp."
+                            ).format(law=law.short_name, section=name, title=titled,
+                                     change=later[-1].describe(), more=more,
+                                     valid_from=valid_from, url=law.url(section=name)))
+
+
+def _section_repealed_message(law: str, section: str, amendments: Iterable[Amendment],
+                              text: str, url: str) -> str:
+    """TVF205's message, naming the repealing law and date when the registry knows them."""
+    repeal = next((a for a in amendments if a.kind == "opphevet"), None)
+    if repeal is None:
+        message = _("{law} § {section} er opphevet, men «{text}» viser til den. Finn "
+                    "bestemmelsen som gjelder nå ({url}), og rett henvisningen.")
+    elif repeal.date is None:
+        message = _("{law} § {section} er opphevet ved {by}, men «{text}» viser til den. Finn "
+                    "bestemmelsen som gjelder nå ({url}), og rett henvisningen.")
+    else:
+        message = _("{law} § {section} er opphevet ved {by} fra {date}, men «{text}» viser til "
+                    "den. Finn bestemmelsen som gjelder nå ({url}), og rett henvisningen.")
+    by = law_label(repeal.law) if repeal is not None else ""
+    date = repeal.date.isoformat() if repeal is not None and repeal.date else ""
+    return message.format(law=law, section=section, text=text, url=url, by=by, date=date)
 
 
 def _repealed_message(cite: Citation, laws: LawRegistry) -> str:
     law = cite.law
     assert law is not None
-    message = f"«{cite.text}» viser til {law.title} ({law.id}), som er opphevet fra {law.repealed}"
     replacement = laws.by_id(law.replaced_by) if law.replaced_by else None
     if replacement is not None:
-        return f"{message}; den er erstattet av {replacement.title} ({replacement.id})."
-    if law.replaced_by:
-        return f"{message}; den er erstattet av {law.replaced_by}."
-    return f"{message}."
+        message = _("«{text}» viser til {title} ({id}), som er opphevet fra {repealed}; den er "
+                    "erstattet av {replacement} ({replacement_id}).")
+    elif law.replaced_by:
+        message = _("«{text}» viser til {title} ({id}), som er opphevet fra {repealed}; den er "
+                    "erstattet av {replacement}.")
+    else:
+        message = _("«{text}» viser til {title} ({id}), som er opphevet fra {repealed}.")
+    return message.format(
+        text=cite.text, title=law.title, id=law.id, repealed=law.repealed,
+        replacement=replacement.title if replacement is not None else law.replaced_by,
+        replacement_id=replacement.id if replacement is not None else "")
 
 
 # --- Review dates: TVF301 ---------------------------------------------------------------
@@ -634,9 +694,12 @@ def check_review(doc: Document, today: dt.date) -> Iterator[Finding]:
     review_by = as_date(doc.get("review_by"))
     if review_by is not None and review_by < today:
         days = (today - review_by).days
-        yield warning("TVF301", doc.path, doc.line_of("review_by"),
-                      f"Revisjonsdatoen {review_by} er passert ({days} dager siden). Revider "
-                      "dokumentet og godkjenn det på nytt med tvf stamp.")
+        # The same Norwegian for one day and many (as it always was); English has both forms.
+        yield warning("TVF301", doc.path, doc.line_of("review_by"), ngettext(
+            "Revisjonsdatoen {date} er passert ({days} dager siden). Revider dokumentet og "
+            "godkjenn det på nytt med tvf stamp.",
+            "Revisjonsdatoen {date} er passert ({days} dager siden). Revider dokumentet og "
+            "godkjenn det på nytt med tvf stamp.", days).format(date=review_by, days=days))
 
 
 # --- Personal data: TVF501 --------------------------------------------------------------------
@@ -645,6 +708,7 @@ def check_review(doc: Document, today: dt.date) -> Iterator[Finding]:
 def check_pii(doc: Document) -> Iterator[Finding]:
     for hit in find_national_ids(doc.text):
         yield error("TVF501", doc.path, hit.line,
-                    f"Mulig {hit.kind} ({hit.masked}). Håndboka skal aldri inneholde "
-                    "opplysninger som identifiserer et barn eller en person: fjern nummeret, "
-                    "og slett det fra git-historikken om det er delt.")
+                    _("Mulig {kind} ({masked}). Håndboka skal aldri inneholde opplysninger "
+                      "som identifiserer et barn eller en person: fjern nummeret, og slett det "
+                      "fra git-historikken om det er delt.").format(kind=hit.label,
+                                                                   masked=hit.masked))

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import TvfError
+from .i18n import _
 
 CONFIG_NAME = "tvf.toml"
 ENV_VAR = "TVF_HANDBOOK"
+# A setting's value (the name of the municipality's group), not a message: not translated.
 DEFAULT_RECIPIENT = "Tverrfaglig samarbeidsgruppe barn og unge v/ leder"
 
 
@@ -50,22 +52,26 @@ def find_handbook(explicit: Path | None, *, cwd: Path | None = None,
     if (fallback / CONFIG_NAME).is_file():
         return fallback
     raise TvfError(
-        f"Fant ingen håndbok: ingen {CONFIG_NAME} i {here} eller mappene over, og ingen "
-        f"handbook/{CONFIG_NAME}.",
-        hint="Oppgi håndboka med --handbook STI eller miljøvariabelen TVF_HANDBOOK.",
+        _("Fant ingen håndbok: ingen {config} i {folder} eller mappene over, og ingen "
+          "handbook/{config}.").format(config=CONFIG_NAME, folder=here),
+        hint=_("Oppgi håndboka med --handbook STI eller miljøvariabelen TVF_HANDBOOK."),
     )
 
 
 def _require_handbook(path: Path, source: str) -> Path:
     if not path.exists():
-        raise TvfError(f"Håndboka {path} (fra {source}) finnes ikke.",
-                       hint="Sjekk stien, eller oppgi en annen med --handbook.")
+        raise TvfError(_("Håndboka {path} (fra {source}) finnes ikke.").format(
+            path=path, source=source),
+                       hint=_("Sjekk stien, eller oppgi en annen med --handbook."))
     if not path.is_dir():
-        raise TvfError(f"{path} (fra {source}) er ikke en mappe.",
-                       hint="Oppgi mappen som har tvf.toml.")
+        raise TvfError(_("{path} (fra {source}) er ikke en mappe.").format(
+            path=path, source=source),
+                       hint=_("Oppgi mappen som har tvf.toml."))
     if not (path / CONFIG_NAME).is_file():
-        raise TvfError(f"{path} (fra {source}) har ingen {CONFIG_NAME}, så det er ingen håndbok.",
-                       hint=f"Lag {CONFIG_NAME} med minst [handbook] title = \"…\".")
+        raise TvfError(_("{path} (fra {source}) har ingen {config}, så det er ingen håndbok."
+                         ).format(path=path, source=source, config=CONFIG_NAME),
+                       hint=_("Lag {config} med minst [handbook] title = \"…\".").format(
+                           config=CONFIG_NAME))
     return path.resolve()
 
 
@@ -75,23 +81,27 @@ def load_config(root: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise TvfError(f"{path}: filen er ikke UTF-8 ({exc.reason}).") from None
+        raise TvfError(_("{path}: filen er ikke UTF-8 ({reason}).").format(
+            path=path, reason=exc.reason)) from None
     except tomllib.TOMLDecodeError as exc:
         # tomllib puts "(at line N, column M)" in its message.
-        raise TvfError(f"{path}: ugyldig TOML: {exc}") from None
+        raise TvfError(_("{path}: ugyldig TOML: {problem}").format(path=path, problem=exc)
+                       ) from None
     except OSError as exc:
-        raise TvfError(f"{path}: kan ikke leses ({exc.strerror}).") from None
+        raise TvfError(_("{path}: kan ikke leses ({reason}).").format(
+            path=path, reason=exc.strerror)) from None
 
     handbook = _table(data, "handbook", path)
     minutes = _table(data, "minutes", path)
     check = _table(data, "check", path)
     title = handbook.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise TvfError(f"{path}: [handbook] mangler title.",
-                       hint='Skriv for eksempel title = "Håndbok for tverrfaglig samarbeid".')
+        raise TvfError(_("{path}: [handbook] mangler title.").format(path=path),
+                       hint=_('Skriv for eksempel title = "Håndbok for tverrfaglig samarbeid".'))
     interval = handbook.get("review_interval_months", 24)
     if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
-        raise TvfError(f"{path}: review_interval_months må være et helt tall større enn 0.")
+        raise TvfError(_("{path}: review_interval_months må være et helt tall større enn 0."
+                         ).format(path=path))
     return Config(
         root=root,
         title=title,
@@ -107,19 +117,20 @@ def load_config(root: Path) -> Config:
 def _table(data: Mapping[str, object], key: str, path: Path) -> Mapping[str, object]:
     value = data.get(key, {})
     if not isinstance(value, Mapping):
-        raise TvfError(f"{path}: [{key}] må være en tabell.")
+        raise TvfError(_("{path}: [{key}] må være en tabell.").format(path=path, key=key))
     return value
 
 
 def _opt_str(table: Mapping[str, object], key: str, path: Path) -> str | None:
     value = table.get(key)
     if value is not None and not isinstance(value, str):
-        raise TvfError(f"{path}: {key} må være tekst.")
+        raise TvfError(_("{path}: {key} må være tekst.").format(path=path, key=key))
     return value
 
 
 def _str_list(table: Mapping[str, object], key: str, path: Path) -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TvfError(f"{path}: {key} må være en liste av tekster.")
+        raise TvfError(_("{path}: {key} må være en liste av tekster.").format(
+            path=path, key=key))
     return tuple(value)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .findings import Finding, error
+from .i18n import _
 
 HANDBOOK_TYPES = ("procedure", "attachment", "measure", "plan")
 NETWORK_TYPE = "network"
@@ -109,7 +110,7 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int], path: set[int]) -> in
     if key in sizes:
         return sizes[key]
     if key in path:
-        raise _TooLarge("rekursivt alias")
+        raise _TooLarge(_("rekursivt alias"))
     path.add(key)
     size = 1
     if isinstance(node, yaml.SequenceNode):
@@ -119,7 +120,8 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int], path: set[int]) -> in
                     for k, v in node.value)
     path.discard(key)
     if size > MAX_EXPANDED_NODES:
-        raise _TooLarge(f"over {MAX_EXPANDED_NODES} verdier når aliasene foldes ut")
+        raise _TooLarge(_("over {n} verdier når aliasene foldes ut").format(
+            n=MAX_EXPANDED_NODES))
     sizes[key] = size
     return size
 
@@ -184,7 +186,7 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
     """Parse one file's bytes. ``path`` is the handbook-relative name used in findings."""
     findings: list[Finding] = []
     if not data.strip():
-        return None, [error("TVF001", path, None, "Filen er tom: den mangler front matter.")]
+        return None, [error("TVF001", path, None, _("Filen er tom: den mangler front matter."))]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -193,13 +195,13 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
         unreadable = Document(path=path, text=data.decode("utf-8", errors="replace"))
         return unreadable, [error(
             "TVF001", path, line,
-            f"Filen er ikke UTF-8 (byte 0x{data[exc.start]:02x} på linje {line}). "
-            "Lagre den som UTF-8.",
+            _("Filen er ikke UTF-8 (byte 0x{byte} på linje {line}). Lagre den som UTF-8."
+              ).format(byte=f"{data[exc.start]:02x}", line=line),
         )]
     if text.startswith(_BOM):
         findings.append(error(
             "TVF001", path, 1,
-            "Filen starter med et BOM-tegn (U+FEFF). Lagre den som UTF-8 uten BOM.",
+            _("Filen starter med et BOM-tegn (U+FEFF). Lagre den som UTF-8 uten BOM."),
         ))
         text = text[1:]
 
@@ -208,15 +210,15 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
     if lines[0].rstrip() != _FENCE:
         findings.append(error(
             "TVF001", path, 1,
-            "Front matter mangler: filen må starte med en linje «---», så YAML-feltene, "
-            "så en ny linje «---».",
+            _("Front matter mangler: filen må starte med en linje «---», så YAML-feltene, "
+              "så en ny linje «---»."),
         ))
         return doc, findings
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
     if end is None:
         findings.append(error(
             "TVF001", path, 1,
-            "Front matter er ikke avsluttet: fant ingen linje «---» etter den første.",
+            _("Front matter er ikke avsluttet: fant ingen linje «---» etter den første."),
         ))
         return doc, findings
 
@@ -240,28 +242,33 @@ def _load_front_matter(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = None if mark is None else mark.line + offset
-        problem = exc.problem or exc.context or "ukjent feil"
-        return None, [error("TVF001", path, line, f"Front matter er ikke gyldig YAML: {problem}.")]
+        problem = exc.problem or exc.context or _("ukjent feil")
+        return None, [error("TVF001", path, line,
+                            _("Front matter er ikke gyldig YAML: {problem}.").format(
+                                problem=problem))]
     except yaml.YAMLError as exc:
-        return None, [error("TVF001", path, None, f"Front matter er ikke gyldig YAML: {exc}.")]
+        return None, [error("TVF001", path, None,
+                            _("Front matter er ikke gyldig YAML: {problem}.").format(
+                                problem=exc))]
     except RecursionError:
         return None, [error("TVF001", path, offset,
-                            "Front matter er for dypt nestet til å leses.")]
+                            _("Front matter er for dypt nestet til å leses."))]
     except _TooLarge as exc:
         return None, [error("TVF001", path, offset,
-                            f"Front matter bruker YAML-aliaser (*navn) som gir en for stor "
-                            f"verdi ({exc}); skriv verdiene ut i stedet.")]
+                            _("Front matter bruker YAML-aliaser (*navn) som gir en for stor "
+                              "verdi ({problem}); skriv verdiene ut i stedet.").format(
+                                  problem=exc))]
     finally:
         loader.dispose()
 
     if node is None:
-        return None, [error("TVF001", path, offset, "Front matter er tom.")]
+        return None, [error("TVF001", path, offset, _("Front matter er tom."))]
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        kind = "en liste" if isinstance(data, list) else "én enkelt verdi"
-        return None, [error(
-            "TVF001", path, offset,
-            f"Front matter er {kind}, men må være felt med navn og verdi (id: …, title: …).",
-        )]
+        message = (_("Front matter er en liste, men må være felt med navn og verdi "
+                     "(id: …, title: …).") if isinstance(data, list)
+                   else _("Front matter er én enkelt verdi, men må være felt med navn og verdi "
+                          "(id: …, title: …)."))
+        return None, [error("TVF001", path, offset, message)]
 
     findings: list[Finding] = []
     for key_node, value_node in node.value:
@@ -272,8 +279,8 @@ def _load_front_matter(
         if key in doc.key_lines:
             findings.append(error(
                 "TVF001", path, line,
-                f"Feltet «{key}» står to ganger (også på linje {doc.key_lines[key]}); "
-                "bare det siste teller.",
+                _("Feltet «{key}» står to ganger (også på linje {line}); bare det siste "
+                  "teller.").format(key=key, line=doc.key_lines[key]),
             ))
         doc.key_lines[key] = line
         if isinstance(value_node, yaml.SequenceNode):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 
 class TvfError(Exception):
-    """An error the user can act on. ``message`` and ``hint`` are Norwegian bokmål."""
+    """An error the user can act on. ``message`` and ``hint`` are already translated
+    (``_()`` where they are raised), so they are in the language in use."""
 
     exit_code = 2
 

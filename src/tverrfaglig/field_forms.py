@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from .document import Document
 from .findings import Finding, error
+from .i18n import _
 
 
 def text_list(doc: Document, key: str) -> Iterator[Finding]:
@@ -15,10 +16,11 @@ def text_list(doc: Document, key: str) -> Iterator[Finding]:
         return
     if not isinstance(value, list):
         yield error("TVF003", doc.path, doc.line_of(key),
-                    f"Feltet «{key}» må være en liste av tekster.")
+                    _("Feltet «{key}» må være en liste av tekster.").format(key=key))
         return
     for i, item in enumerate(value):
         if not isinstance(item, str):
             yield error("TVF003", doc.path, doc.line_of(key, i),
-                        f"Punkt {i + 1} i «{key}» må være tekst, ikke «{item}». Skriv det i "
-                        "anførselstegn om det har kolon.")
+                        _("Punkt {n} i «{key}» må være tekst, ikke «{item}». Skriv det i "
+                          "anførselstegn om det har kolon.").format(n=i + 1, key=key,
+                                                                    item=item))

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import TvfError
+from .i18n import _
 
 _TEMP_SUFFIX = ".tvf-tmp"
 
@@ -65,7 +66,8 @@ def write_atomic(path: Path, data: bytes | str, *, new: bool = False, mode: int 
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = temp_beside(path, raw, mode=mode)
     except OSError as exc:
-        raise TvfError(f"Kan ikke skrive i {path.parent}: {exc.strerror}.", hint=hint) from None
+        raise TvfError(_("Kan ikke skrive i {folder}: {reason}.").format(
+            folder=path.parent, reason=exc.strerror), hint=hint) from None
     try:
         if new:
             try:
@@ -79,13 +81,15 @@ def write_atomic(path: Path, data: bytes | str, *, new: bool = False, mode: int 
         else:
             temp.replace(path)
     except OSError as exc:
-        raise TvfError(f"Kan ikke skrive {path}: {exc.strerror}.", hint=hint) from None
+        raise TvfError(_("Kan ikke skrive {path}: {reason}.").format(
+            path=path, reason=exc.strerror), hint=hint) from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
 
 
 def _exists(path: Path, hint: str | None) -> TvfError:
-    return TvfError(f"{path} finnes allerede; tvf skriver aldri over en fil.",
-                    hint=hint or "Slett eller gi nytt navn til filen først, eller velg et "
-                                 "annet navn.")
+    return TvfError(_("{path} finnes allerede; tvf skriver aldri over en fil.").format(
+        path=path),
+                    hint=hint or _("Slett eller gi nytt navn til filen først, eller velg et "
+                                   "annet navn."))

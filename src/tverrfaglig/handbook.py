@@ -11,6 +11,7 @@ from pathlib import Path
 from .config import Config, load_config
 from .document import Document, parse_document
 from .findings import Finding, error
+from .i18n import _
 from .laws import LawRegistry, load_registry
 
 TEMPLATES_DIR = "templates"
@@ -51,7 +52,8 @@ def read_document(rel: str, path: Path) -> tuple[Document | None, list[Finding]]
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [error("TVF001", rel, None, f"Filen kan ikke leses: {exc.strerror}.")]
+        return None, [error("TVF001", rel, None,
+                            _("Filen kan ikke leses: {reason}.").format(reason=exc.strerror))]
     return parse_document(rel, data)
 
 
@@ -75,7 +77,8 @@ def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[
         except OSError as exc:
             found.append((prefix or ".", folder,
                           error("TVF001", prefix or ".", None,
-                                f"Mappen kan ikke leses: {exc.strerror}.")))
+                                _("Mappen kan ikke leses: {reason}.").format(
+                                    reason=exc.strerror))))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -114,11 +117,12 @@ def _check_link(path: Path, rel: str, real_root: Path) -> Finding | None:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
         return error("TVF001", rel, None,
-                     "Symbolsk lenke som ikke peker på noe (eller går i ring); den hoppes over.")
+                     _("Symbolsk lenke som ikke peker på noe (eller går i ring); den hoppes "
+                       "over."))
     if not target.is_relative_to(real_root):
         return error("TVF001", rel, None,
-                     f"Symbolsk lenke ut av håndboka (til {target}); tvf følger den ikke. "
-                     "Legg filen i håndboka i stedet.")
+                     _("Symbolsk lenke ut av håndboka (til {target}); tvf følger den ikke. "
+                       "Legg filen i håndboka i stedet.").format(target=target))
     return None
 
 

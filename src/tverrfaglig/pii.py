@@ -29,12 +29,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from .i18n import N_, _
+
 __all__ = ["NationalIdHit", "contains_national_id", "find_national_ids"]
 
-FODSELSNUMMER: Final = "fødselsnummer"
-D_NUMMER: Final = "D-nummer"
-H_NUMMER: Final = "H-nummer"
-SYNTETISK: Final = "syntetisk testnummer"
+# The kinds are data (``NationalIdHit.kind`` is always Norwegian); ``hit.label`` is the kind in
+# the language in use, for messages.
+FODSELSNUMMER: Final = N_("fødselsnummer")
+D_NUMMER: Final = N_("D-nummer")
+H_NUMMER: Final = N_("H-nummer")
+SYNTETISK: Final = N_("syntetisk testnummer")
 
 # One compiled pattern finds the candidates. It starts with a plain digit class, not with the
 # look-behind, so that the regex engine skips quickly from digit to digit (about three times
@@ -60,6 +64,11 @@ class NationalIdHit:
     line: int
     kind: str
     masked: str
+
+    @property
+    def label(self) -> str:
+        """The kind of number in the language in use, for messages."""
+        return _(self.kind)
 
 
 def _check_digit(digits: tuple[int, ...], weights: tuple[int, ...]) -> int | None:

@@ -11,6 +11,7 @@ from .checks import citations, references
 from .document import HANDBOOK_TYPES, NETWORK_TYPE, Document, as_date
 from .errors import TvfError
 from .handbook import Handbook
+from .i18n import _
 from .laws import Citation
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -27,7 +28,7 @@ def roman_value(text: str) -> int:
 
 def id_sort_key(doc_id: str) -> tuple[int, tuple[int, ...], int]:
     """Sort IDs as a reader expects: IV.7-2 before IV.7-11, IV before V."""
-    head, _, serial = doc_id.rpartition("-")
+    head, _sep, serial = doc_id.rpartition("-")
     roman, *numbers = head.split(".")
     try:
         return (roman_value(roman), tuple(int(n) for n in numbers), int(serial))
@@ -93,8 +94,8 @@ def show(handbook: Handbook, doc_id: str, *, today: dt.date | None = None) -> Do
     found = by_id.get(wanted) or next(
         (d for d in handbook.documents if d.get("code") == wanted.upper()), None)
     if found is None:
-        raise TvfError(f"Fant ikke dokumentet «{doc_id}» i håndboka.",
-                       hint="Se alle dokumentene med tvf list.")
+        raise TvfError(_("Fant ikke dokumentet «{id}» i håndboka.").format(id=doc_id),
+                       hint=_("Se alle dokumentene med tvf list."))
     doc = found
     outgoing: dict[str, Reference] = {}
     for ref, line in references(doc):

@@ -20,6 +20,7 @@ from rich.text import Text
 from .checks import STATUS_NO
 from .document import Document
 from .findings import Report, Severity
+from .i18n import N_, _, ngettext
 from .laws import LawRegistry
 from .queries import LIST_KEYS, DocumentView, row
 from .report_formats import display_path
@@ -27,14 +28,20 @@ from .report_formats import display_path
 if TYPE_CHECKING:  # tverrfaglig.lovdata is imported only by the tvf laws commands
     from .lovdata import CitedProvision, CitingDocument, ImportResult, LawOverview
 
-TYPE_NO = {"procedure": "prosedyre", "attachment": "vedlegg", "measure": "tiltak",
-           "plan": "plan", "network": "nettverk", "agenda": "saksliste", "minutes": "referat"}
-SEVERITY_NO = {Severity.ERROR: "feil", Severity.WARNING: "advarsel"}
+# Labels in Norwegian, translated with ``_()`` where they are shown.
+TYPE_NO = {"procedure": N_("prosedyre"), "attachment": N_("vedlegg"), "measure": N_("tiltak"),
+           "plan": N_("plan"), "network": N_("nettverk"), "agenda": N_("saksliste"),
+           "minutes": N_("referat")}
+SEVERITY_NO = {Severity.ERROR: N_("feil"), Severity.WARNING: N_("advarsel")}
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+def _documents(count: int) -> str:
+    return ngettext("{n} dokument", "{n} dokumenter", count).format(n=count)
+
+
+def _laws(count: int) -> str:
+    return ngettext("{n} lov", "{n} lover", count).format(n=count)
 
 
 def render_human(report: Report, console: Console) -> None:
@@ -49,7 +56,8 @@ def render_human(report: Report, console: Console) -> None:
             line.append(location.ljust(width), style="cyan")
             line.append("  ")
             line.append(finding.code, style=STYLE[finding.severity])
-            line.append(f" {SEVERITY_NO[finding.severity]:<8} ", style=STYLE[finding.severity])
+            line.append(f" {_(SEVERITY_NO[finding.severity]):<8} ",
+                        style=STYLE[finding.severity])
             line.append(finding.message)
             console.print(line)
         console.print()
@@ -57,18 +65,23 @@ def render_human(report: Report, console: Console) -> None:
 
 
 def summary(report: Report) -> Text:
-    docs = _plural(report.documents, "dokument", "dokumenter")
+    docs = _documents(report.documents)
     if not report.findings:
-        return Text(f"✔ Ingen funn i {docs}.", style="bold green")
-    parts = []
-    if report.errors:
-        parts.append(_plural(report.errors, "feil", "feil"))
-    if report.warnings:
-        parts.append(_plural(report.warnings, "advarsel", "advarsler"))
-    files = _plural(len(report.files), "fil", "filer")
+        return Text("✔ " + _("Ingen funn i {documents}.").format(documents=docs),
+                    style="bold green")
+    errors = ngettext("{n} feil", "{n} feil", report.errors).format(n=report.errors)
+    warnings = ngettext("{n} advarsel", "{n} advarsler", report.warnings).format(
+        n=report.warnings)
+    files = ngettext("{n} fil", "{n} filer", len(report.files)).format(n=len(report.files))
+    if report.errors and report.warnings:
+        text = _("{errors} og {warnings} i {files} ({documents} sjekket).").format(
+            errors=errors, warnings=warnings, files=files, documents=docs)
+    else:
+        text = _("{findings} i {files} ({documents} sjekket).").format(
+            findings=errors if report.errors else warnings, files=files, documents=docs)
     style = "bold red" if report.errors else "bold yellow"
     mark = "✖" if report.errors else "!"
-    return Text(f"{mark} {' og '.join(parts)} i {files} ({docs} sjekket).", style=style)
+    return Text(f"{mark} {text}", style=style)
 
 
 def render_json(report: Report) -> str:
@@ -104,17 +117,26 @@ def _escape_property(text: str) -> str:
 
 def documents_table(docs: Sequence[Document]) -> Table:
     table = Table(show_lines=False, header_style="bold")
-    headers = {"id": "ID", "code": "Kode", "title": "Tittel", "type": "Type",
-               "status": "Status", "owner": "Ansvarlig", "review_by": "Revideres innen"}
+    headers = {"id": "ID", "code": _("Kode"), "title": _("Tittel"), "type": _("Type"),
+               "status": _("Status"), "owner": _("Ansvarlig"),
+               "review_by": _("Revideres innen")}
     for key in LIST_KEYS:
         table.add_column(headers[key], overflow="fold")
     for doc in docs:
         values = row(doc)
-        values["type"] = TYPE_NO.get(values["type"] or "", values["type"])
-        values["status"] = STATUS_NO.get(values["status"] or "", values["status"])
+        kind, status = values["type"] or "", values["status"] or ""
+        values["type"] = _(TYPE_NO[kind]) if kind in TYPE_NO else values["type"]
+        values["status"] = _(STATUS_NO[status]) if status in STATUS_NO else values["status"]
         table.add_row(*(Text(value or "") for value in values.values()))
-    table.caption = _plural(len(docs), "dokument", "dokumenter")
+    table.caption = _documents(len(docs))
     return table
+
+
+def _with_value(label: str, value: str) -> str:
+    """``godkjent (approved)``: the label with the front-matter value, unless the label in the
+    language in use already is that value (``approved`` in English)."""
+    shown = _(label)
+    return shown if shown == value and shown != label else f"{shown} ({value})"
 
 
 def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
@@ -124,9 +146,11 @@ def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold")
     meta.add_column(overflow="fold")
-    labels = [("type", "Type"), ("code", "Kode"), ("status", "Status"), ("version", "Versjon"),
-              ("owner", "Ansvarlig"), ("approved_by", "Godkjent av"), ("valid_from", "Gyldig fra"),
-              ("review_by", "Revideres innen"), ("applies_to", "Gjelder for"), ("source", "Kilde")]
+    labels = [("type", _("Type")), ("code", _("Kode")), ("status", _("Status")),
+              ("version", _("Versjon")), ("owner", _("Ansvarlig")),
+              ("approved_by", _("Godkjent av")), ("valid_from", _("Gyldig fra")),
+              ("review_by", _("Revideres innen")), ("applies_to", _("Gjelder for")),
+              ("source", _("Kilde"))]
     for key, label in labels:
         value = doc.get(key)
         if value is None:
@@ -134,56 +158,60 @@ def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         elif key == "status" and value in STATUS_NO:
-            value = f"{STATUS_NO[value]} ({value})"
+            value = _with_value(STATUS_NO[value], value)
         elif key == "type" and value in TYPE_NO:
-            value = f"{TYPE_NO[value]} ({value})"
+            value = _with_value(TYPE_NO[value], value)
         meta.add_row(label, Text(str(value)))
     console.print(meta)
 
-    console.print(Text("\nViser til", style="bold"))
+    none = "  " + _("(ingen)")
+    console.print(Text("\n" + _("Viser til"), style="bold"))
     if not view.references:
-        console.print("  (ingen)")
+        console.print(none)
     for ref in view.references:
         text = Text(f"  {ref.id}  ")
         if ref.title is None:
-            text.append("finnes ikke", style="red")
+            text.append(_("finnes ikke"), style="red")
         else:
             text.append(ref.title)
         console.print(text)
 
-    console.print(Text("\nReferert fra", style="bold"))
+    console.print(Text("\n" + _("Referert fra"), style="bold"))
     if not view.referenced_by:
-        console.print("  (ingen)")
+        console.print(none)
     for ref in view.referenced_by:
         console.print(Text(f"  {ref.id}  {ref.title}  ({ref.path})"))
 
-    console.print(Text("\nLovhenvisninger", style="bold"))
+    console.print(Text("\n" + _("Lovhenvisninger"), style="bold"))
     if not view.citations:
-        console.print("  (ingen)")
+        console.print(none)
     for cite in view.citations:
         text = Text(f"  {cite.text}")
         if cite.law is None:
-            text.append("  (ukjent lov)", style="red")
+            text.append("  " + _("(ukjent lov)"), style="red")
             console.print(text)
             continue
         if cite.link:
             text.append(f"  {cite.link}", style="cyan")
         if cite.law.is_repealed(today):
-            replaced = f", erstattet av {cite.law.replaced_by}" if cite.law.replaced_by else ""
-            text.append(f"  (opphevet {cite.law.repealed}{replaced})", style="yellow")
+            repealed = (_("(opphevet {date}, erstattet av {law})") if cite.law.replaced_by
+                        else _("(opphevet {date})")).format(date=cite.law.repealed,
+                                                            law=cite.law.replaced_by)
+            text.append("  " + repealed, style="yellow")
         console.print(text)
 
 
 def laws_table(laws: LawRegistry, *, today_repealed: set[str]) -> Table:
     table = Table(header_style="bold")
-    for header in ("ID", "Navn og forkortelser", "Tittel", "Status"):
+    for header in ("ID", _("Navn og forkortelser"), _("Tittel"), _("Status")):
         table.add_column(header, overflow="fold")
     for law in laws:
-        status = Text("opphevet", style="yellow") if law.id in today_repealed else Text("i kraft")
+        status = (Text(_("opphevet"), style="yellow") if law.id in today_repealed
+                  else Text(_("i kraft")))
         if law.id in today_repealed and law.replaced_by:
             status.append(f" → {law.replaced_by}")
         table.add_row(law.id, ", ".join(law.names), law.title, status)
-    table.caption = _plural(len(laws), "lov", "lover")
+    table.caption = _laws(len(laws))
     return table
 
 
@@ -193,13 +221,15 @@ def laws_table(laws: LawRegistry, *, today_repealed: set[str]) -> Table:
 def render_import(result: ImportResult, console: Console) -> None:
     """What ``tvf laws import`` read and wrote."""
     archive = result.archive
-    dated = f", datert {archive.date}" if archive.date else ""
-    console.print(Text(f"Lest {archive.source}{dated}: {archive.files} lovfiler, "
-                       f"{archive.parsed} av dem tolket ({result.seconds:.1f} s).",
-                       style="bold"))
+    read = (_("Lest {source}, datert {date}: {files} lovfiler, {parsed} av dem tolket "
+              "({seconds} s).") if archive.date
+            else _("Lest {source}: {files} lovfiler, {parsed} av dem tolket ({seconds} s)."))
+    console.print(Text(read.format(source=archive.source, date=archive.date,
+                                   files=archive.files, parsed=archive.parsed,
+                                   seconds=f"{result.seconds:.1f}"), style="bold"))
     table = Table(header_style="bold")
-    for header in ("ID", "Navn", "Paragrafer", "Kapitler", "I kraft", "Sist endret",
-                   "I registeret"):
+    for header in ("ID", _("Navn"), _("Paragrafer"), _("Kapitler"), _("I kraft"),
+                   _("Sist endret"), _("I registeret")):
         table.add_column(header, overflow="fold")
     imported = set(result.imported)
     added = set(result.added)
@@ -207,29 +237,36 @@ def render_import(result: ImportResult, console: Console) -> None:
         if law.id not in imported:
             continue
         repealed = sum(1 for s in law.section_info if s.repealed)
-        sections = str(len(law.section_info)) + (f" ({repealed} opphevet)" if repealed else "")
+        sections = str(len(law.section_info)) + (
+            " " + _("({n} opphevet)").format(n=repealed) if repealed else "")
         table.add_row(law.id, law.short_name, sections, str(len(law.chapter_info)),
                       str(law.in_force or ""), str(law.last_change or ""),
-                      Text("ny", style="green") if law.id in added else "oppdatert")
-    table.caption = _plural(len(imported), "lov", "lover") + " fra Lovdata"
+                      Text(_("ny"), style="green") if law.id in added else _("oppdatert"))
+    table.caption = ngettext("{n} lov fra Lovdata", "{n} lover fra Lovdata",
+                             len(imported)).format(n=len(imported))
     console.print(table)
     from .lovdata import law_id_of
 
     for skipped in archive.skipped:
         law_id = law_id_of(skipped.name)
         what = f"{skipped.name} ({law_id})" if law_id else skipped.name
-        console.print(Text(f"Hoppet over {what}: {skipped.reason}. Oppføringen i registeret "
-                           "står som før.", style="yellow"))
+        console.print(Text(_("Hoppet over {file}: {reason}. Oppføringen i registeret står "
+                             "som før.").format(file=what, reason=skipped.reason),
+                           style="yellow"))
     for law_id in result.missing:
-        console.print(Text(f"{law_id} er ikke i arkivet (opphevet, eller ikke en lov i kraft); "
-                           "oppføringen i registeret står som før.", style="yellow"))
+        console.print(Text(_("{law} er ikke i arkivet (opphevet, eller ikke en lov i kraft); "
+                             "oppføringen i registeret står som før.").format(law=law_id),
+                           style="yellow"))
+    count = len(result.laws)
     if result.written:
-        console.print(Text(f"✔ Skrev {result.path.name} med "
-                           f"{_plural(len(result.laws), 'lov', 'lover')}.", style="bold green"))
+        console.print(Text("✔ " + ngettext("Skrev {file} med {n} lov.",
+                                           "Skrev {file} med {n} lover.", count).format(
+                               file=result.path.name, n=count), style="bold green"))
     else:
-        console.print(Text(f"Prøvekjøring: {result.path.name} er ikke skrevet "
-                           f"({_plural(len(result.laws), 'lov', 'lover')} ville blitt skrevet).",
-                           style="bold"))
+        console.print(Text(ngettext(
+            "Prøvekjøring: {file} er ikke skrevet ({n} lov ville blitt skrevet).",
+            "Prøvekjøring: {file} er ikke skrevet ({n} lover ville blitt skrevet).",
+            count).format(file=result.path.name, n=count), style="bold"))
 
 
 def _documents_text(documents: Sequence[CitingDocument]) -> str:
@@ -239,7 +276,8 @@ def _documents_text(documents: Sequence[CitingDocument]) -> str:
 def cited_table(provisions: Sequence[CitedProvision], today: dt.date) -> Table:
     """``tvf laws cited``: every cited law, chapter and section with its Lovdata link."""
     table = Table(header_style="bold")
-    for header in ("Lov", "Hjemmel", "Tittel", "Lovdata", "Dokumenter", "Merknad"):
+    for header in (_("Lov"), _("Hjemmel"), _("Tittel"), "Lovdata", _("Dokumenter"),
+                   _("Merknad")):
         table.add_column(header, overflow="fold")
     previous = None
     for provision in provisions:
@@ -251,8 +289,10 @@ def cited_table(provisions: Sequence[CitedProvision], today: dt.date) -> Table:
                       Text(status, style="yellow" if status else ""))
         previous = law
     laws = {p.law.id if p.law else p.law_text for p in provisions}
-    table.caption = (f"{_plural(len(provisions), 'henvisning', 'henvisninger')} til "
-                     f"{_plural(len(laws), 'lov', 'lover')}")
+    table.caption = _("{references} til {laws}").format(
+        references=ngettext("{n} henvisning", "{n} henvisninger", len(provisions)).format(
+            n=len(provisions)),
+        laws=_laws(len(laws)))
     return table
 
 
@@ -262,17 +302,19 @@ def _md(text: str) -> str:
 
 def cited_markdown(provisions: Sequence[CitedProvision], today: dt.date, title: str) -> str:
     """``tvf laws cited --format markdown``: one table per law, for an audit report."""
-    lines = [f"# Lovgrunnlaget – {_md(title)}", "",
-             "Lovene, kapitlene og paragrafene som dokumentene i håndboka viser til, med lenker "
-             "til Lovdata (utgåtte dokumenter er ikke med).", ""]
+    lines = ["# " + _("Lovgrunnlaget – {title}").format(title=_md(title)), "",
+             _("Lovene, kapitlene og paragrafene som dokumentene i håndboka viser til, med "
+               "lenker til Lovdata (utgåtte dokumenter er ikke med)."), ""]
+    header = "| " + " | ".join((_("Hjemmel"), _("Tittel"), _("Dokumenter"), _("Merknad"))) + " |"
     for _key, group in groupby(provisions, key=lambda p: p.law.id if p.law else p.law_text):
         items = list(group)
         law = items[0].law
-        heading = f"{law.short_name} ({law.id})" if law else f"{items[0].law_text} (ukjent lov)"
+        heading = (f"{law.short_name} ({law.id})" if law
+                   else _("{law} (ukjent lov)").format(law=items[0].law_text))
         lines += [f"## {_md(heading)}", ""]
         if law is not None:
             lines += [f"{_md(law.title)}. <{law.url()}>", ""]
-        lines += ["| Hjemmel | Tittel | Dokumenter | Merknad |", "|---|---|---|---|"]
+        lines += [header, "|---|---|---|---|"]
         for provision in items:
             label = (f"[{provision.label}]({provision.url})" if provision.url
                      else provision.label)
@@ -281,7 +323,7 @@ def cited_markdown(provisions: Sequence[CitedProvision], today: dt.date, title: 
                          f"{_md(provision.status(today))} |")
         lines.append("")
     if not provisions:
-        lines += ["Ingen dokumenter viser til lover.", ""]
+        lines += [_("Ingen dokumenter viser til lover."), ""]
     return "\n".join(lines)
 
 
@@ -293,15 +335,17 @@ def render_law_overview(overview: LawOverview, console: Console, today: dt.date)
     meta.add_column(style="bold")
     meta.add_column()
     rows = [("ID", law.id), ("Lovdata", law.url()),
-            ("Korttittel", " – ".join(p for p in (law.short_title, law.abbreviation) if p)),
-            ("Navn", ", ".join(law.names)),
-            ("I kraft fra", str(law.in_force or "")),
-            ("Sist endret", " ".join(p for p in (str(law.last_change or ""),
-                                                  f"({law.last_changed_by})"
-                                                  if law.last_changed_by else "") if p))]
+            (_("Korttittel"), " – ".join(p for p in (law.short_title, law.abbreviation) if p)),
+            (_("Navn"), ", ".join(law.names)),
+            (_("I kraft fra"), str(law.in_force or "")),
+            (_("Sist endret"), " ".join(p for p in (str(law.last_change or ""),
+                                                     f"({law.last_changed_by})"
+                                                     if law.last_changed_by else "") if p))]
     if law.repealed:
-        replaced = f", erstattet av {law.replaced_by}" if law.replaced_by else ""
-        rows.append(("Opphevet", f"{law.repealed}{replaced}"))
+        repealed = (_("{date}, erstattet av {law}").format(date=law.repealed,
+                                                           law=law.replaced_by)
+                    if law.replaced_by else str(law.repealed))
+        rows.append((_("Opphevet"), repealed))
     for label, value in rows:
         if value:
             meta.add_row(label, Text(value))
@@ -309,7 +353,7 @@ def render_law_overview(overview: LawOverview, console: Console, today: dt.date)
     console.print()
     if overview.sections:
         table = Table(header_style="bold")
-        for header in ("§", "Tittel", "Kapittel", "Sist endret", "Vist til fra"):
+        for header in ("§", _("Tittel"), _("Kapittel"), _("Sist endret"), _("Vist til fra")):
             table.add_column(header, overflow="fold")
         for use in overview.sections:
             section = use.section
@@ -318,20 +362,21 @@ def render_law_overview(overview: LawOverview, console: Console, today: dt.date)
             table.add_row(f"§ {section.name}", title, section.chapter or "",
                           str(last.date) if last else "", _documents_text(use.documents))
         cited = sum(1 for use in overview.sections if use.documents)
-        table.caption = (f"{_plural(len(overview.sections), 'paragraf', 'paragrafer')}, "
-                         f"{cited} med henvisninger fra håndboka")
+        table.caption = _("{sections}, {cited} med henvisninger fra håndboka").format(
+            sections=ngettext("{n} paragraf", "{n} paragrafer", len(overview.sections)).format(
+                n=len(overview.sections)), cited=cited)
         console.print(table)
     elif law.is_repealed(today):
-        console.print(Text("Paragrafene i loven er ikke kjent i lovregisteret: loven er "
-                           "opphevet, og Lovdatas åpne data har bare lovene som gjelder.",
+        console.print(Text(_("Paragrafene i loven er ikke kjent i lovregisteret: loven er "
+                             "opphevet, og Lovdatas åpne data har bare lovene som gjelder."),
                            style="yellow"))
     else:
-        console.print(Text("Paragrafene i loven er ikke kjent i lovregisteret; hent dem fra "
-                           "Lovdata med tvf laws import.", style="yellow"))
+        console.print(Text(_("Paragrafene i loven er ikke kjent i lovregisteret; hent dem fra "
+                             "Lovdata med tvf laws import."), style="yellow"))
     others = [p for p in overview.cited
               if p.section is None or not overview.sections or p.status(today)]
     if others:
-        console.print(Text("\nHåndboka viser til", style="bold"))
+        console.print(Text("\n" + _("Håndboka viser til"), style="bold"))
         for provision in others:
             status = provision.status(today)
             text = Text(f"  {provision.label}  ")
@@ -341,4 +386,4 @@ def render_law_overview(overview: LawOverview, console: Console, today: dt.date)
                 text.append(f"  ({status})", style="yellow")
             console.print(text)
     elif not any(use.documents for use in overview.sections):
-        console.print(Text("\nIngen dokumenter i håndboka viser til denne loven."))
+        console.print(Text("\n" + _("Ingen dokumenter i håndboka viser til denne loven.")))

@@ -1,7 +1,9 @@
 """Reports for CI dashboards: SARIF 2.1.0 (code scanning) and JUnit XML (GitLab test reports).
 
 Paths are made relative to the working directory, which is the repository root in CI, so
-results land on the right files when the handbook is a sub-folder of the repository.
+results land on the right files when the handbook is a sub-folder of the repository. The
+structure and field names are fixed; the texts people read (rule descriptions, messages) are
+in the language in use.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from . import __version__
 from .codes import describe
 from .findings import Report, Severity
+from .i18n import _, ngettext
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -82,9 +85,12 @@ def render_junit(report: Report, *, strict: bool = False) -> str:
             failure = ET.SubElement(case, "failure", type=finding.code, message=finding.message)
             failure.text = f"{where}: {finding.code} {finding.message}"
         else:
-            ET.SubElement(case, "system-out").text = f"advarsel: {finding.message}"
+            ET.SubElement(case, "system-out").text = _("advarsel: {message}").format(
+                message=finding.message)
     if not report.findings:
-        ET.SubElement(suite, "testcase", classname="tvf", name=f"{report.documents} dokumenter")
+        # The same Norwegian for one document and many (as it always was).
+        ET.SubElement(suite, "testcase", classname="tvf", name=ngettext(
+            "{n} dokumenter", "{n} dokumenter", report.documents).format(n=report.documents))
     tests = max(len(report.findings), 1)
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))

@@ -11,6 +11,7 @@ import importlib.resources
 from pathlib import Path
 
 from .errors import TvfError
+from .i18n import _
 
 
 def packaged_templates() -> Path:
@@ -21,5 +22,5 @@ def packaged_templates() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "templates"
     if checkout.is_dir():
         return checkout
-    raise TvfError("Fant ikke malene som følger med tvf; installasjonen er ufullstendig.",
-                   hint="Installer tvf på nytt (pip install --force-reinstall tverrfaglig).")
+    raise TvfError(_("Fant ikke malene som følger med tvf; installasjonen er ufullstendig."),
+                   hint=_("Installer tvf på nytt (pip install --force-reinstall tverrfaglig)."))

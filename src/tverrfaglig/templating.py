@@ -46,6 +46,7 @@ def environment(handbook_root: Path | None = None, *, autoescape: bool = False
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
         gettext=i18n._, ngettext=i18n.ngettext, newstyle=True)
     env.globals["language"] = i18n.language()
@@ -73,18 +74,22 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, object]) ->
         return template.render(**context)
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or name
-        raise TvfError(f"Malen {where}, linje {exc.lineno}: {exc.message}") from None
+        raise TvfError(i18n._("Malen {template}, linje {line}: {problem}").format(
+            template=where, line=exc.lineno, problem=exc.message)) from None
     except jinja2.TemplateNotFound as exc:
-        raise TvfError(f"Fant ikke malen {exc.name}.",
-                       hint="Malene ligger i håndbokas templates/ eller følger med tvf.") from None
+        raise TvfError(i18n._("Fant ikke malen {template}.").format(template=exc.name),
+                       hint=i18n._("Malene ligger i håndbokas templates/ eller følger med tvf.")
+                       ) from None
     except jinja2.TemplateError as exc:
         where = _template_line(exc) or name
-        raise TvfError(f"Malen {where}: {exc.message or exc}") from None
+        raise TvfError(i18n._("Malen {template}: {problem}").format(
+            template=where, problem=exc.message or exc)) from None
 
 
 def _template_line(exc: BaseException) -> str | None:
     """``file:line`` of the innermost template frame (Jinja2 rewrites tracebacks to them)."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2") or "/templates/" in frame.filename:
-            return f"{frame.filename}, linje {frame.lineno}"
+            return i18n._("{file}, linje {line}").format(file=frame.filename,
+                                                         line=frame.lineno)
     return None

@@ -16,6 +16,7 @@ from pathlib import Path
 import git
 
 from .errors import TvfError
+from .i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,8 @@ def repository(path: Path) -> git.Repo | None:
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         return None
     except git.GitCommandNotFound:
-        raise TvfError("Fant ikke git.", hint="Installer git, og kjør tvf i et git-repo.") \
-            from None
+        raise TvfError(_("Fant ikke git."),
+                       hint=_("Installer git, og kjør tvf i et git-repo.")) from None
 
 
 def is_shallow(repo: git.Repo) -> bool:
@@ -66,13 +67,13 @@ def last_changes(root: Path) -> dict[str, Change]:
             "--", root.resolve().as_posix(),
         ])
     except git.GitCommandError as exc:
-        raise TvfError(f"git log feilet: {exc.stderr.strip() or exc}",
-                       hint="Er dette et git-repo, og er git installert?") from None
+        raise TvfError(_("git log feilet: {problem}").format(problem=exc.stderr.strip() or exc),
+                       hint=_("Er dette et git-repo, og er git installert?")) from None
     changes: dict[str, Change] = {}
     for record in out.split(_MARK):
         if not record:
             continue
-        header, _, files = record.partition("\n")
+        header, _sep, files = record.partition("\n")
         sha, date, author, subject = header.split(_SEP, 3)
         change = Change(dt.datetime.fromisoformat(date), author, subject, sha)
         for name in files.splitlines():
@@ -86,9 +87,11 @@ def init_repository(path: Path) -> None:
     try:
         git.Repo.init(path)
     except git.GitCommandError as exc:
-        raise TvfError(f"git init feilet i {path}: {exc.stderr.strip() or exc}") from None
+        raise TvfError(_("git init feilet i {path}: {problem}").format(
+            path=path, problem=exc.stderr.strip() or exc)) from None
     except git.GitCommandNotFound:
-        raise TvfError("Fant ikke git.", hint="Installer git, eller bruk --no-git.") from None
+        raise TvfError(_("Fant ikke git."),
+                       hint=_("Installer git, eller bruk --no-git.")) from None
 
 
 # --- Revisions (tvf stamp, tvf history, tvf check --changed-since) ---------------------------
@@ -103,8 +106,9 @@ def _git(repo: git.Repo, *args: str) -> str:
         return str(repo.git.execute(["git", "-c", "core.quotepath=off", *args]))
     except git.GitCommandError as exc:
         stderr = exc.stderr.strip() if isinstance(exc.stderr, str) else ""
-        raise TvfError(f"git {args[0]} feilet: {stderr or exc}",
-                       hint="Er dette et git-repo, og er git installert?") from None
+        raise TvfError(_("git {command} feilet: {problem}").format(
+            command=args[0], problem=stderr or exc),
+                       hint=_("Er dette et git-repo, og er git installert?")) from None
 
 
 def _relative(repo: git.Repo, path: Path) -> str:
@@ -119,7 +123,7 @@ def _parse_log(out: str) -> list[tuple[Change, str]]:
     for record in out.split(_MARK):
         if not record.strip():
             continue
-        header, _, patch = record.partition("\n")
+        header, _sep, patch = record.partition("\n")
         sha, date, author, subject = header.split(_SEP, 3)
         changes.append((Change(dt.datetime.fromisoformat(date), author, subject, sha), patch))
     return changes
@@ -179,7 +183,7 @@ def file_history(path: Path) -> FileHistory:
     if not repo.head.is_valid():
         return FileHistory("no-commits", shallow=is_shallow(repo))
     out = _git(repo, "log", "--follow", _LOG_FORMAT, "--", _relative(repo, path))
-    commits = tuple(change for change, _ in _parse_log(out))
+    commits = tuple(change for change, _patch in _parse_log(out))
     return FileHistory("ok" if commits else "untracked", commits, is_shallow(repo))
 
 
@@ -201,19 +205,20 @@ def changed_files(root: Path, rev: str) -> ChangedFiles:
     """
     repo = repository(root)
     if repo is None:
-        raise TvfError("--changed-since krever et git-repo, men håndboka ligger ikke i et.",
-                       hint="Kjør tvf check uten --changed-since.")
+        raise TvfError(_("--changed-since krever et git-repo, men håndboka ligger ikke i et."),
+                       hint=_("Kjør tvf check uten --changed-since."))
     if rev.startswith("-"):
-        raise TvfError(f"«{rev}» er ikke en git-revisjon.",
-                       hint="Oppgi en commit, en gren eller en tag (f.eks. origin/main).")
+        raise TvfError(_("«{rev}» er ikke en git-revisjon.").format(rev=rev),
+                       hint=_("Oppgi en commit, en gren eller en tag (f.eks. origin/main)."))
     try:
         base = str(repo.git.rev_parse("--verify", "--quiet", f"{rev}^{{commit}}")).strip()
     except git.GitCommandError:
-        hint = ("Repoet er en grunn klone (shallow), så eldre commits mangler: hent dem med "
-                "«git fetch --unshallow», eller bruk fetch-depth: 0 i actions/checkout."
+        hint = (_("Repoet er en grunn klone (shallow), så eldre commits mangler: hent dem med "
+                  "«git fetch --unshallow», eller bruk fetch-depth: 0 i actions/checkout.")
                 if is_shallow(repo) else
-                "Oppgi en commit, en gren eller en tag som finnes (f.eks. origin/main).")
-        raise TvfError(f"Fant ikke revisjonen «{rev}» i git-repoet.", hint=hint) from None
+                _("Oppgi en commit, en gren eller en tag som finnes (f.eks. origin/main)."))
+        raise TvfError(_("Fant ikke revisjonen «{rev}» i git-repoet.").format(rev=rev),
+                       hint=hint) from None
     if repo.head.is_valid():
         # No common ancestor (or it is cut off in a shallow clone): compare with rev itself.
         with contextlib.suppress(git.GitCommandError):

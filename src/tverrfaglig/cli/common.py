@@ -18,20 +18,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..config import find_handbook
 from ..errors import TvfError
 from ..handbook import Handbook, load_handbook
+from ..i18n import N_, _
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 HandbookOption = Annotated[
     Path | None,
-    typer.Option("--handbook", "-H", help="Mappen med håndboka (der tvf.toml ligger). "
-                 "Ellers: TVF_HANDBOOK, nærmeste mappe oppover med tvf.toml, eller ./handbook/.",
+    typer.Option("--handbook", "-H", help=N_("Mappen med håndboka (der tvf.toml ligger). "
+                 "Ellers: TVF_HANDBOOK, nærmeste mappe oppover med tvf.toml, eller ./handbook/."),
                  show_default=False),
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", envvar="TVF_TODAY", metavar="ÅÅÅÅ-MM-DD",
-                 help="Datoen som regnes som i dag (for reproduserbare kjøringer).",
+    typer.Option("--today", envvar="TVF_TODAY", metavar=N_("ÅÅÅÅ-MM-DD"),
+                 help=N_("Datoen som regnes som i dag (for reproduserbare kjøringer)."),
                  show_default=False),
 ]
 
@@ -41,7 +42,7 @@ class TableFormat(enum.StrEnum):
     json = "json"
 
 
-FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="table eller json.")]
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help=N_("table eller json."))]
 
 
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -99,7 +100,8 @@ def parse_today(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise TvfError(f"--today «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.") from None
+        raise TvfError(_("--today «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
+            value=value)) from None
 
 
 def load(handbook: Path | None) -> Handbook:

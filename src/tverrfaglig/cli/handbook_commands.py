@@ -10,6 +10,7 @@ import typer
 
 from ..checks import check_path
 from ..config import find_handbook
+from ..i18n import N_, _
 from ..queries import list_documents, row, show
 from ..render import documents_table, render_github, render_human, render_json, render_show
 from ..report_formats import render_junit, render_sarif
@@ -52,23 +53,25 @@ class CheckFormat(enum.StrEnum):
 def check_command(
     handbook: HandbookOption = None,
     output_format: Annotated[CheckFormat, typer.Option(
-        "--format", "-f", help="text (for folk), json (kontrakten), github (annotasjoner), "
-        "sarif (SARIF 2.1.0 for code scanning) eller junit (testrapport for GitLab)."
+        "--format", "-f", help=N_("text (for folk), json (kontrakten), github (annotasjoner), "
+                                  "sarif (SARIF 2.1.0 for code scanning) eller junit "
+                                  "(testrapport for GitLab).")
     )] = CheckFormat.text,
     strict: Annotated[bool, typer.Option(
-        "--strict", help="Advarsler gir også exit-status 1.")] = False,
+        "--strict", help=N_("Advarsler gir også exit-status 1."))] = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Antall prosesser (standard: én per kjerne for store "
-        "håndbøker).", show_default=False)] = None,
+        "--jobs", "-j", min=1, help=N_("Antall prosesser (standard: én per kjerne for store "
+                                       "håndbøker)."), show_default=False)] = None,
     changed_since: Annotated[str | None, typer.Option(
-        "--changed-since", metavar="REV", help="Vis bare funn i dokumenter som er endret siden "
-        "git-revisjonen REV (f.eks. origin/main), og i dokumenter som viser til dem.",
+        "--changed-since", metavar="REV", help=N_(
+            "Vis bare funn i dokumenter som er endret siden git-revisjonen REV (f.eks. "
+            "origin/main), og i dokumenter som viser til dem."),
         show_default=False)] = None,
     today: TodayOption = None,
 ) -> None:
-    """Sjekk hele håndboka. Exit-status 0: i orden, 1: feil funnet, 2: kunne ikke kjøre."""
+    """Check the whole handbook (``tvf check``)."""
     root = find_handbook(handbook)
-    with progress_bar("Sjekker dokumentene") as progress:
+    with progress_bar(_("Sjekker dokumentene")) as progress:
         report = check_path(root, today=parse_today(today), jobs=jobs,
                             changed_since=changed_since, progress=progress)
     if output_format is CheckFormat.json:
@@ -90,15 +93,16 @@ def check_command(
 def list_command(
     handbook: HandbookOption = None,
     doc_type: Annotated[list[ListType] | None, typer.Option(
-        "--type", "-t", help="Bare denne typen (procedure, attachment, measure, plan, network); "
-        "kan gjentas.")] = None,
+        "--type", "-t", help=N_("Bare denne typen (procedure, attachment, measure, plan, "
+                                "network); kan gjentas."))] = None,
     status: Annotated[ListStatus | None, typer.Option(
-        "--status", "-s", help="Bare denne statusen (draft, approved, retired).")] = None,
+        "--status", "-s", help=N_("Bare denne statusen (draft, approved, retired)."))] = None,
     owner: Annotated[str | None, typer.Option(
-        "--owner", "-o", help="Bare dokumenter der ansvarlig inneholder denne teksten.")] = None,
+        "--owner", "-o", help=N_("Bare dokumenter der ansvarlig inneholder denne teksten."))
+    ] = None,
     output_format: FormatOption = TableFormat.table,
 ) -> None:
-    """List dokumentene: ID, kode, tittel, type, status, ansvarlig og revisjonsdato."""
+    """List the handbook's documents (``tvf list``)."""
     docs = list_documents(load(handbook), types=[t.value for t in doc_type or ()],
                           status=status.value if status else None, owner=owner)
     if output_format is TableFormat.json:
@@ -109,17 +113,23 @@ def list_command(
 
 @handle_errors
 def show_command(
-    doc_id: Annotated[str, typer.Argument(metavar="ID", help="Dokument-ID (f.eks. IV.7-2), "
-                                          "tiltakskode (V01) eller nettverks-ID.")],
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help=N_(
+        "Dokument-ID (f.eks. IV.7-2), tiltakskode (V01) eller nettverks-ID."))],
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Vis ett dokument: metadata, referanser begge veier og lovhenvisninger med lenker."""
+    """Show one document with its references and law citations (``tvf show``)."""
     day = parse_today(today)
     render_show(show(load(handbook), doc_id, today=day), console(), day)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("check")(check_command)
-    app.command("list")(list_command)
-    app.command("show")(show_command)
+    app.command("check", help=N_(
+        "Sjekk hele håndboka. Exit-status 0: i orden, 1: feil funnet, 2: kunne ikke kjøre."
+    ))(check_command)
+    app.command("list", help=N_(
+        "List dokumentene: ID, kode, tittel, type, status, ansvarlig og revisjonsdato."
+    ))(list_command)
+    app.command("show", help=N_(
+        "Vis ett dokument: metadata, referanser begge veier og lovhenvisninger med lenker."
+    ))(show_command)
