@@ -51,6 +51,7 @@ from urllib.parse import unquote
 import yaml
 
 from .findings import Finding, error
+from .i18n import N_, _
 
 LAWS_FILE = "laws.yaml"
 LOVDATA_LAW = "https://lovdata.no/lov/"
@@ -192,11 +193,34 @@ class Amendment:
     kind: str = "endret"
 
     def describe(self) -> str:
-        """``endret ved lov 11. juni 2021 nr. 78 (LOV-2021-06-11-78) fra 2022-08-01``."""
-        text = f"{self.kind} ved {law_label(self.law)}"
-        return f"{text} fra {self.date.isoformat()}" if self.date else text
+        """``endret ved lov 11. juni 2021 nr. 78 (LOV-2021-06-11-78) fra 2022-08-01``, in the
+        language in use (the law stays as Norwegian law is cited)."""
+        undated, dated = _AMENDMENT_TEXTS.get(self.kind, _AMENDMENT_OTHER)
+        law = law_label(self.law)
+        if self.date is None:
+            return _(undated).format(kind=self.kind, law=law)
+        return _(dated).format(kind=self.kind, law=law, date=self.date.isoformat())
+
+    def by_text(self) -> str:
+        """What :meth:`describe` says after the kind: ``ved lov 11. juni 2021 nr. 78
+        (LOV-2021-06-11-78) fra 2022-08-01``, in the language in use."""
+        law = law_label(self.law)
+        if self.date is None:
+            return _("ved {law}").format(law=law)
+        return _("ved {law} fra {date}").format(law=law, date=self.date.isoformat())
 
 
+# What an amendment did, as a whole phrase per kind (the kinds are Lovdata's words and stay
+# Norwegian in laws.yaml; these are only how they are told).
+_AMENDMENT_TEXTS = {
+    "endret": (N_("endret ved {law}"), N_("endret ved {law} fra {date}")),
+    "tilføyd": (N_("tilføyd ved {law}"), N_("tilføyd ved {law} fra {date}")),
+    "opphevet": (N_("opphevet ved {law}"), N_("opphevet ved {law} fra {date}")),
+}
+_AMENDMENT_OTHER = (N_("{kind} ved {law}"), N_("{kind} ved {law} fra {date}"))
+
+# The month names of a Norwegian law's citation ("lov 11. juni 2021 nr. 78"): part of how the
+# law is cited, so Norwegian in every language (not i18n.month_name).
 _MONTH_NAMES = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
                 "september", "oktober", "november", "desember")
 
@@ -505,7 +529,7 @@ def _parse_lovdata_url(url: str) -> _UrlParts | None:
     if law_id is None:
         return None
     rest = match["rest"]
-    rest, _, fragment = rest.partition("#")
+    rest, _hash, fragment = rest.partition("#")
     rest = rest.partition("?")[0]
     segment = rest.strip("/").partition("/")[0]
     section = chapter = None
@@ -535,7 +559,8 @@ def _read_sections(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         name += (match["l1"] or match["l2"] or "").lower()
         if match["dm"] is not None or match["dash"] == "–":
             written = " ".join(match[0].split())
-            notes.append(f"«§ {written}» leses som «§ {name}»")
+            notes.append(_("«§ {written}» leses som «§ {name}»").format(written=written,
+                                                                      name=name))
         if name not in sections:
             sections.append(name)
     return tuple(sections), tuple(notes)
@@ -581,20 +606,20 @@ def _link_citation(
 
 def _describe(value: object) -> str:
     if isinstance(value, str):
-        return f"«{value}»" if value.strip() else "tom tekst"
+        return f"«{value}»" if value.strip() else _("tom tekst")
     if value is None:
-        return "en tom verdi"
+        return _("en tom verdi")
     if isinstance(value, bool):
-        return "en sannhetsverdi"
+        return _("en sannhetsverdi")
     if isinstance(value, int | float):
-        return "et tall"
+        return _("et tall")
     if isinstance(value, date):
-        return "en dato"
+        return _("en dato")
     if isinstance(value, list | tuple):
-        return "en liste"
+        return _("en liste")
     if isinstance(value, dict):
-        return "en tabell (nøkkel: verdi)"
-    return f"en verdi av typen {type(value).__name__}"
+        return _("en tabell (nøkkel: verdi)")
+    return _("en verdi av typen {type}").format(type=type(value).__name__)
 
 
 _PARENTHESES_RE = re.compile(r"\(([^()]+)\)")
@@ -625,26 +650,28 @@ def _resolve_law_text(registry: LawRegistry, text: str, today: date) -> tuple[st
 def parse_legal_basis(
     entry: object, line: int | None, registry: LawRegistry, today: date
 ) -> Citation | str:
-    """One entry of ``legal_basis``: a :class:`Citation`, or a Norwegian message (for TVF003)
-    when the entry is not text or cannot be read as a citation at all.
+    """One entry of ``legal_basis``: a :class:`Citation`, or a message (for TVF003, in the
+    language in use) when the entry is not text or cannot be read as a citation at all.
 
     Text after the section is allowed (``barnehageloven § 2 b Samarbeid og samordning``). An
     unknown law gives ``Citation(law=None)``.
     """
-    example = "for eksempel «barnehageloven § 2 b» eller «opplæringslova §§ 24-1 og 24-2»"
+    example = _("for eksempel «barnehageloven § 2 b» eller «opplæringslova §§ 24-1 og 24-2»")
     if not isinstance(entry, str):
-        return f"Hver hjemmel i «legal_basis» må være tekst ({example}), ikke {_describe(entry)}."
+        return _("Hver hjemmel i «legal_basis» må være tekst ({example}), ikke {what}.").format(
+            example=example, what=_describe(entry))
     text = _one_line(entry)
     if not text:
-        return f"En hjemmel i «legal_basis» er tom; skriv loven og paragrafen, {example}."
+        return _("En hjemmel i «legal_basis» er tom; skriv loven og paragrafen, {example}."
+                 ).format(example=example)
     if _URL_LIKE_RE.match(text):
         url_match = _URL_RE.match(text)
         cite = _link_citation(url_match[0], text, line, registry) if url_match else None
         if cite is None:
-            return (
-                f"«{text}» er ikke en lenke til en lov på Lovdata "
+            return _(
+                "«{text}» er ikke en lenke til en lov på Lovdata "
                 "(https://lovdata.no/lov/… eller https://lovdata.no/dokument/NL/lov/…)."
-            )
+            ).format(text=text)
         return cite
     keyword = _KEYWORD_RE.search(text)
     if keyword is None:
@@ -652,15 +679,17 @@ def parse_legal_basis(
         return Citation(text=text, line=line, law_text=law_text, law=law)
     law_text = text[: keyword.start()].rstrip(" ,;:-–")
     if not law_text:
-        return f"«{text}» mangler loven foran «{keyword[0]}»; skriv {example}."
+        return _("«{text}» mangler loven foran «{keyword}»; skriv {example}.").format(
+            text=text, keyword=keyword[0], example=example)
     tail = _TAIL_RE.match(text, keyword.start())
     if tail is None:
         if keyword[0] == "§":
-            return f"Forstår ikke paragrafen i «{text}»; skriv {example}."
-        return (
-            f"Forstår ikke kapittelet i «{text}»; skriv for eksempel "
+            return _("Forstår ikke paragrafen i «{text}»; skriv {example}.").format(
+                text=text, example=example)
+        return _(
+            "Forstår ikke kapittelet i «{text}»; skriv for eksempel "
             "«helsepersonelloven kapittel 5»."
-        )
+        ).format(text=text)
     sections, chapter, notes = _tail_parts(tail)
     law_text, law = _resolve_law_text(registry, law_text, today)
     return Citation(
@@ -916,10 +945,12 @@ def _parse_yaml(text: str, path: str) -> tuple[_Entries, list[Finding]]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         line = _error_line(exc, text)
-        problem = exc.problem or exc.context or "ukjent feil"
-        return [], [error("TVF001", path, line, f"{path} er ikke gyldig YAML: {problem}.")]
+        problem = exc.problem or exc.context or _("ukjent feil")
+        return [], [error("TVF001", path, line, _("{path} er ikke gyldig YAML: {problem}."
+                                                  ).format(path=path, problem=problem))]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        return [], [error("TVF001", path, None, f"{path} er ikke gyldig YAML: {exc}.")]
+        return [], [error("TVF001", path, None, _("{path} er ikke gyldig YAML: {problem}."
+                                                  ).format(path=path, problem=exc))]
     finally:
         loader.dispose()
     if data is None:
@@ -930,8 +961,8 @@ def _parse_yaml(text: str, path: str) -> tuple[_Entries, list[Finding]]:
                 "TVF001",
                 path,
                 _line(node) if node is not None else None,
-                f"{path} må være en liste av lover (én «- id: LOV-…» per lov), "
-                f"ikke {_describe(data)}.",
+                _("{path} må være en liste av lover (én «- id: LOV-…» per lov), "
+                  "ikke {what}.").format(path=path, what=_describe(data)),
             )
         ]
     entries: _Entries = []
@@ -943,8 +974,8 @@ def _parse_yaml(text: str, path: str) -> tuple[_Entries, list[Finding]]:
                     "TVF003",
                     path,
                     _line(item_node),
-                    f"Hver lov i {path} må være en tabell med «id», «title» og «names», "
-                    f"ikke {_describe(item)}.",
+                    _("Hver lov i {path} må være en tabell med «id», «title» og «names», "
+                      "ikke {what}.").format(path=path, what=_describe(item)),
                 )
             )
             continue
@@ -986,15 +1017,15 @@ def _as_date(value: object) -> date | None:
 
 def _string_list(value: object) -> tuple[list[str] | None, str]:
     """A list of strings (whole numbers allowed, as for ``sections: [3, 4]``), or None and
-    what is wrong with it (Norwegian, for a message)."""
+    what is wrong with it (for a message, in the language in use)."""
     if not isinstance(value, list):
-        return None, f"ikke {_describe(value)}"
+        return None, _("ikke {what}").format(what=_describe(value))
     items: list[str] = []
     for item in value:
         if isinstance(item, float):
-            return None, f"{item} må stå i anførselstegn"
+            return None, _("{value} må stå i anførselstegn").format(value=item)
         if isinstance(item, bool) or not isinstance(item, str | int):
-            return None, f"{_describe(item)} er ikke tekst"
+            return None, _("{what} er ikke tekst").format(what=_describe(item))
         items.append(str(item))
     return items, ""
 
@@ -1014,16 +1045,18 @@ def _entry_values(
         if isinstance(title, str) and title.strip():
             values["title"] = " ".join(title.split())
         else:
-            bad("title", f"«title» for {law_id} i {path} må være tekst, ikke {_describe(title)}.")
+            bad("title", _("«{key}» for {law} i {path} må være tekst, ikke {what}.").format(
+                key="title", law=law_id, path=path, what=_describe(title)))
     if "names" in entry:
         names, problem = _string_list(entry["names"])
         if names is not None and any(not _name_key(name) for name in names):
-            names, problem = None, "et navn er tomt"
+            names, problem = None, _("et navn er tomt")
         if names is None:
             bad(
                 "names",
-                f"«names» for {law_id} i {path} må være en liste av navn og forkortelser, "
-                f"for eksempel [opplæringslova, oppll] ({problem}).",
+                _("«names» for {law} i {path} må være en liste av navn og forkortelser, "
+                  "for eksempel [opplæringslova, oppll] ({problem}).").format(
+                    law=law_id, path=path, problem=problem),
             )
         else:
             values["names"] = tuple(" ".join(name.split()) for name in names)
@@ -1035,8 +1068,8 @@ def _entry_values(
         elif repealed is None:
             bad(
                 "repealed",
-                f"«repealed» for {law_id} i {path} må være en dato (åååå-mm-dd), "
-                f"ikke «{raw}».",
+                _("«{key}» for {law} i {path} må være en dato (åååå-mm-dd), "
+                  "ikke «{value}».").format(key="repealed", law=law_id, path=path, value=raw),
             )
         else:
             values["repealed"] = repealed
@@ -1048,8 +1081,9 @@ def _entry_values(
         elif successor is None:
             bad(
                 "replaced_by",
-                f"«replaced_by» for {law_id} i {path} må være en Lovdata-ID som "
-                f"LOV-2023-06-09-30, ikke «{raw}».",
+                _("«replaced_by» for {law} i {path} må være en Lovdata-ID som "
+                  "LOV-2023-06-09-30, ikke «{value}».").format(law=law_id, path=path,
+                                                               value=raw),
             )
         else:
             values["replaced_by"] = successor
@@ -1059,29 +1093,31 @@ def _entry_values(
             if raw is None or (isinstance(raw, str) and raw.strip()):
                 values[key] = " ".join(raw.split()) if raw is not None else None
             else:
-                bad(key, f"«{key}» for {law_id} i {path} må være tekst, ikke {_describe(raw)}.")
+                bad(key, _("«{key}» for {law} i {path} må være tekst, ikke {what}.").format(
+                    key=key, law=law_id, path=path, what=_describe(raw)))
     for key in ("in_force", "last_change"):
         if key in entry:
             raw = entry[key]
             day = _as_date(raw)
             if raw is not None and day is None:
-                bad(key, f"«{key}» for {law_id} i {path} må være en dato (åååå-mm-dd), "
-                         f"ikke «{raw}».")
+                bad(key, _("«{key}» for {law} i {path} må være en dato (åååå-mm-dd), "
+                           "ikke «{value}».").format(key=key, law=law_id, path=path, value=raw))
             else:
                 values[key] = day
     if "last_changed_by" in entry:
         raw = entry["last_changed_by"]
         changer = _canonical_id(raw) if isinstance(raw, str) else None
         if raw is not None and changer is None:
-            bad("last_changed_by", f"«last_changed_by» for {law_id} i {path} må være en "
-                                   f"Lovdata-ID som LOV-2021-06-11-78, ikke «{raw}».")
+            bad("last_changed_by", _("«last_changed_by» for {law} i {path} må være en "
+                                     "Lovdata-ID som LOV-2021-06-11-78, ikke «{value}»."
+                                     ).format(law=law_id, path=path, value=raw))
         else:
             values["last_changed_by"] = changer
     for key, info_key, reader, what in (
         ("sections", "section_info", _section_item,
-         "paragrafer, for eksempel [\"2b\", \"15-8\"]"),
+         _("paragrafer, for eksempel [\"2b\", \"15-8\"]")),
         ("chapters", "chapter_info", _chapter_item,
-         "kapitler, for eksempel [\"5\", \"4A\", \"V\"]"),
+         _("kapitler, for eksempel [\"5\", \"4A\", \"V\"]")),
     ):
         if key not in entry:
             continue
@@ -1091,8 +1127,9 @@ def _entry_values(
             values[info_key] = ()
             continue
         if not isinstance(raw, list):
-            bad(key, f"«{key}» for {law_id} i {path} må være en liste av {what} "
-                     f"(ikke {_describe(raw)}).")
+            bad(key, _("«{key}» for {law} i {path} må være en liste av {what} "
+                       "(ikke {value}).").format(key=key, law=law_id, path=path, what=what,
+                                                 value=_describe(raw)))
             continue
         parts: list[Any] = []
         detailed = False
@@ -1105,7 +1142,8 @@ def _entry_values(
                 break
             parts.append(part)
         if problem:
-            bad(key, f"«{key}» for {law_id} i {path} må være en liste av {what} ({problem}).")
+            bad(key, _("«{key}» for {law} i {path} må være en liste av {what} ({problem})."
+                       ).format(key=key, law=law_id, path=path, what=what, problem=problem))
             continue
         values[key] = frozenset(part.name for part in parts)
         values[info_key] = tuple(parts) if detailed else ()
@@ -1115,12 +1153,12 @@ def _entry_values(
 def _name_of(value: object, normalise: Any) -> tuple[str | None, str]:
     """A section or chapter name (text or a whole number), normalised; or None and why not."""
     if isinstance(value, float):
-        return None, f"{value} må stå i anførselstegn"
+        return None, _("{value} må stå i anførselstegn").format(value=value)
     if isinstance(value, bool) or not isinstance(value, str | int):
-        return None, f"{_describe(value)} er ikke tekst"
+        return None, _("{what} er ikke tekst").format(what=_describe(value))
     name: str | None = normalise(str(value))
     if name is None:
-        return None, f"«{value}» er ikke gyldig"
+        return None, _("«{value}» er ikke gyldig").format(value=value)
     return name, ""
 
 
@@ -1150,20 +1188,23 @@ def _section_row(row: str) -> tuple[Section | None, str]:
     raw_name, title, raw_chapter, changes = fields[0], fields[1], fields[2], "|".join(fields[3:])
     name = normalise_section(raw_name)
     if name is None:
-        return None, f"«{raw_name}» er ikke en paragraf (i «{row}»)"
+        return None, _("«{name}» er ikke en paragraf (i «{row}»)").format(name=raw_name,
+                                                                           row=row)
     chapter = None
     if raw_chapter:
         chapter = normalise_chapter(raw_chapter)
         if chapter is None:
-            return None, f"«{raw_chapter}» er ikke et kapittel (i «{row}»)"
+            return None, _("«{name}» er ikke et kapittel (i «{row}»)").format(
+                name=raw_chapter, row=row)
     amendments: list[Amendment] = []
     for change in changes.strip(" |").split(";") if changes.strip(" |") else ():
         match = _CHANGE_RE.fullmatch(change)
         law = _canonical_id(match["law"]) if match else None
         day = _as_date(match["date"]) if match and match["date"] else None
         if match is None or law is None or (match["date"] and day is None):
-            return None, (f"endringen «{change.strip()}» for § {name} må se ut som «endret ved "
-                          "LOV-2021-06-11-78 fra 2022-08-01»")
+            return None, _("endringen «{change}» for § {name} må se ut som «endret ved "
+                           "LOV-2021-06-11-78 fra 2022-08-01»").format(change=change.strip(),
+                                                                      name=name)
         amendments.append(Amendment(law, day, match["kind"].lower()))
     title = " ".join(title.split())
     return Section(name, title, is_repealed_title(title), chapter, tuple(amendments)), ""
@@ -1180,35 +1221,38 @@ def _section_item(item: object) -> tuple[Section | None, str]:
         return (Section(name) if name is not None else None), problem
     name, problem = _name_of(item.get("name"), normalise_section)
     if name is None:
-        return None, f"«name» i {_describe(item)}: {problem}" if "name" in item else (
-            "hver paragraf med detaljer må ha «name»")
+        return None, _("«name» i {item}: {problem}").format(
+            item=_describe(item), problem=problem) if "name" in item else (
+            _("hver paragraf med detaljer må ha «name»"))
     title = item.get("title", "")
     if not isinstance(title, str):
-        return None, f"«title» for § {name} må være tekst"
+        return None, _("«title» for § {name} må være tekst").format(name=name)
     repealed = item.get("repealed", False)
     if not isinstance(repealed, bool):
-        return None, f"«repealed» for § {name} må være true eller false"
+        return None, _("«repealed» for § {name} må være true eller false").format(name=name)
     chapter = None
     if item.get("chapter") is not None:
         chapter, problem = _name_of(item["chapter"], normalise_chapter)
         if chapter is None:
-            return None, f"«chapter» for § {name}: {problem}"
+            return None, _("«chapter» for § {name}: {problem}").format(name=name,
+                                                                        problem=problem)
     amendments: list[Amendment] = []
     raw = item.get("amended") or []
     if not isinstance(raw, list):
-        return None, f"«amended» for § {name} må være en liste"
+        return None, _("«amended» for § {name} må være en liste").format(name=name)
     for change in raw:
         by = change.get("by") if isinstance(change, dict) else None
         law = _canonical_id(by) if isinstance(by, str) else None
         if law is None or not isinstance(change, dict):
-            return None, (f"hver endring av § {name} må ha «by» (en Lovdata-ID som "
-                          "LOV-2021-06-11-78)")
+            return None, _("hver endring av § {name} må ha «by» (en Lovdata-ID som "
+                           "LOV-2021-06-11-78)").format(name=name)
         day = _as_date(change.get("date"))
         if change.get("date") is not None and day is None:
-            return None, f"«date» i en endring av § {name} må være en dato (åååå-mm-dd)"
+            return None, _("«date» i en endring av § {name} må være en dato (åååå-mm-dd)"
+                           ).format(name=name)
         kind = change.get("kind", "endret")
         if not isinstance(kind, str) or not kind.strip():
-            return None, f"«kind» i en endring av § {name} må være tekst"
+            return None, _("«kind» i en endring av § {name} må være tekst").format(name=name)
         amendments.append(Amendment(law, day, kind.strip()))
     return Section(name, " ".join(title.split()), repealed, chapter, tuple(amendments)), ""
 
@@ -1226,14 +1270,15 @@ def _chapter_item(item: object) -> tuple[Chapter | None, str]:
         return (Chapter(name) if name is not None else None), problem
     name, problem = _name_of(item.get("name"), normalise_chapter)
     if name is None:
-        return None, f"«name» i {_describe(item)}: {problem}" if "name" in item else (
-            "hvert kapittel med detaljer må ha «name»")
+        return None, _("«name» i {item}: {problem}").format(
+            item=_describe(item), problem=problem) if "name" in item else (
+            _("hvert kapittel med detaljer må ha «name»"))
     title = item.get("title", "")
     anchor = item.get("anchor")
     if not isinstance(title, str):
-        return None, f"«title» for kapittel {name} må være tekst"
+        return None, _("«title» for kapittel {name} må være tekst").format(name=name)
     if anchor is not None and not (isinstance(anchor, str) and _ANCHOR_RE.fullmatch(anchor)):
-        return None, f"«anchor» for kapittel {name} må se ut som KAPITTEL_5"
+        return None, _("«anchor» for kapittel {name} må se ut som KAPITTEL_5").format(name=name)
     return Chapter(name, " ".join(title.split()), anchor.upper() if anchor else None), ""
 
 
@@ -1246,7 +1291,8 @@ def _merge_entries(
         entry_line = _line(node)
         lines = _key_lines(node)
         if "id" not in entry or entry["id"] is None:
-            message = f"En lov i {path} mangler «id» (en Lovdata-ID som LOV-2005-06-17-64)."
+            message = _("En lov i {path} mangler «id» (en Lovdata-ID som LOV-2005-06-17-64)."
+                        ).format(path=path)
             findings.append(error("TVF002", path, entry_line, message))
             continue
         raw_id = entry["id"]
@@ -1257,15 +1303,16 @@ def _merge_entries(
                     "TVF003",
                     path,
                     lines.get("id", entry_line),
-                    f"«id» i {path} må være en Lovdata-ID som LOV-1998-07-17-61 eller "
-                    f"LOV-1967-02-10, ikke «{raw_id}».",
+                    _("«id» i {path} må være en Lovdata-ID som LOV-1998-07-17-61 eller "
+                      "LOV-1967-02-10, ikke «{value}».").format(path=path, value=raw_id),
                 )
             )
             continue
         values, problems = _entry_values(entry, lines, entry_line, law_id, path)
         existing = laws.get(law_id)
         if existing is None and "title" not in entry:
-            message = f"Den nye loven {law_id} i {path} mangler «title»."
+            message = _("Den nye loven {law} i {path} mangler «title».").format(law=law_id,
+                                                                             path=path)
             problems.append(error("TVF002", path, entry_line, message))
         if problems:
             findings.extend(problems)
@@ -1317,7 +1364,8 @@ def load_registry(root: Path | None) -> tuple[LawRegistry, list[Finding]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return default, [error("TVF001", LAWS_FILE, None, f"Kan ikke lese {LAWS_FILE}: {exc}.")]
+        return default, [error("TVF001", LAWS_FILE, None, _("Kan ikke lese {path}: {error}."
+                                                            ).format(path=LAWS_FILE, error=exc))]
     return _read_registry_text(text, LAWS_FILE, default)
 
 
@@ -1329,7 +1377,7 @@ def listed_ids(root: Path) -> list[str]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return []
-    entries, _ = _parse_yaml(text, LAWS_FILE)
+    entries, _problems = _parse_yaml(text, LAWS_FILE)
     ids: list[str] = []
     for entry, _node in entries:
         raw = entry.get("id")

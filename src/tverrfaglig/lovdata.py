@@ -47,6 +47,7 @@ from .document import Document
 from .errors import TvfError
 from .files import write_atomic
 from .handbook import Handbook, load_handbook
+from .i18n import N_, _, ngettext
 from .laws import (
     LAWS_FILE,
     LOVDATA_ARCHIVE,
@@ -67,7 +68,7 @@ from .queries import id_sort_key
 
 ARCHIVE_NAME = LOVDATA_ARCHIVE
 ARCHIVE_URL = LOVDATA_ARCHIVE_URL
-LICENCE = "Norsk lisens for offentlige data (NLOD 2.0), https://data.norge.no/nlod/no/2.0"
+LICENCE = N_("Norsk lisens for offentlige data (NLOD 2.0), https://data.norge.no/nlod/no/2.0")
 URL_TIMEOUT = 30.0
 
 _FILE_RE = re.compile(r"nl-(\d{4})(\d{2})(\d{2})-(\d{3})(-[a-z]+)?\.xml")
@@ -103,7 +104,7 @@ _VERBS = {"endret": "endret", "endra": "endret", "tilføyd": "tilføyd", "tilfø
 
 
 class LovdataError(ValueError):
-    """A file that cannot be read as a law (the message is Norwegian)."""
+    """A file that cannot be read as a law (the message is in the language in use)."""
 
 
 # --- One law ---------------------------------------------------------------------------------
@@ -130,19 +131,19 @@ def parse_law(data: bytes, filename: str = "") -> Law:
     found = _LAW_ID_RE.search(raw_id)
     law_id = found[0].upper() if found else law_id_of(filename)
     if law_id is None:
-        raise LovdataError("mangler Lovdata-ID (legacyID i hodet, eller et filnavn som "
-                           "nl-20050617-064.xml)")
+        raise LovdataError(_("mangler Lovdata-ID (legacyID i hodet, eller et filnavn som "
+                             "nl-20050617-064.xml)"))
     law_id = _strip_zero_number(law_id)
     title = header.get("title") or _first_text(root, ns, ("title", "h1"))
     if not title:
-        raise LovdataError(f"{law_id} mangler tittel")
+        raise LovdataError(_("{law} mangler tittel").format(law=law_id))
     short, abbreviation = _split_short_title(header.get("titleShort", ""))
     changer = _LAW_ID_RE.search(header.get("lastChangedBy", ""))
     body = next(root.iter(f"{ns}main"), None)
     walker = _Walker(ns, law_id)
     walker.walk(body if body is not None else root, None)
     if not walker.sections and body is None:
-        raise LovdataError(f"{law_id} har ingen lovtekst (main.documentBody)")
+        raise LovdataError(_("{law} har ingen lovtekst (main.documentBody)").format(law=law_id))
     return Law(
         id=law_id,
         title=title,
@@ -164,13 +165,13 @@ def _parse_xml(data: bytes) -> ET.Element:
         return ET.fromstring(data)
     except ET.ParseError as exc:
         if "undefined entity" not in str(exc):
-            raise LovdataError(f"er ikke gyldig XML ({exc})") from None
+            raise LovdataError(_("er ikke gyldig XML ({error})").format(error=exc)) from None
     # HTML's named entities (&nbsp;) are not XML's: write them as numbers and try once more.
     fixed = _ENTITY_RE.sub(_numeric_entity, data)
     try:
         return ET.fromstring(fixed)
     except ET.ParseError as exc:
-        raise LovdataError(f"er ikke gyldig XML ({exc})") from None
+        raise LovdataError(_("er ikke gyldig XML ({error})").format(error=exc)) from None
 
 
 _ENTITY_RE = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
@@ -221,7 +222,7 @@ def _first_text(root: ET.Element, ns: str, tags: Iterable[str]) -> str:
 
 def _strip_zero_number(law_id: str) -> str:
     """``LOV-1967-02-10-0`` → ``LOV-1967-02-10`` (Lovdata's number 000 means none)."""
-    head, _, number = law_id.rpartition("-")
+    head, _dash, number = law_id.rpartition("-")
     if law_id.count("-") == 4 and number.isdigit():
         return head if int(number) == 0 else f"{head}-{int(number)}"
     return law_id
@@ -234,7 +235,7 @@ def _split_short_title(text: str) -> tuple[str | None, str | None]:
         return None, None
     for dash in (" – ", " - ", " — "):
         if dash in text:
-            short, _, abbreviation = text.partition(dash)
+            short, _dash, abbreviation = text.partition(dash)
             return short.strip() or None, abbreviation.strip() or None
     return text, None
 
@@ -414,7 +415,7 @@ class _Walker:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file that could not be read, and why (Norwegian)."""
+    """A file that could not be read, and why (in the language in use)."""
 
     name: str
     reason: str
@@ -515,9 +516,10 @@ def read_archive(stream: IO[bytes], source: str,
             result.add(*item)
     except (tarfile.TarError, EOFError, OSError, http.client.HTTPException, ValueError) as exc:
         raise TvfError(
-            f"{source} kan ikke leses som et tar.bz2-arkiv fra Lovdata: {exc}.",
-            hint=f"Last ned {ARCHIVE_NAME} på nytt, eller bruk tvf laws import --url. "
-                 "Ingenting er skrevet.",
+            _("{source} kan ikke leses som et tar.bz2-arkiv fra Lovdata: {error}.").format(
+                source=source, error=exc),
+            hint=_("Last ned {archive} på nytt, eller bruk tvf laws import --url. "
+                   "Ingenting er skrevet.").format(archive=ARCHIVE_NAME),
         ) from None
     finally:
         stop.set()
@@ -539,7 +541,8 @@ def read_folder(folder: Path, wanted: Collection[str] | None = None) -> ArchiveL
             data = path.read_bytes()
             result.saw(path.stat().st_mtime)
         except OSError as exc:
-            result.skipped.append(Skipped(path.name, f"kan ikke leses ({exc.strerror})"))
+            result.skipped.append(Skipped(path.name, _("kan ikke leses ({error})").format(
+                error=exc.strerror)))
             continue
         result.add(path.name, data)
     return result
@@ -549,15 +552,18 @@ def read_url(url: str, wanted: Collection[str] | None = None,
              timeout: float = URL_TIMEOUT) -> ArchiveLaws:
     """Fetch the archive from ``url`` and read it as it arrives (nothing is stored on disk)."""
     request = urllib.request.Request(url, headers={"User-Agent": "tvf (tverrfaglig)"})
-    hint = (f"Har maskinen nettilgang? Uten nett: last ned {ARCHIVE_NAME} fra {ARCHIVE_URL} "
-            "på en annen maskin og kjør tvf laws import STI-TIL-ARKIVET. Ingenting er skrevet.")
+    hint = _("Har maskinen nettilgang? Uten nett: last ned {archive} fra {url} på en annen "
+             "maskin og kjør tvf laws import STI-TIL-ARKIVET. Ingenting er skrevet.").format(
+                 archive=ARCHIVE_NAME, url=ARCHIVE_URL)
     try:
         response = urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
-        raise TvfError(f"Lovdata svarte {exc.code} ({exc.reason}) for {url}.", hint=hint) from None
+        raise TvfError(_("Lovdata svarte {code} ({reason}) for {url}.").format(
+            code=exc.code, reason=exc.reason, url=url), hint=hint) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise TvfError(f"Kunne ikke hente arkivet fra {url}: {reason}.", hint=hint) from None
+        raise TvfError(_("Kunne ikke hente arkivet fra {url}: {reason}.").format(
+            url=url, reason=reason), hint=hint) from None
     with response:
         name = PurePosixPath(urllib.request.url2pathname(url.partition("?")[0])).name
         return read_archive(response, name or ARCHIVE_NAME, wanted)
@@ -573,9 +579,9 @@ def read_source(source: Path | str, wanted: Collection[str] | None = None) -> Ar
     try:
         stream = path.open("rb")
     except OSError as exc:
-        raise TvfError(f"Kan ikke åpne {path}: {exc.strerror}.",
-                       hint=f"Oppgi stien til {ARCHIVE_NAME} eller en mappe med nl-*.xml, "
-                            "eller bruk --url.") from None
+        raise TvfError(_("Kan ikke åpne {path}: {error}.").format(path=path, error=exc.strerror),
+                       hint=_("Oppgi stien til {archive} eller en mappe med nl-*.xml, "
+                              "eller bruk --url.").format(archive=ARCHIVE_NAME)) from None
     with stream:
         return read_archive(stream, path.name, wanted)
 
@@ -644,25 +650,33 @@ def import_laws(root: Path, source: Path | str, *, everything: bool = False,
         where = f"{LAWS_FILE}:{first.line}" if first.line else LAWS_FILE
         raise TvfError(
             f"{where}: {first.message}",
-            hint=f"Rett {LAWS_FILE} først (tvf check viser alle feilene), så ingen "
-                 "håndskrevne oppføringer går tapt. Ingenting er skrevet.",
+            hint=_("Rett {path} først (tvf check viser alle feilene), så ingen "
+                   "håndskrevne oppføringer går tapt. Ingenting er skrevet.").format(
+                       path=LAWS_FILE),
         )
     listed = listed_ids(root)
     wanted = None
     if not everything:  # with --all, the documents need not be read
         wanted = set(cited_law_ids(load_handbook(root, config), today)) | set(listed)
         if not wanted:
-            raise TvfError("Håndboka viser ikke til noen lover, og laws.yaml har ingen "
-                           "oppføringer: det er ingenting å hente.",
-                           hint="Bruk --all for å hente alle lovene i arkivet.")
+            raise TvfError(_("Håndboka viser ikke til noen lover, og laws.yaml har ingen "
+                             "oppføringer: det er ingenting å hente."),
+                           hint=_("Bruk --all for å hente alle lovene i arkivet."))
     archive = read_source(source, wanted)
     if not archive.laws:
-        what = "noen lover" if everything else "noen av lovene håndboka viser til"
-        skipped = f" ({len(archive.skipped)} filer kunne ikke leses)" if archive.skipped else ""
+        message = (
+            _("Fant ikke noen lover i {source}{skipped}: {files} lovfiler i arkivet.")
+            if everything else
+            _("Fant ikke noen av lovene håndboka viser til i {source}{skipped}: {files} "
+              "lovfiler i arkivet.")
+        )
+        skipped = ngettext(" ({n} fil kunne ikke leses)", " ({n} filer kunne ikke leses)",
+                           len(archive.skipped)).format(n=len(archive.skipped)) \
+            if archive.skipped else ""
         raise TvfError(
-            f"Fant ikke {what} i {archive.source}{skipped}: {archive.files} lovfiler i "
-            "arkivet.",
-            hint=f"Er dette {ARCHIVE_NAME} fra Lovdata? Ingenting er skrevet.",
+            message.format(source=archive.source, skipped=skipped, files=archive.files),
+            hint=_("Er dette {archive} fra Lovdata? Ingenting er skrevet.").format(
+                archive=ARCHIVE_NAME),
         )
 
     merged: dict[str, Law] = {}
@@ -689,7 +703,7 @@ def import_laws(root: Path, source: Path | str, *, everything: bool = False,
 
     text = registry_yaml(merged.values(), _header_text(config, archive, source, today,
                                                        everything, len(merged)))
-    _, findings = read_registry_text(text)
+    _registry, findings = read_registry_text(text)
     if findings:  # a bug in tvf, not in the user's input
         raise RuntimeError(f"tvf wrote a {LAWS_FILE} it cannot read: {findings[0].message}")
     path = root / LAWS_FILE
@@ -703,20 +717,25 @@ def import_laws(root: Path, source: Path | str, *, everything: bool = False,
 def _header_text(config: Config, archive: ArchiveLaws, source: Path | str,
                  today: dt.date, everything: bool, count: int) -> str:
     owner = config.municipality or config.title
-    fetched = f" (hentet fra {source})" if isinstance(source, str) else ""
-    dated = f", datert {archive.date.isoformat()}" if archive.date else ""
-    scope = ("alle lovene i arkivet (--all) og lovene som sto her fra før" if everything
-             else "lovene håndboka viser til eller hadde her fra før")
+    fetched = _(" (hentet fra {url})").format(url=source) if isinstance(source, str) else ""
+    dated = _(", datert {date}").format(date=archive.date.isoformat()) if archive.date else ""
+    scope = (_("alle lovene i arkivet (--all) og lovene som sto her fra før") if everything
+             else _("lovene håndboka viser til eller hadde her fra før"))
     return "\n".join([
-        f"Lovregisteret for {owner}, skrevet av «tvf laws import» {today.isoformat()}.",
+        _("Lovregisteret for {owner}, skrevet av «tvf laws import» {date}.").format(
+            owner=owner, date=today.isoformat()),
         "",
-        f"Kilde: Lovdata, {archive.source}{dated}{fetched}.",
-        f"Lisens: {LICENCE}.",
-        f"{count} lover: {scope}.",
+        _("Kilde: Lovdata, {source}{dated}{fetched}.").format(
+            source=archive.source, dated=dated, fetched=fetched),
+        _("Lisens: {licence}.").format(licence=_(LICENCE)),
+        ngettext("{count} lov: {scope}.", "{count} lover: {scope}.", count).format(
+            count=count, scope=scope),
         "",
-        "Navn og forkortelser (names) er beholdt fra registeret; de andre feltene kommer fra",
-        "Lovdata og skrives over ved neste import. Kapitler står som «navn | tittel | anker»,",
-        "paragrafer som «navn | tittel | kapittel | endringer» (se docs/laws.md).",
+        # One paragraph of a comment, kept as its lines (a msgid with newlines).
+        *_("Navn og forkortelser (names) er beholdt fra registeret; de andre feltene kommer fra\n"
+           "Lovdata og skrives over ved neste import. Kapitler står som «navn | tittel | anker»,\n"
+           "paragrafer som «navn | tittel | kapittel | endringer» (se docs/laws.md)."
+           ).splitlines(),
     ])
 
 
@@ -740,6 +759,13 @@ class CitingDocument:
         return {"id": self.id, "title": self.title, "path": self.path, "line": self.line}
 
 
+# The values of CitedProvision.status (and of "status" in JSON): Norwegian in every language.
+UNKNOWN_LAW = N_("ukjent lov")
+NOT_FOUND = N_("finnes ikke")
+REPEALED = N_("opphevet")
+LAW_REPEALED = N_("loven er opphevet")
+
+
 @dataclass
 class CitedProvision:
     """A law, chapter or section the handbook cites, with the documents citing it."""
@@ -756,11 +782,12 @@ class CitedProvision:
 
     @property
     def label(self) -> str:
+        """``§ 2b``, ``kapittel 4A`` or ``hele loven``, in the language in use."""
         if self.section is not None:
             return f"§ {self.section}"
         if self.chapter is not None:
-            return f"kapittel {self.chapter}"
-        return "hele loven"
+            return _("kapittel {chapter}").format(chapter=self.chapter)
+        return _("hele loven")
 
     @property
     def title(self) -> str:
@@ -781,22 +808,29 @@ class CitedProvision:
         return self.law.url(section=self.section, chapter=self.chapter)
 
     def status(self, today: dt.date) -> str:
-        """What is wrong with citing it, in Norwegian ("" when nothing is)."""
+        """What is wrong with citing it ("" when nothing is): ``ukjent lov``, ``finnes ikke``,
+        ``opphevet`` or ``loven er opphevet``, always in Norwegian (the values of ``status`` in
+        the JSON output); :meth:`status_text` says it in the language in use."""
         law = self.law
         if law is None:
-            return "ukjent lov"
+            return UNKNOWN_LAW
         if self.section is not None and law.sections is not None \
                 and self.section not in law.sections:
-            return "finnes ikke"
+            return NOT_FOUND
         if self.chapter is not None and law.chapters is not None \
                 and self.chapter not in law.chapters:
-            return "finnes ikke"
+            return NOT_FOUND
         details = self.details
         if details is not None and details.repealed:
-            return "opphevet"
+            return REPEALED
         if law.is_repealed(today):
-            return "loven er opphevet"
+            return LAW_REPEALED
         return ""
+
+    def status_text(self, today: dt.date) -> str:
+        """:meth:`status` in the language in use, for people."""
+        status = self.status(today)
+        return _(status) if status else ""
 
     def as_json(self, today: dt.date) -> dict[str, object]:
         details = self.details
@@ -892,7 +926,7 @@ class LawOverview:
     @property
     def unknown(self) -> list[CitedProvision]:
         """Cited sections and chapters that the law does not have."""
-        return [p for p in self.cited if p.status(dt.date.min) == "finnes ikke"]
+        return [p for p in self.cited if p.status(dt.date.min) == NOT_FOUND]
 
     def as_json(self, today: dt.date) -> dict[str, object]:
         law = self.law
@@ -930,9 +964,9 @@ def law_overview(handbook: Handbook, name: str, *, today: dt.date | None = None)
     today = dt.date.today() if today is None else today
     law = handbook.laws.resolve(name, today)
     if law is None:
-        raise TvfError(f"Fant ikke loven «{name}» i lovregisteret.",
-                       hint="Se lovene med tvf laws, eller bruk en Lovdata-ID som "
-                            "LOV-2005-06-17-64.")
+        raise TvfError(_("Fant ikke loven «{name}» i lovregisteret.").format(name=name),
+                       hint=_("Se lovene med tvf laws, eller bruk en Lovdata-ID som "
+                              "LOV-2005-06-17-64."))
     cited = [p for p in cited_provisions(handbook, today=today)
              if p.law is not None and p.law.id == law.id]
     by_section = {p.section: p.documents for p in cited if p.section is not None}

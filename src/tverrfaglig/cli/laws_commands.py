@@ -11,6 +11,7 @@ import typer
 
 from ..config import find_handbook
 from ..errors import TvfError
+from ..i18n import N_, _
 from ..laws import LOVDATA_ARCHIVE as ARCHIVE_NAME
 from ..laws import LOVDATA_ARCHIVE_URL as ARCHIVE_URL
 from ..render import (
@@ -32,7 +33,7 @@ from .common import (
 )
 
 laws_app = typer.Typer(
-    help="Lovregisteret: pakkens lover slått sammen med håndbokas laws.yaml.",
+    help=N_("Lovregisteret: pakkens lover slått sammen med håndbokas laws.yaml."),
     invoke_without_command=True,
     rich_markup_mode=None,
 )
@@ -52,7 +53,7 @@ def laws_command(
     output_format: FormatOption = TableFormat.table,
     today: TodayOption = None,
 ) -> None:
-    """List lovregisteret: pakkens lover slått sammen med håndbokas laws.yaml."""
+    """List the law registry (the help text is the Typer's ``help``)."""
     if ctx.invoked_subcommand is not None:
         return
     laws = load(handbook).laws
@@ -74,31 +75,37 @@ def laws_command(
         console().print(laws_table(laws, today_repealed=repealed))
 
 
-@laws_app.command("import")
+@laws_app.command("import", help=N_(
+    "Skriv håndbokas laws.yaml fra Lovdatas åpne data (NLOD 2.0): ID, tittel, korttittel, "
+    "ikrafttredelse, siste endring, kapitler og paragrafer med tittel, opphevede paragrafer og "
+    "endringene notert under hver. Navn i registeret beholdes."))
 @handle_errors
 def import_command(
     archive: Annotated[str | None, typer.Argument(
-        metavar="ARKIV", show_default=False,
-        help=f"{ARCHIVE_NAME} fra Lovdata, en mappe med nl-*.xml-filene fra det, eller en "
-             "http(s)-adresse til arkivet.")] = None,
+        metavar=N_("ARKIV"), show_default=False,
+        # The archive name and URL are written out (ARCHIVE_NAME, ARCHIVE_URL): a msgid is
+        # a literal, and the help text is translated when it is shown.
+        help=N_("gjeldende-lover.tar.bz2 fra Lovdata, en mappe med nl-*.xml-filene fra det, "
+                "eller en http(s)-adresse til arkivet."))] = None,
     url: Annotated[bool, typer.Option(
-        "--url", help=f"Hent arkivet fra Lovdatas åpne data ({ARCHIVE_URL}); krever nett.")
+        "--url", help=N_("Hent arkivet fra Lovdatas åpne data (https://api.lovdata.no/v1/"
+                         "publicData/get/gjeldende-lover.tar.bz2); krever nett."))
     ] = False,
     everything: Annotated[bool, typer.Option(
-        "--all", help="Ta med alle lovene i arkivet, ikke bare dem håndboka viser til eller "
-                      "har i laws.yaml.")] = False,
+        "--all", help=N_("Ta med alle lovene i arkivet, ikke bare dem håndboka viser til "
+                         "eller har i laws.yaml."))] = False,
     dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Les arkivet og vis hva som ville blitt skrevet, men skriv ingenting.")
+        "--dry-run", help=N_("Les arkivet og vis hva som ville blitt skrevet, men skriv "
+                             "ingenting."))
     ] = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Skriv håndbokas laws.yaml fra Lovdatas åpne data (NLOD 2.0): ID, tittel, korttittel,
-    ikrafttredelse, siste endring, kapitler og paragrafer med tittel, opphevede paragrafer og
-    endringene notert under hver. Navn i registeret beholdes."""
+    """Write the handbook's laws.yaml from Lovdata's open data."""
     if url == (archive is not None):
-        raise TvfError("Oppgi enten ARKIV eller --url.",
-                       hint=f"For eksempel: tvf laws import {ARCHIVE_NAME}")
+        raise TvfError(_("Oppgi enten ARKIV eller --url."),
+                       hint=_("For eksempel: tvf laws import {archive}").format(
+                           archive=ARCHIVE_NAME))
     from ..lovdata import import_laws  # only here: it is not needed by the other commands
 
     source: Path | str = ARCHIVE_URL if url else archive or ""
@@ -109,17 +116,18 @@ def import_command(
     render_import(result, console())
 
 
-@laws_app.command("show")
+@laws_app.command("show", help=N_(
+    "Vis én lov: paragrafene med titler, og hvilke dokumenter som viser til hver."))
 @handle_errors
 def show_command(
     name: Annotated[str, typer.Argument(
-        metavar="LOV", help="Navn, forkortelse, Lovdata-ID eller Lovdata-lenke, f.eks. bhl "
-                            "eller LOV-2005-06-17-64.")],
+        metavar=N_("LOV"), help=N_("Navn, forkortelse, Lovdata-ID eller Lovdata-lenke, "
+                                   "f.eks. bhl eller LOV-2005-06-17-64."))],
     handbook: HandbookOption = None,
     output_format: FormatOption = TableFormat.table,
     today: TodayOption = None,
 ) -> None:
-    """Vis én lov: paragrafene med titler, og hvilke dokumenter som viser til hver."""
+    """Show one law: its sections with titles, and the documents citing each."""
     from ..lovdata import law_overview
 
     day = parse_today(today)
@@ -130,17 +138,18 @@ def show_command(
         render_law_overview(overview, console(), day)
 
 
-@laws_app.command("cited")
+@laws_app.command("cited", help=N_(
+    "List alle lover, kapitler og paragrafer håndboka viser til, med lenke til Lovdata og "
+    "dokumentene som viser til dem (utgåtte dokumenter er ikke med)."))
 @handle_errors
 def cited_command(
     handbook: HandbookOption = None,
     output_format: Annotated[CitedFormat, typer.Option(
-        "--format", "-f", help="table, json eller markdown (til en revisjonsrapport).")
+        "--format", "-f", help=N_("table, json eller markdown (til en revisjonsrapport)."))
     ] = CitedFormat.table,
     today: TodayOption = None,
 ) -> None:
-    """List alle lover, kapitler og paragrafer håndboka viser til, med lenke til Lovdata og
-    dokumentene som viser til dem (utgåtte dokumenter er ikke med)."""
+    """List every law, chapter and section the handbook cites, with Lovdata links."""
     from ..lovdata import cited_provisions
 
     day = parse_today(today)
