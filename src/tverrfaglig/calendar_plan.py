@@ -12,7 +12,8 @@ nearest day that is
   Maundy Thursday to Easter Monday).
 
 The iCalendar file has one VEVENT per meeting with a stable UID, so importing a revised plan
-into Outlook updates the events instead of doubling them.
+into Outlook updates the events instead of doubling them. Its text (the events' summary and
+description, the reasons a day is poor) follows the language in use.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ import icalendar
 
 from .errors import TvfError
 from .files import write_atomic
-from .meetings import Network, date_no, school_year_label, weekday_no
+from .i18n import _, language, long_date, weekday_name
+from .meetings import Network, school_year_label
 
 FIRST_TARGET = (9, 10)   # month, day of the first meeting's target date
 LAST_TARGET = (5, 20)    # month, day of the last meeting's target date (next calendar year)
@@ -37,6 +39,8 @@ CHRISTMAS = ((12, 18), (1, 4))  # from 18 December to 4 January
 MAX_SHIFT_DAYS = 45
 TIMEZONE = "Europe/Oslo"
 PRODID = "-//tvf//Tverrfaglig samarbeid//NO"
+#: The ``holidays`` package's language for holiday names shown in each of tvf's languages.
+HOLIDAY_LANGUAGES = {"nb": "no", "en": "en_US"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class PlannedMeeting:
 
     @property
     def label(self) -> str:
-        return f"{weekday_no(self.date)} {date_no(self.date)}"
+        return f"{weekday_name(self.date)} {long_date(self.date)}"
 
 
 @dataclass(frozen=True)
@@ -72,10 +76,11 @@ class MeetingPlan:
 
 
 @functools.cache
-def public_holidays(year: int) -> dict[dt.date, str]:
-    """Norwegian public holidays of ``year`` with their Norwegian names."""
+def public_holidays(year: int, names: str = "no") -> dict[dt.date, str]:
+    """Norwegian public holidays of ``year`` with their names in the ``holidays`` package's
+    language ``names`` (Norwegian by default; :func:`easter_break` reads those)."""
     found: dict[dt.date, str] = dict(
-        holidays.country_holidays("NO", years=year, language="no").items())
+        holidays.country_holidays("NO", years=year, language=names).items())
     return found
 
 
@@ -89,25 +94,25 @@ def school_holiday(day: dt.date) -> str | None:
     """The school holiday ``day`` falls in (as tvf defines them), or None."""
     week = day.isocalendar().week
     if day.month in (9, 10) and week in AUTUMN_BREAK_WEEKS:
-        return "høstferie"
+        return _("høstferie")
     (from_month, from_day), (to_month, to_day) = CHRISTMAS
     if (day.month, day.day) >= (from_month, from_day) or (day.month, day.day) <= (to_month, to_day):
-        return "juleferie"
+        return _("juleferie")
     if day.month in (2, 3) and week in WINTER_BREAK_WEEKS:
-        return "vinterferie"
+        return _("vinterferie")
     start, end = easter_break(day.year)
     if start <= day <= end:
-        return "påskeferie"
+        return _("påskeferie")
     return None
 
 
 def why_not_a_meeting_day(day: dt.date) -> str | None:
     """Why ``day`` is a poor meeting day (weekend, public holiday, school holiday), or None."""
     if day.weekday() >= 5:
-        return weekday_no(day)
-    holiday = public_holidays(day.year).get(day)
-    if holiday is not None:
-        return f"helligdag ({holiday})"
+        return weekday_name(day)
+    if day in public_holidays(day.year):
+        names = public_holidays(day.year, HOLIDAY_LANGUAGES.get(language(), "no"))
+        return _("helligdag ({name})").format(name=names[day])
     return school_holiday(day)
 
 
@@ -120,9 +125,10 @@ def plan_meetings(network: Network, year: int, *, weekday: int | None = None) ->
     ``weekday`` (0 = Monday … 4 = Friday) keeps every meeting on that day of the week.
     """
     if not 2000 <= year <= 2100:
-        raise TvfError(f"Skoleåret {year} er utenfor det tvf planlegger (2000–2100).")
+        raise TvfError(_("Skoleåret {year} er utenfor det tvf planlegger (2000–2100).").format(
+            year=year))
     if weekday is not None and not 0 <= weekday <= 4:
-        raise TvfError("Møtedagen må være en hverdag (mandag til fredag).")
+        raise TvfError(_("Møtedagen må være en hverdag (mandag til fredag)."))
     count = network.meetings_per_year
     first = dt.date(year, *FIRST_TARGET)
     last = dt.date(year + 1, *LAST_TARGET)
@@ -148,8 +154,9 @@ def _nearest_free_day(target: dt.date, weekday: int | None, taken: set[dt.date])
                 continue
             if why_not_a_meeting_day(day) is None:
                 return day
-    raise TvfError(f"Fant ingen ledig møtedag innen {MAX_SHIFT_DAYS} dager fra {target}.",
-                   hint="Velg en annen ukedag, eller færre møter i året (meetings_per_year).")
+    raise TvfError(_("Fant ingen ledig møtedag innen {days} dager fra {date}.").format(
+        days=MAX_SHIFT_DAYS, date=target),
+        hint=_("Velg en annen ukedag, eller færre møter i året (meetings_per_year)."))
 
 
 # --- iCalendar -------------------------------------------------------------------------------
@@ -188,13 +195,13 @@ def calendar(plan: MeetingPlan, *, recipient: str, today: dt.date,
         cal.add_component(_oslo_timezone())
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.UTC)
     leader = network.leader
-    who = ", ".join(p for p in (leader.name, leader.role) if p) or "lederen"
+    who = ", ".join(p for p in (leader.name, leader.role) if p) or _("lederen")
     total = len(plan.meetings)
     for number, meeting in enumerate(plan.meetings, start=1):
         event = icalendar.Event()
         event.add("uid", f"tvf-{network.slug}-{meeting.date:%Y%m%d}@tverrfaglig")
         event.add("dtstamp", stamp)
-        event.add("summary", f"Møte i {network.title}")
+        event.add("summary", _("Møte i {network}").format(network=network.title))
         if start is None:
             event.add("dtstart", meeting.date)
             event.add("dtend", meeting.date + dt.timedelta(days=1))
@@ -204,10 +211,11 @@ def calendar(plan: MeetingPlan, *, recipient: str, today: dt.date,
             event.add("dtstart", begins, parameters={"TZID": TIMEZONE})
             event.add("dtend", begins + dt.timedelta(minutes=minutes),
                       parameters={"TZID": TIMEZONE})
-        event.add("description",
-                  f"Møte {number} av {total} i skoleåret {plan.school_year}. Leder: {who}. "
-                  "Innspill til sakslisten sendes til leder, som sender ut sakslisten før "
-                  f"møtet. Referatet sendes til {recipient}.")
+        event.add("description", _(
+            "Møte {number} av {total} i skoleåret {school_year}. Leder: {leader}. Innspill til "
+            "sakslisten sendes til leder, som sender ut sakslisten før møtet. Referatet sendes "
+            "til {recipient}.").format(number=number, total=total, school_year=plan.school_year,
+                                      leader=who, recipient=recipient))
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
@@ -218,5 +226,6 @@ def write_file(path: Path, data: bytes) -> None:
     so a mistyped path is an error rather than a new folder."""
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
-        raise TvfError(f"Mappen {folder} finnes ikke; lag den først, eller velg en annen fil.")
+        raise TvfError(_("Mappen {folder} finnes ikke; lag den først, eller velg en annen fil."
+                         ).format(folder=folder))
     write_atomic(path, data)

@@ -28,6 +28,7 @@ from .document import INPUT_TYPE, Document, parse_document
 from .errors import TvfError
 from .files import write_atomic
 from .handbook import Handbook
+from .i18n import N_, _, long_date, weekday_name
 from .meetings import (
     AGENDA_SUFFIX,
     INPUTS_DIR,
@@ -38,7 +39,6 @@ from .meetings import (
     Network,
     agenda_items,
     agenda_on,
-    date_no,
     evaluation_due,
     get_network,
     last_evaluation,
@@ -49,7 +49,6 @@ from .meetings import (
     previous_minutes,
     school_year_label,
     user_representatives_due,
-    weekday_no,
 )
 from .pii import find_national_ids
 from .templating import environment, render
@@ -90,27 +89,30 @@ def _display(root: Path, path: Path) -> str:
         return str(path)
 
 
-_NEVER_OVERWRITE = ("Slett eller gi nytt navn til filen først, eller bruk --output - for å se "
-                    "resultatet.")
+_NEVER_OVERWRITE = N_("Slett eller gi nytt navn til filen først, eller bruk --output - for å se "
+                      "resultatet.")
 
 
 def write_new(path: Path, data: bytes) -> None:
     """Create ``path`` with ``data``; never replace an existing file."""
-    write_atomic(path, data, new=True, hint=_NEVER_OVERWRITE)
+    write_atomic(path, data, new=True, hint=_(_NEVER_OVERWRITE))
 
 
-def insert_front_matter(data: bytes, lines: Sequence[str], *, where: str = "filen") -> bytes:
+def insert_front_matter(data: bytes, lines: Sequence[str], *, where: str | None = None) -> bytes:
     """``data`` with ``lines`` added at the end of its front matter, nothing else changed.
 
-    The new lines use the file's own line ending (``\\n`` or ``\\r\\n``).
+    The new lines use the file's own line ending (``\\n`` or ``\\r\\n``). ``where`` names the
+    file in errors (default: "the file").
     """
+    where = where or _("filen")
     parts = data.splitlines(keepends=True)
     if not parts or parts[0].removeprefix(b"\xef\xbb\xbf").rstrip() != b"---":
-        raise TvfError(f"{where} har ingen front matter (første linje er ikke «---»).")
+        raise TvfError(_("{where} har ingen front matter (første linje er ikke «---»).").format(
+            where=where))
     closing = next((i for i in range(1, len(parts)) if parts[i].rstrip() in (b"---", b"...")),
                    None)
     if closing is None:
-        raise TvfError(f"{where}: front matter er ikke avsluttet med «---».")
+        raise TvfError(_("{where}: front matter er ikke avsluttet med «---».").format(where=where))
     newline = b"\r\n" if parts[0].endswith(b"\r\n") else b"\n"
     added = [line.encode("utf-8") + newline for line in lines]
     return b"".join([*parts[:closing], *added, *parts[closing:]])
@@ -122,32 +124,37 @@ def _add_keys(root: Path, doc: Document, lines: Sequence[str], key: str) -> byte
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TvfError(f"{doc.path} kan ikke leses: {exc.strerror}.") from None
+        raise TvfError(_("{path} kan ikke leses: {reason}.").format(
+            path=doc.path, reason=exc.strerror)) from None
     new = insert_front_matter(data, lines, where=doc.path)
     parsed, problems = parse_document(doc.path, new)
     if parsed is None or parsed.meta is None or key not in parsed.meta or problems:
-        raise TvfError(f"Kunne ikke legge «{key}» til front matter i {doc.path} uten å ødelegge "
-                       "filen; rett filen (se tvf check) og prøv igjen.")
+        raise TvfError(_("Kunne ikke legge «{key}» til front matter i {path} uten å ødelegge "
+                         "filen; rett filen (se tvf check) og prøv igjen.").format(
+                             key=key, path=doc.path))
     return new
 
 
 def _refuse_personal_data(text: str, what: str) -> None:
+    """Stop when ``text`` holds a national identity number; ``what`` (translated) names it."""
     hit = next(find_national_ids(text), None)
     if hit is not None:
         raise TvfError(
-            f"{what} inneholder det som ser ut som et {hit.kind} ({hit.masked}), linje "
-            f"{hit.line} (TVF501). Ingenting er skrevet.",
-            hint="Nettverket arbeider på systemnivå: innspill, sakslister og referater skal "
-                 "aldri inneholde opplysninger som identifiserer et barn. Fjern nummeret.")
+            _("{what} inneholder det som ser ut som et {kind} ({masked}), linje {line} (TVF501). "
+              "Ingenting er skrevet.").format(what=what, kind=hit.kind, masked=hit.masked,
+                                              line=hit.line),
+            hint=_("Nettverket arbeider på systemnivå: innspill, sakslister og referater skal "
+                   "aldri inneholde opplysninger som identifiserer et barn. Fjern nummeret."))
 
 
 def _check_rendered(text: str, name: str, template: str) -> None:
     doc, problems = parse_document(name, text.encode("utf-8"))
     if doc is None or doc.meta is None or problems:
-        first = problems[0].message if problems else "ingen front matter"
-        raise TvfError(f"Malen {template} ga et dokument som ikke kan leses: {first}",
-                       hint="Rett håndbokas egen mal i templates/, eller fjern den for å bruke "
-                            "malen som følger med tvf.")
+        first = problems[0].message if problems else _("ingen front matter")
+        raise TvfError(_("Malen {template} ga et dokument som ikke kan leses: {problem}").format(
+            template=template, problem=first),
+            hint=_("Rett håndbokas egen mal i templates/, eller fjern den for å bruke malen som "
+                   "følger med tvf."))
 
 
 # --- Shared context ----------------------------------------------------------------------------
@@ -157,9 +164,9 @@ def _network_context(handbook: Handbook, network: Network, day: dt.date) -> dict
     leader = network.leader
     term = None
     if leader.term_start and leader.term_end:
-        term = f"{date_no(leader.term_start)}–{date_no(leader.term_end)}"
+        term = f"{long_date(leader.term_start)}–{long_date(leader.term_end)}"
     elif leader.term_end:
-        term = f"til {date_no(leader.term_end)}"
+        term = _("til {date}").format(date=long_date(leader.term_end))
     return {
         "handbook": {"title": handbook.config.title,
                      "municipality": handbook.config.municipality},
@@ -172,21 +179,21 @@ def _network_context(handbook: Handbook, network: Network, day: dt.date) -> dict
         "members": [{"service": m.service, "name": m.name} for m in network.members],
         "recipient": network.recipient(handbook.config),
         "date": str(day),
-        "date_text": date_no(day),
-        "weekday": weekday_no(day),
+        "date_text": long_date(day),
+        "weekday": weekday_name(day),
     }
 
 
 def _item_context(item: ActionItem, today: dt.date) -> dict[str, Any]:
     return {"text": item.text, "owner": item.owner, "deadline": str(item.deadline),
-            "deadline_text": date_no(item.deadline), "overdue": item.overdue(today),
+            "deadline_text": long_date(item.deadline), "overdue": item.overdue(today),
             "raised": str(item.meeting), "path": item.path, "line": item.task_line()}
 
 
 def _input_context(item: Input) -> dict[str, Any]:
     return {"text": item.text, "sender": item.sender, "path": item.path,
             "date": str(item.date) if item.date else None,
-            "date_text": date_no(item.date) if item.date else None}
+            "date_text": long_date(item.date) if item.date else None}
 
 
 # --- tvf agenda add ----------------------------------------------------------------------------
@@ -209,10 +216,10 @@ def add_input(handbook: Handbook, slug: str, text: str, *, sender: str | None,
     network = get_network(handbook, slug)
     body = text.strip()
     if not body:
-        raise TvfError("Innspillet er tomt: skriv saken som tekst, f.eks. "
-                       "tvf agenda add --network sentrum \"Økt fravær på 8. trinn\".")
+        raise TvfError(_("Innspillet er tomt: skriv saken som tekst, f.eks. "
+                         "tvf agenda add --network sentrum \"Økt fravær på 8. trinn\"."))
     sender = sender.strip() if sender and sender.strip() else None
-    _refuse_personal_data(body if sender is None else f"{body}\n{sender}", "Innspillet")
+    _refuse_personal_data(body if sender is None else f"{body}\n{sender}", _("Innspillet"))
     folder = handbook.root / network.folder / INPUTS_DIR
     stem = f"{today}-{slugify(body)}"
     path = folder / f"{stem}.md"
@@ -240,22 +247,25 @@ def agenda_context(handbook: Handbook, network: Network, day: dt.date, today: dt
     previous = previous_minutes(network, day)
     last = last_evaluation(network, day)
     invited = [name.strip() for name in invite if name.strip()]
+    councils = [_(council) for council in USER_COUNCILS]
     context.update({
-        "title": f"Saksliste – {network.title}, {date_no(day)}",
+        "title": _("Saksliste – {network}, {date}").format(network=network.title,
+                                                           date=long_date(day)),
         "today": str(today),
         "previous_minutes": None if previous is None else {
-            "date": str(previous[0]), "date_text": date_no(previous[0]),
+            "date": str(previous[0]), "date_text": long_date(previous[0]),
             "path": previous[1].path},
         "open_items": [_item_context(i, today) for i in open_action_items(network, day)],
         "inputs": [_input_context(i) for i in pending_inputs(network)],
         "evaluation": {"due": evaluation_due(network, day),
                        "last": str(last) if last else None,
-                       "last_text": date_no(last) if last else None},
+                       "last_text": long_date(last) if last else None},
         "user_representatives": {
             "due": not invited and user_representatives_due(network, day),
             "school_year": school_year_label(day),
-            "councils": list(USER_COUNCILS),
-            "councils_text": f"{', '.join(USER_COUNCILS[:-1])} og {USER_COUNCILS[-1]}",
+            "councils": councils,
+            "councils_text": _("{councils} og {last}").format(councils=", ".join(councils[:-1]),
+                                                              last=councils[-1]),
             "invited": invited,
         },
     })
@@ -267,9 +277,11 @@ def _meeting_date(network: Network, date: dt.date | None, today: dt.date) -> dt.
         return date
     planned = next_planned_date(network, today)
     if planned is None:
-        raise TvfError(f"Oppgi møtedatoen med --date ÅÅÅÅ-MM-DD: nettverket {network.slug} har "
-                       "ingen planlagte møter uten saksliste fra i dag av (planned_meetings).",
-                       hint=f"Foreslå datoer med tvf meetings plan --network {network.slug}.")
+        raise TvfError(_("Oppgi møtedatoen med --date ÅÅÅÅ-MM-DD: nettverket {network} har "
+                         "ingen planlagte møter uten saksliste fra i dag av (planned_meetings)."
+                         ).format(network=network.slug),
+                       hint=_("Foreslå datoer med tvf meetings plan --network {network}.").format(
+                           network=network.slug))
     return planned
 
 
@@ -284,17 +296,19 @@ def new_agenda(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt
     day = _meeting_date(network, date, today)
     existing = agenda_on(network, day)
     if existing is not None and output != STDOUT:
-        raise TvfError(f"Nettverket {network.slug} har allerede en saksliste for {day}: "
-                       f"{existing.path}. tvf skriver aldri over den.",
-                       hint="Rediger den filen, eller bruk --output - for å se en ny.")
+        raise TvfError(_("Nettverket {network} har allerede en saksliste for {date}: {path}. "
+                         "tvf skriver aldri over den.").format(network=network.slug, date=day,
+                                                               path=existing.path),
+                       hint=_("Rediger den filen, eller bruk --output - for å se en ny."))
     target = (handbook.root / network.folder / f"{day}-{AGENDA_SUFFIX}.md" if output is None
               else Path(output))
     pending = pending_inputs(network)
     for item in pending:
-        _refuse_personal_data(item.document.text, f"Innspillet {item.path}")
+        _refuse_personal_data(item.document.text,
+                              _("Innspillet {path}").format(path=item.path))
     text = render(_env(handbook.root), AGENDA_TEMPLATE,
                   agenda_context(handbook, network, day, today, invite))
-    _refuse_personal_data(text, "Sakslisten")
+    _refuse_personal_data(text, _("Sakslisten"))
     name = _display(handbook.root, target) if output != STDOUT else f"{day}-{AGENDA_SUFFIX}.md"
     _check_rendered(text, name, AGENDA_TEMPLATE)
     if output == STDOUT:
@@ -311,11 +325,12 @@ def new_agenda(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt
 
 
 def _meeting_to_record(network: Network, today: dt.date) -> dt.date:
-    with_minutes = {day for day, _ in network.minutes}
-    held = [day for day, _ in network.agendas if day <= today and day not in with_minutes]
+    with_minutes = {day for day, _doc in network.minutes}
+    held = [day for day, _doc in network.agendas if day <= today and day not in with_minutes]
     if not held:
-        raise TvfError(f"Oppgi møtedatoen med --date ÅÅÅÅ-MM-DD: nettverket {network.slug} har "
-                       "ingen saksliste fra i dag eller tidligere som mangler referat.")
+        raise TvfError(_("Oppgi møtedatoen med --date ÅÅÅÅ-MM-DD: nettverket {network} har "
+                         "ingen saksliste fra i dag eller tidligere som mangler referat.").format(
+                             network=network.slug))
     return held[-1]
 
 
@@ -325,7 +340,8 @@ def minutes_context(handbook: Handbook, network: Network, day: dt.date, agenda: 
     context = _network_context(handbook, network, day)
     representatives = agenda.get("user_representatives")
     context.update({
-        "title": f"Referat – {network.title}, {date_no(day)}",
+        "title": _("Referat – {network}, {date}").format(network=network.title,
+                                                         date=long_date(day)),
         "today": str(today),
         "agenda": {"path": agenda.path},
         "items": [{"number": i.number, "title": i.title} for i in agenda_items(agenda)],
@@ -345,19 +361,21 @@ def new_minutes(handbook: Handbook, slug: str, *, date: dt.date | None, today: d
     day = date if date is not None else _meeting_to_record(network, today)
     existing = minutes_on(network, day)
     if existing is not None and output != STDOUT:
-        raise TvfError(f"Nettverket {network.slug} har allerede referat fra {day}: "
-                       f"{existing.path}. tvf skriver aldri over det.")
+        raise TvfError(_("Nettverket {network} har allerede referat fra {date}: {path}. "
+                         "tvf skriver aldri over det.").format(network=network.slug, date=day,
+                                                               path=existing.path))
     agenda = agenda_on(network, day)
     if agenda is None:
-        raise TvfError(f"Fant ingen saksliste for nettverket {network.slug} datert {day}; "
-                       "referatet bygger på den.",
-                       hint=f"Lag den med tvf agenda new --network {network.slug} --date {day}, "
-                            "eller oppgi datoen for et møte som har saksliste.")
+        raise TvfError(_("Fant ingen saksliste for nettverket {network} datert {date}; "
+                         "referatet bygger på den.").format(network=network.slug, date=day),
+                       hint=_("Lag den med tvf agenda new --network {network} --date {date}, "
+                              "eller oppgi datoen for et møte som har saksliste.").format(
+                                  network=network.slug, date=day))
     target = (handbook.root / network.folder / f"{day}-{MINUTES_SUFFIX}.md" if output is None
               else Path(output))
     text = render(_env(handbook.root), MINUTES_TEMPLATE,
                   minutes_context(handbook, network, day, agenda, today))
-    _refuse_personal_data(text, "Referatet")
+    _refuse_personal_data(text, _("Referatet"))
     name = _display(handbook.root, target) if output != STDOUT else f"{day}-{MINUTES_SUFFIX}.md"
     _check_rendered(text, name, MINUTES_TEMPLATE)
     if output == STDOUT:
@@ -377,27 +395,30 @@ def mark_sent(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt.
         unsent = [(day, doc) for day, doc in network.minutes
                   if day <= today and doc.get("sent") is None]
         if not unsent:
-            raise TvfError(f"Nettverket {network.slug} har ingen referater som ikke er merket "
-                           "som sendt.")
+            raise TvfError(_("Nettverket {network} har ingen referater som ikke er merket "
+                             "som sendt.").format(network=network.slug))
         if len(unsent) > 1:
-            listed = ", ".join(str(day) for day, _ in unsent)
-            raise TvfError(f"Flere referater er ikke merket som sendt ({listed}); oppgi hvilket "
-                           "med --date ÅÅÅÅ-MM-DD.")
+            listed = ", ".join(str(day) for day, _doc in unsent)
+            raise TvfError(_("Flere referater er ikke merket som sendt ({dates}); oppgi hvilket "
+                             "med --date ÅÅÅÅ-MM-DD.").format(dates=listed))
         date = unsent[0][0]
     doc = minutes_on(network, date)
     if doc is None:
-        raise TvfError(f"Fant ikke referat fra {date} for nettverket {network.slug}.",
-                       hint=f"Se møtene med tvf network show {network.slug}.")
+        raise TvfError(_("Fant ikke referat fra {date} for nettverket {network}.").format(
+            date=date, network=network.slug),
+            hint=_("Se møtene med tvf network show {network}.").format(network=network.slug))
     sent = doc.get("sent")
     if sent is not None:
         when = sent.get("date", "?") if isinstance(sent, dict) else sent
         whom = sent.get("to", "?") if isinstance(sent, dict) else "?"
-        raise TvfError(f"{doc.path} er allerede merket som sendt ({when} til {whom}).",
-                       hint="Rett feltet «sent» i filen om det er feil.")
+        raise TvfError(_("{path} er allerede merket som sendt ({date} til {recipient}).").format(
+            path=doc.path, date=when, recipient=whom),
+            hint=_("Rett feltet «sent» i filen om det er feil."))
     if today < date:
-        raise TvfError(f"Referatet fra {date} kan ikke være sendt før møtet (i dag er {today}).")
+        raise TvfError(_("Referatet fra {date} kan ikke være sendt før møtet (i dag er {today})."
+                         ).format(date=date, today=today))
     recipient = (to or "").strip() or network.recipient(handbook.config)
-    _refuse_personal_data(recipient, "Mottakeren")
+    _refuse_personal_data(recipient, _("Mottakeren"))
     data = _add_keys(handbook.root, doc, ["sent:", f"  date: {today}", f"  to: {_json(recipient)}"],
                      "sent")
     if not dry_run:

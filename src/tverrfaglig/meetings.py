@@ -28,29 +28,31 @@ from .config import Config
 from .document import INPUT_TYPE, NETWORK_TYPE, Document, as_date
 from .errors import TvfError
 from .handbook import Handbook
+from .i18n import N_, _, long_date, weekday_name
 
 DEFAULT_MEETINGS_PER_YEAR = 3
 SCHOOL_YEAR_START_MONTH = 8  # a school year runs from 1 August to 31 July
 INPUTS_DIR = "innspill"
 AGENDA_SUFFIX = "saksliste"
 MINUTES_SUFFIX = "referat"
-USER_COUNCILS = ("elevrådet", "foreldreutvalget (FAU)", "ungdomsrådet")
-
-MONTHS_NO = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-             "september", "oktober", "november", "desember")
-WEEKDAYS_NO = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+#: The councils a network may invite user representatives from (translate with ``_``).
+USER_COUNCILS = (N_("elevrådet"), N_("foreldreutvalget (FAU)"), N_("ungdomsrådet"))
 
 
 # --- Dates ---------------------------------------------------------------------------------
 
 
 def date_no(day: dt.date) -> str:
-    """``14. januar 2027``."""
-    return f"{day.day}. {MONTHS_NO[day.month - 1]} {day.year}"
+    """``14. januar 2027`` (``14 January 2027`` in English): :func:`i18n.long_date`.
+
+    Kept for the modules that import it; new code calls :func:`tverrfaglig.i18n.long_date`.
+    """
+    return long_date(day)
 
 
 def weekday_no(day: dt.date) -> str:
-    return WEEKDAYS_NO[day.weekday()]
+    """``torsdag`` (``Thursday`` in English): :func:`i18n.weekday_name`."""
+    return weekday_name(day)
 
 
 def school_year_start(day: dt.date) -> dt.date:
@@ -165,8 +167,9 @@ class Meeting:
     planned: bool  # listed in the network's planned_meetings
 
     def kind(self, today: dt.date) -> str:
-        """``holdt`` (before today) or ``planlagt`` (today or later), in Norwegian."""
-        return "holdt" if self.date < today else "planlagt"
+        """``holdt`` (before today) or ``planlagt`` (today or later), always in Norwegian: it is
+        the ``status`` value of the JSON output. Show it to people with ``_(kind)``."""
+        return N_("holdt") if self.date < today else N_("planlagt")
 
 
 @dataclass(frozen=True)
@@ -285,9 +288,9 @@ def get_network(handbook: Handbook, slug: str) -> Network:
     found = networks(handbook)
     if slug in found:
         return found[slug]
-    known = ", ".join(sorted(found)) or "ingen"
-    raise TvfError(f"Fant ikke nettverket «{slug}» i håndboka (nettverk: {known}).",
-                   hint="Se nettverkene med tvf network list.")
+    known = ", ".join(sorted(found)) or _("ingen")
+    raise TvfError(_("Fant ikke nettverket «{slug}» i håndboka (nettverk: {known}).").format(
+        slug=slug, known=known), hint=_("Se nettverkene med tvf network list."))
 
 
 # --- Action items ---------------------------------------------------------------------------
@@ -296,7 +299,9 @@ _TASK_RE = re.compile(r"^\s{0,3}[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<rest>.*?)\s*$"
 _TRAILER_RE = re.compile(r"^(?P<text>.*?)\s*\((?P<fields>[^()]*)\)$")
 _FIELD_SPLIT_RE = re.compile(r",\s*(?=(?:ansvar|frist)\s*:)", re.IGNORECASE)
 _FIELD_RE = re.compile(r"^\s*(?P<key>ansvar|frist)\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE)
-_FORM = "(ansvar: tjeneste eller rolle, frist: ÅÅÅÅ-MM-DD)"
+# The form of a task line's trailer; "ansvar" and "frist" are the words tvf reads, in every
+# language (translate the rest with ``_``).
+_FORM = N_("(ansvar: tjeneste eller rolle, frist: ÅÅÅÅ-MM-DD)")
 
 
 def _body_lines(doc: Document) -> Iterator[tuple[int, str]]:
@@ -339,26 +344,31 @@ def parse_action_items(doc: Document, meeting: dt.date) -> tuple[list[ActionItem
                 if field is not None:
                     fields[field.group("key").lower()] = field.group("value")
         if trailer is None or not fields:
-            problems.append(TaskProblem(doc.path, line_no,
-                                        f"Oppgavelinjen «{_short(rest)}» mangler {_FORM} til "
-                                        "slutt, så den følges ikke opp."))
+            problems.append(TaskProblem(doc.path, line_no, _(
+                "Oppgavelinjen «{text}» mangler {form} til slutt, så den følges ikke opp."
+            ).format(text=_short(rest), form=_(_FORM))))
             continue
         missing = [k for k in ("ansvar", "frist") if not fields.get(k)]
         if missing:
+            if len(missing) == 2:
+                message = _("Oppgavelinjen «{text}» mangler ansvar og frist; skriv {form}.")
+            elif missing[0] == "ansvar":
+                message = _("Oppgavelinjen «{text}» mangler ansvar; skriv {form}.")
+            else:
+                message = _("Oppgavelinjen «{text}» mangler frist; skriv {form}.")
             problems.append(TaskProblem(doc.path, line_no,
-                                        f"Oppgavelinjen «{_short(rest)}» mangler "
-                                        f"{' og '.join(missing)}; skriv {_FORM}."))
+                                        message.format(text=_short(rest), form=_(_FORM))))
             continue
         deadline = as_date(fields["frist"])
         if deadline is None:
-            problems.append(TaskProblem(doc.path, line_no,
-                                        f"Fristen «{fields['frist']}» i «{_short(rest)}» er ikke "
-                                        "en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2027-02-01."))
+            problems.append(TaskProblem(doc.path, line_no, _(
+                "Fristen «{deadline}» i «{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD, "
+                "f.eks. 2027-02-01.").format(deadline=fields["frist"], text=_short(rest))))
             continue
         text = trailer.group("text").strip() if trailer else rest
         if not text:
             problems.append(TaskProblem(doc.path, line_no,
-                                        "Oppgavelinjen har ansvar og frist, men ingen tekst."))
+                                        _("Oppgavelinjen har ansvar og frist, men ingen tekst.")))
             continue
         items.append(ActionItem(text, fields["ansvar"], deadline, task.group("mark") != " ",
                                 doc.path, line_no, meeting))
@@ -419,7 +429,7 @@ def evaluation_due(network: Network, on: dt.date) -> bool:
 
 
 def first_meeting(network: Network) -> dt.date | None:
-    days = [day for day, _ in (*network.agendas, *network.minutes)]
+    days = [day for day, _doc in (*network.agendas, *network.minutes)]
     return min(days) if days else None
 
 
@@ -478,7 +488,7 @@ def meetings_this_school_year(network: Network, today: dt.date) -> list[Meeting]
 
 def next_planned_date(network: Network, today: dt.date) -> dt.date | None:
     """The first planned date from today on that has no agenda yet."""
-    with_agenda = {day for day, _ in network.agendas}
+    with_agenda = {day for day, _doc in network.agendas}
     return next((d for d in network.planned_dates if d >= today and d not in with_agenda), None)
 
 
@@ -509,7 +519,7 @@ _ITEM_RE = re.compile(r"^##\s+(?P<number>\d+)\.\s+(?P<title>.+?)\s*#*\s*$")
 def agenda_items(doc: Document) -> list[AgendaItem]:
     """The numbered level-2 headings of an agenda, in order."""
     items = []
-    for _, line in _body_lines(doc):
+    for _line_no, line in _body_lines(doc):
         match = _ITEM_RE.match(line)
         if match is not None:
             items.append(AgendaItem(int(match.group("number")), match.group("title")))

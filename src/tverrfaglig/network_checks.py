@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from .document import INPUT_TYPE, MEETING_TYPES, NETWORK_TYPE, Document, as_date
 from .field_forms import text_list
 from .findings import Finding, error, warning
+from .i18n import N_, _, ngettext
 from .meetings import (
     Network,
     build_networks,
@@ -80,22 +81,24 @@ def check_fields(doc: Document) -> Iterator[Finding]:
         sender = doc.get("from")
         if sender is not None and not isinstance(sender, str):
             yield error("TVF003", doc.path, doc.line_of("from"),
-                        "Feltet «from» (hvem innspillet kommer fra) må være tekst.")
+                        _("Feltet «from» (hvem innspillet kommer fra) må være tekst."))
         placed = doc.get("placed_on")
         if "placed_on" in (doc.meta or {}) and as_date(placed) is None:
             yield error("TVF003", doc.path, doc.line_of("placed_on"),
-                        f"«placed_on: {placed}» er ikke en dato: skriv datoen for møtet "
-                        "innspillet er satt på sakslisten til (ÅÅÅÅ-MM-DD).")
+                        _("«placed_on: {value}» er ikke en dato: skriv datoen for møtet "
+                          "innspillet er satt på sakslisten til (ÅÅÅÅ-MM-DD).").format(
+                              value=placed))
         if not doc.body.strip():
             yield error("TVF002", doc.path, doc.body_line,
-                        "Innspillet har ingen tekst: skriv saken under front matter.")
+                        _("Innspillet har ingen tekst: skriv saken under front matter."))
 
 
 def _boolean(doc: Document, key: str) -> Iterator[Finding]:
     value = doc.get(key)
     if value is not None and not isinstance(value, bool):
         yield error("TVF003", doc.path, doc.line_of(key),
-                    f"Feltet «{key}» må være true eller false, ikke «{value}».")
+                    _("Feltet «{key}» må være true eller false, ikke «{value}».").format(
+                        key=key, value=value))
 
 
 def _date_list(doc: Document, key: str) -> Iterator[Finding]:
@@ -104,12 +107,14 @@ def _date_list(doc: Document, key: str) -> Iterator[Finding]:
         return
     if not isinstance(value, list):
         yield error("TVF003", doc.path, doc.line_of(key),
-                    f"Feltet «{key}» må være en liste av datoer, f.eks. [2026-09-17, 2027-01-14].")
+                    _("Feltet «{key}» må være en liste av datoer, f.eks. "
+                      "[2026-09-17, 2027-01-14].").format(key=key))
         return
     for i, item in enumerate(value):
         if as_date(item) is None:
             yield error("TVF003", doc.path, doc.line_of(key, i),
-                        f"Punkt {i + 1} i «{key}» («{item}») er ikke en dato (ÅÅÅÅ-MM-DD).")
+                        _("Punkt {number} i «{key}» («{value}») er ikke en dato (ÅÅÅÅ-MM-DD)."
+                          ).format(number=i + 1, key=key, value=item))
 
 
 def _sent(doc: Document) -> Iterator[Finding]:
@@ -119,17 +124,18 @@ def _sent(doc: Document) -> Iterator[Finding]:
     line = doc.line_of("sent")
     if not isinstance(sent, dict):
         yield error("TVF003", doc.path, line,
-                    "Feltet «sent» må ha date (da referatet ble sendt) og to (mottakeren); "
-                    "tvf minutes sent skriver det.")
+                    _("Feltet «sent» må ha date (da referatet ble sendt) og to (mottakeren); "
+                      "tvf minutes sent skriver det."))
         return
     for key in ("date", "to"):
         if sent.get(key) in (None, ""):
-            yield error("TVF002", doc.path, line, f"«sent» mangler «{key}».")
+            yield error("TVF002", doc.path, line, _("«sent» mangler «{key}».").format(key=key))
     if sent.get("date") is not None and as_date(sent.get("date")) is None:
         yield error("TVF003", doc.path, line,
-                    f"«sent: date: {sent.get('date')}» er ikke en dato (ÅÅÅÅ-MM-DD).")
+                    _("«sent: date: {value}» er ikke en dato (ÅÅÅÅ-MM-DD).").format(
+                        value=sent.get("date")))
     if sent.get("to") is not None and not isinstance(sent.get("to"), str):
-        yield error("TVF003", doc.path, line, "«sent: to» må være tekst (mottakeren).")
+        yield error("TVF003", doc.path, line, _("«sent: to» må være tekst (mottakeren)."))
 
 
 def check_input_networks(docs: Iterable[Document], found: Mapping[str, Network]
@@ -140,7 +146,8 @@ def check_input_networks(docs: Iterable[Document], found: Mapping[str, Network]
         if doc.type == INPUT_TYPE and isinstance(network, str) and SLUG_RE.match(network) \
                 and network not in found:
             yield error("TVF101", doc.path, doc.line_of("network"),
-                        f"Nettverket «{network}» finnes ikke i håndboka.")
+                        _("Nettverket «{network}» finnes ikke i håndboka.").format(
+                            network=network))
 
 
 # --- TVF401: the leader's term ----------------------------------------------------------------
@@ -149,11 +156,11 @@ def check_input_networks(docs: Iterable[Document], found: Mapping[str, Network]
 def check_leader_term(network: Network, today: dt.date) -> Iterator[Finding]:
     leader = network.leader
     if leader.term_end is not None and leader.term_end < today:
-        who = leader.name or "lederen"
+        who = leader.name or _("lederen")
         yield warning("TVF401", network.document.path, network.document.line_of("leader"),
-                      f"Lederperioden til {who} gikk ut {leader.term_end}. Nettverket velger "
-                      "leder for ett år om gangen: før inn den nye lederen med term_start og "
-                      "term_end.")
+                      _("Lederperioden til {leader} gikk ut {date}. Nettverket velger leder for "
+                        "ett år om gangen: før inn den nye lederen med term_start og term_end."
+                        ).format(leader=who, date=leader.term_end))
 
 
 # --- TVF402: meetings this school year ------------------------------------------------------
@@ -164,25 +171,30 @@ def check_meeting_count(network: Network, today: dt.date) -> Iterator[Finding]:
     if len(held) >= network.meetings_per_year:
         return
     doc = network.document
-    dates = ", ".join(str(m.date) for m in held) or "ingen"
-    count = "1 møte" if len(held) == 1 else f"{len(held)} møter"
+    dates = ", ".join(str(m.date) for m in held) or _("ingen")
+    message = ngettext(
+        "Skoleåret {school_year} har nettverket {n} møte holdt eller planlagt ({dates}), men "
+        "skal møtes {per_year} ganger i året. Foreslå datoer med tvf meetings plan og før dem "
+        "inn i planned_meetings, eller lag saksliste med tvf agenda new.",
+        "Skoleåret {school_year} har nettverket {n} møter holdt eller planlagt ({dates}), men "
+        "skal møtes {per_year} ganger i året. Foreslå datoer med tvf meetings plan og før dem "
+        "inn i planned_meetings, eller lag saksliste med tvf agenda new.", len(held))
     yield warning("TVF402", doc.path, doc.line_of("meetings_per_year") or doc.line_of("id"),
-                  f"Skoleåret {school_year_label(today)} har nettverket {count} holdt "
-                  f"eller planlagt ({dates}), men skal møtes {network.meetings_per_year} "
-                  "ganger i året. Foreslå datoer med tvf meetings plan og før dem inn i "
-                  "planned_meetings, eller lag saksliste med tvf agenda new.")
+                  message.format(school_year=school_year_label(today), n=len(held),
+                                 dates=dates, per_year=network.meetings_per_year))
 
 
 # --- TVF403: a past meeting without minutes --------------------------------------------------
 
 
 def check_missing_minutes(network: Network, today: dt.date) -> Iterator[Finding]:
-    with_minutes = {day for day, _ in network.minutes}
+    with_minutes = {day for day, _doc in network.minutes}
     for day, agenda in network.agendas:
         if day < today and day not in with_minutes:
             yield warning("TVF403", agenda.path, agenda.line_of("date"),
-                          f"Møtet {day} er holdt, men det finnes ikke referat fra det. Lag det "
-                          f"med tvf minutes new --network {network.slug} --date {day}.")
+                          _("Møtet {date} er holdt, men det finnes ikke referat fra det. Lag det "
+                            "med tvf minutes new --network {network} --date {date}.").format(
+                                date=day, network=network.slug))
 
 
 # --- TVF404: overdue action items ------------------------------------------------------------
@@ -192,9 +204,10 @@ def check_overdue_items(network: Network, today: dt.date) -> Iterator[Finding]:
     for item in current_action_items(network):
         if item.overdue(today):
             yield warning("TVF404", item.path, item.line,
-                          f"Oppfølgingspunktet «{item.text}» (ansvar: {item.owner}) hadde frist "
-                          f"{item.deadline} og er ikke krysset av. Kryss av [x] når det er gjort, "
-                          "eller før det videre med ny frist i neste referat.")
+                          _("Oppfølgingspunktet «{text}» (ansvar: {owner}) hadde frist "
+                            "{deadline} og er ikke krysset av. Kryss av [x] når det er gjort, "
+                            "eller før det videre med ny frist i neste referat.").format(
+                                text=item.text, owner=item.owner, deadline=item.deadline))
 
 
 # --- TVF405: the annual evaluation -------------------------------------------------------------
@@ -204,25 +217,34 @@ def check_evaluation(network: Network, today: dt.date) -> Iterator[Finding]:
     if not evaluation_overdue(network, today):
         return
     last = last_evaluation(network, today + dt.timedelta(days=1))
-    when = f"siste evaluering var {last}" if last else "ingen evaluering er registrert"
+    if last:
+        message = _("Nettverket har ikke evaluert arbeidet sitt de siste tolv månedene (siste "
+                    "evaluering var {date}). Mandatet sier at nettverkene evaluerer arbeidet "
+                    "årlig: tvf agenda new setter evalueringen på sakslisten, og referatet fra "
+                    "møtet får evaluation: true.").format(date=last)
+    else:
+        message = _("Nettverket har ikke evaluert arbeidet sitt de siste tolv månedene (ingen "
+                    "evaluering er registrert). Mandatet sier at nettverkene evaluerer arbeidet "
+                    "årlig: tvf agenda new setter evalueringen på sakslisten, og referatet fra "
+                    "møtet får evaluation: true.")
     doc = network.document
-    yield warning("TVF405", doc.path, doc.line_of("id"),
-                  f"Nettverket har ikke evaluert arbeidet sitt de siste tolv månedene ({when}). "
-                  "Mandatet sier at nettverkene evaluerer arbeidet årlig: tvf agenda new setter "
-                  "evalueringen på sakslisten, og referatet fra møtet får evaluation: true.")
+    yield warning("TVF405", doc.path, doc.line_of("id"), message)
 
 
 # --- TVF406: minutes not sent ------------------------------------------------------------------
 
 
 def check_minutes_sent(network: Network, today: dt.date) -> Iterator[Finding]:
-    to = network.report_to or "mottakeren i [minutes].recipient"
+    to = network.report_to or _("mottakeren i [minutes].recipient")
     for day, doc in network.minutes:
-        if doc.get("sent") is None and (today - day).days > SEND_WITHIN_DAYS:
-            yield warning("TVF406", doc.path, doc.line_of("date"),
-                          f"Referatet fra {day} er ikke merket som sendt, {(today - day).days} "
-                          f"dager etter møtet. Send det til {to} og kjør tvf minutes sent "
-                          f"--network {network.slug} --date {day}.")
+        days = (today - day).days
+        if doc.get("sent") is None and days > SEND_WITHIN_DAYS:
+            yield warning("TVF406", doc.path, doc.line_of("date"), ngettext(
+                "Referatet fra {date} er ikke merket som sendt, {n} dag etter møtet. Send det "
+                "til {recipient} og kjør tvf minutes sent --network {network} --date {date}.",
+                "Referatet fra {date} er ikke merket som sendt, {n} dager etter møtet. Send det "
+                "til {recipient} og kjør tvf minutes sent --network {network} --date {date}.",
+                days).format(date=day, n=days, recipient=to, network=network.slug))
 
 
 # --- TVF407: task lines ----------------------------------------------------------------------
@@ -238,11 +260,14 @@ def check_task_lines(doc: Document) -> Iterator[Finding]:
 
 
 def check_duplicate_meetings(network: Network) -> Iterator[Finding]:
-    for label, documents in (("saksliste", network.agendas), ("referat", network.minutes)):
+    for message, documents in (
+            (N_("Nettverket {network} har allerede en saksliste for {date} ({path}); tvf bruker "
+                "den og ser bort fra denne."), network.agendas),
+            (N_("Nettverket {network} har allerede et referat for {date} ({path}); tvf bruker "
+                "det og ser bort fra dette."), network.minutes)):
         first: dict[dt.date, Document] = {}
         for day, doc in documents:
             other = first.setdefault(day, doc)
             if other is not doc:
-                yield warning("TVF408", doc.path, doc.line_of("date"),
-                              f"Nettverket {network.slug} har allerede en {label} for {day} "
-                              f"({other.path}); tvf bruker den og ser bort fra denne.")
+                yield warning("TVF408", doc.path, doc.line_of("date"), _(message).format(
+                    network=network.slug, date=day, path=other.path))

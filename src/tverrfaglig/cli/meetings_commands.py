@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import TvfError
-from ..meetings import date_no, get_network, networks, overview, weekday_no
+from ..i18n import N_, _, long_date, ngettext, weekday_name
+from ..meetings import get_network, networks, overview
 from .common import (
     FormatOption,
     HandbookOption,
@@ -32,17 +33,20 @@ if TYPE_CHECKING:
 # that use them, so that every other tvf command starts without them.
 
 NetworkOption = Annotated[str, typer.Option(
-    "--network", "-n", metavar="ID", help="Nettverkets ID, f.eks. kanebogen (se tvf network list).",
-    show_default=False)]
+    "--network", "-n", metavar="ID",
+    help=N_("Nettverkets ID, f.eks. kanebogen (se tvf network list)."), show_default=False)]
 DateOption = Annotated[str | None, typer.Option(
-    "--date", "-d", metavar="ÅÅÅÅ-MM-DD", help="Møtedatoen.", show_default=False)]
+    "--date", "-d", metavar=N_("ÅÅÅÅ-MM-DD"), help=N_("Møtedatoen."), show_default=False)]
 OutputOption = Annotated[str | None, typer.Option(
-    "--output", "-o", metavar="FIL", help="Skriv til denne filen i stedet; «-» skriver til "
-    "skjermen og endrer ingenting.", show_default=False)]
+    "--output", "-o", metavar=N_("FIL"), help=N_("Skriv til denne filen i stedet; «-» skriver "
+                                                 "til skjermen og endrer ingenting."),
+    show_default=False)]
 DryRunOption = Annotated[bool, typer.Option(
-    "--dry-run", help="Vis hva som ville blitt skrevet, uten å skrive.")]
+    "--dry-run", help=N_("Vis hva som ville blitt skrevet, uten å skrive."))]
 
-WEEKDAYS = {"mandag": 0, "tirsdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4}
+# Input, not output: --weekday takes the Norwegian names in every language, and the English ones.
+WEEKDAYS = {"mandag": 0, "tirsdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4,
+            "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -51,7 +55,8 @@ def _date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise TvfError(f"{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.") from None
+        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
+            option=option, value=value)) from None
 
 
 def _err() -> Console:
@@ -63,7 +68,8 @@ def _warn_meeting_day(day: dt.date) -> None:
 
     reason = why_not_a_meeting_day(day)
     if reason is not None:
-        _err().print(f"Merk: {date_no(day)} er {reason}.", style="yellow", markup=False)
+        _err().print(_("Merk: {date} er {reason}.").format(date=long_date(day), reason=reason),
+                     style="yellow", markup=False)
 
 
 def _print_written(result: Written) -> None:
@@ -73,52 +79,61 @@ def _print_written(result: Written) -> None:
 
 # --- tvf network ---------------------------------------------------------------------------------
 
-network_app = typer.Typer(help="Nettverkene: leder, medlemmer, møter og oppfølgingspunkter.",
+network_app = typer.Typer(help=N_("Nettverkene: leder, medlemmer, møter og oppfølgingspunkter."),
                           no_args_is_help=True, rich_markup_mode=None)
 
 
-@network_app.command("list")
+@network_app.command("list", help=N_(
+    "List nettverkene: leder, møter dette skoleåret, åpne oppfølgingspunkter og innspill."))
 @handle_errors
 def network_list(
     handbook: HandbookOption = None,
     output_format: FormatOption = TableFormat.table,
     today: TodayOption = None,
 ) -> None:
-    """List nettverkene: leder, møter dette skoleåret, åpne oppfølgingspunkter og innspill."""
+    """List the networks."""
     book = load(handbook)
     day = parse_today(today)
     views = [overview(n, day, n.recipient(book.config))
-             for _, n in sorted(networks(book).items())]
+             for _slug, n in sorted(networks(book).items())]
     if output_format is TableFormat.json:
         typer.echo(json.dumps(views, ensure_ascii=False, indent=2))
         return
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for column in ("ID", "Tittel", "Leder", "Lederperiode til", "Møter i skoleåret",
-                   "Neste møte", "Åpne punkter", "Innspill"):
-        table.add_column(column, no_wrap=column != "Tittel")
+    title_column = 1
+    for index, column in enumerate((_("ID"), _("Tittel"), _("Leder"), _("Lederperiode til"),
+                                    _("Møter i skoleåret"), _("Neste møte"), _("Åpne punkter"),
+                                    _("Innspill"))):
+        table.add_column(column, no_wrap=index != title_column)
     for view in views:
         leader = view["leader"]
         overdue = sum(1 for i in view["open_items"] if i["overdue"])
+        open_items = str(len(view["open_items"]))
+        if overdue:
+            open_items = _("{n} ({overdue} forfalt)").format(n=open_items, overdue=overdue)
         table.add_row(
             view["id"], view["title"], leader["name"] or "–",
             Text(leader["term_end"] or "–", style="red" if leader["term_ended"] else ""),
-            f"{len(view['meetings'])} av {view['meetings_per_year']}",
+            _("{held} av {per_year}").format(held=len(view["meetings"]),
+                                             per_year=view["meetings_per_year"]),
             view["next_meeting"] or "–",
-            f"{len(view['open_items'])}" + (f" ({overdue} forfalt)" if overdue else ""),
+            open_items,
             str(len(view["pending_inputs"])),
         )
     console().print(table)
 
 
-@network_app.command("show")
+@network_app.command("show", help=N_(
+    "Vis ett nettverk: leder og periode, medlemmer, møter, oppfølgingspunkter og innspill."))
 @handle_errors
 def network_show(
-    slug: Annotated[str, typer.Argument(metavar="ID", help="Nettverkets ID, f.eks. kanebogen.")],
+    slug: Annotated[str, typer.Argument(
+        metavar="ID", help=N_("Nettverkets ID, f.eks. kanebogen."))],
     handbook: HandbookOption = None,
     output_format: FormatOption = TableFormat.table,
     today: TodayOption = None,
 ) -> None:
-    """Vis ett nettverk: leder og periode, medlemmer, møter, oppfølgingspunkter og innspill."""
+    """Show one network."""
     book = load(handbook)
     day = parse_today(today)
     network = get_network(book, slug)
@@ -131,114 +146,135 @@ def network_show(
 
 def _render_network(view: dict[str, Any], out: Console) -> None:
     out.print(Text(f"{view['title']} ({view['id']})", style="bold"))
-    out.print(f"Fil: {view['path']}", markup=False)
+    out.print(_("Fil: {path}").format(path=view["path"]), markup=False)
     leader = view["leader"]
     term = f"{leader['term_start'] or '?'} – {leader['term_end'] or '?'}"
-    line = Text(f"Leder: {leader['name'] or 'ikke valgt'}")
+    line = Text(_("Leder: {name}").format(name=leader["name"] or _("ikke valgt")))
     if leader["role"]:
         line.append(f", {leader['role']}")
     line.append(f" ({term})")
     if leader["term_ended"]:
-        line.append("  perioden er ute", style="bold red")
+        line.append("  " + _("perioden er ute"), style="bold red")
     out.print(line)
-    out.print(f"Referat sendes til: {view['report_to']}", markup=False)
+    out.print(_("Referat sendes til: {recipient}").format(recipient=view["report_to"]),
+              markup=False)
 
-    out.print(Text("\nMedlemmer", style="bold"))
+    out.print(Text("\n" + _("Medlemmer"), style="bold"))
     for member in view["members"]:
         out.print(f"  {member['service']}: {member['name'] or '–'}", markup=False)
 
-    out.print(Text(f"\nMøter skoleåret {view['school_year']} "
-                   f"({len(view['meetings'])} av {view['meetings_per_year']})", style="bold"))
+    out.print(Text("\n" + _("Møter skoleåret {school_year} ({held} av {per_year})").format(
+        school_year=view["school_year"], held=len(view["meetings"]),
+        per_year=view["meetings_per_year"]), style="bold"))
     if not view["meetings"]:
-        out.print("  ingen holdt eller planlagt", markup=False)
+        out.print("  " + _("ingen holdt eller planlagt"), markup=False)
+    # Columns as wide as the longest weekday and status in the language in use, plus one.
+    week = [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(7)]
+    weekday_width = max(len(weekday_name(d)) for d in week) + 1
+    status_width = max(len(_(s)) for s in (N_("holdt"), N_("planlagt"))) + 1
     for meeting in view["meetings"]:
         parts = []
         if meeting["agenda"]:
-            parts.append("saksliste")
+            parts.append(_("saksliste"))
         if meeting["minutes"]:
-            parts.append("referat (sendt)" if meeting["sent"] else "referat (ikke sendt)")
+            parts.append(_("referat (sendt)") if meeting["sent"] else _("referat (ikke sendt)"))
         if not parts:
-            parts.append("ingen saksliste ennå")
+            parts.append(_("ingen saksliste ennå"))
         day = dt.date.fromisoformat(meeting["date"])
-        out.print(f"  {meeting['date']}  {weekday_no(day):<8} {meeting['status']:<9} "
-                  f"{', '.join(parts)}", markup=False)
+        out.print(f"  {meeting['date']}  {weekday_name(day):<{weekday_width}} "
+                  f"{_(meeting['status']):<{status_width}} {', '.join(parts)}", markup=False)
 
-    out.print(Text(f"\nÅpne oppfølgingspunkter ({len(view['open_items'])})", style="bold"))
-    for item in view["open_items"]:
-        text = Text(f"  {item['deadline']}  {item['text']} (ansvar: {item['owner']})")
-        if item["overdue"]:
-            text.append("  forfalt", style="bold red")
-        out.print(text)
-    out.print(Text(f"\nInnspill til neste saksliste ({len(view['pending_inputs'])})",
+    out.print(Text("\n" + _("Åpne oppfølgingspunkter ({n})").format(n=len(view["open_items"])),
                    style="bold"))
+    for item in view["open_items"]:
+        text = Text("  " + _("{deadline}  {text} (ansvar: {owner})").format(
+            deadline=item["deadline"], text=item["text"], owner=item["owner"]))
+        if item["overdue"]:
+            text.append("  " + _("forfalt"), style="bold red")
+        out.print(text)
+    out.print(Text("\n" + _("Innspill til neste saksliste ({n})").format(
+        n=len(view["pending_inputs"])), style="bold"))
     for item in view["pending_inputs"]:
-        sender = f" (fra {item['from']})" if item["from"] else ""
-        out.print(f"  {item['date'] or '?'}  {item['text']}{sender}", markup=False)
+        if item["from"]:
+            line_text = _("{date}  {text} (fra {sender})").format(
+                date=item["date"] or "?", text=item["text"], sender=item["from"])
+        else:
+            line_text = f"{item['date'] or '?'}  {item['text']}"
+        out.print("  " + line_text, markup=False)
 
-    evaluation = (f"siste {view['last_evaluation']}" if view["last_evaluation"]
-                  else "ingen registrert")
-    due = "  bør settes på sakslisten" if view["evaluation_due"] else ""
-    out.print(f"\nÅrlig evaluering: {evaluation}{due}", markup=False)
+    if view["last_evaluation"]:
+        evaluation = _("siste {date}").format(date=view["last_evaluation"])
+    else:
+        evaluation = _("ingen registrert")
+    if view["evaluation_due"]:
+        evaluation_line = _("Årlig evaluering: {evaluation}  bør settes på sakslisten").format(
+            evaluation=evaluation)
+    else:
+        evaluation_line = _("Årlig evaluering: {evaluation}").format(evaluation=evaluation)
+    out.print("\n" + evaluation_line, markup=False)
     invited = "; ".join(f"{r['date']}: {', '.join(r['names'])}"
-                        for r in view["user_representatives"]) or "ingen invitert ennå"
-    out.print(f"Brukerrepresentanter skoleåret {view['school_year']}: {invited}", markup=False)
+                        for r in view["user_representatives"]) or _("ingen invitert ennå")
+    out.print(_("Brukerrepresentanter skoleåret {school_year}: {invited}").format(
+        school_year=view["school_year"], invited=invited), markup=False)
 
 
 # --- tvf agenda ---------------------------------------------------------------------------------
 
-agenda_app = typer.Typer(help="Innspill og sakslister til nettverksmøtene.",
+agenda_app = typer.Typer(help=N_("Innspill og sakslister til nettverksmøtene."),
                          no_args_is_help=True, rich_markup_mode=None)
 
 
-@agenda_app.command("add")
+@agenda_app.command("add", help=N_(
+    "Meld inn en sak (innspill) til nettverkets neste saksliste.\n\n"
+    "Innspillet lagres som en fil i nettverkets mappe (innspill/) og settes på sakslisten av "
+    "tvf agenda new. Tekst med fødselsnummer avvises, og ingenting skrives."))
 @handle_errors
 def agenda_add(
-    text: Annotated[str, typer.Argument(metavar="TEKST", help="Saken, på systemnivå.")],
+    text: Annotated[str, typer.Argument(metavar=N_("TEKST"), help=N_("Saken, på systemnivå."))],
     network: NetworkOption,
     sender: Annotated[str | None, typer.Option(
-        "--from", metavar="NAVN", help="Hvem innspillet kommer fra (tjeneste eller rolle).",
+        "--from", metavar=N_("NAVN"), help=N_("Hvem innspillet kommer fra (tjeneste eller "
+                                              "rolle)."),
         show_default=False)] = None,
     dry_run: DryRunOption = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Meld inn en sak (innspill) til nettverkets neste saksliste.
-
-    Innspillet lagres som en fil i nettverkets mappe (innspill/) og settes på sakslisten av
-    tvf agenda new. Tekst med fødselsnummer avvises, og ingenting skrives.
-    """
+    """File an input for the network's next agenda."""
     from ..meeting_docs import add_input
 
     result = add_input(load(handbook), network, text, sender=sender, today=parse_today(today),
                        dry_run=dry_run)
     if dry_run:
-        console().print(f"Ville skrevet {result.path}:\n", markup=False)
+        console().print(_("Ville skrevet {path}:").format(path=result.path) + "\n", markup=False)
         typer.echo(result.text, nl=False)
         return
-    console().print(f"Skrev innspillet {result.path}. Det kommer på neste saksliste "
-                    f"(tvf agenda new --network {network}).", markup=False)
+    console().print(_("Skrev innspillet {path}. Det kommer på neste saksliste "
+                      "(tvf agenda new --network {network}).").format(path=result.path,
+                                                                      network=network),
+                    markup=False)
 
 
-@agenda_app.command("new")
+@agenda_app.command("new", help=N_(
+    "Lag sakslisten til nettverkets neste møte.\n\n"
+    "Tar med innspillene som ikke er satt på en saksliste (og merker dem), åpne "
+    "oppfølgingspunkter fra referatene, godkjenning av forrige referat, årlig evaluering når "
+    "den ikke er holdt de siste tolv månedene, og invitasjon av brukerrepresentanter når ingen "
+    "er invitert dette skoleåret. Uten --date brukes neste dato i planned_meetings. "
+    "Skriver aldri over en fil."))
 @handle_errors
 def agenda_new(
     network: NetworkOption,
     date: DateOption = None,
     invite: Annotated[list[str] | None, typer.Option(
-        "--invite", metavar="RÅD", help="Brukerrepresentanter som er invitert til møtet, f.eks. "
-        "«Elevrådet ved Kanebogen skole»; kan gjentas.", show_default=False)] = None,
+        "--invite", metavar=N_("RÅD"), help=N_("Brukerrepresentanter som er invitert til møtet, "
+                                               "f.eks. «Elevrådet ved Kanebogen skole»; kan "
+                                               "gjentas."), show_default=False)] = None,
     output: OutputOption = None,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Lag sakslisten til nettverkets neste møte.
-
-    Tar med innspillene som ikke er satt på en saksliste (og merker dem), åpne
-    oppfølgingspunkter fra referatene, godkjenning av forrige referat, årlig evaluering når
-    den ikke er holdt de siste tolv månedene, og invitasjon av brukerrepresentanter når ingen
-    er invitert dette skoleåret. Uten --date brukes neste dato i planned_meetings.
-    Skriver aldri over en fil.
-    """
+    """Write the agenda for the network's next meeting."""
     from ..meeting_docs import STDOUT, new_agenda
 
     result = new_agenda(load(handbook), network, date=_date(date, "--date"),
@@ -247,23 +283,30 @@ def agenda_new(
         _print_written(result)
         return
     out = console()
-    out.print(f"Skrev {result.path}.", markup=False)
+    out.print(_("Skrev {path}.").format(path=result.path), markup=False)
     if result.placed:
-        out.print(f"Satte {len(result.placed)} innspill på sakslisten: "
-                  f"{', '.join(result.placed)}.", markup=False)
-    out.print(f"Send sakslisten til medlemmene. Etter møtet: tvf minutes new --network "
-              f"{network} --date {result.date}", markup=False)
+        out.print(ngettext("Satte {n} innspill på sakslisten: {paths}.",
+                           "Satte {n} innspill på sakslisten: {paths}.", len(result.placed)
+                           ).format(n=len(result.placed), paths=", ".join(result.placed)),
+                  markup=False)
+    out.print(_("Send sakslisten til medlemmene. Etter møtet: tvf minutes new --network "
+                "{network} --date {date}").format(network=network, date=result.date),
+              markup=False)
     if result.date is not None:
         _warn_meeting_day(result.date)
 
 
 # --- tvf minutes --------------------------------------------------------------------------------
 
-minutes_app = typer.Typer(help="Referater fra nettverksmøtene.", no_args_is_help=True,
+minutes_app = typer.Typer(help=N_("Referater fra nettverksmøtene."), no_args_is_help=True,
                           rich_markup_mode=None)
 
 
-@minutes_app.command("new")
+@minutes_app.command("new", help=N_(
+    "Lag referatskjelettet fra møtets saksliste.\n\n"
+    "Hvert punkt på sakslisten får plass til drøfting og vedtak; åpne oppfølgingspunkter "
+    "følger med som oppgavelinjer; medlemmene står som til stede. Uten --date brukes siste "
+    "saksliste fram til i dag som mangler referat. Skriver aldri over en fil."))
 @handle_errors
 def minutes_new(
     network: NetworkOption,
@@ -272,12 +315,7 @@ def minutes_new(
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Lag referatskjelettet fra møtets saksliste.
-
-    Hvert punkt på sakslisten får plass til drøfting og vedtak; åpne oppfølgingspunkter
-    følger med som oppgavelinjer; medlemmene står som til stede. Uten --date brukes siste
-    saksliste fram til i dag som mangler referat. Skriver aldri over en fil.
-    """
+    """Write the minutes skeleton from the meeting's agenda."""
     from ..meeting_docs import STDOUT, new_minutes
 
     result = new_minutes(load(handbook), network, date=_date(date, "--date"),
@@ -285,74 +323,78 @@ def minutes_new(
     if output == STDOUT:
         _print_written(result)
         return
-    console().print(f"Skrev {result.path}. Når referatet er sendt: tvf minutes sent "
-                    f"--network {network} --date {result.date}", markup=False)
+    console().print(_("Skrev {path}. Når referatet er sendt: tvf minutes sent "
+                      "--network {network} --date {date}").format(
+                          path=result.path, network=network, date=result.date), markup=False)
 
 
-@minutes_app.command("sent")
+@minutes_app.command("sent", help=N_(
+    "Merk et referat som sendt: skriver sent (dato og mottaker) i referatets front matter.\n\n"
+    "Uten --date: det ene referatet som ikke er merket som sendt. Datoen for sendingen er i "
+    "dag (--today)."))
 @handle_errors
 def minutes_sent(
     network: NetworkOption,
     date: DateOption = None,
     to: Annotated[str | None, typer.Option(
-        "--to", metavar="MOTTAKER", help="Hvem referatet ble sendt til (standard: nettverkets "
-        "report_to, ellers [minutes].recipient i tvf.toml).", show_default=False)] = None,
+        "--to", metavar=N_("MOTTAKER"), help=N_("Hvem referatet ble sendt til (standard: "
+                                                "nettverkets report_to, ellers "
+                                                "[minutes].recipient i tvf.toml)."),
+        show_default=False)] = None,
     dry_run: DryRunOption = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Merk et referat som sendt: skriver sent (dato og mottaker) i referatets front matter.
-
-    Uten --date: det ene referatet som ikke er merket som sendt. Datoen for sendingen er i
-    dag (--today).
-    """
+    """Mark minutes as sent (writes ``sent`` into their front matter)."""
     day = parse_today(today)
     from ..meeting_docs import mark_sent
 
     result = mark_sent(load(handbook), network, date=_date(date, "--date"), today=day, to=to,
                        dry_run=dry_run)
     if dry_run:
-        console().print(f"Ville merket {result.path} som sendt {day}:\n", markup=False)
+        console().print(_("Ville merket {path} som sendt {date}:").format(
+            path=result.path, date=day) + "\n", markup=False)
         typer.echo(result.text, nl=False)
         return
-    console().print(f"Merket {result.path} som sendt {day}.", markup=False)
+    console().print(_("Merket {path} som sendt {date}.").format(path=result.path, date=day),
+                    markup=False)
 
 
 # --- tvf meetings --------------------------------------------------------------------------------
 
-meetings_app = typer.Typer(help="Møteplan for nettverkene.", no_args_is_help=True,
+meetings_app = typer.Typer(help=N_("Møteplan for nettverkene."), no_args_is_help=True,
                            rich_markup_mode=None)
 
 
-@meetings_app.command("plan")
+@meetings_app.command("plan", help=N_(
+    "Foreslå møtedatoer for et skoleår, spredt jevnt på hverdager.\n\n"
+    "Datoene unngår helger, offentlige helligdager og skoleferiene (høst, jul, vinter, påske), "
+    "og kan skrives til en .ics-fil. Før datoene inn i nettverkets planned_meetings, så regner "
+    "tvf check og tvf agenda new med dem."))
 @handle_errors
 def meetings_plan(
     network: NetworkOption,
     year: Annotated[int, typer.Option(
-        "--year", "-y", metavar="ÅÅÅÅ", help="Skoleåret som starter i august dette året.",
+        "--year", "-y", metavar=N_("ÅÅÅÅ"), help=N_("Skoleåret som starter i august dette året."),
         show_default=False)],
     ics: Annotated[Path | None, typer.Option(
-        "--ics", metavar="FIL", help="Skriv møtene til en iCalendar-fil (.ics) som Outlook kan "
-        "importere.", show_default=False)] = None,
+        "--ics", metavar=N_("FIL"), help=N_("Skriv møtene til en iCalendar-fil (.ics) som "
+                                            "Outlook kan importere."), show_default=False)] = None,
     weekday: Annotated[str | None, typer.Option(
-        "--weekday", metavar="UKEDAG", help="Legg alle møtene på denne ukedagen "
-        "(mandag–fredag).", show_default=False)] = None,
+        "--weekday", metavar=N_("UKEDAG"), help=N_("Legg alle møtene på denne ukedagen "
+                                                   "(mandag–fredag)."),
+        show_default=False)] = None,
     start: Annotated[str | None, typer.Option(
-        "--time", metavar="TT:MM", help="Klokkeslett for møtene i kalenderfilen (ellers "
-        "heldagshendelser).", show_default=False)] = None,
+        "--time", metavar=N_("TT:MM"), help=N_("Klokkeslett for møtene i kalenderfilen (ellers "
+                                               "heldagshendelser)."), show_default=False)] = None,
     duration: Annotated[int, typer.Option(
-        "--duration", metavar="MINUTTER", min=15, max=600,
-        help="Møtenes lengde i kalenderfilen.")] = 120,
+        "--duration", metavar=N_("MINUTTER"), min=15, max=600,
+        help=N_("Møtenes lengde i kalenderfilen."))] = 120,
     output_format: FormatOption = TableFormat.table,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Foreslå møtedatoer for et skoleår, spredt jevnt på hverdager.
-
-    Datoene unngår helger, offentlige helligdager og skoleferiene (høst, jul, vinter, påske),
-    og kan skrives til en .ics-fil. Før datoene inn i nettverkets planned_meetings, så regner
-    tvf check og tvf agenda new med dem.
-    """
+    """Suggest meeting dates for a school year, and optionally write an .ics file."""
     from ..calendar_plan import calendar, plan_meetings, write_file
 
     book = load(handbook)
@@ -361,15 +403,15 @@ def meetings_plan(
     if weekday is not None:
         day_of_week = WEEKDAYS.get(weekday.strip().casefold())
         if day_of_week is None:
-            raise TvfError(f"--weekday «{weekday}» er ikke en hverdag; skriv mandag, tirsdag, "
-                           "onsdag, torsdag eller fredag.")
+            raise TvfError(_("--weekday «{value}» er ikke en hverdag; skriv mandag, tirsdag, "
+                             "onsdag, torsdag eller fredag.").format(value=weekday))
     begins = None
     if start is not None:
         try:
             begins = dt.time.fromisoformat(start.strip())
         except ValueError:
-            raise TvfError(f"--time «{start}» er ikke et klokkeslett; skriv TT:MM, "
-                           "f.eks. 12:30.") from None
+            raise TvfError(_("--time «{value}» er ikke et klokkeslett; skriv TT:MM, "
+                             "f.eks. 12:30.").format(value=start)) from None
     plan = plan_meetings(target, year, weekday=day_of_week)
     if ics is not None:
         write_file(ics, calendar(plan, recipient=target.recipient(book.config),
@@ -380,14 +422,16 @@ def meetings_plan(
                                "ics": str(ics) if ics else None}, ensure_ascii=False, indent=2))
         return
     out = console()
-    out.print(f"Forslag til møter for {target.title}, skoleåret {plan.school_year}:",
-              markup=False)
+    out.print(_("Forslag til møter for {network}, skoleåret {school_year}:").format(
+        network=target.title, school_year=plan.school_year), markup=False)
     for meeting in plan.meetings:
         out.print(f"  {meeting.date}  {meeting.label}", markup=False)
-    out.print(f"\nFør datoene inn i {target.document.path}:\n  {plan.yaml_snippet()}",
-              markup=False)
+    out.print("\n" + _("Før datoene inn i {path}:").format(path=target.document.path)
+              + f"\n  {plan.yaml_snippet()}", markup=False)
     if ics is not None:
-        out.print(f"Skrev {ics} ({len(plan.meetings)} møter).", markup=False)
+        out.print(ngettext("Skrev {path} ({n} møte).", "Skrev {path} ({n} møter).",
+                           len(plan.meetings)).format(path=ics, n=len(plan.meetings)),
+                  markup=False)
 
 
 def register(app: typer.Typer) -> None:
