@@ -41,6 +41,7 @@ import yaml
 
 from .document import parse_document
 from .errors import TvfError
+from .i18n import _
 
 Scalar = str | dt.date | int | bool | None
 
@@ -87,7 +88,7 @@ def split(text: str) -> Parts:
     """Find the front-matter block the way :func:`~tverrfaglig.document.parse_document` does."""
     first_end = text.find("\n")
     if first_end < 0 or text[:first_end].rstrip() != _FENCE:
-        raise FrontMatterEditError("Filen har ingen front matter (første linje må være «---»).")
+        raise FrontMatterEditError(_("Filen har ingen front matter (første linje må være «---»)."))
     newline = "\r\n" if text[first_end - 1:first_end] == "\r" else "\n"
     pos = first_end + 1
     while pos <= len(text):
@@ -99,7 +100,7 @@ def split(text: str) -> Parts:
         if nxt < 0:
             break
         pos = nxt + 1
-    raise FrontMatterEditError("Front matter er ikke avsluttet med en linje «---».")
+    raise FrontMatterEditError(_("Front matter er ikke avsluttet med en linje «---»."))
 
 
 def plain(value: Any) -> Any:
@@ -200,13 +201,14 @@ def _compose(block: str) -> yaml.MappingNode:
     try:
         node = yaml.compose(block, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        raise FrontMatterEditError(f"Front matter er ikke gyldig YAML: {exc}") from None
+        raise FrontMatterEditError(_("Front matter er ikke gyldig YAML: {error}").format(
+            error=exc)) from None
     if not isinstance(node, yaml.MappingNode):
-        raise FrontMatterEditError("Front matter er ikke felt med navn og verdi.")
+        raise FrontMatterEditError(_("Front matter er ikke felt med navn og verdi."))
     if node.flow_style:
-        raise FrontMatterEditError(
+        raise FrontMatterEditError(_(
             "Front matter står i flow-stil ({…}); tvf kan bare redigere vanlige "
-            "«navn: verdi»-linjer.")
+            "«navn: verdi»-linjer."))
     return node
 
 
@@ -221,7 +223,8 @@ def _colon_end(block: str, key: yaml.Node) -> int:
     while i < len(block) and block[i] in " \t":
         i += 1
     if i >= len(block) or block[i] != ":":
-        raise FrontMatterEditError(f"Fant ikke kolon etter feltet «{key.value}».")
+        raise FrontMatterEditError(_("Fant ikke kolon etter feltet «{key}».").format(
+            key=key.value))
     return i + 1
 
 
@@ -242,9 +245,9 @@ def _content_end(block: str, node: yaml.Node) -> int:
             key, value = last
             return _colon_end(block, key) if _is_empty(value) else _content_end(block, value)
         if _is_empty(last):
-            raise FrontMatterEditError("Den siste posten i lista er tom.")
+            raise FrontMatterEditError(_("Den siste posten i lista er tom."))
         return _content_end(block, last)
-    raise FrontMatterEditError("Ukjent YAML-node.")  # pragma: no cover
+    raise FrontMatterEditError(_("Ukjent YAML-node."))  # pragma: no cover
 
 
 def _line_end(block: str, pos: int) -> int:
@@ -269,8 +272,8 @@ class _Splice:
 
 def _set_existing(block: str, key: yaml.Node, node: yaml.Node, value: Scalar) -> _Splice:
     if node.start_mark.index < key.end_mark.index:
-        raise FrontMatterEditError(f"Feltet «{key.value}» er et YAML-alias (*navn); skriv "
-                                   "verdien direkte.")
+        raise FrontMatterEditError(_("Feltet «{key}» er et YAML-alias (*navn); skriv "
+                                     "verdien direkte.").format(key=key.value))
     style = node.style if isinstance(node, yaml.ScalarNode) else None
     style = style if style in ("'", '"') else None
     if _is_empty(node):
@@ -324,15 +327,17 @@ def _append_existing(block: str, key: yaml.Node, node: yaml.Node,
         splices.append(_Splice(eol, eol, "".join(newline + line for line in lines)))
         return splices
     if not isinstance(node, yaml.SequenceNode):
-        raise FrontMatterEditError(f"Feltet «{key.value}» er ikke en liste.")
+        raise FrontMatterEditError(_("Feltet «{key}» er ikke en liste.").format(key=key.value))
     if node.start_mark.index < key.end_mark.index:
-        raise FrontMatterEditError(f"Feltet «{key.value}» er et YAML-alias (*navn).")
+        raise FrontMatterEditError(_("Feltet «{key}» er et YAML-alias (*navn).").format(
+            key=key.value))
     last = node.value[-1] if node.value else None
     styles = _styles_of(last)
     if node.flow_style:
         close = node.end_mark.index - 1
         if block[close] != "]":
-            raise FrontMatterEditError(f"Fant ikke «]» i lista «{key.value}».")
+            raise FrontMatterEditError(_("Fant ikke «]» i lista «{key}».").format(
+                key=key.value))
         before = block[:close].rstrip()
         sep = "" if before.endswith(("[", ",")) else ", "
         if before.endswith(","):
@@ -342,7 +347,8 @@ def _append_existing(block: str, key: yaml.Node, node: yaml.Node,
     line_start = _line_start(block, first.start_mark.index)
     lead = block[line_start:first.start_mark.index]
     if not re.fullmatch(r" *- +", lead):
-        raise FrontMatterEditError(f"Uvanlig innrykk i lista «{key.value}».")
+        raise FrontMatterEditError(_("Uvanlig innrykk i lista «{key}».").format(
+            key=key.value))
     dash = lead.index("-")
     content = len(lead)
     assert last is not None
@@ -370,8 +376,8 @@ def edit_front_matter(text: str, edits: Mapping[str, Edit], *, path: str = "") -
         where = f"{path}: " if path else ""
         raise FrontMatterEditError(
             f"{where}{exc.message}",
-            hint=exc.hint or "tvf har ikke endret filen. Rett front matter for hånd, eller "
-                             "meld fra om feilen.") from None
+            hint=exc.hint or _("tvf har ikke endret filen. Rett front matter for hånd, "
+                               "eller meld fra om feilen.")) from None
 
 
 def _edit(text: str, edits: Mapping[str, Edit]) -> str:
@@ -387,7 +393,8 @@ def _edit(text: str, edits: Mapping[str, Edit]) -> str:
             if not isinstance(key, yaml.ScalarNode):
                 continue
             if key.value in entries and key.value in edits:
-                raise FrontMatterEditError(f"Feltet «{key.value}» står to ganger.")
+                raise FrontMatterEditError(_("Feltet «{key}» står to ganger.").format(
+                    key=key.value))
             entries[key.value] = (key, value)
 
     splices: list[_Splice] = []
@@ -417,7 +424,7 @@ def _edit(text: str, edits: Mapping[str, Edit]) -> str:
     pos = 0
     for splice in sorted(splices, key=lambda s: s.start):
         if splice.start < pos:  # pragma: no cover  (two edits of one key cannot overlap)
-            raise FrontMatterEditError("To endringer overlapper hverandre.")
+            raise FrontMatterEditError(_("To endringer overlapper hverandre."))
         pieces += [block[pos:splice.start], splice.text]
         pos = splice.end
     pieces += [block[pos:], text[parts.end:]]
@@ -428,10 +435,10 @@ def _edit(text: str, edits: Mapping[str, Edit]) -> str:
 
 def _verify(old: str, new: str, edits: Mapping[str, Edit]) -> None:
     """Parse the result again: the edited keys hold the new values, the rest is unchanged."""
-    before, _ = parse_document("", old.encode("utf-8"))
+    before, _problems = parse_document("", old.encode("utf-8"))
     after, problems = parse_document("", new.encode("utf-8"))
     if after is None or after.meta is None or problems:
-        raise FrontMatterEditError("Redigeringen ville gitt ugyldig front matter.")
+        raise FrontMatterEditError(_("Redigeringen ville gitt ugyldig front matter."))
     old_meta = {} if before is None or before.meta is None else before.meta
     expected = dict(old_meta)
     for name, edit in edits.items():
@@ -441,11 +448,11 @@ def _verify(old: str, new: str, edits: Mapping[str, Edit]) -> None:
             current = old_meta.get(name)
             expected[name] = [*(current if isinstance(current, list) else []), dict(edit.item)]
     if plain(expected) != plain(after.meta):
-        raise FrontMatterEditError("Redigeringen ga ikke de verdiene den skulle.")
+        raise FrontMatterEditError(_("Redigeringen ga ikke de verdiene den skulle."))
     kept = [k for k in old_meta if k not in edits]
     if [k for k in after.meta if k not in edits] != kept:
-        raise FrontMatterEditError("Redigeringen ville endret rekkefølgen på feltene.")
+        raise FrontMatterEditError(_("Redigeringen ville endret rekkefølgen på feltene."))
     old_parts, new_parts = split(old), split(new)
     if old[old_parts.end:] != new[new_parts.end:] or old[:old_parts.start] != new[
             :new_parts.start]:
-        raise FrontMatterEditError("Redigeringen ville endret teksten etter front matter.")
+        raise FrontMatterEditError(_("Redigeringen ville endret teksten etter front matter."))

@@ -34,6 +34,7 @@ from .files import temp_beside
 from .findings import Finding, error, warning
 from .frontmatter_edit import AppendItem, Edit, SetValue, edit_front_matter, plain
 from .handbook import Handbook, load_handbook
+from .i18n import _, ngettext
 from .pii import contains_national_id
 
 if TYPE_CHECKING:
@@ -107,9 +108,10 @@ def check_fingerprint(doc: Document) -> Iterator[Finding]:
     if fingerprint(doc.meta, doc.body) != stored:
         name = _name(doc.id, doc.path)
         yield error("TVF302", doc.path, doc.line_of("fingerprint"),
-                    "Dokumentet er endret etter at det ble godkjent: innholdet stemmer ikke "
-                    f"med fingeravtrykket. Gå gjennom endringene (tvf history {name}), og "
-                    f"godkjenn dem med «tvf stamp {name}», eller sett teksten tilbake.")
+                    _("Dokumentet er endret etter at det ble godkjent: innholdet stemmer ikke "
+                      "med fingeravtrykket. Gå gjennom endringene (tvf history {name}), og "
+                      "godkjenn dem med «tvf stamp {name}», eller sett teksten tilbake."
+                      ).format(name=name))
 
 
 def check_suspect_references(summary: Summary, by_id: Mapping[str, Summary]
@@ -132,13 +134,20 @@ def check_suspect_references(summary: Summary, by_id: Mapping[str, Summary]
                 or target.path == summary.path:
             continue
         seen.add(ref)
-        version = f" (versjon {target.version})" if target.version else ""
         name = _name(summary.id, summary.path)
-        yield warning("TVF103", summary.path, line,
-                      f"Mistenkelig referanse: {ref} «{target.title}» ble godkjent på nytt "
-                      f"{theirs}{version}, etter at dette dokumentet ble godkjent {mine}. Les "
-                      f"gjennom dette dokumentet mot endringene i {ref}, og godkjenn det på nytt "
-                      f"med «tvf stamp {name}».")
+        if target.version:
+            message = _("Mistenkelig referanse: {ref} «{title}» ble godkjent på nytt {theirs} "
+                        "(versjon {version}), etter at dette dokumentet ble godkjent {mine}. "
+                        "Les gjennom dette dokumentet mot endringene i {ref}, og godkjenn det "
+                        "på nytt med «tvf stamp {name}».")
+        else:
+            message = _("Mistenkelig referanse: {ref} «{title}» ble godkjent på nytt {theirs}, "
+                        "etter at dette dokumentet ble godkjent {mine}. Les gjennom dette "
+                        "dokumentet mot endringene i {ref}, og godkjenn det på nytt med "
+                        "«tvf stamp {name}».")
+        yield warning("TVF103", summary.path, line, message.format(
+            ref=ref, title=target.title, theirs=theirs, version=target.version, mine=mine,
+            name=name))
 
 
 # --- tvf check --changed-since ------------------------------------------------------------------
@@ -155,13 +164,13 @@ def affected_paths(summaries: Iterable[Summary], changed: vcs.ChangedFiles
     summaries = list(summaries)
     ids = {s.id for s in summaries if s.path in changed.paths and s.id}
     for rel, data in changed.previous.items():
-        old, _ = parse_document(rel, data)
+        old, _problems = parse_document(rel, data)
         if old is not None and old.id:
             ids.add(old.id)
     scope = set(changed.paths)
     for s in summaries:
         network = s.document.get("network") if s.document is not None else None
-        if s.id in ids or any(ref in ids for ref, _ in s.references) \
+        if s.id in ids or any(ref in ids for ref, _line in s.references) \
                 or (s.type in MEETING_TYPES and network in ids):
             scope.add(s.path)
     return frozenset(scope)
@@ -192,9 +201,10 @@ def find_document(handbook: Handbook, target: str, *, cwd: Path | None = None) -
             continue
         if rel in by_path:
             return by_path[rel]
-    raise TvfError(f"Fant ikke dokumentet «{target}» i håndboka {handbook.root}.",
-                   hint="Oppgi en dokument-ID (f.eks. IV.7-2), en tiltakskode (V01) eller "
-                        "stien til filen. Se alle dokumentene med tvf list.")
+    raise TvfError(_("Fant ikke dokumentet «{target}» i håndboka {root}.").format(
+                       target=target, root=handbook.root),
+                   hint=_("Oppgi en dokument-ID (f.eks. IV.7-2), en tiltakskode (V01) eller "
+                          "stien til filen. Se alle dokumentene med tvf list."))
 
 
 # --- tvf stamp ------------------------------------------------------------------------------------
@@ -244,7 +254,8 @@ def bump_version(version: str, *, major: bool = False) -> str:
     """``1.3`` → ``1.4`` (minor) or ``2.0`` (major)."""
     match = _VERSION_RE.match(version)
     if match is None:
-        raise TvfError(f"Versjonen «{version}» har feil form; den skal være som \"1.0\".")
+        raise TvfError(_("Versjonen «{version}» har feil form; den skal være som \"1.0\"."
+                         ).format(version=version))
     first, second = int(match.group(1)), int(match.group(2))
     return f"{first + 1}.0" if major else f"{first}.{second + 1}"
 
@@ -270,7 +281,7 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
     With ``dry_run`` nothing is written and the results carry the diffs.
     """
     if not targets:
-        raise TvfError("Oppgi minst ett dokument å godkjenne (ID, tiltakskode eller sti).")
+        raise TvfError(_("Oppgi minst ett dokument å godkjenne (ID, tiltakskode eller sti)."))
     today = dt.date.today() if today is None else today
     valid_from = today if date is None else date
     config = load_config(root)
@@ -285,19 +296,22 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
     review = add_months(valid_from, config.review_interval_months) if review_by is None \
         else review_by
     if review <= valid_from:
-        raise TvfError(f"Revisjonsdatoen {review} må være etter gyldig-fra-datoen {valid_from}.",
-                       hint="Velg en senere dato med --review-by.")
+        raise TvfError(_("Revisjonsdatoen {review} må være etter gyldig-fra-datoen "
+                         "{valid_from}.").format(review=review, valid_from=valid_from),
+                       hint=_("Velg en senere dato med --review-by."))
     approver = (by if by is not None else vcs.user_name(root) or "").strip()
     if not approver:
-        raise TvfError("Vet ikke hvem som godkjenner.",
-                       hint="Oppgi navnet med --by NAVN, eller sett det i git med "
-                            "git config user.name \"Navn Navnesen\".")
-    _refuse_personal_data("Navnet i --by", approver)
+        raise TvfError(_("Vet ikke hvem som godkjenner."),
+                       hint=_("Oppgi navnet med --by NAVN, eller sett det i git med "
+                              "git config user.name \"Navn Navnesen\"."))
+    _refuse_personal_data(approver, _("Navnet i --by inneholder det som kan være et "
+                                      "fødselsnummer eller D-nummer."))
     if summary is not None:
         summary = " ".join(summary.split())
         if not summary:
-            raise TvfError("Sammendraget (-m) er tomt.", hint="Skriv hva som er endret.")
-        _refuse_personal_data("Sammendraget (-m)", summary)
+            raise TvfError(_("Sammendraget (-m) er tomt."), hint=_("Skriv hva som er endret."))
+        _refuse_personal_data(summary, _("Sammendraget (-m) inneholder det som kan være et "
+                                         "fødselsnummer eller D-nummer."))
 
     plans = []
     for doc in docs:
@@ -305,7 +319,8 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
         try:
             plan = _Plan(doc=doc, file=file, original=file.read_bytes())
         except OSError as exc:
-            raise TvfError(f"{doc.path} kan ikke leses: {exc.strerror}.") from None
+            raise TvfError(_("{path} kan ikke leses: {reason}.").format(
+                path=doc.path, reason=exc.strerror)) from None
         _prepare(plan, major=major, approver=approver, valid_from=valid_from, review=review,
                  summary=summary if summary is not None else _summary_from_git(doc, file))
         plans.append(plan)
@@ -319,11 +334,12 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
     return results
 
 
-def _refuse_personal_data(what: str, text: str) -> None:
+def _refuse_personal_data(text: str, message: str) -> None:
+    """Refuse ``text`` with ``message`` (a whole sentence) if it may hold a national ID."""
     if contains_national_id(text):
-        raise TvfError(f"{what} inneholder det som kan være et fødselsnummer eller D-nummer.",
-                       hint="Håndboka skal aldri inneholde opplysninger som identifiserer en "
-                            "person. Skriv teksten uten nummeret.")
+        raise TvfError(message,
+                       hint=_("Håndboka skal aldri inneholde opplysninger som identifiserer en "
+                              "person. Skriv teksten uten nummeret."))
 
 
 def _validate(handbook: Handbook, docs: Sequence[Document], today: dt.date) -> None:
@@ -342,12 +358,13 @@ def _validate(handbook: Handbook, docs: Sequence[Document], today: dt.date) -> N
             continue  # TVF001 or TVF002 refuses it
         refused.add(doc.path)
         if not doc.is_handbook_document:
-            reasons.append(f"{doc.path}: bare håndbokdokumenter (procedure, attachment, measure, "
-                           f"plan) godkjennes med tvf stamp, ikke type «{doc.type}».")
+            reasons.append(_("{path}: bare håndbokdokumenter (procedure, attachment, measure, "
+                             "plan) godkjennes med tvf stamp, ikke type «{type}».").format(
+                               path=doc.path, type=doc.type))
         elif doc.status == "retired":
-            reasons.append(f"{doc.path}: {_name(doc.id, doc.path)} er utgått (retired) og kan "
-                           "ikke godkjennes. Sett status: draft først hvis det skal tas i bruk "
-                           "igjen.")
+            reasons.append(_("{path}: {name} er utgått (retired) og kan ikke godkjennes. Sett "
+                             "status: draft først hvis det skal tas i bruk igjen.").format(
+                               path=doc.path, name=_name(doc.id, doc.path)))
         else:
             refused.discard(doc.path)
     summaries = [Summary.of(d) for d in handbook.documents if d.meta is not None]
@@ -358,10 +375,12 @@ def _validate(handbook: Handbook, docs: Sequence[Document], today: dt.date) -> N
     if refusing or reasons:
         count = len({f.path for f in refusing} | refused)
         raise StampRefused(
-            f"Godkjenner ikke: {count} av {len(docs)} dokumenter kan ikke godkjennes. "
-            "Ingen filer er endret.",
+            ngettext("Godkjenner ikke: {count} av {total} dokumenter kan ikke godkjennes. "
+                     "Ingen filer er endret.",
+                     "Godkjenner ikke: {count} av {total} dokumenter kan ikke godkjennes. "
+                     "Ingen filer er endret.", len(docs)).format(count=count, total=len(docs)),
             findings=refusing, reasons=reasons,
-            hint="Rett feilene (tvf check viser dem), og kjør tvf stamp igjen." if refusing
+            hint=_("Rett feilene (tvf check viser dem), og kjør tvf stamp igjen.") if refusing
             else None)
 
 
@@ -373,10 +392,12 @@ def _summary_from_git(doc: Document, file: Path) -> str:
     subjects = list(dict.fromkeys(c.subject.strip() for c in vcs.commits_since(file, since)
                                   if c.subject.strip()))
     for subject in subjects:
-        _refuse_personal_data(f"Commit-meldingen «{subject[:20]}…» ({doc.path})", subject)
+        _refuse_personal_data(subject, _(
+            "Commit-meldingen «{subject}…» ({path}) inneholder det som kan være et "
+            "fødselsnummer eller D-nummer.").format(subject=subject[:20], path=doc.path))
     if subjects:
         return "; ".join(subjects)
-    return "Første godkjenning." if last is None else "Godkjent på nytt."
+    return _("Første godkjenning.") if last is None else _("Godkjent på nytt.")
 
 
 def _prepare(plan: _Plan, *, major: bool, approver: str, valid_from: dt.date,
@@ -399,16 +420,17 @@ def _prepare(plan: _Plan, *, major: bool, approver: str, valid_from: dt.date,
     try:
         text = plan.original.decode("utf-8")
     except UnicodeDecodeError:  # pragma: no cover  (TVF001 refused it already)
-        raise TvfError(f"{doc.path}: filen er ikke UTF-8.") from None
+        raise TvfError(_("{path}: filen er ikke UTF-8.").format(path=doc.path)) from None
     if text != doc.text:
-        raise TvfError(f"{doc.path} ble endret mens tvf stamp kjørte.",
-                       hint="Kjør tvf stamp igjen.")
+        raise TvfError(_("{path} ble endret mens tvf stamp kjørte.").format(path=doc.path),
+                       hint=_("Kjør tvf stamp igjen."))
     new_text = edit_front_matter(text, edits, path=doc.path)
-    stamped, _ = parse_document(doc.path, new_text.encode("utf-8"))
+    stamped, _problems = parse_document(doc.path, new_text.encode("utf-8"))
     if stamped is None or stamped.meta is None \
             or fingerprint(stamped.meta, stamped.body) != stamp_print:  # pragma: no cover
-        raise TvfError(f"{doc.path}: fingeravtrykket ble ikke det samme etter redigeringen.",
-                       hint="Dette er en feil i tvf; filen er ikke endret.")
+        raise TvfError(_("{path}: fingeravtrykket ble ikke det samme etter redigeringen."
+                         ).format(path=doc.path),
+                       hint=_("Dette er en feil i tvf; filen er ikke endret."))
     plan.new = new_text.encode("utf-8")
     diff = "".join(difflib.unified_diff(
         text.splitlines(keepends=True), new_text.splitlines(keepends=True),
@@ -429,14 +451,15 @@ def _write_all(plans: Sequence[_Plan]) -> None:
     try:
         for plan in plans:
             if plan.file.read_bytes() != plan.original:
-                raise TvfError(f"{plan.doc.path} ble endret mens tvf stamp kjørte; ingen filer "
-                               "er endret.", hint="Kjør tvf stamp igjen.")
+                raise TvfError(_("{path} ble endret mens tvf stamp kjørte; ingen filer er "
+                                 "endret.").format(path=plan.doc.path),
+                               hint=_("Kjør tvf stamp igjen."))
             temps.append(temp_beside(plan.file, plan.new))
     except OSError as exc:
         _remove(temps)
-        raise TvfError(f"Kunne ikke skrive {exc.filename or 'filen'}: {exc.strerror}. Ingen "
-                       "filer er endret.", hint="Sjekk at du har skrivetilgang til mappen.") \
-            from None
+        raise TvfError(_("Kunne ikke skrive {file}: {reason}. Ingen filer er endret.").format(
+            file=exc.filename or _("filen"), reason=exc.strerror),
+            hint=_("Sjekk at du har skrivetilgang til mappen.")) from None
     except BaseException:
         _remove(temps)
         raise
@@ -450,14 +473,15 @@ def _write_all(plans: Sequence[_Plan]) -> None:
         lost = _restore(done)
         if lost:
             raise TvfError(
-                "Skrivingen feilet, og disse filene kunne ikke settes tilbake: "
-                f"{', '.join(lost)}.",
-                hint="Hent dem fra git med git restore FIL (om de var committet).") from exc
+                _("Skrivingen feilet, og disse filene kunne ikke settes tilbake: {files}."
+                  ).format(files=", ".join(lost)),
+                hint=_("Hent dem fra git med git restore FIL (om de var committet).")) from exc
         if isinstance(exc, OSError):
             raise TvfError(
-                f"Kunne ikke skrive {exc.filename or 'filen'}: {exc.strerror}. Ingen filer er "
-                "endret (de som alt var skrevet, er satt tilbake).",
-                hint="Sjekk at du har skrivetilgang, og kjør tvf stamp igjen.") from None
+                _("Kunne ikke skrive {file}: {reason}. Ingen filer er endret (de som alt var "
+                  "skrevet, er satt tilbake).").format(file=exc.filename or _("filen"),
+                                                      reason=exc.strerror),
+                hint=_("Sjekk at du har skrivetilgang, og kjør tvf stamp igjen.")) from None
         raise
 
 

@@ -23,21 +23,31 @@ from .errors import TvfError
 from .files import write_atomic
 from .findings import Finding, Severity
 from .handbook import Handbook
+from .i18n import N_, _
 from .laws import LawRegistry
 from .templating import environment, render
 
 FOLDERS = {"procedure": "prosedyrer", "attachment": "vedlegg", "measure": "tiltak",
            "plan": "planer"}
-TYPE_LABELS = {"procedure": "prosedyren", "attachment": "vedlegget", "measure": "tiltaket",
-               "plan": "planen"}
+# What a new document calls itself in its body ("Hva prosedyren skal oppnå"); translated
+# when it is used.
+TYPE_LABELS = {"procedure": N_("prosedyren"), "attachment": N_("vedlegget"),
+               "measure": N_("tiltaket"), "plan": N_("planen")}
 NETWORK_FOLDER = "nettverk"
 CHAPTER_RE = re.compile(r"^[IVXLC]+(\.[0-9]+)*$")
-# The services of the network mandate (seed 000): who sits in a network.
+# The services of the network mandate (seed 000): who sits in a network. Free text in the
+# front matter, so they are written in the language in use.
 NETWORK_SERVICES = (
-    "Skole", "Barnehage", "Helsestasjon og skolehelsetjeneste",
-    "Pedagogisk-psykologisk tjeneste (PPT)", "Psykisk helse og rus",
-    "Ergo- og fysioterapitjenesten", "NAV", "Kultur og fritid", "SLT",
+    N_("Skole"), N_("Barnehage"), N_("Helsestasjon og skolehelsetjeneste"),
+    N_("Pedagogisk-psykologisk tjeneste (PPT)"), N_("Psykisk helse og rus"),
+    N_("Ergo- og fysioterapitjenesten"), "NAV", N_("Kultur og fritid"), "SLT",
 )
+# The defaults of tvf init, in the language in use.
+DEFAULT_TITLE = N_("Håndbok for tverrfaglig samarbeid")
+DEFAULT_COORDINATOR = N_("Koordinator for tverrfaglig samarbeid")
+# The same text as config.DEFAULT_RECIPIENT (the default when tvf.toml names none), marked
+# here so that a new handbook gets it in the language in use.
+N_("Tverrfaglig samarbeidsgruppe barn og unge v/ leder")
 
 
 # --- tvf init ---------------------------------------------------------------------------------
@@ -45,10 +55,12 @@ NETWORK_SERVICES = (
 
 @dataclass(frozen=True)
 class InitOptions:
+    """What ``tvf init`` needs; ``None`` means the default, in the language in use."""
+
     municipality: str
-    title: str = "Håndbok for tverrfaglig samarbeid"
-    coordinator: str = "Koordinator for tverrfaglig samarbeid"
-    recipient: str = DEFAULT_RECIPIENT
+    title: str | None = None
+    coordinator: str | None = None
+    recipient: str | None = None
     git: bool = True
 
 
@@ -62,19 +74,22 @@ class InitResult:
 def init_handbook(root: Path, options: InitOptions, *, today: dt.date) -> InitResult:
     """Make a new handbook in ``root`` (created if missing); refuse to touch an existing one."""
     if not options.municipality.strip():
-        raise TvfError("Oppgi kommunen med --municipality, f.eks. "
-                       "--municipality \"Harstad kommune\".")
+        raise TvfError(_("Oppgi kommunen med --municipality, f.eks. "
+                         "--municipality \"Harstad kommune\"."))
     if (root / CONFIG_NAME).exists():
-        raise TvfError(f"Det finnes allerede en håndbok i {root} ({CONFIG_NAME}); tvf init "
-                       "skriver ikke over den.", hint="Velg en annen mappe.")
+        raise TvfError(_("Det finnes allerede en håndbok i {root} ({config}); tvf init "
+                         "skriver ikke over den.").format(root=root, config=CONFIG_NAME),
+                       hint=_("Velg en annen mappe."))
+    recipient = options.recipient or _(DEFAULT_RECIPIENT)
     context = {
-        "title": options.title, "municipality": options.municipality,
-        "coordinator": options.coordinator, "recipient": options.recipient,
+        "title": options.title or _(DEFAULT_TITLE), "municipality": options.municipality,
+        "coordinator": options.coordinator or _(DEFAULT_COORDINATOR), "recipient": recipient,
     }
     env = environment(None)
     network = _network_context(
-        slug="eksempel", title="Tverrfaglig nettverk (eksempel)", leader_name="Navn Navnesen",
-        leader_role="Rektor", mandate="I.1-2", report_to=options.recipient, today=today)
+        slug="eksempel", title=_("Tverrfaglig nettverk (eksempel)"),
+        leader_name=_("Navn Navnesen"), leader_role=_("Rektor"), mandate="I.1-2",
+        report_to=recipient, today=today)
     files = {
         CONFIG_NAME: render(env, "init/tvf.toml.j2", context),
         "laws.yaml": render(env, "init/laws.yaml.j2", context),
@@ -83,12 +98,12 @@ def init_handbook(root: Path, options: InitOptions, *, today: dt.date) -> InitRe
         "prosedyrer/i-1-2-mandat-for-tverrfaglige-nettverk.md":
             render(env, "init/mandate.md.j2", context),
         f"{NETWORK_FOLDER}/eksempel/nettverk.md": render(env, "new/network.md.j2", network),
-        "templates/README.md": _TEMPLATES_README,
+        "templates/README.md": render(env, "init/templates-README.md.j2", context),
     }
     clashes = [name for name in files if (root / name).exists()]
     if clashes:
-        raise TvfError(f"tvf init skriver ikke over filer som finnes: {', '.join(clashes)}.",
-                       hint="Velg en tom mappe.")
+        raise TvfError(_("tvf init skriver ikke over filer som finnes: {files}.").format(
+            files=", ".join(clashes)), hint=_("Velg en tom mappe."))
     for folder in (*FOLDERS.values(), NETWORK_FOLDER):
         (root / folder).mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
@@ -98,15 +113,6 @@ def init_handbook(root: Path, options: InitOptions, *, today: dt.date) -> InitRe
         vcs.init_repository(root)
         initialised = True
     return InitResult(root, tuple(files), initialised)
-
-
-_TEMPLATES_README = """\
-# Egne maler
-
-Legg en fil her med samme navn som en av malene tvf har med (for eksempel `agenda.md.j2`
-eller `new/document.md.j2`), så bruker tvf den i stedet. Malene er Jinja2 og kjøres i en
-sandkasse; en variabel som mangler gir en feilmelding med malens navn og linje.
-"""
 
 
 # --- tvf new ----------------------------------------------------------------------------------
@@ -148,7 +154,8 @@ def next_id(handbook: Handbook, chapter: str) -> str:
     """The next free ID in a chapter: after IV.7-14 comes IV.7-15."""
     chapter = chapter.strip()
     if not CHAPTER_RE.match(chapter):
-        raise TvfError(f"Kapittelet «{chapter}» har feil form; skriv f.eks. IV.7 eller IV.7.1.")
+        raise TvfError(_("Kapittelet «{chapter}» har feil form; skriv f.eks. IV.7 eller "
+                         "IV.7.1.").format(chapter=chapter))
     serials = [int(doc_id.rpartition("-")[2]) for doc_id in _ids(handbook.documents)
                if doc_id.rpartition("-")[0] == chapter]
     return f"{chapter}-{max(serials, default=0) + 1}"
@@ -161,7 +168,7 @@ def next_code(handbook: Handbook) -> str:
                and re.fullmatch(r"V[0-9]{2}", code)]
     number = max(numbers, default=0) + 1
     if number > 99:
-        raise TvfError("Alle tiltakskoder V01–V99 er brukt.")
+        raise TvfError(_("Alle tiltakskoder V01–V99 er brukt."))
     return f"V{number:02d}"
 
 
@@ -175,31 +182,35 @@ def usual_chapter(handbook: Handbook, doc_type: str) -> str | None:
 def new_document(handbook: Handbook, spec: NewDocument, *, today: dt.date,
                  dry_run: bool = False) -> Created:
     if spec.type not in HANDBOOK_TYPES:
-        raise TvfError(f"Ukjent dokumenttype «{spec.type}»: bruk {', '.join(HANDBOOK_TYPES)}.")
-    for label, value in (("tittel", spec.title), ("ansvarlig", spec.owner)):
-        if not value.strip():
-            raise TvfError(f"Dokumentet må ha {label}.")
+        raise TvfError(_("Ukjent dokumenttype «{type}»: bruk {types}.").format(
+            type=spec.type, types=", ".join(HANDBOOK_TYPES)))
+    if not spec.title.strip():
+        raise TvfError(_("Dokumentet må ha tittel."))
+    if not spec.owner.strip():
+        raise TvfError(_("Dokumentet må ha ansvarlig."))
     if spec.id is not None:
         doc_id = spec.id.strip()
         if not ID_RE.match(doc_id):
-            raise TvfError(f"ID-en «{doc_id}» har feil form; skriv f.eks. IV.7-15.")
+            raise TvfError(_("ID-en «{id}» har feil form; skriv f.eks. IV.7-15.").format(
+                id=doc_id))
         if doc_id in _ids(handbook.documents):
-            raise TvfError(f"ID-en {doc_id} er allerede i bruk.",
-                           hint="Utelat --id for å få neste ledige ID i kapittelet.")
+            raise TvfError(_("ID-en {id} er allerede i bruk.").format(id=doc_id),
+                           hint=_("Utelat --id for å få neste ledige ID i kapittelet."))
     elif spec.chapter is not None:
         doc_id = next_id(handbook, spec.chapter)
     else:
-        raise TvfError("Oppgi kapittel (--chapter, f.eks. IV.7) eller ID (--id).")
+        raise TvfError(_("Oppgi kapittel (--chapter, f.eks. IV.7) eller ID (--id)."))
     code = None
     if spec.type == "measure":
         code = spec.code or next_code(handbook)
         if not re.fullmatch(r"V[0-9]{2}", code):
-            raise TvfError(f"Tiltakskoden «{code}» har feil form; skriv V og to sifre.")
+            raise TvfError(_("Tiltakskoden «{code}» har feil form; skriv V og to sifre.").format(
+                code=code))
         if code in {d.get("code") for d in handbook.documents if d.type == "measure"}:
-            raise TvfError(f"Tiltakskoden {code} er allerede i bruk.")
+            raise TvfError(_("Tiltakskoden {code} er allerede i bruk.").format(code=code))
     context = {
         "id": doc_id, "code": code, "title": spec.title.strip(), "type": spec.type,
-        "type_label": TYPE_LABELS[spec.type], "owner": spec.owner.strip(),
+        "type_label": _(TYPE_LABELS[spec.type]), "owner": spec.owner.strip(),
         "applies_to": list(spec.applies_to), "today": today,
     }
     text = render(environment(handbook.root), "new/document.md.j2", context)
@@ -211,13 +222,13 @@ def new_network(handbook: Handbook, spec: NewNetwork, *, today: dt.date,
                 dry_run: bool = False) -> Created:
     slug = spec.slug.strip()
     if not SLUG_RE.match(slug):
-        raise TvfError(f"Nettverks-ID «{slug}» har feil form: bruk små bokstaver, sifre og "
-                       "bindestrek, f.eks. sentrum.")
+        raise TvfError(_("Nettverks-ID «{slug}» har feil form: bruk små bokstaver, sifre og "
+                         "bindestrek, f.eks. sentrum.").format(slug=slug))
     if slug in {d.id for d in handbook.documents if d.type == "network"}:
-        raise TvfError(f"Nettverket {slug} finnes allerede.")
+        raise TvfError(_("Nettverket {slug} finnes allerede.").format(slug=slug))
     if spec.mandate is not None and spec.mandate not in _ids(handbook.documents):
-        raise TvfError(f"Mandatet {spec.mandate} finnes ikke i håndboka.",
-                       hint="Se dokumentene med tvf list.")
+        raise TvfError(_("Mandatet {mandate} finnes ikke i håndboka.").format(
+            mandate=spec.mandate), hint=_("Se dokumentene med tvf list."))
     context = _network_context(
         slug=slug, title=spec.title.strip(), leader_name=spec.leader_name.strip(),
         leader_role=spec.leader_role.strip(), mandate=spec.mandate,
@@ -235,7 +246,8 @@ def _network_context(*, slug: str, title: str, leader_name: str, leader_role: st
         term_end = today.replace(year=today.year + 1, day=28)
     return {
         "slug": slug, "title": title, "leader_name": leader_name, "leader_role": leader_role,
-        "term_start": today, "term_end": term_end, "services": NETWORK_SERVICES,
+        "term_start": today, "term_end": term_end,
+        "services": [_(service) for service in NETWORK_SERVICES],
         "mandate": mandate, "report_to": report_to,
     }
 
@@ -247,11 +259,11 @@ def _create(handbook: Handbook, rel: str, text: str, doc_id: str, code: str | No
     errors = [*problems, *_errors(doc, handbook.laws, today)]
     if errors:
         details = "; ".join(f"{f.code} {f.message}" for f in errors)
-        raise TvfError(f"Dokumentet ble ikke gyldig ({details}).",
-                       hint="Sjekk malen i håndbokas templates/new/, om dere har en egen.")
+        raise TvfError(_("Dokumentet ble ikke gyldig ({details}).").format(details=details),
+                       hint=_("Sjekk malen i håndbokas templates/new/, om dere har en egen."))
     path = handbook.root / rel
     if path.exists():
-        raise TvfError(f"{rel} finnes allerede; tvf skriver ikke over den.")
+        raise TvfError(_("{path} finnes allerede; tvf skriver ikke over den.").format(path=rel))
     if not dry_run:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text, new=True)
