@@ -44,10 +44,10 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from . import vcs
+from . import i18n, vcs
 from .checks import SLUG_RE, STATUS_NO, check, citations, references, worker_count
 from .config import CONFIG_NAME
 from .document import BODY_ID_RE, HANDBOOK_TYPES, ID_RE, MEETING_TYPES, NETWORK_TYPE, Document
@@ -56,6 +56,7 @@ from .errors import TvfError
 from .files import default_mode, write_atomic
 from .findings import Finding, Report, Severity
 from .handbook import Handbook, load_handbook
+from .i18n import N_, _, ngettext
 from .laws import Citation, LawRegistry, find_citations
 from .pii import contains_national_id
 from .queries import id_sort_key
@@ -70,19 +71,17 @@ SEARCH_JS = "sok-indeks.js"
 SEARCH_JS_GLOBAL = "TVF_SOKEINDEKS"
 SEARCH_TEXT_LIMIT = 20_000  # characters of body text per document in the search index
 
-TYPE_LABELS = {
-    "procedure": "Prosedyre", "attachment": "Vedlegg", "measure": "Tiltak", "plan": "Plan",
-    "network": "Nettverk", "agenda": "Saksliste", "minutes": "Referat",
-}
+# (type, anchor) of the start page's sections, in order; the heading is _type_label(type, count=2).
+# The anchors are part of published links and stay Norwegian in every language.
 SECTIONS = (
-    ("procedure", "Prosedyrer", "prosedyrer"),
-    ("attachment", "Vedlegg", "vedlegg"),
-    ("measure", "Tiltak", "tiltak"),
-    ("plan", "Planer", "planer"),
+    ("procedure", "prosedyrer"),
+    ("attachment", "vedlegg"),
+    ("measure", "tiltak"),
+    ("plan", "planer"),
 )
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-          "oktober", "november", "desember")
-NO_GROUP = "Uten målgruppe"
+NO_GROUP = N_("Uten målgruppe")
+MISSING = N_("finnes ikke")
+MISSING_CLASS = "finnes-ikke"
 MAX_LISTED_ERRORS = 10
 
 
@@ -157,17 +156,20 @@ def _refuse_if_unpublishable(report: Report, *, force: bool) -> None:
     personal = [f for f in errors if f.code == "TVF501"]
     if personal:
         raise BuildRefused(
-            "Håndboka publiseres ikke: den kan inneholde et fødselsnummer eller D-/H-nummer, "
-            "heller ikke med --force.\n" + _finding_lines(personal),
-            hint="Fjern nummeret (og slett det fra git-historikken om det er delt), og bygg på "
-                 "nytt. tvf check viser hvor.",
+            _("Håndboka publiseres ikke: den kan inneholde et fødselsnummer eller D-/H-nummer, "
+              "heller ikke med --force.") + "\n" + _finding_lines(personal),
+            hint=_("Fjern nummeret (og slett det fra git-historikken om det er delt), og bygg på "
+                   "nytt. tvf check viser hvor."),
         )
     if errors and not force:
         files = len({f.path for f in errors})
+        in_files = ngettext("{n} fil", "{n} filer", files).format(n=files)
         raise BuildRefused(
-            f"Håndboka har {_plural(len(errors), 'feil', 'feil')} i "
-            f"{_plural(files, 'fil', 'filer')}, så den publiseres ikke:\n" + _finding_lines(errors),
-            hint="Rett feilene (tvf check viser alle), eller bygg likevel med --force.",
+            ngettext("Håndboka har {n} feil i {files}, så den publiseres ikke:",
+                     "Håndboka har {n} feil i {files}, så den publiseres ikke:",
+                     len(errors)).format(n=len(errors), files=in_files)
+            + "\n" + _finding_lines(errors),
+            hint=_("Rett feilene (tvf check viser alle), eller bygg likevel med --force."),
         )
 
 
@@ -177,24 +179,23 @@ def _finding_lines(findings: Sequence[Finding]) -> str:
         where = finding.path if finding.line is None else f"{finding.path}:{finding.line}"
         lines.append(f"  {where}  {finding.code}  {finding.message}")
     if len(findings) > MAX_LISTED_ERRORS:
-        lines.append(f"  … og {len(findings) - MAX_LISTED_ERRORS} til.")
+        lines.append("  " + _("… og {n} til.").format(n=len(findings) - MAX_LISTED_ERRORS))
     return "\n".join(lines)
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def _output_folder(out_dir: Path, root: Path) -> Path:
     out = out_dir.resolve()
     if out == root or root.is_relative_to(out):
         raise TvfError(
-            f"Kan ikke bygge nettstedet i {out_dir}: mappen er håndboka eller en mappe over den.",
-            hint="Velg en egen mappe med --out, f.eks. --out site.",
+            _("Kan ikke bygge nettstedet i {out}: mappen er håndboka eller en mappe over "
+              "den.").format(out=out_dir),
+            hint=_("Velg en egen mappe med --out, f.eks. --out site."),
         )
     if out.exists() and not out.is_dir():
-        raise TvfError(f"Kan ikke bygge nettstedet i {out_dir}: det er en fil, ikke en mappe.",
-                       hint="Velg en annen mappe med --out.")
+        raise TvfError(
+            _("Kan ikke bygge nettstedet i {out}: det er en fil, ikke en mappe.").format(
+                out=out_dir),
+            hint=_("Velg en annen mappe med --out."))
     return out
 
 
@@ -204,15 +205,18 @@ def _purpose(root: Path, handbook: Handbook) -> str:
     first paragraph; else a sentence made from the title."""
     text = _configured_purpose(root) or _readme_purpose(root)
     config = handbook.config
-    if not text:
-        where = f" i {config.municipality}" if config.municipality else ""
-        text = (f"{config.title}{where}: prosedyrer, vedlegg, tiltak, planer og nettverk for "
-                "tverrfaglig samarbeid om barn og unge.")
+    if not text and config.municipality:
+        text = _("{title} i {municipality}: prosedyrer, vedlegg, tiltak, planer og nettverk for "
+                 "tverrfaglig samarbeid om barn og unge.").format(
+                     title=config.title, municipality=config.municipality)
+    elif not text:
+        text = _("{title}: prosedyrer, vedlegg, tiltak, planer og nettverk for tverrfaglig "
+                 "samarbeid om barn og unge.").format(title=config.title)
     if contains_national_id(text):
         raise BuildRefused(
-            "Håndboka publiseres ikke: formålsteksten (fra tvf.toml eller README.md) kan "
-            "inneholde et fødselsnummer eller D-/H-nummer.",
-            hint="Fjern nummeret og bygg på nytt.",
+            _("Håndboka publiseres ikke: formålsteksten (fra tvf.toml eller README.md) kan "
+              "inneholde et fødselsnummer eller D-/H-nummer."),
+            hint=_("Fjern nummeret og bygg på nytt."),
         )
     return text
 
@@ -225,11 +229,11 @@ def _configured_purpose(root: Path) -> str | None:
         return None  # load_config has read it already; this cannot normally happen
     table = data.get("site", {})
     if not isinstance(table, dict):
-        raise TvfError(f"{path}: [site] må være en tabell.")
+        raise TvfError(_("{path}: [site] må være en tabell.").format(path=path))
     purpose = table.get("purpose")
     if purpose is not None and not isinstance(purpose, str):
-        raise TvfError(f"{path}: [site] purpose må være tekst.",
-                       hint='Skriv for eksempel purpose = "Håndboka samler …".')
+        raise TvfError(_("{path}: [site] purpose må være tekst.").format(path=path),
+                       hint=_('Skriv for eksempel purpose = "Håndboka samler …".'))
     return purpose.strip() if purpose else None
 
 
@@ -275,9 +279,9 @@ class _Entry:
         if self.doc.is_handbook_document:
             return self.key
         if self.kind == NETWORK_TYPE:
-            return TYPE_LABELS[NETWORK_TYPE]
+            return _type_label(NETWORK_TYPE)
         date = _as_date(self.doc.get("date"))
-        return f"{TYPE_LABELS.get(self.kind, '')} {_long_date(date)}".strip()
+        return f"{_type_label(self.kind, '')} {_long_date(date)}".strip()
 
 
 @dataclass
@@ -298,7 +302,8 @@ class _Site:
         meeting_docs: list[Document] = []
         for doc in handbook.documents:
             if doc.meta is None:
-                site.skipped.append(f"{doc.path}: front matter kan ikke leses")
+                site.skipped.append(_("{path}: front matter kan ikke leses").format(
+                    path=doc.path))
             elif doc.is_handbook_document:
                 site._add_document(doc)
             elif doc.type == NETWORK_TYPE:
@@ -311,7 +316,7 @@ class _Site:
         for entries in site.meetings.values():
             entries.sort(key=lambda e: (_date_key(e.doc.get("date")), e.doc.path), reverse=True)
         for entry in site.by_path.values():
-            refs = list(dict.fromkeys(ref for ref, _ in references(entry.doc)))
+            refs = list(dict.fromkeys(ref for ref, _line in references(entry.doc)))
             site.outgoing[entry.doc.path] = refs
             for ref in refs:
                 if ref in site.by_id and site.by_id[ref] is not entry:
@@ -323,10 +328,10 @@ class _Site:
     def _add_document(self, doc: Document) -> None:
         doc_id = doc.id
         if doc_id is None or not ID_RE.match(doc_id):
-            self.skipped.append(f"{doc.path}: mangler gyldig dokument-ID")
+            self.skipped.append(_("{path}: mangler gyldig dokument-ID").format(path=doc.path))
         elif doc_id in self.by_id:
-            self.skipped.append(f"{doc.path}: ID-en {doc_id} brukes også i "
-                                f"{self.by_id[doc_id].doc.path}")
+            self.skipped.append(_("{path}: ID-en {id} brukes også i {other}").format(
+                path=doc.path, id=doc_id, other=self.by_id[doc_id].doc.path))
         else:
             entry = _Entry(doc, doc.type or "", doc_id, f"dokumenter/{doc_id}.html",
                            doc.title or doc_id)
@@ -336,10 +341,10 @@ class _Site:
     def _add_network(self, doc: Document) -> None:
         slug = doc.id
         if slug is None or not SLUG_RE.match(slug):
-            self.skipped.append(f"{doc.path}: mangler gyldig nettverks-ID")
+            self.skipped.append(_("{path}: mangler gyldig nettverks-ID").format(path=doc.path))
         elif slug in self.networks:
-            self.skipped.append(f"{doc.path}: nettverks-ID-en {slug} brukes også i "
-                                f"{self.networks[slug].doc.path}")
+            self.skipped.append(_("{path}: nettverks-ID-en {id} brukes også i {other}").format(
+                path=doc.path, id=slug, other=self.networks[slug].doc.path))
         else:
             entry = _Entry(doc, NETWORK_TYPE, slug, f"nettverk/{slug}.html", doc.title or slug)
             self.networks[slug] = entry
@@ -349,7 +354,8 @@ class _Site:
         slug = doc.get("network")
         network = self.networks.get(slug) if isinstance(slug, str) else None
         if network is None:
-            self.skipped.append(f"{doc.path}: nettverket «{slug}» finnes ikke")
+            self.skipped.append(_("{path}: nettverket «{network}» finnes ikke").format(
+                path=doc.path, network=slug))
             return
         taken = {e.key for e in self.meetings[network.key]}
         stem = re.sub(r"[^a-z0-9-]+", "-", PurePosixPath(doc.path).stem.lower()).strip("-")
@@ -359,8 +365,8 @@ class _Site:
             key, n = f"{stem}-{n}", n + 1
         kind = doc.type or "minutes"
         date = _as_date(doc.get("date"))
-        title = doc.title or (f"{TYPE_LABELS[kind]} {_long_date(date)}" if date
-                              else TYPE_LABELS[kind])
+        title = doc.title or (f"{_type_label(kind)} {_long_date(date)}" if date
+                              else _type_label(kind))
         entry = _Entry(doc, kind, key, f"nettverk/{network.key}/{key}.html", title)
         self.meetings[network.key].append(entry)
         self.by_path[doc.path] = entry
@@ -438,7 +444,7 @@ def _rewrite_file_link(token: Token, context: _LinkContext) -> None:
     href = token.attrGet("href")
     if not isinstance(href, str) or ":" in href or href.startswith(("#", "/")):
         return
-    target, _, fragment = href.partition("#")
+    target, _hash, fragment = href.partition("#")
     if not target.endswith(".md"):
         return
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(context.path), target))
@@ -466,8 +472,8 @@ def _link_text(token: Token, context: _LinkContext) -> list[Token]:
         law = cite.law
         if law is not None and law.is_repealed(site.today):
             attrs["class"] = "lov opphevet"
-            attrs["title"] = f"Opphevet fra {_long_date(law.repealed)}"
-            note = "opphevet"
+            attrs["title"] = _("Opphevet fra {date}").format(date=_long_date(law.repealed))
+            note = _("opphevet")
         elif law is not None:
             attrs["title"] = law.title
         spans.append((match.start(), match.end(), attrs, note))
@@ -478,7 +484,7 @@ def _link_text(token: Token, context: _LinkContext) -> list[Token]:
             entry = site.by_id.get(ref)
             if entry is None or ref == context.own_id:
                 continue
-            if any(s < match.end() and match.start() < e for s, e, _, _ in spans):
+            if any(s < match.end() and match.start() < e for s, e, _attrs, _note in spans):
                 continue
             spans.append((match.start(), match.end(),
                           {"href": context.root + entry.url, "title": entry.title,
@@ -496,7 +502,7 @@ def _link_text(token: Token, context: _LinkContext) -> list[Token]:
             opening.attrSet(name, value)
         out.extend((opening, _text(text[start:end]), Token("link_close", "a", -1)))
         if note:
-            out.extend((_text(" "), _html(f'<span class="merknad">({note})</span>')))
+            out.extend((_text(" "), _html(f'<span class="merknad">({escape(note)})</span>')))
         pos = end
     if pos < len(text):
         out.append(_text(text[pos:]))
@@ -510,7 +516,7 @@ def _text(content: str) -> Token:
 
 
 def _html(content: str) -> Token:
-    """Markup tvf writes itself (a constant); document text never goes here."""
+    """Markup tvf writes itself (a constant, or escaped); document text never goes here."""
     token = Token("html_inline", "", 0)
     token.content = content
     return token
@@ -546,13 +552,15 @@ def _plain_text(tokens: Iterable[Token]) -> str:
 @dataclass(frozen=True)
 class _Link:
     """A link in a list: ``label`` is the ID (or a network's name), ``title`` the title,
-    ``note`` a status worth a badge (utkast, utgått, finnes ikke)."""
+    ``note`` a status worth a badge (utkast, utgått, finnes ikke) in the language in use, and
+    ``note_class`` the badge's CSS class (Norwegian in every language: utkast, finnes-ikke)."""
 
     url: str
     label: str
     title: str = ""
     note: str = ""
     code: str = ""
+    note_class: str = ""
 
 
 class _Pages:
@@ -565,6 +573,7 @@ class _Pages:
         self.md = _markdown()
         self.env = environment(site.handbook.root, autoescape=True)
         self.env.filters["dato"] = _long_date
+        self.texts_js = _script_texts()
         self.count = 0
         self.texts: dict[str, str] = {}
         config = site.handbook.config
@@ -619,7 +628,8 @@ class _Pages:
     def _page(self, url: str, template: str, context: dict[str, Any]) -> tuple[str, str]:
         self.count += 1
         root = "../" * url.count("/")
-        context = {"site": self.info, "root": root, "page": url, **context}
+        context = {"site": self.info, "root": root, "page": url, "script_texts": self.texts_js,
+                   **context}
         return url, render(self.env, f"{SITE_TEMPLATES}/{template}", context)
 
     def _body(self, entry: _Entry) -> Markup:
@@ -631,19 +641,19 @@ class _Pages:
         return Markup(self.md.renderer.render(tokens, self.md.options, env))
 
     def _link(self, entry: _Entry, root: str) -> _Link:
-        note = ""
+        note = note_class = ""
         status = entry.doc.status
         if entry.doc.is_handbook_document and status in ("draft", "retired"):
-            note = STATUS_NO[status]
+            note, note_class = _status_label(status), _status_class(status)
         return _Link(root + entry.url, entry.label, entry.title, note,
-                     _str(entry.doc.get("code")) if entry.kind == "measure" else "")
+                     _str(entry.doc.get("code")) if entry.kind == "measure" else "", note_class)
 
     def _references(self, entry: _Entry, root: str) -> tuple[list[_Link], list[_Link]]:
         outgoing = []
         for ref in self.site.outgoing.get(entry.doc.path, ()):
             target = self.site.by_id.get(ref)
             if target is None:
-                outgoing.append(_Link("", ref, "", "finnes ikke"))
+                outgoing.append(_Link("", ref, "", _(MISSING), note_class=MISSING_CLASS))
             elif target is not entry:
                 outgoing.append(self._link(target, root))
         incoming = []
@@ -658,12 +668,12 @@ class _Pages:
         return {"date": _long_date(change.date.date()), "iso": change.date.date().isoformat(),
                 "subject": change.subject, "commit": change.commit[:10]}
 
-    def _citations(self, doc: Document) -> list[dict[str, str]]:
+    def _citations(self, doc: Document) -> list[dict[str, Any]]:
         site = self.site
         problems: list[str] = []
         found = citations(doc, site.laws, site.today,
                           lambda message, line: problems.append(message))
-        shown: dict[str, dict[str, str]] = {}
+        shown: dict[str, dict[str, Any]] = {}
         for cite in found:
             key = _SPACES.sub(" ", cite.text).casefold()
             if key not in shown:
@@ -673,23 +683,31 @@ class _Pages:
             for entry in basis:
                 if isinstance(entry, str) and entry.strip():
                     shown.setdefault(entry.casefold(), {"text": entry, "url": "", "law": "",
-                                                        "note": "ikke gjenkjent"})
+                                                        "note": _("ikke gjenkjent"),
+                                                        "repealed": False})
         return list(shown.values())
 
-    def _citation(self, cite: Citation) -> dict[str, str]:
+    def _citation(self, cite: Citation) -> dict[str, Any]:
+        """``note`` says what is special about the citation; ``repealed`` is true when its
+        law is repealed (the page marks the link)."""
         law = cite.law
         link = cite.link or ""
         if not link.startswith(("https://", "http://")):
             link = ""
         if law is None:
-            return {"text": cite.text, "url": link, "law": "", "note": "ukjent lov"}
+            return {"text": cite.text, "url": link, "law": "", "note": _("ukjent lov"),
+                    "repealed": False}
         note = ""
-        if law.is_repealed(self.site.today):
-            note = f"opphevet {_long_date(law.repealed)}"
+        repealed = law.is_repealed(self.site.today)
+        if repealed:
             successor = self.site.laws.by_id(law.replaced_by) if law.replaced_by else None
             if successor is not None:
-                note += f", erstattet av {successor.short_name}"
-        return {"text": cite.text, "url": link, "law": law.title, "note": note}
+                note = _("opphevet {date}, erstattet av {law}").format(
+                    date=_long_date(law.repealed), law=successor.short_name)
+            else:
+                note = _("opphevet {date}").format(date=_long_date(law.repealed))
+        return {"text": cite.text, "url": link, "law": law.title, "note": note,
+                "repealed": repealed}
 
     def _document(self, entry: _Entry) -> dict[str, Any]:
         doc = entry.doc
@@ -712,9 +730,10 @@ class _Pages:
         return {
             "doc": {
                 "id": entry.key, "title": entry.title, "type": entry.kind,
-                "type_label": TYPE_LABELS.get(entry.kind, entry.kind),
+                "type_label": _type_label(entry.kind),
                 "code": _str(doc.get("code")), "version": _str(doc.get("version")),
-                "status": status, "status_label": STATUS_NO.get(status, status),
+                "status": status, "status_label": _status_label(status),
+                "status_class": _status_class(status),
                 "owner": _str(doc.get("owner")), "approved_by": _str(doc.get("approved_by")),
                 "valid_from": _long_date(_as_date(doc.get("valid_from"))),
                 "review_by": _long_date(review),
@@ -748,13 +767,13 @@ class _Pages:
         mandate_id = doc.get("mandate")
         mandate = self.site.by_id.get(mandate_id) if isinstance(mandate_id, str) else None
         report_to = doc.get("report_to")
-        outgoing, _ = self._references(entry, "../")
+        outgoing, _incoming = self._references(entry, "../")
         meetings = []
         for meeting in self.site.meetings[entry.key]:
             date = _as_date(meeting.doc.get("date"))
             meetings.append({
                 "url": meeting.url.removeprefix("nettverk/"), "title": meeting.title,
-                "type_label": TYPE_LABELS.get(meeting.kind, meeting.kind),
+                "type_label": _type_label(meeting.kind),
                 "date": _long_date(date), "iso": date.isoformat() if date else "",
                 "open_items": _open_items(meeting.doc.body),
             })
@@ -782,9 +801,9 @@ class _Pages:
 
     def _meeting(self, entry: _Entry, network: _Entry) -> dict[str, Any]:
         date = _as_date(entry.doc.get("date"))
-        outgoing, _ = self._references(entry, "../../")
+        outgoing, _incoming = self._references(entry, "../../")
         return {
-            "meeting": {"title": entry.title, "type_label": TYPE_LABELS.get(entry.kind, ""),
+            "meeting": {"title": entry.title, "type_label": _type_label(entry.kind, ""),
                         "date": _long_date(date), "iso": date.isoformat() if date else ""},
             "network": {"title": network.title, "url": f"../{network.key}.html"},
             "body": self._body(entry),
@@ -795,15 +814,18 @@ class _Pages:
     def _measures(self) -> dict[str, Any]:
         groups: dict[str, list[dict[str, str]]] = defaultdict(list)
         measures = self.site.documents("measure")
+        no_group = _(NO_GROUP)
         for entry in measures:
             if entry.doc.status == "retired":
                 continue
+            draft = entry.doc.status == "draft"
             item = {"url": entry.url, "id": entry.key, "code": _str(entry.doc.get("code")),
                     "title": entry.title,
-                    "note": STATUS_NO["draft"] if entry.doc.status == "draft" else ""}
-            for group in _str_list(entry.doc.get("applies_to")) or [NO_GROUP]:
+                    "note": _status_label("draft") if draft else "",
+                    "note_class": _status_class("draft") if draft else ""}
+            for group in _str_list(entry.doc.get("applies_to")) or [no_group]:
                 groups[group].append(item)
-        ordered = sorted(groups, key=lambda g: (g == NO_GROUP, _norwegian_key(g)))
+        ordered = sorted(groups, key=lambda g: (g == no_group, _norwegian_key(g)))
         return {
             "groups": [{"name": g, "anchor": f"gruppe-{i + 1}", "measures": groups[g]}
                        for i, g in enumerate(ordered)],
@@ -813,12 +835,13 @@ class _Pages:
     def _start(self) -> dict[str, Any]:
         sections = []
         retired: list[_Link] = []
-        for kind, label, anchor in SECTIONS:
+        for kind, anchor in SECTIONS:
             links: list[_Link] = []
             for entry in self.site.documents(kind):
                 link = self._link(entry, "")
                 (retired if entry.doc.status == "retired" else links).append(link)
-            sections.append({"kind": kind, "label": label, "anchor": anchor, "links": links})
+            sections.append({"kind": kind, "label": _type_label(kind, count=2), "anchor": anchor,
+                             "links": links})
         networks = [_Link(n.url, n.title, n.title) for n in
                     sorted(self.site.networks.values(), key=lambda n: _norwegian_key(n.title))]
         purpose = self.md.render(self.purpose)  # Markdown without HTML: safe
@@ -828,7 +851,7 @@ class _Pages:
     def search_index(self) -> dict[str, Any]:
         """Every page a reader can search for, in the order of the start page."""
         items = []
-        for kind, _, _ in SECTIONS:
+        for kind, _anchor in SECTIONS:
             for entry in self.site.documents(kind):
                 items.append(self._search_item(entry))
         for network in self.site.networks.values():
@@ -842,8 +865,8 @@ class _Pages:
             "id": entry.key if doc.is_handbook_document or entry.kind == NETWORK_TYPE else "",
             "kode": _str(doc.get("code")),
             "tittel": entry.title,
-            "type": TYPE_LABELS.get(entry.kind, entry.kind),
-            "status": STATUS_NO.get(doc.status or "", "") if doc.is_handbook_document else "",
+            "type": _type_label(entry.kind),
+            "status": _status_label(doc.status or "", "") if doc.is_handbook_document else "",
             "url": entry.url,
             "tekst": self.texts.get(entry.url, ""),
         }
@@ -870,9 +893,9 @@ def _render_forked(bounds: tuple[int, int]) -> tuple[list[str], list[str], dict[
 
 
 def _section_of(kind: str) -> dict[str, str]:
-    for section_kind, label, anchor in SECTIONS:
+    for section_kind, anchor in SECTIONS:
         if section_kind == kind:
-            return {"label": label, "anchor": anchor}
+            return {"label": _type_label(kind, count=2), "anchor": anchor}
     return {"label": "", "anchor": ""}
 
 
@@ -895,20 +918,69 @@ def _str_list(value: object) -> list[str]:
 
 
 def _long_date(value: dt.date | None) -> str:
-    """A date as Norwegians write it: 1. september 2025."""
+    """A date as people read it: 1. september 2025 (1 September 2025 in English); "" for none."""
     if value is None:
         return ""
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    return i18n.long_date(value)
 
 
 def _term(start: dt.date | None, end: dt.date | None) -> str:
     if start and end:
-        return f"{_long_date(start)} – {_long_date(end)}"
+        return _("{start} – {end}").format(start=_long_date(start), end=_long_date(end))
     if start:
-        return f"fra {_long_date(start)}"
+        return _("fra {date}").format(date=_long_date(start))
     if end:
-        return f"til {_long_date(end)}"
+        return _("til {date}").format(date=_long_date(end))
     return ""
+
+
+def _type_label(kind: str, default: str | None = None, *, count: int = 1) -> str:
+    """What a document of type ``kind`` is called, translated: ``Prosedyre`` (count 1, the
+    label of one document) or ``Prosedyrer`` (count 2, a section's heading). Norwegian often
+    has one word for both (``Vedlegg``) where English has two (Attachment, Attachments), so the
+    pairs are plural messages. ``default`` (else ``kind``) for a type without a name."""
+    match kind:
+        case "procedure":
+            return ngettext("Prosedyre", "Prosedyrer", count)
+        case "attachment":
+            return ngettext("Vedlegg", "Vedlegg", count)
+        case "measure":
+            return ngettext("Tiltak", "Tiltak", count)
+        case "plan":
+            return ngettext("Plan", "Planer", count)
+        case "network":
+            return ngettext("Nettverk", "Nettverk", count)
+        case "agenda":
+            return ngettext("Saksliste", "Sakslister", count)
+        case "minutes":
+            return ngettext("Referat", "Referater", count)
+    return kind if default is None else default
+
+
+def _status_label(status: str, default: str | None = None) -> str:
+    """A status as a reader sees it (utkast, godkjent, utgått), translated."""
+    label = STATUS_NO.get(status)
+    if label is None:
+        return status if default is None else default
+    return _(label)
+
+
+def _status_class(status: str) -> str:
+    """The CSS class of a status badge: the Norwegian word (untranslated) in every language."""
+    return STATUS_NO.get(status, status).replace(" ", "-")
+
+
+def _script_texts() -> dict[str, str]:
+    """The words the search script shows, in the language in use; the templates write them
+    into every page (``script_texts``), so the script itself holds no text."""
+    return {
+        "noIndex": _("Fant ikke søkeindeksen."),
+        "noHits": _("Ingen treff."),
+        # {n} is replaced by the script; Norwegian and English both use one form for 1.
+        "oneHit": ngettext("{n} treff.", "{n} treff.", 1),
+        "manyHits": ngettext("{n} treff.", "{n} treff.", 2),
+        "approved": _status_label("approved"),
+    }
 
 
 _NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
@@ -935,7 +1007,8 @@ def _static_files(root: Path) -> Iterator[tuple[str, bytes]]:
                 try:
                     yield f"{STATIC_DIR}/{path.name}", path.read_bytes()
                 except OSError as exc:
-                    raise TvfError(f"Kan ikke lese {path}: {exc.strerror}.") from None
+                    raise TvfError(_("Kan ikke lese {path}: {reason}.").format(
+                        path=path, reason=exc.strerror)) from None
 
 
 # --- Writing ---------------------------------------------------------------------------------
@@ -965,7 +1038,7 @@ class _Output:
 
     def _write(self, path: Path, data: bytes) -> None:
         write_atomic(path, data, mode=self.mode,
-                     hint="Sjekk at mappen kan skrives til, eller velg en annen med --out.")
+                     hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."))
 
     def finish(self) -> tuple[str, ...]:
         """Remove the files of the previous build that this one did not write, then record

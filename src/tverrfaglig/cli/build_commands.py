@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .. import i18n
 from ..config import find_handbook
+from ..i18n import N_, _, ngettext
 from .common import HandbookOption, TodayOption, console, handle_errors, parse_today
 
 if TYPE_CHECKING:
@@ -15,28 +17,31 @@ if TYPE_CHECKING:
 
 DEFAULT_OUT = Path("site")
 
+BUILD_HELP = N_(
+    "Bygg håndboka som et statisk nettsted (HTML) for intranettet.\n\n"
+    "Nekter å publisere når tvf check finner feil (exit-status 1), med mindre --force er gitt. "
+    "Bare sider som er endret, skrives på nytt; sider for slettede dokumenter fjernes."
+)
+
 
 @handle_errors
 def build_command(
     out: Annotated[Path, typer.Option(
-        "--out", "-o", help="Mappen nettstedet skrives til.", file_okay=False)] = DEFAULT_OUT,
+        "--out", "-o", help=N_("Mappen nettstedet skrives til."), file_okay=False)] = DEFAULT_OUT,
     force: Annotated[bool, typer.Option(
-        "--force", help="Bygg selv om tvf check finner feil (men aldri med et mulig "
-        "fødselsnummer i håndboka).")] = False,
+        "--force", help=N_("Bygg selv om tvf check finner feil (men aldri med et mulig "
+                           "fødselsnummer i håndboka)."))] = False,
     dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Vis hva som ville blitt skrevet og fjernet, uten å skrive noe.")
+        "--dry-run", help=N_("Vis hva som ville blitt skrevet og fjernet, uten å skrive noe."))
     ] = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Antall prosesser som lager sider (standard: én per kjerne "
-        "for store håndbøker).", show_default=False)] = None,
+        "--jobs", "-j", min=1, help=N_("Antall prosesser som lager sider (standard: én per "
+                                       "kjerne for store håndbøker)."), show_default=False)
+    ] = None,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Bygg håndboka som et statisk nettsted (HTML) for intranettet.
-
-    Nekter å publisere når tvf check finner feil (exit-status 1), med mindre --force er gitt.
-    Bare sider som er endret, skrives på nytt; sider for slettede dokumenter fjernes.
-    """
+    """Build the handbook as a static website (help text: BUILD_HELP)."""
     from ..site import build_site  # markdown-it and the templates: loaded only for tvf build
 
     result = build_site(find_handbook(handbook), out, force=force, today=parse_today(today),
@@ -48,33 +53,50 @@ def _print_result(result: BuildResult, out: Path) -> None:
     con = console()
     report = result.report
     if report.errors:
-        built = "ville bygd" if result.dry_run else "bygd"
-        con.print(f"Advarsel: tvf check fant {report.errors} feil; {built} likevel fordi "
-                  "--force er gitt.", style="bold yellow", markup=False)
+        if result.dry_run:
+            text = ngettext("Advarsel: tvf check fant {n} feil; ville bygd likevel fordi "
+                            "--force er gitt.",
+                            "Advarsel: tvf check fant {n} feil; ville bygd likevel fordi "
+                            "--force er gitt.", report.errors)
+        else:
+            text = ngettext("Advarsel: tvf check fant {n} feil; bygd likevel fordi --force "
+                            "er gitt.",
+                            "Advarsel: tvf check fant {n} feil; bygd likevel fordi --force "
+                            "er gitt.", report.errors)
+        con.print(text.format(n=report.errors), style="bold yellow", markup=False)
     elif report.warnings:
-        con.print(f"tvf check: {report.warnings} "
-                  f"{'advarsel' if report.warnings == 1 else 'advarsler'} (se tvf check).",
-                  markup=False)
+        con.print(ngettext("tvf check: {n} advarsel (se tvf check).",
+                           "tvf check: {n} advarsler (se tvf check).",
+                           report.warnings).format(n=report.warnings), markup=False)
     for skipped in result.skipped:
-        con.print(f"Uten side: {skipped}", style="yellow", markup=False)
-    verb = "Ville bygd" if result.dry_run else "Bygde"
-    written = "ville blitt skrevet" if result.dry_run else "skrevet"
-    removed = "ville blitt fjernet" if result.dry_run else "fjernet"
-    seconds = f"{result.seconds:.2f}".replace(".", ",")  # Norwegian decimal comma
-    con.print(
-        f"{verb} {result.pages} sider i {out}/ på {seconds} s: {len(result.written)} filer "
-        f"{written}, {result.unchanged} uendret, {len(result.removed)} {removed}.",
-        markup=False,
-    )
+        con.print(_("Uten side: {reason}").format(reason=skipped), style="yellow", markup=False)
+    seconds = _decimal(result.seconds)
+    pages = ngettext("{n} side", "{n} sider", result.pages).format(n=result.pages)
+    files = ngettext("{n} fil", "{n} filer", len(result.written)).format(n=len(result.written))
+    if result.dry_run:
+        summary = _("Ville bygd {pages} i {out}/ på {seconds} s: {files} ville blitt skrevet, "
+                    "{unchanged} uendret, {removed} ville blitt fjernet.")
+    else:
+        summary = _("Bygde {pages} i {out}/ på {seconds} s: {files} skrevet, {unchanged} "
+                    "uendret, {removed} fjernet.")
+    con.print(summary.format(pages=pages, out=out, seconds=seconds, files=files,
+                             unchanged=result.unchanged, removed=len(result.removed)),
+              markup=False)
     if result.dry_run:
         for rel in result.written:
-            con.print(f"  skriv  {rel}", markup=False)
+            con.print("  " + _("skriv  {path}").format(path=rel), markup=False)
         for rel in result.removed:
-            con.print(f"  fjern  {rel}", markup=False)
+            con.print("  " + _("fjern  {path}").format(path=rel), markup=False)
     else:
-        con.print(f"Åpne {out / 'index.html'} i en nettleser, eller legg mappen på intranettet.",
-                  markup=False)
+        con.print(_("Åpne {path} i en nettleser, eller legg mappen på intranettet.").format(
+            path=out / "index.html"), markup=False)
+
+
+def _decimal(seconds: float) -> str:
+    """Seconds with two decimals: a decimal comma in Norwegian, a point in English."""
+    text = f"{seconds:.2f}"
+    return text if i18n.language() == "en" else text.replace(".", ",")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("build")(build_command)
+    app.command("build", help=BUILD_HELP)(build_command)

@@ -4,15 +4,26 @@
  * (the same JSON assigned to window.TVF_SOKEINDEKS, loaded with a script tag, which also
  * works when the site is opened from file://). Results are built with DOM calls and
  * textContent only, so text from the handbook can never become markup.
+ *
+ * The script holds no words of its own: the pages carry them, in the language the site was
+ * built in, as data attributes of <body> (data-sok-ingen-treff, data-sok-treff …; see
+ * templates/site/base.html.j2). "{n}" in a count is replaced by the number.
  */
 (function () {
   "use strict";
 
   var root = document.body.getAttribute("data-root") || "";
+  var texts = document.body.dataset;
+  var APPROVED = texts.sokGodkjent || "";
   var index = null;
   var loading = null;
   var SHOWN = 8;
   var SHOWN_ON_PAGE = 200;
+
+  function hitCount(n) {
+    var text = n === 1 ? texts.sokEttTreff : texts.sokTreff;
+    return text ? text.replace("{n}", String(n)) : String(n);
+  }
 
   function norm(text) {
     return (text || "").toLowerCase();
@@ -37,7 +48,7 @@
     var script = document.createElement("script");
     script.src = root + "sok-indeks.js";
     script.onload = function () { resolve(prepare(window.TVF_SOKEINDEKS)); };
-    script.onerror = function () { reject(new Error("Fant ikke søkeindeksen.")); };
+    script.onerror = function () { reject(new Error(texts.sokIngenIndeks || "")); };
     document.head.appendChild(script);
   }
 
@@ -141,7 +152,7 @@
     var parts = [doc.type];
     if (doc.id) parts.push(doc.id);
     if (doc.kode) parts.push(doc.kode);
-    if (doc.status && doc.status !== "godkjent") parts.push(doc.status);
+    if (doc.status && doc.status !== APPROVED) parts.push(doc.status);
     highlighted(meta, parts.join(" · "), words);
     var text = document.createElement("span");
     text.className = "treff-utdrag";
@@ -159,12 +170,12 @@
     if (!results.length && !status) {
       var none = document.createElement("li");
       none.className = "ingen";
-      none.textContent = "Ingen treff.";
+      none.textContent = texts.sokIngenTreff || "";
       list.appendChild(none);
     }
     if (status) {
-      status.textContent = results.length === 0 ? "Ingen treff."
-        : results.length === 1 ? "1 treff." : results.length + " treff.";
+      status.textContent = results.length === 0 ? texts.sokIngenTreff || ""
+        : hitCount(results.length);
     }
   }
 
