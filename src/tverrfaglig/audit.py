@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
 
+from . import i18n
 from .checks import check, citations
 from .config import Config
 from .document import Document, as_date
@@ -29,10 +30,10 @@ from .errors import TvfError
 from .files import write_atomic
 from .findings import Finding, Severity
 from .handbook import load_handbook
+from .i18n import N_, _, ngettext
 from .meetings import (
     Network,
     current_action_items,
-    date_no,
     evaluation_overdue,
     first_meeting,
     last_evaluation,
@@ -50,8 +51,8 @@ PARTLY = "partly"
 NOT_MET = "not_met"
 CANNOT_JUDGE = "cannot_judge"
 STATUSES = (MET, PARTLY, NOT_MET, CANNOT_JUDGE)
-STATUS_NO = {MET: "oppfylt", PARTLY: "delvis oppfylt", NOT_MET: "ikke oppfylt",
-             CANNOT_JUDGE: "kan ikke vurderes ut fra håndboka"}
+STATUS_NO = {MET: N_("oppfylt"), PARTLY: N_("delvis oppfylt"), NOT_MET: N_("ikke oppfylt"),
+             CANNOT_JUDGE: N_("kan ikke vurderes ut fra håndboka")}  # translate with _()
 
 CURRENT_SHARE_MET = 0.9  # criterion 1: share of approved documents that are current
 CURRENT_SHARE_PARTLY = 0.5
@@ -98,6 +99,7 @@ IP_WORDS = ("individuell plan",)
 COORDINATOR_WORDS = ("koordinator",)
 CONCERN_WORDS = ("bekymring",)
 PARTICIPATION_WORDS = ("brukermedvirkning", "medvirkning")
+NO_NETWORKS = N_("Ingen tverrfaglige nettverk (type: network) i håndboka.")
 
 
 # --- The report ------------------------------------------------------------------------------
@@ -123,7 +125,7 @@ class Evidence:
 class Criterion:
     number: int
     key: str
-    title: str  # as the audit put it
+    title: str  # as the audit put it (in the language in use, like all text here)
     status: str
     reason: str  # why this status, in one or two sentences
     rule: str  # the thresholds, in words
@@ -134,7 +136,7 @@ class Criterion:
 
     @property
     def status_text(self) -> str:
-        return STATUS_NO[self.status]
+        return _(STATUS_NO[self.status])
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,7 @@ class AuditReport:
         return next(c for c in self.criteria if c.key == key)
 
     def summary_text(self) -> str:
-        return ", ".join(f"{self.count(s)} {STATUS_NO[s]}" for s in STATUSES if self.count(s))
+        return ", ".join(f"{self.count(s)} {_(STATUS_NO[s])}" for s in STATUSES if self.count(s))
 
     def statuses(self) -> dict[str, str]:
         return {c.key: c.status for c in self.criteria}
@@ -186,19 +188,22 @@ class _Facts:
 
     def problem(self, doc: Document) -> str | None:
         """Why an approved document is not current, or None when it is: it has an owner, a
-        review date that has not passed, and content unchanged since it was approved."""
+        review date that has not passed, and content unchanged since it was approved.
+
+        The reason is a predicate that follows the document's ID ("IV.7-5 mangler ansvarlig").
+        """
         if doc.status != "approved":
-            return "er et utkast (ikke godkjent)"
+            return _("er et utkast (ikke godkjent)")
         owner = doc.get("owner")
         if not (isinstance(owner, str) and owner.strip()):
-            return "mangler ansvarlig (owner)"
+            return _("mangler ansvarlig (owner)")
         review_by = as_date(doc.get("review_by"))
         if review_by is None:
-            return "mangler revisjonsdato (review_by)"
+            return _("mangler revisjonsdato (review_by)")
         if review_by < self.today:
-            return f"revisjonsdatoen {review_by} er passert"
+            return _("revisjonsdatoen {date} er passert").format(date=review_by)
         if "TVF302" in self.findings.get(doc.path, set()):
-            return "er endret etter at det ble godkjent (TVF302)"
+            return _("er endret etter at det ble godkjent (TVF302)")
         return None
 
     def current(self, doc: Document) -> bool:
@@ -255,13 +260,18 @@ def _links(docs: Sequence[Document]) -> tuple[Link, ...]:
 
 
 def _more(count: int) -> str:
-    return f" (og {count - MAX_LISTED} til)" if count > MAX_LISTED else ""
+    """`` (og 3 til)`` after a list cut at :data:`MAX_LISTED`, else nothing."""
+    if count <= MAX_LISTED:
+        return ""
+    return " " + _("(og {n} til)").format(n=count - MAX_LISTED)
 
 
-def _capped(items: list[Evidence], what: str = "tvf outdated viser alle") -> list[Evidence]:
+def _capped(items: list[Evidence]) -> list[Evidence]:
     if len(items) <= MAX_LISTED:
         return items
-    return [*items[:MAX_LISTED], Evidence(f"… og {len(items) - MAX_LISTED} til ({what}).")]
+    return [*items[:MAX_LISTED],
+            Evidence(_("… og {n} til (tvf outdated viser alle).").format(
+                n=len(items) - MAX_LISTED))]
 
 
 def _words(doc: Document, words: Iterable[str], *, body: bool = True) -> bool:
@@ -276,12 +286,9 @@ def _within_year(day: dt.date, today: dt.date) -> bool:
     return twelve_months_before(today) < day <= today
 
 
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _percent(share: float) -> str:
-    return f"{round(share * 100)} %"
+    # Norwegian writes a space before the per cent sign; English does not.
+    return _("{n} %").format(n=round(share * 100))
 
 
 def _score(parts: int, total: int) -> str:
@@ -300,39 +307,43 @@ def organisation(f: _Facts) -> Criterion:
     for doc in current:
         owner = str(doc.get("owner")).strip()
         owners[owner] = owners.get(owner, 0) + 1
-    evidence = [Evidence(f"{len(current)} av {len(approved)} godkjente dokumenter har ansvarlig "
-                         f"(owner), en revisjonsdato som ikke er passert, og er uendret siden "
-                         f"godkjenningen ({_percent(share)}).")]
+    evidence = [Evidence(_("{n} av {total} godkjente dokumenter har ansvarlig (owner), en "
+                           "revisjonsdato som ikke er passert, og er uendret siden godkjenningen "
+                           "({percent}).").format(n=len(current), total=len(approved),
+                                                  percent=_percent(share)))]
     if owners:
         listed = sorted(owners.items(), key=lambda o: (-o[1], o[0].casefold()))
         evidence.append(Evidence(
-            f"{_n(len(owners), 'ansvarlig enhet eller rolle', 'ansvarlige enheter eller roller')}: "
+            ngettext("{n} ansvarlig enhet eller rolle", "{n} ansvarlige enheter eller roller",
+                     len(owners)).format(n=len(owners)) + ": "
             + ", ".join(f"{o} ({n})" for o, n in listed[:MAX_LISTED]) + _more(len(listed))
             + "."))
     if measures:
-        evidence.append(Evidence(f"{len(measures)} tiltak beskriver tjenestene, hvert med "
-                                 "ansvarlig.", _links(measures)))
+        evidence.append(Evidence(
+            ngettext("{n} tiltak beskriver tjenestene, hvert med ansvarlig.",
+                     "{n} tiltak beskriver tjenestene, hvert med ansvarlig.",
+                     len(measures)).format(n=len(measures)), _links(measures)))
     missing = [Evidence(f"{d.id or d.path} {f.problem(d)}.", (_doc_link(d),))
                for d in f.documents if not f.current(d)]
     if not measures:
-        missing.insert(0, Evidence("Ingen gjeldende tiltak (type: measure) beskriver tjenestene "
-                                   "og hvem som har ansvaret for dem."))
+        missing.insert(0, Evidence(_("Ingen gjeldende tiltak (type: measure) beskriver "
+                                     "tjenestene og hvem som har ansvaret for dem.")))
     if approved and share >= CURRENT_SHARE_MET and measures:
-        status, reason = MET, "Tjenestene og oppgavene er beskrevet i godkjente dokumenter med " \
-                              "ansvarlig og gyldig revisjonsdato."
+        status, reason = MET, _("Tjenestene og oppgavene er beskrevet i godkjente dokumenter "
+                                "med ansvarlig og gyldig revisjonsdato.")
     elif approved and share >= CURRENT_SHARE_PARTLY:
-        status, reason = PARTLY, "Mange dokumenter har ansvarlig og gyldig revisjonsdato, men " \
-                                 "ikke nok til at organiseringen fremstår som oppdatert."
+        status, reason = PARTLY, _("Mange dokumenter har ansvarlig og gyldig revisjonsdato, men "
+                                   "ikke nok til at organiseringen fremstår som oppdatert.")
     else:
-        status, reason = NOT_MET, "For få godkjente dokumenter har ansvarlig og gyldig " \
-                                  "revisjonsdato."
+        status, reason = NOT_MET, _("For få godkjente dokumenter har ansvarlig og gyldig "
+                                    "revisjonsdato.")
     return Criterion(
-        1, "organisering", "Tydelig og oversiktlig organisering av tjenestene og oppgavene",
+        1, "organisering", _("Tydelig og oversiktlig organisering av tjenestene og oppgavene"),
         status, reason,
-        f"Oppfylt når minst {_percent(CURRENT_SHARE_MET)} av de godkjente dokumentene er gjeldende "
-        "(ansvarlig, revisjonsdato ikke passert, uendret siden godkjenning) og minst ett tiltak "
-        f"beskriver en tjeneste; delvis når minst {_percent(CURRENT_SHARE_PARTLY)} er gjeldende; "
-        "ellers ikke oppfylt.",
+        _("Oppfylt når minst {met} av de godkjente dokumentene er gjeldende (ansvarlig, "
+          "revisjonsdato ikke passert, uendret siden godkjenning) og minst ett tiltak beskriver "
+          "en tjeneste; delvis når minst {partly} er gjeldende; ellers ikke oppfylt.").format(
+            met=_percent(CURRENT_SHARE_MET), partly=_percent(CURRENT_SHARE_PARTLY)),
         tuple(evidence), tuple(_capped(missing)))
 
 
@@ -346,45 +357,53 @@ def meeting_structures(f: _Facts) -> Criterion:
         for day, doc in held:
             sent = doc.get("sent")
             sent_day = as_date(sent.get("date")) if isinstance(sent, dict) else None
-            how = f"sendt {sent_day} til {sent.get('to')}" if isinstance(sent, dict) \
-                and sent_day else "ikke merket som sendt"
-            evidence.append(Evidence(f"{network.title}: referat fra møtet {day} ({how}).",
-                                     (Link(f"Referat {day}", doc.path),)))
+            if isinstance(sent, dict) and sent_day:
+                text = _("{network}: referat fra møtet {date} (sendt {sent} til {to}).").format(
+                    network=network.title, date=day, sent=sent_day, to=sent.get("to"))
+            else:
+                text = _("{network}: referat fra møtet {date} (ikke merket som sendt).").format(
+                    network=network.title, date=day)
+            evidence.append(Evidence(text, (Link(_("Referat {date}").format(date=day),
+                                                 doc.path),)))
         this_year = meetings_this_school_year(network, f.today)
         evidence.append(Evidence(
-            f"{network.title}: {len(this_year)} av {network.meetings_per_year} møter holdt eller "
-            f"planlagt skoleåret {school_year_label(f.today)}; referatene sendes til "
-            f"{recipient}.", (_network_link(network),)))
-        paths = [network.document.path, *(d.path for _, d in network.agendas),
-                 *(d.path for _, d in network.minutes)]
+            _("{network}: {n} av {total} møter holdt eller planlagt skoleåret {school_year}; "
+              "referatene sendes til {recipient}.").format(
+                network=network.title, n=len(this_year), total=network.meetings_per_year,
+                school_year=school_year_label(f.today), recipient=recipient),
+            (_network_link(network),)))
+        paths = [network.document.path, *(d.path for _unused, d in network.agendas),
+                 *(d.path for _unused, d in network.minutes)]
         problems = [*f.findings_of(paths, "TVF402"), *f.findings_of(paths, "TVF403"),
                     *f.findings_of(paths, "TVF406")]
         for finding in problems:
             missing.append(Evidence(f"{network.title}: {finding.message}",
                                     (Link(finding.path, finding.path),)))
         if not held:
-            missing.append(Evidence(f"{network.title}: ingen referat fra de siste tolv "
-                                    "månedene.", (_network_link(network),)))
+            missing.append(Evidence(_("{network}: ingen referat fra de siste tolv "
+                                      "månedene.").format(network=network.title),
+                                    (_network_link(network),)))
         held_any += bool(held)
         complete += bool(held) and not problems
     if not f.networks:
-        missing.append(Evidence("Ingen tverrfaglige nettverk (type: network) i håndboka."))
+        missing.append(Evidence(_(NO_NETWORKS)))
     if f.networks and complete == len(f.networks):
-        status, reason = MET, "Alle nettverkene har holdt møter med referat det siste året, " \
-                              "sendt referatene, og har møtene for skoleåret holdt eller planlagt."
+        status, reason = MET, _("Alle nettverkene har holdt møter med referat det siste året, "
+                                "sendt referatene, og har møtene for skoleåret holdt eller "
+                                "planlagt.")
     elif held_any:
-        status, reason = PARTLY, "Nettverkene møtes, men ikke alle har referat fra det siste " \
-                                 "året, sendte referater og nok møter holdt eller planlagt."
+        status, reason = PARTLY, _("Nettverkene møtes, men ikke alle har referat fra det siste "
+                                   "året, sendte referater og nok møter holdt eller planlagt.")
     else:
-        status, reason = NOT_MET, "Håndboka viser ingen nettverksmøter med referat det siste " \
-                                  "året."
+        status, reason = NOT_MET, _("Håndboka viser ingen nettverksmøter med referat det siste "
+                                    "året.")
     return Criterion(
-        2, "moter_rapportering", "Møte- og rapporteringsstrukturer", status, reason,
-        "Oppfylt når det finnes minst ett nettverk, og hvert nettverk har referat fra minst ett "
-        "møte de siste tolv månedene, ingen holdte møter uten referat (TVF403), ingen referater "
-        "som ikke er sendt (TVF406) og nok møter holdt eller planlagt i skoleåret (TVF402); "
-        "delvis når minst ett nettverk har referat fra de siste tolv månedene; ellers ikke "
-        "oppfylt.",
+        2, "moter_rapportering", _("Møte- og rapporteringsstrukturer"), status, reason,
+        _("Oppfylt når det finnes minst ett nettverk, og hvert nettverk har referat fra minst "
+          "ett møte de siste tolv månedene, ingen holdte møter uten referat (TVF403), ingen "
+          "referater som ikke er sendt (TVF406) og nok møter holdt eller planlagt i skoleåret "
+          "(TVF402); delvis når minst ett nettverk har referat fra de siste tolv månedene; "
+          "ellers ikke oppfylt."),
         tuple(evidence), tuple(_capped(missing)))
 
 
@@ -393,26 +412,29 @@ def knowing_each_other(f: _Facts) -> Criterion:
     for network in f.networks:
         services = sorted({m.service for m in network.members}, key=str.casefold)
         if services:
-            count = _n(len(services), "tjeneste", "tjenester")
-            evidence.append(Evidence(f"{network.title} samler {count}: {', '.join(services)}.",
-                                     (_network_link(network),)))
+            evidence.append(Evidence(
+                ngettext("{network} samler {n} tjeneste: {services}.",
+                         "{network} samler {n} tjenester: {services}.", len(services)).format(
+                    network=network.title, n=len(services), services=", ".join(services)),
+                (_network_link(network),)))
     measures = [d for d in f.documents if d.type == "measure" and f.current(d)]
     if measures:
-        evidence.append(Evidence(f"Håndboka beskriver {len(measures)} tiltak og tjenester, som "
-                                 "de andre tjenestene kan slå opp i (se punkt 1)."))
+        evidence.append(Evidence(_("Håndboka beskriver {n} tiltak og tjenester, som de andre "
+                                   "tjenestene kan slå opp i (se punkt 1).").format(
+                                       n=len(measures))))
     return Criterion(
-        3, "kjennskap", "Kjent med de andre tjenestene", CANNOT_JUDGE,
-        "Håndboka kan vise at tjenestene har felles arenaer og en oversikt over hverandre, men "
-        "ikke om de ansatte faktisk kjenner de andre tjenestene.",
-        "Vurderes ikke ut fra håndboka; nettverkenes medlemmer og tiltakene vises som "
-        "støttende dokumentasjon.",
+        3, "kjennskap", _("Kjent med de andre tjenestene"), CANNOT_JUDGE,
+        _("Håndboka kan vise at tjenestene har felles arenaer og en oversikt over hverandre, men "
+          "ikke om de ansatte faktisk kjenner de andre tjenestene."),
+        _("Vurderes ikke ut fra håndboka; nettverkenes medlemmer og tiltakene vises som "
+          "støttende dokumentasjon."),
         tuple(evidence), (),
-        "Om de ansatte kjenner de andre tjenestenes oppgaver og ansvar, kan ikke vurderes ut fra "
-        "håndboka.",
-        ("referater der tjenestene presenterer seg for hverandre i nettverksmøtene",
-         "program for felles fagdager eller kompetanseheving på tvers av tjenestene",
-         "opplæring av nyansatte i de andre tjenestenes oppgaver",
-         "en kort spørreundersøkelse blant de ansatte"))
+        _("Om de ansatte kjenner de andre tjenestenes oppgaver og ansvar, kan ikke vurderes ut "
+          "fra håndboka."),
+        (_("referater der tjenestene presenterer seg for hverandre i nettverksmøtene"),
+         _("program for felles fagdager eller kompetanseheving på tvers av tjenestene"),
+         _("opplæring av nyansatte i de andre tjenestenes oppgaver"),
+         _("en kort spørreundersøkelse blant de ansatte")))
 
 
 def routines(f: _Facts) -> Criterion:
@@ -425,40 +447,46 @@ def routines(f: _Facts) -> Criterion:
         current = [d for d in citing if f.current(d)]
         if current:
             covered += 1
-            count = _n(len(current), "gjeldende rutine", "gjeldende rutiner")
-            evidence.append(Evidence(f"{duty.label}: {count} viser til samarbeidsplikten"
-                                     f"{_more(len(current))}.", _links(current)))
+            evidence.append(Evidence(
+                ngettext("{duty}: {n} gjeldende rutine viser til samarbeidsplikten{more}.",
+                         "{duty}: {n} gjeldende rutiner viser til samarbeidsplikten{more}.",
+                         len(current)).format(duty=duty.label, n=len(current),
+                                              more=_more(len(current))),
+                _links(current)))
         elif citing:
             partial = True
-            missing.append(Evidence(f"{duty.label}: bare rutiner som ikke er gjeldende viser "
-                                    "til plikten.", _links(citing)))
+            missing.append(Evidence(_("{duty}: bare rutiner som ikke er gjeldende viser til "
+                                      "plikten.").format(duty=duty.label), _links(citing)))
         else:
-            missing.append(Evidence(f"{duty.label}: ingen rutine viser til samarbeidsplikten."))
+            missing.append(Evidence(_("{duty}: ingen rutine viser til "
+                                      "samarbeidsplikten.").format(duty=duty.label)))
         if duty.old_law is not None and duty.old_section is not None:
             old = [d for d in f.documents
                    if f.cites_any(d, [(duty.old_law, duty.old_section)])]
             if old:
-                missing.append(Evidence(f"Viser fortsatt til {duty.old_label}, som er "
-                                        f"erstattet av {duty.label}.", _links(old)))
+                missing.append(Evidence(_("Viser fortsatt til {old}, som er erstattet av "
+                                          "{new}.").format(old=duty.old_label, new=duty.label),
+                                        _links(old)))
     total = len(COOPERATION_DUTIES)
     status = _score(covered, total)
     if status == NOT_MET and partial:
         status = PARTLY
-    reason = {MET: "Gjeldende rutiner viser til alle de fire samarbeidspliktene.",
-              PARTLY: f"Gjeldende rutiner viser til {covered} av {total} samarbeidsplikter.",
-              NOT_MET: "Ingen rutine viser til samarbeidspliktene."}[status]
+    reason = {MET: _("Gjeldende rutiner viser til alle de fire samarbeidspliktene."),
+              PARTLY: _("Gjeldende rutiner viser til {n} av {total} "
+                        "samarbeidsplikter.").format(n=covered, total=total),
+              NOT_MET: _("Ingen rutine viser til samarbeidspliktene.")}[status]
     return Criterion(
-        4, "rutiner", "Samarbeidsrutiner – og at disse er kjent", status, reason,
-        "Oppfylt når gjeldende rutiner (prosedyre, vedlegg eller plan) til sammen viser til alle "
-        "fire samarbeidspliktene: helse- og omsorgstjenesteloven § 3-4, opplæringslova § 24-1, "
-        "barnehageloven § 2 b og barnevernsloven § 15-8; delvis når de viser til minst én (eller "
-        "bare rutiner som ikke er gjeldende gjør det); ellers ikke oppfylt.",
+        4, "rutiner", _("Samarbeidsrutiner – og at disse er kjent"), status, reason,
+        _("Oppfylt når gjeldende rutiner (prosedyre, vedlegg eller plan) til sammen viser til "
+          "alle fire samarbeidspliktene: helse- og omsorgstjenesteloven § 3-4, opplæringslova "
+          "§ 24-1, barnehageloven § 2 b og barnevernsloven § 15-8; delvis når de viser til minst "
+          "én (eller bare rutiner som ikke er gjeldende gjør det); ellers ikke oppfylt."),
         tuple(evidence), tuple(_capped(missing)),
-        "Om rutinene er kjent blant de ansatte, kan ikke vurderes ut fra håndboka.",
-        ("dokumentert gjennomgang av rutinene i hver tjeneste (dato og hvem som var med)",
-         "opplæringsplan for nyansatte som omfatter samarbeidsrutinene",
-         "egenkontroll eller internrevisjon av at rutinene følges",
-         "avviksmeldinger som gjelder samarbeid mellom tjenestene"))
+        _("Om rutinene er kjent blant de ansatte, kan ikke vurderes ut fra håndboka."),
+        (_("dokumentert gjennomgang av rutinene i hver tjeneste (dato og hvem som var med)"),
+         _("opplæringsplan for nyansatte som omfatter samarbeidsrutinene"),
+         _("egenkontroll eller internrevisjon av at rutinene følges"),
+         _("avviksmeldinger som gjelder samarbeid mellom tjenestene")))
 
 
 def not_person_dependent(f: _Facts) -> Criterion:
@@ -471,76 +499,87 @@ def not_person_dependent(f: _Facts) -> Criterion:
         if leader.term_start is not None and leader.term_end is not None:
             recorded += 1
         who = (f"{leader.name} ({leader.role})" if leader.name and leader.role
-               else leader.name or leader.role or "ikke oppgitt")
+               else leader.name or leader.role or _("ikke oppgitt"))
         if ok:
-            evidence.append(Evidence(f"{network.title}: leder er {who}, valgt for "
-                                     f"{leader.term_start}–{leader.term_end}; ledervervet går på "
-                                     "omgang.", (_network_link(network),)))
+            evidence.append(Evidence(
+                _("{network}: leder er {leader}, valgt for {start}–{end}; ledervervet går på "
+                  "omgang.").format(network=network.title, leader=who, start=leader.term_start,
+                                    end=leader.term_end),
+                (_network_link(network),)))
         else:
             missing.append(Evidence(f"{network.title}: {why}.", (_network_link(network),)))
         items = [i for i in current_action_items(network) if not i.done]
         overdue = [i for i in items if i.overdue(f.today)]
         if items:
-            count = _n(len(items), "åpent oppfølgingspunkt", "åpne oppfølgingspunkter")
-            evidence.append(Evidence(f"{network.title}: {count}, hvert med ansvarlig tjeneste "
-                                     "og frist.", (_network_link(network),)))
+            evidence.append(Evidence(
+                ngettext("{network}: {n} åpent oppfølgingspunkt, hvert med ansvarlig tjeneste "
+                         "og frist.",
+                         "{network}: {n} åpne oppfølgingspunkter, hvert med ansvarlig tjeneste "
+                         "og frist.", len(items)).format(network=network.title, n=len(items)),
+                (_network_link(network),)))
         for item in overdue:
-            missing.append(Evidence(f"{network.title}: oppfølgingspunktet «{item.text}» "
-                                    f"(ansvar: {item.owner}) hadde frist {item.deadline} (TVF404).",
-                                    (Link(f"Referat {item.meeting}", item.path),)))
+            missing.append(Evidence(
+                _("{network}: oppfølgingspunktet «{text}» (ansvar: {owner}) hadde frist "
+                  "{deadline} (TVF404).").format(network=network.title, text=item.text,
+                                                 owner=item.owner, deadline=item.deadline),
+                (Link(_("Referat {date}").format(date=item.meeting), item.path),)))
         rotating += ok and not overdue
     owned = [d for d in f.approved if isinstance(d.get("owner"), str) and d.get("owner")]
     if f.approved:
-        evidence.append(Evidence(f"{len(owned)} av {len(f.approved)} godkjente dokumenter har en "
-                                 "ansvarlig enhet eller rolle (owner)."))
+        evidence.append(Evidence(_("{n} av {total} godkjente dokumenter har en ansvarlig enhet "
+                                   "eller rolle (owner).").format(n=len(owned),
+                                                                  total=len(f.approved))))
     if not f.networks:
-        missing.append(Evidence("Ingen tverrfaglige nettverk (type: network) med leder og "
-                                "lederperiode i håndboka."))
+        missing.append(Evidence(_("Ingen tverrfaglige nettverk (type: network) med leder og "
+                                  "lederperiode i håndboka.")))
     if f.networks and rotating == len(f.networks):
-        status, reason = MET, "Nettverkene har ledere valgt for ett år om gangen, og " \
-                              "oppfølgingspunktene har ansvarlig og frist og følges opp i tide."
+        status, reason = MET, _("Nettverkene har ledere valgt for ett år om gangen, og "
+                                "oppfølgingspunktene har ansvarlig og frist og følges opp i "
+                                "tide.")
     elif recorded:
-        status, reason = PARTLY, "Nettverkene har lederperioder, men ikke alle er gjeldende og " \
-                                 "ett år lange, eller oppfølgingspunkter er over fristen."
+        status, reason = PARTLY, _("Nettverkene har lederperioder, men ikke alle er gjeldende og "
+                                   "ett år lange, eller oppfølgingspunkter er over fristen.")
     else:
-        status, reason = NOT_MET, "Håndboka viser ingen lederperioder som sikrer at " \
-                                  "ledervervet går på omgang."
+        status, reason = NOT_MET, _("Håndboka viser ingen lederperioder som sikrer at "
+                                    "ledervervet går på omgang.")
     return Criterion(
         5, "ikke_personavhengig",
-        "Tiltak som gjør at oppfølgingen ikke blir personavhengig og tilfeldig", status, reason,
-        "Oppfylt når det finnes minst ett nettverk, og hvert nettverk har en gjeldende "
-        f"lederperiode (term_start og term_end, ikke utløpt, høyst {MAX_TERM_MONTHS} måneder) og "
-        "ingen oppfølgingspunkter over fristen (TVF404); delvis når minst ett nettverk har "
-        "lederperiode ført inn; ellers ikke oppfylt.",
+        _("Tiltak som gjør at oppfølgingen ikke blir personavhengig og tilfeldig"),
+        status, reason,
+        _("Oppfylt når det finnes minst ett nettverk, og hvert nettverk har en gjeldende "
+          "lederperiode (term_start og term_end, ikke utløpt, høyst {months} måneder) og ingen "
+          "oppfølgingspunkter over fristen (TVF404); delvis når minst ett nettverk har "
+          "lederperiode ført inn; ellers ikke oppfylt.").format(months=MAX_TERM_MONTHS),
         tuple(evidence), tuple(_capped(missing)),
-        "Om oppfølgingen av det enkelte barnet i praksis avhenger av enkeltpersoner (for "
-        "eksempel når en koordinator slutter), kan ikke vurderes ut fra håndboka.",
-        ("rutine for stedfortreder og overlapping når en koordinator eller leder slutter",
-         "oversikt over tidligere ledere av nettverkene (git-historikken til nettverksfilene "
-         "viser den)"))
+        _("Om oppfølgingen av det enkelte barnet i praksis avhenger av enkeltpersoner (for "
+          "eksempel når en koordinator slutter), kan ikke vurderes ut fra håndboka."),
+        (_("rutine for stedfortreder og overlapping når en koordinator eller leder slutter"),
+         _("oversikt over tidligere ledere av nettverkene (git-historikken til nettverksfilene "
+           "viser den)")))
 
 
 def _leader_term(network: Network, today: dt.date) -> tuple[bool, str]:
     """Whether the leader's term shows rotation (recorded, current, at most about a year), and
-    why not."""
+    why not (a clause that follows the network's name)."""
     leader = network.leader
     if leader.term_start is None or leader.term_end is None:
-        return False, "lederperioden (term_start og term_end) er ikke ført inn"
+        return False, _("lederperioden (term_start og term_end) er ikke ført inn")
     if leader.term_end < today:
-        return False, f"lederperioden gikk ut {leader.term_end} (TVF401)"
+        return False, _("lederperioden gikk ut {date} (TVF401)").format(date=leader.term_end)
     if leader.term_end > add_months(leader.term_start, MAX_TERM_MONTHS):
-        return False, (f"lederperioden {leader.term_start}–{leader.term_end} er lengre enn "
-                       "ett år; mandatet sier at lederen velges for ett år om gangen")
+        return False, _("lederperioden {start}–{end} er lengre enn ett år; mandatet sier at "
+                        "lederen velges for ett år om gangen").format(start=leader.term_start,
+                                                                       end=leader.term_end)
     return True, ""
 
 
 def groups_and_coordinator(f: _Facts) -> Criterion:
     parts: tuple[tuple[str, str | None, Callable[[Document], bool]], ...] = (
-        ("individuell plan", "helse- og omsorgstjenesteloven § 7-1",
+        (N_("individuell plan"), "helse- og omsorgstjenesteloven § 7-1",
          lambda d: f.cites_any(d, [INDIVIDUAL_PLAN]) or _words(d, IP_WORDS, body=False)),
-        ("koordinator", "helse- og omsorgstjenesteloven § 7-2 a",
+        (N_("koordinator"), "helse- og omsorgstjenesteloven § 7-2 a",
          lambda d: f.cites_any(d, [COORDINATOR]) or _words(d, COORDINATOR_WORDS, body=False)),
-        ("ansvarsgrupper og samarbeidsmøter", None,
+        (N_("ansvarsgrupper og samarbeidsmøter"), None,
          lambda d: _words(d, GROUP_WORDS)),
     )
     evidence: list[Evidence] = []
@@ -554,29 +593,38 @@ def groups_and_coordinator(f: _Facts) -> Criterion:
         basis = f" ({law})" if law else ""
         if current:
             covered += 1
-            evidence.append(Evidence(f"Rutine for {what}{basis}:", _links(current)))
-        else:
-            missing.append(Evidence(f"Ingen gjeldende rutine for {what}{basis}"
-                                    + (" (de som finnes, er ikke gjeldende)." if found else "."),
+            evidence.append(Evidence(_("Rutine for {what}{law}:").format(what=_(what), law=basis),
+                                     _links(current)))
+        elif found:
+            missing.append(Evidence(_("Ingen gjeldende rutine for {what}{law} (de som finnes, er "
+                                      "ikke gjeldende).").format(what=_(what), law=basis),
                                     _links(found)))
+        else:
+            missing.append(Evidence(_("Ingen gjeldende rutine for {what}{law}.").format(
+                what=_(what), law=basis)))
     status = _score(covered, len(parts))
     if status == NOT_MET and stale:
         status = PARTLY
-    reason = {MET: "Håndboka har gjeldende rutiner for individuell plan, koordinator og "
-                   "ansvarsgrupper eller samarbeidsmøter.",
-              PARTLY: f"Håndboka har gjeldende rutiner for {covered} av {len(parts)} deler"
-                      + ("." if covered else ", men det finnes rutiner som ikke er gjeldende."),
-              NOT_MET: "Håndboka har ingen gjeldende rutiner for individuell plan, koordinator "
-                       "eller ansvarsgrupper."}[status]
+    if covered:
+        partly = _("Håndboka har gjeldende rutiner for {n} av {total} deler.")
+    else:
+        partly = _("Håndboka har gjeldende rutiner for {n} av {total} deler, men det finnes "
+                   "rutiner som ikke er gjeldende.")
+    reason = {MET: _("Håndboka har gjeldende rutiner for individuell plan, koordinator og "
+                     "ansvarsgrupper eller samarbeidsmøter."),
+              PARTLY: partly.format(n=covered, total=len(parts)),
+              NOT_MET: _("Håndboka har ingen gjeldende rutiner for individuell plan, "
+                         "koordinator eller ansvarsgrupper.")}[status]
     return Criterion(
-        6, "ansvarsgrupper_koordinator", "Ansvarsgrupper/samarbeidsmøter og koordinator",
+        6, "ansvarsgrupper_koordinator", _("Ansvarsgrupper/samarbeidsmøter og koordinator"),
         status, reason,
-        "Tre deler, hver oppfylt av en gjeldende rutine (prosedyre, vedlegg eller plan): "
-        "individuell plan (viser til helse- og omsorgstjenesteloven § 7-1, eller «individuell "
-        "plan» i tittelen), koordinator (viser til § 7-2 a, eller «koordinator» i tittelen) og "
-        "ansvarsgrupper/samarbeidsmøter (" + ", ".join(f"«{w}»" for w in GROUP_WORDS)
-        + " i tittel eller tekst). Oppfylt når alle tre finnes; delvis når én eller to finnes, "
-        "eller bare rutiner som ikke er gjeldende; ellers ikke oppfylt.",
+        # The words in quotes are what tvf looks for in Norwegian documents: not translated.
+        _("Tre deler, hver oppfylt av en gjeldende rutine (prosedyre, vedlegg eller plan): "
+          "individuell plan (viser til helse- og omsorgstjenesteloven § 7-1, eller «individuell "
+          "plan» i tittelen), koordinator (viser til § 7-2 a, eller «koordinator» i tittelen) og "
+          "ansvarsgrupper/samarbeidsmøter ({words} i tittel eller tekst). Oppfylt når alle tre "
+          "finnes; delvis når én eller to finnes, eller bare rutiner som ikke er gjeldende; "
+          "ellers ikke oppfylt.").format(words=", ".join(f"«{w}»" for w in GROUP_WORDS)),
         tuple(evidence), tuple(_capped(missing)))
 
 
@@ -585,50 +633,58 @@ def coordination(f: _Facts) -> Criterion:
     missing: list[Evidence] = []
     coordinator = f.config.coordinator
     if coordinator:
-        evidence.append(Evidence(f"Koordinator for håndboka og samarbeidet: {coordinator} "
-                                 "(tvf.toml)."))
+        evidence.append(Evidence(_("Koordinator for håndboka og samarbeidet: {coordinator} "
+                                   "(tvf.toml).").format(coordinator=coordinator)))
     else:
-        missing.append(Evidence("Ingen koordinator er oppgitt i tvf.toml ([handbook] "
-                                "coordinator)."))
+        missing.append(Evidence(_("Ingen koordinator er oppgitt i tvf.toml ([handbook] "
+                                  "coordinator).")))
     mandated = 0
     for network in f.networks:
         mandate = f.by_id.get(network.mandate) if network.mandate else None
         if mandate is not None and f.current(mandate):
             mandated += 1
-            evidence.append(Evidence(f"{network.title} arbeider etter mandatet {mandate.id} "
-                                     f"«{mandate.title}».", (_doc_link(mandate),
-                                                             _network_link(network))))
+            evidence.append(Evidence(
+                _("{network} arbeider etter mandatet {id} «{title}».").format(
+                    network=network.title, id=mandate.id, title=mandate.title),
+                (_doc_link(mandate), _network_link(network))))
         elif mandate is not None:
-            missing.append(Evidence(f"{network.title}: mandatet {mandate.id} "
-                                    f"{f.problem(mandate)}.", (_doc_link(mandate),)))
+            missing.append(Evidence(
+                _("{network}: mandatet {id} {problem}.").format(
+                    network=network.title, id=mandate.id, problem=f.problem(mandate)),
+                (_doc_link(mandate),)))
+        elif network.mandate:
+            missing.append(Evidence(_("{network}: mandatet {id} finnes ikke.").format(
+                network=network.title, id=network.mandate), (_network_link(network),)))
         else:
-            what = f"mandatet {network.mandate} finnes ikke" if network.mandate \
-                else "har ikke mandat (mandate)"
-            missing.append(Evidence(f"{network.title}: {what}.", (_network_link(network),)))
+            missing.append(Evidence(_("{network}: har ikke mandat (mandate).").format(
+                network=network.title), (_network_link(network),)))
     if not f.networks:
-        missing.append(Evidence("Ingen tverrfaglige nettverk (type: network) i håndboka."))
+        missing.append(Evidence(_(NO_NETWORKS)))
     shared = [d for d in f.routines() if f.current(d)
               and isinstance(d.get("applies_to"), list) and len(d.get("applies_to")) >= 2]
     if shared:
-        count = _n(len(shared), "gjeldende rutine", "gjeldende rutiner")
-        evidence.append(Evidence(f"{count} gjelder for flere tjenester (applies_to)"
-                                 f"{_more(len(shared))}.", _links(shared)))
+        evidence.append(Evidence(
+            ngettext("{n} gjeldende rutine gjelder for flere tjenester (applies_to){more}.",
+                     "{n} gjeldende rutiner gjelder for flere tjenester (applies_to){more}.",
+                     len(shared)).format(n=len(shared), more=_more(len(shared))),
+            _links(shared)))
     else:
-        missing.append(Evidence("Ingen gjeldende rutine gjelder for flere tjenester "
-                                "(applies_to med minst to tjenester)."))
+        missing.append(Evidence(_("Ingen gjeldende rutine gjelder for flere tjenester "
+                                  "(applies_to med minst to tjenester).")))
     parts = sum((bool(coordinator), bool(f.networks) and mandated == len(f.networks),
                  bool(shared)))
     status = _score(parts, 3)
-    reason = {MET: "Samarbeidet har en koordinator, nettverkene arbeider etter et gjeldende "
-                   "mandat, og rutinene gjelder på tvers av tjenestene.",
-              PARTLY: f"{parts} av 3 tegn på koordinering finnes i håndboka.",
-              NOT_MET: "Håndboka viser ingen koordinator, mandat eller felles rutiner."}[status]
+    reason = {MET: _("Samarbeidet har en koordinator, nettverkene arbeider etter et gjeldende "
+                     "mandat, og rutinene gjelder på tvers av tjenestene."),
+              PARTLY: _("{n} av 3 tegn på koordinering finnes i håndboka.").format(n=parts),
+              NOT_MET: _("Håndboka viser ingen koordinator, mandat eller felles "
+                         "rutiner.")}[status]
     return Criterion(
-        7, "koordinering", "Koordinering av tjenestene", status, reason,
-        "Tre deler: en koordinator i tvf.toml ([handbook] coordinator); minst ett nettverk, og "
-        "hvert nettverk har et mandat (mandate) som er et gjeldende dokument; minst én gjeldende "
-        "rutine som gjelder for to eller flere tjenester (applies_to). Oppfylt når alle tre "
-        "finnes; delvis når én eller to finnes; ellers ikke oppfylt.",
+        7, "koordinering", _("Koordinering av tjenestene"), status, reason,
+        _("Tre deler: en koordinator i tvf.toml ([handbook] coordinator); minst ett nettverk, og "
+          "hvert nettverk har et mandat (mandate) som er et gjeldende dokument; minst én "
+          "gjeldende rutine som gjelder for to eller flere tjenester (applies_to). Oppfylt når "
+          "alle tre finnes; delvis når én eller to finnes; ellers ikke oppfylt."),
         tuple(evidence), tuple(_capped(missing)))
 
 
@@ -644,42 +700,53 @@ def evaluation(f: _Facts) -> Criterion:
             evaluated += 1
             doc = next(d for day, d in network.minutes if day == last
                        and d.get("evaluation") is True)
-            evidence.append(Evidence(f"{network.title}: arbeidet ble evaluert {last}.",
-                                     (Link(f"Referat {last}", doc.path),)))
+            evidence.append(Evidence(_("{network}: arbeidet ble evaluert {date}.").format(
+                network=network.title, date=last),
+                (Link(_("Referat {date}").format(date=last), doc.path),)))
             continue
         if evaluation_overdue(network, f.today):
             overdue += 1
-            when = f"siste evaluering var {last}" if last else "ingen evaluering er registrert"
-            missing.append(Evidence(f"{network.title}: ingen evaluering de siste tolv månedene "
-                                    f"({when}); mandatet krever årlig evaluering (TVF405).",
+            if last:
+                text = _("{network}: ingen evaluering de siste tolv månedene (siste evaluering "
+                         "var {date}); mandatet krever årlig evaluering (TVF405).")
+            else:
+                text = _("{network}: ingen evaluering de siste tolv månedene (ingen evaluering "
+                         "er registrert); mandatet krever årlig evaluering (TVF405).")
+            missing.append(Evidence(text.format(network=network.title, date=last),
                                     (_network_link(network),)))
         else:
             first = first_meeting(network)
-            since = f" siden {first}" if first else ""
-            due = f", senest {add_months(first, 12)}" if first else ""
-            missing.append(Evidence(f"{network.title}: ikke evaluert ennå; nettverket har møttes"
-                                    f"{since}, så evalueringen er ikke forfalt{due}.",
-                                    (_network_link(network),)))
+            if first:
+                text = _("{network}: ikke evaluert ennå; nettverket har møttes siden {first}, så "
+                         "evalueringen er ikke forfalt, senest {due}.").format(
+                    network=network.title, first=first, due=add_months(first, 12))
+            else:
+                text = _("{network}: ikke evaluert ennå; nettverket har møttes, så evalueringen "
+                         "er ikke forfalt.").format(network=network.title)
+            missing.append(Evidence(text, (_network_link(network),)))
         if planned:
-            evidence.append(Evidence(f"{network.title}: evalueringen står på sakslisten til "
-                                     f"møtet {planned[0]}.", (_network_link(network),)))
+            evidence.append(Evidence(_("{network}: evalueringen står på sakslisten til møtet "
+                                       "{date}.").format(network=network.title, date=planned[0]),
+                                     (_network_link(network),)))
     if not f.networks:
-        missing.append(Evidence("Ingen tverrfaglige nettverk (type: network) i håndboka."))
+        missing.append(Evidence(_(NO_NETWORKS)))
     if f.networks and evaluated == len(f.networks):
-        status, reason = MET, "Alle nettverkene har evaluert arbeidet sitt de siste tolv " \
-                              "månedene."
+        status, reason = MET, _("Alle nettverkene har evaluert arbeidet sitt de siste tolv "
+                                "månedene.")
     elif f.networks and (evaluated or not overdue):
-        status, reason = PARTLY, "Ikke alle nettverkene har evaluert arbeidet sitt de siste " \
-                                 "tolv månedene" + ("" if overdue else ", men ingen evaluering "
-                                                    "er forfalt ennå") + "."
+        status = PARTLY
+        reason = _("Ikke alle nettverkene har evaluert arbeidet sitt de siste tolv "
+                   "månedene.") if overdue else \
+            _("Ikke alle nettverkene har evaluert arbeidet sitt de siste tolv månedene, men "
+              "ingen evaluering er forfalt ennå.")
     else:
-        status, reason = NOT_MET, "Ingen nettverk har evaluert arbeidet sitt de siste tolv " \
-                                  "månedene."
+        status, reason = NOT_MET, _("Ingen nettverk har evaluert arbeidet sitt de siste tolv "
+                                    "månedene.")
     return Criterion(
-        8, "evaluering", "Evaluering av samarbeidsstrukturene", status, reason,
-        "Oppfylt når det finnes minst ett nettverk, og hvert nettverk har et referat med "
-        "evaluation: true de siste tolv månedene; delvis når minst ett har det, eller når ingen "
-        "evaluering er forfalt ennå (nettverk yngre enn ett år); ellers ikke oppfylt.",
+        8, "evaluering", _("Evaluering av samarbeidsstrukturene"), status, reason,
+        _("Oppfylt når det finnes minst ett nettverk, og hvert nettverk har et referat med "
+          "evaluation: true de siste tolv månedene; delvis når minst ett har det, eller når "
+          "ingen evaluering er forfalt ennå (nettverk yngre enn ett år); ellers ikke oppfylt."),
         tuple(evidence), tuple(_capped(missing)))
 
 
@@ -690,13 +757,16 @@ def capturing_needs(f: _Facts) -> Criterion:
                 or _words(d, CONCERN_WORDS, body=False)]
     current = [d for d in routines if f.current(d)]
     if current:
-        evidence.append(Evidence("Gjeldende rutiner for bekymring og opplysningsplikt på tvers "
-                                 f"av tjenestene{_more(len(current))}:", _links(current)))
+        evidence.append(Evidence(_("Gjeldende rutiner for bekymring og opplysningsplikt på tvers "
+                                   "av tjenestene{more}:").format(more=_more(len(current))),
+                                 _links(current)))
+    elif routines:
+        missing.append(Evidence(_("Ingen gjeldende rutine for bekymring eller opplysningsplikt "
+                                  "(barnevernsloven § 13-2, helsepersonelloven § 33) (de som "
+                                  "finnes, er ikke gjeldende)."), _links(routines)))
     else:
-        missing.append(Evidence("Ingen gjeldende rutine for bekymring eller opplysningsplikt "
-                                "(barnevernsloven § 13-2, helsepersonelloven § 33)"
-                                + (" (de som finnes, er ikke gjeldende)." if routines else "."),
-                                _links(routines)))
+        missing.append(Evidence(_("Ingen gjeldende rutine for bekymring eller opplysningsplikt "
+                                  "(barnevernsloven § 13-2, helsepersonelloven § 33).")))
     across = 0
     for network in f.networks:
         sources = {i.sender.strip().casefold(): i.sender.strip() for i in network.inputs
@@ -707,40 +777,44 @@ def capturing_needs(f: _Facts) -> Criterion:
         names = sorted(sources.values(), key=str.casefold)
         if len(names) >= 2:
             across += 1
-            evidence.append(Evidence(f"{network.title}: saker og oppfølgingspunkter fra "
-                                     f"{len(names)} tjenester eller roller det siste året: "
-                                     f"{', '.join(names)}.", (_network_link(network),)))
+            evidence.append(Evidence(
+                _("{network}: saker og oppfølgingspunkter fra {n} tjenester eller roller det "
+                  "siste året: {names}.").format(network=network.title, n=len(names),
+                                                 names=", ".join(names)),
+                (_network_link(network),)))
         else:
-            missing.append(Evidence(f"{network.title}: innspill eller oppfølgingspunkter fra "
-                                    "færre enn to tjenester det siste året.",
+            missing.append(Evidence(_("{network}: innspill eller oppfølgingspunkter fra færre "
+                                      "enn to tjenester det siste året.").format(
+                                          network=network.title),
                                     (_network_link(network),)))
     if not f.networks:
-        missing.append(Evidence("Ingen tverrfaglige nettverk (type: network) som fanger opp "
-                                "behov på systemnivå."))
+        missing.append(Evidence(_("Ingen tverrfaglige nettverk (type: network) som fanger opp "
+                                  "behov på systemnivå.")))
     parts = bool(current) + bool(across)
     status = _score(parts, 2)
-    reason = {MET: "Det finnes rutiner for å melde og følge opp bekymring på tvers av "
-                   "tjenestene, og nettverkene tar opp saker fra flere tjenester.",
-              PARTLY: "Bare én av to deler finnes: rutiner for bekymring, eller nettverk som tar "
-                      "opp saker fra flere tjenester.",
-              NOT_MET: "Håndboka viser verken rutiner for bekymring på tvers av tjenestene "
-                       "eller nettverk som tar opp saker fra flere tjenester."}[status]
+    reason = {MET: _("Det finnes rutiner for å melde og følge opp bekymring på tvers av "
+                     "tjenestene, og nettverkene tar opp saker fra flere tjenester."),
+              PARTLY: _("Bare én av to deler finnes: rutiner for bekymring, eller nettverk som "
+                        "tar opp saker fra flere tjenester."),
+              NOT_MET: _("Håndboka viser verken rutiner for bekymring på tvers av tjenestene "
+                         "eller nettverk som tar opp saker fra flere tjenester.")}[status]
     return Criterion(
         9, "fanger_opp_behov",
-        "Følger med på om tjenestene fanger opp behov for tjenester både fra eget "
-        "ansvarsområde og tilstøtende ansvarsområder", status, reason,
-        "To deler: en gjeldende rutine som viser til barnevernsloven § 13-2 eller "
-        "helsepersonelloven § 33, eller har «bekymring» i tittelen; og minst ett nettverk med "
-        "innspill (from) eller oppfølgingspunkter (ansvar) fra minst to ulike tjenester eller "
-        "roller de siste tolv månedene. Oppfylt når begge finnes; delvis når én finnes; ellers "
-        "ikke oppfylt.",
+        _("Følger med på om tjenestene fanger opp behov for tjenester både fra eget "
+          "ansvarsområde og tilstøtende ansvarsområder"), status, reason,
+        _("To deler: en gjeldende rutine som viser til barnevernsloven § 13-2 eller "
+          "helsepersonelloven § 33, eller har «bekymring» i tittelen; og minst ett nettverk med "
+          "innspill (from) eller oppfølgingspunkter (ansvar) fra minst to ulike tjenester eller "
+          "roller de siste tolv månedene. Oppfylt når begge finnes; delvis når én finnes; ellers "
+          "ikke oppfylt."),
         tuple(evidence), tuple(_capped(missing)),
-        "Om tjenestene faktisk fanger opp behovene, for eksempel for barn som avvises av eller "
-        "avsluttes i BUP, kan ikke vurderes ut fra håndboka.",
-        ("oversikt over bekymringsmeldinger og henvisninger mellom tjenestene (antall, ikke "
-         "enkeltsaker)",
-         "avviksmeldinger om barn som har falt mellom tjenestene",
-         "rutine for oppfølging når spesialisthelsetjenesten avviser eller avslutter et barn"))
+        _("Om tjenestene faktisk fanger opp behovene, for eksempel for barn som avvises av eller "
+          "avsluttes i BUP, kan ikke vurderes ut fra håndboka."),
+        (_("oversikt over bekymringsmeldinger og henvisninger mellom tjenestene (antall, ikke "
+           "enkeltsaker)"),
+         _("avviksmeldinger om barn som har falt mellom tjenestene"),
+         _("rutine for oppfølging når spesialisthelsetjenesten avviser eller avslutter et "
+           "barn")))
 
 
 def user_participation(f: _Facts) -> Criterion:
@@ -759,40 +833,48 @@ def user_participation(f: _Facts) -> Criterion:
         if found:
             invited += 1
             for day, names, doc in found:
-                tense = "invitert til" if day >= f.today else "med på"
-                evidence.append(Evidence(f"{network.title}: {', '.join(names)} {tense} møtet "
-                                         f"{day}.", (Link(doc.title or doc.path, doc.path),)))
+                if day >= f.today:
+                    text = _("{network}: {names} invitert til møtet {date}.")
+                else:
+                    text = _("{network}: {names} med på møtet {date}.")
+                evidence.append(Evidence(
+                    text.format(network=network.title, names=", ".join(names), date=day),
+                    (Link(doc.title or doc.path, doc.path),)))
         else:
-            missing.append(Evidence(f"{network.title}: ingen brukerrepresentanter (elevråd, "
-                                    "foreldreutvalg, ungdomsråd) invitert de siste tolv månedene "
-                                    "eller til planlagte møter.", (_network_link(network),)))
+            missing.append(Evidence(_("{network}: ingen brukerrepresentanter (elevråd, "
+                                      "foreldreutvalg, ungdomsråd) invitert de siste tolv "
+                                      "månedene eller til planlagte møter.").format(
+                                          network=network.title),
+                                    (_network_link(network),)))
     described = [d for d in f.documents if f.current(d)
                  and (f.cites_any(d, [(PBRL, "3-1")]) or _words(d, PARTICIPATION_WORDS))]
     if described:
-        count = _n(len(described), "gjeldende dokument", "gjeldende dokumenter")
-        evidence.append(Evidence(f"{count} omtaler brukermedvirkning{_more(len(described))}.",
-                                 _links(described)))
+        evidence.append(Evidence(
+            ngettext("{n} gjeldende dokument omtaler brukermedvirkning{more}.",
+                     "{n} gjeldende dokumenter omtaler brukermedvirkning{more}.",
+                     len(described)).format(n=len(described), more=_more(len(described))),
+            _links(described)))
     if not f.networks:
-        missing.append(Evidence("Ingen tverrfaglige nettverk (type: network) som kan invitere "
-                                "brukerrepresentanter."))
+        missing.append(Evidence(_("Ingen tverrfaglige nettverk (type: network) som kan "
+                                  "invitere brukerrepresentanter.")))
     status = _score(invited, len(f.networks)) if f.networks else NOT_MET
-    reason = {MET: "Alle nettverkene har invitert brukerrepresentanter det siste året eller "
-                   "til et planlagt møte.",
-              PARTLY: f"{invited} av {len(f.networks)} nettverk har invitert "
-                      "brukerrepresentanter.",
-              NOT_MET: "Håndboka viser ingen nettverk som har invitert brukerrepresentanter."
-              }[status]
+    reason = {MET: _("Alle nettverkene har invitert brukerrepresentanter det siste året eller "
+                     "til et planlagt møte."),
+              PARTLY: _("{n} av {total} nettverk har invitert brukerrepresentanter.").format(
+                  n=invited, total=len(f.networks)),
+              NOT_MET: _("Håndboka viser ingen nettverk som har invitert "
+                         "brukerrepresentanter.")}[status]
     return Criterion(
-        10, "brukermedvirkning", "Brukermedvirkning", status, reason,
-        "Oppfylt når det finnes minst ett nettverk, og hvert nettverk har sakslister eller "
-        "referater med user_representatives de siste tolv månedene eller for et planlagt møte; "
-        "delvis når noen har det; ellers ikke oppfylt. Dokumenter som omtaler brukermedvirkning "
-        "(pasient- og brukerrettighetsloven § 3-1, «medvirkning») vises som støttende "
-        "dokumentasjon.",
+        10, "brukermedvirkning", _("Brukermedvirkning"), status, reason,
+        _("Oppfylt når det finnes minst ett nettverk, og hvert nettverk har sakslister eller "
+          "referater med user_representatives de siste tolv månedene eller for et planlagt møte; "
+          "delvis når noen har det; ellers ikke oppfylt. Dokumenter som omtaler "
+          "brukermedvirkning (pasient- og brukerrettighetsloven § 3-1, «medvirkning») vises som "
+          "støttende dokumentasjon."),
         tuple(evidence), tuple(_capped(missing)),
-        "Om brukernes syn faktisk påvirker arbeidet, kan ikke vurderes ut fra håndboka.",
-        ("referater der innspill fra elevråd, foreldreutvalg eller ungdomsråd er fulgt opp",
-         "resultater fra brukerundersøkelser eller samtaler med barn og foresatte"))
+        _("Om brukernes syn faktisk påvirker arbeidet, kan ikke vurderes ut fra håndboka."),
+        (_("referater der innspill fra elevråd, foreldreutvalg eller ungdomsråd er fulgt opp"),
+         _("resultater fra brukerundersøkelser eller samtaler med barn og foresatte")))
 
 
 CRITERIA: tuple[Callable[[_Facts], Criterion], ...] = (
@@ -807,9 +889,11 @@ def audit(root: Path, *, today: dt.date) -> AuditReport:
     notes = []
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
-        notes.append(f"tvf check finner {len(errors)} feil i håndboka. "
-                     "Dokumenter med feil kan mangle i vurderingen: rett dem først (kjør tvf "
-                     "check).")
+        notes.append(ngettext("tvf check finner {n} feil i håndboka. Dokumenter med feil kan "
+                              "mangle i vurderingen: rett dem først (kjør tvf check).",
+                              "tvf check finner {n} feil i håndboka. Dokumenter med feil kan "
+                              "mangle i vurderingen: rett dem først (kjør tvf check).",
+                              len(errors)).format(n=len(errors)))
     return AuditReport(root=root, title=facts.config.title,
                        municipality=facts.config.municipality, today=today,
                        criteria=tuple(make(facts) for make in CRITERIA),
@@ -842,14 +926,14 @@ def context(report: AuditReport, link_base: Path) -> dict[str, object]:
                             "path": link.path} for link in e.links]} for e in items]
 
     return {
-        "title": "Tilsynsrapport",
+        "title": _("Tilsynsrapport"),
         "handbook": {"title": report.title, "municipality": report.municipality},
         "today": report.today.isoformat(),
-        "today_text": date_no(report.today),
+        "today_text": i18n.long_date(report.today),
         "documents": report.documents,
         "networks": report.networks,
         "notes": list(report.notes),
-        "summary": [{"status": s, "text": STATUS_NO[s], "count": report.count(s)}
+        "summary": [{"status": s, "text": _(STATUS_NO[s]), "count": report.count(s)}
                     for s in STATUSES],
         "criteria": [{
             "number": c.number, "key": c.key, "title": c.title, "status": c.status,
@@ -865,8 +949,8 @@ def render_audit(report: AuditReport, fmt: str, *, link_base: Path) -> str:
     ``audit.md.j2`` and ``audit.html.j2`` (a handbook's own ``templates/`` may override them).
     A report that would hold what looks like a national identity number is refused."""
     if fmt not in ("markdown", "html"):
-        raise TvfError(f"Ukjent format «{fmt}» for tilsynsrapporten.",
-                       hint="Bruk --format markdown eller --format html.")
+        raise TvfError(_("Ukjent format «{format}» for tilsynsrapporten.").format(format=fmt),
+                       hint=_("Bruk --format markdown eller --format html."))
     html = fmt == "html"
     from .templating import environment, render  # Jinja2 only when a report is rendered
 
@@ -874,9 +958,9 @@ def render_audit(report: AuditReport, fmt: str, *, link_base: Path) -> str:
     env.filters["md"] = md
     text = render(env, "audit.html.j2" if html else "audit.md.j2", context(report, link_base))
     if contains_national_id(text):
-        raise TvfError("Tilsynsrapporten ville inneholdt det som ser ut som et fødselsnummer "
-                       "(TVF501), så den er ikke skrevet.",
-                       hint="Kjør tvf check for å finne dokumentet, og fjern nummeret.")
+        raise TvfError(_("Tilsynsrapporten ville inneholdt det som ser ut som et "
+                         "fødselsnummer (TVF501), så den er ikke skrevet."),
+                       hint=_("Kjør tvf check for å finne dokumentet, og fjern nummeret."))
     return text
 
 
@@ -885,9 +969,11 @@ def write_report(path: Path, text: str) -> None:
     a reader never sees half a report; an existing file is replaced."""
     folder = path.absolute().parent
     if path.is_dir():
-        raise TvfError(f"{path} er en mappe.", hint="Oppgi et filnavn, f.eks. tilsyn.md.")
+        raise TvfError(_("{path} er en mappe.").format(path=path),
+                       hint=_("Oppgi et filnavn, f.eks. tilsyn.md."))
     if not folder.is_dir():
-        raise TvfError(f"Mappen {folder} finnes ikke, så {path.name} kan ikke skrives der.",
-                       hint="Lag mappen først, eller velg en annen --output.")
+        raise TvfError(_("Mappen {folder} finnes ikke, så {name} kan ikke skrives der.").format(
+                           folder=folder, name=path.name),
+                       hint=_("Lag mappen først, eller velg en annen --output."))
     write_atomic(path, text)
 

@@ -35,17 +35,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from . import vcs
+from . import i18n, vcs
 from .checks import UNSILENCEABLE, scan_path
 from .config import Config, load_config
 from .document import HANDBOOK_TYPES, Document, as_date
 from .findings import Finding, Report, Severity
+from .i18n import N_, _, ngettext
 from .meetings import (
     ActionItem,
     Network,
     build_networks,
     current_action_items,
-    date_no,
     first_meeting,
     last_evaluation,
 )
@@ -58,32 +58,33 @@ OVERDUE = "overdue"
 DUE = "due"
 NOTICE = "notice"
 URGENCIES = (OVERDUE, DUE, NOTICE)
-URGENCY_NO = {OVERDUE: "forfalt", DUE: "forfaller snart", NOTICE: "bør følges opp"}
+URGENCY_NO = {OVERDUE: N_("forfalt"), DUE: N_("forfaller snart"),
+              NOTICE: N_("bør følges opp")}  # translate with _() (see urgency_text)
 
 
 class Kind(NamedTuple):
     urgency: str
-    label: str  # Norwegian, for people
+    label: str  # for people: marked with N_, translated with _() where it is shown
     code: str | None  # the check code it comes from, None for what tvf outdated adds
 
 
 # In display order within each urgency group.
 KINDS: dict[str, Kind] = {
-    "review_overdue": Kind(OVERDUE, "Revisjonsdatoen er passert", "TVF301"),
-    "changed_unapproved": Kind(OVERDUE, "Endret uten ny godkjenning", "TVF302"),
-    "action_item_overdue": Kind(OVERDUE, "Oppfølgingspunkt over fristen", "TVF404"),
-    "minutes_missing": Kind(OVERDUE, "Referat mangler", "TVF403"),
-    "minutes_not_sent": Kind(OVERDUE, "Referat ikke sendt", "TVF406"),
-    "evaluation_overdue": Kind(OVERDUE, "Årlig evaluering mangler", "TVF405"),
-    "leader_term_ended": Kind(OVERDUE, "Lederperioden er ute", "TVF401"),
-    "review_due": Kind(DUE, "Revisjonsdatoen nærmer seg", None),
-    "action_item_due": Kind(DUE, "Oppfølgingspunkt med frist snart", None),
-    "repealed_law": Kind(NOTICE, "Viser til opphevet lov", "TVF203"),
-    "repealed_section": Kind(NOTICE, "Viser til opphevet paragraf", "TVF205"),
-    "law_amended": Kind(NOTICE, "Lovparagraf endret etter godkjenning", "TVF206"),
-    "suspect_reference": Kind(NOTICE, "Mistenkelig referanse", "TVF103"),
-    "retired_reference": Kind(NOTICE, "Viser til utgått dokument", "TVF102"),
-    "stale": Kind(NOTICE, "Ikke endret på lenge", None),
+    "review_overdue": Kind(OVERDUE, N_("Revisjonsdatoen er passert"), "TVF301"),
+    "changed_unapproved": Kind(OVERDUE, N_("Endret uten ny godkjenning"), "TVF302"),
+    "action_item_overdue": Kind(OVERDUE, N_("Oppfølgingspunkt over fristen"), "TVF404"),
+    "minutes_missing": Kind(OVERDUE, N_("Referat mangler"), "TVF403"),
+    "minutes_not_sent": Kind(OVERDUE, N_("Referat ikke sendt"), "TVF406"),
+    "evaluation_overdue": Kind(OVERDUE, N_("Årlig evaluering mangler"), "TVF405"),
+    "leader_term_ended": Kind(OVERDUE, N_("Lederperioden er ute"), "TVF401"),
+    "review_due": Kind(DUE, N_("Revisjonsdatoen nærmer seg"), None),
+    "action_item_due": Kind(DUE, N_("Oppfølgingspunkt med frist snart"), None),
+    "repealed_law": Kind(NOTICE, N_("Viser til opphevet lov"), "TVF203"),
+    "repealed_section": Kind(NOTICE, N_("Viser til opphevet paragraf"), "TVF205"),
+    "law_amended": Kind(NOTICE, N_("Lovparagraf endret etter godkjenning"), "TVF206"),
+    "suspect_reference": Kind(NOTICE, N_("Mistenkelig referanse"), "TVF103"),
+    "retired_reference": Kind(NOTICE, N_("Viser til utgått dokument"), "TVF102"),
+    "stale": Kind(NOTICE, N_("Ikke endret på lenge"), None),
 }
 CODE_KIND = {kind.code: name for name, kind in KINDS.items() if kind.code is not None}
 _KIND_RANK = {name: i for i, name in enumerate(KINDS)}
@@ -94,19 +95,19 @@ GIT_SHALLOW = "shallow"
 GIT_NO_REPOSITORY = "no-repository"
 GIT_NO_COMMITS = "no-commits"
 FRONT_MATTER = "front_matter"  # the source of a last-changed date when git cannot give it
-NO_OWNER = "Uten ansvarlig"
+NO_OWNER = N_("Uten ansvarlig")  # translate with _()
 
-SHALLOW_NOTE = (
+SHALLOW_NOTE = N_(
     "Repoet er en grunn klone (shallow): git-historikken er ufullstendig, så «sist endret» er "
     "hentet fra front matter (den siste datoen i endringsloggen, changes, eller valid_from), "
     "ikke fra git. Hent hele historikken med «git fetch --unshallow» (i GitHub Actions: "
     "fetch-depth: 0) for å få datoene fra git."
 )
-NO_REPOSITORY_NOTE = (
+NO_REPOSITORY_NOTE = N_(
     "Håndboka ligger ikke i et git-repo, så «sist endret» er hentet fra front matter (den "
     "siste datoen i endringsloggen, changes, eller valid_from)."
 )
-NO_COMMITS_NOTE = (
+NO_COMMITS_NOTE = N_(
     "Git-repoet har ingen commits ennå, så «sist endret» er hentet fra front matter (den "
     "siste datoen i endringsloggen, changes, eller valid_from)."
 )
@@ -147,7 +148,8 @@ class OutdatedItem:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind].label
+        """What kind of item this is, in the language in use."""
+        return _(KINDS[self.kind].label)
 
     @property
     def location(self) -> str:
@@ -328,7 +330,7 @@ def leader_label(network: Network) -> str:
     leader = network.leader
     if leader.role and leader.name:
         return f"{leader.role} ({leader.name})"
-    return leader.role or leader.name or f"Leder av {network.title}"
+    return leader.role or leader.name or _("Leder av {network}").format(network=network.title)
 
 
 @dataclass
@@ -407,7 +409,8 @@ def _from_finding(finding: Finding, ctx: _Context) -> OutdatedItem | None:
         return _overdue(dataclasses.replace(item, title=action.text), action.deadline, today)
     if kind == "minutes_missing" and doc is not None:
         day = as_date(doc.get("date"))
-        return _overdue(dataclasses.replace(item, title=doc.title or f"Møtet {day}"), day, today)
+        title = doc.title or _("Møtet {date}").format(date=day)
+        return _overdue(dataclasses.replace(item, title=title), day, today)
     if kind == "minutes_not_sent" and doc is not None:
         day = as_date(doc.get("date"))
         return _overdue(item, day + dt.timedelta(days=SEND_WITHIN_DAYS) if day else None, today)
@@ -428,10 +431,10 @@ def _due_reviews(ctx: _Context, within_days: int) -> Iterator[OutdatedItem]:
                 or info.review_by is None or not today <= info.review_by <= last:
             continue
         left = (info.review_by - today).days
-        when = "i dag" if left == 0 else ("i morgen" if left == 1 else f"om {left} dager")
         name = info.id or info.path
-        message = (f"Revisjonsdatoen {info.review_by} er {when}: revider dokumentet og godkjenn "
-                   f"det på nytt med tvf stamp {name}.")
+        message = _("Revisjonsdatoen {date} er {when}: revider dokumentet og godkjenn det på nytt "
+                    "med tvf stamp {name}.").format(date=info.review_by, when=_in_days(left),
+                                                    name=name)
         item = ctx.base("review_due", info.path, info.review_line, message)
         yield dataclasses.replace(item, due=info.review_by, days_left=left)
 
@@ -445,12 +448,21 @@ def _due_action_items(ctx: _Context, within_days: int) -> Iterator[OutdatedItem]
             if action.done or not today <= action.deadline <= last:
                 continue
             left = (action.deadline - today).days
-            when = "i dag" if left == 0 else ("i morgen" if left == 1 else f"om {left} dager")
-            message = (f"Oppfølgingspunktet «{action.text}» (ansvar: {action.owner}) har frist "
-                       f"{action.deadline}, {when}.")
+            message = _("Oppfølgingspunktet «{text}» (ansvar: {owner}) har frist {deadline}, "
+                        "{when}.").format(text=action.text, owner=action.owner,
+                                          deadline=action.deadline, when=_in_days(left))
             item = ctx.base("action_item_due", action.path, action.line, message)
             yield dataclasses.replace(item, title=action.text, due=action.deadline,
                                       days_left=left)
+
+
+def _in_days(left: int) -> str:
+    """``i dag``, ``i morgen`` or ``om 5 dager``: when something falls due."""
+    if left == 0:
+        return _("i dag")
+    if left == 1:
+        return _("i morgen")
+    return ngettext("om {n} dag", "om {n} dager", left).format(n=left)
 
 
 def _months_between(earlier: dt.date, later: dt.date) -> int:
@@ -469,14 +481,22 @@ def _stale(ctx: _Context, stale_months: int) -> Iterator[OutdatedItem]:
             continue
         months = _months_between(last.date, ctx.today)
         name = info.id or info.path
-        if last.source == "git":
-            by = f" av {last.author}" if last.author else ""
-            what = f"Ikke endret i git på {months} måneder (sist {last.date}{by})."
+        if last.source == "git" and last.author:
+            what = ngettext("Ikke endret i git på {n} måned (sist {date} av {author}).",
+                            "Ikke endret i git på {n} måneder (sist {date} av {author}).",
+                            months)
+        elif last.source == "git":
+            what = ngettext("Ikke endret i git på {n} måned (sist {date}).",
+                            "Ikke endret i git på {n} måneder (sist {date}).", months)
         else:
-            what = (f"Ingen endring registrert på {months} måneder: den siste datoen i front "
-                    f"matter er {last.date}.")
-        message = (f"{what} Gå gjennom dokumentet: stemmer det fortsatt, godkjenn det på nytt "
-                   f"med tvf stamp {name}; er det ikke i bruk, sett status: retired.")
+            what = ngettext("Ingen endring registrert på {n} måned: den siste datoen i front "
+                            "matter er {date}.",
+                            "Ingen endring registrert på {n} måneder: den siste datoen i front "
+                            "matter er {date}.", months)
+        message = " ".join((
+            what.format(n=months, date=last.date, author=last.author),
+            _("Gå gjennom dokumentet: stemmer det fortsatt, godkjenn det på nytt med tvf stamp "
+              "{name}; er det ikke i bruk, sett status: retired.").format(name=name)))
         item = ctx.base("stale", info.path, None, message)
         yield dataclasses.replace(item, last_changed=last.date, last_changed_by=last.author,
                                   last_changed_source=last.source,
@@ -530,32 +550,34 @@ def outdated(root: Path, *, today: dt.date, within_days: int = 60, stale_months:
 def _notes(git_state: str, infos: Iterable[DocInfo], changes: Mapping[str, vcs.Change],
            report: Report) -> Iterator[str]:
     if git_state == GIT_SHALLOW:
-        yield SHALLOW_NOTE
+        yield _(SHALLOW_NOTE)
     elif git_state == GIT_NO_REPOSITORY:
-        yield NO_REPOSITORY_NOTE
+        yield _(NO_REPOSITORY_NOTE)
     elif git_state == GIT_NO_COMMITS:
-        yield NO_COMMITS_NOTE
+        yield _(NO_COMMITS_NOTE)
     handbook_docs = [i for i in infos if i.type in HANDBOOK_TYPES and i.status != "retired"]
     if git_state == GIT_OK:
         untracked = sum(1 for i in handbook_docs if i.path not in changes)
         if untracked:
-            yield (f"{_count(untracked, 'dokument', 'dokumenter')} er ikke committet i git; "
-                   "for dem er «sist endret» hentet fra front matter.")
+            yield ngettext("{n} dokument er ikke committet i git; for dem er «sist endret» "
+                           "hentet fra front matter.",
+                           "{n} dokumenter er ikke committet i git; for dem er «sist endret» "
+                           "hentet fra front matter.", untracked).format(n=untracked)
     if git_state != GIT_OK or any(i.path not in changes for i in handbook_docs):
         undated = sum(1 for i in handbook_docs
                       if i.path not in changes and i.front_date is None)
         if undated:
-            yield (f"{_count(undated, 'dokument', 'dokumenter')} har verken git-historikk, "
-                   "valid_from eller endringslogg, så alderen kan ikke vurderes.")
+            yield ngettext("{n} dokument har verken git-historikk, valid_from eller "
+                           "endringslogg, så alderen kan ikke vurderes.",
+                           "{n} dokumenter har verken git-historikk, valid_from eller "
+                           "endringslogg, så alderen kan ikke vurderes.", undated).format(n=undated)
     errors = [f for f in report.findings
               if f.severity is Severity.ERROR and f.code not in CODE_KIND]
     if errors:
-        yield (f"tvf check finner {_count(len(errors), 'feil', 'feil')} som ikke er med her, "
-               "og som kan gjøre listen ufullstendig: kjør tvf check.")
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+        yield ngettext("tvf check finner {n} feil som ikke er med her, og som kan gjøre listen "
+                       "ufullstendig: kjør tvf check.",
+                       "tvf check finner {n} feil som ikke er med her, og som kan gjøre listen "
+                       "ufullstendig: kjør tvf check.", len(errors)).format(n=len(errors))
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -565,26 +587,30 @@ def _iso(day: dt.date | None) -> str | None:
 # --- Renderers (text formats; the rich table lives in the CLI) ---------------------------------
 
 
+def urgency_text(urgency: str) -> str:
+    """``forfalt``, ``forfaller snart`` or ``bør følges opp``, in the language in use."""
+    return _(URGENCY_NO[urgency])
+
+
 def when_text(item: OutdatedItem) -> str:
     """The date column in words: ``frist 2026-01-01, 328 dager over``."""
     if item.days_left is not None and item.due is not None:
         if not item.days_left:
-            return f"frist {item.due}, i dag"
-        return f"frist {item.due}, om {item.days_left} {_days(item.days_left)}"
+            return _("frist {date}, i dag").format(date=item.due)
+        return ngettext("frist {date}, om {n} dag", "frist {date}, om {n} dager",
+                        item.days_left).format(date=item.due, n=item.days_left)
     if item.due is not None and item.days_overdue is not None:
         if item.kind == "minutes_missing":
-            return f"møtet {item.due}, {item.days_overdue} {_days(item.days_overdue)} siden"
-        return f"frist {item.due}, {item.days_overdue} {_days(item.days_overdue)} over"
+            return ngettext("møtet {date}, {n} dag siden", "møtet {date}, {n} dager siden",
+                            item.days_overdue).format(date=item.due, n=item.days_overdue)
+        return ngettext("frist {date}, {n} dag over", "frist {date}, {n} dager over",
+                        item.days_overdue).format(date=item.due, n=item.days_overdue)
     if item.last_changed is not None and item.days_overdue is not None:
-        return (f"endret {item.last_changed}, {item.days_overdue} {_days(item.days_overdue)} "
-                "siden")
+        return ngettext("endret {date}, {n} dag siden", "endret {date}, {n} dager siden",
+                        item.days_overdue).format(date=item.last_changed, n=item.days_overdue)
     if item.last_changed is not None:
-        return f"sist endret {item.last_changed}"
+        return _("sist endret {date}").format(date=item.last_changed)
     return ""
-
-
-def _days(n: int) -> str:
-    return "dag" if n == 1 else "dager"
 
 
 def render_json(report: OutdatedReport, *, by_owner: bool = False) -> str:
@@ -602,7 +628,7 @@ def render_csv(report: OutdatedReport, *, by_owner: bool = False) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
     items: Sequence[OutdatedItem] = (
-        [i for _, group in report.by_owner() for i in group] if by_owner else report.items)
+        [i for _owner, group in report.by_owner() for i in group] if by_owner else report.items)
     for item in items:
         row = item.as_json()
         writer.writerow({key: "" if row.get(key) is None else row[key] for key in CSV_FIELDS})
@@ -625,7 +651,7 @@ md = markdown_escape
 
 def item_name(item: OutdatedItem) -> str:
     """``IV.7-2 «Tittel»``, or ``nettverk kanebogen «Tekst»`` for what concerns a network."""
-    doc_id = f"nettverk {item.network}" if item.network else item.id or ""
+    doc_id = _("nettverk {name}").format(name=item.network) if item.network else item.id or ""
     return " ".join(p for p in (doc_id, f"«{item.title}»" if item.title else "") if p)
 
 
@@ -633,35 +659,40 @@ def _md_item(item: OutdatedItem, *, show_owner: bool, show_urgency: bool) -> str
     name = item_name(item)
     parts = [f"**{md(item.label)}**"]
     if show_urgency:
-        parts[0] += f" ({URGENCY_NO[item.urgency]})"
+        parts[0] += f" ({urgency_text(item.urgency)})"
     head = f"{parts[0]}: {md(name)} (`{item.location}`)" if name else \
         f"{parts[0]}: `{item.location}`"
     when = when_text(item)
     lines = [f"- {head}" + (f", {when}" if when else "") + "."]
     lines.append(f"  {md(item.message)}")
     if show_owner:
-        lines.append(f"  Ansvarlig: {md(item.owner or NO_OWNER)}.")
+        lines.append("  " + _("Ansvarlig: {owner}.").format(owner=md(item.owner or _(NO_OWNER))))
     return "\n".join(lines)
 
 
 def render_markdown(report: OutdatedReport, *, by_owner: bool = False) -> str:
     """A report a coordinator can paste into an e-mail."""
-    where = f" – {report.municipality}" if report.municipality else ""
-    out = [f"# Utdatert i håndboka{where}", ""]
-    out.append(f"{md(report.title)}, per {date_no(report.today)}. Med: revisjonsdatoer og "
-               f"frister de neste {report.within_days} dagene, og dokumenter som ikke er "
-               f"endret på mer enn {report.stale_months} måneder.")
+    heading = _("Utdatert i håndboka")
+    if report.municipality:
+        heading = _("Utdatert i håndboka – {municipality}").format(
+            municipality=report.municipality)
+    out = [f"# {heading}", ""]
+    out.append(_("{title}, per {date}. Med: revisjonsdatoer og frister de neste {days} dagene, "
+                 "og dokumenter som ikke er endret på mer enn {months} måneder.").format(
+        title=md(report.title), date=i18n.long_date(report.today), days=report.within_days,
+        months=report.stale_months))
     out.append("")
+    note_label = _("Merk:")
     for note in report.notes:
-        out += [f"> **Merk:** {md(note)}", ""]
-    counts = [f"{report.count(u)} {URGENCY_NO[u]}" for u in URGENCIES]
-    out += [f"**Oppsummering:** {', '.join(counts)}.", ""]
+        out += [f"> **{note_label}** {md(note)}", ""]
+    counts = [f"{report.count(u)} {urgency_text(u)}" for u in URGENCIES]
+    out += ["**" + _("Oppsummering:") + f"** {', '.join(counts)}.", ""]
     if not report.items:
-        out += ["Ingenting er utdatert.", ""]
+        out += [_("Ingenting er utdatert."), ""]
         return "\n".join(out)
     if by_owner:
         for owner, items in report.by_owner():
-            out += [f"## {md(owner or NO_OWNER)} ({len(items)})", ""]
+            out += [f"## {md(owner or _(NO_OWNER))} ({len(items)})", ""]
             out += [_md_item(i, show_owner=False, show_urgency=True) for i in items]
             out.append("")
     else:
@@ -669,7 +700,7 @@ def render_markdown(report: OutdatedReport, *, by_owner: bool = False) -> str:
             items = [i for i in report.items if i.urgency == urgency]
             if not items:
                 continue
-            out += [f"## {URGENCY_NO[urgency].capitalize()} ({len(items)})", ""]
+            out += [f"## {urgency_text(urgency).capitalize()} ({len(items)})", ""]
             out += [_md_item(i, show_owner=True, show_urgency=False) for i in items]
             out.append("")
     return "\n".join(out)

@@ -14,11 +14,11 @@ from rich.text import Text
 from ..audit import audit, render_audit, write_report
 from ..config import find_handbook
 from ..errors import TvfError
+from ..i18n import N_, _, ngettext
 from ..outdated import (
     NO_OWNER,
     OVERDUE,
     URGENCIES,
-    URGENCY_NO,
     OutdatedItem,
     OutdatedReport,
     item_name,
@@ -26,6 +26,7 @@ from ..outdated import (
     render_csv,
     render_json,
     render_markdown,
+    urgency_text,
     when_text,
 )
 from ..pii import contains_national_id
@@ -54,25 +55,25 @@ URGENCY_STYLE = {OVERDUE: "bold red", "due": "yellow", "notice": "cyan"}
 @handle_errors
 def outdated_command(
     within: Annotated[int, typer.Option(
-        "--within", metavar="DAGER", min=0,
-        help="Ta med revisjonsdatoer og frister for oppfølgingspunkter de neste DAGER dagene.")
+        "--within", metavar=N_("DAGER"), min=0,
+        help=N_("Ta med revisjonsdatoer og frister for oppfølgingspunkter de neste DAGER "
+                "dagene."))
     ] = 60,
     stale_months: Annotated[int, typer.Option(
         "--stale-months", metavar="N", min=1,
-        help="Ta med dokumenter som ikke er endret i git på mer enn N måneder.")] = 24,
+        help=N_("Ta med dokumenter som ikke er endret i git på mer enn N måneder."))] = 24,
     by: Annotated[GroupBy | None, typer.Option(
-        "--by", help="owner: én liste per ansvarlig (dokumentets owner; for nettverk lederen).",
+        "--by",
+        help=N_("owner: én liste per ansvarlig (dokumentets owner; for nettverk lederen)."),
         show_default=False)] = None,
     output_format: Annotated[OutdatedFormat, typer.Option(
-        "--format", "-f", help="table, json, markdown (til e-post) eller csv (til regneark).")
+        "--format", "-f",
+        help=N_("table, json, markdown (til e-post) eller csv (til regneark)."))
     ] = OutdatedFormat.table,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """List det som er utdatert, mest haster først: passerte og nære revisjonsdatoer,
-    oppfølgingspunkter over fristen, manglende referater, opphevede lover, mistenkelige
-    referanser, dokumenter endret uten godkjenning og dokumenter som ikke er endret på lenge.
-    Exit-status 1 når noe er forfalt (for en planlagt CI-jobb), 0 ellers, 2 ved feil."""
+    """List what is out of date, most urgent first (the help text is in register)."""
     report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
                       stale_months=stale_months)
     by_owner = by is GroupBy.owner
@@ -90,16 +91,16 @@ def outdated_command(
     else:
         if output_format is OutdatedFormat.csv:  # CSV has no room for notes: stderr
             for note in report.notes:
-                typer.echo(f"Merk: {note}", err=True)
+                typer.echo(_("Merk: {note}").format(note=note), err=True)
         typer.echo(text, nl=False)
     raise typer.Exit(report.exit_code)
 
 
 def _refuse_personal_data(text: str) -> None:
     if contains_national_id(text):
-        raise TvfError("Rapporten ville inneholdt det som ser ut som et fødselsnummer "
-                       "(TVF501), så den er ikke skrevet ut.",
-                       hint="Kjør tvf check for å finne dokumentet, og fjern nummeret.")
+        raise TvfError(_("Rapporten ville inneholdt det som ser ut som et fødselsnummer "
+                         "(TVF501), så den er ikke skrevet ut."),
+                       hint=_("Kjør tvf check for å finne dokumentet, og fjern nummeret."))
 
 
 TABLE_LIMIT = 200  # more items than this are listed, not tabulated (rich tables are slow)
@@ -111,23 +112,26 @@ def render_outdated_table(report: OutdatedReport, out: Console, *, by_owner: boo
     Beyond :data:`TABLE_LIMIT` items the same information is printed as a list, three lines
     per item, which a terminal shows at once instead of after seconds of table layout."""
     for note in report.notes:
-        out.print(Text(f"Merk: {note}", style="yellow"))
+        out.print(Text(_("Merk: {note}").format(note=note), style="yellow"))
     if report.notes:
         out.print()
     if not report.items:
-        out.print(Text(f"✔ Ingenting er utdatert ({report.documents} dokumenter).",
+        out.print(Text("✔ " + ngettext("Ingenting er utdatert ({n} dokument).",
+                                       "Ingenting er utdatert ({n} dokumenter).",
+                                       report.documents).format(n=report.documents),
                        style="bold green"))
         return
     as_list = len(report.items) > TABLE_LIMIT
     if as_list:
-        out.print(Text(f"{len(report.items)} punkter er for mange for en tabell, så de vises "
-                       "som en liste. --format csv gir et regneark.", style="dim"))
+        out.print(Text(_("{n} punkter er for mange for en tabell, så de vises som en liste. "
+                         "--format csv gir et regneark.").format(n=len(report.items)),
+                       style="dim"))
         out.print()
     groups: list[tuple[str, list[OutdatedItem]]]
     if by_owner:
-        groups = [(owner or NO_OWNER, items) for owner, items in report.by_owner()]
+        groups = [(owner or _(NO_OWNER), items) for owner, items in report.by_owner()]
     elif as_list:
-        groups = [(URGENCY_NO[u].capitalize(), [i for i in report.items if i.urgency == u])
+        groups = [(urgency_text(u).capitalize(), [i for i in report.items if i.urgency == u])
                   for u in URGENCIES]
     else:
         groups = [("", list(report.items))]
@@ -145,11 +149,12 @@ def render_outdated_table(report: OutdatedReport, out: Console, *, by_owner: boo
         else:
             out.print(_table(items, show_owner=not by_owner))
         out.print()
-    counts = ", ".join(f"{report.count(u)} {URGENCY_NO[u]}" for u in URGENCIES)
+    counts = ", ".join(f"{report.count(u)} {urgency_text(u)}" for u in URGENCIES)
     overdue = report.count(OVERDUE)
     style = "bold red" if overdue else "bold yellow"
-    out.print(Text(f"{'✖' if overdue else '!'} {counts} ({report.documents} dokumenter).",
-                   style=style))
+    summary = ngettext("{counts} ({n} dokument).", "{counts} ({n} dokumenter).",
+                       report.documents).format(counts=counts, n=report.documents)
+    out.print(Text(f"{'✖' if overdue else '!'} {summary}", style=style))
 
 
 def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool) -> Text:
@@ -160,7 +165,7 @@ def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool)
             text.append("\n")
         text.append("  ")
         if show_urgency:
-            text.append(URGENCY_NO[item.urgency], style=URGENCY_STYLE[item.urgency])
+            text.append(urgency_text(item.urgency), style=URGENCY_STYLE[item.urgency])
             text.append("  ")
         text.append(item.label, style="bold")
         when = when_text(item)
@@ -170,25 +175,27 @@ def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool)
         text.append(item.location, style="cyan")
         text.append(f"\n    {item.message}")
         if show_owner:
-            text.append(f"\n    Ansvarlig: {item.owner or NO_OWNER}", style="dim")
+            text.append("\n    " + _("Ansvarlig: {owner}").format(owner=item.owner or _(NO_OWNER)),
+                        style="dim")
     return text
 
 
 def _table(items: tuple[OutdatedItem, ...] | list[OutdatedItem], *, show_owner: bool) -> Table:
     table = Table(header_style="bold")
-    headers = ["Status", "Hva", "Når", "Dokument"]
+    headers = [_("Status"), _("Hva"), _("Når"), _("Dokument")]
     if show_owner:
-        headers.append("Ansvarlig")
-    headers.append("Hva må gjøres")
+        headers.append(_("Ansvarlig"))
+    headers.append(_("Hva må gjøres"))
     for header in headers:
         table.add_column(header, overflow="fold")
     for item in items:
         document = Text(item_name(item))
         document.append(f"\n{item.location}", style="dim")
-        row: list[Text | str] = [Text(URGENCY_NO[item.urgency], style=URGENCY_STYLE[item.urgency]),
+        row: list[Text | str] = [Text(urgency_text(item.urgency),
+                                      style=URGENCY_STYLE[item.urgency]),
                                  item.label, when_text(item), document]
         if show_owner:
-            row.append(Text(item.owner or NO_OWNER))
+            row.append(Text(item.owner or _(NO_OWNER)))
         row.append(Text(item.message))
         table.add_row(*row)
     return table
@@ -197,18 +204,18 @@ def _table(items: tuple[OutdatedItem, ...] | list[OutdatedItem], *, show_owner: 
 @handle_errors
 def audit_command(
     output_format: Annotated[AuditFormat | None, typer.Option(
-        "--format", "-f", help="markdown (standard) eller html (én selvstendig fil). Uten "
-        "--format velges html når --output slutter på .html.", show_default=False)] = None,
+        "--format", "-f",
+        help=N_("markdown (standard) eller html (én selvstendig fil). Uten --format velges "
+                "html når --output slutter på .html."), show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar="FIL", help="Skriv rapporten til FIL (erstattes om den "
-        "finnes) i stedet for til standard ut. Lenkene går da fra FIL til dokumentene.",
+        "--output", "-o", metavar=N_("FIL"),
+        help=N_("Skriv rapporten til FIL (erstattes om den finnes) i stedet for til standard "
+                "ut. Lenkene går da fra FIL til dokumentene."),
         show_default=False, dir_okay=False)] = None,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Tilsynsrapport: hvert kriterium statsforvalteren så etter i tilsynet med tverrfaglig
-    samarbeid, vurdert som oppfylt, delvis oppfylt eller ikke oppfylt ut fra håndboka, med
-    lenker til dokumentasjonen og hva som mangler."""
+    """Audit readiness report (the help text is in register)."""
     fmt = output_format
     if fmt is None:
         html = output is not None and output.suffix.lower() in (".html", ".htm")
@@ -221,10 +228,18 @@ def audit_command(
         typer.echo(text, nl=False)
         return
     write_report(output, text)
-    console().print(f"Skrev tilsynsrapporten til {output} ({report.summary_text()}).",
-                    markup=False)
+    console().print(_("Skrev tilsynsrapporten til {path} ({summary}).").format(
+        path=output, summary=report.summary_text()), markup=False)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("outdated")(outdated_command)
-    app.command("audit")(audit_command)
+    app.command("outdated", help=N_(
+        "List det som er utdatert, mest haster først: passerte og nære revisjonsdatoer, "
+        "oppfølgingspunkter over fristen, manglende referater, opphevede lover, mistenkelige "
+        "referanser, dokumenter endret uten godkjenning og dokumenter som ikke er endret på "
+        "lenge. Exit-status 1 når noe er forfalt (for en planlagt CI-jobb), 0 ellers, 2 ved "
+        "feil."))(outdated_command)
+    app.command("audit", help=N_(
+        "Tilsynsrapport: hvert kriterium statsforvalteren så etter i tilsynet med tverrfaglig "
+        "samarbeid, vurdert som oppfylt, delvis oppfylt eller ikke oppfylt ut fra håndboka, med "
+        "lenker til dokumentasjonen og hva som mangler."))(audit_command)
