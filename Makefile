@@ -29,9 +29,10 @@ catalogs: $(STAMP) ## Compile the gettext catalogs (.po → .mo)
 	$(BIN)/python hatch_build.py
 
 i18n: $(STAMP) ## Extract new messages into locale/en/LC_MESSAGES/tvf.po for translation
-	$(BIN)/pybabel extract --quiet -F babel.cfg --no-location --sort-output --project tvf \
-		--msgid-bugs-address "" -o .cache/tvf.pot .
-	$(BIN)/pybabel update --quiet --no-fuzzy-matching --ignore-obsolete -D tvf -l en \
+	@mkdir -p .cache
+	$(BIN)/pybabel --quiet extract -F babel.cfg --no-location --sort-output --project tvf \
+		-o .cache/tvf.pot .
+	$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete -D tvf -l en \
 		-i .cache/tvf.pot -d $(LOCALE)
 	$(BIN)/python hatch_build.py
 

@@ -43,11 +43,18 @@ def test_wheel_and_sdist_hold_templates_and_law_registry(dist: Path) -> None:
     assert "tverrfaglig/data/laws.yaml" in names
     assert "tverrfaglig/templates/new/document.md.j2" in names
     assert "tverrfaglig/templates/init/tvf.toml.j2" in names
+    # The build compiled the gettext catalogs into the wheel.
+    assert "tverrfaglig/locale/en/LC_MESSAGES/tvf.mo" in names
+    assert "tverrfaglig/locale/nb/LC_MESSAGES/click.mo" in names
     sdist = next(dist.glob("*.tar.gz"))
     with tarfile.open(sdist) as archive:
         members = archive.getnames()
     assert any(m.endswith("templates/new/document.md.j2") for m in members)
     assert any(m.endswith("src/tverrfaglig/data/laws.yaml") for m in members)
+    # The sdist carries the catalogs' source and the hook that compiles them, not .mo files.
+    assert any(m.endswith("src/tverrfaglig/locale/en/LC_MESSAGES/tvf.po") for m in members)
+    assert any(m.endswith("/hatch_build.py") for m in members)
+    assert not any(m.endswith(".mo") for m in members)
 
 
 def test_installed_wheel_runs_outside_the_repository(dist: Path, tmp_path: Path) -> None:
@@ -80,3 +87,11 @@ def test_installed_wheel_runs_outside_the_repository(dist: Path, tmp_path: Path)
               "--title", "Fra malen i pakken", "--owner", "Oppvekst", "--no-input", cwd=outside)
     assert new.returncode == 0
     assert run(tvf, "check", "--handbook", outside / "ny", cwd=outside).returncode == 0
+
+    # Norwegian by default, English from the catalogs compiled into the wheel.
+    norwegian = run(tvf, "--help", cwd=outside)
+    assert norwegian.stdout.startswith("Bruk: tvf [VALG]")
+    english = run(tvf, "--lang", "en", "--help", cwd=outside)
+    assert english.stdout.startswith("Usage: tvf [OPTIONS]")
+    assert "Sjekk hele håndboka." in norwegian.stdout
+    assert "Sjekk hele håndboka." not in english.stdout
