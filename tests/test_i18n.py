@@ -96,6 +96,9 @@ def test_help_is_norwegian_by_default_including_clicks_own_words() -> None:
     assert "Sjekk hele håndboka." in out
     for english in ("Usage:", "Show this message", "Options:", "Commands:"):
         assert english not in out
+    code, out = invoke("check", "--help")
+    assert "-H, --handbook <sti>" in out and "<path>" not in out
+    assert "[standard: text]" in out and "[miljøvariabel:" in out
 
 
 def test_help_in_english_with_lang_before_or_after_the_command() -> None:
@@ -432,4 +435,4 @@ def test_english_init_writes_english_text_under_the_contracts_names(tmp_path: Pa
 def test_law_registry_errors_in_english() -> None:
     code, out = invoke("--lang", "en", "laws", "show", "nosuchlaw", "--handbook", str(BUNDLED))
     assert code == 2
-    assert "Could not find the law «nosuchlaw» in the law registry." in out
+    assert "Could not find the law “nosuchlaw” in the law registry." in out

@@ -652,7 +652,8 @@ md = markdown_escape
 def item_name(item: OutdatedItem) -> str:
     """``IV.7-2 «Tittel»``, or ``nettverk kanebogen «Tekst»`` for what concerns a network."""
     doc_id = _("nettverk {name}").format(name=item.network) if item.network else item.id or ""
-    return " ".join(p for p in (doc_id, f"«{item.title}»" if item.title else "") if p)
+    title = _("«{title}»").format(title=item.title) if item.title else ""
+    return " ".join(p for p in (doc_id, title) if p)
 
 
 def _md_item(item: OutdatedItem, *, show_owner: bool, show_urgency: bool) -> str:

@@ -102,12 +102,21 @@ class LocalisedHelpFormatter(HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         for piece in USAGE_PIECES:
             args = args.replace(piece, i18n.click_text(piece))
-        super().write_usage(prog, args, i18n.click_text("Usage: ") if prefix is None else prefix)
+        super().write_usage(prog, _type_names(args),
+                            i18n.click_text("Usage: ") if prefix is None else prefix)
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
-        super().write_dl([(first, i18n.click_text(second) if second else second)
+        super().write_dl([(_type_names(first), i18n.click_text(second) if second else second)
                           for first, second in rows], col_max, col_spacing)
+
+
+_TYPE_NAME = re.compile(r"<[^<>\s|]+(?: range)?>")
+
+
+def _type_names(text: str) -> str:
+    """typer's names for value types (``<path>``, ``<str>``) in the language in use."""
+    return _TYPE_NAME.sub(lambda match: i18n.click_text(match.group(0)), text)
 
 
 class LocalisedContext(Context):
