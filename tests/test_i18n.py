@@ -436,3 +436,14 @@ def test_law_registry_errors_in_english() -> None:
     code, out = invoke("--lang", "en", "laws", "show", "nosuchlaw", "--handbook", str(BUNDLED))
     assert code == 2
     assert "Could not find the law “nosuchlaw” in the law registry." in out
+
+
+def test_new_asks_in_english(tmp_path: Path) -> None:
+    book = tmp_path / "hb"
+    invoke("init", str(book), "--municipality", "Testby kommune", "--no-git")
+    result = runner.invoke(app, ["--lang", "en", "new", "attachment", "-H", str(book),
+                                 "--today", TODAY.isoformat()], input="IV.9\nForm\nPPT\n")
+    assert result.exit_code == 0, result.output
+    assert "Chapter (e.g. IV.7)" in result.output
+    assert "Title" in result.output and "Tittel" not in result.output
+    assert (book / "vedlegg" / "iv-9-1-form.md").is_file()  # file names stay as the contract says
