@@ -136,7 +136,7 @@ def click_text(message: str) -> str:
 
 def click_catalog() -> dict[str, str]:
     """Every English typer/click message that has a translation in the language in use."""
-    catalog = getattr(_click, "_catalog", {})
+    catalog = getattr(_click, "_catalog", {})  # where GNUTranslations keeps its messages
     return {key: value for key, value in catalog.items() if isinstance(key, str) and key}
 
 

@@ -97,7 +97,8 @@ def _translate_attribute(obj: object, attribute: str) -> None:
 
 
 class LocalisedHelpFormatter(HelpFormatter):
-    """click's help formatter with "Usage:" and its own help-option text translated."""
+    """click's help formatter, with click's and typer's own words in the language in use:
+    "Usage:", "[OPTIONS]", the text of ``--help`` and the names of value types."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         for piece in USAGE_PIECES:
@@ -125,6 +126,8 @@ class LocalisedContext(Context):
 
 # --- Errors --------------------------------------------------------------------------------
 
+#: A placeholder in a message (``{name}``, ``{name!r}``), and the same after ``re.escape``.
+_PLACEHOLDER_PLAIN = re.compile(r"\{(\w+)(?:!r)?\}")
 _PLACEHOLDER = re.compile(r"\\\{(\w+)(?:!r)?\\\}")
 
 
@@ -158,10 +161,8 @@ def translate_click_message(message: str) -> str:
 
 
 def _format(template: str, values: dict[str, str]) -> str:
+    """``template`` with its placeholders filled from ``values`` (captured text, used as is)."""
     return _PLACEHOLDER_PLAIN.sub(lambda m: values.get(m.group(1), m.group(0)), template)
-
-
-_PLACEHOLDER_PLAIN = re.compile(r"\{(\w+)(?:!r)?\}")
 
 
 def show_usage_error(error: click_exceptions.ClickException) -> None:
