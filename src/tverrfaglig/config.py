@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import TvfError
-from .i18n import _
+from .i18n import N_, _
 
 CONFIG_NAME = "tvf.toml"
 ENV_VAR = "TVF_HANDBOOK"
-# A setting's value (the name of the municipality's group), not a message: not translated.
-DEFAULT_RECIPIENT = "Tverrfaglig samarbeidsgruppe barn og unge v/ leder"
+# Where minutes go when tvf.toml names no one: the name of a group, so a setting's value that
+# config keeps as written. Marked because tvf init writes it into a new tvf.toml in the
+# language in use.
+DEFAULT_RECIPIENT = N_("Tverrfaglig samarbeidsgruppe barn og unge v/ leder")
 
 
 @dataclass(frozen=True)

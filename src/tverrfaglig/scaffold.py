@@ -45,9 +45,6 @@ NETWORK_SERVICES = (
 # The defaults of tvf init, in the language in use.
 DEFAULT_TITLE = N_("Håndbok for tverrfaglig samarbeid")
 DEFAULT_COORDINATOR = N_("Koordinator for tverrfaglig samarbeid")
-# The same text as config.DEFAULT_RECIPIENT (the default when tvf.toml names none), marked
-# here so that a new handbook gets it in the language in use.
-N_("Tverrfaglig samarbeidsgruppe barn og unge v/ leder")
 
 
 # --- tvf init ---------------------------------------------------------------------------------
