@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -759,7 +758,8 @@ def test_parsing_never_raises(text: str) -> None:
     registry.resolve(text, TODAY)
 
 
-def test_scanning_is_fast(registry: LawRegistry) -> None:
+def test_scanning_many_bodies_finds_every_citation(registry: LawRegistry) -> None:
+    """Speed is measured by bench/bench_scanners.py; this holds the count it relies on."""
     filler = (
         "Kommunen skal sikre at barn og unge får hjelp tidlig, og at kunnskap om tiltak deles "
         "mellom tjenestene. Kapasitet i helsestasjon og skolehelsetjenesten følges opp. "
@@ -769,11 +769,8 @@ def test_scanning_is_fast(registry: LawRegistry) -> None:
         f"§ 3-4, jf. § 3-1.\n\n{filler}\nSe [bhl § 2 b](https://lovdata.no/lov/2005-06-17-64).\n"
     )
     bodies = [body.replace("Rutine", f"Rutine {i}") for i in range(2000)]
-    start = time.perf_counter()
     found = sum(len(find_citations(b, 1, registry, TODAY)) for b in bodies)
-    elapsed = time.perf_counter() - start
     assert found == 4000
-    assert elapsed < 1.0, f"2,000 bodies took {elapsed:.2f} s"
 
 
 # --- A handbook's laws.yaml -----------------------------------------------------------------

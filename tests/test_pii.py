@@ -6,8 +6,6 @@ no real person's number is written down anywhere in this file.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -285,16 +283,13 @@ def test_masking_never_reveals_more_than_two_digits() -> None:
             assert len(hit.masked) == len(written)
 
 
-def test_scan_is_fast_on_text_without_numbers() -> None:
-    """A coarse guard: 10,000 documents' worth of ordinary text in well under a second."""
+def test_ordinary_text_with_dates_times_and_phone_numbers_has_no_national_id() -> None:
+    """The text bench/bench_scanners.py times (10,000 documents of it)."""
     document = (
         "Barnet følges opp av helsesykepleier og skolen, se IV.7-2 og "
         "barnehageloven § 2 b. Møte 12. januar 2026 kl. 10.30, tlf. 77 00 00 00. "
     ) * 15
-    start = time.perf_counter()
-    for _ in range(10_000):
-        assert not contains_national_id(document)
-    assert time.perf_counter() - start < 2.0
+    assert not contains_national_id(document)
 
 
 # --- property ----------------------------------------------------------------------------------

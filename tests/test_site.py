@@ -11,7 +11,6 @@ import html.parser
 import json
 import posixpath
 import stat
-import time
 from pathlib import Path
 
 import pytest
@@ -505,18 +504,16 @@ def test_handbook_templates_override_the_packaged_ones(book: Path, tmp_path: Pat
     assert (tmp_path / "site/static/sok.js").is_file()
 
 
-def test_bundled_handbook_builds_fast_and_whole(tmp_path: Path) -> None:
+def test_bundled_handbook_builds_whole(tmp_path: Path) -> None:
+    """Its speed is measured by bench/bench_build.py."""
     out = tmp_path / "site"
-    started = time.perf_counter()
     result = build_site(BUNDLED, out, today=TODAY)
-    seconds = time.perf_counter() - started
     assert result.report.errors == 0
     assert result.skipped == ()
     docs = load_handbook(BUNDLED).documents
     published = [d for d in docs if d.is_handbook_document or d.type in ("network", "agenda",
                                                                         "minutes")]
     assert result.pages == len(published) + 3  # and the start page, catalogue and search
-    assert seconds < 5  # about 0.15 s on the development machine; generous for slow CI
     assert assert_links_resolve(out) > 500
     page = read(out, "dokumenter/IV.7-2.html")
     assert 'href="https://lovdata.no/lov/2005-06-17-64/§2b"' in page
