@@ -1,6 +1,6 @@
 """The wheel works on a clean machine: templates and the law registry come from the package.
 
-Builds the wheel and the sdist, installs the wheel in a fresh virtual environment (pulling
+Builds the sdist and the wheel from it, installs the wheel in a fresh virtual environment (pulling
 the dependencies from the package index, as pipx would), and runs ``tvf`` from outside the
 repository.
 """
@@ -32,7 +32,9 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    run(sys.executable, "-m", "build", "--wheel", "--sdist", "--outdir", out, ROOT, cwd=out)
+    # Without --wheel/--sdist, build makes the sdist and then the wheel FROM the sdist: so the
+    # wheel shows that the sdist holds everything (templates, catalogs, the build hook).
+    run(sys.executable, "-m", "build", "--outdir", out, ROOT, cwd=out)
     return out
 
 
