@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import html.parser
 import json
+import os
 import posixpath
 import stat
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from typer.testing import CliRunner
@@ -131,7 +133,7 @@ def assert_links_resolve(site: Path) -> int:
                 continue  # embedded (the empty favicon), loads nothing
             assert not value.startswith(("/", "//")), f"{rel}: {value} is not relative"
             assert ":" not in value.split("/")[0], f"{rel}: {value} is not a page of the site"
-            target = value.split("#")[0].split("?")[0]
+            target = unquote(value.split("#")[0].split("?")[0])
             if not target:
                 continue
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
@@ -560,3 +562,86 @@ def test_worker_processes_build_the_same_site(book: Path, tmp_path: Path) -> Non
         assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes(), rel
     again = build_site(book, tmp_path / "two", today=TODAY, jobs=2)
     assert again.written == ()
+
+
+# --- Files the documents link to --------------------------------------------------------------
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
+
+
+def test_images_and_linked_files_of_the_handbook_are_copied(tmp_path: Path) -> None:
+    root = small_handbook(tmp_path / "hb")
+    (root / "prosedyrer/bilder").mkdir()
+    (root / "prosedyrer/bilder/flytskjema å.png").write_bytes(PNG)
+    (root / "vedlegg/skjema.pdf").write_bytes(b"%PDF-1.4 skjema")
+    page = root / "prosedyrer/iv-7-2.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    + "\n![Flytskjema](<bilder/flytskjema å.png>)\n\n"
+                    "Fyll ut [skjemaet (PDF)](../vedlegg/skjema.pdf#side=2).\n",
+                    encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(root, out, today=TODAY)
+    assert result.broken_links == ()
+    assert (out / "filer/prosedyrer/bilder/flytskjema å.png").read_bytes() == PNG
+    assert (out / "filer/vedlegg/skjema.pdf").read_bytes() == b"%PDF-1.4 skjema"
+    html = read(out, "dokumenter/IV.7-2.html")
+    assert 'src="../filer/prosedyrer/bilder/flytskjema%20%C3%A5.png"' in html
+    assert 'href="../filer/vedlegg/skjema.pdf#side=2"' in html
+    assert_links_resolve(out)
+
+    # The link goes, and so does the copy.
+    page.write_text(page.read_text(encoding="utf-8").replace("![Flytskjema]", "Flytskjema "),
+                    encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "(<bilder/flytskjema å.png>)", ""), encoding="utf-8")
+    again = build_site(root, out, today=TODAY)
+    assert "filer/prosedyrer/bilder/flytskjema å.png" in again.removed
+    assert not (out / "filer/prosedyrer/bilder").exists()
+
+
+def test_links_to_missing_or_outside_files_are_reported_not_copied(tmp_path: Path) -> None:
+    root = small_handbook(tmp_path / "hb")
+    secret = tmp_path / "hemmelig.txt"
+    secret.write_text("utenfor håndboka\n", encoding="utf-8")
+    (root / "vedlegg/lenke.txt").symlink_to(secret)
+    (root / ".git-notat.txt").write_text("skjult\n", encoding="utf-8")
+    page = root / "prosedyrer/iv-7-2.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    + "\n![Mangler](bilder/finnes-ikke.png)\n\n[Ut](../../hemmelig.txt) "
+                    "[Lenket](../vedlegg/lenke.txt) [Skjult](../.git-notat.txt) "
+                    "[Nett](https://example.org/skjema.pdf) [Anker](#fremgangsmate)\n",
+                    encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(root, out, today=TODAY)
+    assert result.broken_links == (
+        "prosedyrer/iv-7-2.md: ../../hemmelig.txt finnes ikke i håndboka",
+        "prosedyrer/iv-7-2.md: ../.git-notat.txt finnes ikke i håndboka",
+        "prosedyrer/iv-7-2.md: ../vedlegg/lenke.txt finnes ikke i håndboka",
+        "prosedyrer/iv-7-2.md: bilder/finnes-ikke.png finnes ikke i håndboka",
+    )
+    assert not (out / "filer").exists()
+    html = read(out, "dokumenter/IV.7-2.html")
+    assert 'href="https://example.org/skjema.pdf"' in html
+
+    cli = runner.invoke(app, ["build", "--handbook", str(root), "--out", str(tmp_path / "s2"),
+                              "--today", TODAY.isoformat()])
+    assert cli.exit_code == 0, cli.output
+    assert ("Lenke til en fil som mangler: prosedyrer/iv-7-2.md: bilder/finnes-ikke.png "
+            "finnes ikke i håndboka") in cli.output
+
+
+def test_linked_files_are_copied_when_pages_render_in_worker_processes(tmp_path: Path) -> None:
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("worker processes need fork")
+    root = small_handbook(tmp_path / "hb")
+    (root / "vedlegg/skjema.pdf").write_bytes(b"%PDF-1.4")
+    page = root / "prosedyrer/iv-7-2.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Skjema](../vedlegg/skjema.pdf) "
+                    "[Borte](../vedlegg/borte.pdf)\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(root, out, today=TODAY, jobs=2)
+    assert (out / "filer/vedlegg/skjema.pdf").read_bytes() == b"%PDF-1.4"
+    assert result.broken_links == (
+        "prosedyrer/iv-7-2.md: ../vedlegg/borte.pdf finnes ikke i håndboka",)
+    assert os.access(out / "filer/vedlegg/skjema.pdf", os.R_OK)

@@ -40,6 +40,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote, unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -67,6 +68,9 @@ SITE_TEMPLATES = "site"
 STATIC_DIR = "static"
 MANIFEST = ".tvf-site.json"
 SEARCH_JSON = "sok-indeks.json"
+#: Where the handbook's own files that documents link to or show (images, PDF forms) are
+#: copied, under their path in the handbook: ``filer/vedlegg/skjema.pdf``.
+FILES_DIR = "filer"
 SEARCH_JS = "sok-indeks.js"
 SEARCH_JS_GLOBAL = "TVF_SOKEINDEKS"
 SEARCH_TEXT_LIMIT = 20_000  # characters of body text per document in the search index
@@ -102,6 +106,7 @@ class BuildResult:
     written: tuple[str, ...]
     removed: tuple[str, ...]
     skipped: tuple[str, ...] = ()
+    broken_links: tuple[str, ...] = ()  # links and images to files the handbook does not have
     dry_run: bool = False
     seconds: float = 0.0
 
@@ -143,11 +148,14 @@ def build_site(handbook_root: Path, out_dir: Path, *, force: bool = False,
     output.put(SEARCH_JS, f"window.{SEARCH_JS_GLOBAL}={index};\n".encode())
     for rel, data in _static_files(root):
         output.put(rel, data)
+    for rel in sorted(pages.linked):
+        output.put(f"{FILES_DIR}/{rel}", _read_linked(root, rel))
     removed = output.finish()
     return BuildResult(
         out_dir=out, report=report, pages=pages.count, files=tuple(output.files),
         written=tuple(output.written), removed=removed, skipped=tuple(site.skipped),
-        dry_run=dry_run, seconds=time.perf_counter() - started,
+        broken_links=tuple(sorted(set(pages.broken))), dry_run=dry_run,
+        seconds=time.perf_counter() - started,
     )
 
 
@@ -406,6 +414,8 @@ class _LinkContext:
     root: str  # from this page to the site root: "", "../" or "../../"
     path: str  # the document's file, relative to the handbook root
     own_id: str | None
+    linked: set[str] = field(default_factory=set)  # handbook files to copy into FILES_DIR
+    broken: list[str] = field(default_factory=list)  # links to files that are not there
 
 
 def _markdown() -> MarkdownIt:
@@ -431,6 +441,8 @@ def _link_rule(state: StateCore) -> None:
             if token.type == "link_open":
                 depth += 1
                 _rewrite_file_link(token, context)
+            elif token.type == "image":
+                _rewrite_local_file(token, "src", context)
             elif token.type == "link_close":
                 depth -= 1
             if token.type == "text" and depth == 0 and token.content:
@@ -446,11 +458,55 @@ def _rewrite_file_link(token: Token, context: _LinkContext) -> None:
         return
     target, _hash, fragment = href.partition("#")
     if not target.endswith(".md"):
+        _rewrite_local_file(token, "href", context)
         return
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(context.path), target))
     entry = context.site.by_path.get(resolved)
     if entry is not None:
         token.attrSet("href", context.root + entry.url + (f"#{fragment}" if fragment else ""))
+
+
+def _rewrite_local_file(token: Token, attr: str, context: _LinkContext) -> None:
+    """Point a link or image to a file of the handbook (``bilder/flyt.png``,
+    ``../vedlegg/skjema.pdf``, relative to the document) at its copy in the site's
+    ``filer/``, and note the file for copying. A file that is not in the handbook (missing,
+    outside it, hidden, or a symbolic link out of it) is not copied but noted as broken."""
+    href = token.attrGet(attr)
+    if not isinstance(href, str) or not href or ":" in href or href.startswith(("#", "/", "?")):
+        return
+    target, _hash, fragment = href.partition("#")
+    target = unquote(target.partition("?")[0])
+    if not target:
+        return
+    rel = posixpath.normpath(posixpath.join(posixpath.dirname(context.path), target))
+    if not _is_handbook_file(context.site.handbook.root, rel):
+        context.broken.append(_("{path}: {target} finnes ikke i håndboka").format(
+            path=context.path, target=target))
+        return
+    context.linked.add(rel)
+    token.attrSet(attr, f"{context.root}{FILES_DIR}/{quote(rel)}"
+                        + (f"#{fragment}" if fragment else ""))
+
+
+def _is_handbook_file(root: Path, rel: str) -> bool:
+    """``rel`` is a regular file inside the handbook, not hidden (``.git``) and not reached
+    through a symbolic link that leads out of it."""
+    parts = PurePosixPath(rel).parts
+    if not parts or rel.startswith("/") or ".." in parts or any(p.startswith(".") for p in parts):
+        return False
+    path = root / rel
+    try:
+        return path.is_file() and path.resolve().is_relative_to(root.resolve())
+    except OSError:
+        return False
+
+
+def _read_linked(root: Path, rel: str) -> bytes:
+    try:
+        return (root / rel).read_bytes()
+    except OSError as exc:
+        raise TvfError(_("Kan ikke lese {path}: {reason}.").format(
+            path=root / rel, reason=exc.strerror)) from None
 
 
 _SPACES = re.compile(r"\s+")
@@ -576,6 +632,8 @@ class _Pages:
         self.texts_js = _script_texts()
         self.count = 0
         self.texts: dict[str, str] = {}
+        self.linked: set[str] = set()  # files of the handbook that pages link to or show
+        self.broken: list[str] = []  # links and images to files the handbook does not have
         config = site.handbook.config
         self.info = {"title": config.title, "municipality": config.municipality or "",
                      "coordinator": config.coordinator or ""}
@@ -613,10 +671,12 @@ class _Pages:
                 results = list(pool.map(_render_forked, ranges))
         finally:
             _FORKED = None
-        for files, written, texts in results:
+        for files, written, texts, linked, broken in results:
             output.files.extend(files)
             output.written.extend(written)
             self.texts.update(texts)
+            self.linked.update(linked)
+            self.broken.extend(broken)
             self.count += len(files)
 
     def render_summaries(self) -> Iterator[tuple[str, str]]:
@@ -635,7 +695,8 @@ class _Pages:
     def _body(self, entry: _Entry) -> Markup:
         root = "../" * entry.url.count("/")
         env = {"tvf": _LinkContext(self.site, root, entry.doc.path,
-                                   entry.key if entry.doc.is_handbook_document else None)}
+                                   entry.key if entry.doc.is_handbook_document else None,
+                                   self.linked, self.broken)}
         tokens = _fit_headings(self.md.parse(entry.doc.body, env), entry.title)
         self.texts[entry.url] = _plain_text(tokens)[:SEARCH_TEXT_LIMIT]
         return Markup(self.md.renderer.render(tokens, self.md.options, env))
@@ -881,15 +942,16 @@ def _render_range(pages: _Pages, output: _Output, start: int, end: int) -> None:
         output.put(rel, text.encode("utf-8"))
 
 
-def _render_forked(bounds: tuple[int, int]) -> tuple[list[str], list[str], dict[str, str]]:
+def _render_forked(bounds: tuple[int, int]
+                   ) -> tuple[list[str], list[str], dict[str, str], list[str], list[str]]:
     """In a worker: render pages ``start:end`` and return what the parent must know."""
     assert _FORKED is not None
     pages, output = _FORKED
-    pages.texts.clear()
-    output.files.clear()
-    output.written.clear()
+    for collected in (pages.texts, pages.linked, pages.broken, output.files, output.written):
+        collected.clear()
     _render_range(pages, output, *bounds)
-    return list(output.files), list(output.written), dict(pages.texts)
+    return (list(output.files), list(output.written), dict(pages.texts), sorted(pages.linked),
+            list(pages.broken))
 
 
 def _section_of(kind: str) -> dict[str, str]:

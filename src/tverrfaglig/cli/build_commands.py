@@ -70,6 +70,9 @@ def _print_result(result: BuildResult, out: Path) -> None:
                            report.warnings).format(n=report.warnings), markup=False)
     for skipped in result.skipped:
         con.print(_("Uten side: {reason}").format(reason=skipped), style="yellow", markup=False)
+    for broken in result.broken_links:
+        con.print(_("Lenke til en fil som mangler: {problem}").format(problem=broken),
+                  style="yellow", markup=False)
     seconds = _decimal(result.seconds)
     pages = ngettext("{n} side", "{n} sider", result.pages).format(n=result.pages)
     files = ngettext("{n} fil", "{n} filer", len(result.written)).format(n=len(result.written))
