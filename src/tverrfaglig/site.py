@@ -154,7 +154,7 @@ def build_site(handbook_root: Path, out_dir: Path, *, force: bool = False,
     return BuildResult(
         out_dir=out, report=report, pages=pages.count, files=tuple(output.files),
         written=tuple(output.written), removed=removed, skipped=tuple(site.skipped),
-        broken_links=tuple(sorted(set(pages.broken))), dry_run=dry_run,
+        broken_links=tuple(sorted(pages.broken)), dry_run=dry_run,
         seconds=time.perf_counter() - started,
     )
 
@@ -415,7 +415,7 @@ class _LinkContext:
     path: str  # the document's file, relative to the handbook root
     own_id: str | None
     linked: set[str] = field(default_factory=set)  # handbook files to copy into FILES_DIR
-    broken: list[str] = field(default_factory=list)  # links to files that are not there
+    broken: set[str] = field(default_factory=set)  # links to files that are not there
 
 
 def _markdown() -> MarkdownIt:
@@ -453,17 +453,32 @@ def _link_rule(state: StateCore) -> None:
 
 
 def _rewrite_file_link(token: Token, context: _LinkContext) -> None:
-    href = token.attrGet("href")
-    if not isinstance(href, str) or ":" in href or href.startswith(("#", "/")):
+    """Point a link to a handbook document (``../vedlegg/x.md``) at that document's page, and
+    a link to any other file of the handbook at its copy (:func:`_rewrite_local_file`)."""
+    local = _local_target(token.attrGet("href"))
+    if local is None:
         return
-    target, _hash, fragment = href.partition("#")
+    target, fragment = local
     if not target.endswith(".md"):
         _rewrite_local_file(token, "href", context)
         return
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(context.path), target))
-    entry = context.site.by_path.get(resolved)
+    entry = context.site.by_path.get(_beside(context, target))
     if entry is not None:
         token.attrSet("href", context.root + entry.url + (f"#{fragment}" if fragment else ""))
+
+
+def _local_target(href: object) -> tuple[str, str] | None:
+    """``(path, fragment)`` of a link relative to the page's document; ``None`` for links
+    elsewhere (``https:``, ``mailto:``), anchors on the page and absolute paths."""
+    if not isinstance(href, str) or not href or ":" in href or href.startswith(("#", "/", "?")):
+        return None
+    target, _hash, fragment = href.partition("#")
+    return target, fragment
+
+
+def _beside(context: _LinkContext, target: str) -> str:
+    """``target``, relative to the document being rendered, as a path in the handbook."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(context.path), target))
 
 
 def _rewrite_local_file(token: Token, attr: str, context: _LinkContext) -> None:
@@ -471,32 +486,32 @@ def _rewrite_local_file(token: Token, attr: str, context: _LinkContext) -> None:
     ``../vedlegg/skjema.pdf``, relative to the document) at its copy in the site's
     ``filer/``, and note the file for copying. A file that is not in the handbook (missing,
     outside it, hidden, or a symbolic link out of it) is not copied but noted as broken."""
-    href = token.attrGet(attr)
-    if not isinstance(href, str) or not href or ":" in href or href.startswith(("#", "/", "?")):
+    local = _local_target(token.attrGet(attr))
+    if local is None:
         return
-    target, _hash, fragment = href.partition("#")
-    target = unquote(target.partition("?")[0])
+    target = unquote(local[0].partition("?")[0])
     if not target:
         return
-    rel = posixpath.normpath(posixpath.join(posixpath.dirname(context.path), target))
+    rel = _beside(context, target)
     if not _is_handbook_file(context.site.handbook.root, rel):
-        context.broken.append(_("{path}: {target} finnes ikke i håndboka").format(
+        context.broken.add(_("{path}: {target} finnes ikke i håndboka").format(
             path=context.path, target=target))
         return
     context.linked.add(rel)
     token.attrSet(attr, f"{context.root}{FILES_DIR}/{quote(rel)}"
-                        + (f"#{fragment}" if fragment else ""))
+                        + (f"#{local[1]}" if local[1] else ""))
 
 
 def _is_handbook_file(root: Path, rel: str) -> bool:
-    """``rel`` is a regular file inside the handbook, not hidden (``.git``) and not reached
-    through a symbolic link that leads out of it."""
+    """``rel`` is a regular file inside the handbook (``root``, already resolved by
+    :func:`build_site`), not hidden (``.git``) and not reached through a symbolic link that
+    leads out of it."""
     parts = PurePosixPath(rel).parts
     if not parts or rel.startswith("/") or ".." in parts or any(p.startswith(".") for p in parts):
         return False
     path = root / rel
     try:
-        return path.is_file() and path.resolve().is_relative_to(root.resolve())
+        return path.is_file() and path.resolve().is_relative_to(root)
     except OSError:
         return False
 
@@ -633,7 +648,7 @@ class _Pages:
         self.count = 0
         self.texts: dict[str, str] = {}
         self.linked: set[str] = set()  # files of the handbook that pages link to or show
-        self.broken: list[str] = []  # links and images to files the handbook does not have
+        self.broken: set[str] = set()  # links and images to files the handbook does not have
         config = site.handbook.config
         self.info = {"title": config.title, "municipality": config.municipality or "",
                      "coordinator": config.coordinator or ""}
@@ -676,7 +691,7 @@ class _Pages:
             output.written.extend(written)
             self.texts.update(texts)
             self.linked.update(linked)
-            self.broken.extend(broken)
+            self.broken.update(broken)
             self.count += len(files)
 
     def render_summaries(self) -> Iterator[tuple[str, str]]:
@@ -951,7 +966,7 @@ def _render_forked(bounds: tuple[int, int]
         collected.clear()
     _render_range(pages, output, *bounds)
     return (list(output.files), list(output.written), dict(pages.texts), sorted(pages.linked),
-            list(pages.broken))
+            sorted(pages.broken))
 
 
 def _section_of(kind: str) -> dict[str, str]:
