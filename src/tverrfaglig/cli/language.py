@@ -68,12 +68,15 @@ def pop_lang(args: Sequence[str]) -> tuple[list[str], str | None]:
 # --- Help texts ----------------------------------------------------------------------------
 
 def localise(command: Command) -> None:
-    """Translate the help texts and metavars of ``command`` and everything under it.
+    """Make ``command`` and everything under it speak the language in use: translate their
+    help texts and metavars, and give them the context whose help formatter translates
+    click's own words.
 
     The Norwegian originals are kept on the objects, so a command tree can be localised again
     in another language.
     """
     for item in _walk(command):
+        item.context_class = LocalisedContext
         for attribute in ("help", "short_help", "epilog"):
             _translate_attribute(item, attribute)
         for param in item.params:
@@ -187,16 +190,12 @@ def show_usage_error(error: click_exceptions.ClickException) -> None:
 class LocalisedGroup(typer.core.TyperGroup):
     """The ``tvf`` group: picks the language first, then runs the command line in it."""
 
-    context_class = LocalisedContext
-
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: Any) -> Any:
         rest, chosen = pop_lang(sys.argv[1:] if args is None else args)
         i18n.activate(i18n.resolve(chosen))
         localise(self)
-        for command in _walk(self):
-            command.context_class = LocalisedContext
         if chosen is not None:
             rest = [LANG_OPTION, chosen, *rest]  # the option itself checks the value
         run = functools.partial(super().main, rest, prog_name, complete_var,
