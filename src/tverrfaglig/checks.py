@@ -6,17 +6,12 @@ codes and their meaning are the contract's table (``handbook-format.md`` section
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
-import multiprocessing
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, NamedTuple, TypeVar, cast
+from typing import Generic, NamedTuple, TypeVar
 
 from .config import Config, load_config
 from .document import (
@@ -45,6 +40,7 @@ from .network_checks import check_networks
 from .pii import find_national_ids
 from .revisions import affected_paths, approved_on, check_fingerprint, check_suspect_references
 from .vcs import changed_files
+from .workers import chunk_size, forked_map, worker_count
 
 STATUSES = ("draft", "approved", "retired")
 #: Status values in Norwegian (translate with ``_()`` where shown).
@@ -147,7 +143,6 @@ def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = N
 
 
 T = TypeVar("T")
-PARALLEL_FROM = 1000  # below this many files, starting processes costs more than it saves
 
 
 @dataclass
@@ -178,21 +173,13 @@ def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = 
         else:
             findings.append(problem)
     jobs = worker_count(jobs, len(files))
-    size = max(1, -(-len(files) // (jobs * 4))) if jobs > 1 else 250
+    size = chunk_size(len(files), jobs)
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     results: list[_Part[T]] = []
-    with contextlib.ExitStack() as stack:
-        if jobs > 1:
-            # The registry reaches the workers by fork, not pickled with every chunk: with
-            # the section details from Lovdata (tvf laws import) it is large.
-            pool = stack.enter_context(ProcessPoolExecutor(
-                max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                initializer=_init_worker, initargs=(laws, extra)))
-            parts = cast(Iterator[_Part[T]], pool.map(
-                functools.partial(_check_in_worker, today=today), chunks))
-        else:
-            parts = map(functools.partial(_check_files, laws=laws, today=today, extra=extra),
-                        chunks)
+    # The registry reaches the workers by fork, not pickled with every chunk: with the section
+    # details from Lovdata (tvf laws import) it is large.
+    work = _Work(laws=laws, today=today, extra=extra)
+    with forked_map(_check_chunk, chunks, state=work, jobs=jobs) as parts:
         if meanwhile is not None:
             meanwhile()
         for chunk, part in zip(chunks, parts, strict=True):
@@ -211,18 +198,6 @@ def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = 
     return Scan(findings, summaries, extras, documents, [rel for rel, _path in files])
 
 
-def worker_count(jobs: int | None, items: int) -> int:
-    """How many processes to use for ``items`` pieces of work: ``jobs`` when given, else one
-    per core from :data:`PARALLEL_FROM` items; one where processes cannot be forked."""
-    if jobs is None:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-        if items < PARALLEL_FROM:
-            jobs = 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(jobs, items))
-
-
 @dataclass
 class _Part(Generic[T]):
     findings: list[Finding]
@@ -231,19 +206,17 @@ class _Part(Generic[T]):
     documents: int
 
 
-# In a worker process of scan_path: the registry and the extra function, set once by fork.
-_worker_laws: LawRegistry | None = None
-_worker_extra: Callable[[Document], object] | None = None
+@dataclass(frozen=True)
+class _Work(Generic[T]):
+    """What every piece of :func:`scan_path` is checked with."""
+
+    laws: LawRegistry
+    today: dt.date
+    extra: Callable[[Document], T] | None
 
 
-def _init_worker(laws: LawRegistry, extra: Callable[[Document], object] | None) -> None:
-    global _worker_laws, _worker_extra
-    _worker_laws, _worker_extra = laws, extra
-
-
-def _check_in_worker(files: list[tuple[str, Path]], *, today: dt.date) -> _Part[object]:
-    assert _worker_laws is not None
-    return _check_files(files, laws=_worker_laws, today=today, extra=_worker_extra)
+def _check_chunk(work: _Work[T], files: list[tuple[str, Path]]) -> _Part[T]:
+    return _check_files(files, laws=work.laws, today=work.today, extra=work.extra)
 
 
 def _check_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.date,

@@ -29,14 +29,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import multiprocessing
 import posixpath
 import re
 import time
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -49,7 +47,7 @@ from markupsafe import Markup, escape
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from . import i18n, vcs
-from .checks import SLUG_RE, STATUS_NO, check, citations, references, worker_count
+from .checks import SLUG_RE, STATUS_NO, check, citations, references
 from .config import CONFIG_NAME
 from .document import BODY_ID_RE, HANDBOOK_TYPES, ID_RE, MEETING_TYPES, NETWORK_TYPE, Document
 from .document import as_date as _as_date
@@ -63,6 +61,7 @@ from .pii import contains_national_id
 from .queries import id_sort_key
 from .resources import packaged_templates
 from .templating import environment, render
+from .workers import chunk_size, forked_map, worker_count
 
 SITE_TEMPLATES = "site"
 STATIC_DIR = "static"
@@ -676,16 +675,10 @@ class _Pages:
         if jobs == 1:
             _render_range(self, output, 0, len(entries))
             return
-        global _FORKED
-        size = -(-len(entries) // (jobs * 4))
+        size = chunk_size(len(entries), jobs)
         ranges = [(i, min(i + size, len(entries))) for i in range(0, len(entries), size)]
-        _FORKED = (self, output)
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                results = list(pool.map(_render_forked, ranges))
-        finally:
-            _FORKED = None
+        with forked_map(_render_forked, ranges, state=(self, output), jobs=jobs) as parts:
+            results = list(parts)
         for files, written, texts, linked, broken in results:
             output.files.extend(files)
             output.written.extend(written)
@@ -948,20 +941,16 @@ class _Pages:
         }
 
 
-_FORKED: tuple[_Pages, _Output] | None = None  # what forked workers render from
-
-
 def _render_range(pages: _Pages, output: _Output, start: int, end: int) -> None:
     for entry, network in pages.entries()[start:end]:
         rel, text = pages.render_entry(entry, network)
         output.put(rel, text.encode("utf-8"))
 
 
-def _render_forked(bounds: tuple[int, int]
+def _render_forked(state: tuple[_Pages, _Output], bounds: tuple[int, int]
                    ) -> tuple[list[str], list[str], dict[str, str], list[str], list[str]]:
     """In a worker: render pages ``start:end`` and return what the parent must know."""
-    assert _FORKED is not None
-    pages, output = _FORKED
+    pages, output = state
     for collected in (pages.texts, pages.linked, pages.broken, output.files, output.written):
         collected.clear()
     _render_range(pages, output, *bounds)
