@@ -50,7 +50,7 @@ from .meetings import (
     school_year_label,
     user_representatives_due,
 )
-from .pii import find_national_ids
+from .pii import guard
 from .templating import environment, render
 
 AGENDA_TEMPLATE = "agenda.md.j2"
@@ -137,14 +137,11 @@ def _add_keys(root: Path, doc: Document, lines: Sequence[str], key: str) -> byte
 
 def _refuse_personal_data(text: str, what: str) -> None:
     """Stop when ``text`` holds a national identity number; ``what`` (translated) names it."""
-    hit = next(find_national_ids(text), None)
-    if hit is not None:
-        raise TvfError(
-            _("{what} inneholder det som ser ut som et {kind} ({masked}), linje {line} (TVF501). "
-              "Ingenting er skrevet.").format(what=what, kind=hit.kind, masked=hit.masked,
-                                              line=hit.line),
-            hint=_("Nettverket arbeider på systemnivå: innspill, sakslister og referater skal "
-                   "aldri inneholde opplysninger som identifiserer et barn. Fjern nummeret."))
+    guard(text, _("{what} inneholder det som ser ut som et {kind} ({masked}), linje {line} "
+                  "(TVF501). Ingenting er skrevet."),
+          hint=_("Nettverket arbeider på systemnivå: innspill, sakslister og referater skal "
+                 "aldri inneholde opplysninger som identifiserer et barn. Fjern nummeret."),
+          what=what)
 
 
 def _check_rendered(text: str, name: str, template: str) -> None:

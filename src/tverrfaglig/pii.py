@@ -29,9 +29,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from .errors import TvfError
 from .i18n import N_, _
 
-__all__ = ["NationalIdHit", "contains_national_id", "find_national_ids"]
+__all__ = ["NationalIdHit", "contains_national_id", "find_national_ids", "guard"]
 
 # The kinds are data (``NationalIdHit.kind`` is always Norwegian); ``hit.label`` is the kind in
 # the language in use, for messages.
@@ -133,3 +134,19 @@ def find_national_ids(text: str) -> Iterator[NationalIdHit]:
 def contains_national_id(text: str) -> bool:
     """True when ``text`` holds at least one checksum-valid national identity number."""
     return next(find_national_ids(text), None) is not None
+
+
+def guard(text: str, message: str, *, hint: str, refusal: type[TvfError] = TvfError,
+          **fields: object) -> None:
+    """The one guard on every way out of tvf: refuse ``text`` when it holds what looks like a
+    national identity number, before anything is written, printed or sent.
+
+    Every writer and renderer of user-visible output calls this. ``message`` is a whole
+    sentence in the language in use and may name the hit with ``{kind}``, ``{masked}`` and
+    ``{line}`` (never the whole number), and with the other ``fields`` given; ``refusal`` is
+    the error raised (a :class:`TvfError`). Braces meant literally are doubled, as for
+    :meth:`str.format`."""
+    hit = next(find_national_ids(text), None)
+    if hit is not None:
+        raise refusal(message.format(**fields, kind=hit.label, masked=hit.masked,
+                                     line=hit.line), hint=hint)

@@ -35,7 +35,7 @@ from .findings import Finding, error, warning
 from .frontmatter_edit import AppendItem, Edit, SetValue, edit_front_matter, plain
 from .handbook import Handbook, load_handbook
 from .i18n import _, ngettext
-from .pii import contains_national_id
+from .pii import guard
 
 if TYPE_CHECKING:
     from .checks import Summary
@@ -336,10 +336,9 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
 
 def _refuse_personal_data(text: str, message: str) -> None:
     """Refuse ``text`` with ``message`` (a whole sentence) if it may hold a national ID."""
-    if contains_national_id(text):
-        raise TvfError(message,
-                       hint=_("Håndboka skal aldri inneholde opplysninger som identifiserer en "
-                              "person. Skriv teksten uten nummeret."))
+    guard(text, message.replace("{", "{{").replace("}", "}}"),
+          hint=_("Håndboka skal aldri inneholde opplysninger som identifiserer en person. Skriv "
+                 "teksten uten nummeret."))
 
 
 def _validate(handbook: Handbook, docs: Sequence[Document], today: dt.date) -> None:

@@ -57,7 +57,7 @@ from .findings import Finding, Report, Severity
 from .handbook import Handbook, load_handbook
 from .i18n import N_, _, ngettext
 from .laws import Citation, LawRegistry, find_citations
-from .pii import contains_national_id
+from .pii import guard
 from .queries import id_sort_key
 from .resources import packaged_templates
 from .templating import environment, render
@@ -219,12 +219,9 @@ def _purpose(root: Path, handbook: Handbook) -> str:
     elif not text:
         text = _("{title}: prosedyrer, vedlegg, tiltak, planer og nettverk for tverrfaglig "
                  "samarbeid om barn og unge.").format(title=config.title)
-    if contains_national_id(text):
-        raise BuildRefused(
-            _("Håndboka publiseres ikke: formålsteksten (fra tvf.toml eller README.md) kan "
-              "inneholde et fødselsnummer eller D-/H-nummer."),
-            hint=_("Fjern nummeret og bygg på nytt."),
-        )
+    guard(text, _("Håndboka publiseres ikke: formålsteksten (fra tvf.toml eller README.md) "
+                  "kan inneholde et fødselsnummer eller D-/H-nummer."),
+          hint=_("Fjern nummeret og bygg på nytt."), refusal=BuildRefused)
     return text
 
 

@@ -13,7 +13,6 @@ from rich.text import Text
 
 from ..audit import audit, render_audit, write_report
 from ..config import find_handbook
-from ..errors import TvfError
 from ..i18n import N_, _, ngettext
 from ..outdated import (
     NO_OWNER,
@@ -29,7 +28,7 @@ from ..outdated import (
     urgency_text,
     when_text,
 )
-from ..pii import contains_national_id
+from ..pii import guard
 from .common import HandbookOption, TodayOption, console, handle_errors, parse_today
 
 
@@ -97,10 +96,9 @@ def outdated_command(
 
 
 def _refuse_personal_data(text: str) -> None:
-    if contains_national_id(text):
-        raise TvfError(_("Rapporten ville inneholdt det som ser ut som et fødselsnummer "
-                         "(TVF501), så den er ikke skrevet ut."),
-                       hint=_("Kjør tvf check for å finne dokumentet, og fjern nummeret."))
+    guard(text, _("Rapporten ville inneholdt det som ser ut som et fødselsnummer (TVF501), så "
+                  "den er ikke skrevet ut."),
+          hint=_("Kjør tvf check for å finne dokumentet, og fjern nummeret."))
 
 
 TABLE_LIMIT = 200  # more items than this are listed, not tabulated (rich tables are slow)
