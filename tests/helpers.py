@@ -68,3 +68,40 @@ def run_check(root: Path, today: dt.date = TODAY) -> Report:
 
 def codes(report: Report) -> list[str]:
     return [f.code for f in report.findings]
+
+
+# --- synthetic national identity numbers (the tests' own generator) ---------------------------
+
+K1_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+K2_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
+    remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
+    check = (11 - remainder) % 11
+    return None if check == 10 else check
+
+
+def make_number(day: int, month: int, year: int, individual: int) -> str | None:
+    """An 11-digit number with correct check digits, or None when no such number exists.
+
+    ``day`` and ``month`` are written as given, so pass ``day + 40`` for a D-number,
+    ``month + 40`` for an H-number and ``month + 80`` for a synthetic test number.
+    """
+    nine = f"{day:02d}{month:02d}{year % 100:02d}{individual:03d}"
+    k1 = check_digit(nine, K1_WEIGHTS)
+    if k1 is None:
+        return None
+    k2 = check_digit(nine + str(k1), K2_WEIGHTS)
+    if k2 is None:
+        return None
+    return f"{nine}{k1}{k2}"
+
+
+def valid_number(day: int, month: int, year: int = 87, start: int = 100) -> str:
+    """The first valid number for this date part, trying individual numbers from ``start``."""
+    for individual in range(start, 1000):
+        number = make_number(day, month, year, individual)
+        if number is not None:
+            return number
+    raise AssertionError("no valid individual number")  # pragma: no cover

@@ -22,8 +22,7 @@ from tverrfaglig.audit import (
 )
 from tverrfaglig.cli import app
 
-from helpers import TODAY, build_tree, doc_text, handbook, meta
-from test_pii import valid_number
+from helpers import TODAY, build_tree, doc_text, handbook, meta, valid_number
 
 runner = CliRunner()
 GOLDEN = Path(__file__).parent / "golden" / "audit"

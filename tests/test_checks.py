@@ -9,8 +9,15 @@ import pytest
 
 from tverrfaglig.findings import Severity
 
-from helpers import TODAY, codes, doc_text, handbook, meta, run_check
-from test_pii import valid_number  # the tests' own generator of synthetic numbers
+from helpers import (
+    TODAY,
+    codes,
+    doc_text,
+    handbook,
+    meta,
+    run_check,
+    valid_number,  # the tests' own generator of synthetic numbers
+)
 
 
 def findings_of(root: Path, code: str):  # type: ignore[no-untyped-def]

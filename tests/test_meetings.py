@@ -29,8 +29,7 @@ from tverrfaglig.meetings import (
     user_representatives_due,
 )
 
-from helpers import TODAY, doc_text, handbook, meta, run_check
-from test_pii import valid_number
+from helpers import TODAY, doc_text, handbook, meta, run_check, valid_number
 
 runner = CliRunner()
 GOLDEN = Path(__file__).parent / "golden" / "meetings"

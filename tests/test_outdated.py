@@ -35,8 +35,7 @@ from tverrfaglig.outdated import (
 )
 from tverrfaglig.revisions import fingerprint
 
-from helpers import TODAY, build_tree, doc_text, handbook, meta
-from test_pii import valid_number
+from helpers import TODAY, build_tree, doc_text, handbook, meta, valid_number
 
 runner = CliRunner()
 
