@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tverrfaglig.pii import NationalIdHit, contains_national_id, find_national_ids
 
-from helpers import K1_WEIGHTS, check_digit, make_number, valid_number
+from helpers import K1_WEIGHTS, K2_WEIGHTS, check_digit, make_number, valid_number
 
 
 def break_checksum(number: str) -> str:
@@ -139,6 +139,71 @@ def test_computed_check_digit_ten_is_never_valid() -> None:
     for k1 in range(10):
         for k2 in range(10):
             assert hits(f"{nine}{k1}{k2}") == []
+
+
+def test_first_check_digit_is_tested_on_its_own() -> None:
+    """A wrong k1 with a k2 that is right for the wrong k1: only the k1 test can refuse it."""
+    nine = FNR[:9]
+    for k1 in range(10):
+        if str(k1) == FNR[9]:
+            continue
+        k2 = check_digit(nine + str(k1), K2_WEIGHTS)
+        if k2 is not None:
+            assert hits(f"{nine}{k1}{k2}") == [], f"{nine}{k1}{k2}"
+
+
+def test_computed_second_check_digit_ten_is_never_valid() -> None:
+    """When k2 would be 10 no number exists, whatever the last digit is."""
+    ten = [
+        nine + str(k1)
+        for i in range(1000)
+        if (k1 := check_digit(nine := f"170584{i:03d}", K1_WEIGHTS)) is not None
+        and check_digit(nine + str(k1), K2_WEIGHTS) is None
+    ]
+    assert ten, "some individual number of 17.05.84 has k2 = 10"
+    for ten_digits in ten:
+        for last in range(10):
+            assert hits(f"{ten_digits}{last}") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "masked"),
+    [
+        (f"{FNR[:3]} {FNR[3:6]} {FNR[6:9]} {FNR[9:]}", f"{FNR[:2]}* *** *** **"),
+        (f"{FNR[:3]}\u00a0{FNR[3:6]}\u00a0{FNR[6:9]}\u00a0{FNR[9:]}",
+         f"{FNR[:2]}*\u00a0***\u00a0***\u00a0**"),
+        (f"{FNR[:2]}.{FNR[2:4]}.{FNR[4:6]} {FNR[6:]}", f"{FNR[:2]}.**.** *****"),
+    ],
+)
+def test_grouped_and_dotted_forms_are_found(written: str, masked: str) -> None:
+    """«150 312 582 16» and «15.03.12 58216», as people write numbers on forms."""
+    found = hits(f"Eleven har fnr. {written}, se vedlegg.")
+    assert [(h.kind, h.masked) for h in found] == [("fødselsnummer", masked)]
+
+
+@pytest.mark.parametrize("prefix", ["fnr", "Fnr", "FNR", "pnr", "fødselsnr", "personnummer",
+                                    "dnr"])
+def test_glued_to_a_word_that_names_the_number_is_found(prefix: str) -> None:
+    assert [h.masked for h in hits(f"({prefix}{FNR})")] == [FNR[:2] + "*" * 9]
+
+
+@pytest.mark.parametrize("text", ["xfnr" + FNR, "fnrx" + FNR, "øfnr" + FNR, "sakfnr" + FNR])
+def test_a_prefix_inside_a_longer_word_is_still_a_code(text: str) -> None:
+    assert hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{FNR[:3]} {FNR[3:6]} {FNR[6:9]} {FNR[9:]}1",  # the last group has three digits
+        f"1{FNR[:3]} {FNR[3:6]} {FNR[6:9]} {FNR[9:]}",
+        f"{FNR[:2]}.{FNR[2:4]}.{FNR[4:6]}{FNR[6:]}1",
+        f"{FNR[:2]}.{FNR[2:4]}.20{FNR[4:6]} {FNR[6:]}",  # a four-digit year is a date
+        "Møtet 12.01.26 kl. 10.30 i rom 1 02 133 44.",
+    ],
+)
+def test_near_misses_of_the_grouped_forms_are_not_numbers(text: str) -> None:
+    assert hits(text) == []
 
 
 @pytest.mark.parametrize(

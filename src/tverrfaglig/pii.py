@@ -1,11 +1,18 @@
 """Find Norwegian national identity numbers (fødselsnummer) in text, for check TVF501.
 
 A handbook must never hold a person's identity number. This module finds the 11-digit numbers
-that look like one: written together (``DDMMYYIIIKK``: date, individual number, two check
-digits) or as 6 + 5 digits with one space, non-breaking space or hyphen between
-(``DDMMYY IIIKK``, ``DDMMYY-IIIKK``), not part of a longer run of digits and not glued to
-letters or an underscore (``DOK`` or ``_`` right before the digits makes them a code, not a
-number; so does a letter right after). A candidate counts only when both mod-11 check digits
+that look like one, written in the ways people write them:
+
+* together, ``DDMMYYIIIKK`` (date, individual number, two check digits);
+* as 6 + 5 digits with one space, non-breaking space or hyphen between (``DDMMYY IIIKK``,
+  ``DDMMYY-IIIKK``);
+* in groups of 3, 3, 3 and 2 digits with single spaces (``150 312 582 16``);
+* with a dotted date, then a space and the 5 digits (``15.03.12 58216``).
+
+A number is not part of a longer run of digits, and not glued to an underscore or to letters
+(``DOK`` right before the digits makes them a code, not a number; so does a letter right
+after), except the words that name such a number: ``fnr15031258216``, ``pnr15031258216``
+and the like (:data:`PREFIXES`) count. A candidate counts only when both mod-11 check digits
 are right and its first six digits are a plausible date ``DDMMYY``:
 
 * fødselsnummer: day 1–31 and month 1–12, the day valid for the month (29 February is always
@@ -46,7 +53,19 @@ SYNTETISK: Final = N_("syntetisk testnummer")
 # faster on ordinary text); the look-behind right after the first digit then checks the character
 # before it: no letter, digit or underscore. ``[0-9]``, not ``\d``: only ASCII digits make a
 # number. ``\w`` stays Unicode-aware, so digits right after "ø" are glued to a letter too.
-_CANDIDATE: Final = re.compile(r"[0-9](?<!\w[0-9])[0-9]{5}[ \u00a0-]?[0-9]{5}(?!\w)")
+_CANDIDATE: Final = re.compile(
+    r"[0-9](?<![\d_][0-9])(?:"
+    r"[0-9]{5}[ \u00a0-]?[0-9]{5}"  # DDMMYYIIIKK, DDMMYY IIIKK, DDMMYY-IIIKK
+    r"|[0-9]{2}[ \u00a0][0-9]{3}[ \u00a0][0-9]{3}[ \u00a0][0-9]{2}"  # 150 312 582 16
+    r"|[0-9]\.[0-9]{2}\.[0-9]{2}[ \u00a0][0-9]{5}"  # 15.03.12 58216
+    r")(?!\w)"
+)
+#: Words that, glued to the digits, name them as an identity number (``fnr15031258216``).
+PREFIXES: Final = frozenset({
+    "fnr", "fødselsnr", "fødselsnummer", "fnummer", "pnr", "personnr", "personnummer", "dnr",
+    "hnr", "idnr",
+})
+_WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)\Z")
 
 _K1_WEIGHTS: Final = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2_WEIGHTS: Final = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -116,16 +135,28 @@ def _mask(written: str) -> str:
     return written[:2] + "".join("*" if c.isdigit() else c for c in written[2:])
 
 
+def _stands_alone(text: str, start: int) -> bool:
+    """Whether the candidate at ``start`` is not glued to a word, unless that word names it
+    (:data:`PREFIXES`)."""
+    if not text[start - 1].isalpha():
+        return True
+    word = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return (word is not None and word[1].lower() in PREFIXES
+            and (word.start() == 0 or not text[word.start() - 1].isalnum()))
+
+
 def find_national_ids(text: str) -> Iterator[NationalIdHit]:
     """Yield every checksum-valid national identity number in ``text``, in order."""
     line = 1
     counted_to = 0
     for match in _CANDIDATE.finditer(text):
+        start = match.start()
+        if start and not _stands_alone(text, start):
+            continue
         written = match.group()
-        kind = _classify(written[:6] + written[-5:])  # without the separator, if any
+        kind = _classify("".join(c for c in written if c.isdigit()))  # without separators
         if kind is None:
             continue
-        start = match.start()
         line += text.count("\n", counted_to, start)
         counted_to = start
         yield NationalIdHit(line=line, kind=kind, masked=_mask(written))
