@@ -8,6 +8,12 @@ municipality can override any template by putting a file of the same name in its
 Text from documents and inputs is passed to templates as data and never compiled, so
 ``{{ … }}`` inside an input shows literally in the result.
 
+A handbook's own template cannot exhaust tvf either: the sandbox refuses a ``range`` of more
+than 100,000 numbers, a string or list multiplied past :data:`OUTPUT_LIMIT` and a power of more
+than :data:`POWER_LIMIT` bits; a template writes at most :data:`OUTPUT_LIMIT` characters; and
+a macro that calls itself without end stops at Python's recursion limit. Each is a
+:class:`TvfError` naming the template.
+
 Templates speak the language in use (:mod:`tverrfaglig.i18n`): Jinja2's i18n extension gives
 them ``{% trans %}``, ``_()`` and ``ngettext()`` backed by tvf's catalog, the global
 ``language`` (``nb`` or ``en``, for ``<html lang>``) and the filter ``long_date``.
@@ -21,13 +27,48 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 
 from . import i18n
 from .errors import TvfError
 from .resources import packaged_templates
 
 HANDBOOK_TEMPLATES = "templates"
+#: The most characters one template may write, or one expression may build by ``*``.
+OUTPUT_LIMIT = 20_000_000
+#: The largest power (in bits) one expression may compute with ``**``.
+POWER_LIMIT = 100_000
+
+
+class _LimitedEnvironment(SandboxedEnvironment):
+    """The sandbox with limits on what ``*`` and ``**`` may build."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: object,
+                   right: object) -> object:
+        if operator == "*" and _product_size(left, right) > OUTPUT_LIMIT:
+            raise SecurityError(i18n._("Uttrykket ville laget en tekst eller liste på mer enn "
+                                       "{limit} tegn.").format(limit=_number(OUTPUT_LIMIT)))
+        if (operator == "**" and isinstance(left, int) and isinstance(right, int)
+                and right > 0 and left.bit_length() * right > POWER_LIMIT):
+            raise SecurityError(i18n._("Potensen er for stor (mer enn {limit} biter).").format(
+                limit=_number(POWER_LIMIT)))
+        return super().call_binop(context, operator, left, right)
+
+
+def _number(value: int) -> str:
+    """A whole number with spaces between the thousands (``20 000 000``)."""
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+def _product_size(left: object, right: object) -> int:
+    """How long ``left * right`` would be when it repeats a sequence; 0 for numbers."""
+    for seq, times in ((left, right), (right, left)):
+        if isinstance(seq, str | bytes | list | tuple) and isinstance(times, int):
+            return len(seq) * max(times, 0)
+    return 0
 
 
 def environment(handbook_root: Path | None = None, *, autoescape: bool = False
@@ -37,7 +78,7 @@ def environment(handbook_root: Path | None = None, *, autoescape: bool = False
     if handbook_root is not None and (handbook_root / HANDBOOK_TEMPLATES).is_dir():
         loaders.append(jinja2.FileSystemLoader(handbook_root / HANDBOOK_TEMPLATES))
     loaders.append(jinja2.FileSystemLoader(packaged_templates()))
-    env = SandboxedEnvironment(
+    env = _LimitedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -71,7 +112,18 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, object]) ->
     """Render template ``name``; any template problem is a :class:`TvfError` with its line."""
     try:
         template = env.get_template(name)
-        return template.render(**context)
+        parts: list[str] = []
+        written = 0
+        for part in template.generate(**context):
+            written += len(part)
+            if written > OUTPUT_LIMIT:
+                raise TvfError(i18n._("Malen {template} skriver mer enn {limit} tegn; tvf "
+                                      "stoppet den.").format(template=name,
+                                                             limit=_number(OUTPUT_LIMIT)),
+                               hint=i18n._("Se etter en løkke eller et uttrykk i malen som "
+                                           "gjentar seg for mange ganger."))
+            parts.append(part)
+        return "".join(parts)
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or name
         raise TvfError(i18n._("Malen {template}, linje {line}: {problem}").format(
@@ -84,6 +136,13 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, object]) ->
         where = _template_line(exc) or name
         raise TvfError(i18n._("Malen {template}: {problem}").format(
             template=where, problem=exc.message or exc)) from None
+    except OverflowError as exc:  # the sandbox's range limit
+        raise TvfError(i18n._("Malen {template}: range() med mer enn {limit} tall er ikke "
+                              "tillatt.").format(template=_template_line(exc) or name,
+                                                 limit=_number(MAX_RANGE))) from None
+    except RecursionError:
+        raise TvfError(i18n._("Malen {template} kaller seg selv uten ende (en makro som kaller "
+                              "seg selv?); tvf stoppet den.").format(template=name)) from None
 
 
 def _template_line(exc: BaseException) -> str | None:
