@@ -7,6 +7,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from tverrfaglig.cli import app
 from tverrfaglig.document import parse_document
 from tverrfaglig.errors import TvfError
 from tverrfaglig.handbook import load_handbook
-from tverrfaglig.meeting_docs import insert_front_matter, slugify
+from tverrfaglig.meeting_docs import add_input, insert_front_matter, slugify
 from tverrfaglig.meetings import (
     agenda_items,
     evaluation_due,
@@ -423,15 +425,67 @@ def test_agenda_add_files_an_input(book: Path) -> None:
     result = invoke("agenda", "add", "-H", str(book), "-n", "sentrum",
                     "Økt fravær på 9. trinn: {{ x }}", "--from", "Skole: Kari")
     assert result.exit_code == 0, result.output
-    path = book / NET / "innspill" / "2026-11-25-okt-fravaer-pa-9-trinn-x.md"
+    path = book / NET / "innspill" / "2026-11-25-innspill-001.md"
     assert path.read_text(encoding="utf-8") == (
         "---\ntype: input\nnetwork: sentrum\ndate: 2026-11-25\nfrom: \"Skole: Kari\"\n---\n"
         "Økt fravær på 9. trinn: {{ x }}\n")
     again = invoke("agenda", "add", "-H", str(book), "-n", "sentrum",
                    "Økt fravær på 9. trinn: {{ x }}")
     assert again.exit_code == 0
-    assert (path.parent / "2026-11-25-okt-fravaer-pa-9-trinn-x-2.md").exists()
+    assert (path.parent / "2026-11-25-innspill-002.md").exists()
     assert run_check(book).errors == 0
+
+
+def test_input_file_name_never_comes_from_its_text(book: Path) -> None:
+    """An input may name a child; its words must never become a file name."""
+    result = invoke("agenda", "add", "-H", str(book), "-n", "sentrum",
+                    "Ola (8B) på Kanebogen skole: mor drikker")
+    assert result.exit_code == 0, result.output
+    names = [p.name for p in (book / NET / "innspill").iterdir()]
+    assert "2026-11-25-innspill-001.md" in names
+    assert not any("ola" in name.lower() or "drikker" in name for name in names)
+
+
+def _senders(paths: set[Path]) -> set[object]:
+    senders = set()
+    for path in paths:
+        doc, problems = parse_document(path.name, path.read_bytes())
+        assert doc is not None and not problems
+        senders.add(doc.get("from"))
+    return senders
+
+
+def test_concurrent_agenda_adds_file_every_input(book: Path) -> None:
+    """Two writers adding 50 inputs each at the same time: all 100 are filed, none refused."""
+    before = set((book / NET / "innspill").iterdir())
+    start = threading.Barrier(2)
+
+    def writer(first: int) -> None:
+        start.wait()
+        for i in range(first, first + 50):
+            add_input(load_handbook(book), "sentrum", "Samme sak", sender=f"Tjeneste {i}",
+                      today=TODAY)
+
+    with ThreadPoolExecutor(2) as pool:
+        for done in [pool.submit(writer, 0), pool.submit(writer, 50)]:
+            done.result()
+    filed = set((book / NET / "innspill").iterdir()) - before
+    assert _senders(filed) == {f"Tjeneste {i}" for i in range(100)}
+
+
+@pytest.mark.slow
+def test_concurrent_agenda_add_processes_file_every_input(book: Path) -> None:
+    """20 `tvf agenda add` processes started at once all file their input."""
+    tvf = Path(sys.executable).parent / "tvf"
+    before = set((book / NET / "innspill").iterdir())
+    runs = [subprocess.Popen([str(tvf), "agenda", "add", "-H", str(book), "-n", "sentrum",
+                              "Samme sak", "--from", f"Tjeneste {i}", "--today", "2026-11-25"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            for i in range(20)]
+    errors = [run.communicate(timeout=120)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0] * 20, errors
+    filed = set((book / NET / "innspill").iterdir()) - before
+    assert _senders(filed) == {f"Tjeneste {i}" for i in range(20)}
 
 
 def test_agenda_add_dry_run_writes_nothing(book: Path) -> None:
@@ -600,7 +654,7 @@ def test_network_folder_for_a_network_file_outside_its_own_folder(tmp_path: Path
     assert network.folder == "nettverk/sentrum"
     result = invoke("agenda", "add", "-H", str(root), "-n", "sentrum", "Sak")
     assert result.exit_code == 0
-    assert (root / "nettverk/sentrum/innspill/2026-11-25-sak.md").exists()
+    assert (root / "nettverk/sentrum/innspill/2026-11-25-innspill-001.md").exists()
 
 
 @pytest.mark.slow

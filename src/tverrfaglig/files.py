@@ -88,8 +88,12 @@ def write_atomic(path: Path, data: bytes | str, *, new: bool = False, mode: int 
             temp.unlink(missing_ok=True)
 
 
-def _exists(path: Path, hint: str | None) -> TvfError:
-    return TvfError(_("{path} finnes allerede; tvf skriver aldri over en fil.").format(
+class FileExists(TvfError):
+    """``write_atomic(new=True)`` found a file of that name: nothing was written."""
+
+
+def _exists(path: Path, hint: str | None) -> FileExists:
+    return FileExists(_("{path} finnes allerede; tvf skriver aldri over en fil.").format(
         path=path),
                     hint=hint or _("Slett eller gi nytt navn til filen først, eller velg et "
                                    "annet navn."))

@@ -14,6 +14,7 @@ through the handbook's templates and writes files safely:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 import unicodedata
@@ -26,11 +27,12 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .document import INPUT_TYPE, Document, parse_document
 from .errors import TvfError
-from .files import write_atomic
+from .files import FileExists, write_atomic
 from .handbook import Handbook
 from .i18n import N_, _, long_date, weekday_name
 from .meetings import (
     AGENDA_SUFFIX,
+    INPUT_STEM,
     INPUTS_DIR,
     MINUTES_SUFFIX,
     USER_COUNCILS,
@@ -217,21 +219,32 @@ def add_input(handbook: Handbook, slug: str, text: str, *, sender: str | None,
                          "tvf agenda add --network sentrum \"Økt fravær på 8. trinn\"."))
     sender = sender.strip() if sender and sender.strip() else None
     _refuse_personal_data(body if sender is None else f"{body}\n{sender}", _("Innspillet"))
-    folder = handbook.root / network.folder / INPUTS_DIR
-    stem = f"{today}-{slugify(body)}"
-    path = folder / f"{stem}.md"
-    counter = 2
-    while path.exists():
-        path = folder / f"{stem}-{counter}.md"
-        counter += 1
     lines = ["---", f"type: {INPUT_TYPE}", f"network: {network.slug}", f"date: {today}"]
     if sender is not None:
         lines.append(f"from: {_json(sender)}")
     lines += ["---", body, ""]
     content = "\n".join(lines)
-    if not dry_run:
-        write_new(path, content.encode("utf-8"))
+    path = _file_input(handbook.root / network.folder / INPUTS_DIR, today, content,
+                       dry_run=dry_run)
     return Written(_display(handbook.root, path), content, written=not dry_run)
+
+
+def _file_input(folder: Path, today: dt.date, content: str, *, dry_run: bool) -> Path:
+    """Write an input as ``<date>-innspill-NNN.md`` with the first free number, and return its
+    path. The name never comes from the input's text: an input may name a child. The file is
+    created exclusively, so two ``agenda add`` at once each get a number of their own."""
+    for number in itertools.count(1):
+        path = folder / f"{today}-{INPUT_STEM}-{number:03d}.md"
+        if path.exists():
+            continue
+        if dry_run:
+            return path
+        try:
+            write_new(path, content.encode("utf-8"))
+        except FileExists:  # another tvf took this number meanwhile
+            continue
+        return path
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 # --- tvf agenda new ----------------------------------------------------------------------------

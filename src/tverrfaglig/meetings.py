@@ -33,6 +33,7 @@ from .i18n import N_, _, long_date, weekday_name
 DEFAULT_MEETINGS_PER_YEAR = 3
 SCHOOL_YEAR_START_MONTH = 8  # a school year runs from 1 August to 31 July
 INPUTS_DIR = "innspill"
+INPUT_STEM = "innspill"  # inputs are <date>-innspill-NNN.md, never named from their text
 AGENDA_SUFFIX = "saksliste"
 MINUTES_SUFFIX = "referat"
 #: The councils a network may invite user representatives from (translate with ``_``).
