@@ -1,25 +1,41 @@
 """Entry point of the ``tvf`` command: maps what escapes the CLI to exit codes.
 
-Ctrl-C exits with 130. Any other exception is a bug in tvf: it is printed with its traceback
-and a plea to report it, and exits with 3, so it can never be mistaken for findings (1) or a
-user error (2).
+Ctrl-C exits with 130, and SIGTERM (what ``kill``, a CI runner's timeout or a service manager
+sends) with 143: it is raised as :class:`Terminated` in the running code, so the same clean-up
+runs as for Ctrl-C and no temporary file is left behind. Any other exception is a bug in tvf:
+it is printed with its traceback and a plea to report it, and exits with 3, so it can never be
+mistaken for findings (1) or a user error (2).
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
+from types import FrameType
 
 from .cli import app
 from .i18n import _
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, through every ``finally`` and clean-up."""
+
+
+def _terminate(signum: int, _frame: FrameType | None) -> None:
+    raise Terminated(signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except KeyboardInterrupt:
         print("\n" + _("tvf: avbrutt."), file=sys.stderr)
         sys.exit(130)
+    except Terminated:
+        print("\n" + _("tvf: avbrutt."), file=sys.stderr)
+        sys.exit(128 + signal.SIGTERM)
     except Exception:
         traceback.print_exc()
         print("\n" + _("tvf: dette er en feil i tvf, ikke i håndboka. Meld den gjerne, med "
