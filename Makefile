@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LOCALE := src/tverrfaglig/locale
 MO     := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/*.po))
 
-.PHONY: help install run test lint bench i18n catalogs clean
+.PHONY: help install run test lint docs bench i18n catalogs clean
 
 help: ## Show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,8 +43,11 @@ test: $(STAMP) $(MO) ## Run the test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff and mypy (strict on the package)
-	$(BIN)/ruff check src tests bench hatch_build.py
+	$(BIN)/ruff check src tests bench hatch_build.py tools
 	$(BIN)/mypy
+
+docs: $(STAMP) $(MO) ## Regenerate docs/cli.md and the README's examples from the program
+	$(BIN)/python tools/generate_docs.py
 
 bench: $(STAMP) ## Time tvf check on a synthetic handbook of 10,000 documents
 	$(BIN)/python bench/bench_check.py
