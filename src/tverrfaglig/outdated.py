@@ -304,7 +304,7 @@ def _git_dates(root: Path) -> tuple[str, dict[str, vcs.Change]]:
     repo = vcs.repository(root)
     if repo is None:
         return GIT_NO_REPOSITORY, {}
-    if not repo.head.is_valid():
+    if not vcs.has_commits(repo):
         return GIT_NO_COMMITS, {}
     if vcs.is_shallow(repo):
         # The oldest commit of a shallow clone seems to add every file: its dates are wrong.

@@ -30,14 +30,45 @@ class Change:
 
 
 def repository(path: Path) -> git.Repo | None:
-    """The git repository that holds ``path``, or None when it is not in one."""
+    """The git repository that holds ``path``, or None when it is not in one. A ``.git`` that
+    git cannot open is a :class:`TvfError`, never taken for "no repository"."""
     try:
         return git.Repo(path, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+    except git.NoSuchPathError:
         return None
+    except git.InvalidGitRepositoryError:
+        marker = next((folder / ".git" for folder in (path.absolute(), *path.absolute().parents)
+                       if (folder / ".git").exists()), None)
+        if marker is None:
+            return None
+        raise _corrupt(marker.parent) from None
     except git.GitCommandNotFound:
         raise TvfError(_("Fant ikke git."),
                        hint=_("Installer git, og kjør tvf i et git-repo.")) from None
+
+
+def _corrupt(folder: Path) -> TvfError:
+    return TvfError(_("Git-repoet i {folder} er ødelagt, så tvf kan ikke lese historikken.")
+                    .format(folder=folder),
+                    hint=_("Kjør «git fsck» der for å se hva som er galt, eller hent repoet på "
+                           "nytt med git clone."))
+
+
+def has_commits(repo: git.Repo) -> bool:
+    """Whether HEAD names a commit: False in a new repository without commits; a
+    :class:`TvfError` when HEAD or its branch names a commit git cannot read (a corrupt
+    repository is never taken for an empty one)."""
+    if repo.head.is_valid():
+        return True
+    git_dir = Path(repo.git_dir)
+    if not repo.head.is_detached:
+        ref = repo.head.reference.path
+        packed = git_dir / "packed-refs"
+        recorded = (git_dir / ref).exists() or (
+            packed.exists() and f" {ref}\n" in packed.read_text(encoding="utf-8", errors="replace"))
+        if not recorded:
+            return False
+    raise _corrupt(Path(repo.working_tree_dir or git_dir))
 
 
 def is_shallow(repo: git.Repo) -> bool:
@@ -55,7 +86,7 @@ def last_changes(root: Path) -> dict[str, Change]:
     the result is empty.
     """
     repo = repository(root)
-    if repo is None or not repo.head.is_valid():
+    if repo is None or not has_commits(repo):
         return {}
     top = Path(repo.working_tree_dir or root).resolve()
     prefix = root.resolve().relative_to(top).as_posix()
@@ -148,7 +179,7 @@ def commits_since(path: Path, since: dt.date | None) -> list[Change]:
     edits made earlier on the day of the last stamp do not count twice. Empty outside git.
     """
     repo = repository(path.parent)
-    if repo is None or not repo.head.is_valid():
+    if repo is None or not has_commits(repo):
         return []
     args = ["log", "--follow", "--no-merges", _LOG_FORMAT, "--patch", "--unified=0",
             "--no-color", "--no-ext-diff"]
@@ -180,7 +211,7 @@ def file_history(path: Path) -> FileHistory:
     repo = repository(path.parent)
     if repo is None:
         return FileHistory("no-repository")
-    if not repo.head.is_valid():
+    if not has_commits(repo):
         return FileHistory("no-commits", shallow=is_shallow(repo))
     out = _git(repo, "log", "--follow", _LOG_FORMAT, "--", _relative(repo, path))
     commits = tuple(change for change, _patch in _parse_log(out))
@@ -207,6 +238,7 @@ def changed_files(root: Path, rev: str) -> ChangedFiles:
     if repo is None:
         raise TvfError(_("--changed-since krever et git-repo, men håndboka ligger ikke i et."),
                        hint=_("Kjør tvf check uten --changed-since."))
+    head = has_commits(repo)  # a corrupt repository is said before "no such revision"
     if rev.startswith("-"):
         raise TvfError(_("«{rev}» er ikke en git-revisjon.").format(rev=rev),
                        hint=_("Oppgi en commit, en gren eller en tag (f.eks. origin/main)."))
@@ -219,7 +251,7 @@ def changed_files(root: Path, rev: str) -> ChangedFiles:
                 _("Oppgi en commit, en gren eller en tag som finnes (f.eks. origin/main)."))
         raise TvfError(_("Fant ikke revisjonen «{rev}» i git-repoet.").format(rev=rev),
                        hint=hint) from None
-    if repo.head.is_valid():
+    if head:
         # No common ancestor (or it is cut off in a shallow clone): compare with rev itself.
         with contextlib.suppress(git.GitCommandError):
             base = str(repo.git.merge_base(base, "HEAD")).strip() or base
