@@ -57,6 +57,11 @@ def read_document(rel: str, path: Path) -> tuple[Document | None, list[Finding]]
     return parse_document(rel, data)
 
 
+def _not_regular(rel: str) -> Finding:
+    return error("TVF001", rel, None, _("Ikke en vanlig fil (en FIFO, en socket eller en enhet), "
+                                        "så den leses ikke."))
+
+
 def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[
     tuple[str, Path, Finding | None]
 ]:
@@ -64,7 +69,8 @@ def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[
 
     Skipped: hidden files and folders, the root's ``templates/`` and the ``exclude`` globs.
     Symbolic links are never followed out of the handbook: such a link is yielded with a
-    TVF001 finding instead. Links to folders are not walked at all.
+    TVF001 finding instead. Links to folders are not walked at all. A ``*.md`` that is not a
+    regular file (a FIFO, a socket, a device) is yielded with a TVF001 finding, never read.
     """
     patterns = [_glob_to_regex(p) for p in exclude]
     real_root = root.resolve()
@@ -95,12 +101,13 @@ def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[
                     continue
                 if not entry.name.endswith(".md") or _is_dir(path):
                     continue
-                found.append((rel, path, None))
+                found.append((rel, path, None if path.is_file() else _not_regular(rel)))
             elif entry.is_dir():
                 if not (prefix == "" and entry.name == TEMPLATES_DIR):
                     stack.append((path, f"{rel}/"))
             elif entry.name.endswith(".md"):
-                found.append((rel, path, None))
+                # A FIFO, socket or device named *.md is never opened: reading it could hang.
+                found.append((rel, path, None if entry.is_file() else _not_regular(rel)))
     found.sort(key=lambda item: item[0])
     yield from found
 
