@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
-from .config import Config, load_config
-from .document import (
+from ..config import Config, load_config
+from ..document import (
     ALL_TYPES,
     HANDBOOK_TYPES,
     ID_RE,
@@ -23,11 +23,10 @@ from .document import (
     Document,
     as_date,
 )
-from .field_forms import text_list
-from .findings import Finding, Report, error, warning
-from .handbook import Handbook, discover, read_document
-from .i18n import N_, _, ngettext
-from .laws import (
+from ..findings import Finding, Report, error, warning
+from ..handbook import Handbook, discover, read_document
+from ..i18n import N_, _, ngettext
+from ..laws import (
     Amendment,
     Citation,
     LawRegistry,
@@ -36,11 +35,12 @@ from .laws import (
     load_registry,
     parse_legal_basis,
 )
-from .network_checks import check_networks
-from .pii import find_national_ids
-from .revisions import affected_paths, approved_on, check_fingerprint, check_suspect_references
-from .vcs import changed_files
-from .workers import chunk_size, forked_map, worker_count
+from ..pii import find_national_ids
+from ..revisions import affected_paths, approved_on, check_fingerprint, check_suspect_references
+from ..vcs import changed_files
+from ..workers import chunk_size, forked_map, worker_count
+from .networks import check_networks
+from .schema import text_list
 
 STATUSES = ("draft", "approved", "retired")
 #: Status values in Norwegian (translate with ``_()`` where shown).

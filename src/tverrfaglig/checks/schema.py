@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .document import Document
-from .findings import Finding, error
-from .i18n import _
+from ..document import Document
+from ..findings import Finding, error
+from ..i18n import _
 
 
 def text_list(doc: Document, key: str) -> Iterator[Finding]:

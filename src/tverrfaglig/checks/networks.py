@@ -22,11 +22,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from .document import INPUT_TYPE, MEETING_TYPES, NETWORK_TYPE, Document, as_date
-from .field_forms import text_list
-from .findings import Finding, error, warning
-from .i18n import N_, _, ngettext
-from .meetings import (
+from ..document import INPUT_TYPE, MEETING_TYPES, NETWORK_TYPE, Document, as_date
+from ..findings import Finding, error, warning
+from ..i18n import N_, _, ngettext
+from ..meetings import (
     Network,
     build_networks,
     current_action_items,
@@ -36,6 +35,7 @@ from .meetings import (
     parse_action_items,
     school_year_label,
 )
+from .schema import text_list
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # as in checks.py (which imports this module)
 SEND_WITHIN_DAYS = 14  # minutes older than this without ``sent`` are reported (TVF406)
