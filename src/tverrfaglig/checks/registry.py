@@ -1,46 +1,73 @@
-"""The catalogue of check codes: severity and a one-line description of each.
+"""The rule registry: every check code, declared once with its severity and description.
 
-Used where a report names its rules (SARIF); the full meaning of each code is in
-``docs/check.md`` and the documents it links to. The descriptions are Norwegian message IDs
-(marked with ``N_``); :func:`describe` gives them in the language in use.
+Each rule module declares its codes where it checks them (after yamllint's ``rules/``)::
+
+    TVF101 = rule("TVF101", Severity.ERROR, N_("Referanse til et dokument som ikke finnes"))
+
+and makes its findings by calling that object (``TVF101(path, line, message)``), so a code
+cannot be emitted with another severity than the one it is documented with. The catalogue
+that reports name their rules from (SARIF, JUnit) and that ``docs/check.md`` is checked
+against is derived from the registry: :data:`CODES`, :func:`describe`, :func:`rules`.
+
+The descriptions are Norwegian message IDs (marked with ``N_``); :meth:`Rule.describe` and
+:func:`describe` give them in the language in use. The full meaning of each code is in
+``docs/check.md`` and the documents it links to.
 """
 
 from __future__ import annotations
 
-from ..i18n import N_, _
+import importlib
+from dataclasses import dataclass
 
-CODES: dict[str, tuple[str, str]] = {
-    "TVF001": ("error", N_("Filen kan ikke leses, eller front matter mangler eller er ugyldig")),
-    "TVF002": ("error", N_("Påkrevd felt mangler")),
-    "TVF003": ("error", N_("Felt med feil form (dato, versjon, type, status …)")),
-    "TVF004": ("error", N_("Dokument-ID med feil form")),
-    "TVF005": ("error", N_("Dokument-ID, tiltakskode eller nettverks-ID brukt to ganger")),
-    "TVF101": ("error", N_("Referanse til et dokument som ikke finnes")),
-    "TVF102": ("warning", N_("Referanse til et utgått dokument")),
-    "TVF103": ("warning", N_("Mistenkelig referanse: dokumentet det vises til, er godkjent "
-                             "på nytt")),
-    "TVF201": ("error", N_("Henvisning til en lov som ikke er i lovregisteret")),
-    "TVF202": ("error", N_("Henvisning til en paragraf eller et kapittel loven ikke har")),
-    "TVF203": ("warning", N_("Henvisning til en opphevet lov")),
-    "TVF204": ("warning", N_("Lovhenvisning skrevet på en uvanlig måte (f.eks. § 15.8)")),
-    "TVF205": ("warning", N_("Henvisning til en opphevet paragraf")),
-    "TVF206": ("warning", N_("Paragrafen det vises til, er endret etter at dokumentet ble "
-                             "gyldig")),
-    "TVF301": ("warning", N_("Revisjonsdatoen er passert")),
-    "TVF302": ("error", N_("Godkjent dokument endret uten ny godkjenning (fingeravtrykk)")),
-    "TVF401": ("warning", N_("Nettverkslederens periode er over")),
-    "TVF402": ("warning", N_("For få møter holdt eller planlagt i skoleåret")),
-    "TVF403": ("warning", N_("Et møte som er holdt, mangler referat")),
-    "TVF404": ("warning", N_("Oppfølgingspunkt med passert frist")),
-    "TVF405": ("warning", N_("Ingen årlig evaluering av nettverket de siste tolv månedene")),
-    "TVF406": ("warning", N_("Referatet er ikke sendt")),
-    "TVF407": ("warning", N_("Oppgavelinje i referatet som ikke har kontraktens form")),
-    "TVF408": ("warning", N_("To sakslister eller to referater for samme møte")),
-    "TVF501": ("error", N_("Mulig fødselsnummer, D- eller H-nummer i et dokument")),
-}
+from ..findings import Finding, Severity
+from ..i18n import _
+
+#: The modules that declare rules, by concern (yamllint's ``rules/__init__.py``).
+MODULES = ("schema", "identity", "references", "citations", "review", "fingerprints",
+           "networks", "personal_data")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check code: its severity and one-line description (a Norwegian message ID)."""
+
+    code: str
+    severity: Severity
+    description: str
+
+    def __call__(self, path: str, line: int | None, message: str) -> Finding:
+        """A finding of this rule, with the rule's severity."""
+        return Finding(self.code, self.severity, path, line, message)
+
+    def describe(self) -> str:
+        """The description in the language in use."""
+        return _(self.description)
+
+
+_RULES: dict[str, Rule] = {}
+#: code → (severity, description), in code order: the catalogue as ``codes.py`` gave it.
+CODES: dict[str, tuple[str, str]] = {}
+
+
+def rule(code: str, severity: Severity, description: str) -> Rule:
+    """Declare the rule ``code``; each code is declared once, in the module that checks it."""
+    if code in _RULES:
+        raise ValueError(f"{code} is declared twice")
+    declared = _RULES[code] = Rule(code, severity, description)
+    entries = {**CODES, code: (str(severity), description)}
+    CODES.clear()
+    CODES.update(sorted(entries.items()))
+    return declared
+
+
+def rules() -> dict[str, Rule]:
+    """Every registered rule by code, in code order (imports every rule module)."""
+    for name in MODULES:
+        importlib.import_module(f"{__package__}.{name}")
+    return dict(sorted(_RULES.items()))
 
 
 def describe(code: str) -> str:
     """The one-line description of ``code`` in the language in use (the code if unknown)."""
-    entry = CODES.get(code)
-    return code if entry is None else _(entry[1])
+    entry = rules().get(code)
+    return code if entry is None else entry.describe()
