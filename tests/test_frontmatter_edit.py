@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tverrfaglig.document import parse_document
+from tverrfaglig.fingerprint import STAMP_KEYS
 from tverrfaglig.frontmatter_edit import (
     AppendItem,
     Edit,
@@ -25,7 +26,6 @@ from tverrfaglig.frontmatter_edit import (
     render_scalar,
     split,
 )
-from tverrfaglig.revisions import STAMP_KEYS
 
 DAY = dt.date(2026, 11, 25)
 ITEM = {"version": "1.1", "date": DAY, "by": "Kari Nordmann", "summary": "Nye frister: 14 dager"}

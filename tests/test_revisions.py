@@ -1,11 +1,10 @@
-"""tvf stamp, fingerprints, TVF302, TVF103 and tvf check --changed-since, on real files and
-real git repositories in tmp_path."""
+"""tvf stamp, on real files and real git repositories in tmp_path. The fingerprint is tested in
+test_fingerprint.py, the checks it feeds (TVF302, TVF103) in checks/test_fingerprints.py and
+tvf check --changed-since in checks/test_engine.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 import re
 import subprocess
@@ -18,22 +17,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tverrfaglig.checks import check, check_path
+from tverrfaglig.checks import check
 from tverrfaglig.cli import app
 from tverrfaglig.document import parse_document
 from tverrfaglig.errors import TvfError
+from tverrfaglig.fingerprint import STAMP_KEYS, fingerprint
 from tverrfaglig.frontmatter_edit import split
 from tverrfaglig.handbook import load_handbook
 from tverrfaglig.pii import contains_national_id
-from tverrfaglig.revisions import (
-    STAMP_KEYS,
-    StampRefused,
-    add_months,
-    bump_version,
-    canonical_front_matter,
-    fingerprint,
-    stamp,
-)
+from tverrfaglig.revisions import StampRefused, add_months, bump_version, stamp
 
 from helpers import TODAY, codes, doc_text, handbook, meta
 
@@ -67,66 +59,6 @@ def two_documents(root: Path) -> Path:
         "prosedyrer/a.md": doc_text(meta("IV.7-2", references=["IV.7-3"]), "Se IV.7-3.\n"),
         "vedlegg/b.md": doc_text(meta("IV.7-3", type="attachment")),
     })
-
-
-# --- The fingerprint -------------------------------------------------------------------------
-
-
-def test_fingerprint_is_recomputable_from_the_documented_definition() -> None:
-    text = ("---\nid: IV.7-2\ntitle: Samarbeid – «når» vi er bekymret\ntype: procedure\n"
-            "status: approved\nversion: \"1.1\"\nowner: Enhet for oppvekst\n"
-            "approved_by: Forebyggende forum\nvalid_from: 2026-11-25\nreview_by: 2028-11-25\n"
-            "references: [IV.7-3]\nnext_review_meeting: 2027-05-01\n"
-            "fingerprint: sha256:" + "0" * 64 + "\n---\r\n# Tittel\r\n\r\nTekst.\r\n\r\n")
-    doc, _ = parse_document("a.md", text.encode())
-    assert doc is not None and doc.meta is not None
-    # docs/revisions.md, step by step, without tvf's code:
-    head = json.dumps({"id": "IV.7-2", "next_review_meeting": "2027-05-01",
-                       "owner": "Enhet for oppvekst", "references": ["IV.7-3"],
-                       "title": "Samarbeid – «når» vi er bekymret", "type": "procedure"},
-                      sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-    body = b"# Tittel\n\nTekst."
-    expected = "sha256:" + hashlib.sha256(head + b"\n" + body).hexdigest()
-    assert fingerprint(doc.meta, doc.body) == expected
-    # docs/revisions.md prints this example with its canonical JSON and its fingerprint.
-    docs = (Path(__file__).parents[1] / "docs" / "revisions.md").read_text(encoding="utf-8")
-    assert expected in docs
-    assert head.decode() in docs
-
-
-def test_the_recipe_in_the_docs_recomputes_every_golden_fingerprint() -> None:
-    docs = (Path(__file__).parents[1] / "docs" / "revisions.md").read_text(encoding="utf-8")
-    [recipe] = re.findall(r"```python\n(.*?)```", docs, re.S)
-    namespace: dict[str, object] = {"__name__": "recipe"}
-    exec(compile(recipe, "docs/revisions.md", "exec"), namespace)
-    recompute = namespace["fingerprint"]
-    assert callable(recompute)
-    goldens = sorted(GOLDEN.glob("*.out.md"))
-    assert len(goldens) >= 8
-    for golden in goldens:
-        text = golden.read_bytes().decode("utf-8")
-        stored = re.search(r"^fingerprint: (sha256:[0-9a-f]{64})", text, re.M)
-        assert stored is not None
-        assert recompute(text) == stored.group(1), golden.name
-
-
-def test_fingerprint_ignores_stamping_keys_line_endings_key_order_and_trailing_space() -> None:
-    base = meta("IV.7-2")
-    print_ = fingerprint(base, "Tekst.\nMer.\n")
-    stamped = {**base, "version": "9.9", "status": "draft", "approved_by": "X",
-               "valid_from": dt.date(2030, 1, 1), "review_by": dt.date(2031, 1, 1),
-               "changes": [{"version": "9.9"}], "fingerprint": "sha256:" + "1" * 64}
-    assert fingerprint(stamped, "Tekst.\r\nMer.\r\n\r\n  ") == print_
-    assert fingerprint(dict(reversed(list(base.items()))), "Tekst.\nMer.") == print_
-    assert fingerprint({**base, "title": "Ny"}, "Tekst.\nMer.\n") != print_
-    assert fingerprint({**base, "owner_note": "ny nøkkel"}, "Tekst.\nMer.\n") != print_
-    assert fingerprint(base, "Tekst.\nMer!\n") != print_
-    assert fingerprint(base, "Tekst. \nMer.\n") != print_  # inside the body, spaces count
-
-
-def test_canonical_front_matter_turns_dates_into_iso_text() -> None:
-    data = {"a": dt.date(2026, 1, 2), "b": {"c": [dt.date(2026, 3, 4)]}, "version": "1.0"}
-    assert canonical_front_matter(data) == b'{"a":"2026-01-02","b":{"c":["2026-03-04"]}}'
 
 
 @pytest.mark.parametrize(("old", "major", "new"), [
@@ -409,165 +341,6 @@ def test_file_mode_is_kept(tmp_path: Path) -> None:
     path.chmod(0o640)
     stamp(["IV.7-2"], root=root, by=BY, summary="x", today=TODAY)
     assert path.stat().st_mode & 0o777 == 0o640
-
-
-# --- TVF302 and TVF103 through git ------------------------------------------------------------
-
-
-def both_checks(root: Path, today: dt.date = TODAY) -> list[str]:
-    """The codes from check() and check_path(), which must agree."""
-    sequential = check(load_handbook(root), today=today)
-    parallel = check_path(root, today=today, jobs=1)
-    assert sequential.findings == parallel.findings
-    return codes(sequential)
-
-
-def test_stamp_edit_check_restamp_quiet_then_suspect_reference(git_repo: Path) -> None:
-    root = two_documents(git_repo / "hb")
-    commit(git_repo, "Første versjon", "2026-01-01")
-    assert both_checks(root) == []  # approved without fingerprint: silent (made before tvf)
-
-    stamp(["IV.7-2", "IV.7-3"], root=root, by=BY, today=dt.date(2026, 2, 1), summary="Første")
-    commit(git_repo, "Godkjenn", "2026-02-01")
-    assert both_checks(root) == []
-
-    a = root / "prosedyrer" / "a.md"
-    a.write_text(a.read_text(encoding="utf-8").replace("Se IV.7-3.", "Se IV.7-3 og ring."),
-                 encoding="utf-8")
-    commit(git_repo, "Be folk ringe", "2026-02-10")
-    report = check(load_handbook(root), today=TODAY)
-    assert codes(report) == ["TVF302"]
-    [finding] = report.findings
-    assert finding.path == "prosedyrer/a.md"
-    assert finding.line == list(a.read_text(encoding="utf-8").splitlines()).index(
-        next(line for line in a.read_text(encoding="utf-8").splitlines()
-             if line.startswith("fingerprint:"))) + 1
-    assert "godkjenn dem med «tvf stamp IV.7-2»" in finding.message
-
-    stamp(["IV.7-2"], root=root, by=BY, today=dt.date(2026, 3, 1))
-    assert both_checks(root) == []
-
-    stamp(["IV.7-3"], root=root, by=BY, today=dt.date(2026, 4, 1), summary="Ny frist")
-    report = check(load_handbook(root), today=TODAY)
-    assert codes(report) == ["TVF103"]
-    [finding] = report.findings
-    assert finding.path == "prosedyrer/a.md"
-    assert finding.line == read_line(a, "- IV.7-3")  # the first reference, reported once
-    assert "IV.7-3 «Dokument IV.7-3» ble godkjent på nytt 2026-04-01 (versjon 1.2)" \
-        in finding.message
-    assert "etter at dette dokumentet ble godkjent 2026-03-01" in finding.message
-    assert "godkjenn det på nytt med «tvf stamp IV.7-2»" in finding.message
-
-    stamp(["IV.7-2"], root=root, by=BY, today=dt.date(2026, 4, 2), summary="Lest mot IV.7-3")
-    assert both_checks(root) == []
-
-
-def read_line(path: Path, text: str) -> int:
-    return path.read_text(encoding="utf-8").splitlines().index(text) + 1
-
-
-def test_tvf302_is_reported_on_crlf_checkouts_only_when_content_changed(tmp_path: Path) -> None:
-    root = two_documents(tmp_path / "hb")
-    stamp(["IV.7-2", "IV.7-3"], root=root, by=BY, summary="x", today=TODAY)
-    b = root / "vedlegg" / "b.md"
-    b.write_bytes(b.read_bytes().replace(b"\n", b"\r\n"))  # as a Windows checkout would
-    assert both_checks(root) == []
-    b.write_bytes(b.read_bytes().replace(b"owner: Enhet for oppvekst", b"owner: PPT"))
-    assert both_checks(root) == ["TVF302"]
-
-
-def test_tvf103_only_between_approved_documents_with_dates(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {
-        "a.md": doc_text(meta("IV.7-2", references=["IV.7-3", "IV.7-4"])),
-        "draft.md": doc_text(meta("IV.7-5", status="draft", references=["IV.7-3"])),
-        "b.md": doc_text(meta("IV.7-3", valid_from=dt.date(2026, 6, 1))),
-        "c.md": doc_text(meta("IV.7-4", status="draft", valid_from=dt.date(2026, 6, 1))),
-    })
-    report = check(load_handbook(root), today=TODAY)
-    assert [(f.code, f.path) for f in report.findings] == [("TVF103", "a.md")]
-
-
-def test_tvf103_uses_the_last_changes_entry_when_it_is_later(tmp_path: Path) -> None:
-    changes = [{"version": "1.0", "date": dt.date(2026, 8, 1), "by": "X", "summary": "Y"}]
-    root = handbook(tmp_path / "hb", {
-        "a.md": doc_text(meta("IV.7-2", references=["IV.7-3"], valid_from=dt.date(2026, 7, 1))),
-        "b.md": doc_text(meta("IV.7-3", changes=changes)),
-    })
-    assert both_checks(root) == ["TVF103"]
-
-
-# --- tvf check --changed-since --------------------------------------------------------------------
-
-
-def changed_book(git_repo: Path) -> Path:
-    root = handbook(git_repo / "hb", {
-        "a.md": doc_text(meta("IV.7-2", references=["IV.7-3"])),
-        "b.md": doc_text(meta("IV.7-3")),
-        "c.md": doc_text(meta("IV.7-4", references=["IV.7-99"])),  # an old error (TVF101)
-    })
-    commit(git_repo, "Første", "2026-01-01")
-    git(git_repo, "tag", "base")
-    return root
-
-
-def run_changed(root: Path, rev: str) -> tuple[int, list[dict[str, object]]]:
-    result = runner.invoke(app, ["check", "-H", str(root), "--changed-since", rev, "-f", "json",
-                                 "--today", "2026-11-25"])
-    assert result.exit_code in (0, 1), result.output
-    return result.exit_code, json.loads(result.output)
-
-
-def test_changed_since_reports_changed_documents_and_their_referrers(git_repo: Path) -> None:
-    root = changed_book(git_repo)
-    assert run_changed(root, "base") == (0, [])  # nothing changed: the old error is not shown
-    b = root / "b.md"
-    b.write_text(b.read_text(encoding="utf-8").replace("IV.7-3", "IV.7-30"), encoding="utf-8")
-    commit(git_repo, "Nytt nummer", "2026-02-01")
-    status, findings = run_changed(root, "base")
-    assert status == 1
-    # a.md refers to the old ID of the changed b.md; c.md's old error stays out of the report.
-    assert [(f["code"], f["path"]) for f in findings] == [("TVF101", "a.md")]
-    whole = runner.invoke(app, ["check", "-H", str(root), "-f", "json", "--today", "2026-11-25"])
-    assert {f["path"] for f in json.loads(whole.output)} == {"a.md", "c.md"}
-
-
-def test_changed_since_counts_uncommitted_and_new_files(git_repo: Path) -> None:
-    root = changed_book(git_repo)
-    (root / "d.md").write_text(doc_text(meta("IV.7-5", owner=None)), encoding="utf-8")
-    status, findings = run_changed(root, "HEAD")
-    assert status == 1 and [(f["code"], f["path"]) for f in findings] == [("TVF002", "d.md")]
-    result = runner.invoke(app, ["check", "-H", str(root), "--changed-since", "HEAD",
-                                 "--today", "2026-11-25"])
-    assert "1 feil i 1 fil (1 dokument sjekket)" in result.output
-
-
-def test_changed_since_with_changed_settings_reports_everything(git_repo: Path) -> None:
-    root = changed_book(git_repo)
-    toml = root / "tvf.toml"
-    toml.write_text(toml.read_text(encoding="utf-8") + "coordinator = \"Ny\"\n",
-                    encoding="utf-8")
-    _, findings = run_changed(root, "base")
-    assert [f["path"] for f in findings] == ["c.md"]
-
-
-def test_changed_since_unknown_revision_outside_git_and_shallow(git_repo: Path,
-                                                                tmp_path: Path) -> None:
-    root = changed_book(git_repo)
-    result = runner.invoke(app, ["check", "-H", str(root), "--changed-since", "nope"])
-    assert result.exit_code == 2
-    assert "Fant ikke revisjonen «nope»" in result.output
-    outside = handbook(tmp_path / "outside", {"a.md": doc_text(meta())})
-    result = runner.invoke(app, ["check", "-H", str(outside), "--changed-since", "HEAD"])
-    assert result.exit_code == 2 and "krever et git-repo" in result.output
-
-    (root / "b.md").write_text(doc_text(meta("IV.7-3", title="Ny")), encoding="utf-8")
-    commit(git_repo, "Andre", "2026-02-01")
-    shallow = tmp_path / "shallow"
-    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{git_repo}", str(shallow))
-    result = runner.invoke(app, ["check", "-H", str(shallow / "hb"), "--changed-since",
-                                 git(git_repo, "rev-parse", "base").strip()])
-    assert result.exit_code == 2
-    assert "grunn klone (shallow)" in result.output and "fetch-depth: 0" in result.output
 
 
 # --- Property: stamp() on disk changes nothing but the stamping keys -----------------------------

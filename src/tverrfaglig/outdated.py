@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from . import i18n, vcs
-from .checks import UNSILENCEABLE, scan_path
+from .checks import SEND_WITHIN_DAYS, UNSILENCEABLE, approved_on, scan_path
 from .config import Config, load_config
 from .document import HANDBOOK_TYPES, Document, as_date
 from .findings import Finding, Report, Severity
@@ -49,8 +49,7 @@ from .meetings import (
     first_meeting,
     last_evaluation,
 )
-from .network_checks import SEND_WITHIN_DAYS
-from .revisions import add_months, approved_on
+from .revisions import add_months
 
 T = TypeVar("T")
 

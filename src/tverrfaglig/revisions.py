@@ -1,14 +1,10 @@
-"""Revisions: approval fingerprints, ``tvf stamp``, ``tvf history`` and the revision checks.
+"""Revisions: ``tvf stamp`` and ``tvf history``.
 
 The contract's section 5: stamping a document bumps its version, records who approved it and
-when, appends to its change log and writes a *fingerprint* of everything else in the file, so
-that ``tvf check`` can tell when an approved document has changed without a new approval
-(TVF302), and when a document refers to one that was approved again after it (TVF103).
-
-The fingerprint is defined precisely in ``docs/revisions.md`` so other tools can recompute it:
-``sha256:`` + the hex SHA-256 of the canonical JSON of the front matter without the stamping
-keys, a line feed, and the body with its line endings made ``\\n`` and its trailing whitespace
-removed.
+when, appends to its change log and writes a *fingerprint* of everything else in the file
+(:mod:`tverrfaglig.fingerprint`), so that ``tvf check`` can tell when an approved document has
+changed without a new approval (TVF302), and when a document refers to one that was approved
+again after it (TVF103): those rules are in :mod:`tverrfaglig.checks.fingerprints`.
 """
 
 from __future__ import annotations
@@ -18,162 +14,29 @@ import contextlib
 import dataclasses
 import datetime as dt
 import difflib
-import hashlib
-import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from . import vcs
+from .checks import Summary, check_across, check_document
 from .config import load_config
-from .document import HANDBOOK_TYPES, MEETING_TYPES, NETWORK_TYPE, Document, as_date, parse_document
+from .document import NETWORK_TYPE, Document, as_date, parse_document
 from .errors import TvfError
 from .files import temp_beside
-from .findings import Finding, error, warning
-from .frontmatter_edit import AppendItem, Edit, SetValue, edit_front_matter, plain
+from .findings import Finding
+from .fingerprint import fingerprint
+from .frontmatter_edit import AppendItem, Edit, SetValue, edit_front_matter
 from .handbook import Handbook, load_handbook
 from .i18n import _, ngettext
 from .pii import guard
 
-if TYPE_CHECKING:
-    from .checks import Summary
-
-# The keys tvf stamp writes; the fingerprint covers every other key (contract section 5).
-STAMP_KEYS = ("version", "status", "approved_by", "valid_from", "review_by", "changes",
-              "fingerprint")
 # Findings that make a document impossible to stamp: it cannot be read or is not well formed
 # (TVF001–TVF005), or it holds what may be a national identity number (TVF501).
 REFUSING_CODES = frozenset({"TVF001", "TVF002", "TVF003", "TVF004", "TVF005", "TVF501"})
-CONFIG_FILES = frozenset({"tvf.toml", "laws.yaml"})  # a change to these concerns every document
 
 _VERSION_RE = re.compile(r"^([0-9]+)\.([0-9]+)$")
-_FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
-
-
-# --- The fingerprint ----------------------------------------------------------------------
-
-
-def canonical_front_matter(meta: Mapping[str, Any]) -> bytes:
-    """The front matter without the stamping keys as canonical JSON (UTF-8, sorted keys, no
-    spaces, dates as ``YYYY-MM-DD``)."""
-    data = {str(k): plain(v) for k, v in meta.items() if k not in STAMP_KEYS}
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False).encode("utf-8")
-
-
-def canonical_body(body: str) -> bytes:
-    """The body with CRLF and lone CR made LF and trailing whitespace removed, as UTF-8."""
-    if "\r" in body:
-        body = body.replace("\r\n", "\n").replace("\r", "\n")
-    text = body.rstrip(" \t\n")
-    return text.encode("utf-8")
-
-
-def fingerprint(meta: Mapping[str, Any], body: str) -> str:
-    """``sha256:<hex>`` of the canonical front matter, a line feed and the canonical body."""
-    digest = hashlib.sha256(canonical_front_matter(meta) + b"\n" + canonical_body(body))
-    return f"sha256:{digest.hexdigest()}"
-
-
-def approved_on(doc: Document) -> dt.date | None:
-    """When the document was last approved: the later of ``valid_from`` and the date of the
-    last ``changes`` entry (None when it has neither)."""
-    dates = [as_date(doc.get("valid_from"))]
-    changes = doc.get("changes")
-    if isinstance(changes, list) and changes and isinstance(changes[-1], dict):
-        dates.append(as_date(changes[-1].get("date")))
-    known = [d for d in dates if d is not None]
-    return max(known) if known else None
-
-
-def _name(doc_id: str | None, path: str) -> str:
-    return doc_id or path
-
-
-# --- TVF302 and TVF103 (hooked into checks.py) ------------------------------------------------
-
-
-def check_fingerprint(doc: Document) -> Iterator[Finding]:
-    """TVF302: an approved document whose fingerprint no longer matches its content.
-
-    Approved documents without a fingerprint (made before tvf) are not reported.
-    """
-    if doc.meta is None or doc.type not in HANDBOOK_TYPES or doc.status != "approved":
-        return
-    stored = doc.get("fingerprint")
-    if not isinstance(stored, str) or not _FINGERPRINT_RE.match(stored):
-        return  # missing: made before tvf; malformed: TVF003 says so
-    if fingerprint(doc.meta, doc.body) != stored:
-        name = _name(doc.id, doc.path)
-        yield error("TVF302", doc.path, doc.line_of("fingerprint"),
-                    _("Dokumentet er endret etter at det ble godkjent: innholdet stemmer ikke "
-                      "med fingeravtrykket. Gå gjennom endringene (tvf history {name}), og "
-                      "godkjenn dem med «tvf stamp {name}», eller sett teksten tilbake."
-                      ).format(name=name))
-
-
-def check_suspect_references(summary: Summary, by_id: Mapping[str, Summary]
-                             ) -> Iterator[Finding]:
-    """TVF103: a reference to a document approved after the referring document was.
-
-    Only between approved handbook documents that both have an approval date; each target
-    is reported once per referring document, at its first reference.
-    """
-    mine = summary.approved_on
-    if mine is None or summary.status != "approved" or not summary.is_handbook_document:
-        return
-    seen: set[str] = set()
-    for ref, line in summary.references:
-        target = by_id.get(ref)
-        if target is None:
-            continue
-        theirs = target.approved_on
-        if theirs is None or theirs <= mine or target.status != "approved" or ref in seen \
-                or target.path == summary.path:
-            continue
-        seen.add(ref)
-        name = _name(summary.id, summary.path)
-        if target.version:
-            message = _("Mistenkelig referanse: {ref} «{title}» ble godkjent på nytt {theirs} "
-                        "(versjon {version}), etter at dette dokumentet ble godkjent {mine}. "
-                        "Les gjennom dette dokumentet mot endringene i {ref}, og godkjenn det "
-                        "på nytt med «tvf stamp {name}».")
-        else:
-            message = _("Mistenkelig referanse: {ref} «{title}» ble godkjent på nytt {theirs}, "
-                        "etter at dette dokumentet ble godkjent {mine}. Les gjennom dette "
-                        "dokumentet mot endringene i {ref}, og godkjenn det på nytt med "
-                        "«tvf stamp {name}».")
-        yield warning("TVF103", summary.path, line, message.format(
-            ref=ref, title=target.title, theirs=theirs, version=target.version, mine=mine,
-            name=name))
-
-
-# --- tvf check --changed-since ------------------------------------------------------------------
-
-
-def affected_paths(summaries: Iterable[Summary], changed: vcs.ChangedFiles
-                   ) -> frozenset[str] | None:
-    """The documents whose findings ``tvf check --changed-since`` reports: those changed since
-    the revision, those that refer to a changed document (by its ID now or at the revision),
-    meeting documents of a changed network, and documents sharing an ID with a changed one.
-    None (everything) when ``tvf.toml`` or ``laws.yaml`` changed."""
-    if changed.paths & CONFIG_FILES:
-        return None
-    summaries = list(summaries)
-    ids = {s.id for s in summaries if s.path in changed.paths and s.id}
-    for rel, data in changed.previous.items():
-        old, _problems = parse_document(rel, data)
-        if old is not None and old.id:
-            ids.add(old.id)
-    scope = set(changed.paths)
-    for s in summaries:
-        network = s.document.get("network") if s.document is not None else None
-        if s.id in ids or any(ref in ids for ref, _line in s.references) \
-                or (s.type in MEETING_TYPES and network in ids):
-            scope.add(s.path)
-    return frozenset(scope)
 
 
 # --- Finding a document -------------------------------------------------------------------------
@@ -342,9 +205,6 @@ def _refuse_personal_data(text: str, message: str) -> None:
 
 
 def _validate(handbook: Handbook, docs: Sequence[Document], today: dt.date) -> None:
-    # checks.py imports this module for TVF302/TVF103; stamping needs the checks in return.
-    from .checks import Summary, check_across, check_document
-
     paths = {doc.path for doc in docs}
     twins = {d.path for d in handbook.documents for doc in docs
              if doc.id is not None and d.id == doc.id and d.is_handbook_document}
@@ -363,7 +223,7 @@ def _validate(handbook: Handbook, docs: Sequence[Document], today: dt.date) -> N
         elif doc.status == "retired":
             reasons.append(_("{path}: {name} er utgått (retired) og kan ikke godkjennes. Sett "
                              "status: draft først hvis det skal tas i bruk igjen.").format(
-                               path=doc.path, name=_name(doc.id, doc.path)))
+                               path=doc.path, name=doc.id or doc.path))
         else:
             refused.discard(doc.path)
     summaries = [Summary.of(d) for d in handbook.documents if d.meta is not None]

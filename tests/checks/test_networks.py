@@ -14,7 +14,7 @@ from tverrfaglig.handbook import load_handbook
 
 from helpers import TODAY, codes, doc_text, handbook, meta, run_check
 
-BUNDLED = Path(__file__).resolve().parents[1] / "handbook"
+BUNDLED = Path(__file__).resolve().parents[2] / "handbook"
 NET = "nettverk/sentrum"
 D = dt.date.fromisoformat
 SENT = {"date": D("2026-09-20"), "to": "Samarbeidsgruppa"}
