@@ -40,7 +40,8 @@ def _timestamp(loader: Loader, node: yaml.ScalarNode) -> object:
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
-MAX_EXPANDED_NODES = 10_000  # a front matter larger than this once aliases are unfolded is refused
+# A text larger than this once its aliases are unfolded is refused (the default of load()).
+MAX_EXPANDED_NODES = 10_000
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
