@@ -2,13 +2,12 @@
 
 Parsing never raises on bad input: :func:`parse_document` returns the document (when the file
 could be decoded) together with TVF001 findings for what was wrong. Front matter is read with
-libyaml's C loader, keeping the node tree long enough to learn the line of every top-level key
-and list item, so findings can point at the line in the file, not in the YAML block.
+:mod:`tverrfaglig.yamlio`, keeping the node tree long enough to learn the line of every top-level
+key and list item, so findings can point at the line in the file, not in the YAML block.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,8 +15,10 @@ from typing import Any
 
 import yaml
 
+from . import yamlio
 from .findings import Finding, error
 from .i18n import _
+from .yamlio import as_date as as_date  # where the other modules import it from
 
 HANDBOOK_TYPES = ("procedure", "attachment", "measure", "plan")
 NETWORK_TYPE = "network"
@@ -35,95 +36,6 @@ BODY_ID_RE = re.compile(
 
 _BOM = "\ufeff"
 _FENCE = "---"
-
-
-class _Loader(yaml.CSafeLoader):
-    """libyaml's C loader, but an impossible timestamp (2026-13-45) stays a string.
-
-    The date checks then report it as a field of the wrong form, with its line, instead of the
-    whole front matter failing to load.
-    """
-
-
-def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except (ValueError, OverflowError):
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-
-
-class _SharedNode(Exception):
-    """The block uses an alias (``*name``): leave it to PyYAML, which shares the value."""
-
-
-def _build(loader: _Loader, node: yaml.Node, seen: set[int]) -> Any:
-    """Construct a node's value; strings, lists and plain mappings without PyYAML's overhead.
-
-    Front matter is mostly strings, so this is about twice as fast as the constructor. Anything
-    else (numbers, dates, merge keys, odd keys) goes to the loader, which gives the same result.
-    A node met twice means an alias; then the caller falls back to PyYAML for the whole block,
-    so aliases stay shared (no exponential expansion) and recursive ones work.
-    """
-    if id(node) in seen:
-        raise _SharedNode
-    seen.add(id(node))
-    tag = node.tag
-    if tag == _STR and isinstance(node, yaml.ScalarNode):
-        return node.value
-    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, seen) for item in node.value]
-    if tag == _MAP and isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag != _STR:
-                return loader.construct_object(node, deep=True)
-            result[key_node.value] = _build(loader, value_node, seen)
-        return result
-    return loader.construct_object(node, deep=True)
-
-
-MAX_EXPANDED_NODES = 10_000  # a front matter larger than this once aliases are unfolded is refused
-
-
-class _TooLarge(Exception):
-    """Aliases that unfold into a huge (or endless) value: a "billion laughs" front matter."""
-
-
-def _construct(loader: _Loader, node: yaml.Node) -> Any:
-    try:
-        return _build(loader, node, set())
-    except _SharedNode:
-        _expanded_size(node, {}, set())
-        return loader.construct_document(node)
-
-
-def _expanded_size(node: yaml.Node, sizes: dict[int, int], path: set[int]) -> int:
-    """How many values the node holds once every alias is unfolded; raise past the limit."""
-    key = id(node)
-    if key in sizes:
-        return sizes[key]
-    if key in path:
-        raise _TooLarge(_("rekursivt alias"))
-    path.add(key)
-    size = 1
-    if isinstance(node, yaml.SequenceNode):
-        size += sum(_expanded_size(item, sizes, path) for item in node.value)
-    elif isinstance(node, yaml.MappingNode):
-        size += sum(_expanded_size(k, sizes, path) + _expanded_size(v, sizes, path)
-                    for k, v in node.value)
-    path.discard(key)
-    if size > MAX_EXPANDED_NODES:
-        raise _TooLarge(_("over {n} verdier når aliasene foldes ut").format(
-            n=MAX_EXPANDED_NODES))
-    sizes[key] = size
-    return size
 
 
 @dataclass(slots=True)
@@ -235,13 +147,10 @@ def _load_front_matter(
 ) -> tuple[dict[str, Any] | None, list[Finding]]:
     """Load the YAML block that starts on file line 2, recording key and item lines."""
     offset = 2  # file line of the block's first line
-    loader = _Loader(block)
     try:
-        node = loader.get_single_node()
-        data = _construct(loader, node) if node is not None else None
+        node, data = yamlio.load(block)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = None if mark is None else mark.line + offset
+        line = yamlio.error_line(exc, offset)
         problem = exc.problem or exc.context or _("ukjent feil")
         return None, [error("TVF001", path, line,
                             _("Front matter er ikke gyldig YAML: {problem}.").format(
@@ -253,13 +162,11 @@ def _load_front_matter(
     except RecursionError:
         return None, [error("TVF001", path, offset,
                             _("Front matter er for dypt nestet til å leses."))]
-    except _TooLarge as exc:
+    except yamlio.TooLarge as exc:
         return None, [error("TVF001", path, offset,
                             _("Front matter bruker YAML-aliaser (*navn) som gir en for stor "
                               "verdi ({problem}); skriv verdiene ut i stedet.").format(
                                   problem=exc))]
-    finally:
-        loader.dispose()
 
     if node is None:
         return None, [error("TVF001", path, offset, _("Front matter er tom."))]
@@ -271,11 +178,7 @@ def _load_front_matter(
         return None, [error("TVF001", path, offset, message)]
 
     findings: list[Finding] = []
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if not isinstance(key, str):
-            continue
-        line = key_node.start_mark.line + offset
+    for key, line, value_node in yamlio.key_lines(node, offset):
         if key in doc.key_lines:
             findings.append(error(
                 "TVF001", path, line,
@@ -284,19 +187,5 @@ def _load_front_matter(
             ))
         doc.key_lines[key] = line
         if isinstance(value_node, yaml.SequenceNode):
-            doc.item_lines[key] = tuple(n.start_mark.line + offset for n in value_node.value)
+            doc.item_lines[key] = tuple(yamlio.line(n, offset) for n in value_node.value)
     return {str(k): v for k, v in data.items()}, findings
-
-
-def as_date(value: object) -> dt.date | None:
-    """An ISO date from YAML: a date value, or a string of the form YYYY-MM-DD."""
-    if isinstance(value, dt.datetime):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None

@@ -1,0 +1,706 @@
+"""Lovdata's open data: importing the laws in force into the handbook's law registry
+(``tvf laws import``).
+
+Lovdata publishes every law in force as ``gjeldende-lover.tar.bz2`` (NLOD 2.0). Each law is one
+file ``nl/nl-YYYYMMDD-NNN.xml``: one line of HTML that is also well-formed XML, with a header of
+``dt``/``dd`` pairs named by class (``legacyID``, ``title``, ``titleShort``, ``dateInForce``,
+``lastChangeInForce``, ``lastChangedBy``) and a body of nested ``section.section`` elements
+(``data-name="kap4A"``, ``"del1"``) holding the sections, ``article.legalArticle`` with
+``data-name="§2b"``. Amendment notes (``article.changesToParent``) stand inside the section they
+concern. See ``../shared/lovdata.md``.
+
+How it is read, and why:
+
+- the archive is streamed (``tarfile`` mode ``r|bz2``), never unpacked to disk; members whose
+  file name shows a law that is not wanted are not even parsed;
+- each file is parsed with :mod:`xml.etree.ElementTree` (the C parser); only the structure is
+  walked, not the text of every paragraph;
+- a section's name comes from ``data-name`` (or the heading's ``legalArticleValue``), never
+  from the positional ``id`` attribute; a chapter's ``KAPITTEL_N`` anchor is read from its
+  ``data-lovdata-URL``, never computed from its number;
+- a file that cannot be parsed is reported by name and skipped; the registry is written to a
+  temporary file in the handbook and moved into place, so nothing half-written is left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html.entities
+import http.client
+import queue
+import re
+import tarfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
+
+from ..config import Config, load_config
+from ..errors import TvfError
+from ..files import write_atomic
+from ..handbook import load_handbook
+from ..i18n import N_, _, ngettext
+from .model import (
+    LOVDATA_ARCHIVE,
+    LOVDATA_ARCHIVE_URL,
+    Amendment,
+    Chapter,
+    Law,
+    Section,
+    is_repealed_title,
+    normalise_chapter,
+    normalise_section,
+)
+from .queries import cited_law_ids
+from .registry import LAWS_FILE, listed_ids, load_registry, read_registry_text
+from .registry_file import registry_yaml
+
+ARCHIVE_NAME = LOVDATA_ARCHIVE
+ARCHIVE_URL = LOVDATA_ARCHIVE_URL
+LICENCE = N_("Norsk lisens for offentlige data (NLOD 2.0), https://data.norge.no/nlod/no/2.0")
+URL_TIMEOUT = 30.0
+
+_FILE_RE = re.compile(r"nl-(\d{4})(\d{2})(\d{2})-(\d{3})(-[a-z]+)?\.xml")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that may hold sections further down; the text of a law is never walked.
+_CONTAINERS = frozenset({"html", "body", "main", "div", "section", "article"})
+_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DOTTED_DATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_LAW_ID_RE = re.compile(r"LOV-\d{4}-\d{2}-\d{2}(?:-\d+)?", re.IGNORECASE)
+_HEADER_TEXT_RE = re.compile(r"§\s*([^.]+?)\s*\.\s*(.*)")
+_CHAPTER_HEADING_RE = re.compile(r"(?:kapittel|kap\.?)\s*[0-9IVXLC]+\s*[A-Za-z]?\s*[.:]?\s*",
+                                 re.IGNORECASE)
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "jun": 6, "jul": 7, "aug": 8,
+           "sep": 9, "okt": 10, "nov": 11, "des": 12}
+_MONTH = r"(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.?"
+# One amendment note: verbs, the kind of act (only laws are recorded), the acts ("11 juni 2021
+# nr. 78") and, in parentheses after an act, when it took effect ("(i kraft 1 aug 2022)").
+_NOTE_TOKEN_RE = re.compile(
+    r"(?P<paren>\([^()]*\))"
+    r"|(?P<verb>endret|endra|tilføyd|tilføydd|tilføyet|opphevet|oppheva)(?!\w)"
+    r"|(?P<kind>lov(?:er|ene)?|forskrift(?:er|ene|a)?|res\.?|vedtak)(?!\w)"
+    rf"|(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
+    r"(?:\s+nr\.?\s*(?P<nr>\d+))?",
+    re.IGNORECASE,
+)
+_TEXT_DATE_RE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\.?\s+({_MONTH})\s+(\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}})"
+    r"|(\d{1,2})\.(\d{1,2})\.(\d{4})",
+    re.IGNORECASE,
+)
+_VERBS = {"endret": "endret", "endra": "endret", "tilføyd": "tilføyd", "tilføydd": "tilføyd",
+          "tilføyet": "tilføyd", "opphevet": "opphevet", "oppheva": "opphevet"}
+
+
+class LovdataError(ValueError):
+    """A file that cannot be read as a law (the message is in the language in use)."""
+
+
+# --- One law ---------------------------------------------------------------------------------
+
+
+def law_id_of(filename: str) -> str | None:
+    """The Lovdata ID of an archive file name: ``nl-20050617-064.xml`` → ``LOV-2005-06-17-64``,
+    ``nl-19670210-000.xml`` → ``LOV-1967-02-10`` (000 means the act has no number). A variant
+    (``nl-18140517-000-nn.xml``, nynorsk) has the ID of its law."""
+    match = _FILE_RE.fullmatch(PurePosixPath(filename).name)
+    if match is None:
+        return None
+    year, month, day, number, _variant = match.groups()
+    suffix = f"-{int(number)}" if int(number) else ""
+    return f"LOV-{year}-{month}-{day}{suffix}"
+
+
+def parse_law(data: bytes, filename: str = "") -> Law:
+    """Read one law file of the archive. Raises :class:`LovdataError` when it is not one."""
+    root = _parse_xml(data)
+    ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    header = _header(root, ns)
+    raw_id = header.get("legacyID", "")
+    found = _LAW_ID_RE.search(raw_id)
+    law_id = found[0].upper() if found else law_id_of(filename)
+    if law_id is None:
+        raise LovdataError(_("mangler Lovdata-ID (legacyID i hodet, eller et filnavn som "
+                             "nl-20050617-064.xml)"))
+    law_id = _strip_zero_number(law_id)
+    title = header.get("title") or _first_text(root, ns, ("title", "h1"))
+    if not title:
+        raise LovdataError(_("{law} mangler tittel").format(law=law_id))
+    short, abbreviation = _split_short_title(header.get("titleShort", ""))
+    changer = _LAW_ID_RE.search(header.get("lastChangedBy", ""))
+    body = next(root.iter(f"{ns}main"), None)
+    walker = _Walker(ns, law_id)
+    walker.walk(body if body is not None else root, None)
+    if not walker.sections and body is None:
+        raise LovdataError(_("{law} har ingen lovtekst (main.documentBody)").format(law=law_id))
+    return Law(
+        id=law_id,
+        title=title,
+        names=_names(short, abbreviation),
+        short_title=short,
+        abbreviation=abbreviation,
+        in_force=_first_date(header.get("dateInForce", "")),
+        last_change=_first_date(header.get("lastChangeInForce", "")),
+        last_changed_by=_strip_zero_number(changer[0].upper()) if changer else None,
+        section_info=tuple(walker.sections),
+        chapter_info=tuple(walker.chapters),
+        sections=frozenset(s.name for s in walker.sections),
+        chapters=frozenset(c.name for c in walker.chapters),
+    )
+
+
+def _parse_xml(data: bytes) -> ET.Element:
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        if "undefined entity" not in str(exc):
+            raise LovdataError(_("er ikke gyldig XML ({error})").format(error=exc)) from None
+    # HTML's named entities (&nbsp;) are not XML's: write them as numbers and try once more.
+    fixed = _ENTITY_RE.sub(_numeric_entity, data)
+    try:
+        return ET.fromstring(fixed)
+    except ET.ParseError as exc:
+        raise LovdataError(_("er ikke gyldig XML ({error})").format(error=exc)) from None
+
+
+_ENTITY_RE = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+
+
+def _numeric_entity(match: re.Match[bytes]) -> bytes:
+    name = match[1]
+    code = html.entities.name2codepoint.get(name.decode("ascii"))
+    if name in _XML_ENTITIES or code is None:
+        return match[0]
+    return b"&#%d;" % code
+
+
+def _text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _classes(element: ET.Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _local(tag: object) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _header(root: ET.Element, ns: str) -> dict[str, str]:
+    """The ``dd`` values of the document header by class; the first of each class wins."""
+    values: dict[str, str] = {}
+    header = next(root.iter(f"{ns}header"), None)
+    if header is None:
+        return values
+    for dd in header.iter(f"{ns}dd"):
+        for name in _classes(dd):
+            if name not in values:
+                items = [_text(li) for li in dd.iter(f"{ns}li")]
+                values[name] = ", ".join(i for i in items if i) if items else _text(dd)
+    return values
+
+
+def _first_text(root: ET.Element, ns: str, tags: Iterable[str]) -> str:
+    for tag in tags:
+        element = next(root.iter(f"{ns}{tag}"), None)
+        if element is not None and _text(element):
+            return _text(element)
+    return ""
+
+
+def _strip_zero_number(law_id: str) -> str:
+    """``LOV-1967-02-10-0`` → ``LOV-1967-02-10`` (Lovdata's number 000 means none)."""
+    head, _dash, number = law_id.rpartition("-")
+    if law_id.count("-") == 4 and number.isdigit():
+        return head if int(number) == 0 else f"{head}-{int(number)}"
+    return law_id
+
+
+def _split_short_title(text: str) -> tuple[str | None, str | None]:
+    """``"Barnehageloven – bhl"`` → ``("Barnehageloven", "bhl")``."""
+    text = " ".join(text.split())
+    if not text:
+        return None, None
+    for dash in (" – ", " - ", " — "):
+        if dash in text:
+            short, _dash, abbreviation = text.partition(dash)
+            return short.strip() or None, abbreviation.strip() or None
+    return text, None
+
+
+def _names(short: str | None, abbreviation: str | None) -> tuple[str, ...]:
+    """Names for a law new to the registry: its short title (``Barnehageloven`` →
+    ``barnehageloven``) when it is a name, not a description, and its abbreviation."""
+    names: list[str] = []
+    if short and not short.lower().startswith(("lov ", "lov om", "lova ")) and len(short) <= 60:
+        first, rest = short[:1], short[1:]
+        word = rest.split(" ")[0]
+        names.append(first.lower() + rest if word == word.lower() else short)
+    if abbreviation:
+        names.append(abbreviation)
+    return tuple(dict.fromkeys(names))
+
+
+def _first_date(text: str) -> dt.date | None:
+    for pattern, order in ((_ISO_DATE_RE, (0, 1, 2)), (_DOTTED_DATE_RE, (2, 1, 0))):
+        match = pattern.search(text)
+        if match is not None:
+            parts = match.groups()
+            try:
+                return dt.date(int(parts[order[0]]), int(parts[order[1]]), int(parts[order[2]]))
+            except ValueError:
+                continue
+    return None
+
+
+def _text_date(text: str) -> dt.date | None:
+    """The first date in running text: ``1 aug 2022``, ``2022-08-01`` or ``01.08.2022``."""
+    for match in _TEXT_DATE_RE.finditer(text):
+        g = match.groups()
+        try:
+            if g[0] is not None:
+                return dt.date(int(g[2]), _MONTHS[g[1][:3].lower()], int(g[0]))
+            if g[3] is not None:
+                return dt.date(int(g[3]), int(g[4]), int(g[5]))
+            return dt.date(int(g[8]), int(g[7]), int(g[6]))
+        except (ValueError, KeyError):
+            continue
+    return None
+
+
+def parse_amendments(note: str, own_id: str = "") -> list[Amendment]:
+    """The laws an amendment note names, with what they did and when it took effect.
+
+    ``"Endret ved lov 11 juni 2021 nr. 78 (i kraft 1 aug 2022)."`` gives
+    ``Amendment("LOV-2021-06-11-78", date(2022, 8, 1), "endret")``. When no in-force date
+    follows an act, its date is the act's own. Regulations (``forskrift``) are left out.
+    """
+    found: list[list[Any]] = []  # [law, date, kind, in-force date read]
+    verb = "endret"
+    is_law = True
+    last: list[Any] | None = None
+    for match in _NOTE_TOKEN_RE.finditer(note):
+        paren, found_verb, kind = match.group("paren", "verb", "kind")
+        if paren is not None:
+            if last is not None and not last[3]:
+                day = _text_date(paren)
+                if day is not None:
+                    last[1], last[3] = day, True
+            last = None
+        elif found_verb is not None:
+            verb = _VERBS[found_verb.lower()]
+        elif kind is not None:
+            is_law = kind[:3].lower() == "lov"
+        elif is_law:
+            day_text, month, year, number = match.group("d", "m", "y", "nr")
+            try:
+                act_day = dt.date(int(year), _MONTHS[month[:3].lower()], int(day_text))
+            except (ValueError, KeyError):
+                continue
+            suffix = f"-{int(number)}" if number and int(number) else ""
+            law_id = f"LOV-{act_day.isoformat()}{suffix}"
+            if law_id != own_id:
+                last = [law_id, act_day, verb, False]
+                found.append(last)
+    unique: dict[tuple[str, str], Amendment] = {}
+    for law_id, day, kind, _read in found:
+        if (law_id, kind) not in unique:
+            unique[(law_id, kind)] = Amendment(law_id, day, kind)
+    return list(unique.values())
+
+
+class _Walker:
+    """Collects the chapters and sections of a law's body in document order."""
+
+    def __init__(self, ns: str, law_id: str) -> None:
+        self.ns = ns
+        self.law_id = law_id
+        self.sections: list[Section] = []
+        self.chapters: list[Chapter] = []
+        self._seen_sections: set[str] = set()
+        self._seen_chapters: set[str] = set()
+
+    def walk(self, element: ET.Element, chapter: str | None) -> None:
+        for child in element:
+            tag = _local(child.tag)
+            if tag not in _CONTAINERS:
+                continue
+            classes = _classes(child)
+            if tag == "article" and "legalArticle" in classes:
+                self._article(child, chapter)
+            elif tag == "section" and "section" in classes:
+                self.walk(child, self._chapter(child) or chapter)
+            elif tag != "article" or not {"changesToParent", "legalP"} & set(classes):
+                self.walk(child, chapter)
+
+    def _chapter(self, element: ET.Element) -> str | None:
+        data_name = element.get("data-name") or ""
+        name = normalise_chapter(data_name[3:]) if data_name.lower().startswith("kap") else None
+        if name is None:  # a part (del1), an appendix, or a chapter named in another way
+            return None
+        if name in self._seen_chapters:
+            return name
+        self._seen_chapters.add(name)
+        title = ""
+        for child in element:
+            if _local(child.tag) in _HEADINGS:
+                title = _CHAPTER_HEADING_RE.sub("", _text(child), count=1).strip()
+                break
+        url = element.get("data-lovdata-URL") or ""
+        last = url.rstrip("/").rpartition("/")[2]
+        anchor = last.upper() if last.upper().startswith("KAPITTEL_") else None
+        self.chapters.append(Chapter(name, title, anchor))
+        return name
+
+    def _article(self, element: ET.Element, chapter: str | None) -> None:
+        ns = self.ns
+        header = None
+        for child in element:
+            if _local(child.tag) in _HEADINGS:
+                header = child
+                break
+        value = title = ""
+        if header is not None:
+            for span in header.iter(f"{ns}span"):
+                classes = _classes(span)
+                if "legalArticleValue" in classes and not value:
+                    value = _text(span)
+                elif "legalArticleTitle" in classes and not title:
+                    title = _text(span)
+            if not value:
+                match = _HEADER_TEXT_RE.match(_text(header))
+                if match is not None:
+                    value, title = match[1], title or match[2]
+        data_name = (element.get("data-name") or "").lstrip("§").strip()
+        raw = data_name or value.lstrip("§").strip()
+        name = normalise_section(raw) if raw else None
+        if name is None or name in self._seen_sections:  # not a §, e.g. an article "art1"
+            return
+        self._seen_sections.add(name)
+        repealed = bool(title) and is_repealed_title(title)
+        title = title.strip() if repealed else title.strip().rstrip(".").strip()
+        notes: list[str] = []
+        first_text = "" if not title else None
+        for article in element.iter(f"{ns}article"):
+            kind = article.get("class") or ""
+            if "changesToParent" in kind:
+                notes.append(_text(article))
+            elif first_text == "" and "egalP" in kind:  # legalP, numberedLegalP
+                first_text = _text(article)
+        if first_text and is_repealed_title(first_text):
+            repealed = True
+        amendments: dict[tuple[str, str], Amendment] = {}
+        for note in notes:
+            for amendment in parse_amendments(note, self.law_id):
+                amendments.setdefault((amendment.law, amendment.kind), amendment)
+        self.sections.append(
+            Section(name, title, repealed, chapter, tuple(amendments.values()))
+        )
+
+
+# --- Reading an archive or a folder ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be read, and why (in the language in use)."""
+
+    name: str
+    reason: str
+
+
+@dataclass
+class ArchiveLaws:
+    """What was read from an archive or a folder."""
+
+    source: str
+    laws: dict[str, Law] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    files: int = 0  # law files in the archive (read or not)
+    parsed: int = 0
+    date: dt.date | None = None  # the newest file's date: when Lovdata made the archive
+    _variants: set[str] = field(default_factory=set, repr=False)  # laws read from a variant
+
+    def add(self, name: str, data: bytes) -> None:
+        """Parse one file; a file that is not a law is recorded as skipped."""
+        self.parsed += 1
+        try:
+            law = parse_law(data, name)
+        except LovdataError as exc:
+            self.skipped.append(Skipped(name, str(exc)))
+            return
+        variant = _FILE_RE.fullmatch(name) is None or name.count("-") > 2
+        if law.id not in self.laws or (law.id in self._variants and not variant):
+            self.laws[law.id] = law  # the file without a suffix wins over a variant
+            if variant:
+                self._variants.add(law.id)
+            else:
+                self._variants.discard(law.id)
+
+    def saw(self, mtime: float) -> None:
+        """Note a law file's modification time (the archive's date is the newest)."""
+        if mtime > 0:
+            day = dt.datetime.fromtimestamp(mtime, dt.UTC).date()
+            self.date = day if self.date is None else max(self.date, day)
+
+
+def _wanted(name: str, wanted: Collection[str] | None) -> bool:
+    if wanted is None:
+        return True
+    law_id = law_id_of(name)
+    return law_id is None or law_id in wanted
+
+
+_Item = tuple[str, bytes] | BaseException | None
+
+
+def read_archive(stream: IO[bytes], source: str,
+                 wanted: Collection[str] | None = None) -> ArchiveLaws:
+    """Read the laws of a ``gjeldende-lover.tar.bz2`` from a stream (a file or an HTTP
+    response), without unpacking it. ``wanted``: the IDs to read (None: all).
+
+    A thread decompresses and hands the wanted files over while this one parses them: bz2
+    releases the GIL, so the two overlap (about a third faster for the whole archive).
+    """
+    result = ArchiveLaws(source)
+    counts = ArchiveLaws(source)  # files and date, kept by the reading thread
+    items: queue.Queue[_Item] = queue.Queue(maxsize=32)
+    stop = threading.Event()
+
+    def put(item: _Item) -> None:
+        while not stop.is_set():
+            try:
+                items.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def read() -> None:
+        try:
+            with tarfile.open(fileobj=stream, mode="r|bz2") as tar:
+                for member in tar:
+                    if stop.is_set():
+                        return
+                    name = PurePosixPath(member.name).name
+                    if not (member.isfile() and name.startswith("nl-")
+                            and name.endswith(".xml")):
+                        continue
+                    counts.files += 1
+                    counts.saw(member.mtime)
+                    if _wanted(name, wanted):
+                        extracted = tar.extractfile(member)
+                        if extracted is not None:
+                            put((name, extracted.read()))
+            put(None)
+        except BaseException as exc:  # handed to the parsing thread, which raises it
+            put(exc)
+
+    reader = threading.Thread(target=read, name="tvf-lovdata-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := items.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            result.add(*item)
+    except (tarfile.TarError, EOFError, OSError, http.client.HTTPException, ValueError) as exc:
+        raise TvfError(
+            _("{source} kan ikke leses som et tar.bz2-arkiv fra Lovdata: {error}.").format(
+                source=source, error=exc),
+            hint=_("Last ned {archive} på nytt, eller bruk tvf laws import --url. "
+                   "Ingenting er skrevet.").format(archive=ARCHIVE_NAME),
+        ) from None
+    finally:
+        stop.set()
+        reader.join()
+    result.files, result.date = counts.files, counts.date
+    return result
+
+
+def read_folder(folder: Path, wanted: Collection[str] | None = None) -> ArchiveLaws:
+    """Read the ``nl-*.xml`` files of a folder (and its subfolders, such as ``nl/``)."""
+    result = ArchiveLaws(folder.name)
+    for path in sorted(folder.rglob("nl-*.xml")):
+        if not path.is_file():
+            continue
+        result.files += 1
+        if not _wanted(path.name, wanted):
+            continue
+        try:
+            data = path.read_bytes()
+            result.saw(path.stat().st_mtime)
+        except OSError as exc:
+            result.skipped.append(Skipped(path.name, _("kan ikke leses ({error})").format(
+                error=exc.strerror)))
+            continue
+        result.add(path.name, data)
+    return result
+
+
+def read_url(url: str, wanted: Collection[str] | None = None,
+             timeout: float = URL_TIMEOUT) -> ArchiveLaws:
+    """Fetch the archive from ``url`` and read it as it arrives (nothing is stored on disk)."""
+    request = urllib.request.Request(url, headers={"User-Agent": "tvf (tverrfaglig)"})
+    hint = _("Har maskinen nettilgang? Uten nett: last ned {archive} fra {url} på en annen "
+             "maskin og kjør tvf laws import STI-TIL-ARKIVET. Ingenting er skrevet.").format(
+                 archive=ARCHIVE_NAME, url=ARCHIVE_URL)
+    try:
+        response = urllib.request.urlopen(request, timeout=timeout)
+    except urllib.error.HTTPError as exc:
+        raise TvfError(_("Lovdata svarte {code} ({reason}) for {url}.").format(
+            code=exc.code, reason=exc.reason, url=url), hint=hint) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise TvfError(_("Kunne ikke hente arkivet fra {url}: {reason}.").format(
+            url=url, reason=reason), hint=hint) from None
+    with response:
+        name = PurePosixPath(urllib.request.url2pathname(url.partition("?")[0])).name
+        return read_archive(response, name or ARCHIVE_NAME, wanted)
+
+
+def read_source(source: Path | str, wanted: Collection[str] | None = None) -> ArchiveLaws:
+    """An archive file, a folder of ``nl-*.xml`` files, or an ``http(s)://`` address."""
+    if isinstance(source, str) and source.startswith(("http://", "https://")):
+        return read_url(source, wanted)
+    path = Path(source)
+    if path.is_dir():
+        return read_folder(path, wanted)
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise TvfError(_("Kan ikke åpne {path}: {error}.").format(path=path, error=exc.strerror),
+                       hint=_("Oppgi stien til {archive} eller en mappe med nl-*.xml, "
+                              "eller bruk --url.").format(archive=ARCHIVE_NAME)) from None
+    with stream:
+        return read_archive(stream, path.name, wanted)
+
+
+# --- Importing into the handbook ----------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    """What ``tvf laws import`` did (or would do, with ``dry_run``)."""
+
+    path: Path
+    archive: ArchiveLaws
+    laws: list[Law]  # written, in file order
+    imported: list[str]  # IDs updated from the archive
+    added: list[str]  # of those, IDs new to the registry
+    missing: list[str]  # wanted IDs the archive does not have (unreadable files aside)
+    text: str
+    written: bool
+    seconds: float
+
+
+def import_laws(root: Path, source: Path | str, *, everything: bool = False,
+                dry_run: bool = False, today: dt.date | None = None) -> ImportResult:
+    """Update the handbook's ``laws.yaml`` from Lovdata's archive (a file, a folder of its
+    ``nl-*.xml`` files, or an ``http(s)://`` address).
+
+    Only the laws the handbook cites or lists in its ``laws.yaml`` are read (all with
+    ``everything``). The file keeps every entry it had and the names of every law (from the
+    handbook and from tvf's default registry); the facts come from Lovdata. It is written to a
+    temporary file and moved into place, and only when it reads back without problems.
+    """
+    started = time.perf_counter()
+    today = dt.date.today() if today is None else today
+    config = load_config(root)
+    registry, problems = load_registry(root)
+    if problems:
+        first = problems[0]
+        where = f"{LAWS_FILE}:{first.line}" if first.line else LAWS_FILE
+        raise TvfError(
+            f"{where}: {first.message}",
+            hint=_("Rett {path} først (tvf check viser alle feilene), så ingen "
+                   "håndskrevne oppføringer går tapt. Ingenting er skrevet.").format(
+                       path=LAWS_FILE),
+        )
+    listed = listed_ids(root)
+    wanted = None
+    if not everything:  # with --all, the documents need not be read
+        wanted = set(cited_law_ids(load_handbook(root, config), today)) | set(listed)
+        if not wanted:
+            raise TvfError(_("Håndboka viser ikke til noen lover, og laws.yaml har ingen "
+                             "oppføringer: det er ingenting å hente."),
+                           hint=_("Bruk --all for å hente alle lovene i arkivet."))
+    archive = read_source(source, wanted)
+    if not archive.laws:
+        message = (
+            _("Fant ikke noen lover i {source}{skipped}: {files} lovfiler i arkivet.")
+            if everything else
+            _("Fant ikke noen av lovene håndboka viser til i {source}{skipped}: {files} "
+              "lovfiler i arkivet.")
+        )
+        skipped = ngettext(" ({n} fil kunne ikke leses)", " ({n} filer kunne ikke leses)",
+                           len(archive.skipped)).format(n=len(archive.skipped)) \
+            if archive.skipped else ""
+        raise TvfError(
+            message.format(source=archive.source, skipped=skipped, files=archive.files),
+            hint=_("Er dette {archive} fra Lovdata? Ingenting er skrevet.").format(
+                archive=ARCHIVE_NAME),
+        )
+
+    merged: dict[str, Law] = {}
+    for law_id in listed:
+        law = registry.by_id(law_id)
+        if law is not None:
+            merged[law_id] = law
+    order = {law_id: i for i, law_id in enumerate(registry.laws)}
+    incoming = sorted(archive.laws, key=lambda i: (order.get(i, len(order)), i))
+    added: list[str] = []
+    for law_id in incoming:
+        base = registry.by_id(law_id)
+        fresh = archive.laws[law_id]
+        if base is None:
+            added.append(law_id)
+            merged[law_id] = fresh
+        else:
+            merged[law_id] = replace(fresh, names=base.names, repealed=base.repealed,
+                                     replaced_by=base.replaced_by)
+    unreadable = {law_id_of(skipped.name) for skipped in archive.skipped}
+    missing = [law_id for law_id in (wanted or ())
+               if law_id not in archive.laws and law_id not in unreadable]
+    missing.sort(key=lambda i: (order.get(i, len(order)), i))
+
+    text = registry_yaml(merged.values(), _header_text(config, archive, source, today,
+                                                       everything, len(merged)))
+    _registry, findings = read_registry_text(text)
+    if findings:  # a bug in tvf, not in the user's input
+        raise RuntimeError(f"tvf wrote a {LAWS_FILE} it cannot read: {findings[0].message}")
+    path = root / LAWS_FILE
+    if not dry_run:
+        write_atomic(path, text)
+    return ImportResult(path=path, archive=archive, laws=list(merged.values()),
+                        imported=incoming, added=added, missing=missing, text=text,
+                        written=not dry_run, seconds=time.perf_counter() - started)
+
+
+def _header_text(config: Config, archive: ArchiveLaws, source: Path | str,
+                 today: dt.date, everything: bool, count: int) -> str:
+    owner = config.municipality or config.title
+    fetched = _(" (hentet fra {url})").format(url=source) if isinstance(source, str) else ""
+    dated = _(", datert {date}").format(date=archive.date.isoformat()) if archive.date else ""
+    scope = (_("alle lovene i arkivet (--all) og lovene som sto her fra før") if everything
+             else _("lovene håndboka viser til eller hadde her fra før"))
+    return "\n".join([
+        _("Lovregisteret for {owner}, skrevet av «tvf laws import» {date}.").format(
+            owner=owner, date=today.isoformat()),
+        "",
+        _("Kilde: Lovdata, {source}{dated}{fetched}.").format(
+            source=archive.source, dated=dated, fetched=fetched),
+        _("Lisens: {licence}.").format(licence=_(LICENCE)),
+        ngettext("{count} lov: {scope}.", "{count} lover: {scope}.", count).format(
+            count=count, scope=scope),
+        "",
+        # One paragraph of a comment, kept as its lines (a msgid with newlines).
+        *_("Navn og forkortelser (names) er beholdt fra registeret; de andre feltene kommer fra\n"
+           "Lovdata og skrives over ved neste import. Kapitler står som «navn | tittel | anker»,\n"
+           "paragrafer som «navn | tittel | kapittel | endringer» (se docs/laws.md)."
+           ).splitlines(),
+    ])

@@ -1,0 +1,201 @@
+"""Reading YAML as tvf reads it: a document's front matter (:mod:`tverrfaglig.document`) and a
+handbook's ``laws.yaml`` (:mod:`tverrfaglig.laws.registry_file`).
+
+- libyaml's C loader when PyYAML has it, else PyYAML's own (the same values, only slower);
+- an impossible date (``2026-13-45``) stays a string, so the caller can say which field has the
+  wrong form, with its line, instead of the whole text failing to load;
+- :func:`load` keeps the node tree, so messages can point at the line of a key or list item
+  (:func:`key_lines`, :func:`line`, :func:`error_line`);
+- values are built without PyYAML's overhead, and aliases (``*name``) that unfold into a huge or
+  endless value (a "billion laughs") are refused (:data:`MAX_EXPANDED_NODES`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from .i18n import _
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # PyYAML without libyaml
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class Loader(_BaseLoader):
+    """Safe YAML (libyaml's C loader when there is one) whose impossible dates stay strings."""
+
+
+def _timestamp(loader: Loader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+# A text larger than this once its aliases are unfolded is refused (the default of load()).
+MAX_EXPANDED_NODES = 10_000
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+class TooLarge(Exception):
+    """Aliases that unfold into a huge (or endless) value: a "billion laughs" text."""
+
+
+class _SharedNode(Exception):
+    """The text uses an alias (``*name``): leave it to PyYAML, which shares the value."""
+
+
+def load(text: str, *, max_nodes: int | None = MAX_EXPANDED_NODES) -> tuple[yaml.Node | None, Any]:
+    """The node tree of a one-document YAML text (None when it is empty) and its value.
+
+    Raises :class:`yaml.YAMLError` (:class:`yaml.MarkedYAMLError` with the place) for bad YAML,
+    :class:`RecursionError` for too deep nesting, and :class:`TooLarge` when aliases unfold into
+    more than ``max_nodes`` values (``None``: no limit).
+    """
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (_construct(loader, node, max_nodes) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _construct(loader: Loader, node: yaml.Node, max_nodes: int | None) -> Any:
+    try:
+        return _build(loader, node, set())
+    except _SharedNode:
+        if max_nodes is not None:
+            _expanded_size(node, {}, set(), max_nodes)
+        return loader.construct_document(node)
+
+
+def _build(loader: Loader, node: yaml.Node, seen: set[int]) -> Any:
+    """Construct a node's value; strings, lists and plain mappings without PyYAML's overhead.
+
+    YAML for tvf is mostly strings, so this is about twice as fast as the constructor. Anything
+    else (numbers, dates, merge keys, odd keys) goes to the loader, which gives the same result.
+    A node met twice means an alias; then the caller falls back to PyYAML for the whole text,
+    so aliases stay shared (no exponential expansion) and recursive ones work.
+    """
+    if id(node) in seen:
+        raise _SharedNode
+    seen.add(id(node))
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, seen) for item in node.value]
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR:
+                return loader.construct_object(node, deep=True)
+            result[key_node.value] = _build(loader, value_node, seen)
+        return result
+    return loader.construct_object(node, deep=True)
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], path: set[int], limit: int) -> int:
+    """How many values the node holds once every alias is unfolded; raise past the limit."""
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in path:
+        raise TooLarge(_("rekursivt alias"))
+    path.add(key)
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(item, sizes, path, limit) for item in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, sizes, path, limit) + _expanded_size(v, sizes, path, limit)
+                    for k, v in node.value)
+    path.discard(key)
+    if size > limit:
+        raise TooLarge(_("over {n} verdier når aliasene foldes ut").format(n=limit))
+    sizes[key] = size
+    return size
+
+
+# --- Lines -----------------------------------------------------------------------------------
+
+
+def line(node: yaml.Node, offset: int = 1) -> int:
+    """The line a node starts on; ``offset`` is the line of the text's first line."""
+    return int(node.start_mark.line) + offset
+
+
+def key_lines(node: yaml.Node, offset: int = 1) -> Iterator[tuple[str, int, yaml.Node]]:
+    """The keys of a mapping node in the order written, a key written twice each time: the
+    key, the line it stands on and its value's node. Nothing for any other node."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            yield str(key_node.value), line(key_node, offset), value_node
+
+
+def error_line(exc: yaml.MarkedYAMLError, offset: int = 1, *, text: str | None = None
+               ) -> int | None:
+    """The line of a YAML error: where the parser noticed it, else where the construct it was
+    reading began; None when the error has no place.
+
+    With ``text`` (the text that was read), a place past its last line (an unclosed bracket or
+    quote noticed at the end of the file) gives where the unfinished construct began, and the
+    last line when that is not known either.
+    """
+    last = None if text is None else len(text.splitlines()) or 1
+    for mark in (exc.problem_mark, exc.context_mark):
+        if mark is not None and (last is None or int(mark.line) + 1 <= last):
+            return int(mark.line) + offset
+    return None if last is None else last + offset - 1
+
+
+# --- Values ----------------------------------------------------------------------------------
+
+
+def as_date(value: object, *, timestamps: bool = False) -> dt.date | None:
+    """An ISO date from YAML: a date value, or a string of the form YYYY-MM-DD.
+
+    A timestamp (``2026-01-02 10:00``) is not a date, unless ``timestamps``: then its day.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date() if timestamps else None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def describe(value: object) -> str:
+    """What kind of YAML value ``value`` is, for a message (in the language in use): the text
+    itself in «», "en tom verdi", "et tall", "en liste", …"""
+    if isinstance(value, str):
+        return f"«{value}»" if value.strip() else _("tom tekst")
+    if value is None:
+        return _("en tom verdi")
+    if isinstance(value, bool):
+        return _("en sannhetsverdi")
+    if isinstance(value, int | float):
+        return _("et tall")
+    if isinstance(value, dt.date):
+        return _("en dato")
+    if isinstance(value, list | tuple):
+        return _("en liste")
+    if isinstance(value, dict):
+        return _("en tabell (nøkkel: verdi)")
+    return _("en verdi av typen {type}").format(type=type(value).__name__)
