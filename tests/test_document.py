@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from tverrfaglig.cli import app
 from tverrfaglig.document import as_date, parse_document
+
+from helpers import doc_text, handbook, meta
 
 
 def parse(text: str | bytes):  # type: ignore[no-untyped-def]
@@ -135,3 +142,32 @@ def test_billion_laughs_and_recursive_aliases_are_refused() -> None:
 def test_deep_nesting_is_a_finding_not_a_crash() -> None:
     _, findings = parse("---\nid: IV.7-2\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n")
     assert [f.code for f in findings] == ["TVF001"]
+
+
+HUGE = "9" * 5000  # Python refuses to convert more than 4,300 digits to int
+
+
+def test_huge_integer_is_tvf003_on_its_line() -> None:
+    text = f"---\nid: IV.7-2\ntitle: T\nbig: {HUGE}\n---\nTekst.\n"
+    doc, findings = parse_document("a.md", text.encode())
+    assert doc is not None and doc.meta is None
+    assert [(f.code, f.line) for f in findings] == [("TVF003", 4)]
+    assert "5000 sifre" in findings[0].message
+
+
+@pytest.mark.parametrize("command", [["check"], ["list"], ["outdated"], ["show", "IV.7-3"],
+                                     ["audit", "--output", "-"], ["build", "--force"]])
+def test_huge_integer_never_hides_the_other_files(tmp_path: Path, command: list[str]) -> None:
+    """One broken file never stops a command: the others are still read and reported."""
+    root = handbook(tmp_path / "hb", {
+        "p/a.md": f"---\nid: IV.7-2\nbig: {HUGE}\n---\nTekst.\n",
+        "p/b.md": doc_text(meta("IV.7-3", references=["IV.9-9"])),
+    })
+    extra = ["--out", str(tmp_path / "site")] if command[0] == "build" else []
+    result = CliRunner().invoke(app, [*command, *extra, "-H", str(root), "--today", "2026-11-25"]
+                                if command[0] not in ("list", "show") else
+                                [*command, "-H", str(root)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (0, 1), result.output
+    if command == ["check"]:
+        assert "TVF003" in result.output and "TVF101" in result.output

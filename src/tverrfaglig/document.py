@@ -9,6 +9,7 @@ key and list item, so findings can point at the line in the file, not in the YAM
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,6 +160,11 @@ def _load_front_matter(
         return None, [error("TVF001", path, None,
                             _("Front matter er ikke gyldig YAML: {problem}.").format(
                                 problem=exc))]
+    except yamlio.NumberTooLong as exc:
+        return None, [error("TVF003", path, offset + exc.line,
+                            _("Et tall med {digits} sifre er for langt til å leses (høyst "
+                              "{limit}); skriv det i anførselstegn om det er tekst.").format(
+                                  digits=exc.digits, limit=sys.get_int_max_str_digits()))]
     except RecursionError:
         return None, [error("TVF001", path, offset,
                             _("Front matter er for dypt nestet til å leses."))]

@@ -40,6 +40,28 @@ def _timestamp(loader: Loader, node: yaml.ScalarNode) -> object:
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
+
+class NumberTooLong(ValueError):
+    """A whole number with more digits than Python converts (``sys.get_int_max_str_digits``):
+    a YAML problem of one file, never a crash of the whole run. ``line`` is 0-based in the
+    text, as YAML's marks are."""
+
+    def __init__(self, line: int, digits: int) -> None:
+        super().__init__(f"{digits} digits")
+        self.line = line
+        self.digits = digits
+
+
+def _int(loader: Loader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        digits = sum(c.isdigit() for c in str(node.value))
+        raise NumberTooLong(node.start_mark.line, digits) from None
+
+
+Loader.add_constructor("tag:yaml.org,2002:int", _int)
+
 # A text larger than this once its aliases are unfolded is refused (the default of load()).
 MAX_EXPANDED_NODES = 10_000
 
