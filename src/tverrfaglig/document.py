@@ -91,8 +91,12 @@ class Document:
         body = self.body
         if "-" not in body:
             return
+        line, counted = self.body_line, 0  # newlines counted once, from the last match on
         for match in BODY_ID_RE.finditer(body):
-            yield match.group(), self.body_line + body.count("\n", 0, match.start())
+            start = match.start()
+            line += body.count("\n", counted, start)
+            counted = start
+            yield match.group(), line
 
 
 def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Finding]]:
