@@ -22,7 +22,8 @@ from conftest import git
 from tverrfaglig.cli import app
 from tverrfaglig.errors import TvfError
 from tverrfaglig.handbook import load_handbook
-from tverrfaglig.site import MANIFEST, SEARCH_JS, SEARCH_JSON, BuildRefused, build_site
+from tverrfaglig.site import BuildRefused, build_site
+from tverrfaglig.site.output import MANIFEST, SEARCH_JS, SEARCH_JSON
 
 from helpers import TODAY, doc_text, handbook, meta
 
