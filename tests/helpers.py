@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html.parser
+import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 
@@ -105,3 +108,109 @@ def valid_number(day: int, month: int, year: int = 87, start: int = 100) -> str:
         if number is not None:
             return number
     raise AssertionError("no valid individual number")  # pragma: no cover
+
+
+# --- the site (tvf build) --------------------------------------------------------------------
+
+BUNDLED = Path(__file__).resolve().parents[1] / "handbook"
+
+SCRIPT_BODY = (
+    "# Veileder\n\nFør teksten: <script>alert(1)</script> og <b>fet</b>.\n\n"
+    "<img src=x onerror=alert(2)>\n\n[klikk](javascript:alert(3))\n"
+)
+
+
+def small_handbook(root: Path) -> Path:
+    """A handbook with one of everything the site shows. Clean: no errors, some warnings."""
+    return handbook(root, {
+        "prosedyrer/iv-7-2.md": doc_text(
+            meta("IV.7-2", title="Forpliktende samarbeid", version="2.0",
+                 applies_to=["Skole", "Barnehage"], references=["IV.7.1-5"],
+                 legal_basis=["barnehageloven § 2 b", "LOV-1998-07-17-61 § 15-8"],
+                 changes=[
+                     {"version": "1.0", "date": dt.date(2025, 1, 1), "by": "Forum",
+                      "summary": "Første versjon."},
+                     {"version": "2.0", "date": dt.date(2026, 1, 1), "by": "Forum",
+                      "summary": "Ny fremgangsmåte <i>med</i> samtykke."},
+                 ]),
+            "# Forpliktende samarbeid\n\n## Fremgangsmåte\n\n"
+            "Bruk veilederen IV.7.1-5. Se også helsepersonelloven § 21 og "
+            "[vedlegget](../vedlegg/iv-7-1-5.md).\n\n"
+            "| Trinn | Hvem |\n|---|---|\n| 1 | Leder |\n\n"
+            "- [ ] Avklare samtykke\n- [x] Kalle inn\n",
+        ),
+        "vedlegg/iv-7-1-5.md": doc_text(
+            meta("IV.7.1-5", title="Veileder <i>for</i> samarbeid", type="attachment",
+                 owner="PPT"),
+            SCRIPT_BODY,
+        ),
+        "tiltak/v01.md": doc_text(meta("IV.7.1-11", title="Centrum fritidsklubb", type="measure",
+                                       code="V01", status="draft",
+                                       applies_to=["Skole", "Kultur og fritid"])),
+        "tiltak/v02.md": doc_text(meta("IV.7.1-12", title="Familieråd", type="measure",
+                                       code="V02", applies_to=["Barneverntjenesten"])),
+        "planer/plan.md": doc_text(meta("I.5-1", title="Strategisk plan", type="plan")),
+        "nettverk/sentrum/nettverk.md": doc_text(
+            {"type": "network", "id": "sentrum", "title": "Tverrfaglig nettverk Sentrum",
+             "leader": {"name": "Kari Nordmann", "role": "Rektor",
+                        "term_start": dt.date(2026, 8, 1), "term_end": dt.date(2027, 7, 31)},
+             "members": [{"service": "Skole", "name": "Kari Nordmann"},
+                         {"service": "PPT", "name": "PP-rådgiver"}],
+             "meetings_per_year": 3, "mandate": "IV.7-2"},
+            "# Tverrfaglig nettverk Sentrum\n\nNettverket følger mandatet.\n",
+        ),
+        "nettverk/sentrum/2026-09-17-referat.md": doc_text(
+            {"type": "minutes", "network": "sentrum", "date": dt.date(2026, 9, 17),
+             "title": "Referat fra møte i Sentrum"},
+            "## Oppfølgingspunkter\n\n"
+            "- [ ] Kartlegge fravær (ansvar: Skole, frist: 2027-02-01)\n"
+            "- [x] Sende referatet (ansvar: Leder, frist: 2026-10-01)\n",
+        ),
+    })
+
+
+def site_text(site: Path, rel: str) -> str:
+    """The text of the file ``rel`` of the built site in ``site``."""
+    return (site / rel).read_text(encoding="utf-8")
+
+
+class _Links(html.parser.HTMLParser):
+    """Every href and src of a page, with the tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []  # tag, attribute, value
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src", "action") and value is not None:
+                self.links.append((tag, name, value))
+
+
+def links_of(text: str) -> list[tuple[str, str, str]]:
+    parser = _Links()
+    parser.feed(text)
+    return parser.links
+
+
+def assert_links_resolve(site: Path) -> int:
+    """Every relative link of every page names a file of the site; nothing is loaded from
+    elsewhere. Returns the number of links checked."""
+    checked = 0
+    for page in site.rglob("*.html"):
+        rel = page.relative_to(site).as_posix()
+        for tag, attr, value in links_of(page.read_text(encoding="utf-8")):
+            if value.startswith(("https://", "http://")):
+                assert tag == "a", f"{rel}: <{tag} {attr}={value}> loads from elsewhere"
+                continue
+            if value.startswith("data:"):
+                continue  # embedded (the empty favicon), loads nothing
+            assert not value.startswith(("/", "//")), f"{rel}: {value} is not relative"
+            assert ":" not in value.split("/")[0], f"{rel}: {value} is not a page of the site"
+            target = unquote(value.split("#")[0].split("?")[0])
+            if not target:
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
+            assert (site / resolved).is_file(), f"{rel}: {value} → {resolved} does not exist"
+            checked += 1
+    return checked

@@ -20,17 +20,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from test_site import BUNDLED, small_handbook
 from tverrfaglig.site import build_site
 
-from helpers import TODAY
+from helpers import BUNDLED, TODAY, small_handbook
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "site"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "site"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 

@@ -1,0 +1,152 @@
+"""Writing the site into the output folder: the pages, the search index, the static files and
+copies of the handbook's files that pages link to.
+
+The build is incremental: a file whose bytes are unchanged is not written again, every file is
+written through a temporary file and ``os.replace``, and the files of an earlier build that this
+one did not write are removed (the build remembers what it wrote in ``.tvf-site.json``; it never
+deletes anything else).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..errors import TvfError
+from ..files import default_mode, write_atomic
+from ..i18n import _
+from ..resources import packaged_templates
+from .model import FILES_DIR
+
+SITE_TEMPLATES = "site"
+STATIC_DIR = "static"
+MANIFEST = ".tvf-site.json"
+SEARCH_JSON = "sok-indeks.json"
+SEARCH_JS = "sok-indeks.js"
+SEARCH_JS_GLOBAL = "TVF_SOKEINDEKS"
+
+
+class Output:
+    """Writes files into the output folder: only when their bytes changed, each through a
+    temporary file in the same folder and ``os.replace``; removes what an earlier build wrote
+    and this one did not."""
+
+    def __init__(self, out: Path, *, dry_run: bool) -> None:
+        self.out = out
+        self.dry_run = dry_run
+        self.files: list[str] = []
+        self.written: list[str] = []
+        self.mode = default_mode()  # mkstemp would give 0600; a web server must read the pages
+
+    def put(self, rel: str, data: bytes) -> None:
+        self.files.append(rel)
+        path = self.out / rel
+        with contextlib.suppress(OSError):
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+        self.written.append(rel)
+        if not self.dry_run:
+            self._write(path, data)
+
+    def put_search_index(self, index: dict[str, Any]) -> None:
+        """The search index as JSON, and the same index as a script that sets a global, which
+        a browser can load from ``file://`` where it may not fetch JSON."""
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        self.put(SEARCH_JSON, text.encode("utf-8"))
+        self.put(SEARCH_JS, f"window.{SEARCH_JS_GLOBAL}={text};\n".encode())
+
+    def put_static_files(self, root: Path) -> None:
+        """The stylesheet and script (``templates/site/static/``) into ``static/``."""
+        for rel, data in _static_files(root):
+            self.put(rel, data)
+
+    def put_linked_files(self, root: Path, linked: Iterable[str]) -> None:
+        """Copy the handbook's files that pages link to or show (``linked``, paths in the
+        handbook at ``root``) into ``filer/``."""
+        for rel in sorted(linked):
+            self.put(f"{FILES_DIR}/{rel}", _read_linked(root, rel))
+
+    def _write(self, path: Path, data: bytes) -> None:
+        write_atomic(path, data, mode=self.mode,
+                     hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."))
+
+    def finish(self) -> tuple[str, ...]:
+        """Remove the files of the previous build that this one did not write, then record
+        this build's files in the manifest."""
+        current = set(self.files)
+        removed = sorted(rel for rel in self._previous() if rel not in current)
+        manifest = json.dumps({"generator": "tvf build", "files": sorted(current)},
+                              ensure_ascii=False, indent=1) + "\n"
+        if self.dry_run:
+            return tuple(removed)
+        for rel in removed:
+            path = self.out / rel
+            with contextlib.suppress(FileNotFoundError):
+                if path.is_file() or path.is_symlink():
+                    path.unlink()
+            self._prune(path.parent)
+        path = self.out / MANIFEST
+        data = manifest.encode("utf-8")
+        with contextlib.suppress(OSError):
+            if path.read_bytes() == data:
+                return tuple(removed)
+        self._write(path, data)
+        return tuple(removed)
+
+    def _previous(self) -> list[str]:
+        try:
+            data = json.loads((self.out / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return []
+        files = data.get("files") if isinstance(data, dict) else None
+        if not isinstance(files, list):
+            return []
+        safe = []
+        for rel in files:
+            if not isinstance(rel, str) or not rel:
+                continue
+            parts = PurePosixPath(rel).parts
+            if rel.startswith("/") or ".." in parts or "\\" in rel:
+                continue  # never delete outside the output folder
+            safe.append(rel)
+        return safe
+
+    def _prune(self, folder: Path) -> None:
+        """Remove folders this build emptied, up to (not including) the output folder."""
+        while folder != self.out and folder.is_relative_to(self.out):
+            try:
+                folder.rmdir()
+            except OSError:
+                return
+            folder = folder.parent
+
+
+# --- Static files and copies of the handbook's files ----------------------------------------------
+
+
+def _static_files(root: Path) -> Iterator[tuple[str, bytes]]:
+    """The files of ``templates/site/static/``: the handbook's own first, then tvf's."""
+    seen: set[str] = set()
+    for base in (root / "templates", packaged_templates()):
+        folder = base / SITE_TEMPLATES / STATIC_DIR
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and not path.name.startswith(".") and path.name not in seen:
+                seen.add(path.name)
+                try:
+                    yield f"{STATIC_DIR}/{path.name}", path.read_bytes()
+                except OSError as exc:
+                    raise TvfError(_("Kan ikke lese {path}: {reason}.").format(
+                        path=path, reason=exc.strerror)) from None
+
+
+def _read_linked(root: Path, rel: str) -> bytes:
+    try:
+        return (root / rel).read_bytes()
+    except OSError as exc:
+        raise TvfError(_("Kan ikke lese {path}: {reason}.").format(
+            path=root / rel, reason=exc.strerror)) from None

@@ -1,0 +1,423 @@
+"""The pages of the site: what each kind of page shows, rendered with its template.
+
+Pages are rendered with the packaged Jinja2 templates under ``templates/site/`` (a handbook's
+own ``templates/site/`` overrides them) with autoescaping: the start page, one page per
+handbook document, per network and per meeting, the measures catalogue and the search page;
+and the search index made from them. Large handbooks are rendered in worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import vcs
+from ..checks import citations
+from ..document import NETWORK_TYPE, Document
+from ..document import as_date as _as_date
+from ..i18n import N_, _, ngettext
+from ..laws import Citation
+from ..templating import environment, render
+from ..workers import chunk_size, forked_map, worker_count
+from .labels import long_date, norwegian_key, status_class, status_label, term, type_label
+from .markdown import SPACES, LinkContext, fit_headings, markdown_parser, plain_text
+from .model import Entry, Site
+from .output import SITE_TEMPLATES, Output
+
+SEARCH_TEXT_LIMIT = 20_000  # characters of body text per document in the search index
+
+# (type, anchor) of the start page's sections, in order; the heading is type_label(type, count=2).
+# The anchors are part of published links and stay Norwegian in every language.
+SECTIONS = (
+    ("procedure", "prosedyrer"),
+    ("attachment", "vedlegg"),
+    ("measure", "tiltak"),
+    ("plan", "planer"),
+)
+NO_GROUP = N_("Uten målgruppe")
+MISSING = N_("finnes ikke")
+MISSING_CLASS = "finnes-ikke"
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A link in a list: ``label`` is the ID (or a network's name), ``title`` the title,
+    ``note`` a status worth a badge (utkast, utgått, finnes ikke) in the language in use, and
+    ``note_class`` the badge's CSS class (Norwegian in every language: utkast, finnes-ikke)."""
+
+    url: str
+    label: str
+    title: str = ""
+    note: str = ""
+    code: str = ""
+    note_class: str = ""
+
+
+class Pages:
+    """Renders every page of one site, and the search index."""
+
+    def __init__(self, site: Site, purpose: str, changes: dict[str, vcs.Change]) -> None:
+        self.site = site
+        self.purpose = purpose
+        self.changes = changes
+        self.md = markdown_parser()
+        self.env = environment(site.handbook.root, autoescape=True)
+        self.env.filters["dato"] = long_date
+        self.texts_js = _script_texts()
+        self.count = 0
+        self.texts: dict[str, str] = {}
+        self.linked: set[str] = set()  # files of the handbook that pages link to or show
+        self.broken: set[str] = set()  # links and images to files the handbook does not have
+        config = site.handbook.config
+        self.info = {"title": config.title, "municipality": config.municipality or "",
+                     "coordinator": config.coordinator or ""}
+
+    def entries(self) -> list[tuple[Entry, Entry | None]]:
+        """Every document that has a page, with the network of a meeting."""
+        found: list[tuple[Entry, Entry | None]] = [(e, None) for e in self.site.by_id.values()]
+        for network in self.site.networks.values():
+            found.append((network, None))
+            found.extend((meeting, network) for meeting in self.site.meetings[network.key])
+        return found
+
+    def render_entry(self, entry: Entry, network: Entry | None) -> tuple[str, str]:
+        if entry.doc.is_handbook_document:
+            return self._page(entry.url, "document.html.j2", self._document(entry))
+        if network is None:
+            return self._page(entry.url, "network.html.j2", self._network(entry))
+        return self._page(entry.url, "meeting.html.j2", self._meeting(entry, network))
+
+    def render_entries(self, output: Output, *, jobs: int | None) -> None:
+        """Render and write the page of every document; in worker processes (forked, so they
+        share this object without copying it) when the handbook is large."""
+        entries = self.entries()
+        jobs = worker_count(jobs, len(entries))
+        if jobs == 1:
+            _render_range(self, output, 0, len(entries))
+            return
+        size = chunk_size(len(entries), jobs)
+        ranges = [(i, min(i + size, len(entries))) for i in range(0, len(entries), size)]
+        with forked_map(_render_forked, ranges, state=(self, output), jobs=jobs) as parts:
+            results = list(parts)
+        for files, written, texts, linked, broken in results:
+            output.files.extend(files)
+            output.written.extend(written)
+            self.texts.update(texts)
+            self.linked.update(linked)
+            self.broken.update(broken)
+            self.count += len(files)
+
+    def render_summaries(self) -> Iterator[tuple[str, str]]:
+        """The pages made from the whole handbook: catalogue, search and start page."""
+        yield self._page("tiltak.html", "measures.html.j2", self._measures())
+        yield self._page("sok.html", "search.html.j2", {})
+        yield self._page("index.html", "index.html.j2", self._start())
+
+    def _page(self, url: str, template: str, context: dict[str, Any]) -> tuple[str, str]:
+        self.count += 1
+        root = "../" * url.count("/")
+        context = {"site": self.info, "root": root, "page": url, "script_texts": self.texts_js,
+                   **context}
+        return url, render(self.env, f"{SITE_TEMPLATES}/{template}", context)
+
+    def _body(self, entry: Entry) -> Markup:
+        root = "../" * entry.url.count("/")
+        env = {"tvf": LinkContext(self.site, root, entry.doc.path,
+                                  entry.key if entry.doc.is_handbook_document else None,
+                                  self.linked, self.broken)}
+        tokens = fit_headings(self.md.parse(entry.doc.body, env), entry.title)
+        self.texts[entry.url] = plain_text(tokens)[:SEARCH_TEXT_LIMIT]
+        return Markup(self.md.renderer.render(tokens, self.md.options, env))
+
+    def _link(self, entry: Entry, root: str) -> _Link:
+        note = note_class = ""
+        status = entry.doc.status
+        if entry.doc.is_handbook_document and status in ("draft", "retired"):
+            note, note_class = status_label(status), status_class(status)
+        return _Link(root + entry.url, entry.label, entry.title, note,
+                     _str(entry.doc.get("code")) if entry.kind == "measure" else "", note_class)
+
+    def _references(self, entry: Entry, root: str) -> tuple[list[_Link], list[_Link]]:
+        outgoing = []
+        for ref in self.site.outgoing.get(entry.doc.path, ()):
+            target = self.site.by_id.get(ref)
+            if target is None:
+                outgoing.append(_Link("", ref, "", _(MISSING), note_class=MISSING_CLASS))
+            elif target is not entry:
+                outgoing.append(self._link(target, root))
+        incoming = []
+        if entry.doc.is_handbook_document:
+            incoming = [self._link(source, root) for source in self.site.incoming[entry.key]]
+        return outgoing, incoming
+
+    def _last_change(self, entry: Entry) -> dict[str, str] | None:
+        change = self.changes.get(entry.doc.path)
+        if change is None:
+            return None
+        return {"date": long_date(change.date.date()), "iso": change.date.date().isoformat(),
+                "subject": change.subject, "commit": change.commit[:10]}
+
+    def _citations(self, doc: Document) -> list[dict[str, Any]]:
+        site = self.site
+        problems: list[str] = []
+        found = citations(doc, site.laws, site.today,
+                          lambda message, line: problems.append(message))
+        shown: dict[str, dict[str, Any]] = {}
+        for cite in found:
+            key = SPACES.sub(" ", cite.text).casefold()
+            if key not in shown:
+                shown[key] = self._citation(cite)
+        basis = doc.get("legal_basis")
+        if problems and isinstance(basis, list):
+            for entry in basis:
+                if isinstance(entry, str) and entry.strip():
+                    shown.setdefault(entry.casefold(), {"text": entry, "url": "", "law": "",
+                                                        "note": _("ikke gjenkjent"),
+                                                        "repealed": False})
+        return list(shown.values())
+
+    def _citation(self, cite: Citation) -> dict[str, Any]:
+        """``note`` says what is special about the citation; ``repealed`` is true when its
+        law is repealed (the page marks the link)."""
+        law = cite.law
+        link = cite.link or ""
+        if not link.startswith(("https://", "http://")):
+            link = ""
+        if law is None:
+            return {"text": cite.text, "url": link, "law": "", "note": _("ukjent lov"),
+                    "repealed": False}
+        note = ""
+        repealed = law.is_repealed(self.site.today)
+        if repealed:
+            successor = self.site.laws.by_id(law.replaced_by) if law.replaced_by else None
+            if successor is not None:
+                note = _("opphevet {date}, erstattet av {law}").format(
+                    date=long_date(law.repealed), law=successor.short_name)
+            else:
+                note = _("opphevet {date}").format(date=long_date(law.repealed))
+        return {"text": cite.text, "url": link, "law": law.title, "note": note,
+                "repealed": repealed}
+
+    def _document(self, entry: Entry) -> dict[str, Any]:
+        doc = entry.doc
+        outgoing, incoming = self._references(entry, "../")
+        status = doc.status or ""
+        review = _as_date(doc.get("review_by"))
+        changes = []
+        raw_changes = doc.get("changes")
+        if isinstance(raw_changes, list):
+            for change in raw_changes:
+                if isinstance(change, dict):
+                    changes.append({
+                        "version": _str(change.get("version")),
+                        "date": long_date(_as_date(change.get("date")))
+                        or _str(change.get("date")),
+                        "by": _str(change.get("by")), "summary": _str(change.get("summary")),
+                    })
+        changes.reverse()  # newest first; the file keeps them newest last
+        source = doc.get("source")
+        return {
+            "doc": {
+                "id": entry.key, "title": entry.title, "type": entry.kind,
+                "type_label": type_label(entry.kind),
+                "code": _str(doc.get("code")), "version": _str(doc.get("version")),
+                "status": status, "status_label": status_label(status),
+                "status_class": status_class(status),
+                "owner": _str(doc.get("owner")), "approved_by": _str(doc.get("approved_by")),
+                "valid_from": long_date(_as_date(doc.get("valid_from"))),
+                "review_by": long_date(review),
+                "review_passed": bool(review and review < self.site.today
+                                      and status != "retired"),
+                "applies_to": _str_list(doc.get("applies_to")),
+                "source": source if isinstance(source, str)
+                and source.startswith(("https://", "http://")) else "",
+            },
+            "section": _section_of(entry.kind),
+            "body": self._body(entry),
+            "changes": changes,
+            "last_change": self._last_change(entry),
+            "references": outgoing,
+            "referenced_by": incoming,
+            "citations": self._citations(doc),
+        }
+
+    def _network(self, entry: Entry) -> dict[str, Any]:
+        doc = entry.doc
+        leader = doc.get("leader") if isinstance(doc.get("leader"), dict) else {}
+        start, end = _as_date(leader.get("term_start")), _as_date(leader.get("term_end"))
+        members = []
+        raw_members = doc.get("members")
+        if isinstance(raw_members, list):
+            for member in raw_members:
+                if isinstance(member, dict):
+                    members.append({"service": _str(member.get("service")),
+                                    "name": _str(member.get("name"))})
+        per_year = doc.get("meetings_per_year", 3)
+        mandate_id = doc.get("mandate")
+        mandate = self.site.by_id.get(mandate_id) if isinstance(mandate_id, str) else None
+        report_to = doc.get("report_to")
+        outgoing, _incoming = self._references(entry, "../")
+        meetings = []
+        for meeting in self.site.meetings[entry.key]:
+            date = _as_date(meeting.doc.get("date"))
+            meetings.append({
+                "url": meeting.url.removeprefix("nettverk/"), "title": meeting.title,
+                "type_label": type_label(meeting.kind),
+                "date": long_date(date), "iso": date.isoformat() if date else "",
+                "open_items": _open_items(meeting.doc.body),
+            })
+        planned = doc.get("planned_meetings")
+        upcoming = sorted(d for d in (_as_date(v) for v in planned) if d and d >= self.site.today
+                          ) if isinstance(planned, list) else []
+        return {
+            "network": {
+                "slug": entry.key, "title": entry.title,
+                "planned": [{"date": long_date(d), "iso": d.isoformat()} for d in upcoming],
+                "leader": {"name": _str(leader.get("name")), "role": _str(leader.get("role")),
+                           "term": term(start, end)},
+                "members": members,
+                "meetings_per_year": per_year if isinstance(per_year, int) else 3,
+                "report_to": report_to if isinstance(report_to, str)
+                else self.site.handbook.config.minutes_recipient,
+            },
+            "mandate": self._link(mandate, "../") if mandate else None,
+            "mandate_id": mandate_id if isinstance(mandate_id, str) else "",
+            "meetings": meetings,
+            "body": self._body(entry),
+            "last_change": self._last_change(entry),
+            "references": [r for r in outgoing if mandate is None or r.label != mandate.key],
+        }
+
+    def _meeting(self, entry: Entry, network: Entry) -> dict[str, Any]:
+        date = _as_date(entry.doc.get("date"))
+        outgoing, _incoming = self._references(entry, "../../")
+        return {
+            "meeting": {"title": entry.title, "type_label": type_label(entry.kind, ""),
+                        "date": long_date(date), "iso": date.isoformat() if date else ""},
+            "network": {"title": network.title, "url": f"../{network.key}.html"},
+            "body": self._body(entry),
+            "last_change": self._last_change(entry),
+            "references": outgoing,
+        }
+
+    def _measures(self) -> dict[str, Any]:
+        groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+        measures = self.site.documents("measure")
+        no_group = _(NO_GROUP)
+        for entry in measures:
+            if entry.doc.status == "retired":
+                continue
+            draft = entry.doc.status == "draft"
+            item = {"url": entry.url, "id": entry.key, "code": _str(entry.doc.get("code")),
+                    "title": entry.title,
+                    "note": status_label("draft") if draft else "",
+                    "note_class": status_class("draft") if draft else ""}
+            for group in _str_list(entry.doc.get("applies_to")) or [no_group]:
+                groups[group].append(item)
+        ordered = sorted(groups, key=lambda g: (g == no_group, norwegian_key(g)))
+        return {
+            "groups": [{"name": g, "anchor": f"gruppe-{i + 1}", "measures": groups[g]}
+                       for i, g in enumerate(ordered)],
+            "count": sum(1 for e in measures if e.doc.status != "retired"),
+        }
+
+    def _start(self) -> dict[str, Any]:
+        sections = []
+        retired: list[_Link] = []
+        for kind, anchor in SECTIONS:
+            links: list[_Link] = []
+            for entry in self.site.documents(kind):
+                link = self._link(entry, "")
+                (retired if entry.doc.status == "retired" else links).append(link)
+            sections.append({"kind": kind, "label": type_label(kind, count=2), "anchor": anchor,
+                             "links": links})
+        networks = [_Link(n.url, n.title, n.title) for n in
+                    sorted(self.site.networks.values(), key=lambda n: norwegian_key(n.title))]
+        purpose = self.md.render(self.purpose)  # Markdown without HTML: safe
+        return {"purpose": Markup(purpose), "sections": sections, "networks": networks,
+                "retired": retired, "total": len(self.site.by_id)}
+
+    def search_index(self) -> dict[str, Any]:
+        """Every page a reader can search for, in the order of the start page."""
+        items = []
+        for kind, _anchor in SECTIONS:
+            for entry in self.site.documents(kind):
+                items.append(self._search_item(entry))
+        for network in self.site.networks.values():
+            items.append(self._search_item(network))
+            items.extend(self._search_item(m) for m in self.site.meetings[network.key])
+        return {"versjon": 1, "dokumenter": items}
+
+    def _search_item(self, entry: Entry) -> dict[str, str]:
+        doc = entry.doc
+        return {
+            "id": entry.key if doc.is_handbook_document or entry.kind == NETWORK_TYPE else "",
+            "kode": _str(doc.get("code")),
+            "tittel": entry.title,
+            "type": type_label(entry.kind),
+            "status": status_label(doc.status or "", "") if doc.is_handbook_document else "",
+            "url": entry.url,
+            "tekst": self.texts.get(entry.url, ""),
+        }
+
+
+def _render_range(pages: Pages, output: Output, start: int, end: int) -> None:
+    for entry, network in pages.entries()[start:end]:
+        rel, text = pages.render_entry(entry, network)
+        output.put(rel, text.encode("utf-8"))
+
+
+def _render_forked(state: tuple[Pages, Output], bounds: tuple[int, int]
+                   ) -> tuple[list[str], list[str], dict[str, str], list[str], list[str]]:
+    """In a worker: render pages ``start:end`` and return what the parent must know."""
+    pages, output = state
+    for collected in (pages.texts, pages.linked, pages.broken, output.files, output.written):
+        collected.clear()
+    _render_range(pages, output, *bounds)
+    return (list(output.files), list(output.written), dict(pages.texts), sorted(pages.linked),
+            sorted(pages.broken))
+
+
+def _section_of(kind: str) -> dict[str, str]:
+    for section_kind, anchor in SECTIONS:
+        if section_kind == kind:
+            return {"label": type_label(kind, count=2), "anchor": anchor}
+    return {"label": "", "anchor": ""}
+
+
+def _open_items(body: str) -> int:
+    return len(re.findall(r"^\s*[-*+] \[ \]", body, re.MULTILINE))
+
+
+def _str(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _str_list(value: object) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [str(v) for v in value if isinstance(v, str | int | float) and str(v).strip()]
+
+
+def _script_texts() -> dict[str, str]:
+    """The words the search script shows, in the language in use; the templates write them
+    into every page (``script_texts``), so the script itself holds no text."""
+    return {
+        "noIndex": _("Fant ikke søkeindeksen."),
+        "noHits": _("Ingen treff."),
+        # {n} is replaced by the script; Norwegian and English both use one form for 1.
+        "oneHit": ngettext("{n} treff.", "{n} treff.", 1),
+        "manyHits": ngettext("{n} treff.", "{n} treff.", 2),
+        "approved": status_label("approved"),
+    }
+
