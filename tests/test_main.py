@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -51,3 +52,29 @@ def test_signal_during_stamp_leaves_no_temporary_file(tmp_path: Path,
     assert _temporaries(root) == []
     after = {rel: (root / rel).read_bytes() for rel in before}
     assert after == before  # all or none: stopped before the renames, nothing changed
+
+
+@pytest.mark.slow
+def test_temporary_files_left_by_a_killed_stamp_are_reported_by_check(tmp_path: Path) -> None:
+    """SIGKILL cannot be cleaned up after: `tvf check` then names what was left (TVF006)."""
+    root = tmp_path / "hb"
+    before = _drafts(root)
+    tvf = Path(sys.executable).parent / "tvf"
+    run = subprocess.Popen([str(tvf), "stamp", "--by", "Forebyggende forum", "-m", "Ny",
+                            "--today", "2026-11-25", "-H", str(root), *sorted(before)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(_temporaries(root)) < 3:
+        assert run.poll() is None and time.monotonic() < deadline
+        time.sleep(0.005)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait(timeout=60)
+    left = _temporaries(root)
+    assert left
+    result = subprocess.run([str(tvf), "check", "-H", str(root), "--format", "json",
+                             "--today", "2026-11-25"], capture_output=True, text=True,
+                            check=False, timeout=120)
+    findings = json.loads(result.stdout)
+    reported = sorted(f["path"] for f in findings if f["code"] == "TVF006")
+    assert reported == sorted(f"prosedyrer/{name}" for name in left)
+    assert all(f["severity"] == "warning" for f in findings if f["code"] == "TVF006")

@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import TvfError
 from .i18n import _
 
-_TEMP_SUFFIX = ".tvf-tmp"
+TEMP_SUFFIX = ".tvf-tmp"  # hidden temporary files: .<name>.<random>.tvf-tmp
 
 
 def default_mode() -> int:
@@ -27,13 +27,22 @@ def default_mode() -> int:
     return 0o666 & ~umask
 
 
+def temp_target(name: str) -> str | None:
+    """The file a leftover temporary file of :func:`temp_beside` was meant for, or None when
+    ``name`` is not such a file."""
+    if not (name.startswith(".") and name.endswith(TEMP_SUFFIX)):
+        return None
+    target = name[1:-len(TEMP_SUFFIX)].rpartition(".")[0]
+    return target or None
+
+
 def temp_beside(path: Path, data: bytes, *, mode: int | None = None) -> Path:
     """``data`` in a new hidden temporary file in ``path``'s folder, flushed to disk, with
     ``mode`` (default: the mode of ``path`` if it exists, else :func:`default_mode`).
 
     The caller renames it over ``path`` (or removes it). Raises ``OSError``.
     """
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:

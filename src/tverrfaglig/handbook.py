@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .config import Config, load_config
 from .document import Document, parse_document
-from .findings import Finding, error
+from .files import temp_target
+from .findings import Finding, error, warning
 from .i18n import _
 from .laws import LawRegistry, load_registry
 
@@ -67,7 +68,8 @@ def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[
 ]:
     """Yield ``(relative path, path, problem)`` for each document file, sorted by path.
 
-    Skipped: hidden files and folders, the root's ``templates/`` and the ``exclude`` globs.
+    Skipped: hidden files and folders (a temporary file that an interrupted write left
+    behind is yielded with a TVF006 warning), the root's ``templates/`` and the ``exclude`` globs.
     Symbolic links are never followed out of the handbook: such a link is yielded with a
     TVF001 finding instead. Links to folders are not walked at all. A ``*.md`` that is not a
     regular file (a FIFO, a socket, a device) is yielded with a TVF001 finding, never read.
@@ -88,6 +90,13 @@ def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[
             continue
         for entry in entries:
             if entry.name.startswith("."):
+                target = temp_target(entry.name)
+                if target is not None and entry.is_file(follow_symlinks=False):
+                    rel = f"{prefix}{entry.name}"
+                    found.append((rel, Path(entry.path), warning("TVF006", rel, None, _(
+                        "Midlertidig fil fra en skriving av {target} som ble avbrutt (tvf ble "
+                        "stoppet mens den skrev). Slett den når ingen tvf kjører.").format(
+                            target=f"{prefix}{target}"))))
                 continue
             rel = f"{prefix}{entry.name}"
             if any(p.match(rel) for p in patterns):

@@ -69,6 +69,7 @@ FIRING: dict[str, Callable[[], dict[str, str]]] = {
     "TVF003": lambda: {"a.md": doc_text(meta(version=1.0))},
     "TVF004": lambda: {"a.md": doc_text(meta("4.7-2"))},
     "TVF005": lambda: {"a.md": doc_text(meta()), "b.md": doc_text(meta())},
+    "TVF006": lambda: {"a.md": doc_text(meta()), ".a.md.k3j2_x.tvf-tmp": doc_text(meta())},
     "TVF101": lambda: {"a.md": doc_text(meta(references=["IV.7-404"]))},
     "TVF102": lambda: {"a.md": doc_text(meta(references=["IV.7-3"])),
                        "b.md": doc_text(meta("IV.7-3", status="retired"))},

@@ -22,6 +22,9 @@ TVF001 = rule("TVF001", Severity.ERROR,
 TVF002 = rule("TVF002", Severity.ERROR, N_("Påkrevd felt mangler"))
 TVF003 = rule("TVF003", Severity.ERROR, N_("Felt med feil form (dato, versjon, type, status …)"))
 TVF004 = rule("TVF004", Severity.ERROR, N_("Dokument-ID med feil form"))
+# Found while the handbook's files are listed (tverrfaglig.handbook.discover).
+TVF006 = rule("TVF006", Severity.WARNING,
+              N_("Midlertidig fil igjen etter en skriving som ble avbrutt"))
 
 STATUSES = ("draft", "approved", "retired")
 #: Status values in Norwegian (translate with ``_()`` where shown).
