@@ -105,3 +105,17 @@ def valid_number(day: int, month: int, year: int = 87, start: int = 100) -> str:
         if number is not None:
             return number
     raise AssertionError("no valid individual number")  # pragma: no cover
+
+
+def small_handbook(root: Path) -> Path:
+    """Three valid documents that refer to each other and cite a law: the CLI tests' handbook."""
+    return handbook(root, {
+        "prosedyrer/a.md": doc_text(
+            meta("IV.7-2", title="Forpliktende samarbeid", references=["IV.7.1-5"],
+                 legal_basis=["barnehageloven § 2 b"]),
+            "Se IV.7.1-5.\n"),
+        "vedlegg/b.md": doc_text(meta("IV.7.1-5", title="Veileder", type="attachment",
+                                      owner="PPT", review_by=dt.date(2027, 3, 1))),
+        "tiltak/v01.md": doc_text(meta("IV.7.1-11", title="Centrum fritidsklubb", type="measure",
+                                       code="V01", status="draft")),
+    })

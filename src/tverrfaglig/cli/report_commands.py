@@ -29,7 +29,8 @@ from ..outdated import (
     when_text,
 )
 from ..pii import guard
-from .common import HandbookOption, TodayOption, console, handle_errors, parse_today
+from ..render.console import console
+from .common import HandbookOption, TodayOption, handle_errors, parse_today
 
 
 class OutdatedFormat(enum.StrEnum):
