@@ -1,5 +1,5 @@
-"""What every command shares: the --handbook and --today options, error handling and the
-progress bar (the consoles are in :mod:`..render.console`)."""
+"""What every command shares: the --handbook and --today options, the one parser of date
+options, error handling and the progress bar (the consoles are in :mod:`..render.console`)."""
 
 from __future__ import annotations
 
@@ -80,14 +80,21 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None] | None
         yield advance
 
 
-def parse_today(value: str | None) -> dt.date:
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """The date given to ``option`` (``ÅÅÅÅ-MM-DD``, spaces around it allowed), or None when
+    the option was not given. Every date option of every command is read here."""
     if value is None:
-        return dt.date.today()
+        return None
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise TvfError(_("--today «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
-            value=value)) from None
+        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
+            option=option, value=value)) from None
+
+
+def parse_today(value: str | None) -> dt.date:
+    """``--today`` (or ``TVF_TODAY``), else the date today."""
+    return parse_date(value, "--today") or dt.date.today()
 
 
 def load(handbook: Path | None) -> Handbook:

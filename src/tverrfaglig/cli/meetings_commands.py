@@ -31,6 +31,7 @@ from .common import (
     TodayOption,
     handle_errors,
     load,
+    parse_date,
     parse_today,
 )
 
@@ -52,16 +53,6 @@ DryRunOption = Annotated[bool, typer.Option(
 # Input, not output: --weekday takes the Norwegian names in every language, and the English ones.
 WEEKDAYS = {"mandag": 0, "tirsdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4,
             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
-            option=option, value=value)) from None
 
 
 # --- tvf network ---------------------------------------------------------------------------------
@@ -162,7 +153,7 @@ def agenda_new(
     """Write the agenda for the network's next meeting."""
     from ..meeting_docs import STDOUT, new_agenda
 
-    result = new_agenda(load(handbook), network, date=_date(date, "--date"),
+    result = new_agenda(load(handbook), network, date=parse_date(date, "--date"),
                         today=parse_today(today), invite=invite or (), output=output)
     if output == STDOUT:
         print_text(result)
@@ -192,7 +183,7 @@ def minutes_new(
     """Write the minutes skeleton from the meeting's agenda."""
     from ..meeting_docs import STDOUT, new_minutes
 
-    result = new_minutes(load(handbook), network, date=_date(date, "--date"),
+    result = new_minutes(load(handbook), network, date=parse_date(date, "--date"),
                          today=parse_today(today), output=output)
     if output == STDOUT:
         print_text(result)
@@ -221,7 +212,7 @@ def minutes_sent(
     day = parse_today(today)
     from ..meeting_docs import mark_sent
 
-    result = mark_sent(load(handbook), network, date=_date(date, "--date"), today=day, to=to,
+    result = mark_sent(load(handbook), network, date=parse_date(date, "--date"), today=day, to=to,
                        dry_run=dry_run)
     render_sent(result, day, console(), dry_run=dry_run)
 

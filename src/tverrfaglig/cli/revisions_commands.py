@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
 from ..config import find_handbook
-from ..errors import TvfError
-from ..i18n import N_, _
+from ..i18n import N_
 from ..render.console import console, error_console
 from ..render.revisions import history_json, print_refusal, render_history, render_stamped
 from ..revisions import StampRefused, history, stamp
@@ -19,18 +17,9 @@ from .common import (
     TableFormat,
     TodayOption,
     handle_errors,
+    parse_date,
     parse_today,
 )
-
-
-def _date_option(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
-            option=option, value=value)) from None
 
 
 @handle_errors
@@ -67,8 +56,8 @@ def stamp_command(
     root = find_handbook(handbook)
     try:
         results = stamp(targets, root=root, major=major, by=by,
-                        date=_date_option(date, "--date"),
-                        review_by=_date_option(review_by, "--review-by"),
+                        date=parse_date(date, "--date"),
+                        review_by=parse_date(review_by, "--review-by"),
                         summary=message, today=parse_today(today), dry_run=dry_run)
     except StampRefused as refused:
         print_refusal(refused, error_console())
