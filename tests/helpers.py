@@ -214,3 +214,17 @@ def assert_links_resolve(site: Path) -> int:
             assert (site / resolved).is_file(), f"{rel}: {value} → {resolved} does not exist"
             checked += 1
     return checked
+
+
+def three_documents(root: Path) -> Path:
+    """Three valid documents that refer to each other and cite a law: the CLI tests' handbook."""
+    return handbook(root, {
+        "prosedyrer/a.md": doc_text(
+            meta("IV.7-2", title="Forpliktende samarbeid", references=["IV.7.1-5"],
+                 legal_basis=["barnehageloven § 2 b"]),
+            "Se IV.7.1-5.\n"),
+        "vedlegg/b.md": doc_text(meta("IV.7.1-5", title="Veileder", type="attachment",
+                                      owner="PPT", review_by=dt.date(2027, 3, 1))),
+        "tiltak/v01.md": doc_text(meta("IV.7.1-11", title="Centrum fritidsklubb", type="measure",
+                                       code="V01", status="draft")),
+    })

@@ -18,9 +18,9 @@ from tverrfaglig.audit import (
     PARTLY,
     AuditReport,
     audit,
-    render_audit,
 )
 from tverrfaglig.cli import app
+from tverrfaglig.render.audit import render_audit
 
 from helpers import TODAY, build_tree, doc_text, handbook, meta, valid_number
 

@@ -25,14 +25,8 @@ from tverrfaglig.checks import check
 from tverrfaglig.cli import app
 from tverrfaglig.config import load_config
 from tverrfaglig.handbook import load_handbook
-from tverrfaglig.outdated import (
-    SHALLOW_NOTE,
-    OutdatedReport,
-    outdated,
-    render_csv,
-    render_json,
-    render_markdown,
-)
+from tverrfaglig.outdated import SHALLOW_NOTE, OutdatedReport, outdated
+from tverrfaglig.render.outdated import render_json, render_markdown
 from tverrfaglig.revisions import fingerprint
 
 from helpers import TODAY, build_tree, doc_text, handbook, meta, valid_number
@@ -342,9 +336,9 @@ def test_table_format(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_long_report_is_listed_not_tabulated(book: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from tverrfaglig.cli import report_commands
+    from tverrfaglig.render import outdated as render_outdated
 
-    monkeypatch.setattr(report_commands, "TABLE_LIMIT", 3)
+    monkeypatch.setattr(render_outdated, "TABLE_LIMIT", 3)
     status, out = cli(book)
     assert status == 1
     assert "11 punkter er for mange for en tabell" in out
@@ -369,24 +363,6 @@ def test_by_owner_gives_each_owner_one_list(book: Path) -> None:
     _, rows = cli(book, "--by", "owner", "--format", "csv")
     owners_in_rows = [r["owner"] for r in csv.DictReader(io.StringIO(rows))]
     assert owners_in_rows == sorted(owners_in_rows)
-
-
-def test_markdown_escapes_text_from_documents(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta(
-        "IV.7-2", title="Ny *rutine* [se](https://example.invalid) `kode` <b>",
-        review_by=dt.date(2027, 1, 1)))})
-    out = render_markdown(outdated(root, today=TODAY))
-    assert r"«Ny \*rutine\* [se\](https://example.invalid) \`kode\` \<b\>»" in out
-
-
-def test_render_csv_has_a_header_even_when_empty(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2"))})
-    report = outdated(root, today=TODAY)
-    assert report.items == ()
-    assert render_csv(report).splitlines() == [",".join(outdated_module.CSV_FIELDS)]
-    assert "Ingenting er utdatert." in render_markdown(report)
-    status, out = cli(root)
-    assert status == 0 and "Ingenting er utdatert" in out
 
 
 # --- Errors ---------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ documents, tied to it by their ``network`` field (section 3 of the contract, ext
 
 Everything here is a pure function of the documents and of "today": reading, never writing
 (writing lives in :mod:`tverrfaglig.meeting_docs`), and never printing. The checks in
-:mod:`tverrfaglig.network_checks` and the commands both build on it.
+:mod:`tverrfaglig.checks.networks` and the commands both build on it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TypedDict
 
 from .config import Config
 from .document import INPUT_TYPE, NETWORK_TYPE, Document, as_date
@@ -530,7 +530,70 @@ def agenda_items(doc: Document) -> list[AgendaItem]:
 # --- Views for tvf network list / show --------------------------------------------------------
 
 
-def overview(network: Network, today: dt.date, recipient: str) -> dict[str, Any]:
+class LeaderView(TypedDict):
+    name: str | None
+    role: str | None
+    term_start: str | None
+    term_end: str | None
+    term_ended: bool
+
+
+class MemberView(TypedDict):
+    service: str
+    name: str | None
+
+
+class MeetingView(TypedDict):
+    date: str
+    status: str  # held or planned, in Norwegian (a message ID)
+    agenda: str | None
+    minutes: str | None
+    sent: bool | None
+    planned: bool
+
+
+class ActionItemView(TypedDict):
+    text: str
+    owner: str
+    deadline: str
+    overdue: bool
+    path: str
+    line: int
+
+
+# "from" is a keyword, so this one is declared the functional way.
+InputView = TypedDict("InputView", {"text": str, "from": str | None, "date": str | None,
+                                    "path": str})
+
+
+class RepresentativesView(TypedDict):
+    date: str
+    names: list[str]
+
+
+class NetworkOverview(TypedDict):
+    """What ``tvf network list`` and ``show`` tell about a network: JSON-ready, with dates as
+    ISO text; the keys are the JSON's."""
+
+    id: str
+    title: str
+    path: str
+    folder: str
+    leader: LeaderView
+    members: list[MemberView]
+    meetings_per_year: int
+    school_year: str
+    meetings: list[MeetingView]
+    next_meeting: str | None
+    open_items: list[ActionItemView]
+    pending_inputs: list[InputView]
+    last_evaluation: str | None
+    evaluation_due: bool
+    user_representatives: list[RepresentativesView]
+    report_to: str
+
+
+def overview(network: Network, today: dt.date, recipient: str) -> NetworkOverview:
     """What ``tvf network show`` tells about a network, JSON-ready (dates as ISO text)."""
     leader = network.leader
     this_year = meetings_this_school_year(network, today)

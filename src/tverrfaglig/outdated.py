@@ -17,25 +17,21 @@ The coordinator's monthly question. The answer is built from three sources, each
 
 Items are ordered most urgent first: overdue, then due soon, then the rest; within the overdue
 group the most overdue first, within "due soon" the soonest first. Each document (or action
-item) is listed once per kind. Nothing here prints or writes; the renderers at the bottom
-return text.
+item) is listed once per kind. Nothing here prints or writes; the renderers are in
+:mod:`tverrfaglig.render.outdated`.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import functools
-import io
-import json
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
-from . import i18n, vcs
+from . import vcs
 from .checks import SEND_WITHIN_DAYS, UNSILENCEABLE, approved_on, scan_path
 from .config import Config, load_config
 from .document import HANDBOOK_TYPES, Document, as_date
@@ -58,7 +54,7 @@ DUE = "due"
 NOTICE = "notice"
 URGENCIES = (OVERDUE, DUE, NOTICE)
 URGENCY_NO = {OVERDUE: N_("forfalt"), DUE: N_("forfaller snart"),
-              NOTICE: N_("bør følges opp")}  # translate with _() (see urgency_text)
+              NOTICE: N_("bør følges opp")}  # translated by render.outdated
 
 
 class Kind(NamedTuple):
@@ -581,126 +577,3 @@ def _notes(git_state: str, infos: Iterable[DocInfo], changes: Mapping[str, vcs.C
 
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
-
-
-# --- Renderers (text formats; the rich table lives in the CLI) ---------------------------------
-
-
-def urgency_text(urgency: str) -> str:
-    """``forfalt``, ``forfaller snart`` or ``bør følges opp``, in the language in use."""
-    return _(URGENCY_NO[urgency])
-
-
-def when_text(item: OutdatedItem) -> str:
-    """The date column in words: ``frist 2026-01-01, 328 dager over``."""
-    if item.days_left is not None and item.due is not None:
-        if not item.days_left:
-            return _("frist {date}, i dag").format(date=item.due)
-        return ngettext("frist {date}, om {n} dag", "frist {date}, om {n} dager",
-                        item.days_left).format(date=item.due, n=item.days_left)
-    if item.due is not None and item.days_overdue is not None:
-        if item.kind == "minutes_missing":
-            return ngettext("møtet {date}, {n} dag siden", "møtet {date}, {n} dager siden",
-                            item.days_overdue).format(date=item.due, n=item.days_overdue)
-        return ngettext("frist {date}, {n} dag over", "frist {date}, {n} dager over",
-                        item.days_overdue).format(date=item.due, n=item.days_overdue)
-    if item.last_changed is not None and item.days_overdue is not None:
-        return ngettext("endret {date}, {n} dag siden", "endret {date}, {n} dager siden",
-                        item.days_overdue).format(date=item.last_changed, n=item.days_overdue)
-    if item.last_changed is not None:
-        return _("sist endret {date}").format(date=item.last_changed)
-    return ""
-
-
-def render_json(report: OutdatedReport, *, by_owner: bool = False) -> str:
-    return json.dumps(report.as_json(by_owner=by_owner), ensure_ascii=False, indent=2)
-
-
-CSV_FIELDS = ("urgency", "kind", "label", "code", "due", "days_overdue", "days_left",
-              "last_changed", "last_changed_by", "last_changed_source", "age_days", "id",
-              "title", "owner", "network", "path", "line", "message")
-
-
-def render_csv(report: OutdatedReport, *, by_owner: bool = False) -> str:
-    """One row per item with a header row; grouped by owner with ``by_owner``."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
-    writer.writeheader()
-    items: Sequence[OutdatedItem] = (
-        [i for _owner, group in report.by_owner() for i in group] if by_owner else report.items)
-    for item in items:
-        row = item.as_json()
-        writer.writerow({key: "" if row.get(key) is None else row[key] for key in CSV_FIELDS})
-    return out.getvalue()
-
-
-_MD_SPECIAL_RE = re.compile(
-    r"[\\`*<>|]|\](?=\()|(?<![0-9A-Za-zÆØÅæøå])_|_(?![0-9A-Za-zÆØÅæøå])")
-
-
-def markdown_escape(text: str) -> str:
-    """Text safe inside Markdown (also in a table cell), with as few backslashes as possible,
-    so it still reads well as plain text: backslash, backtick, ``*``, angle brackets, ``|``,
-    ``]`` before ``(`` (a link), and ``_`` unless it is inside a word (review_by)."""
-    return _MD_SPECIAL_RE.sub(lambda m: "\\" + m.group(), text)
-
-
-md = markdown_escape
-
-
-def item_name(item: OutdatedItem) -> str:
-    """``IV.7-2 «Tittel»``, or ``nettverk kanebogen «Tekst»`` for what concerns a network."""
-    doc_id = _("nettverk {name}").format(name=item.network) if item.network else item.id or ""
-    title = _("«{title}»").format(title=item.title) if item.title else ""
-    return " ".join(p for p in (doc_id, title) if p)
-
-
-def _md_item(item: OutdatedItem, *, show_owner: bool, show_urgency: bool) -> str:
-    name = item_name(item)
-    parts = [f"**{md(item.label)}**"]
-    if show_urgency:
-        parts[0] += f" ({urgency_text(item.urgency)})"
-    head = f"{parts[0]}: {md(name)} (`{item.location}`)" if name else \
-        f"{parts[0]}: `{item.location}`"
-    when = when_text(item)
-    lines = [f"- {head}" + (f", {when}" if when else "") + "."]
-    lines.append(f"  {md(item.message)}")
-    if show_owner:
-        lines.append("  " + _("Ansvarlig: {owner}.").format(owner=md(item.owner or _(NO_OWNER))))
-    return "\n".join(lines)
-
-
-def render_markdown(report: OutdatedReport, *, by_owner: bool = False) -> str:
-    """A report a coordinator can paste into an e-mail."""
-    heading = _("Utdatert i håndboka")
-    if report.municipality:
-        heading = _("Utdatert i håndboka – {municipality}").format(
-            municipality=report.municipality)
-    out = [f"# {heading}", ""]
-    out.append(_("{title}, per {date}. Med: revisjonsdatoer og frister de neste {days} dagene, "
-                 "og dokumenter som ikke er endret på mer enn {months} måneder.").format(
-        title=md(report.title), date=i18n.long_date(report.today), days=report.within_days,
-        months=report.stale_months))
-    out.append("")
-    note_label = _("Merk:")
-    for note in report.notes:
-        out += [f"> **{note_label}** {md(note)}", ""]
-    counts = [f"{report.count(u)} {urgency_text(u)}" for u in URGENCIES]
-    out += ["**" + _("Oppsummering:") + f"** {', '.join(counts)}.", ""]
-    if not report.items:
-        out += [_("Ingenting er utdatert."), ""]
-        return "\n".join(out)
-    if by_owner:
-        for owner, items in report.by_owner():
-            out += [f"## {md(owner or _(NO_OWNER))} ({len(items)})", ""]
-            out += [_md_item(i, show_owner=False, show_urgency=True) for i in items]
-            out.append("")
-    else:
-        for urgency in URGENCIES:
-            items = [i for i in report.items if i.urgency == urgency]
-            if not items:
-                continue
-            out += [f"## {urgency_text(urgency).capitalize()} ({len(items)})", ""]
-            out += [_md_item(i, show_owner=True, show_urgency=False) for i in items]
-            out.append("")
-    return "\n".join(out)

@@ -1,4 +1,5 @@
-"""What every command shares: the --handbook and --today options, error handling, consoles."""
+"""What every command shares: the --handbook and --today options, the one parser of date
+options, error handling and the progress bar (the consoles are in :mod:`..render.console`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import contextlib
 import datetime as dt
 import enum
 import functools
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -19,6 +19,7 @@ from ..config import find_handbook
 from ..errors import TvfError
 from ..handbook import Handbook, load_handbook
 from ..i18n import N_, _
+from ..render.console import error_console, print_error
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -53,25 +54,10 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except TvfError as exc:
-            err = Console(stderr=True, highlight=False, soft_wrap=True)
-            err.print(f"tvf: {exc.message}", style="bold red", markup=False)
-            if exc.hint:
-                err.print(exc.hint, markup=False)
+            print_error(exc, error_console())
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper
-
-
-def console() -> Console:
-    """Standard output for people: no wrapping of long lines, no guessing of highlights.
-
-    Piped into a file or a CI log there is no terminal width; tables then get room to breathe
-    instead of rich's 80 columns (``COLUMNS`` still wins when set).
-    """
-    out = Console(highlight=False, soft_wrap=True)
-    if not out.is_terminal and "COLUMNS" not in os.environ:
-        out.width = 160
-    return out
 
 
 @contextlib.contextmanager
@@ -94,14 +80,21 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None] | None
         yield advance
 
 
-def parse_today(value: str | None) -> dt.date:
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """The date given to ``option`` (``ÅÅÅÅ-MM-DD``, spaces around it allowed), or None when
+    the option was not given. Every date option of every command is read here."""
     if value is None:
-        return dt.date.today()
+        return None
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise TvfError(_("--today «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
-            value=value)) from None
+        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
+            option=option, value=value)) from None
+
+
+def parse_today(value: str | None) -> dt.date:
+    """``--today`` (or ``TVF_TODAY``), else the date today."""
+    return parse_date(value, "--today") or dt.date.today()
 
 
 def load(handbook: Path | None) -> Handbook:

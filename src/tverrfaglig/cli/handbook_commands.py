@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 from typing import Annotated
 
 import typer
@@ -11,15 +10,16 @@ import typer
 from ..checks import check_path
 from ..config import find_handbook
 from ..i18n import N_, _
-from ..queries import list_documents, row, show
-from ..render import documents_table, render_github, render_human, render_json, render_show
-from ..report_formats import render_junit, render_sarif
+from ..queries import list_documents, show
+from ..render.console import console
+from ..render.handbook import documents_json, documents_table, render_show
+from ..render.machine import render_junit, render_sarif
+from ..render.report import render_github, render_human, render_json
 from .common import (
     FormatOption,
     HandbookOption,
     TableFormat,
     TodayOption,
-    console,
     handle_errors,
     load,
     parse_today,
@@ -106,7 +106,7 @@ def list_command(
     docs = list_documents(load(handbook), types=[t.value for t in doc_type or ()],
                           status=status.value if status else None, owner=owner)
     if output_format is TableFormat.json:
-        typer.echo(json.dumps([row(d) for d in docs], ensure_ascii=False, indent=2))
+        typer.echo(documents_json(docs))
     else:
         console().print(documents_table(docs))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -14,9 +13,13 @@ from ..errors import TvfError
 from ..i18n import N_, _
 from ..laws import LOVDATA_ARCHIVE as ARCHIVE_NAME
 from ..laws import LOVDATA_ARCHIVE_URL as ARCHIVE_URL
-from ..render import (
+from ..render.console import console
+from ..render.laws import (
+    cited_json,
     cited_markdown,
     cited_table,
+    law_overview_json,
+    laws_json,
     laws_table,
     render_import,
     render_law_overview,
@@ -26,7 +29,6 @@ from .common import (
     HandbookOption,
     TableFormat,
     TodayOption,
-    console,
     handle_errors,
     load,
     parse_today,
@@ -58,21 +60,10 @@ def laws_command(
         return
     laws = load(handbook).laws
     day = parse_today(today)
-    repealed = {law.id for law in laws if law.is_repealed(day)}
     if output_format is TableFormat.json:
-        typer.echo(json.dumps([
-            {"id": law.id, "title": law.title, "names": list(law.names),
-             "repealed": law.repealed.isoformat() if law.repealed else None,
-             "replaced_by": law.replaced_by, "in_force": law.id not in repealed,
-             "url": law.url(),
-             "short_title": law.short_title, "abbreviation": law.abbreviation,
-             "in_force_from": law.in_force.isoformat() if law.in_force else None,
-             "last_change": law.last_change.isoformat() if law.last_change else None,
-             "sections": len(law.sections) if law.sections is not None else None}
-            for law in laws
-        ], ensure_ascii=False, indent=2))
+        typer.echo(laws_json(laws, day))
     else:
-        console().print(laws_table(laws, today_repealed=repealed))
+        console().print(laws_table(laws, day))
 
 
 @laws_app.command("import", help=N_(
@@ -106,7 +97,7 @@ def import_command(
         raise TvfError(_("Oppgi enten ARKIV eller --url."),
                        hint=_("For eksempel: tvf laws import {archive}").format(
                            archive=ARCHIVE_NAME))
-    from ..lovdata import import_laws  # only here: it is not needed by the other commands
+    from ..laws.lovdata import import_laws  # only here: it is not needed by the other commands
 
     source: Path | str = ARCHIVE_URL if url else archive or ""
     if isinstance(source, str) and not source.startswith(("http://", "https://")):
@@ -128,12 +119,12 @@ def show_command(
     today: TodayOption = None,
 ) -> None:
     """Show one law: its sections with titles, and the documents citing each."""
-    from ..lovdata import law_overview
+    from ..laws.queries import law_overview
 
     day = parse_today(today)
     overview = law_overview(load(handbook), name, today=day)
     if output_format is TableFormat.json:
-        typer.echo(json.dumps(overview.as_json(day), ensure_ascii=False, indent=2))
+        typer.echo(law_overview_json(overview, day))
     else:
         render_law_overview(overview, console(), day)
 
@@ -150,14 +141,13 @@ def cited_command(
     today: TodayOption = None,
 ) -> None:
     """List every law, chapter and section the handbook cites, with Lovdata links."""
-    from ..lovdata import cited_provisions
+    from ..laws.queries import cited_provisions
 
     day = parse_today(today)
     book = load(handbook)
     provisions = cited_provisions(book, today=day)
     if output_format is CitedFormat.json:
-        typer.echo(json.dumps([p.as_json(day) for p in provisions], ensure_ascii=False,
-                              indent=2))
+        typer.echo(cited_json(provisions, day))
     elif output_format is CitedFormat.markdown:
         title = ", ".join(p for p in (book.config.title, book.config.municipality) if p)
         typer.echo(cited_markdown(provisions, day, title), nl=False)

@@ -3,31 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from ..errors import TvfError
-from ..i18n import N_, _, long_date, ngettext, weekday_name
+from ..i18n import N_, _
 from ..meetings import get_network, networks, overview
+from ..render.console import console, error_console
+from ..render.meetings import (
+    networks_json,
+    networks_table,
+    plan_json,
+    print_text,
+    render_agenda,
+    render_input,
+    render_minutes,
+    render_network,
+    render_plan,
+    render_sent,
+)
 from .common import (
     FormatOption,
     HandbookOption,
     TableFormat,
     TodayOption,
-    console,
     handle_errors,
     load,
+    parse_date,
     parse_today,
 )
-
-if TYPE_CHECKING:
-    from ..meeting_docs import Written
 
 # The calendar (icalendar, holidays) and the writers (Jinja2) are imported inside the commands
 # that use them, so that every other tvf command starts without them.
@@ -47,34 +53,6 @@ DryRunOption = Annotated[bool, typer.Option(
 # Input, not output: --weekday takes the Norwegian names in every language, and the English ones.
 WEEKDAYS = {"mandag": 0, "tirsdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4,
             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
-            option=option, value=value)) from None
-
-
-def _err() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _warn_meeting_day(day: dt.date) -> None:
-    from ..calendar_plan import why_not_a_meeting_day
-
-    reason = why_not_a_meeting_day(day)
-    if reason is not None:
-        _err().print(_("Merk: {date} er {reason}.").format(date=long_date(day), reason=reason),
-                     style="yellow", markup=False)
-
-
-def _print_written(result: Written) -> None:
-    if not result.written:
-        typer.echo(result.text, nl=False)
 
 
 # --- tvf network ---------------------------------------------------------------------------------
@@ -97,30 +75,9 @@ def network_list(
     views = [overview(n, day, n.recipient(book.config))
              for _slug, n in sorted(networks(book).items())]
     if output_format is TableFormat.json:
-        typer.echo(json.dumps(views, ensure_ascii=False, indent=2))
+        typer.echo(networks_json(views))
         return
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    title_column = 1
-    for index, column in enumerate((_("ID"), _("Tittel"), _("Leder"), _("Lederperiode til"),
-                                    _("Møter i skoleåret"), _("Neste møte"), _("Åpne punkter"),
-                                    _("Innspill"))):
-        table.add_column(column, no_wrap=index != title_column)
-    for view in views:
-        leader = view["leader"]
-        overdue = sum(1 for i in view["open_items"] if i["overdue"])
-        open_items = str(len(view["open_items"]))
-        if overdue:
-            open_items = _("{n} ({overdue} forfalt)").format(n=open_items, overdue=overdue)
-        table.add_row(
-            view["id"], view["title"], leader["name"] or "–",
-            Text(leader["term_end"] or "–", style="red" if leader["term_ended"] else ""),
-            _("{held} av {per_year}").format(held=len(view["meetings"]),
-                                             per_year=view["meetings_per_year"]),
-            view["next_meeting"] or "–",
-            open_items,
-            str(len(view["pending_inputs"])),
-        )
-    console().print(table)
+    console().print(networks_table(views))
 
 
 @network_app.command("show", help=N_(
@@ -139,83 +96,9 @@ def network_show(
     network = get_network(book, slug)
     view = overview(network, day, network.recipient(book.config))
     if output_format is TableFormat.json:
-        typer.echo(json.dumps(view, ensure_ascii=False, indent=2))
+        typer.echo(networks_json(view))
         return
-    _render_network(view, console())
-
-
-def _render_network(view: dict[str, Any], out: Console) -> None:
-    out.print(Text(f"{view['title']} ({view['id']})", style="bold"))
-    out.print(_("Fil: {path}").format(path=view["path"]), markup=False)
-    leader = view["leader"]
-    term = f"{leader['term_start'] or '?'} – {leader['term_end'] or '?'}"
-    line = Text(_("Leder: {name}").format(name=leader["name"] or _("ikke valgt")))
-    if leader["role"]:
-        line.append(f", {leader['role']}")
-    line.append(f" ({term})")
-    if leader["term_ended"]:
-        line.append("  " + _("perioden er ute"), style="bold red")
-    out.print(line)
-    out.print(_("Referat sendes til: {recipient}").format(recipient=view["report_to"]),
-              markup=False)
-
-    out.print(Text("\n" + _("Medlemmer"), style="bold"))
-    for member in view["members"]:
-        out.print(f"  {member['service']}: {member['name'] or '–'}", markup=False)
-
-    out.print(Text("\n" + _("Møter skoleåret {school_year} ({held} av {per_year})").format(
-        school_year=view["school_year"], held=len(view["meetings"]),
-        per_year=view["meetings_per_year"]), style="bold"))
-    if not view["meetings"]:
-        out.print("  " + _("ingen holdt eller planlagt"), markup=False)
-    # Columns as wide as the longest weekday and status in the language in use, plus one.
-    week = [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(7)]
-    weekday_width = max(len(weekday_name(d)) for d in week) + 1
-    status_width = max(len(_(s)) for s in (N_("holdt"), N_("planlagt"))) + 1
-    for meeting in view["meetings"]:
-        parts = []
-        if meeting["agenda"]:
-            parts.append(_("saksliste"))
-        if meeting["minutes"]:
-            parts.append(_("referat (sendt)") if meeting["sent"] else _("referat (ikke sendt)"))
-        if not parts:
-            parts.append(_("ingen saksliste ennå"))
-        day = dt.date.fromisoformat(meeting["date"])
-        out.print(f"  {meeting['date']}  {weekday_name(day):<{weekday_width}} "
-                  f"{_(meeting['status']):<{status_width}} {', '.join(parts)}", markup=False)
-
-    out.print(Text("\n" + _("Åpne oppfølgingspunkter ({n})").format(n=len(view["open_items"])),
-                   style="bold"))
-    for item in view["open_items"]:
-        text = Text("  " + _("{deadline}  {text} (ansvar: {owner})").format(
-            deadline=item["deadline"], text=item["text"], owner=item["owner"]))
-        if item["overdue"]:
-            text.append("  " + _("forfalt"), style="bold red")
-        out.print(text)
-    out.print(Text("\n" + _("Innspill til neste saksliste ({n})").format(
-        n=len(view["pending_inputs"])), style="bold"))
-    for item in view["pending_inputs"]:
-        if item["from"]:
-            line_text = _("{date}  {text} (fra {sender})").format(
-                date=item["date"] or "?", text=item["text"], sender=item["from"])
-        else:
-            line_text = f"{item['date'] or '?'}  {item['text']}"
-        out.print("  " + line_text, markup=False)
-
-    if view["last_evaluation"]:
-        evaluation = _("siste {date}").format(date=view["last_evaluation"])
-    else:
-        evaluation = _("ingen registrert")
-    if view["evaluation_due"]:
-        evaluation_line = _("Årlig evaluering: {evaluation}  bør settes på sakslisten").format(
-            evaluation=evaluation)
-    else:
-        evaluation_line = _("Årlig evaluering: {evaluation}").format(evaluation=evaluation)
-    out.print("\n" + evaluation_line, markup=False)
-    invited = "; ".join(f"{r['date']}: {', '.join(r['names'])}"
-                        for r in view["user_representatives"]) or _("ingen invitert ennå")
-    out.print(_("Brukerrepresentanter skoleåret {school_year}: {invited}").format(
-        school_year=view["school_year"], invited=invited), markup=False)
+    render_network(view, console())
 
 
 # --- tvf agenda ---------------------------------------------------------------------------------
@@ -245,14 +128,7 @@ def agenda_add(
 
     result = add_input(load(handbook), network, text, sender=sender, today=parse_today(today),
                        dry_run=dry_run)
-    if dry_run:
-        console().print(_("Ville skrevet {path}:").format(path=result.path) + "\n", markup=False)
-        typer.echo(result.text, nl=False)
-        return
-    console().print(_("Skrev innspillet {path}. Det kommer på neste saksliste "
-                      "(tvf agenda new --network {network}).").format(path=result.path,
-                                                                      network=network),
-                    markup=False)
+    render_input(result, network, console(), dry_run=dry_run)
 
 
 @agenda_app.command("new", help=N_(
@@ -277,23 +153,12 @@ def agenda_new(
     """Write the agenda for the network's next meeting."""
     from ..meeting_docs import STDOUT, new_agenda
 
-    result = new_agenda(load(handbook), network, date=_date(date, "--date"),
+    result = new_agenda(load(handbook), network, date=parse_date(date, "--date"),
                         today=parse_today(today), invite=invite or (), output=output)
     if output == STDOUT:
-        _print_written(result)
+        print_text(result)
         return
-    out = console()
-    out.print(_("Skrev {path}.").format(path=result.path), markup=False)
-    if result.placed:
-        out.print(ngettext("Satte {n} innspill på sakslisten: {paths}.",
-                           "Satte {n} innspill på sakslisten: {paths}.", len(result.placed)
-                           ).format(n=len(result.placed), paths=", ".join(result.placed)),
-                  markup=False)
-    out.print(_("Send sakslisten til medlemmene. Etter møtet: tvf minutes new --network "
-                "{network} --date {date}").format(network=network, date=result.date),
-              markup=False)
-    if result.date is not None:
-        _warn_meeting_day(result.date)
+    render_agenda(result, network, console(), error_console())
 
 
 # --- tvf minutes --------------------------------------------------------------------------------
@@ -318,14 +183,12 @@ def minutes_new(
     """Write the minutes skeleton from the meeting's agenda."""
     from ..meeting_docs import STDOUT, new_minutes
 
-    result = new_minutes(load(handbook), network, date=_date(date, "--date"),
+    result = new_minutes(load(handbook), network, date=parse_date(date, "--date"),
                          today=parse_today(today), output=output)
     if output == STDOUT:
-        _print_written(result)
+        print_text(result)
         return
-    console().print(_("Skrev {path}. Når referatet er sendt: tvf minutes sent "
-                      "--network {network} --date {date}").format(
-                          path=result.path, network=network, date=result.date), markup=False)
+    render_minutes(result, network, console())
 
 
 @minutes_app.command("sent", help=N_(
@@ -349,15 +212,9 @@ def minutes_sent(
     day = parse_today(today)
     from ..meeting_docs import mark_sent
 
-    result = mark_sent(load(handbook), network, date=_date(date, "--date"), today=day, to=to,
+    result = mark_sent(load(handbook), network, date=parse_date(date, "--date"), today=day, to=to,
                        dry_run=dry_run)
-    if dry_run:
-        console().print(_("Ville merket {path} som sendt {date}:").format(
-            path=result.path, date=day) + "\n", markup=False)
-        typer.echo(result.text, nl=False)
-        return
-    console().print(_("Merket {path} som sendt {date}.").format(path=result.path, date=day),
-                    markup=False)
+    render_sent(result, day, console(), dry_run=dry_run)
 
 
 # --- tvf meetings --------------------------------------------------------------------------------
@@ -417,21 +274,9 @@ def meetings_plan(
         write_file(ics, calendar(plan, recipient=target.recipient(book.config),
                                  today=parse_today(today), start=begins, minutes=duration))
     if output_format is TableFormat.json:
-        typer.echo(json.dumps({"network": target.slug, "school_year": plan.school_year,
-                               "dates": [str(d) for d in plan.dates],
-                               "ics": str(ics) if ics else None}, ensure_ascii=False, indent=2))
+        typer.echo(plan_json(plan, target, ics))
         return
-    out = console()
-    out.print(_("Forslag til møter for {network}, skoleåret {school_year}:").format(
-        network=target.title, school_year=plan.school_year), markup=False)
-    for meeting in plan.meetings:
-        out.print(f"  {meeting.date}  {meeting.label}", markup=False)
-    out.print("\n" + _("Før datoene inn i {path}:").format(path=target.document.path)
-              + f"\n  {plan.yaml_snippet()}", markup=False)
-    if ics is not None:
-        out.print(ngettext("Skrev {path} ({n} møte).", "Skrev {path} ({n} møter).",
-                           len(plan.meetings)).format(path=ics, n=len(plan.meetings)),
-                  markup=False)
+    render_plan(plan, target, ics, console())
 
 
 def register(app: typer.Typer) -> None:

@@ -7,29 +7,21 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from ..audit import audit, render_audit, write_report
+from ..audit import audit, write_report
 from ..config import find_handbook
-from ..i18n import N_, _, ngettext
-from ..outdated import (
-    NO_OWNER,
-    OVERDUE,
-    URGENCIES,
-    OutdatedItem,
-    OutdatedReport,
-    item_name,
-    outdated,
+from ..i18n import N_, _
+from ..outdated import outdated
+from ..render.audit import render_audit
+from ..render.console import console
+from ..render.outdated import (
+    note_lines,
     render_csv,
     render_json,
     render_markdown,
-    urgency_text,
-    when_text,
+    render_outdated_table,
 )
-from ..pii import guard
-from .common import HandbookOption, TodayOption, console, handle_errors, parse_today
+from .common import HandbookOption, TodayOption, handle_errors, parse_today
 
 
 class OutdatedFormat(enum.StrEnum):
@@ -46,9 +38,6 @@ class GroupBy(enum.StrEnum):
 class AuditFormat(enum.StrEnum):
     markdown = "markdown"
     html = "html"
-
-
-URGENCY_STYLE = {OVERDUE: "bold red", "due": "yellow", "notice": "cyan"}
 
 
 @handle_errors
@@ -76,127 +65,20 @@ def outdated_command(
     report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
                       stale_months=stale_months)
     by_owner = by is GroupBy.owner
+    # Each renderer refuses a report that would show a national identity number.
+    if output_format is OutdatedFormat.table:
+        render_outdated_table(report, console(), by_owner=by_owner)
+        raise typer.Exit(report.exit_code)
     if output_format is OutdatedFormat.json:
         text = render_json(report, by_owner=by_owner) + "\n"
     elif output_format is OutdatedFormat.csv:
         text = render_csv(report, by_owner=by_owner)
-    elif output_format is OutdatedFormat.markdown:
+        for line in note_lines(report):  # CSV has no room for notes: stderr
+            typer.echo(line, err=True)
+    else:
         text = render_markdown(report, by_owner=by_owner)
-    else:
-        text = render_json(report)  # the same text as the table, to look for personal data
-    _refuse_personal_data(text)
-    if output_format is OutdatedFormat.table:
-        render_outdated_table(report, console(), by_owner=by_owner)
-    else:
-        if output_format is OutdatedFormat.csv:  # CSV has no room for notes: stderr
-            for note in report.notes:
-                typer.echo(_("Merk: {note}").format(note=note), err=True)
-        typer.echo(text, nl=False)
+    typer.echo(text, nl=False)
     raise typer.Exit(report.exit_code)
-
-
-def _refuse_personal_data(text: str) -> None:
-    guard(text, _("Rapporten ville inneholdt det som ser ut som et fødselsnummer (TVF501), så "
-                  "den er ikke skrevet ut."),
-          hint=_("Kjør tvf check for å finne dokumentet, og fjern nummeret."))
-
-
-TABLE_LIMIT = 200  # more items than this are listed, not tabulated (rich tables are slow)
-
-
-def render_outdated_table(report: OutdatedReport, out: Console, *, by_owner: bool) -> None:
-    """Notes, then the items as a table (one per owner with ``by_owner``), then a summary.
-
-    Beyond :data:`TABLE_LIMIT` items the same information is printed as a list, three lines
-    per item, which a terminal shows at once instead of after seconds of table layout."""
-    for note in report.notes:
-        out.print(Text(_("Merk: {note}").format(note=note), style="yellow"))
-    if report.notes:
-        out.print()
-    if not report.items:
-        out.print(Text("✔ " + ngettext("Ingenting er utdatert ({n} dokument).",
-                                       "Ingenting er utdatert ({n} dokumenter).",
-                                       report.documents).format(n=report.documents),
-                       style="bold green"))
-        return
-    as_list = len(report.items) > TABLE_LIMIT
-    if as_list:
-        out.print(Text(_("{n} punkter er for mange for en tabell, så de vises som en liste. "
-                         "--format csv gir et regneark.").format(n=len(report.items)),
-                       style="dim"))
-        out.print()
-    groups: list[tuple[str, list[OutdatedItem]]]
-    if by_owner:
-        groups = [(owner or _(NO_OWNER), items) for owner, items in report.by_owner()]
-    elif as_list:
-        groups = [(urgency_text(u).capitalize(), [i for i in report.items if i.urgency == u])
-                  for u in URGENCIES]
-    else:
-        groups = [("", list(report.items))]
-    for heading, items in groups:
-        if not items:
-            continue
-        if heading:
-            out.print(Text(f"{heading} ({len(items)})", style="bold underline"))
-        if as_list:
-            listing = _listing(items, show_owner=not by_owner, show_urgency=by_owner)
-            if out.is_terminal:
-                out.print(listing)
-            else:  # no colours in a pipe or file: the same text, without rich's line handling
-                out.file.write(listing.plain + "\n")
-        else:
-            out.print(_table(items, show_owner=not by_owner))
-        out.print()
-    counts = ", ".join(f"{report.count(u)} {urgency_text(u)}" for u in URGENCIES)
-    overdue = report.count(OVERDUE)
-    style = "bold red" if overdue else "bold yellow"
-    summary = ngettext("{counts} ({n} dokument).", "{counts} ({n} dokumenter).",
-                       report.documents).format(counts=counts, n=report.documents)
-    out.print(Text(f"{'✖' if overdue else '!'} {summary}", style=style))
-
-
-def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool) -> Text:
-    """The items as one text: a head line, the message, and the owner."""
-    text = Text()
-    for n, item in enumerate(items):
-        if n:
-            text.append("\n")
-        text.append("  ")
-        if show_urgency:
-            text.append(urgency_text(item.urgency), style=URGENCY_STYLE[item.urgency])
-            text.append("  ")
-        text.append(item.label, style="bold")
-        when = when_text(item)
-        if when:
-            text.append(f"  {when}")
-        text.append(f"  {item_name(item)}  ")
-        text.append(item.location, style="cyan")
-        text.append(f"\n    {item.message}")
-        if show_owner:
-            text.append("\n    " + _("Ansvarlig: {owner}").format(owner=item.owner or _(NO_OWNER)),
-                        style="dim")
-    return text
-
-
-def _table(items: tuple[OutdatedItem, ...] | list[OutdatedItem], *, show_owner: bool) -> Table:
-    table = Table(header_style="bold")
-    headers = [_("Status"), _("Hva"), _("Når"), _("Dokument")]
-    if show_owner:
-        headers.append(_("Ansvarlig"))
-    headers.append(_("Hva må gjøres"))
-    for header in headers:
-        table.add_column(header, overflow="fold")
-    for item in items:
-        document = Text(item_name(item))
-        document.append(f"\n{item.location}", style="dim")
-        row: list[Text | str] = [Text(urgency_text(item.urgency),
-                                      style=URGENCY_STYLE[item.urgency]),
-                                 item.label, when_text(item), document]
-        if show_owner:
-            row.append(Text(item.owner or _(NO_OWNER)))
-        row.append(Text(item.message))
-        table.add_row(*row)
-    return table
 
 
 @handle_errors

@@ -2,52 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from ..config import find_handbook
-from ..errors import TvfError
-from ..findings import Severity
-from ..i18n import N_, _
-from ..revisions import DocumentHistory, StampRefused, StampResult, history, stamp
+from ..i18n import N_
+from ..render.console import console, error_console
+from ..render.revisions import history_json, print_refusal, render_history, render_stamped
+from ..revisions import StampRefused, history, stamp
 from .common import (
     FormatOption,
     HandbookOption,
     TableFormat,
     TodayOption,
-    console,
     handle_errors,
+    parse_date,
     parse_today,
 )
-
-# Translated when they are shown.
-GIT_NOTES = {
-    "no-repository": N_("Håndboka ligger ikke i et git-repo, så det finnes ingen "
-                        "git-historikk; under står bare endringsloggen (changes) fra "
-                        "dokumentet."),
-    "no-commits": N_("Git-repoet har ingen commits ennå, så det finnes ingen git-historikk; "
-                     "under står bare endringsloggen (changes) fra dokumentet."),
-    "untracked": N_("Filen er ikke committet i git ennå, så den har ingen git-historikk; "
-                    "under står bare endringsloggen (changes) fra dokumentet."),
-}
-SHALLOW_NOTE = N_("Repoet er en grunn klone (shallow): eldre commits kan mangle. Hent dem "
-                  "med git fetch --unshallow.")
-
-
-def _date_option(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
-            option=option, value=value)) from None
 
 
 @handle_errors
@@ -84,46 +56,13 @@ def stamp_command(
     root = find_handbook(handbook)
     try:
         results = stamp(targets, root=root, major=major, by=by,
-                        date=_date_option(date, "--date"),
-                        review_by=_date_option(review_by, "--review-by"),
+                        date=parse_date(date, "--date"),
+                        review_by=parse_date(review_by, "--review-by"),
                         summary=message, today=parse_today(today), dry_run=dry_run)
     except StampRefused as refused:
-        _print_refusal(refused, Console(stderr=True, highlight=False, soft_wrap=True))
+        print_refusal(refused, error_console())
         raise typer.Exit(refused.exit_code) from None
-    out = console()
-    for result in results:
-        if dry_run:
-            typer.echo(result.diff, nl=False)
-        out.print(_summary_line(result, dry_run=dry_run), markup=False)
-    if dry_run:
-        out.print(_("Tørrkjøring: ingen filer er endret."), markup=False)
-
-
-def _summary_line(result: StampResult, *, dry_run: bool) -> str:
-    if dry_run:
-        line = _("Ville godkjent {id} «{title}» ({path}): versjon {old_version} → {version}, "
-                 "godkjent av {approved_by}, gyldig fra {valid_from}, revideres innen "
-                 "{review_by}. Endringer: {summary}")
-    else:
-        line = _("Godkjent {id} «{title}» ({path}): versjon {old_version} → {version}, "
-                 "godkjent av {approved_by}, gyldig fra {valid_from}, revideres innen "
-                 "{review_by}. Endringer: {summary}")
-    return line.format(id=result.id, title=result.title, path=result.path,
-                       old_version=result.old_version, version=result.version,
-                       approved_by=result.approved_by, valid_from=result.valid_from,
-                       review_by=result.review_by, summary=result.summary)
-
-
-def _print_refusal(refused: StampRefused, err: Console) -> None:
-    for finding in refused.findings:
-        where = f"{finding.path}:{finding.line}" if finding.line else finding.path
-        kind = _("feil") if finding.severity is Severity.ERROR else _("advarsel")
-        err.print(f"  {where}  {finding.code} {kind}  {finding.message}", markup=False)
-    for reason in refused.reasons:
-        err.print(f"  {reason}", markup=False)
-    err.print(f"tvf: {refused.message}", style="bold red", markup=False)
-    if refused.hint:
-        err.print(refused.hint, markup=False)
+    render_stamped(results, console(), dry_run=dry_run)
 
 
 @handle_errors
@@ -137,31 +76,9 @@ def history_command(
     """Show one document's history (the help text is the command's ``help``)."""
     result = history(find_handbook(handbook), doc_id)
     if output_format is TableFormat.json:
-        typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        typer.echo(history_json(result))
         return
     render_history(result, console())
-
-
-def render_history(result: DocumentHistory, out: Console) -> None:
-    title = f"{result.id}  {result.title}" if result.id else result.title
-    out.print(Text(title, style="bold"))
-    out.print(Text(result.path, style="dim"))
-    if result.git in GIT_NOTES:
-        out.print(Text(_(GIT_NOTES[result.git]), style="yellow"))
-    if result.shallow:
-        out.print(Text(_(SHALLOW_NOTE), style="yellow"))
-    table = Table(header_style="bold")
-    for header in (_("Dato"), _("Hva"), _("Versjon"), _("Av"), _("Beskrivelse"), _("Commit")):
-        table.add_column(header, overflow="fold")
-    for entry in result.entries:
-        kind = _("godkjent") if entry.kind == "stamp" else _("endret")
-        table.add_row(entry.date.isoformat(), kind, entry.version or "", entry.author,
-                      Text(entry.text), (entry.commit or "")[:7],
-                      style="green" if entry.kind == "stamp" else None)
-    if not result.entries:
-        out.print(_("Ingen historikk: ingen commits og ingen endringslogg."))
-        return
-    out.print(table)
 
 
 def register(app: typer.Typer) -> None:

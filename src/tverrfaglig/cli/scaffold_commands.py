@@ -10,7 +10,9 @@ import typer
 
 from ..errors import TvfError
 from ..i18n import N_, _
-from .common import HandbookOption, TodayOption, console, handle_errors, load, parse_today
+from ..render.console import console
+from ..render.scaffold import render_init, render_new
+from .common import HandbookOption, TodayOption, handle_errors, load, parse_today
 
 
 class NewType(enum.StrEnum):
@@ -46,13 +48,7 @@ def init_command(
     result = init_handbook(root, InitOptions(municipality=municipality, title=title,
                                              coordinator=coordinator, git=not no_git),
                            today=parse_today(today))
-    out = console()
-    out.print(_("Laget en ny håndbok i {root}:").format(root=result.root), markup=False)
-    for name in result.written:
-        out.print(f"  {name}", markup=False)
-    if result.git_initialised:
-        out.print(_("og et nytt git-repo."))
-    out.print(_("Neste steg: cd {root} && tvf check").format(root=result.root), markup=False)
+    render_init(result, console())
 
 
 @handle_errors
@@ -123,15 +119,7 @@ def new_command(
                       book.config.coordinator),
             chapter=chapter, id=doc_id, code=code, applies_to=tuple(applies_to or ()),
         ), today=day, dry_run=dry_run)
-    if dry_run:
-        typer.echo(created.text, nl=False)
-        return
-    if created.code:
-        message = _("Laget {id} ({code}): {path}").format(id=created.id, code=created.code,
-                                                          path=created.path)
-    else:
-        message = _("Laget {id}: {path}").format(id=created.id, path=created.path)
-    console().print(message, markup=False)
+    render_new(created, console(), dry_run=dry_run)
 
 
 def register(app: typer.Typer) -> None:

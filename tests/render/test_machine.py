@@ -19,7 +19,7 @@ from tverrfaglig.cli import app
 from helpers import doc_text, handbook, meta
 
 runner = CliRunner()
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_CACHE = ROOT / ".cache" / "sarif-2.1.0.json"
 # The official SARIF 2.1.0 schema ships in Microsoft's SARIF Multitool package on the npm
 # registry; tests fetch it once into .cache/ (git-ignored).

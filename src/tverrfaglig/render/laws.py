@@ -1,207 +1,57 @@
-"""Renderers: a :class:`~tverrfaglig.findings.Report` (and the list/show views) as text.
-
-Renderers only format; they decide nothing. Human output uses rich; machine output (JSON,
-GitHub annotations) is plain text with a stable shape.
-"""
+"""``tvf laws``: the law registry, what ``tvf laws import`` did, the provisions the handbook
+cites (``tvf laws cited``) and one law (``tvf laws show``), as tables, JSON or Markdown."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from itertools import groupby
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .checks import STATUS_NO
-from .document import Document
-from .findings import Report, Severity
-from .i18n import N_, _, ngettext
-from .laws import LawRegistry
-from .queries import LIST_KEYS, DocumentView, row
-from .report_formats import display_path
+from ..i18n import _, ngettext
+from ..laws import LawRegistry
+from .text import json_text
 
-if TYPE_CHECKING:  # tverrfaglig.lovdata is imported only by the tvf laws commands
-    from .lovdata import CitedProvision, CitingDocument, ImportResult, LawOverview
-
-# Labels in Norwegian, translated with ``_()`` where they are shown.
-TYPE_NO = {"procedure": N_("prosedyre"), "attachment": N_("vedlegg"), "measure": N_("tiltak"),
-           "plan": N_("plan"), "network": N_("nettverk"), "agenda": N_("saksliste"),
-           "minutes": N_("referat")}
-SEVERITY_NO = {Severity.ERROR: N_("feil"), Severity.WARNING: N_("advarsel")}
-STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
-
-
-def _documents(count: int) -> str:
-    return ngettext("{n} dokument", "{n} dokumenter", count).format(n=count)
+if TYPE_CHECKING:  # the import and the queries are imported only by the tvf laws commands
+    from ..laws.lovdata import ImportResult
+    from ..laws.queries import CitedProvision, CitingDocument, LawOverview
 
 
 def _laws(count: int) -> str:
     return ngettext("{n} lov", "{n} lover", count).format(n=count)
 
 
-def render_human(report: Report, console: Console) -> None:
-    """Findings grouped by file, each as ``path:line``, then a one-line summary."""
-    for path, group in groupby(report.findings, key=lambda f: f.path):
-        console.print(Text(path, style="bold underline"))
-        findings = list(group)
-        locations = [f"{path}:{f.line}" if f.line else path for f in findings]
-        width = max(len(location) for location in locations)
-        for finding, location in zip(findings, locations, strict=True):
-            line = Text("  ")
-            line.append(location.ljust(width), style="cyan")
-            line.append("  ")
-            line.append(finding.code, style=STYLE[finding.severity])
-            line.append(f" {_(SEVERITY_NO[finding.severity]):<8} ",
-                        style=STYLE[finding.severity])
-            line.append(finding.message)
-            console.print(line)
-        console.print()
-    console.print(summary(report))
+# --- tvf laws -------------------------------------------------------------------------------
 
 
-def summary(report: Report) -> Text:
-    docs = _documents(report.documents)
-    if not report.findings:
-        return Text("✔ " + _("Ingen funn i {documents}.").format(documents=docs),
-                    style="bold green")
-    errors = ngettext("{n} feil", "{n} feil", report.errors).format(n=report.errors)
-    warnings = ngettext("{n} advarsel", "{n} advarsler", report.warnings).format(
-        n=report.warnings)
-    files = ngettext("{n} fil", "{n} filer", len(report.files)).format(n=len(report.files))
-    if report.errors and report.warnings:
-        text = _("{errors} og {warnings} i {files} ({documents} sjekket).").format(
-            errors=errors, warnings=warnings, files=files, documents=docs)
-    else:
-        text = _("{findings} i {files} ({documents} sjekket).").format(
-            findings=errors if report.errors else warnings, files=files, documents=docs)
-    style = "bold red" if report.errors else "bold yellow"
-    mark = "✖" if report.errors else "!"
-    return Text(f"{mark} {text}", style=style)
+def repealed_laws(laws: LawRegistry, today: dt.date) -> set[str]:
+    """The IDs of the laws repealed by ``today``."""
+    return {law.id for law in laws if law.is_repealed(today)}
 
 
-def render_json(report: Report) -> str:
-    """The contract's JSON: one array of {code, severity, path, line, message}."""
-    return json.dumps([f.as_json() for f in report.findings], ensure_ascii=False, indent=2)
+def laws_json(laws: LawRegistry, today: dt.date) -> str:
+    """``tvf laws --format json``: every law in the merged registry."""
+    repealed = repealed_laws(laws, today)
+    return json_text([
+        {"id": law.id, "title": law.title, "names": list(law.names),
+         "repealed": law.repealed.isoformat() if law.repealed else None,
+         "replaced_by": law.replaced_by, "in_force": law.id not in repealed,
+         "url": law.url(),
+         "short_title": law.short_title, "abbreviation": law.abbreviation,
+         "in_force_from": law.in_force.isoformat() if law.in_force else None,
+         "last_change": law.last_change.isoformat() if law.last_change else None,
+         "sections": len(law.sections) if law.sections is not None else None}
+        for law in laws
+    ])
 
 
-def render_github(report: Report, root: Path, cwd: Path | None = None) -> str:
-    """GitHub Actions workflow commands, one ``::error``/``::warning`` line per finding.
-
-    Paths are made relative to the working directory (the repository root in Actions) so the
-    annotations land on the right file in a pull request.
-    """
-    base = Path.cwd() if cwd is None else cwd
-    lines = []
-    for finding in report.findings:
-        level = "error" if finding.severity is Severity.ERROR else "warning"
-        props = [f"file={_escape_property(display_path(root / finding.path, base))}"]
-        if finding.line:
-            props.append(f"line={finding.line}")
-        props.append(f"title={finding.code}")
-        lines.append(f"::{level} {','.join(props)}::{_escape_data(finding.message)}")
-    return "\n".join(lines)
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def documents_table(docs: Sequence[Document]) -> Table:
-    table = Table(show_lines=False, header_style="bold")
-    headers = {"id": "ID", "code": _("Kode"), "title": _("Tittel"), "type": _("Type"),
-               "status": _("Status"), "owner": _("Ansvarlig"),
-               "review_by": _("Revideres innen")}
-    for key in LIST_KEYS:
-        table.add_column(headers[key], overflow="fold")
-    for doc in docs:
-        values = row(doc)
-        kind, status = values["type"] or "", values["status"] or ""
-        values["type"] = _(TYPE_NO[kind]) if kind in TYPE_NO else values["type"]
-        values["status"] = _(STATUS_NO[status]) if status in STATUS_NO else values["status"]
-        table.add_row(*(Text(value or "") for value in values.values()))
-    table.caption = _documents(len(docs))
-    return table
-
-
-def _with_value(label: str, value: str) -> str:
-    """``godkjent (approved)``: the label with the front-matter value, unless the label in the
-    language in use already is that value (``approved`` in English)."""
-    shown = _(label)
-    return shown if shown == value and shown != label else f"{shown} ({value})"
-
-
-def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
-    doc = view.document
-    console.print(Text(f"{doc.id}  {doc.title}", style="bold"))
-    console.print(Text(doc.path, style="dim"))
-    meta = Table.grid(padding=(0, 2))
-    meta.add_column(style="bold")
-    meta.add_column(overflow="fold")
-    labels = [("type", _("Type")), ("code", _("Kode")), ("status", _("Status")),
-              ("version", _("Versjon")), ("owner", _("Ansvarlig")),
-              ("approved_by", _("Godkjent av")), ("valid_from", _("Gyldig fra")),
-              ("review_by", _("Revideres innen")), ("applies_to", _("Gjelder for")),
-              ("source", _("Kilde"))]
-    for key, label in labels:
-        value = doc.get(key)
-        if value is None:
-            continue
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        elif key == "status" and value in STATUS_NO:
-            value = _with_value(STATUS_NO[value], value)
-        elif key == "type" and value in TYPE_NO:
-            value = _with_value(TYPE_NO[value], value)
-        meta.add_row(label, Text(str(value)))
-    console.print(meta)
-
-    none = "  " + _("(ingen)")
-    console.print(Text("\n" + _("Viser til"), style="bold"))
-    if not view.references:
-        console.print(none)
-    for ref in view.references:
-        text = Text(f"  {ref.id}  ")
-        if ref.title is None:
-            text.append(_("finnes ikke"), style="red")
-        else:
-            text.append(ref.title)
-        console.print(text)
-
-    console.print(Text("\n" + _("Referert fra"), style="bold"))
-    if not view.referenced_by:
-        console.print(none)
-    for ref in view.referenced_by:
-        console.print(Text(f"  {ref.id}  {ref.title}  ({ref.path})"))
-
-    console.print(Text("\n" + _("Lovhenvisninger"), style="bold"))
-    if not view.citations:
-        console.print(none)
-    for cite in view.citations:
-        text = Text(f"  {cite.text}")
-        if cite.law is None:
-            text.append("  " + _("(ukjent lov)"), style="red")
-            console.print(text)
-            continue
-        if cite.link:
-            text.append(f"  {cite.link}", style="cyan")
-        if cite.law.is_repealed(today):
-            repealed = (_("(opphevet {date}, erstattet av {law})") if cite.law.replaced_by
-                        else _("(opphevet {date})")).format(date=cite.law.repealed,
-                                                            law=cite.law.replaced_by)
-            text.append("  " + repealed, style="yellow")
-        console.print(text)
-
-
-def laws_table(laws: LawRegistry, *, today_repealed: set[str]) -> Table:
+def laws_table(laws: LawRegistry, today: dt.date) -> Table:
+    """``tvf laws``: every law in the merged registry, in force or repealed by ``today``."""
+    today_repealed = repealed_laws(laws, today)
     table = Table(header_style="bold")
     for header in ("ID", _("Navn og forkortelser"), _("Tittel"), _("Status")):
         table.add_column(header, overflow="fold")
@@ -245,7 +95,7 @@ def render_import(result: ImportResult, console: Console) -> None:
     table.caption = ngettext("{n} lov fra Lovdata", "{n} lover fra Lovdata",
                              len(imported)).format(n=len(imported))
     console.print(table)
-    from .lovdata import law_id_of
+    from ..laws.lovdata import law_id_of
 
     for skipped in archive.skipped:
         law_id = law_id_of(skipped.name)
@@ -387,3 +237,13 @@ def render_law_overview(overview: LawOverview, console: Console, today: dt.date)
             console.print(text)
     elif not any(use.documents for use in overview.sections):
         console.print(Text("\n" + _("Ingen dokumenter i håndboka viser til denne loven.")))
+
+
+def cited_json(provisions: Sequence[CitedProvision], today: dt.date) -> str:
+    """``tvf laws cited --format json``."""
+    return json_text([p.as_json(today) for p in provisions])
+
+
+def law_overview_json(overview: LawOverview, today: dt.date) -> str:
+    """``tvf laws show --format json``."""
+    return json_text(overview.as_json(today))

@@ -8,15 +8,15 @@ in the language in use.
 
 from __future__ import annotations
 
-import json
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from . import __version__
-from .codes import describe
-from .findings import Report, Severity
-from .i18n import _, ngettext
+from .. import __version__
+from ..checks.registry import describe
+from ..findings import Report, Severity
+from ..i18n import _, ngettext
+from .text import json_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -65,7 +65,7 @@ def render_sarif(report: Report, root: Path, cwd: Path | None = None) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return json_text(log)
 
 
 def render_junit(report: Report, *, strict: bool = False) -> str:

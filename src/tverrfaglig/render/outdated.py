@@ -1,0 +1,259 @@
+"""``tvf outdated``: the report as a table for people, JSON, CSV (for a spreadsheet) and
+Markdown (for an e-mail).
+
+Every renderer here refuses a report that would hold what looks like a national identity
+number (:func:`tverrfaglig.pii.guard`), before anything is written, so a caller of the library
+cannot print one either.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .. import i18n
+from ..i18n import _, ngettext
+from ..outdated import (
+    NO_OWNER,
+    OVERDUE,
+    URGENCIES,
+    URGENCY_NO,
+    OutdatedItem,
+    OutdatedReport,
+)
+from ..pii import guard
+from .text import json_text, markdown_escape
+
+URGENCY_STYLE = {OVERDUE: "bold red", "due": "yellow", "notice": "cyan"}
+
+
+def refuse_personal_data(text: str) -> str:
+    """``text``, unless it holds what looks like a national identity number: then the
+    :class:`~tverrfaglig.errors.TvfError` that says the report is not printed."""
+    guard(text, _("Rapporten ville inneholdt det som ser ut som et fødselsnummer (TVF501), så "
+                  "den er ikke skrevet ut."),
+          hint=_("Kjør tvf check for å finne dokumentet, og fjern nummeret."))
+    return text
+
+
+def note_lines(report: OutdatedReport) -> list[str]:
+    """The report's notes as ``Merk: …`` lines (for standard error beside CSV)."""
+    return [_("Merk: {note}").format(note=note) for note in report.notes]
+
+
+def urgency_text(urgency: str) -> str:
+    """``forfalt``, ``forfaller snart`` or ``bør følges opp``, in the language in use."""
+    return _(URGENCY_NO[urgency])
+
+
+def when_text(item: OutdatedItem) -> str:
+    """The date column in words: ``frist 2026-01-01, 328 dager over``."""
+    if item.days_left is not None and item.due is not None:
+        if not item.days_left:
+            return _("frist {date}, i dag").format(date=item.due)
+        return ngettext("frist {date}, om {n} dag", "frist {date}, om {n} dager",
+                        item.days_left).format(date=item.due, n=item.days_left)
+    if item.due is not None and item.days_overdue is not None:
+        if item.kind == "minutes_missing":
+            return ngettext("møtet {date}, {n} dag siden", "møtet {date}, {n} dager siden",
+                            item.days_overdue).format(date=item.due, n=item.days_overdue)
+        return ngettext("frist {date}, {n} dag over", "frist {date}, {n} dager over",
+                        item.days_overdue).format(date=item.due, n=item.days_overdue)
+    if item.last_changed is not None and item.days_overdue is not None:
+        return ngettext("endret {date}, {n} dag siden", "endret {date}, {n} dager siden",
+                        item.days_overdue).format(date=item.last_changed, n=item.days_overdue)
+    if item.last_changed is not None:
+        return _("sist endret {date}").format(date=item.last_changed)
+    return ""
+
+
+def render_json(report: OutdatedReport, *, by_owner: bool = False) -> str:
+    return refuse_personal_data(json_text(report.as_json(by_owner=by_owner)))
+
+
+CSV_FIELDS = ("urgency", "kind", "label", "code", "due", "days_overdue", "days_left",
+              "last_changed", "last_changed_by", "last_changed_source", "age_days", "id",
+              "title", "owner", "network", "path", "line", "message")
+
+
+def render_csv(report: OutdatedReport, *, by_owner: bool = False) -> str:
+    """One row per item with a header row; grouped by owner with ``by_owner``."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    items: Sequence[OutdatedItem] = (
+        [i for _owner, group in report.by_owner() for i in group] if by_owner else report.items)
+    for item in items:
+        row = item.as_json()
+        writer.writerow({key: "" if row.get(key) is None else row[key] for key in CSV_FIELDS})
+    return refuse_personal_data(out.getvalue())
+
+
+md = markdown_escape
+
+
+def item_name(item: OutdatedItem) -> str:
+    """``IV.7-2 «Tittel»``, or ``nettverk kanebogen «Tekst»`` for what concerns a network."""
+    doc_id = _("nettverk {name}").format(name=item.network) if item.network else item.id or ""
+    title = _("«{title}»").format(title=item.title) if item.title else ""
+    return " ".join(p for p in (doc_id, title) if p)
+
+
+def _md_item(item: OutdatedItem, *, show_owner: bool, show_urgency: bool) -> str:
+    name = item_name(item)
+    parts = [f"**{md(item.label)}**"]
+    if show_urgency:
+        parts[0] += f" ({urgency_text(item.urgency)})"
+    head = f"{parts[0]}: {md(name)} (`{item.location}`)" if name else \
+        f"{parts[0]}: `{item.location}`"
+    when = when_text(item)
+    lines = [f"- {head}" + (f", {when}" if when else "") + "."]
+    lines.append(f"  {md(item.message)}")
+    if show_owner:
+        lines.append("  " + _("Ansvarlig: {owner}.").format(owner=md(item.owner or _(NO_OWNER))))
+    return "\n".join(lines)
+
+
+def render_markdown(report: OutdatedReport, *, by_owner: bool = False) -> str:
+    """A report a coordinator can paste into an e-mail."""
+    heading = _("Utdatert i håndboka")
+    if report.municipality:
+        heading = _("Utdatert i håndboka – {municipality}").format(
+            municipality=report.municipality)
+    out = [f"# {heading}", ""]
+    out.append(_("{title}, per {date}. Med: revisjonsdatoer og frister de neste {days} dagene, "
+                 "og dokumenter som ikke er endret på mer enn {months} måneder.").format(
+        title=md(report.title), date=i18n.long_date(report.today), days=report.within_days,
+        months=report.stale_months))
+    out.append("")
+    note_label = _("Merk:")
+    for note in report.notes:
+        out += [f"> **{note_label}** {md(note)}", ""]
+    counts = [f"{report.count(u)} {urgency_text(u)}" for u in URGENCIES]
+    out += ["**" + _("Oppsummering:") + f"** {', '.join(counts)}.", ""]
+    if not report.items:
+        out += [_("Ingenting er utdatert."), ""]
+        return refuse_personal_data("\n".join(out))
+    if by_owner:
+        for owner, items in report.by_owner():
+            out += [f"## {md(owner or _(NO_OWNER))} ({len(items)})", ""]
+            out += [_md_item(i, show_owner=False, show_urgency=True) for i in items]
+            out.append("")
+    else:
+        for urgency in URGENCIES:
+            items = [i for i in report.items if i.urgency == urgency]
+            if not items:
+                continue
+            out += [f"## {urgency_text(urgency).capitalize()} ({len(items)})", ""]
+            out += [_md_item(i, show_owner=True, show_urgency=False) for i in items]
+            out.append("")
+    return refuse_personal_data("\n".join(out))
+
+
+# --- The table -------------------------------------------------------------------------------
+
+
+TABLE_LIMIT = 200  # more items than this are listed, not tabulated (rich tables are slow)
+
+
+def render_outdated_table(report: OutdatedReport, out: Console, *, by_owner: bool) -> None:
+    """Notes, then the items as a table (one per owner with ``by_owner``), then a summary.
+
+    Beyond :data:`TABLE_LIMIT` items the same information is printed as a list, three lines
+    per item, which a terminal shows at once instead of after seconds of table layout.
+    Refused, before anything is printed, when the report holds what looks like a national
+    identity number."""
+    render_json(report)  # the same text as the table, to look for personal data
+    for note in report.notes:
+        out.print(Text(_("Merk: {note}").format(note=note), style="yellow"))
+    if report.notes:
+        out.print()
+    if not report.items:
+        out.print(Text("✔ " + ngettext("Ingenting er utdatert ({n} dokument).",
+                                       "Ingenting er utdatert ({n} dokumenter).",
+                                       report.documents).format(n=report.documents),
+                       style="bold green"))
+        return
+    as_list = len(report.items) > TABLE_LIMIT
+    if as_list:
+        out.print(Text(_("{n} punkter er for mange for en tabell, så de vises som en liste. "
+                         "--format csv gir et regneark.").format(n=len(report.items)),
+                       style="dim"))
+        out.print()
+    groups: list[tuple[str, list[OutdatedItem]]]
+    if by_owner:
+        groups = [(owner or _(NO_OWNER), items) for owner, items in report.by_owner()]
+    elif as_list:
+        groups = [(urgency_text(u).capitalize(), [i for i in report.items if i.urgency == u])
+                  for u in URGENCIES]
+    else:
+        groups = [("", list(report.items))]
+    for heading, items in groups:
+        if not items:
+            continue
+        if heading:
+            out.print(Text(f"{heading} ({len(items)})", style="bold underline"))
+        if as_list:
+            listing = _listing(items, show_owner=not by_owner, show_urgency=by_owner)
+            if out.is_terminal:
+                out.print(listing)
+            else:  # no colours in a pipe or file: the same text, without rich's line handling
+                out.file.write(listing.plain + "\n")
+        else:
+            out.print(_table(items, show_owner=not by_owner))
+        out.print()
+    counts = ", ".join(f"{report.count(u)} {urgency_text(u)}" for u in URGENCIES)
+    overdue = report.count(OVERDUE)
+    style = "bold red" if overdue else "bold yellow"
+    summary = ngettext("{counts} ({n} dokument).", "{counts} ({n} dokumenter).",
+                       report.documents).format(counts=counts, n=report.documents)
+    out.print(Text(f"{'✖' if overdue else '!'} {summary}", style=style))
+
+
+def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool) -> Text:
+    """The items as one text: a head line, the message, and the owner."""
+    text = Text()
+    for n, item in enumerate(items):
+        if n:
+            text.append("\n")
+        text.append("  ")
+        if show_urgency:
+            text.append(urgency_text(item.urgency), style=URGENCY_STYLE[item.urgency])
+            text.append("  ")
+        text.append(item.label, style="bold")
+        when = when_text(item)
+        if when:
+            text.append(f"  {when}")
+        text.append(f"  {item_name(item)}  ")
+        text.append(item.location, style="cyan")
+        text.append(f"\n    {item.message}")
+        if show_owner:
+            text.append("\n    " + _("Ansvarlig: {owner}").format(owner=item.owner or _(NO_OWNER)),
+                        style="dim")
+    return text
+
+
+def _table(items: tuple[OutdatedItem, ...] | list[OutdatedItem], *, show_owner: bool) -> Table:
+    table = Table(header_style="bold")
+    headers = [_("Status"), _("Hva"), _("Når"), _("Dokument")]
+    if show_owner:
+        headers.append(_("Ansvarlig"))
+    headers.append(_("Hva må gjøres"))
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for item in items:
+        document = Text(item_name(item))
+        document.append(f"\n{item.location}", style="dim")
+        row: list[Text | str] = [Text(urgency_text(item.urgency),
+                                      style=URGENCY_STYLE[item.urgency]),
+                                 item.label, when_text(item), document]
+        if show_owner:
+            row.append(Text(item.owner or _(NO_OWNER)))
+        row.append(Text(item.message))
+        table.add_row(*row)
+    return table

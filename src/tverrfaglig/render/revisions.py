@@ -1,0 +1,97 @@
+"""``tvf stamp`` and ``tvf history``: what was (or would be) approved, why stamping was
+refused, and one document's history as a table or JSON."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..findings import Severity
+from ..i18n import N_, _
+from ..revisions import DocumentHistory, StampRefused, StampResult
+from .console import print_error
+from .text import json_text
+
+# Translated when they are shown.
+GIT_NOTES = {
+    "no-repository": N_("Håndboka ligger ikke i et git-repo, så det finnes ingen "
+                        "git-historikk; under står bare endringsloggen (changes) fra "
+                        "dokumentet."),
+    "no-commits": N_("Git-repoet har ingen commits ennå, så det finnes ingen git-historikk; "
+                     "under står bare endringsloggen (changes) fra dokumentet."),
+    "untracked": N_("Filen er ikke committet i git ennå, så den har ingen git-historikk; "
+                    "under står bare endringsloggen (changes) fra dokumentet."),
+}
+SHALLOW_NOTE = N_("Repoet er en grunn klone (shallow): eldre commits kan mangle. Hent dem "
+                  "med git fetch --unshallow.")
+
+
+# --- tvf stamp -------------------------------------------------------------------------------
+
+
+def summary_line(result: StampResult, *, dry_run: bool) -> str:
+    if dry_run:
+        line = _("Ville godkjent {id} «{title}» ({path}): versjon {old_version} → {version}, "
+                 "godkjent av {approved_by}, gyldig fra {valid_from}, revideres innen "
+                 "{review_by}. Endringer: {summary}")
+    else:
+        line = _("Godkjent {id} «{title}» ({path}): versjon {old_version} → {version}, "
+                 "godkjent av {approved_by}, gyldig fra {valid_from}, revideres innen "
+                 "{review_by}. Endringer: {summary}")
+    return line.format(id=result.id, title=result.title, path=result.path,
+                       old_version=result.old_version, version=result.version,
+                       approved_by=result.approved_by, valid_from=result.valid_from,
+                       review_by=result.review_by, summary=result.summary)
+
+
+def render_stamped(results: list[StampResult], out: Console, *, dry_run: bool) -> None:
+    """One line per approved document; on a dry run each diff first (as plain text, through
+    ``typer.echo``), then a closing line."""
+    for result in results:
+        if dry_run:
+            typer.echo(result.diff, nl=False)
+        out.print(summary_line(result, dry_run=dry_run), markup=False)
+    if dry_run:
+        out.print(_("Tørrkjøring: ingen filer er endret."), markup=False)
+
+
+def print_refusal(refused: StampRefused, err: Console) -> None:
+    """The findings and reasons that stopped ``tvf stamp``, then the refusal itself."""
+    for finding in refused.findings:
+        where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+        kind = _("feil") if finding.severity is Severity.ERROR else _("advarsel")
+        err.print(f"  {where}  {finding.code} {kind}  {finding.message}", markup=False)
+    for reason in refused.reasons:
+        err.print(f"  {reason}", markup=False)
+    print_error(refused, err)
+
+
+# --- tvf history -----------------------------------------------------------------------------
+
+
+def history_json(result: DocumentHistory) -> str:
+    return json_text(result.as_json())
+
+
+def render_history(result: DocumentHistory, out: Console) -> None:
+    title = f"{result.id}  {result.title}" if result.id else result.title
+    out.print(Text(title, style="bold"))
+    out.print(Text(result.path, style="dim"))
+    if result.git in GIT_NOTES:
+        out.print(Text(_(GIT_NOTES[result.git]), style="yellow"))
+    if result.shallow:
+        out.print(Text(_(SHALLOW_NOTE), style="yellow"))
+    table = Table(header_style="bold")
+    for header in (_("Dato"), _("Hva"), _("Versjon"), _("Av"), _("Beskrivelse"), _("Commit")):
+        table.add_column(header, overflow="fold")
+    for entry in result.entries:
+        kind = _("godkjent") if entry.kind == "stamp" else _("endret")
+        table.add_row(entry.date.isoformat(), kind, entry.version or "", entry.author,
+                      Text(entry.text), (entry.commit or "")[:7],
+                      style="green" if entry.kind == "stamp" else None)
+    if not result.entries:
+        out.print(_("Ingen historikk: ingen commits og ingen endringslogg."))
+        return
+    out.print(table)
