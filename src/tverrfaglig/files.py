@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import TvfError
@@ -25,6 +27,21 @@ def default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while a temporary file is made and recorded (or renamed and
+    recorded), so an interrupt never falls between the two and leaves a file nobody knows of;
+    a signal that came meanwhile arrives right after."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows: there is no SIGTERM to hold
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def temp_target(name: str) -> str | None:
@@ -71,6 +88,12 @@ def write_atomic(path: Path, data: bytes | str, *, new: bool = False, mode: int 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if new and path.exists():
         raise _exists(path, hint)
+    with signals_held():  # the temporary file never outlives an interrupt
+        _write_through_temp(path, raw, new=new, mode=mode, hint=hint)
+
+
+def _write_through_temp(path: Path, raw: bytes, *, new: bool, mode: int | None,
+                        hint: str | None) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = temp_beside(path, raw, mode=mode)

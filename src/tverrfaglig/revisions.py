@@ -24,7 +24,7 @@ from .checks import Summary, check_across, check_document
 from .config import load_config
 from .document import NETWORK_TYPE, Document, as_date, parse_document
 from .errors import TvfError
-from .files import temp_beside
+from .files import signals_held, temp_beside
 from .findings import Finding
 from .fingerprint import fingerprint
 from .frontmatter_edit import AppendItem, Edit, SetValue, edit_front_matter
@@ -313,7 +313,8 @@ def _write_all(plans: Sequence[_Plan]) -> None:
                 raise TvfError(_("{path} ble endret mens tvf stamp kjørte; ingen filer er "
                                  "endret.").format(path=plan.doc.path),
                                hint=_("Kjør tvf stamp igjen."))
-            temps.append(temp_beside(plan.file, plan.new))
+            with signals_held():  # made and recorded together: an interrupt cleans it up
+                temps.append(temp_beside(plan.file, plan.new))
     except OSError as exc:
         _remove(temps)
         raise TvfError(_("Kunne ikke skrive {file}: {reason}. Ingen filer er endret.").format(
@@ -325,8 +326,9 @@ def _write_all(plans: Sequence[_Plan]) -> None:
     done: list[_Plan] = []
     try:
         for plan, temp in zip(plans, temps, strict=True):
-            temp.replace(plan.file)  # os.replace: atomic on POSIX and Windows
-            done.append(plan)
+            with signals_held():  # renamed and recorded together, so a restore knows it
+                temp.replace(plan.file)  # os.replace: atomic on POSIX and Windows
+                done.append(plan)
     except BaseException as exc:
         _remove(temps[len(done):])
         lost = _restore(done)
