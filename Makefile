@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LOCALE := src/tverrfaglig/locale
 MO     := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/*.po))
 
-.PHONY: help install run test lint bench i18n catalogs clean
+.PHONY: help install run test lint bench i18n catalogs registry clean
 
 help: ## Show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,11 +43,17 @@ test: $(STAMP) $(MO) ## Run the test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff and mypy (strict on the package)
-	$(BIN)/ruff check src tests bench hatch_build.py
+	$(BIN)/ruff check src tests bench tools hatch_build.py
 	$(BIN)/mypy
 
 bench: $(STAMP) ## Time tvf check on a synthetic handbook of 10,000 documents
 	$(BIN)/python bench/bench_check.py
+
+# The shared law data: ../shared/lovdata beside the repository (make registry LOVDATA=…).
+LOVDATA ?= ../shared/lovdata
+
+registry: $(STAMP) ## Regenerate the law data (src/tverrfaglig/data/lovdata.json) from ../shared/lovdata
+	$(BIN)/python tools/gen_registry.py $(LOVDATA)
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
