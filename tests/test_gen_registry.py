@@ -252,3 +252,12 @@ def test_every_renumbered_target_exists_in_the_successor(entries: dict[str, Any]
         for item in entry.get("renumbered", {}).values():
             targets = sections(entries[item["to"]])
             assert all(end in targets for end in item["section"].split(" til "))
+
+
+def test_a_label_that_only_repeats_the_article_number_is_no_heading(
+    entries: dict[str, Any],
+) -> None:
+    # barnekonvensjonen's articles are headed "Art 12." in Lovdata's text: no heading.
+    assert articles(entries["LOV-1999-05-21-30/bkn"])["12"] is None
+    assert articles(entries["LOV-1999-05-21-30/emkn"])["8"] == (
+        "Retten til respekt for privatliv og familieliv")

@@ -27,7 +27,8 @@ Choices made here, where the data leaves room:
   Its title is the data's first chapter-path element of its articles (the annex heading,
   without ``Vedlegg N.``), its articles are ``[number, heading, chapter]`` with ``a12`` → ``12``
   and a protocol's ``p1/a2`` → ``P1-2``, and the chapter is the last path element after the
-  title. Footnote marks that Lovdata's text glues to these headings (``…Freedoms1``) are removed.
+  title. Footnote marks that Lovdata's text glues to these headings (``…Freedoms1``) are removed,
+  and a heading that only repeats the article's label (``Art 12.``) is null.
 - ``renumbered`` on a repealed entry maps an old section to its successor's section. The data's
   rows with an upstream source (Statistics Norway's code list) have basis ``stated``; rows the
   data found by identical headings, and the identical headings found here, have basis
@@ -89,6 +90,9 @@ _REF_RE = re.compile(
 _RANGE_RE = re.compile(r"§§\s*(?P<first>.+?)\s+(?:til|–|-)\s+(?P<last>.+)")
 _ARTICLE_RE = re.compile(r"(?:p(?P<protocol>\d+)/)?a(?P<article>\d+)")
 _ANNEX_RE = re.compile(r"Vedlegg \d+\.\s*")
+# A "heading" that only restates the article's number ("Art 12."): barnekonvensjonen's articles
+# have no headings in Lovdata's text.
+_ARTICLE_LABEL_RE = re.compile(r"Art(?:ikkel|icle)?\.?\s*(\d+)\s*\.?", re.IGNORECASE)
 _FOOTNOTE_RE = re.compile(r"(?<=[^\W\d_]|\))\d+$")
 
 
@@ -220,10 +224,19 @@ def convention_title(annex_heading: str) -> str:
     return _ANNEX_RE.sub("", without_footnote(annex_heading), count=1)
 
 
+def article_heading(heading: str | None, sub_ref: str) -> str | None:
+    """The heading, or None when it is only the label ``"Art 12."`` of the article itself."""
+    label = _ARTICLE_LABEL_RE.fullmatch(heading or "")
+    if label is not None and sub_ref.endswith(f"a{label[1]}"):
+        return None
+    return text_or_none(heading)
+
+
 def article_row(raw: Json) -> Row:
     sub_ref = raw["ref"].split("/", 1)[1]
     below_title = [without_footnote(part) for part in raw["path"][1:]]
-    return [article_number(sub_ref), text_or_none(raw["heading"]), chapter_of(below_title)]
+    return [article_number(sub_ref), article_heading(raw["heading"], sub_ref),
+            chapter_of(below_title)]
 
 
 def convention_entries(law_id: str, articles: Sequence[Json], source: str) -> list[Json]:
