@@ -402,41 +402,62 @@ class RenumberingReport:
 
 def renumbered_for(old: Json, new: Json, rows: Sequence[Renumbering],
                    report: RenumberingReport) -> dict[str, Json]:
-    """The ``renumbered`` mapping of one repealed entry."""
-    mine = heading_matches(old, new)
-    data_heading = {(r.old, r.section) for r in rows if r.basis == IDENTICAL_HEADING}
-    sharing: dict[str, list[str]] = {}
-    for number, _section, heading in mine:
-        sharing.setdefault(heading_key(heading), []).append(number)
-    mapping: dict[str, Renumbering] = {}
-    for number, section, heading in mine:
-        shared_with = tuple(n for n in sharing[heading_key(heading)] if n != number)
-        mapping[number] = Renumbering(
-            from_law=old["id"], old=number, from_part=None, to_law=new["id"], section=section,
-            to_part=None, basis=IDENTICAL_HEADING,
-            source=heading_source(heading, (number, section) in data_heading),
-            shared_with=shared_with)
-        if shared_with:
-            report.shared_old_headings.append((old["id"], number, section))
-    mine_pairs = {(number, section) for number, section, _heading in mine}
-    report.tvf_only += [(old["id"], n, s) for n, s, _h in mine if (n, s) not in data_heading]
-    for row in rows:
-        if row.basis == IDENTICAL_HEADING and (row.old, row.section) not in mine_pairs:
-            report.data_only.append(row)
-            mapping.setdefault(row.old, replace(
-                row, source=f"{DATA_HEADING_SOURCE} (the data's table only)"))
-    for row in rows:
-        if row.basis == STATED:
-            earlier = mapping.get(row.old)
-            if earlier is not None and earlier.basis == STATED:
-                raise ValueError(f"{old['id']} § {row.old} is stated twice")
-            if earlier is not None and earlier.section != row.section:
-                report.overridden.append((old["id"], row.old, earlier.section))
-            mapping[row.old] = row
+    """The ``renumbered`` mapping of one repealed entry: heading matches, then the data's rows."""
+    mapping = heading_renumberings(old, new, rows, report)
+    add_data_heading_rows(mapping, rows, report)
+    add_stated_rows(mapping, rows, report)
     check_targets(old["id"], mapping.values(), new, report)
     for item in mapping.values():
         report.counts[(old["id"], item.basis)] += 1
     return {number: item.as_json() for number, item in mapping.items()}
+
+
+def heading_renumberings(old: Json, new: Json, rows: Sequence[Renumbering],
+                         report: RenumberingReport) -> dict[str, Renumbering]:
+    """The identical headings of ``old`` and ``new``, found here."""
+    matches = heading_matches(old, new)
+    in_data = {(r.old, r.section) for r in rows if r.basis == IDENTICAL_HEADING}
+    sharing: dict[str, list[str]] = {}
+    for number, _section, heading in matches:
+        sharing.setdefault(heading_key(heading), []).append(number)
+    mapping: dict[str, Renumbering] = {}
+    for number, section, heading in matches:
+        shared_with = tuple(n for n in sharing[heading_key(heading)] if n != number)
+        mapping[number] = Renumbering(
+            from_law=old["id"], old=number, from_part=None, to_law=new["id"], section=section,
+            to_part=None, basis=IDENTICAL_HEADING,
+            source=heading_source(heading, (number, section) in in_data),
+            shared_with=shared_with)
+        if (number, section) not in in_data:
+            report.tvf_only.append((old["id"], number, section))
+        if shared_with:
+            report.shared_old_headings.append((old["id"], number, section))
+    return mapping
+
+
+def add_data_heading_rows(mapping: dict[str, Renumbering], rows: Sequence[Renumbering],
+                          report: RenumberingReport) -> None:
+    """The data's identical-heading rows not found here (none today) are kept, and said so."""
+    found = {(item.old, item.section) for item in mapping.values()}
+    for row in rows:
+        if row.basis == IDENTICAL_HEADING and (row.old, row.section) not in found:
+            report.data_only.append(row)
+            mapping.setdefault(row.old, replace(
+                row, source=f"{DATA_HEADING_SOURCE} (the data's table only)"))
+
+
+def add_stated_rows(mapping: dict[str, Renumbering], rows: Sequence[Renumbering],
+                    report: RenumberingReport) -> None:
+    """A stated row wins over a heading match for the same old section."""
+    for row in rows:
+        if row.basis != STATED:
+            continue
+        earlier = mapping.get(row.old)
+        if earlier is not None and earlier.basis == STATED:
+            raise ValueError(f"{row.from_law} § {row.old} is stated twice")
+        if earlier is not None and earlier.section != row.section:
+            report.overridden.append((row.from_law, row.old, earlier.section))
+        mapping[row.old] = row
 
 
 def check_targets(old_id: str, items: Iterable[Renumbering], new: Json,
