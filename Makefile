@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LOCALE := src/tverrfaglig/locale
 MO     := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/*.po))
 
-.PHONY: help install run test lint docs bench i18n catalogs clean
+.PHONY: help install run test lint docs registry bench i18n catalogs clean
 
 help: ## Show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,7 +43,7 @@ test: $(STAMP) $(MO) ## Run the test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff and mypy (strict on the package)
-	$(BIN)/ruff check src tests bench hatch_build.py tools
+	$(BIN)/ruff check src tests bench tools hatch_build.py
 	$(BIN)/mypy
 
 docs: $(STAMP) $(MO) ## Regenerate docs/cli.md and the README's examples from the program
@@ -51,6 +51,12 @@ docs: $(STAMP) $(MO) ## Regenerate docs/cli.md and the README's examples from th
 
 bench: $(STAMP) ## Time tvf check on a synthetic handbook of 10,000 documents
 	$(BIN)/python bench/bench_check.py
+
+# The shared law data: ../shared/lovdata beside the repository (make registry LOVDATA=…).
+LOVDATA ?= ../shared/lovdata
+
+registry: $(STAMP) ## Regenerate the law data (src/tverrfaglig/data/lovdata.json) from ../shared/lovdata
+	$(BIN)/python tools/gen_registry.py $(LOVDATA)
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
