@@ -41,6 +41,10 @@ OutputOption = Annotated[str | None, typer.Option(
     "--output", "-o", metavar=N_("FIL"), help=N_("Skriv til denne filen i stedet; «-» skriver "
                                                  "til skjermen og endrer ingenting."),
     show_default=False)]
+DocFormatOption = Annotated[str, typer.Option(
+    "--format", "-f", metavar="md|docx|pdf",
+    help=N_("md skriver bare Markdown-filen; docx eller pdf skriver også en Word-fil eller "
+            "PDF med samme navn ved siden av."))]
 DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", help=N_("Vis hva som ville blitt skrevet, uten å skrive."))]
 
@@ -70,6 +74,32 @@ def _warn_meeting_day(day: dt.date) -> None:
     if reason is not None:
         _err().print(_("Merk: {date} er {reason}.").format(date=long_date(day), reason=reason),
                      style="yellow", markup=False)
+
+
+def _check_doc_format(value: str, output: str | None) -> str:
+    fmt = value.strip().lower()
+    if fmt not in ("md", "docx", "pdf"):
+        raise TvfError(_("--format «{value}» er ukjent; velg md, docx eller pdf.").format(
+            value=value))
+    if fmt != "md" and output == "-":
+        raise TvfError(_("--format {format} kan ikke skrives til skjermen (--output -).").format(
+            format=fmt))
+    return fmt
+
+
+def _write_beside(book: Any, result: Written, fmt: str, output: str | None) -> None:
+    """With --format docx|pdf: the written Markdown document, also as .docx or PDF."""
+    if fmt == "md":
+        return
+    from ..document import parse_document
+    from ..export import ExportFormat, render, source_of, write_file
+
+    markdown = Path(output) if output is not None else book.root / result.path
+    doc, _problems = parse_document(result.path, result.text.encode("utf-8"))
+    assert doc is not None  # the writers refuse a document that does not parse
+    target = markdown.with_suffix(f".{fmt}")
+    write_file(target, render(source_of(doc), ExportFormat(fmt), root=book.root))
+    console().print(_("Skrev {path}.").format(path=target), markup=False)
 
 
 def _print_written(result: Written) -> None:
@@ -271,19 +301,23 @@ def agenda_new(
                                                "f.eks. «Elevrådet ved Kanebogen skole»; kan "
                                                "gjentas."), show_default=False)] = None,
     output: OutputOption = None,
+    doc_format: DocFormatOption = "md",
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
     """Write the agenda for the network's next meeting."""
     from ..meeting_docs import STDOUT, new_agenda
 
-    result = new_agenda(load(handbook), network, date=_date(date, "--date"),
+    fmt = _check_doc_format(doc_format, output)
+    book = load(handbook)
+    result = new_agenda(book, network, date=_date(date, "--date"),
                         today=parse_today(today), invite=invite or (), output=output)
     if output == STDOUT:
         _print_written(result)
         return
     out = console()
     out.print(_("Skrev {path}.").format(path=result.path), markup=False)
+    _write_beside(book, result, fmt, output)
     if result.placed:
         out.print(ngettext("Satte {n} innspill på sakslisten: {paths}.",
                            "Satte {n} innspill på sakslisten: {paths}.", len(result.placed)
@@ -312,13 +346,16 @@ def minutes_new(
     network: NetworkOption,
     date: DateOption = None,
     output: OutputOption = None,
+    doc_format: DocFormatOption = "md",
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
     """Write the minutes skeleton from the meeting's agenda."""
     from ..meeting_docs import STDOUT, new_minutes
 
-    result = new_minutes(load(handbook), network, date=_date(date, "--date"),
+    fmt = _check_doc_format(doc_format, output)
+    book = load(handbook)
+    result = new_minutes(book, network, date=_date(date, "--date"),
                          today=parse_today(today), output=output)
     if output == STDOUT:
         _print_written(result)
@@ -326,6 +363,7 @@ def minutes_new(
     console().print(_("Skrev {path}. Når referatet er sendt: tvf minutes sent "
                       "--network {network} --date {date}").format(
                           path=result.path, network=network, date=result.date), markup=False)
+    _write_beside(book, result, fmt, output)
 
 
 @minutes_app.command("sent", help=N_(
