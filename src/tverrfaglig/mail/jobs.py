@@ -57,7 +57,10 @@ def _member_recipients(network: Network) -> list[Recipient]:
         people.append(Recipient(leader.name or leader_label(network), leader.email))
     for member in network.members:
         name = f"{member.service}: {member.name}" if member.name else member.service
-        people.append(Recipient(name, member.email))
+        email = member.email
+        if email is None and member.name and member.name == leader.name:
+            email = leader.email  # the leader listed as a member too
+        people.append(Recipient(name, email))
     return people
 
 
