@@ -98,7 +98,8 @@ def test_docx_keeps_headings_lists_tasks_tables_links_and_letters(book: Path,
     assert links == ["https://lovdata.no/lov/1998-07-17-61/%C2%A715-8"]
     (table,) = document.tables
     assert [[c.text for c in row.cells] for row in table.rows] == [
-        ["Tjeneste", "Kontakt"], ["PPT", "PP-rådgiver"], ["Helsestasjon", "Helsesykepleier på Åsen"]]
+        ["Tjeneste", "Kontakt"], ["PPT", "PP-rådgiver"],
+        ["Helsestasjon", "Helsesykepleier på Åsen"]]
     assert document.core_properties.language == "nb-NO"
 
 

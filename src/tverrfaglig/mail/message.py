@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
 
@@ -60,7 +61,9 @@ def build(*, key: str, sender: str, recipient: str, name: str, subject: str, bod
     """One message: ``body`` (Markdown) as plain text and as HTML."""
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = f"{name} <{recipient}>" if name and name != recipient else recipient
+    # Address quotes a name such as «PPT: PP-rådgiver», which would otherwise read as a group.
+    message["To"] = Address(display_name=name if name != recipient else "",
+                            addr_spec=recipient)
     message["Subject"] = subject
     message["Date"] = format_datetime(now)
     domain = parseaddr(sender)[1].rpartition("@")[2] or "tverrfaglig"

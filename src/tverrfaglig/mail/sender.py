@@ -103,7 +103,7 @@ def send_batch(batch: Sequence[Outgoing], settings: MailSettings, root: Path, *,
     try:
         client = _connect(settings)
         if settings.user is not None and secret is not None:
-            client.login(settings.user, secret)
+            _login(client, settings.user, secret)
         for current in todo:
             client.send_message(current.message, to_addrs=[current.recipient])
             ledger.record(current.key, current.recipient, current.subject, current.message_id,
@@ -122,6 +122,22 @@ def send_batch(batch: Sequence[Outgoing], settings: MailSettings, root: Path, *,
             except (smtplib.SMTPException, OSError):
                 client.close()
     return BatchResult(tuple(sent), skipped)
+
+
+def _login(client: smtplib.SMTP, user: str, secret: str) -> None:
+    """Log in with AUTH PLAIN in UTF-8 (RFC 4616) when the server offers it: one attempt,
+    and a password with æ, ø or å works (smtplib's own login encodes it as ASCII and, after a
+    refusal, goes on to try other methods). Otherwise smtplib's login."""
+    client.ehlo_or_helo_if_needed()
+    if "plain" not in client.esmtp_features.get("auth", "").lower().split():
+        client.login(user, secret)
+        return
+    import base64
+
+    token = base64.b64encode(f"\0{user}\0{secret}".encode()).decode("ascii")
+    code, reply = client.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _with_progress(message: str, hint: str | None, sent: Sequence[Outgoing],
@@ -162,6 +178,8 @@ def explain(exc: BaseException, settings: MailSettings, current: Outgoing | None
         return _refused(where, code, reply.decode("utf-8", "replace"), current)
     if isinstance(exc, smtplib.SMTPResponseException):
         return _refused(where, exc.smtp_code, _reply(exc), current)
+    if isinstance(exc, smtplib.SMTPServerDisconnected) and "timed out" in str(exc):
+        exc = TimeoutError(str(exc))  # smtplib reports a read that timed out this way
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return (_("E-posttjeneren {where} brøt forbindelsen.").format(where=where),
                 _("Prøv igjen om litt; skjer det igjen, sjekk security og port i [mail]."))
