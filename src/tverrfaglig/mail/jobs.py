@@ -144,7 +144,8 @@ def _address_only(sender: str) -> str:
 def _greeting_body(intro: str, document: Document, network: Network) -> str:
     leader = network.leader
     signature = ", ".join(p for p in (leader.name, leader.role) if p) or network.title
-    return (f"{_('Hei!')}\n\n{intro}\n\n{_('Hilsen')}  \n{signature}\n\n---\n\n"
+    hello, regards = _("Hei!"), _("Hilsen")
+    return (f"{hello}\n\n{intro}\n\n{regards}  \n{signature}\n\n---\n\n"
             f"{source_of(document).body.strip()}\n")
 
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from ..errors import TvfError
 from ..files import write_atomic
-from ..i18n import _
+from ..i18n import N_, _
 
 LEDGER = Path(".tvf") / "sendt.json"
+_FIX = N_("Rett eller slett filen (da kan noe bli sendt på nytt).")
 
 
 @dataclass
@@ -33,14 +34,13 @@ class Ledger:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise TvfError(_("{path} kan ikke leses ({reason}); tvf vet da ikke hva som alt er "
-                             "sendt, og sender ingenting.").format(path=path, reason=exc),
-                           hint=_("Rett eller slett filen (da kan noe bli sendt på nytt.)")
-                           ) from None
+            message = _("{path} kan ikke leses ({reason}); tvf vet da ikke hva som alt er "
+                        "sendt, og sender ingenting.").format(path=path, reason=exc)
+            raise TvfError(message, hint=_(_FIX)) from None
         entries = data.get("sent") if isinstance(data, dict) else None
         if not isinstance(entries, list):
             raise TvfError(_("{path} har feil form; tvf sender ingenting.").format(path=path),
-                           hint=_("Rett eller slett filen (da kan noe bli sendt på nytt)."))
+                           hint=_(_FIX))
         return cls(path, [e for e in entries if isinstance(e, dict)])
 
     def sent(self, key: str, recipient: str) -> dict[str, str] | None:
