@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import TvfError
 from .i18n import N_, _
+from .mail.settings import MailSettings, parse_mail_settings
 
 CONFIG_NAME = "tvf.toml"
 ENV_VAR = "TVF_HANDBOOK"
@@ -36,6 +37,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     minutes_recipient: str = DEFAULT_RECIPIENT
     ignore: frozenset[str] = frozenset()
+    mail: MailSettings | None = None  # [mail]: how tvf sends e-mail (docs/mail.md)
 
 
 def find_handbook(explicit: Path | None, *, cwd: Path | None = None,
@@ -113,6 +115,7 @@ def load_config(root: Path) -> Config:
         exclude=_str_list(handbook, "exclude", path),
         minutes_recipient=_opt_str(minutes, "recipient", path) or DEFAULT_RECIPIENT,
         ignore=frozenset(_str_list(check, "ignore", path)),
+        mail=parse_mail_settings(_table(data, "mail", path), path) if "mail" in data else None,
     )
 
 

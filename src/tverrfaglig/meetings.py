@@ -91,12 +91,14 @@ class Leader:
     role: str | None
     term_start: dt.date | None
     term_end: dt.date | None
+    email: str | None = None  # for tvf agenda send / minutes send (docs/mail.md)
 
 
 @dataclass(frozen=True)
 class Member:
     service: str
     name: str | None
+    email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -216,13 +218,15 @@ def _text(value: object) -> str | None:
 def _leader(value: object) -> Leader:
     data = value if isinstance(value, dict) else {}
     return Leader(_text(data.get("name")), _text(data.get("role")),
-                  as_date(data.get("term_start")), as_date(data.get("term_end")))
+                  as_date(data.get("term_start")), as_date(data.get("term_end")),
+                  _text(data.get("email")))
 
 
 def _members(value: object) -> tuple[Member, ...]:
     if not isinstance(value, list):
         return ()
-    return tuple(Member(item["service"].strip(), _text(item.get("name")))
+    return tuple(Member(item["service"].strip(), _text(item.get("name")),
+                        _text(item.get("email")))
                  for item in value if isinstance(item, dict) and _text(item.get("service")))
 
 

@@ -18,9 +18,11 @@ from .. import __version__
 from ..i18n import N_
 from . import (
     build_commands,
+    export_commands,
     handbook_commands,
     language,
     laws_commands,
+    mail_commands,
     meetings_commands,
     report_commands,
     revisions_commands,
@@ -70,5 +72,7 @@ scaffold_commands.register(app)
 meetings_commands.register(app)
 revisions_commands.register(app)
 report_commands.register(app)
+export_commands.register(app)
+mail_commands.register(app)
 
 __all__ = ["app"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -35,6 +35,10 @@ from .common import (
     parse_today,
 )
 
+if TYPE_CHECKING:
+    from ..handbook import Handbook
+    from ..meeting_docs import Written
+
 # The calendar (icalendar, holidays) and the writers (Jinja2) are imported inside the commands
 # that use them, so that every other tvf command starts without them.
 
@@ -47,12 +51,42 @@ OutputOption = Annotated[str | None, typer.Option(
     "--output", "-o", metavar=N_("FIL"), help=N_("Skriv til denne filen i stedet; «-» skriver "
                                                  "til skjermen og endrer ingenting."),
     show_default=False)]
+DocFormatOption = Annotated[str, typer.Option(
+    "--format", "-f", metavar="md|docx|pdf",
+    help=N_("md skriver bare Markdown-filen; docx eller pdf skriver også en Word-fil eller "
+            "PDF med samme navn ved siden av."))]
 DryRunOption = Annotated[bool, typer.Option(
     "--dry-run", help=N_("Vis hva som ville blitt skrevet, uten å skrive."))]
 
 # Input, not output: --weekday takes the Norwegian names in every language, and the English ones.
 WEEKDAYS = {"mandag": 0, "tirsdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4,
             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
+
+
+def _check_doc_format(value: str, output: str | None) -> str:
+    fmt = value.strip().lower()
+    if fmt not in ("md", "docx", "pdf"):
+        raise TvfError(_("--format «{value}» er ukjent; velg md, docx eller pdf.").format(
+            value=value))
+    if fmt != "md" and output == "-":
+        raise TvfError(_("--format {format} kan ikke skrives til skjermen (--output -).").format(
+            format=fmt))
+    return fmt
+
+
+def _write_beside(book: Handbook, result: Written, fmt: str, output: str | None) -> None:
+    """With --format docx|pdf: the written Markdown document, also as .docx or PDF."""
+    if fmt == "md":
+        return
+    from ..document import parse_document
+    from ..export import ExportFormat, render, source_of, write_file
+
+    markdown = Path(output) if output is not None else book.root / result.path
+    doc, _problems = parse_document(result.path, result.text.encode("utf-8"))
+    assert doc is not None  # the writers refuse a document that does not parse
+    target = markdown.with_suffix(f".{fmt}")
+    write_file(target, render(source_of(doc), ExportFormat(fmt), root=book.root))
+    console().print(_("Skrev {path}.").format(path=target), markup=False)
 
 
 # --- tvf network ---------------------------------------------------------------------------------
@@ -147,18 +181,22 @@ def agenda_new(
                                                "f.eks. «Elevrådet ved Kanebogen skole»; kan "
                                                "gjentas."), show_default=False)] = None,
     output: OutputOption = None,
+    doc_format: DocFormatOption = "md",
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
     """Write the agenda for the network's next meeting."""
     from ..meeting_docs import STDOUT, new_agenda
 
-    result = new_agenda(load(handbook), network, date=parse_date(date, "--date"),
+    fmt = _check_doc_format(doc_format, output)
+    book = load(handbook)
+    result = new_agenda(book, network, date=parse_date(date, "--date"),
                         today=parse_today(today), invite=invite or (), output=output)
     if output == STDOUT:
         print_text(result)
         return
     render_agenda(result, network, console(), error_console())
+    _write_beside(book, result, fmt, output)
 
 
 # --- tvf minutes --------------------------------------------------------------------------------
@@ -177,18 +215,22 @@ def minutes_new(
     network: NetworkOption,
     date: DateOption = None,
     output: OutputOption = None,
+    doc_format: DocFormatOption = "md",
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
     """Write the minutes skeleton from the meeting's agenda."""
     from ..meeting_docs import STDOUT, new_minutes
 
-    result = new_minutes(load(handbook), network, date=parse_date(date, "--date"),
+    fmt = _check_doc_format(doc_format, output)
+    book = load(handbook)
+    result = new_minutes(book, network, date=parse_date(date, "--date"),
                          today=parse_today(today), output=output)
     if output == STDOUT:
         print_text(result)
         return
     render_minutes(result, network, console())
+    _write_beside(book, result, fmt, output)
 
 
 @minutes_app.command("sent", help=N_(

@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from ..audit import audit, write_report
+from ..audit import AuditReport, audit, write_report
 from ..config import find_handbook
 from ..i18n import N_, _
-from ..outdated import outdated
+from ..outdated import OutdatedReport, outdated
 from ..render.audit import render_audit
 from ..render.console import console
 from ..render.outdated import (
@@ -38,6 +38,8 @@ class GroupBy(enum.StrEnum):
 class AuditFormat(enum.StrEnum):
     markdown = "markdown"
     html = "html"
+    docx = "docx"
+    pdf = "pdf"
 
 
 @handle_errors
@@ -58,12 +60,28 @@ def outdated_command(
         "--format", "-f",
         help=N_("table, json, markdown (til e-post) eller csv (til regneark)."))
     ] = OutdatedFormat.table,
+    mail: Annotated[bool, typer.Option(
+        "--mail", help=N_("Send hver ansvarlig én e-post med det de må følge opp, gruppert og "
+                          "sortert som rapporten (adresser: [mail.addresses] i tvf.toml og "
+                          "nettverkenes email)."))] = False,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help=N_("Med --mail: send ingenting, skriv e-postene som .eml-filer i "
+                             "--eml-mappen."))] = False,
+    eml: Annotated[Path, typer.Option(
+        "--eml", metavar=N_("MAPPE"), help=N_("Mappen for .eml-filene med --dry-run."))
+    ] = Path("tvf-epost"),
+    resend: Annotated[bool, typer.Option(
+        "--resend", help=N_("Med --mail: send også til dem som alt har fått dagens e-post."))
+    ] = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
     """List what is out of date, most urgent first (the help text is in register)."""
     report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
                       stale_months=stale_months)
+    if mail:
+        _mail_owners(report, handbook, dry_run=dry_run, eml=eml, resend=resend)
+        raise typer.Exit(report.exit_code)
     by_owner = by is GroupBy.owner
     # Each renderer refuses a report that would show a national identity number.
     if output_format is OutdatedFormat.table:
@@ -81,12 +99,28 @@ def outdated_command(
     raise typer.Exit(report.exit_code)
 
 
+def _mail_owners(report: OutdatedReport, handbook: Path | None, *, dry_run: bool, eml: Path,
+                 resend: bool) -> None:
+    """tvf outdated --mail: each owner one digest (docs/mail.md)."""
+    from ..mail.jobs import outdated_batch
+    from .common import load
+    from .mail_commands import deliver, now
+
+    book = load(handbook)
+    batch = outdated_batch(book, report, now=now())
+    if not batch.messages and not batch.missing:
+        console().print(_("Ingenting er utdatert, så ingen e-post er sendt."), markup=False)
+        return
+    deliver(book, batch, dry_run=dry_run, eml=eml, resend=resend)
+
+
 @handle_errors
 def audit_command(
     output_format: Annotated[AuditFormat | None, typer.Option(
         "--format", "-f",
-        help=N_("markdown (standard) eller html (én selvstendig fil). Uten --format velges "
-                "html når --output slutter på .html."), show_default=False)] = None,
+        help=N_("markdown (standard), html (én selvstendig fil), docx (Word) eller pdf; docx og "
+                "pdf krever --output. Uten --format velges etter endelsen på --output."),
+        show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar=N_("FIL"),
         help=N_("Skriv rapporten til FIL (erstattes om den finnes) i stedet for til standard "
@@ -98,16 +132,38 @@ def audit_command(
     """Audit readiness report (the help text is in register)."""
     fmt = output_format
     if fmt is None:
-        html = output is not None and output.suffix.lower() in (".html", ".htm")
-        fmt = AuditFormat.html if html else AuditFormat.markdown
+        suffix = output.suffix.lower() if output is not None else ""
+        html = suffix in (".html", ".htm")
+        by_suffix = {".docx": AuditFormat.docx, ".pdf": AuditFormat.pdf}
+        fmt = AuditFormat.html if html else by_suffix.get(suffix, AuditFormat.markdown)
     root = find_handbook(handbook)
     report = audit(root, today=parse_today(today))
     base = Path.cwd() if output is None else output.absolute().parent
+    if fmt in (AuditFormat.docx, AuditFormat.pdf):
+        _audit_document(report, fmt, output, root, base)
+        return
     text = render_audit(report, fmt.value, link_base=base)
     if output is None:
         typer.echo(text, nl=False)
         return
     write_report(output, text)
+    console().print(_("Skrev tilsynsrapporten til {path} ({summary}).").format(
+        path=output, summary=report.summary_text()), markup=False)
+
+
+def _audit_document(report: AuditReport, fmt: AuditFormat, output: Path | None, root: Path,
+                    base: Path) -> None:
+    """tvf audit --format docx|pdf: the Markdown report as a Word file or a PDF."""
+    from ..errors import TvfError
+    from ..export import ExportFormat, Source, render, write_file
+
+    if output is None:
+        raise TvfError(_("--format {format} skriver en fil: oppgi den med --output.").format(
+            format=fmt.value), hint=_("For eksempel --output tilsyn.{suffix}.").format(
+                suffix=fmt.value))
+    text = render_audit(report, "markdown", link_base=base)
+    write_file(output, render(Source(None, text, output.stem), ExportFormat(fmt.value),
+                              root=root))
     console().print(_("Skrev tilsynsrapporten til {path} ({summary}).").format(
         path=output, summary=report.summary_text()), markup=False)
 
