@@ -18,6 +18,7 @@ from .. import __version__
 from ..i18n import N_
 from . import (
     build_commands,
+    confirmations_commands,
     handbook_commands,
     language,
     laws_commands,
@@ -70,5 +71,6 @@ scaffold_commands.register(app)
 meetings_commands.register(app)
 revisions_commands.register(app)
 report_commands.register(app)
+confirmations_commands.register(app)
 
 __all__ = ["app"]
