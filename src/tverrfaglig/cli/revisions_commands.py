@@ -14,7 +14,7 @@ from rich.text import Text
 from ..config import find_handbook
 from ..errors import TvfError
 from ..findings import Severity
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..revisions import DocumentHistory, StampRefused, StampResult, history, stamp
 from .common import (
     FormatOption,
@@ -95,6 +95,19 @@ def stamp_command(
         if dry_run:
             typer.echo(result.diff, nl=False)
         out.print(_summary_line(result, dry_run=dry_run), markup=False)
+        if result.to_history:
+            moved = ngettext(
+                "{n} lesebekreftelse gjelder ikke den nye versjonen og er flyttet til historikken "
+                "i lesebekreftelser/{id}.yaml.",
+                "{n} lesebekreftelser gjelder ikke den nye versjonen og er flyttet til "
+                "historikken i lesebekreftelser/{id}.yaml.", result.to_history)
+            if dry_run:
+                moved = ngettext(
+                    "{n} lesebekreftelse gjelder ikke den nye versjonen og ville blitt flyttet "
+                    "til historikken i lesebekreftelser/{id}.yaml.",
+                    "{n} lesebekreftelser gjelder ikke den nye versjonen og ville blitt flyttet "
+                    "til historikken i lesebekreftelser/{id}.yaml.", result.to_history)
+            out.print(moved.format(n=result.to_history, id=result.id), markup=False)
     if dry_run:
         out.print(_("Tørrkjøring: ingen filer er endret."), markup=False)
 
