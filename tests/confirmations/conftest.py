@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,12 +64,15 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[object]],
     return path
 
 
+def commit(repo: Path, message: str) -> None:
+    for args in (["add", "-A"], ["commit", "-qm", message]):
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
 @pytest.fixture
 def root(git_repo: Path) -> Path:
     """IV.7-2 (version 2.0, for schools and the health station) and IV.7.1-5 (1.1, for
     schools), committed."""
-    from conftest import git
-
     handbook(git_repo, {
         "prosedyrer/iv-7-2.md": doc_text(meta(
             "IV.7-2", version="2.0", applies_to=["Skole", "Helsestasjon og skolehelsetjeneste"],
@@ -78,6 +82,5 @@ def root(git_repo: Path) -> Path:
         "vedlegg/iv-7-1-5.md": doc_text(meta("IV.7.1-5", type="attachment", version="1.1",
                                              applies_to=["Skole"])),
     }, UNITS_TOML)
-    git(git_repo, "add", "-A")
-    git(git_repo, "commit", "-qm", "Håndboka")
+    commit(git_repo, "Håndboka")
     return git_repo
