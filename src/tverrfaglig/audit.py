@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from .checks import check, citations
 from .config import Config
+from .confirmations import CoverageReport, handbook_coverage
 from .document import Document, as_date
 from .errors import TvfError
 from .files import write_atomic
@@ -172,6 +173,7 @@ class _Facts:
     networks: list[Network]
     cites: dict[str, set[tuple[str, str]]]  # path -> {(law id, section or "")}
     by_id: dict[str, Document] = field(default_factory=dict)
+    coverage: CoverageReport | None = None  # reading confirmations, when tvf.toml has units
 
     def __post_init__(self) -> None:
         for doc in self.documents:
@@ -238,7 +240,9 @@ def _gather(root: Path, today: dt.date) -> tuple[_Facts, list[Finding]]:
             found.update((cite.law.id, section) for section in cite.sections)
         cites[doc.path] = found
     facts = _Facts(handbook.config, today, docs, by_path, list(report.findings),
-                   sorted(networks(handbook).values(), key=lambda n: n.slug), cites)
+                   sorted(networks(handbook).values(), key=lambda n: n.slug), cites,
+                   coverage=handbook_coverage(root, handbook.config, docs)
+                   if handbook.config.units else None)
     return facts, list(report.findings)
 
 
@@ -471,18 +475,67 @@ def routines(f: _Facts) -> Criterion:
               PARTLY: _("Gjeldende rutiner viser til {n} av {total} "
                         "samarbeidsplikter.").format(n=covered, total=total),
               NOT_MET: _("Ingen rutine viser til samarbeidspliktene.")}[status]
+    rule = _("Oppfylt når gjeldende rutiner (prosedyre, vedlegg eller plan) til sammen viser til "
+             "alle fire samarbeidspliktene: helse- og omsorgstjenesteloven § 3-4, opplæringslova "
+             "§ 24-1, barnehageloven § 2 b og barnevernsloven § 15-8; delvis når de viser til "
+             "minst én (eller bare rutiner som ikke er gjeldende gjør det); ellers ikke oppfylt.")
+    known = _routines_known(f)
+    if known is not None:  # reading confirmations: whether the routines are known
+        known_status, known_reason, known_evidence, known_missing = known
+        evidence.extend(known_evidence)
+        missing.extend(known_missing)
+        if status != NOT_MET:
+            status = MET if status == MET and known_status == MET else PARTLY
+        return Criterion(
+            4, "rutiner", _("Samarbeidsrutiner – og at disse er kjent"), status,
+            f"{reason} {known_reason}",
+            rule + " " + _("At rutinene er kjent, vurderes ut fra lesebekreftelsene: hver "
+                           "gjeldende rutine skal være bekreftet lest av minst {threshold} % "
+                           "av de ansatte i enhetene den gjelder for (terskelen i tvf.toml). "
+                           "Er den ikke det, blir vurderingen høyst delvis oppfylt.").format(
+                               threshold=f.coverage.threshold if f.coverage else 0),
+            tuple(evidence), tuple(_capped(missing)))
     return Criterion(
-        4, "rutiner", _("Samarbeidsrutiner – og at disse er kjent"), status, reason,
-        _("Oppfylt når gjeldende rutiner (prosedyre, vedlegg eller plan) til sammen viser til "
-          "alle fire samarbeidspliktene: helse- og omsorgstjenesteloven § 3-4, opplæringslova "
-          "§ 24-1, barnehageloven § 2 b og barnevernsloven § 15-8; delvis når de viser til minst "
-          "én (eller bare rutiner som ikke er gjeldende gjør det); ellers ikke oppfylt."),
+        4, "rutiner", _("Samarbeidsrutiner – og at disse er kjent"), status, reason, rule,
         tuple(evidence), tuple(_capped(missing)),
         _("Om rutinene er kjent blant de ansatte, kan ikke vurderes ut fra håndboka."),
         (_("dokumentert gjennomgang av rutinene i hver tjeneste (dato og hvem som var med)"),
          _("opplæringsplan for nyansatte som omfatter samarbeidsrutinene"),
          _("egenkontroll eller internrevisjon av at rutinene følges"),
-         _("avviksmeldinger som gjelder samarbeid mellom tjenestene")))
+         _("avviksmeldinger som gjelder samarbeid mellom tjenestene"),
+         _("lesebekreftelser for gjeldende versjon av rutinene (tvf confirmations import)")))
+
+
+def _routines_known(f: _Facts) -> tuple[str, str, list[Evidence], list[Evidence]] | None:
+    """Criterion 4's second half from the reading confirmations, or None without data."""
+    report = f.coverage
+    if report is None or not report.has_data:
+        return None
+    wanted = {d.id for d in f.routines() if f.current(d)}
+    docs = [d for d in report.documents if d.id in wanted and d.required]
+    if not docs:
+        return None
+    below = [d for d in docs if d.below(report.threshold)]
+    date = report.data_date.date() if report.data_date else f.today
+    evidence = [Evidence(
+        _("Lesebekreftelser (data til og med {date}, terskel {threshold} %): {n} av {total} "
+          "gjeldende rutiner er bekreftet lest av nok av de ansatte de gjelder for.").format(
+              date=date, threshold=report.threshold, n=len(docs) - len(below),
+              total=len(docs)),
+        tuple(Link(f"{d.id} {d.title}", d.path) for d in docs if d not in below)[:MAX_LISTED])]
+    missing = [Evidence(
+        _("{id}: {confirmed} av {required} ({percent}) har bekreftet versjon {version}; "
+          "under terskelen på {threshold} %.").format(
+              id=d.id, confirmed=d.confirmed, required=d.required,
+              percent=_percent(d.share), version=d.version, threshold=report.threshold),
+        (Link(f"{d.id} {d.title}", d.path),)) for d in below]
+    if not below:
+        return (MET, _("Alle gjeldende rutiner er bekreftet lest av minst {threshold} % av dem "
+                       "de gjelder for.").format(threshold=report.threshold), evidence, missing)
+    return (PARTLY if any(d.confirmed for d in docs) else NOT_MET,
+            ngettext("{n} gjeldende rutine er bekreftet lest av for få.",
+                     "{n} gjeldende rutiner er bekreftet lest av for få.",
+                     len(below)).format(n=len(below)), evidence, missing)
 
 
 def not_person_dependent(f: _Facts) -> Criterion:

@@ -26,6 +26,27 @@ DEFAULT_RECIPIENT = N_("Tverrfaglig samarbeidsgruppe barn og unge v/ leder")
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit (a school, a kindergarten, a service) whose employees read the routines: how many
+    they are (``employees``, or the number of ``names``) and the services it belongs to."""
+
+    name: str
+    services: tuple[str, ...] = ()
+    employees: int = 0
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConfirmationSettings:
+    """``[confirmations]`` in ``tvf.toml``: reading confirmations (lesebekreftelser)."""
+
+    form_url: str | None = None
+    threshold: int = 80  # per cent of the employees who must read a document
+    minor_keeps: bool = True  # a minor stamp keeps the confirmations; a major one never does
+    services: tuple[str, ...] = ()  # services no unit belongs to that applies_to may name
+
+
+@dataclass(frozen=True)
 class Config:
     """The settings of one handbook, read from its ``tvf.toml``."""
 
@@ -38,6 +59,16 @@ class Config:
     minutes_recipient: str = DEFAULT_RECIPIENT
     ignore: frozenset[str] = frozenset()
     mail: MailSettings | None = None  # [mail]: how tvf sends e-mail (docs/mail.md)
+    units: tuple[Unit, ...] = ()
+    confirmations: ConfirmationSettings | None = None  # None: no [confirmations] table
+
+    @property
+    def services(self) -> frozenset[str]:
+        """The services ``applies_to`` may name (empty: no units, nothing to check against)."""
+        named = [s for unit in self.units for s in unit.services]
+        if self.confirmations is not None:
+            named.extend(self.confirmations.services)
+        return frozenset(named)
 
 
 def find_handbook(explicit: Path | None, *, cwd: Path | None = None,
@@ -116,7 +147,53 @@ def load_config(root: Path) -> Config:
         minutes_recipient=_opt_str(minutes, "recipient", path) or DEFAULT_RECIPIENT,
         ignore=frozenset(_str_list(check, "ignore", path)),
         mail=parse_mail_settings(_table(data, "mail", path), path) if "mail" in data else None,
+        units=_units(data.get("units", []), path),
+        confirmations=_confirmations(data, path),
     )
+
+
+def _units(value: object, path: Path) -> tuple[Unit, ...]:
+    """``[[units]]``: name, services, and employees (a number) or names (a list)."""
+    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+        raise TvfError(_("{path}: units må skrives som [[units]]-tabeller.").format(path=path))
+    units: list[Unit] = []
+    for table in value:
+        name = _opt_str(table, "name", path)
+        if not name or not name.strip():
+            raise TvfError(_("{path}: en [[units]] mangler name.").format(path=path),
+                           hint=_('Skriv for eksempel name = "Kanebogen skole".'))
+        names = _str_list(table, "names", path)
+        employees = table.get("employees", len(names))
+        if isinstance(employees, bool) or not isinstance(employees, int) or employees < 0:
+            raise TvfError(_("{path}: employees i enheten «{unit}» må være et helt tall (0 eller "
+                             "mer).").format(path=path, unit=name))
+        if any(u.name.casefold() == name.strip().casefold() for u in units):
+            raise TvfError(_("{path}: enheten «{unit}» står to ganger i [[units]].").format(
+                path=path, unit=name))
+        units.append(Unit(name.strip(), _str_list(table, "services", path),
+                          max(employees, len(names)), names))
+    return tuple(units)
+
+
+def _confirmations(data: Mapping[str, object], path: Path) -> ConfirmationSettings | None:
+    if "confirmations" not in data:
+        return None
+    table = _table(data, "confirmations", path)
+    threshold = table.get("threshold", 80)
+    if isinstance(threshold, bool) or not isinstance(threshold, int) \
+            or not 0 <= threshold <= 100:
+        raise TvfError(_("{path}: [confirmations] threshold må være et helt tall fra 0 til 100 "
+                         "(prosent).").format(path=path))
+    minor_keeps = table.get("minor_keeps", True)
+    if not isinstance(minor_keeps, bool):
+        raise TvfError(_("{path}: [confirmations] minor_keeps må være true eller false.").format(
+            path=path))
+    form_url = _opt_str(table, "form_url", path)
+    if form_url is not None and not form_url.startswith(("https://", "http://")):
+        raise TvfError(_("{path}: [confirmations] form_url må være en nettadresse (https://…)."
+                         ).format(path=path))
+    return ConfirmationSettings(form_url, threshold, minor_keeps,
+                                _str_list(table, "services", path))
 
 
 def _table(data: Mapping[str, object], key: str, path: Path) -> Mapping[str, object]:

@@ -34,6 +34,8 @@ from typing import NamedTuple, TypeVar
 from . import vcs
 from .checks import SEND_WITHIN_DAYS, UNSILENCEABLE, approved_on, scan_path
 from .config import Config, load_config
+from .confirmations import Readable, coverage
+from .confirmations.store import load_all as load_confirmations
 from .document import HANDBOOK_TYPES, Document, as_date
 from .findings import Finding, Report, Severity
 from .i18n import N_, _, ngettext
@@ -80,6 +82,7 @@ KINDS: dict[str, Kind] = {
     "suspect_reference": Kind(NOTICE, N_("Mistenkelig referanse"), "TVF103"),
     "retired_reference": Kind(NOTICE, N_("Viser til utgått dokument"), "TVF102"),
     "stale": Kind(NOTICE, N_("Ikke endret på lenge"), None),
+    "confirmations_low": Kind(NOTICE, N_("For få lesebekreftelser"), None),
 }
 CODE_KIND = {kind.code: name for name, kind in KINDS.items() if kind.code is not None}
 _KIND_RANK = {name: i for i, name in enumerate(KINDS)}
@@ -250,13 +253,15 @@ class DocInfo(NamedTuple):
     review_by: dt.date | None
     review_line: int | None
     front_date: dt.date | None  # approved_on: valid_from or the last changes entry
+    readable: Readable | None = None  # what reading confirmations need (in force only)
 
     @classmethod
     def of(cls, doc: Document) -> DocInfo:
         owner = doc.get("owner")
         return cls(doc.path, doc.type, doc.id, doc.status, doc.title,
                    owner.strip() if isinstance(owner, str) and owner.strip() else None,
-                   as_date(doc.get("review_by")), doc.line_of("review_by"), approved_on(doc))
+                   as_date(doc.get("review_by")), doc.line_of("review_by"), approved_on(doc),
+                   Readable.of(doc))
 
 
 class _Scan(NamedTuple):
@@ -498,6 +503,25 @@ def _stale(ctx: _Context, stale_months: int) -> Iterator[OutdatedItem]:
                                   age_days=(ctx.today - last.date).days)
 
 
+def _low_confirmations(ctx: _Context, root: Path, config: Config) -> Iterator[OutdatedItem]:
+    """Documents in force that too few of the employees who must read them have confirmed
+    (``[confirmations] threshold``), with the units to remind. Only with ``[confirmations]``
+    and units in ``tvf.toml``."""
+    if config.confirmations is None or not config.units:
+        return
+    report = coverage(config, (i.readable for i in ctx.infos.values()), load_confirmations(root))
+    for doc in report.below():
+        units = ", ".join(_("{unit} ({confirmed} av {required})").format(
+            unit=u.unit, confirmed=u.counted, required=u.required)
+            for u in doc.to_remind(report.threshold))
+        message = _("{confirmed} av {required} ({percent} %) har bekreftet at de har lest "
+                    "versjon {version}; terskelen er {threshold} %. Minn disse enhetene på "
+                    "det: {units}.").format(confirmed=doc.confirmed, required=doc.required,
+                                            percent=doc.share_percent, version=doc.version,
+                                            threshold=report.threshold, units=units)
+        yield ctx.base("confirmations_low", doc.path, None, message)
+
+
 def _merge(items: Iterable[OutdatedItem]) -> list[OutdatedItem]:
     """Each document once per kind (each action item once): the first item keeps its place and
     line, and the messages of the others are added to it."""
@@ -534,6 +558,7 @@ def outdated(root: Path, *, today: dt.date, within_days: int = 60, stale_months:
     items.extend(_due_reviews(ctx, within_days))
     items.extend(_due_action_items(ctx, within_days))
     items.extend(_stale(ctx, stale_months))
+    items.extend(_low_confirmations(ctx, root, config))
     return OutdatedReport(
         items=tuple(_merge(items)), today=today, within_days=within_days,
         stale_months=stale_months, documents=scan.report.documents, git=git_state,

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import vcs
+from . import confirmations, vcs
 from .checks import Summary, check_across, check_document
 from .config import load_config
 from .document import NETWORK_TYPE, Document, as_date, parse_document
@@ -102,6 +102,7 @@ class StampResult:
     fingerprint: str
     diff: str
     written: bool
+    to_history: int = 0  # reading confirmations that no longer count (lesebekreftelser/)
 
 
 @dataclass
@@ -189,11 +190,15 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
         plans.append(plan)
     if not dry_run:
         _write_all(plans)
+    # A major version asks again (a minor one too with [confirmations] minor_keeps = false):
+    # the confirmations that no longer count move to the history, after the documents are.
+    minor_keeps = config.confirmations.minor_keeps if config.confirmations else True
     results = []
     for plan in plans:
         assert plan.result is not None
-        results.append(plan.result if dry_run else dataclasses.replace(plan.result,
-                                                                          written=True))
+        moved = confirmations.settle(root, plan.result.id, plan.result.version,
+                                     minor_keeps=minor_keeps, dry_run=dry_run)
+        results.append(dataclasses.replace(plan.result, written=not dry_run, to_history=moved))
     return results
 
 

@@ -18,7 +18,7 @@ from tverrfaglig.checks.registry import MODULES, Rule, rule
 from tverrfaglig.cli import app
 from tverrfaglig.findings import Finding, Severity
 
-from helpers import TODAY, doc_text, handbook, meta, run_check, valid_number
+from helpers import TODAY, TVF_TOML, doc_text, handbook, meta, run_check, valid_number
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "src" / "tverrfaglig"
@@ -58,6 +58,12 @@ LAWS_WITH_SECTIONS = """\
   sections:
   - "2b | Samarbeid og samordning | kap. 1 | tilføyd ved LOV-2021-06-11-78 fra 2022-08-01"
   - "3 | (Opphevet)"
+"""
+UNITS_TOML = TVF_TOML + """
+[[units]]
+name = "Sentrum skole"
+services = ["Skole"]
+employees = 10
 """
 TERM_ENDED = {"name": "Kari Nordmann", "role": "Rektor", "term_start": D("2025-08-01"),
               "term_end": D("2026-07-31")}
@@ -101,6 +107,8 @@ FIRING: dict[str, Callable[[], dict[str, str]]] = {
         "minutes", "2026-09-10", "- [ ] Uten ansvar\n", sent=SENT)},
     "TVF408": lambda: with_network(kopi=meeting("agenda", "2026-09-10")),
     "TVF501": lambda: {"a.md": doc_text(meta(), f"Barnet {valid_number(14, 3, 15)}.\n")},
+    "TVF601": lambda: {"tvf.toml": UNITS_TOML,
+                       "a.md": doc_text(meta(applies_to=["Skole", "Helsestasjonen"]))},
 }
 
 

@@ -6,7 +6,8 @@
 * the rules: :mod:`.schema` (TVF001–TVF004), :mod:`.identity` (TVF005), :mod:`.references`
   (TVF101, TVF102), :mod:`.citations` (TVF201–TVF206), :mod:`.review` (TVF301),
   :mod:`.fingerprints` (TVF103, TVF302), :mod:`.networks` (TVF401–TVF408) and
-  :mod:`.personal_data` (TVF501).
+  :mod:`.personal_data` (TVF501) and :mod:`.services` (TVF601, ``applies_to`` against the
+  units of ``tvf.toml``).
 
 A new rule goes in the module of its concern (or a new one listed in
 :data:`.registry.MODULES`), is declared there with :func:`.registry.rule`, is called from

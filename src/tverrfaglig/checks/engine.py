@@ -31,6 +31,7 @@ from .personal_data import TVF501, check_pii
 from .references import check_references
 from .review import check_review
 from .schema import check_schema
+from .services import check_services
 from .summary import Index, Summary
 
 UNSILENCEABLE = frozenset({TVF501.code})  # personal data is never hidden by [check] ignore
@@ -43,7 +44,7 @@ def check(handbook: Handbook, *, today: dt.date | None = None) -> Report:
     findings: list[Finding] = list(handbook.load_findings)
     summaries = []
     for doc in handbook.documents:
-        findings.extend(check_document(doc, handbook.laws, today))
+        findings.extend(check_document(doc, handbook.laws, today, handbook.config.services))
         if doc.meta is not None:
             summaries.append(Summary.of(doc))
     findings.extend(check_across(summaries, today))
@@ -108,7 +109,7 @@ def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = 
     results: list[_Part[T]] = []
     # The registry reaches the workers by fork, not pickled with every chunk: with the section
     # details from Lovdata (tvf laws import) it is large.
-    work = _Work(laws=laws, today=today, extra=extra)
+    work = _Work(laws=laws, today=today, extra=extra, services=config.services)
     with forked_map(_check_chunk, chunks, state=work, jobs=jobs) as parts:
         if meanwhile is not None:
             meanwhile()
@@ -143,14 +144,17 @@ class _Work(Generic[T]):
     laws: LawRegistry
     today: dt.date
     extra: Callable[[Document], T] | None
+    services: frozenset[str] = frozenset()
 
 
 def _check_chunk(work: _Work[T], files: list[tuple[str, Path]]) -> _Part[T]:
-    return _check_files(files, laws=work.laws, today=work.today, extra=work.extra)
+    return _check_files(files, laws=work.laws, today=work.today, extra=work.extra,
+                        services=work.services)
 
 
 def _check_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.date,
-                 extra: Callable[[Document], T] | None = None) -> _Part[T]:
+                 extra: Callable[[Document], T] | None = None,
+                 services: frozenset[str] = frozenset()) -> _Part[T]:
     part: _Part[T] = _Part([], [], [], 0)
     for rel, path in files:
         doc, problems = read_document(rel, path)
@@ -158,7 +162,7 @@ def _check_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.
         if doc is None:
             continue
         part.documents += 1
-        part.findings.extend(check_document(doc, laws, today))
+        part.findings.extend(check_document(doc, laws, today, services))
         if doc.meta is not None:
             part.summaries.append(Summary.of(doc))
             if extra is not None:
@@ -171,8 +175,10 @@ def _report(findings: Iterable[Finding], documents: int, config: Config) -> Repo
     return Report.build((f for f in findings if f.code not in ignore), documents=documents)
 
 
-def check_document(doc: Document, laws: LawRegistry, today: dt.date) -> Iterator[Finding]:
-    """The checks that need only this one document."""
+def check_document(doc: Document, laws: LawRegistry, today: dt.date,
+                   services: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    """The checks that need only this one document (``services``: those ``tvf.toml``
+    names, for TVF601)."""
     yield from check_pii(doc)
     if doc.meta is None:
         return
@@ -180,6 +186,7 @@ def check_document(doc: Document, laws: LawRegistry, today: dt.date) -> Iterator
     yield from check_citations(doc, laws, today)
     yield from check_review(doc, today)
     yield from check_fingerprint(doc)
+    yield from check_services(doc, services)
 
 
 def check_across(summaries: list[Summary], today: dt.date | None = None) -> Iterator[Finding]:

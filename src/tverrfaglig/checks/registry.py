@@ -24,7 +24,7 @@ from ..i18n import _
 
 #: The modules that declare rules, by concern (yamllint's ``rules/__init__.py``).
 MODULES = ("schema", "identity", "references", "citations", "review", "fingerprints",
-           "networks", "personal_data")
+           "networks", "personal_data", "services")
 
 
 @dataclass(frozen=True)

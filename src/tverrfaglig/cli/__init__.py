@@ -18,6 +18,7 @@ from .. import __version__
 from ..i18n import N_
 from . import (
     build_commands,
+    confirmations_commands,
     export_commands,
     handbook_commands,
     language,
@@ -74,5 +75,6 @@ revisions_commands.register(app)
 report_commands.register(app)
 export_commands.register(app)
 mail_commands.register(app)
+confirmations_commands.register(app)
 
 __all__ = ["app"]

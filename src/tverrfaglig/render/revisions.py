@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..findings import Severity
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..revisions import DocumentHistory, StampRefused, StampResult
 from .console import print_error
 from .text import json_text
@@ -53,8 +53,27 @@ def render_stamped(results: list[StampResult], out: Console, *, dry_run: bool) -
         if dry_run:
             typer.echo(result.diff, nl=False)
         out.print(summary_line(result, dry_run=dry_run), markup=False)
+        if result.to_history:
+            out.print(_moved_line(result, dry_run=dry_run), markup=False)
     if dry_run:
         out.print(_("Tørrkjøring: ingen filer er endret."), markup=False)
+
+
+def _moved_line(result: StampResult, *, dry_run: bool) -> str:
+    """How many reading confirmations a new version made history (docs/confirmations.md)."""
+    if dry_run:
+        moved = ngettext(
+            "{n} lesebekreftelse gjelder ikke den nye versjonen og ville blitt flyttet "
+            "til historikken i lesebekreftelser/{id}.yaml.",
+            "{n} lesebekreftelser gjelder ikke den nye versjonen og ville blitt flyttet "
+            "til historikken i lesebekreftelser/{id}.yaml.", result.to_history)
+    else:
+        moved = ngettext(
+            "{n} lesebekreftelse gjelder ikke den nye versjonen og er flyttet til historikken "
+            "i lesebekreftelser/{id}.yaml.",
+            "{n} lesebekreftelser gjelder ikke den nye versjonen og er flyttet til "
+            "historikken i lesebekreftelser/{id}.yaml.", result.to_history)
+    return moved.format(n=result.to_history, id=result.id)
 
 
 def print_refusal(refused: StampRefused, err: Console) -> None:

@@ -205,6 +205,8 @@ class Pages:
                 "repealed": repealed}
 
     def _document(self, entry: Entry) -> dict[str, Any]:
+        from ..confirmations.site import page_context as confirmations_page
+
         doc = entry.doc
         outgoing, incoming = self._references(entry, "../")
         status = doc.status or ""
@@ -245,6 +247,9 @@ class Pages:
             "references": outgoing,
             "referenced_by": incoming,
             "citations": self._citations(doc),
+            # The «Jeg har lest» link and the counts per unit (never names), or None.
+            "confirmations": confirmations_page(self.site.handbook.root,
+                                                self.site.handbook.config, doc),
         }
 
     def _network(self, entry: Entry) -> dict[str, Any]:
