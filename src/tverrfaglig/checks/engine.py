@@ -14,14 +14,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ..config import Config, load_config
 from ..document import MEETING_TYPES, Document, parse_document
 from ..findings import Finding, Report
 from ..handbook import Handbook, discover, read_document
 from ..laws import LawRegistry, load_registry
-from ..vcs import ChangedFiles, changed_files
 from ..workers import chunk_size, forked_map, worker_count
 from .citations import check_citations
 from .fingerprints import check_fingerprint, check_suspect_references
@@ -32,6 +31,9 @@ from .references import check_references
 from .review import check_review
 from .schema import check_schema
 from .summary import Index, Summary
+
+if TYPE_CHECKING:
+    from ..vcs import ChangedFiles  # git is imported only for --changed-since
 
 UNSILENCEABLE = frozenset({TVF501.code})  # personal data is never hidden by [check] ignore
 CONFIG_FILES = frozenset({"tvf.toml", "laws.yaml"})  # a change to these concerns every document
@@ -62,7 +64,11 @@ def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = N
     ``progress(advance, total)`` is called after each batch of files with its size."""
     today = dt.date.today() if today is None else today
     config = load_config(root)
-    changed = None if changed_since is None else changed_files(root, changed_since)
+    changed = None
+    if changed_since is not None:
+        from ..vcs import changed_files
+
+        changed = changed_files(root, changed_since)
     scan: Scan[None] = scan_path(root, config, today=today, jobs=jobs, progress=progress)
     findings, documents = scan.findings, scan.documents
     scope = None if changed is None else affected_paths(scan.summaries, changed)

@@ -1,20 +1,11 @@
 """``tvf check``, ``tvf list`` and ``tvf show``."""
 
-from __future__ import annotations
-
 import enum
 from typing import Annotated
 
 import typer
 
-from ..checks import check_path
-from ..config import find_handbook
 from ..i18n import N_, _
-from ..queries import list_documents, show
-from ..render.console import console
-from ..render.handbook import documents_json, documents_table, render_show
-from ..render.machine import render_junit, render_sarif
-from ..render.report import render_github, render_human, render_json
 from .common import (
     FormatOption,
     HandbookOption,
@@ -70,6 +61,10 @@ def check_command(
     today: TodayOption = None,
 ) -> None:
     """Check the whole handbook (``tvf check``)."""
+    from ..checks import check_path
+    from ..config import find_handbook
+    from ..render.report import render_github, render_human, render_json
+
     root = find_handbook(handbook)
     with progress_bar(_("Sjekker dokumentene")) as progress:
         report = check_path(root, today=parse_today(today), jobs=jobs,
@@ -81,10 +76,16 @@ def check_command(
         if text:
             typer.echo(text)
     elif output_format is CheckFormat.sarif:
+        from ..render.machine import render_sarif
+
         typer.echo(render_sarif(report, root))
     elif output_format is CheckFormat.junit:
+        from ..render.machine import render_junit
+
         typer.echo(render_junit(report, strict=strict))
     else:
+        from ..render.console import console
+
         render_human(report, console())
     raise typer.Exit(report.exit_code(strict=strict))
 
@@ -103,6 +104,10 @@ def list_command(
     output_format: FormatOption = TableFormat.table,
 ) -> None:
     """List the handbook's documents (``tvf list``)."""
+    from ..queries import list_documents
+    from ..render.console import console
+    from ..render.handbook import documents_json, documents_table
+
     docs = list_documents(load(handbook), types=[t.value for t in doc_type or ()],
                           status=status.value if status else None, owner=owner)
     if output_format is TableFormat.json:
@@ -119,6 +124,10 @@ def show_command(
     today: TodayOption = None,
 ) -> None:
     """Show one document with its references and law citations (``tvf show``)."""
+    from ..queries import show
+    from ..render.console import console
+    from ..render.handbook import render_show
+
     day = parse_today(today)
     render_show(show(load(handbook), doc_id, today=day), console(), day)
 

@@ -1,7 +1,5 @@
 """``tvf network``, ``tvf agenda``, ``tvf minutes`` and ``tvf meetings``: the networks' rhythm."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import Annotated
@@ -10,20 +8,6 @@ import typer
 
 from ..errors import TvfError
 from ..i18n import N_, _
-from ..meetings import get_network, networks, overview
-from ..render.console import console, error_console
-from ..render.meetings import (
-    networks_json,
-    networks_table,
-    plan_json,
-    print_text,
-    render_agenda,
-    render_input,
-    render_minutes,
-    render_network,
-    render_plan,
-    render_sent,
-)
 from .common import (
     FormatOption,
     HandbookOption,
@@ -35,8 +19,9 @@ from .common import (
     parse_today,
 )
 
-# The calendar (icalendar, holidays) and the writers (Jinja2) are imported inside the commands
-# that use them, so that every other tvf command starts without them.
+# What a command uses (the meetings, the renderers and rich; the calendar with icalendar and
+# holidays; the writers with Jinja2) is imported inside it, so that every other tvf command
+# starts without them.
 
 NetworkOption = Annotated[str, typer.Option(
     "--network", "-n", metavar="ID",
@@ -70,6 +55,9 @@ def network_list(
     today: TodayOption = None,
 ) -> None:
     """List the networks."""
+    from ..meetings import networks, overview
+    from ..render.console import console
+    from ..render.meetings import networks_json, networks_table
     book = load(handbook)
     day = parse_today(today)
     views = [overview(n, day, n.recipient(book.config))
@@ -91,6 +79,9 @@ def network_show(
     today: TodayOption = None,
 ) -> None:
     """Show one network."""
+    from ..meetings import get_network, overview
+    from ..render.console import console
+    from ..render.meetings import networks_json, render_network
     book = load(handbook)
     day = parse_today(today)
     network = get_network(book, slug)
@@ -125,6 +116,8 @@ def agenda_add(
 ) -> None:
     """File an input for the network's next agenda."""
     from ..meeting_docs import add_input
+    from ..render.console import console
+    from ..render.meetings import render_input
 
     result = add_input(load(handbook), network, text, sender=sender, today=parse_today(today),
                        dry_run=dry_run)
@@ -152,6 +145,8 @@ def agenda_new(
 ) -> None:
     """Write the agenda for the network's next meeting."""
     from ..meeting_docs import STDOUT, new_agenda
+    from ..render.console import console, error_console
+    from ..render.meetings import print_text, render_agenda
 
     result = new_agenda(load(handbook), network, date=parse_date(date, "--date"),
                         today=parse_today(today), invite=invite or (), output=output)
@@ -182,6 +177,8 @@ def minutes_new(
 ) -> None:
     """Write the minutes skeleton from the meeting's agenda."""
     from ..meeting_docs import STDOUT, new_minutes
+    from ..render.console import console
+    from ..render.meetings import print_text, render_minutes
 
     result = new_minutes(load(handbook), network, date=parse_date(date, "--date"),
                          today=parse_today(today), output=output)
@@ -209,6 +206,8 @@ def minutes_sent(
     today: TodayOption = None,
 ) -> None:
     """Mark minutes as sent (writes ``sent`` into their front matter)."""
+    from ..render.console import console
+    from ..render.meetings import render_sent
     day = parse_today(today)
     from ..meeting_docs import mark_sent
 
@@ -253,6 +252,9 @@ def meetings_plan(
 ) -> None:
     """Suggest meeting dates for a school year, and optionally write an .ics file."""
     from ..calendar_plan import calendar, plan_meetings, write_file
+    from ..meetings import get_network
+    from ..render.console import console
+    from ..render.meetings import plan_json, render_plan
 
     book = load(handbook)
     target = get_network(book, network)

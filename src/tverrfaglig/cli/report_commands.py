@@ -1,26 +1,12 @@
 """``tvf outdated`` (what is out of date, and who must act) and ``tvf audit`` (tilsynsrapport)."""
 
-from __future__ import annotations
-
 import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..audit import audit, write_report
-from ..config import find_handbook
 from ..i18n import N_, _
-from ..outdated import outdated
-from ..render.audit import render_audit
-from ..render.console import console
-from ..render.outdated import (
-    note_lines,
-    render_csv,
-    render_json,
-    render_markdown,
-    render_outdated_table,
-)
 from .common import HandbookOption, TodayOption, handle_errors, parse_today
 
 
@@ -62,6 +48,17 @@ def outdated_command(
     today: TodayOption = None,
 ) -> None:
     """List what is out of date, most urgent first (the help text is in register)."""
+    from ..config import find_handbook
+    from ..outdated import outdated
+    from ..render.console import console
+    from ..render.outdated import (
+        note_lines,
+        render_csv,
+        render_json,
+        render_markdown,
+        render_outdated_table,
+    )
+
     report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
                       stale_months=stale_months)
     by_owner = by is GroupBy.owner
@@ -96,6 +93,11 @@ def audit_command(
     today: TodayOption = None,
 ) -> None:
     """Audit readiness report (the help text is in register)."""
+    from ..audit import audit, write_report
+    from ..config import find_handbook
+    from ..render.audit import render_audit
+    from ..render.console import console
+
     fmt = output_format
     if fmt is None:
         html = output is not None and output.suffix.lower() in (".html", ".htm")
