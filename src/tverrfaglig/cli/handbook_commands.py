@@ -58,6 +58,9 @@ def check_command(
             "Vis bare funn i dokumenter som er endret siden git-revisjonen REV (f.eks. "
             "origin/main), og i dokumenter som viser til dem."),
         show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help=N_("Ikke bruk hurtigbufferen: les og sjekk hver fil på nytt (og "
+                              "la bufferen være som den er)."))] = False,
     today: TodayOption = None,
 ) -> None:
     """Check the whole handbook (``tvf check``)."""
@@ -68,7 +71,8 @@ def check_command(
     root = find_handbook(handbook)
     with progress_bar(_("Sjekker dokumentene")) as progress:
         report = check_path(root, today=parse_today(today), jobs=jobs,
-                            changed_since=changed_since, progress=progress)
+                            changed_since=changed_since, progress=progress,
+                            cache=not no_cache)
     if output_format is CheckFormat.json:
         typer.echo(render_json(report))
     elif output_format is CheckFormat.github:
