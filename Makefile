@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LOCALE := src/tverrfaglig/locale
 MO     := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/*.po))
 
-.PHONY: help install run test lint docs registry bench i18n catalogs clean
+.PHONY: help install run test lint docs registry bench guard i18n catalogs clean
 
 help: ## Show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,9 @@ docs: $(STAMP) $(MO) ## Regenerate docs/cli.md and the README's examples from th
 
 bench: $(STAMP) ## Time tvf check on a synthetic handbook of 10,000 documents
 	$(BIN)/python bench/bench_check.py
+
+guard: $(STAMP) $(MO) ## Fail when tvf check got >20% slower against its floor (1,000 documents)
+	$(BIN)/python bench/bench_guard.py --light
 
 # The shared law data: ../shared/lovdata beside the repository (make registry LOVDATA=…).
 LOVDATA ?= ../shared/lovdata

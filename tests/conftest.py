@@ -37,6 +37,7 @@ def _isolate_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyte
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)  # tvf check's cache: under this HOME
     monkeypatch.setenv("COLUMNS", "200")
     for name in i18n.ENV_VARS:
         monkeypatch.delenv(name, raising=False)

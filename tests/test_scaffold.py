@@ -31,6 +31,7 @@ def test_init_makes_a_valid_handbook_and_a_git_repository(tmp_path: Path) -> Non
     for folder in ("prosedyrer", "vedlegg", "tiltak", "planer", "nettverk"):
         assert (root / folder).is_dir()
     assert "Testby kommune" in (root / "tvf.toml").read_text(encoding="utf-8")
+    assert (root / ".gitignore").read_text(encoding="utf-8") == ".tvf-cache/\n"
     report = run_check(root)
     assert report.errors == 0, report.findings
     assert report.documents == 3
@@ -162,3 +163,12 @@ def test_a_broken_handbook_template_is_a_clear_error(book: Path) -> None:
     assert result.exit_code == 2
     assert "document.md.j2" in result.stderr and "linje 3" in result.stderr
     assert not list((book / "prosedyrer").glob("iv-7-15*"))
+
+
+def test_init_leaves_an_existing_gitignore_as_it_is(tmp_path: Path) -> None:
+    root = tmp_path / "ny"
+    root.mkdir()
+    (root / ".gitignore").write_text("min/\n", encoding="utf-8")
+    result = invoke("init", str(root), "--municipality", "Testby kommune", "--no-git")
+    assert result.exit_code == 0, result.output
+    assert (root / ".gitignore").read_text(encoding="utf-8") == "min/\n"

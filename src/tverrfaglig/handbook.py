@@ -50,12 +50,24 @@ def load_handbook(root: Path, config: Config | None = None) -> Handbook:
 
 def read_document(rel: str, path: Path) -> tuple[Document | None, list[Finding]]:
     """Read and parse one file; a file that cannot be read is a TVF001 finding."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [error("TVF001", rel, None,
-                            _("Filen kan ikke leses: {reason}.").format(reason=exc.strerror))]
+    data, _stat, problems = read_file(rel, path)
+    if data is None:
+        return None, problems
     return parse_document(rel, data)
+
+
+def read_file(rel: str, path: Path) -> tuple[bytes | None, os.stat_result | None,
+                                              list[Finding]]:
+    """One file's bytes and how it looked just before they were read (its stat, for the cache
+    of ``tvf check``); a file that cannot be read is a TVF001 finding."""
+    try:
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            data = handle.read()
+    except OSError as exc:
+        return None, None, [error("TVF001", rel, None, _("Filen kan ikke leses: {reason}."
+                                                         ).format(reason=exc.strerror))]
+    return data, stat, []
 
 
 def _not_regular(rel: str) -> Finding:

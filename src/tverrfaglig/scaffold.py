@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import vcs
 from .checks import SLUG_RE, check_document
+from .checks.cache import LOCAL_DIR as CACHE_DIR
 from .config import CONFIG_NAME, DEFAULT_RECIPIENT
 from .document import HANDBOOK_TYPES, ID_RE, Document, parse_document
 from .errors import TvfError
@@ -34,6 +35,7 @@ FOLDERS = {"procedure": "prosedyrer", "attachment": "vedlegg", "measure": "tilta
 TYPE_LABELS = {"procedure": N_("prosedyren"), "attachment": N_("vedlegget"),
                "measure": N_("tiltaket"), "plan": N_("planen")}
 NETWORK_FOLDER = "nettverk"
+GITIGNORE = ".gitignore"  # keeps tvf check's cache out of git, if it is kept in the handbook
 CHAPTER_RE = re.compile(r"^[IVXLC]+(\.[0-9]+)*$")
 # The services of the network mandate (seed 000): who sits in a network. Free text in the
 # front matter, so they are written in the language in use.
@@ -105,11 +107,15 @@ def init_handbook(root: Path, options: InitOptions, *, today: dt.date) -> InitRe
         (root / folder).mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         write_atomic(root / name, text, new=True)
+    written = tuple(files)
+    if not (root / GITIGNORE).exists():  # one there already is the user's: left as it is
+        write_atomic(root / GITIGNORE, f"{CACHE_DIR}/\n", new=True)
+        written += (GITIGNORE,)
     initialised = False
     if options.git and vcs.repository(root) is None:
         vcs.init_repository(root)
         initialised = True
-    return InitResult(root, tuple(files), initialised)
+    return InitResult(root, written, initialised)
 
 
 # --- tvf new ----------------------------------------------------------------------------------

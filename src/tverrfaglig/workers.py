@@ -10,11 +10,12 @@ only state a worker inherits, and clears it when the work is done.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
+
+# multiprocessing and concurrent.futures are imported only when there is work for more than
+# one process: a small handbook is checked without them.
 
 S = TypeVar("S")
 A = TypeVar("A")
@@ -34,9 +35,13 @@ def worker_count(jobs: int | None, items: int) -> int:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
         if items < PARALLEL_FROM:
             jobs = 1
+    if min(jobs, items) <= 1:
+        return 1
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(jobs, items))
+    return min(jobs, items)
 
 
 def chunk_size(items: int, jobs: int, *, serial: int = 250) -> int:
@@ -56,6 +61,9 @@ def forked_map(func: Callable[[S, A], R], args: Sequence[A], *, state: S,
     if jobs <= 1:
         yield (func(state, arg) for arg in args)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _inherited
     _inherited = (func, state)
     try:

@@ -14,15 +14,15 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ..config import Config, load_config
 from ..document import MEETING_TYPES, Document, parse_document
 from ..findings import Finding, Report
-from ..handbook import Handbook, discover, read_document
+from ..handbook import Handbook, discover, read_file
 from ..laws import LawRegistry, load_registry
-from ..vcs import ChangedFiles, changed_files
 from ..workers import chunk_size, forked_map, worker_count
+from .cache import CheckCache, Entry, Outcome, Stat, digest, open_cache, stat_of
 from .citations import check_citations
 from .fingerprints import check_fingerprint, check_suspect_references
 from .identity import check_unique
@@ -33,6 +33,9 @@ from .review import check_review
 from .schema import check_schema
 from .services import check_services
 from .summary import Index, Summary
+
+if TYPE_CHECKING:
+    from ..vcs import ChangedFiles  # git is imported only for --changed-since
 
 UNSILENCEABLE = frozenset({TVF501.code})  # personal data is never hidden by [check] ignore
 CONFIG_FILES = frozenset({"tvf.toml", "laws.yaml"})  # a change to these concerns every document
@@ -53,18 +56,31 @@ def check(handbook: Handbook, *, today: dt.date | None = None) -> Report:
 
 def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = None,
                changed_since: str | None = None,
-               progress: Callable[[int, int], None] | None = None) -> Report:
+               progress: Callable[[int, int], None] | None = None,
+               cache: bool = False) -> Report:
     """Check the handbook at ``root`` without keeping it in memory: the same findings as
     :func:`check`, but each file is read, parsed and checked in a worker process when the
     handbook is large, and only small summaries come back for the checks across documents.
 
     With ``changed_since`` (a git revision) only the findings in documents changed since it,
     and in documents that refer to those, are reported (see ``docs/revisions.md``).
-    ``progress(advance, total)`` is called after each batch of files with its size."""
+    ``progress(advance, total)`` is called after each batch of files with its size.
+    ``cache``: take what each unchanged file gave last time from the handbook's cache, and
+    update it (:mod:`.cache`); the report is the same."""
     today = dt.date.today() if today is None else today
     config = load_config(root)
-    changed = None if changed_since is None else changed_files(root, changed_since)
-    scan: Scan[None] = scan_path(root, config, today=today, jobs=jobs, progress=progress)
+    changed = None
+    if changed_since is not None:
+        from ..vcs import changed_files
+
+        changed = changed_files(root, changed_since)
+    store = None
+    if cache:
+        from ..i18n import language
+
+        store = open_cache(root, today=today, language=language())
+    scan: Scan[None] = scan_path(root, config, today=today, jobs=jobs, progress=progress,
+                                 cache=store)
     findings, documents = scan.findings, scan.documents
     scope = None if changed is None else affected_paths(scan.summaries, changed)
     if scope is not None:  # None: a change to tvf.toml or laws.yaml concerns every document
@@ -91,11 +107,16 @@ class Scan(Generic[T]):
 def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = None,
               extra: Callable[[Document], T] | None = None,
               meanwhile: Callable[[], object] | None = None,
-              progress: Callable[[int, int], None] | None = None) -> Scan[T]:
+              progress: Callable[[int, int], None] | None = None,
+              cache: CheckCache | None = None) -> Scan[T]:
     """Read, parse and check every file of the handbook once, in worker processes (one per
     core) from :data:`PARALLEL_FROM` files. ``extra(doc)``, a module-level function, is kept
     for every readable document (``tvf outdated`` takes its dates this way); ``meanwhile()``
-    runs here while the workers work (it may wait on git)."""
+    runs here while the workers work (it may wait on git).
+
+    With a ``cache`` (not together with ``extra``), a file whose bytes were checked before
+    is taken from it, only the others are read and checked, and the cache is saved after; the
+    checks across documents always run on every summary (:mod:`.cache`)."""
     laws, findings = load_registry(root)
     files: list[tuple[str, Path]] = []
     for rel, path, problem in discover(root, config.exclude):
@@ -103,38 +124,78 @@ def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = 
             files.append((rel, path))
         else:
             findings.append(problem)
-    jobs = worker_count(jobs, len(files))
-    size = chunk_size(len(files), jobs)
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    results: list[_Part[T]] = []
+    if extra is not None:
+        cache = None
+    outcomes: list[_Outcome[T] | None] = [None] * len(files)
+    todo: list[_Todo] = []
+    for index, (rel, path) in enumerate(files):
+        known = None
+        if cache is not None:
+            try:
+                entry = cache.lookup(rel, stat_of(path.stat()))
+            except OSError:
+                entry = None
+            if entry is not None:
+                cache.keep(rel, entry)
+                outcomes[index] = _Outcome(entry.outcome)
+                continue
+            old = cache.entries.get(rel)
+            known = None if old is None else old.digest
+        todo.append((index, rel, path, known))
+    jobs = worker_count(jobs, len(todo))
+    size = chunk_size(len(todo), jobs)
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
     # The registry reaches the workers by fork, not pickled with every chunk: with the section
     # details from Lovdata (tvf laws import) it is large.
-    work = _Work(laws=laws, today=today, extra=extra, services=config.services)
+    work = _Work(laws=laws, today=today, extra=extra, cached=cache is not None,
+                 services=config.services)
     with forked_map(_check_chunk, chunks, state=work, jobs=jobs) as parts:
         if meanwhile is not None:
             meanwhile()
+        if progress is not None and len(todo) < len(files):
+            progress(len(files) - len(todo), len(files))
         for chunk, part in zip(chunks, parts, strict=True):
-            results.append(part)
+            for (index, rel, _path, _known), done in zip(chunk, part, strict=True):
+                if cache is not None and done.stat is not None:
+                    if done.same:
+                        done.outcome = cache.entries[rel].outcome
+                    cache.keep(rel, Entry(done.stat, done.digest, done.outcome), changed=True)
+                outcomes[index] = done
             if progress is not None:
                 progress(len(chunk), len(files))
     summaries: list[Summary] = []
     extras: list[T] = []
     documents = 0
-    for part in results:
-        findings.extend(part.findings)
-        summaries.extend(part.summaries)
-        extras.extend(part.extras)
-        documents += part.documents
+    for outcome in outcomes:
+        assert outcome is not None
+        own, summary, counted = outcome.outcome
+        findings.extend(own)
+        documents += counted
+        if summary is not None:
+            summaries.append(summary)
+            if extra is not None:
+                extras.append(outcome.extra)  # type: ignore[arg-type]
     findings.extend(check_across(summaries, today))
+    if cache is not None:
+        cache.save()
     return Scan(findings, summaries, extras, documents, [rel for rel, _path in files])
 
 
+#: A file for a worker: its place in the list, its names, and the digest of its bytes when it
+#: was last checked (None: not in the cache).
+_Todo = tuple[int, str, Path, bytes | None]
+
+
 @dataclass
-class _Part(Generic[T]):
-    findings: list[Finding]
-    summaries: list[Summary]
-    extras: list[T]
-    documents: int
+class _Outcome(Generic[T]):
+    """What a file gave (see :data:`.cache.Outcome`), with what ``extra`` made of it; ``same``:
+    its bytes are those the cache knows, so the cache's outcome stands."""
+
+    outcome: Outcome
+    extra: T | None = None
+    stat: Stat | None = None
+    digest: bytes = b""
+    same: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,30 +205,38 @@ class _Work(Generic[T]):
     laws: LawRegistry
     today: dt.date
     extra: Callable[[Document], T] | None
-    services: frozenset[str] = frozenset()
+    cached: bool = False
+    services: frozenset[str] = frozenset()  # what tvf.toml names, for TVF601
 
 
-def _check_chunk(work: _Work[T], files: list[tuple[str, Path]]) -> _Part[T]:
-    return _check_files(files, laws=work.laws, today=work.today, extra=work.extra,
-                        services=work.services)
+_NOTHING: Outcome = ((), None, False)
 
 
-def _check_files(files: list[tuple[str, Path]], *, laws: LawRegistry, today: dt.date,
-                 extra: Callable[[Document], T] | None = None,
-                 services: frozenset[str] = frozenset()) -> _Part[T]:
-    part: _Part[T] = _Part([], [], [], 0)
-    for rel, path in files:
-        doc, problems = read_document(rel, path)
-        part.findings.extend(problems)
-        if doc is None:
+def _check_chunk(work: _Work[T], files: list[_Todo]) -> list[_Outcome[T]]:
+    done: list[_Outcome[T]] = []
+    for _index, rel, path, known in files:
+        data, stat, problems = read_file(rel, path)
+        if data is None:
+            done.append(_Outcome((tuple(problems), None, False)))
             continue
-        part.documents += 1
-        part.findings.extend(check_document(doc, laws, today, services))
-        if doc.meta is not None:
-            part.summaries.append(Summary.of(doc))
-            if extra is not None:
-                part.extras.append(extra(doc))
-    return part
+        result: _Outcome[T] = _Outcome(_NOTHING)
+        if work.cached and stat is not None:
+            result.stat, result.digest = stat_of(stat), digest(data)
+            if result.digest == known:
+                result.same = True
+                done.append(result)
+                continue
+        doc, problems = parse_document(rel, data)
+        summary = None
+        if doc is not None:
+            problems.extend(check_document(doc, work.laws, work.today, work.services))
+            if doc.meta is not None:
+                summary = Summary.of(doc)
+                if work.extra is not None:
+                    result.extra = work.extra(doc)
+        result.outcome = (tuple(problems), summary, doc is not None)
+        done.append(result)
+    return done
 
 
 def _report(findings: Iterable[Finding], documents: int, config: Config) -> Report:

@@ -7,8 +7,6 @@ status 2. Commands live in one module per area and are registered here. The grou
 before anything else runs and translates the help texts, which are marked with ``N_``.
 """
 
-from __future__ import annotations
-
 import enum
 from typing import Annotated
 

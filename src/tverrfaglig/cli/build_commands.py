@@ -1,16 +1,11 @@
 """``tvf build``: the handbook as a static website."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..config import find_handbook
 from ..i18n import N_
-from ..render.build import render_build
-from ..render.console import console
 from .common import HandbookOption, TodayOption, handle_errors, parse_today
 
 DEFAULT_OUT = Path("site")
@@ -40,6 +35,9 @@ def build_command(
     today: TodayOption = None,
 ) -> None:
     """Build the handbook as a static website (help text: BUILD_HELP)."""
+    from ..config import find_handbook
+    from ..render.build import render_build
+    from ..render.console import console
     from ..site import build_site  # markdown-it and the templates: loaded only for tvf build
 
     result = build_site(find_handbook(handbook), out, force=force, today=parse_today(today),

@@ -9,17 +9,18 @@ import enum
 import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..config import find_handbook
 from ..errors import TvfError
-from ..handbook import Handbook, load_handbook
 from ..i18n import N_, _
-from ..render.console import error_console, print_error
+
+if TYPE_CHECKING:
+    from ..handbook import Handbook
+
+# What a command needs is imported inside it (rich, the checks, the laws, git), so that
+# ``tvf --help`` and every command start without the libraries they do not use.
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -54,6 +55,8 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except TvfError as exc:
+            from ..render.console import error_console, print_error
+
             print_error(exc, error_console())
             raise typer.Exit(exc.exit_code) from None
 
@@ -66,6 +69,23 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None] | None
 
     Yields a ``callback(advance, total)`` for the library function that does the work.
     """
+    import os
+    import sys
+
+    # Not a terminal, nor told to act as one (rich's rules): quiet, without importing rich.
+    if not (sys.stderr.isatty() or "FORCE_COLOR" in os.environ
+            or os.environ.get("TTY_COMPATIBLE") == "1"):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     err = Console(stderr=True)
     if not err.is_terminal:
         yield None
@@ -99,4 +119,7 @@ def parse_today(value: str | None) -> dt.date:
 
 def load(handbook: Path | None) -> Handbook:
     """Find the handbook as the contract says, and read it."""
+    from ..config import find_handbook
+    from ..handbook import load_handbook
+
     return load_handbook(find_handbook(handbook))

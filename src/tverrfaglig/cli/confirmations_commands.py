@@ -7,17 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
-from ..config import find_handbook, load_config
-from ..confirmations import forget, handbook_coverage, import_file, parse_map
-from ..confirmations.coverage import select
 from ..errors import TvfError
-from ..handbook import load_handbook
-from ..i18n import N_, _, ngettext
-from ..pii import guard
-from ..render import confirmations as render
-from ..render.console import console
+from ..i18n import N_, _
 from .common import HandbookOption, handle_errors
 
 confirmations_app = typer.Typer(
@@ -53,25 +45,15 @@ def import_command(
     dry_run: DryRunOption = False,
     handbook: HandbookOption = None,
 ) -> None:
+    from ..config import find_handbook, load_config
+    from ..confirmations import import_file, parse_map
+    from ..render.confirmations import render_import
+    from ..render.console import console
+
     root = find_handbook(handbook)
     result = import_file(root, load_config(root), file, mapping=parse_map(mapping or []),
                          dry_run=dry_run)
-    out = console()
-    out.print(ngettext(
-        "Leste {rows} rad fra {file}: {added} nye lesebekreftelser, {history} til historikken "
-        "(en eldre hovedversjon), {already} registrert fra før.",
-        "Leste {rows} rader fra {file}: {added} nye lesebekreftelser, {history} til "
-        "historikken (en eldre hovedversjon), {already} registrert fra før.",
-        result.rows).format(rows=result.rows, file=result.file, added=result.added,
-                            history=result.history, already=result.already), markup=False)
-    for problem in result.problems:
-        out.print(Text(_("Rad {row}: {problem}; raden er ikke tatt inn.").format(
-            row=problem.row, problem=problem.message), style="yellow"))
-    for path in result.files:
-        out.print((_("Ville skrevet {path}") if dry_run else _("Skrev {path}")).format(
-            path=path), markup=False)
-    if dry_run:
-        out.print(_("Tørrkjøring: ingen filer er endret."), markup=False)
+    render_import(result, console(), dry_run=dry_run)
     if result.problems:
         raise typer.Exit(1)
 
@@ -96,6 +78,14 @@ def status_command(
     ] = StatusFormat.table,
     handbook: HandbookOption = None,
 ) -> None:
+    from ..config import find_handbook
+    from ..confirmations import handbook_coverage
+    from ..confirmations.coverage import select
+    from ..handbook import load_handbook
+    from ..pii import guard
+    from ..render import confirmations as render
+    from ..render.console import console
+
     root = find_handbook(handbook)
     book = load_handbook(root)
     config = book.config
@@ -138,21 +128,13 @@ def forget_command(
     dry_run: DryRunOption = False,
     handbook: HandbookOption = None,
 ) -> None:
-    root = find_handbook(handbook)
-    done = forget(root, name, unit=unit, dry_run=dry_run)
-    out = console()
-    text = ngettext("Slettet {n} lesebekreftelse i {files} fil.",
-                    "Slettet {n} lesebekreftelser i {files} filer.", done.removed)
-    if dry_run:
-        text = ngettext("Ville slettet {n} lesebekreftelse i {files} fil.",
-                        "Ville slettet {n} lesebekreftelser i {files} filer.", done.removed)
-    out.print(text.format(n=done.removed, files=len(done.files)), markup=False)
-    for path in done.files:
-        out.print(f"  {path}", markup=False)
-    if done.removed and not dry_run:
-        out.print(_("Commit endringen. Navnet finnes fortsatt i tidligere commits; se "
-                    "docs/confirmations.md for hvordan det fjernes fra historikken."),
-                  markup=False)
+    from ..config import find_handbook
+    from ..confirmations import forget
+    from ..render.confirmations import render_forget
+    from ..render.console import console
+
+    done = forget(find_handbook(handbook), name, unit=unit, dry_run=dry_run)
+    render_forget(done, console(), dry_run=dry_run)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,6 @@ import typer
 
 from ..export import ExportFormat
 from ..i18n import N_, _
-from ..render.console import console
 from .common import HandbookOption, handle_errors, load
 
 ExportFormatOption = Annotated[ExportFormat, typer.Option(
@@ -30,6 +29,7 @@ def export_command(
 ) -> None:
     """Write one document as .docx or .pdf."""
     from ..export import export
+    from ..render.console import console
 
     path = export(load(handbook), target, output_format, output)
     console().print(_("Skrev {path}.").format(path=path), markup=False)

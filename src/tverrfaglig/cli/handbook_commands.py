@@ -1,20 +1,11 @@
 """``tvf check``, ``tvf list`` and ``tvf show``."""
 
-from __future__ import annotations
-
 import enum
 from typing import Annotated
 
 import typer
 
-from ..checks import check_path
-from ..config import find_handbook
 from ..i18n import N_, _
-from ..queries import list_documents, show
-from ..render.console import console
-from ..render.handbook import documents_json, documents_table, render_show
-from ..render.machine import render_junit, render_sarif
-from ..render.report import render_github, render_human, render_json
 from .common import (
     FormatOption,
     HandbookOption,
@@ -67,13 +58,21 @@ def check_command(
             "Vis bare funn i dokumenter som er endret siden git-revisjonen REV (f.eks. "
             "origin/main), og i dokumenter som viser til dem."),
         show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help=N_("Ikke bruk hurtigbufferen: les og sjekk hver fil på nytt (og "
+                              "la bufferen være som den er)."))] = False,
     today: TodayOption = None,
 ) -> None:
     """Check the whole handbook (``tvf check``)."""
+    from ..checks import check_path
+    from ..config import find_handbook
+    from ..render.report import render_github, render_human, render_json
+
     root = find_handbook(handbook)
     with progress_bar(_("Sjekker dokumentene")) as progress:
         report = check_path(root, today=parse_today(today), jobs=jobs,
-                            changed_since=changed_since, progress=progress)
+                            changed_since=changed_since, progress=progress,
+                            cache=not no_cache)
     if output_format is CheckFormat.json:
         typer.echo(render_json(report))
     elif output_format is CheckFormat.github:
@@ -81,10 +80,16 @@ def check_command(
         if text:
             typer.echo(text)
     elif output_format is CheckFormat.sarif:
+        from ..render.machine import render_sarif
+
         typer.echo(render_sarif(report, root))
     elif output_format is CheckFormat.junit:
+        from ..render.machine import render_junit
+
         typer.echo(render_junit(report, strict=strict))
     else:
+        from ..render.console import console
+
         render_human(report, console())
     raise typer.Exit(report.exit_code(strict=strict))
 
@@ -103,6 +108,10 @@ def list_command(
     output_format: FormatOption = TableFormat.table,
 ) -> None:
     """List the handbook's documents (``tvf list``)."""
+    from ..queries import list_documents
+    from ..render.console import console
+    from ..render.handbook import documents_json, documents_table
+
     docs = list_documents(load(handbook), types=[t.value for t in doc_type or ()],
                           status=status.value if status else None, owner=owner)
     if output_format is TableFormat.json:
@@ -119,6 +128,10 @@ def show_command(
     today: TodayOption = None,
 ) -> None:
     """Show one document with its references and law citations (``tvf show``)."""
+    from ..queries import show
+    from ..render.console import console
+    from ..render.handbook import render_show
+
     day = parse_today(today)
     render_show(show(load(handbook), doc_id, today=day), console(), day)
 

@@ -1,29 +1,13 @@
 """``tvf laws``: the law registry, importing it from Lovdata, and what the handbook cites."""
 
-from __future__ import annotations
-
 import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..config import find_handbook
 from ..errors import TvfError
 from ..i18n import N_, _
-from ..laws import LOVDATA_ARCHIVE as ARCHIVE_NAME
-from ..laws import LOVDATA_ARCHIVE_URL as ARCHIVE_URL
-from ..render.console import console
-from ..render.laws import (
-    cited_json,
-    cited_markdown,
-    cited_table,
-    law_overview_json,
-    laws_json,
-    laws_table,
-    render_import,
-    render_law_overview,
-)
 from .common import (
     FormatOption,
     HandbookOption,
@@ -33,6 +17,10 @@ from .common import (
     load,
     parse_today,
 )
+
+#: Where ``--url`` fetches the archive; None: Lovdata's address (``laws.LOVDATA_ARCHIVE_URL``,
+#: looked up when it is needed, so the law package is not imported for every command).
+ARCHIVE_URL: str | None = None
 
 laws_app = typer.Typer(
     help=N_("Lovregisteret: pakkens lover slått sammen med håndbokas laws.yaml."),
@@ -58,6 +46,9 @@ def laws_command(
     """List the law registry (the help text is the Typer's ``help``)."""
     if ctx.invoked_subcommand is not None:
         return
+    from ..render.console import console
+    from ..render.laws import laws_json, laws_table
+
     laws = load(handbook).laws
     day = parse_today(today)
     if output_format is TableFormat.json:
@@ -93,13 +84,19 @@ def import_command(
     today: TodayOption = None,
 ) -> None:
     """Write the handbook's laws.yaml from Lovdata's open data."""
+    from .. import laws
+
     if url == (archive is not None):
         raise TvfError(_("Oppgi enten ARKIV eller --url."),
                        hint=_("For eksempel: tvf laws import {archive}").format(
-                           archive=ARCHIVE_NAME))
+                           archive=laws.LOVDATA_ARCHIVE))
+    from ..config import find_handbook
     from ..laws.lovdata import import_laws  # only here: it is not needed by the other commands
+    from ..render.console import console
+    from ..render.laws import render_import
 
-    source: Path | str = ARCHIVE_URL if url else archive or ""
+    address = ARCHIVE_URL or laws.LOVDATA_ARCHIVE_URL
+    source: Path | str = address if url else archive or ""
     if isinstance(source, str) and not source.startswith(("http://", "https://")):
         source = Path(source)
     result = import_laws(find_handbook(handbook), source, everything=everything,
@@ -120,6 +117,8 @@ def show_command(
 ) -> None:
     """Show one law: its sections with titles, and the documents citing each."""
     from ..laws.queries import law_overview
+    from ..render.console import console
+    from ..render.laws import law_overview_json, render_law_overview
 
     day = parse_today(today)
     overview = law_overview(load(handbook), name, today=day)
@@ -142,6 +141,8 @@ def cited_command(
 ) -> None:
     """List every law, chapter and section the handbook cites, with Lovdata links."""
     from ..laws.queries import cited_provisions
+    from ..render.console import console
+    from ..render.laws import cited_json, cited_markdown, cited_table
 
     day = parse_today(today)
     book = load(handbook)

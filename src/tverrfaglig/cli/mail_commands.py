@@ -13,13 +13,12 @@ import typer
 
 from ..errors import TvfError
 from ..export import ExportFormat
-from ..handbook import Handbook
 from ..i18n import N_, _, ngettext
-from ..render.console import console
 from .common import HandbookOption, TodayOption, handle_errors, load, parse_date, parse_today
 from .meetings_commands import DateOption, NetworkOption, agenda_app, minutes_app
 
 if TYPE_CHECKING:
+    from ..handbook import Handbook
     from ..mail.jobs import Batch
     from ..mail.sender import BatchResult
 
@@ -44,6 +43,7 @@ def deliver(handbook: Handbook, batch: Batch, *, dry_run: bool, eml: Path, resen
     """Send ``batch`` (or write it as .eml files) and tell the user what happened."""
     from ..mail.jobs import require_settings
     from ..mail.sender import BatchResult, send_batch, write_eml
+    from ..render.console import console
 
     out = console()
     if batch.missing:
@@ -125,6 +125,7 @@ def minutes_send(
     if dry_run or batch.date is None:
         return
     from ..meetings import get_network, minutes_on
+    from ..render.console import console
 
     doc = minutes_on(get_network(book, network), batch.date)
     if doc is not None and doc.get("sent") is None:

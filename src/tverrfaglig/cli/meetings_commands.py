@@ -1,7 +1,5 @@
 """``tvf network``, ``tvf agenda``, ``tvf minutes`` and ``tvf meetings``: the networks' rhythm."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,20 +8,6 @@ import typer
 
 from ..errors import TvfError
 from ..i18n import N_, _
-from ..meetings import get_network, networks, overview
-from ..render.console import console, error_console
-from ..render.meetings import (
-    networks_json,
-    networks_table,
-    plan_json,
-    print_text,
-    render_agenda,
-    render_input,
-    render_minutes,
-    render_network,
-    render_plan,
-    render_sent,
-)
 from .common import (
     FormatOption,
     HandbookOption,
@@ -39,8 +23,9 @@ if TYPE_CHECKING:
     from ..handbook import Handbook
     from ..meeting_docs import Written
 
-# The calendar (icalendar, holidays) and the writers (Jinja2) are imported inside the commands
-# that use them, so that every other tvf command starts without them.
+# What a command uses (the meetings, the renderers and rich; the calendar with icalendar and
+# holidays; the writers with Jinja2) is imported inside it, so that every other tvf command
+# starts without them.
 
 NetworkOption = Annotated[str, typer.Option(
     "--network", "-n", metavar="ID",
@@ -74,12 +59,13 @@ def _check_doc_format(value: str, output: str | None) -> str:
     return fmt
 
 
-def _write_beside(book: Handbook, result: Written, fmt: str, output: str | None) -> None:
+def _write_beside(book: "Handbook", result: "Written", fmt: str, output: str | None) -> None:
     """With --format docx|pdf: the written Markdown document, also as .docx or PDF."""
     if fmt == "md":
         return
     from ..document import parse_document
     from ..export import ExportFormat, render, source_of, write_file
+    from ..render.console import console
 
     markdown = Path(output) if output is not None else book.root / result.path
     doc, _problems = parse_document(result.path, result.text.encode("utf-8"))
@@ -104,6 +90,9 @@ def network_list(
     today: TodayOption = None,
 ) -> None:
     """List the networks."""
+    from ..meetings import networks, overview
+    from ..render.console import console
+    from ..render.meetings import networks_json, networks_table
     book = load(handbook)
     day = parse_today(today)
     views = [overview(n, day, n.recipient(book.config))
@@ -125,6 +114,9 @@ def network_show(
     today: TodayOption = None,
 ) -> None:
     """Show one network."""
+    from ..meetings import get_network, overview
+    from ..render.console import console
+    from ..render.meetings import networks_json, render_network
     book = load(handbook)
     day = parse_today(today)
     network = get_network(book, slug)
@@ -159,6 +151,8 @@ def agenda_add(
 ) -> None:
     """File an input for the network's next agenda."""
     from ..meeting_docs import add_input
+    from ..render.console import console
+    from ..render.meetings import render_input
 
     result = add_input(load(handbook), network, text, sender=sender, today=parse_today(today),
                        dry_run=dry_run)
@@ -187,6 +181,8 @@ def agenda_new(
 ) -> None:
     """Write the agenda for the network's next meeting."""
     from ..meeting_docs import STDOUT, new_agenda
+    from ..render.console import console, error_console
+    from ..render.meetings import print_text, render_agenda
 
     fmt = _check_doc_format(doc_format, output)
     book = load(handbook)
@@ -221,6 +217,8 @@ def minutes_new(
 ) -> None:
     """Write the minutes skeleton from the meeting's agenda."""
     from ..meeting_docs import STDOUT, new_minutes
+    from ..render.console import console
+    from ..render.meetings import print_text, render_minutes
 
     fmt = _check_doc_format(doc_format, output)
     book = load(handbook)
@@ -251,6 +249,8 @@ def minutes_sent(
     today: TodayOption = None,
 ) -> None:
     """Mark minutes as sent (writes ``sent`` into their front matter)."""
+    from ..render.console import console
+    from ..render.meetings import render_sent
     day = parse_today(today)
     from ..meeting_docs import mark_sent
 
@@ -295,6 +295,9 @@ def meetings_plan(
 ) -> None:
     """Suggest meeting dates for a school year, and optionally write an .ics file."""
     from ..calendar_plan import calendar, plan_meetings, write_file
+    from ..meetings import get_network
+    from ..render.console import console
+    from ..render.meetings import plan_json, render_plan
 
     book = load(handbook)
     target = get_network(book, network)

@@ -1,27 +1,17 @@
 """``tvf outdated`` (what is out of date, and who must act) and ``tvf audit`` (tilsynsrapport)."""
 
-from __future__ import annotations
-
 import enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..audit import AuditReport, audit, write_report
-from ..config import find_handbook
 from ..i18n import N_, _
-from ..outdated import OutdatedReport, outdated
-from ..render.audit import render_audit
-from ..render.console import console
-from ..render.outdated import (
-    note_lines,
-    render_csv,
-    render_json,
-    render_markdown,
-    render_outdated_table,
-)
 from .common import HandbookOption, TodayOption, handle_errors, parse_today
+
+if TYPE_CHECKING:
+    from ..audit import AuditReport
+    from ..outdated import OutdatedReport
 
 
 class OutdatedFormat(enum.StrEnum):
@@ -77,6 +67,17 @@ def outdated_command(
     today: TodayOption = None,
 ) -> None:
     """List what is out of date, most urgent first (the help text is in register)."""
+    from ..config import find_handbook
+    from ..outdated import outdated
+    from ..render.console import console
+    from ..render.outdated import (
+        note_lines,
+        render_csv,
+        render_json,
+        render_markdown,
+        render_outdated_table,
+    )
+
     report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
                       stale_months=stale_months)
     if mail:
@@ -99,10 +100,11 @@ def outdated_command(
     raise typer.Exit(report.exit_code)
 
 
-def _mail_owners(report: OutdatedReport, handbook: Path | None, *, dry_run: bool, eml: Path,
+def _mail_owners(report: "OutdatedReport", handbook: Path | None, *, dry_run: bool, eml: Path,
                  resend: bool) -> None:
     """tvf outdated --mail: each owner one digest (docs/mail.md)."""
     from ..mail.jobs import outdated_batch
+    from ..render.console import console
     from .common import load
     from .mail_commands import deliver, now
 
@@ -130,6 +132,11 @@ def audit_command(
     today: TodayOption = None,
 ) -> None:
     """Audit readiness report (the help text is in register)."""
+    from ..audit import audit, write_report
+    from ..config import find_handbook
+    from ..render.audit import render_audit
+    from ..render.console import console
+
     fmt = output_format
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""
@@ -151,11 +158,13 @@ def audit_command(
         path=output, summary=report.summary_text()), markup=False)
 
 
-def _audit_document(report: AuditReport, fmt: AuditFormat, output: Path | None, root: Path,
+def _audit_document(report: "AuditReport", fmt: AuditFormat, output: Path | None, root: Path,
                     base: Path) -> None:
     """tvf audit --format docx|pdf: the Markdown report as a Word file or a PDF."""
     from ..errors import TvfError
     from ..export import ExportFormat, Source, render, write_file
+    from ..render.audit import render_audit
+    from ..render.console import console
 
     if output is None:
         raise TvfError(_("--format {format} skriver en fil: oppgi den med --output.").format(

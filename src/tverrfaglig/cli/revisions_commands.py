@@ -1,16 +1,10 @@
 """``tvf stamp`` and ``tvf history``."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
-from ..config import find_handbook
 from ..i18n import N_
-from ..render.console import console, error_console
-from ..render.revisions import history_json, print_refusal, render_history, render_stamped
-from ..revisions import StampRefused, history, stamp
 from .common import (
     FormatOption,
     HandbookOption,
@@ -53,6 +47,11 @@ def stamp_command(
     today: TodayOption = None,
 ) -> None:
     """Approve documents (the help text is the command's ``help``)."""
+    from ..config import find_handbook
+    from ..render.console import console, error_console
+    from ..render.revisions import print_refusal, render_stamped
+    from ..revisions import StampRefused, stamp
+
     root = find_handbook(handbook)
     try:
         results = stamp(targets, root=root, major=major, by=by,
@@ -74,6 +73,11 @@ def history_command(
     output_format: FormatOption = TableFormat.table,
 ) -> None:
     """Show one document's history (the help text is the command's ``help``)."""
+    from ..config import find_handbook
+    from ..render.console import console
+    from ..render.revisions import history_json, render_history
+    from ..revisions import history
+
     result = history(find_handbook(handbook), doc_id)
     if output_format is TableFormat.json:
         typer.echo(history_json(result))

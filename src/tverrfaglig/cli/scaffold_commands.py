@@ -1,7 +1,5 @@
 """``tvf init`` and ``tvf new``."""
 
-from __future__ import annotations
-
 import enum
 from pathlib import Path
 from typing import Annotated
@@ -10,8 +8,6 @@ import typer
 
 from ..errors import TvfError
 from ..i18n import N_, _
-from ..render.console import console
-from ..render.scaffold import render_init, render_new
 from .common import HandbookOption, TodayOption, handle_errors, load, parse_today
 
 
@@ -42,6 +38,8 @@ def init_command(
     today: TodayOption = None,
 ) -> None:
     """Make a new, valid handbook (the help text is the command's ``help``)."""
+    from ..render.console import console
+    from ..render.scaffold import render_init
     from ..scaffold import InitOptions, init_handbook  # Jinja2 only when it is needed
 
     root = directory or handbook or Path()
@@ -84,6 +82,8 @@ def new_command(
     today: TodayOption = None,
 ) -> None:
     """Make a new document from a template (the help text is the command's ``help``)."""
+    from ..render.console import console
+    from ..render.scaffold import render_new
     from ..scaffold import NewDocument, NewNetwork, new_document, new_network, usual_chapter
 
     book = load(handbook)

@@ -12,15 +12,17 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..document import Document
 from ..errors import TvfError
 from ..files import write_atomic
-from ..handbook import Handbook
 from ..i18n import _, language
 from ..pii import guard
 from ..resources import packaged_templates
-from ..templating import HANDBOOK_TEMPLATES
+
+if TYPE_CHECKING:  # the package is imported by the CLI at start-up: keep it light
+    from ..document import Document
+    from ..handbook import Handbook
 
 REFERENCE_DOCX = "reference.docx"
 
@@ -42,6 +44,8 @@ class Source:
 
 def reference_docx(root: Path | None) -> Path:
     """The Word styles to use: the handbook's ``templates/reference.docx``, else tvf's."""
+    from ..templating import HANDBOOK_TEMPLATES  # Jinja2 only when a file is exported
+
     if root is not None:
         own = root / HANDBOOK_TEMPLATES / REFERENCE_DOCX
         if own.is_file():

@@ -17,6 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..confirmations.coverage import CoverageReport, DocumentCoverage, UnitCoverage
+from ..confirmations.importer import ImportResult
+from ..confirmations.store import Forgotten
 from ..i18n import _, ngettext
 
 
@@ -111,3 +113,38 @@ def render_table(report: CoverageReport, out: Console, *, names: bool) -> None:
     below = report.below()
     out.print(ngettext("{n} dokument under terskelen.", "{n} dokumenter under terskelen.",
                        len(below)).format(n=len(below)), markup=False)
+
+
+def render_import(result: ImportResult, out: Console, *, dry_run: bool) -> None:
+    """What ``tvf confirmations import`` read and wrote; the skipped rows by number (no names)."""
+    out.print(ngettext(
+        "Leste {rows} rad fra {file}: {added} nye lesebekreftelser, {history} til historikken "
+        "(en eldre hovedversjon), {already} registrert fra før.",
+        "Leste {rows} rader fra {file}: {added} nye lesebekreftelser, {history} til "
+        "historikken (en eldre hovedversjon), {already} registrert fra før.",
+        result.rows).format(rows=result.rows, file=result.file, added=result.added,
+                            history=result.history, already=result.already), markup=False)
+    for problem in result.problems:
+        out.print(Text(_("Rad {row}: {problem}; raden er ikke tatt inn.").format(
+            row=problem.row, problem=problem.message), style="yellow"))
+    for path in result.files:
+        out.print((_("Ville skrevet {path}") if dry_run else _("Skrev {path}")).format(
+            path=path), markup=False)
+    if dry_run:
+        out.print(_("Tørrkjøring: ingen filer er endret."), markup=False)
+
+
+def render_forget(done: Forgotten, out: Console, *, dry_run: bool) -> None:
+    """How many confirmations ``tvf confirmations forget`` deleted, and in which files."""
+    text = ngettext("Slettet {n} lesebekreftelse i {files} fil.",
+                    "Slettet {n} lesebekreftelser i {files} filer.", done.removed)
+    if dry_run:
+        text = ngettext("Ville slettet {n} lesebekreftelse i {files} fil.",
+                        "Ville slettet {n} lesebekreftelser i {files} filer.", done.removed)
+    out.print(text.format(n=done.removed, files=len(done.files)), markup=False)
+    for path in done.files:
+        out.print(f"  {path}", markup=False)
+    if done.removed and not dry_run:
+        out.print(_("Commit endringen. Navnet finnes fortsatt i tidligere commits; se "
+                    "docs/confirmations.md for hvordan det fjernes fra historikken."),
+                  markup=False)

@@ -1,0 +1,260 @@
+"""The cache of ``tvf check``: what each file gave last time, keyed by its content.
+
+For every file the cache keeps what :func:`.engine.scan_path` made of it alone: the findings
+of reading it and of the checks that need only that document, and its
+:class:`~.summary.Summary`. The checks across documents are always run again, from the
+summaries. A file is taken from the cache when its bytes are the ones checked last time: when
+its size, modification time and inode are those recorded, and were recorded long enough after
+the file was written (git's "racily clean" rule, :data:`RACY_SECONDS`); otherwise its bytes are
+read and their BLAKE2 hash compared with the one recorded.
+
+Everything else the results depend on is the cache's *salt*: tvf's own files (its version, its
+code and its law data), Python's version, the handbook's ``tvf.toml``, ``laws.yaml`` and
+``templates/``, the date counted as today and the language. When the salt differs, the cache
+is not used (and is replaced after the run).
+
+Where it lives: ``.tvf-cache/`` in the handbook when that folder exists (``tvf init`` puts it
+in ``.gitignore``), else ``$XDG_CACHE_HOME/tvf/`` (``~/.cache/tvf/`` without it), one file per
+handbook folder. It is written through a temporary file and a rename, so two runs sharing it
+each see a whole cache; a cache that is unreadable, cut short, altered or of another version
+is never trusted: it only makes the run as slow as one without it. It is unpickled with only
+the classes of the cache allowed, so a planted file cannot run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+import time
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding
+from .summary import Summary
+
+#: The folder in a handbook that holds its cache instead of the user's cache folder.
+LOCAL_DIR = ".tvf-cache"
+FOLDER_NAME = "check"
+MAGIC = b"tvf-check-cache 1\n"
+#: A file modified this close to when its state was recorded is read again: a change within
+#: the same tick of the file system's clock would not show in its modification time.
+RACY_SECONDS = 2.0
+
+_PACKAGE = Path(__file__).resolve().parent.parent  # src/tverrfaglig
+
+#: What a file gave: its findings (reading it and its own checks), its summary (None when it
+#: has no readable front matter) and whether it counts as a document.
+Outcome = tuple[tuple[Finding, ...], Summary | None, bool]
+#: How a file looked: (size, modification time in ns, inode).
+Stat = tuple[int, int, int]
+
+
+@dataclass
+class Entry:
+    stat: Stat
+    digest: bytes
+    outcome: Outcome
+
+
+@dataclass
+class CheckCache:
+    """The cache of one handbook for one salt, in :data:`SHARDS` files by path, so a run
+    that checked a few files rewrites only their shards; :meth:`save` writes what changed."""
+
+    folder: Path | None
+    salt: bytes
+    entries: dict[str, Entry] = field(default_factory=dict)
+    #: When each shard's stats were recorded (time.time()); None: the shard was not read.
+    written_at: list[float | None] = field(default_factory=lambda: [None] * SHARDS)
+    fresh: dict[str, Entry] = field(default_factory=dict)
+    dirty: set[int] = field(default_factory=set)
+
+    def lookup(self, rel: str, stat: Stat) -> Entry | None:
+        """The entry for ``rel`` when its recorded stat is ``stat`` and trustworthy."""
+        entry = self.entries.get(rel)
+        if entry is None or entry.stat != stat:
+            return None
+        written_at = self.written_at[shard(rel)]
+        if written_at is None or stat[1] / 1e9 >= written_at - RACY_SECONDS:
+            return None  # written too close to when it was recorded: compare the bytes
+        return entry
+
+    def keep(self, rel: str, entry: Entry, *, changed: bool = False) -> None:
+        """Remember ``entry`` for the next run; ``changed``: it is not the one read."""
+        self.fresh[rel] = entry
+        if changed:
+            self.dirty.add(shard(rel))
+
+    def save(self) -> None:
+        """Write the shards whose entries changed (files gone since are dropped); never
+        raises: a cache that cannot be written only makes the next run slower."""
+        if self.folder is None:
+            return
+        gone = self.entries.keys() - self.fresh.keys()
+        dirty = self.dirty | {shard(rel) for rel in gone}
+        dirty |= {i for i, at in enumerate(self.written_at) if at is None}
+        if not dirty:
+            return
+        parts: list[dict[str, Entry]] = [{} for _ in range(SHARDS)]
+        for rel, entry in self.fresh.items():
+            parts[shard(rel)][rel] = entry
+        with contextlib.suppress(Exception):
+            for index in sorted(dirty):
+                _write(self.folder / f"{index:02x}.pickle", self.salt, parts[index])
+
+
+#: How many files a handbook's cache is kept in.
+SHARDS = 32
+
+
+def shard(rel: str) -> int:
+    """Which of the :data:`SHARDS` files holds ``rel`` (stable between runs)."""
+    return zlib.crc32(rel.encode("utf-8", "surrogateescape")) % SHARDS
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def stat_of(st: os.stat_result) -> Stat:
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+# --- Where, and the salt -----------------------------------------------------------------------
+
+
+def cache_folder(root: Path) -> Path:
+    """The folder of the cache of the handbook at ``root``."""
+    local = root / LOCAL_DIR
+    if local.is_dir():
+        return local / FOLDER_NAME
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    folder = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    name = hashlib.blake2b(os.fsencode(root.resolve()), digest_size=12).hexdigest()
+    return folder / "tvf" / name / FOLDER_NAME
+
+
+def salt(root: Path, *, today: dt.date, language: str) -> bytes:
+    """Everything besides a file's own bytes that its findings depend on, hashed."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{sys.version}\0{pickle.HIGHEST_PROTOCOL}\0{today.isoformat()}\0{language}\0"
+             .encode())
+    # tvf itself: its version, code and law data (a changed source file counts, so a
+    # development checkout never trusts a cache made by other code).
+    for path in sorted(_PACKAGE.rglob("*")):
+        if "__pycache__" in path.parts or path.suffix in (".pyc", ".pyo"):
+            continue
+        with contextlib.suppress(OSError):
+            st = path.stat()
+            h.update(f"{path.relative_to(_PACKAGE).as_posix()}\0{st.st_size}\0"
+                     f"{st.st_mtime_ns}\0".encode())
+    for name in ("tvf.toml", "laws.yaml"):
+        _hash_file(h, root / name, name)
+    templates = root / "templates"
+    if templates.is_dir():
+        for template in sorted(p for p in templates.rglob("*") if p.is_file()):
+            _hash_file(h, template, template.relative_to(root).as_posix())
+    return h.digest()
+
+
+def _hash_file(h: Any, path: Path, name: str) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        h.update(f"{name}\0-\0".encode())
+        return
+    h.update(f"{name}\0{len(data)}\0".encode())
+    h.update(data)
+
+
+# --- Reading and writing -----------------------------------------------------------------------
+
+
+def open_cache(root: Path, *, today: dt.date, language: str) -> CheckCache:
+    """The cache of the handbook at ``root`` (empty when there is none or it cannot be
+    trusted)."""
+    folder = cache_folder(root)
+    cache = CheckCache(folder=folder, salt=salt(root, today=today, language=language))
+    for index in range(SHARDS):
+        loaded = _read(folder / f"{index:02x}.pickle", cache.salt)
+        if loaded is not None:
+            cache.written_at[index], entries = loaded
+            cache.entries.update((rel, entry) for rel, entry in entries.items()
+                                 if shard(rel) == index)
+    return cache
+
+
+def _read(path: Path, salt: bytes) -> tuple[float, dict[str, Entry]] | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC) + 40
+    if len(data) < head or not data.startswith(MAGIC):
+        return None
+    if data[len(MAGIC):len(MAGIC) + 20] != salt:
+        return None
+    payload = data[head:]
+    if digest(payload) != data[len(MAGIC) + 20:head]:
+        return None  # cut short or altered
+    try:
+        written_at, raw = _Unpickler(io.BytesIO(payload)).load()
+        if not isinstance(written_at, float):
+            return None
+        return written_at, {rel: Entry(stat, dig, outcome)
+                            for rel, (stat, dig, outcome) in raw.items()}
+    except Exception:  # anything odd in a cache is a reason not to trust it, never an error
+        return None
+
+
+def _write(path: Path, salt: bytes, entries: dict[str, Entry]) -> None:
+    from ..files import TEMP_SUFFIX, signals_held
+
+    raw = {rel: (e.stat, e.digest, e.outcome) for rel, e in entries.items()}
+    payload = pickle.dumps((time.time(), raw), protocol=pickle.HIGHEST_PROTOCOL)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with signals_held():  # an interrupt never leaves the temporary file behind
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                    suffix=TEMP_SUFFIX)
+        temp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(MAGIC + salt + digest(payload))
+                out.write(payload)
+            temp.replace(path)  # atomic: another run sees the old cache or this one
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+
+
+_ALLOWED = {
+    ("tverrfaglig.findings", "Finding"),
+    ("tverrfaglig.findings", "Severity"),
+    ("tverrfaglig.checks.summary", "Summary"),
+    ("tverrfaglig.document", "Document"),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "time"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("copyreg", "_reconstructor"),
+    ("builtins", "object"),
+}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Only the classes a cache holds; anything else means the file is not a cache of ours."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+        return super().find_class(module, name)

@@ -1,0 +1,205 @@
+"""The cache of tvf check (checks/cache.py): the report is the same with it and without it,
+for every check code, cold, warm and after a change; a cache that cannot be trusted is not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tverrfaglig.checks import cache as cache_module
+from tverrfaglig.checks import check_path, engine
+from tverrfaglig.cli import app
+from tverrfaglig.findings import Report
+
+from .test_registry import FIRING
+from helpers import TODAY, doc_text, handbook, meta
+
+HOUR_AGO = time.time() - 3600
+
+
+def report(root: Path, *, cache: bool, today: dt.date = TODAY) -> Report:
+    return check_path(root, today=today, jobs=1, cache=cache)
+
+
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files parsed from now on (a file taken from the cache is not parsed)."""
+    seen: list[str] = []
+    real = engine.parse_document
+
+    def counting(rel: str, data: bytes):  # type: ignore[no-untyped-def]
+        seen.append(rel)
+        return real(rel, data)
+
+    monkeypatch.setattr(engine, "parse_document", counting)
+    return seen
+
+
+def age(root: Path) -> None:
+    """Make every file look written an hour ago (older than the racy window)."""
+    for path in root.rglob("*"):
+        if path.is_file() and ".tvf-cache" not in path.parts:
+            os.utime(path, (HOUR_AGO, HOUR_AGO))
+
+
+def documents(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.md") if not p.name.startswith("."))
+
+
+@pytest.mark.parametrize("code", sorted(FIRING))
+@pytest.mark.parametrize("old_files", [False, True], ids=["just-written", "an-hour-old"])
+def test_the_report_is_the_same_with_the_cache_cold_warm_and_after_a_change(
+        code: str, old_files: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = handbook(tmp_path / "hb", FIRING[code]())
+    if old_files:
+        age(root)
+    expected = report(root, cache=False)
+    assert code in {f.code for f in expected.findings}
+    assert report(root, cache=True) == expected  # cold: fills the cache
+    seen = parsed(monkeypatch)
+    assert report(root, cache=True) == expected  # warm
+    assert seen == [], "a file whose bytes are cached was parsed again"
+
+    # One file changed: only it is parsed again, and the report is the one without a cache.
+    changed = documents(root)[0]
+    changed.write_bytes(changed.read_bytes() + b"\nEn ny linje.\n")
+    if old_files:
+        os.utime(changed, (HOUR_AGO + 60, HOUR_AGO + 60))
+    after = report(root, cache=False)
+    seen.clear()
+    assert report(root, cache=True) == after
+    assert seen == [changed.relative_to(root).as_posix()]
+    assert report(root, cache=True) == after
+
+    # A file removed and one added.
+    changed.unlink()
+    (root / "ny.md").write_text(doc_text(meta("IV.9-9")), encoding="utf-8")
+    assert report(root, cache=True) == report(root, cache=False)
+
+
+def test_a_change_to_tvf_toml_laws_yaml_templates_today_or_language_is_not_taken_from_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = handbook(tmp_path / "hb", FIRING["TVF202"]())
+    age(root)
+    report(root, cache=True)
+    seen = parsed(monkeypatch)
+    (root / "laws.yaml").write_text("[]\n", encoding="utf-8")
+    assert report(root, cache=True) == report(root, cache=False)
+    assert "TVF202" not in {f.code for f in report(root, cache=True).findings}
+    assert seen, "laws.yaml changed, but the documents were not checked again"
+    (root / "templates").mkdir()  # an empty folder holds no template: nothing changes
+    for change in (lambda: (root / "templates" / "x.md.j2").write_text("x", encoding="utf-8"),
+                   lambda: (root / "tvf.toml").write_text(
+                       (root / "tvf.toml").read_text(encoding="utf-8") + "\n",
+                       encoding="utf-8")):
+        report(root, cache=True)
+        change()
+        seen.clear()
+        report(root, cache=True)
+        assert seen, "the cache was used after a change it depends on"
+    report(root, cache=True)
+    seen.clear()
+    assert report(root, cache=True, today=TODAY + dt.timedelta(days=1)) == report(
+        root, cache=False, today=TODAY + dt.timedelta(days=1))
+    assert seen
+
+
+def test_findings_are_cached_in_the_language_they_were_made_in(tmp_path: Path) -> None:
+    root = handbook(tmp_path / "hb", FIRING["TVF101"]())
+    runner = CliRunner()
+    args = ["check", "--handbook", str(root), "--today", TODAY.isoformat()]
+    nb = runner.invoke(app, args).output
+    en = runner.invoke(app, [*args, "--lang", "en"]).output
+    assert nb != en
+    assert runner.invoke(app, args).output == nb
+    assert runner.invoke(app, [*args, "--lang", "en"]).output == en
+    assert runner.invoke(app, [*args, "--no-cache", "--lang", "en"]).output == en
+
+
+def shards(root: Path) -> list[Path]:
+    return sorted(cache_module.cache_folder(root).glob("*.pickle"))
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "garbage", "empty", "foreign-pickle"])
+def test_a_damaged_cache_is_never_trusted(damage: str, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    root = handbook(tmp_path / "hb", FIRING["TVF101"]())
+    age(root)
+    expected = report(root, cache=False)
+    report(root, cache=True)
+    files = shards(root)
+    assert len(files) == cache_module.SHARDS
+    for path in files:
+        data = path.read_bytes()
+        if damage == "truncated":
+            path.write_bytes(data[: len(data) // 2])
+        elif damage == "flipped":
+            path.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))
+        elif damage == "garbage":
+            path.write_bytes(os.urandom(len(data)))
+        elif damage == "empty":
+            path.write_bytes(b"")
+        else:  # a well-formed file whose pickle would run code: refused, never run
+            payload = pickle.dumps((1.0, {"a.md": ((0, 0, 0), b"", os.system)}))
+            head = data[: len(cache_module.MAGIC) + 20]
+            path.write_bytes(head + cache_module.digest(payload) + payload)
+    seen = parsed(monkeypatch)
+    assert report(root, cache=True) == expected
+    assert seen, "a damaged cache was used"
+    seen.clear()
+    assert report(root, cache=True) == expected  # and it was written again, whole
+    assert seen == []
+
+
+def test_the_cache_is_in_the_user_cache_folder_or_in_tvf_cache(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta())})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_module.cache_folder(root).is_relative_to(tmp_path / "xdg" / "tvf")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache_module.cache_folder(root).is_relative_to(Path.home() / ".cache" / "tvf")
+    (root / ".tvf-cache").mkdir()
+    assert cache_module.cache_folder(root) == root / ".tvf-cache" / "check"
+    report(root, cache=True)
+    assert shards(root)
+    # The cache folder is hidden, so it is never taken for part of the handbook.
+    assert report(root, cache=True) == report(root, cache=False)
+    assert report(root, cache=False).documents == 1
+
+
+def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path) -> None:
+    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta())})
+    result = CliRunner().invoke(app, ["check", "--handbook", str(root), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert not cache_module.cache_folder(root).exists()
+    result = CliRunner().invoke(app, ["check", "--handbook", str(root)])
+    assert result.exit_code == 0, result.output
+    assert shards(root)
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = handbook(tmp_path / "hb", FIRING["TVF101"]())
+    (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
+    assert report(root, cache=True) == report(root, cache=False)
+
+
+def test_two_runs_sharing_a_cache_each_write_it_whole(tmp_path: Path) -> None:
+    """Writes go through a temporary file and a rename: a run that reads while another
+    writes sees one whole cache or the other, never a mix; a leftover temporary file of an
+    interrupted write is ignored."""
+    root = handbook(tmp_path / "hb", FIRING["TVF005"]())
+    expected = report(root, cache=False)
+    report(root, cache=True)
+    folder = cache_module.cache_folder(root)
+    (folder / ".00.pickle.x1y2.tvf-tmp").write_bytes(b"half a cache")
+    assert report(root, cache=True) == expected
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tvf-tmp")
+                and p.name != ".00.pickle.x1y2.tvf-tmp"]
