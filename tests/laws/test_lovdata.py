@@ -511,3 +511,9 @@ def test_both_check_paths_agree_with_sections_known(book: Path, archive: Path) -
     parallel = check_path(book, today=TODAY, jobs=2)
     assert sequential.findings == parallel.findings
     assert set(codes(sequential)) >= {"TVF202", "TVF205", "TVF206"}
+
+
+def test_psykisk_helsevernloven_is_phvl_as_on_lovdata(registry: LawRegistry) -> None:
+    law = registry.resolve("phvl", TODAY)
+    assert law is not None and law.id == "LOV-1999-07-02-62"
+    assert registry.resolve("phlvl", TODAY) is None  # a misspelling, not Lovdata's
