@@ -517,3 +517,18 @@ def test_psykisk_helsevernloven_is_phvl_as_on_lovdata(registry: LawRegistry) -> 
     law = registry.resolve("phvl", TODAY)
     assert law is not None and law.id == "LOV-1999-07-02-62"
     assert registry.resolve("phlvl", TODAY) is None  # a misspelling, not Lovdata's
+
+
+def test_kind_is_read_and_checked_in_laws_yaml() -> None:
+    registry, problems = read_registry_text(
+        "- id: FOR-2011-12-16-1256\n  title: Forskrift om habilitering\n"
+        "  names: [habiliteringsforskriften]\n"
+        "- id: LOV-2099-01-01-1\n  title: Lov om framtida\n  kind: regulation\n"
+        "- id: LOV-2099-01-01-2\n  title: Lov om noe\n  kind: lov\n")
+    assert [p.code for p in problems] == ["TVF003"]
+    assert "«kind»" in problems[0].message
+    regulation = registry.by_id("FOR-2011-12-16-1256")
+    assert regulation is not None and regulation.kind == "regulation"
+    assert regulation.url() == "https://lovdata.no/forskrift/2011-12-16-1256"
+    other = registry.by_id("LOV-2099-01-01-1")
+    assert other is not None and other.kind == "regulation"
