@@ -5,8 +5,12 @@ TVF206). The archive is written by law_fixtures.py.
 
 from __future__ import annotations
 
+import bz2
 import datetime as dt
 import http.server
+import io
+import subprocess
+import sys
 import tarfile
 import threading
 from collections.abc import Iterator
@@ -46,6 +50,8 @@ from tverrfaglig.laws.lovdata import (
     law_id_of,
     parse_amendments,
     parse_law,
+    read_archive,
+    read_folder,
     read_source,
 )
 from tverrfaglig.laws.model import Amendment, Chapter, Section
@@ -62,7 +68,9 @@ def test_law_id_of_file_names() -> None:
     assert law_id_of("nl/nl-20050617-064.xml") == BHL
     assert law_id_of("nl-19670210-000.xml") == FVL_1967
     assert law_id_of("nl-20230609-030.xml") == "LOV-2023-06-09-30"
-    assert law_id_of("sf-20050617-064.xml") is None
+    assert law_id_of("sf/sf-20111216-1256.xml") == "FOR-2011-12-16-1256"
+    assert law_id_of("sf-20050608-0538.xml") == "FOR-2005-06-08-538"
+    assert law_id_of("xx-20050617-064.xml") is None
     assert law_id_of("README") is None
 
 
@@ -157,9 +165,35 @@ def test_parse_law_rejects_what_is_not_a_law(data: bytes, message: str) -> None:
         ("Endret ved forskrift 1 des 2022 nr. 2100.", []),
         ("Oppheva ved lov 9 juni 2023 nr. 30 (ikr. 1 aug 2024).",
          [("LOV-2023-06-09-30", dt.date(2024, 8, 1), "opphevet")]),
+        # Not in force yet: no date, whatever other act the parentheses go on to name
+        # (the note quoted in issue 13).
+        ("Endra ved lov 21 juni 2024 nr. 40 (i kraft frå den tid Kongen bestemmer, endring "
+         "vert endra ved lov 29 nov 2024 nr. 73).",
+         [("LOV-2024-06-21-40", None, "endret")]),
+        ("Vert endra ved lov 21 juni 2024 nr. 40 (i kraft frå den tid Kongen bestemmer, "
+         "endring vert endra ved lov 29 nov 2024 nr. 73).",
+         [("LOV-2024-06-21-40", None, "endret")]),
+        # A real note (helsepersonelloven § 18, as Helsedirektoratet quotes Lovdata): the
+        # second act is pending, and "Endres" is not "Tilføyd".
+        ("Tilføyd ved lov 24 juni 2011 nr. 30 (ikr. 1 jan 2012 iflg. res. 16 des 2011 nr. "
+         "1252). Endres ved lov 16 juni 2017 nr. 55 (ikr. fra den tid Kongen bestemmer).",
+         [("LOV-2011-06-24-30", dt.date(2012, 1, 1), "tilføyd"),
+          ("LOV-2017-06-16-55", None, "endret")]),
+        ("Endres ved lov 19 juni 2026 nr. 48 (i kraft fra den tid Kongen bestemmer).",
+         [("LOV-2026-06-19-48", None, "endret")]),
+        ("Oppheves ved lov 1 des 2025 nr. 5.", [("LOV-2025-12-01-5", None, "opphevet")]),
+        # Passed with a date set: the date counts (TVF206 warns before it takes effect).
+        ("Vert endra ved lov 12 juni 2026 nr. 22 (i kraft 1 juli 2028).",
+         [("LOV-2026-06-12-22", dt.date(2028, 7, 1), "endret")]),
+        # An in-force note by royal resolution dates the act before it; it is no act.
+        ("Endret ved lov 19 des 2003 nr. 124. Ikr. 1 jan 2004 iflg. res. 19 des 2003 nr. 1500.",
+         [("LOV-2003-12-19-124", dt.date(2004, 1, 1), "endret")]),
+        ("Ikr. 1 jan 2004 iflg. res. 19 des 2003 nr. 1500.", []),
+        ("Tilføyd ved lov 17 des 2003 nr. 105, i kraft 1 jan 2004 iflg. res. 12 des 2003 nr. "
+         "1460.", [("LOV-2003-12-17-105", dt.date(2004, 1, 1), "tilføyd")]),
     ],
 )
-def test_parse_amendments(note: str, expected: list[tuple[str, dt.date, str]]) -> None:
+def test_parse_amendments(note: str, expected: list[tuple[str, dt.date | None, str]]) -> None:
     assert [(a.law, a.date, a.kind) for a in parse_amendments(note)] == expected
 
 
@@ -511,3 +545,285 @@ def test_both_check_paths_agree_with_sections_known(book: Path, archive: Path) -
     parallel = check_path(book, today=TODAY, jobs=2)
     assert sequential.findings == parallel.findings
     assert set(codes(sequential)) >= {"TVF202", "TVF205", "TVF206"}
+
+
+# --- Real files from Lovdata's archive (tests/laws/data, see its README) ----------------------
+
+DATA = Path(__file__).parent / "data"
+TANNHL = "LOV-1983-06-03-54"
+ALKOHOLFORSKRIFTEN = "FOR-2005-06-08-538"
+
+
+def test_a_real_header_names_the_last_amending_law_as_lovdata_links_it() -> None:
+    # <dd class="lastChangedBy"><a href="lov/2025-06-20-74">lov/2025-06-20-74</a> fra 2026-07-01
+    law = parse_law((DATA / "nl-19830603-054.xml").read_bytes(), "nl-19830603-054.xml")
+    assert law.id == TANNHL
+    assert (law.short_title, law.abbreviation) == ("Tannhelsetjenesteloven", "tannhl")
+    assert law.in_force == dt.date(1984, 1, 1)
+    assert law.last_change == dt.date(2026, 7, 1)
+    assert law.last_changed_by == "LOV-2025-06-20-74"
+    assert law.kind == "law"
+
+
+def test_last_changed_by_as_a_link_also_dates_the_change() -> None:
+    # The form quoted in issue 13, with no lastChangeInForce beside it.
+    text = law_xml(BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl",
+                   [Art("1", "§ 1", "Formål")])
+    text = text.replace('<a href="lov/2023-06-09-30">LOV-2023-06-09-30</a>',
+                        '<a href="lov/2025-04-25-12">lov/2025-04-25-12</a> fra 2026-01-01')
+    text = text.replace('<dd class="lastChangeInForce">2024-08-01</dd>', "")
+    law = parse_law(text.encode())
+    assert (law.last_changed_by, law.last_change) == ("LOV-2025-04-25-12", dt.date(2026, 1, 1))
+
+
+def test_a_real_law_gives_sections_repeals_and_amendments() -> None:
+    law = parse_law((DATA / "nl-19830603-054.xml").read_bytes(), "nl-19830603-054.xml")
+    assert [(c.name, c.title, c.anchor) for c in law.chapter_info] == [
+        ("1", "Alminnelige bestemmelser", "KAPITTEL_1"),
+        ("6", "Forskjellige bestemmelser", "KAPITTEL_6"),
+        ("7", "Overgangsbestemmelser", "KAPITTEL_7")]
+    assert [s.name for s in law.section_info] == ["1-1", "1-3", "1-3a", "6-3", "6-4", "7-1",
+                                                  "7-4"]
+    s13 = law.section("1-3")
+    assert s13 is not None and not s13.repealed
+    assert s13.amendments == (
+        Amendment("LOV-1989-06-02-26", dt.date(1989, 6, 2), "endret"),
+        Amendment("LOV-2003-06-06-37", dt.date(2003, 7, 1), "endret"),
+        Amendment("LOV-2014-12-19-90", dt.date(2015, 1, 1), "endret"),
+        Amendment("LOV-2024-06-21-43", dt.date(2024, 7, 1), "endret"),
+        Amendment("LOV-2025-06-20-73", dt.date(2025, 7, 1), "endret"))
+    s64 = law.section("6-4")
+    assert s64 is not None and s64.repealed
+    assert s64.amendments == (Amendment("LOV-1986-05-16-21", dt.date(1986, 5, 16),
+                                        "opphevet"),)
+    s71 = law.section("7-1")
+    assert s71 is not None and s71.repealed
+    assert s71.amendments == (Amendment("LOV-1997-01-10-7", dt.date(1997, 3, 1), "opphevet"),)
+
+
+@pytest.mark.parametrize("first", [
+    "(Opphevet)",
+    "Opphevet ved lov 19 des 2008 nr. 110.",
+    "(Opphevet ved lov 19 des 2008 nr. 110)",
+    "(Oppheva)",
+    "Oppheva ved lov 9 juni 2023 nr. 30.",
+])
+def test_a_section_repealed_in_its_first_paragraph_is_repealed(first: str) -> None:
+    law = parse_law(law_xml(BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl", [
+        Art("4", "§ 4", "Samarbeid med foreldre", text=first),
+        Art("5", "§ 5", "Opphevelse av vedtak",
+            text="Opphevet vedtak skal sendes til foreldrene."),
+    ]).encode())
+    repealed = law.section("4")
+    kept = law.section("5")
+    assert repealed is not None and repealed.repealed
+    assert kept is not None and not kept.repealed
+    # Written as Lovdata marks it, and read back as repealed.
+    assert '"4 | (Opphevet)' in registry_yaml([law])
+    registry, problems = read_registry_text(registry_yaml([law]))
+    assert problems == []
+    again = registry.by_id(BHL)
+    assert again is not None
+    assert [s.name for s in again.section_info if s.repealed] == ["4"]
+
+
+def test_a_section_repealed_in_its_first_paragraph_is_tvf205(book: Path, tmp_path: Path) -> None:
+    files = good_files()
+    files["nl-20050617-064.xml"] = law_xml(
+        BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl",
+        [Art("2b", "§ 2 b", "Samarbeid og samordning", text="(Opphevet)",
+             notes=["Opphevet ved lov 9 juni 2023 nr. 30 (i kraft 1 aug 2024)."])])
+    imported(book, pack(tmp_path / "a.tar.bz2", files))
+    found = findings_of(book, "prosedyrer/a.md")
+    assert next(code for code, _ in found if code.startswith("TVF20")) == "TVF205"
+
+
+def pending_archive(tmp_path: Path) -> Path:
+    files = good_files()
+    files["nl-20050617-064.xml"] = law_xml(
+        BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl", [
+            Art("2b", "§ 2 b", "Samarbeid og samordning", notes=[
+                "Vert endra ved lov 21 juni 2024 nr. 40 (i kraft frå den tid Kongen "
+                "bestemmer, endring vert endra ved lov 29 nov 2024 nr. 73)."]),
+            Art("7", "§ 7", "Barnehageeiers ansvar", notes=[
+                "Endret ved lov 19 des 2003 nr. 124. Ikr. 1 jan 2004 iflg. res. 19 des 2003 "
+                "nr. 1500."]),
+        ])
+    return pack(tmp_path / "pending.tar.bz2", files)
+
+
+def test_an_amendment_not_in_force_is_written_without_a_date(book: Path,
+                                                              tmp_path: Path) -> None:
+    imported(book, pending_archive(tmp_path))
+    text = (book / "laws.yaml").read_text(encoding="utf-8")
+    assert '"2b | Samarbeid og samordning |  | endret ved LOV-2024-06-21-40"' in text
+    assert "LOV-2024-11-29" not in text
+    assert "LOV-2004-01-01" not in text  # an in-force note is no law
+    assert '"7 | Barnehageeiers ansvar |  | endret ved LOV-2003-12-19-124 fra 2004-01-01"' in text
+
+
+def test_tvf206_does_not_count_an_amendment_not_in_force(book: Path, tmp_path: Path) -> None:
+    imported(book, pending_archive(tmp_path))
+    add_doc(book, "vedlegg/c.md", "Etter barnehageloven § 2 b og § 7.\n", doc_id="IV.7.1-5",
+            type="attachment", valid_from=dt.date(2021, 1, 1),
+            legal_basis=["barnehageloven § 2 b", "barnehageloven § 7"])
+    assert [c for c, _ in findings_of(book, "vedlegg/c.md")] == []
+
+
+def test_the_checks_count_only_dated_amendments() -> None:
+    section = Section("2b", "Samarbeid", amendments=(
+        Amendment("LOV-2024-06-21-40", None, "endret"),
+        Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1), "tilføyd")))
+    assert section.amended_after(dt.date(2020, 1, 1)) == (section.amendments[1],)
+    assert section.last_amendment == section.amendments[1]
+
+
+# --- Regulations (gjeldende-sentrale-forskrifter.tar.bz2) -----------------------------------
+
+
+def pack_regulations(path: Path, files: dict[str, bytes]) -> Path:
+    """A ``.tar.bz2`` with the files under ``sf/``, as Lovdata packs its regulations."""
+    with tarfile.open(path, "w:bz2") as tar:
+        for name, data in files.items():
+            info = tarfile.TarInfo(f"sf/{name}")
+            info.size = len(data)
+            info.mtime = 1762560000
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+def test_a_real_regulation_is_read_as_a_regulation() -> None:
+    law = parse_law((DATA / "sf-20050608-0538.xml").read_bytes(), "sf-20050608-0538.xml")
+    assert law.id == ALKOHOLFORSKRIFTEN
+    assert law.kind == "regulation"
+    assert law.title == "Forskrift om omsetning av alkoholholdig drikk mv. (alkoholforskriften)"
+    assert law.names == ("alkoholforskriften",)
+    assert law.in_force == dt.date(2005, 7, 1)
+    assert (law.last_changed_by, law.last_change) == ("FOR-2025-11-28-2361",
+                                                      dt.date(2026, 1, 1))
+    s12 = law.section("1-2")
+    assert s12 is not None and s12.repealed
+    assert s12.amendments == (Amendment("FOR-2011-12-08-1218", dt.date(2012, 1, 1),
+                                        "opphevet"),)
+    s23 = law.section("2-3")
+    assert s23 is not None
+    assert s23.amendments == (Amendment("FOR-2005-06-21-665", dt.date(2005, 7, 1), "endret"),
+                              Amendment("FOR-2011-12-08-1218", dt.date(2012, 1, 1), "endret"))
+    assert law.url(section="2-2") == "https://lovdata.no/forskrift/2005-06-08-538/§2-2"
+
+
+def test_import_reads_the_regulations_archive(book: Path, tmp_path: Path) -> None:
+    archive = pack_regulations(tmp_path / "gjeldende-sentrale-forskrifter.tar.bz2", {
+        "sf-20050608-0538.xml": (DATA / "sf-20050608-0538.xml").read_bytes()})
+    result = import_laws(book, archive, everything=True, today=TODAY)
+    assert result.imported == [ALKOHOLFORSKRIFTEN]
+    text = (book / "laws.yaml").read_text(encoding="utf-8")
+    assert f"- id: {ALKOHOLFORSKRIFTEN}\n" in text
+    assert "  kind: regulation\n" in text
+    assert "  last_changed_by: FOR-2025-11-28-2361\n" in text
+    assert '"1-2 | (Opphevet) | kap. 1 | opphevet ved FOR-2011-12-08-1218 fra 2012-01-01"' in text
+    registry, problems = load_registry(book)
+    assert problems == []
+    regulation = registry.by_id(ALKOHOLFORSKRIFTEN)
+    assert regulation is not None and regulation.kind == "regulation"
+    assert regulation.section("2-3") is not None
+    # A later import of the laws keeps the regulation the file lists, and reads it again.
+    import_laws(book, archive, today=TODAY)
+    assert f"- id: {ALKOHOLFORSKRIFTEN}\n" in (book / "laws.yaml").read_text(encoding="utf-8")
+    laws_archive = pack(tmp_path / "gjeldende-lover.tar.bz2", good_files())
+    import_laws(book, laws_archive, today=TODAY)
+    again, problems = load_registry(book)
+    assert problems == []
+    kept = again.by_id(ALKOHOLFORSKRIFTEN)
+    assert kept is not None and kept.kind == "regulation" and kept.section("1-2") is not None
+
+
+def test_a_folder_of_regulations_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "forskrifter" / "sf"
+    folder.mkdir(parents=True)
+    (folder / "sf-20050608-0538.xml").write_bytes((DATA / "sf-20050608-0538.xml").read_bytes())
+    laws = read_source(tmp_path / "forskrifter")
+    assert list(laws.laws) == [ALKOHOLFORSKRIFTEN]
+
+
+def test_kind_is_read_and_checked_in_laws_yaml() -> None:
+    registry, problems = read_registry_text(
+        "- id: FOR-2011-12-16-1256\n  title: Forskrift om habilitering\n"
+        "  names: [habiliteringsforskriften]\n"
+        "- id: LOV-2099-01-01-1\n  title: Lov om framtida\n  kind: regulation\n"
+        "- id: LOV-2099-01-01-2\n  title: Lov om noe\n  kind: lov\n")
+    assert [p.code for p in problems] == ["TVF003"]
+    assert "«kind»" in problems[0].message
+    regulation = registry.by_id("FOR-2011-12-16-1256")
+    assert regulation is not None and regulation.kind == "regulation"
+    assert regulation.url() == "https://lovdata.no/forskrift/2011-12-16-1256"
+    other = registry.by_id("LOV-2099-01-01-1")
+    assert other is not None and other.kind == "regulation"
+
+
+# --- A member too large to be a law (issue 15, point 8) --------------------------------------
+
+BOMB_BYTES = 200 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A .tar.bz2 of about 250 bytes holding one law file of 200 MB of zeros (compressed a
+    piece at a time, so the test itself stays small)."""
+    path = tmp_path_factory.mktemp("bomb") / "gjeldende-lover.tar.bz2"
+    info = tarfile.TarInfo("nl/nl-20050617-064.xml")
+    info.size = BOMB_BYTES
+    compressor = bz2.BZ2Compressor(9)
+    parts = [compressor.compress(info.tobuf(format=tarfile.GNU_FORMAT))]
+    chunk = bytes(4 * 1024 * 1024)
+    parts += [compressor.compress(chunk) for _ in range(BOMB_BYTES // len(chunk))]
+    parts += [compressor.compress(bytes(2 * tarfile.RECORDSIZE)), compressor.flush()]
+    path.write_bytes(b"".join(parts))
+    return path
+
+
+def test_a_member_over_the_limit_is_refused_quickly_in_little_memory(bomb: Path,
+                                                                      book: Path) -> None:
+    assert bomb.stat().st_size < 2000
+    script = (
+        "import resource, sys, time\n"
+        "from typer.testing import CliRunner\n"
+        "from tverrfaglig.cli import app\n"
+        "start = time.perf_counter()\n"
+        "result = CliRunner().invoke(app, ['laws', 'import', sys.argv[1], '--all',\n"
+        "                                  '--handbook', sys.argv[2]])\n"
+        "seconds = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
+        "print(result.exit_code, peak, f'{seconds:.2f}')\n"
+        "print(result.output)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(bomb), str(book)],
+                          capture_output=True, text=True, timeout=120, check=True)
+    first, _, output = done.stdout.partition("\n")
+    code, peak_mb, seconds = first.split()
+    assert code == "2", done.stdout + done.stderr
+    assert "nl/nl-20050617-064.xml" in output and "200 MB" in output
+    assert "over 50 MB" in output and "Ingenting er skrevet" in output
+    assert int(peak_mb) < 150  # the whole member would be 200 MB and more
+    assert float(seconds) < 10
+    assert not (book / "laws.yaml").exists()
+
+
+def test_the_limit_applies_to_every_member_and_to_a_folder(tmp_path: Path) -> None:
+    archive = pack(tmp_path / "a.tar.bz2", {"nl-20050617-064.xml": bhl_xml(),
+                                            "README": "x" * 5000})
+    with pytest.raises(TvfError, match=r"nl/README i a\.tar\.bz2"), \
+            archive.open("rb") as stream:
+        read_archive(stream, archive.name, max_bytes=4000)
+    folder = tmp_path / "nl"
+    folder.mkdir()
+    (folder / "nl-20050617-064.xml").write_text(bhl_xml(), encoding="utf-8")
+    with pytest.raises(TvfError, match=r"nl-20050617-064\.xml i nl er"):
+        read_folder(folder, max_bytes=1000)
+    assert list(read_folder(folder).laws) == [BHL]
+
+
+def test_psykisk_helsevernloven_is_phvl_as_on_lovdata(registry: LawRegistry) -> None:
+    law = registry.resolve("phvl", TODAY)
+    assert law is not None and law.id == "LOV-1999-07-02-62"
+    assert registry.resolve("phlvl", TODAY) is None  # a misspelling, not Lovdata's

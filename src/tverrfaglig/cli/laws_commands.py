@@ -67,8 +67,9 @@ def import_command(
         metavar=N_("ARKIV"), show_default=False,
         # The archive name and URL are written out (ARCHIVE_NAME, ARCHIVE_URL): a msgid is
         # a literal, and the help text is translated when it is shown.
-        help=N_("gjeldende-lover.tar.bz2 fra Lovdata, en mappe med nl-*.xml-filene fra det, "
-                "eller en http(s)-adresse til arkivet."))] = None,
+        help=N_("gjeldende-lover.tar.bz2 (eller gjeldende-sentrale-forskrifter.tar.bz2 for "
+                "forskriftene) fra Lovdata, en mappe med nl-*.xml- eller sf-*.xml-filene fra "
+                "det, eller en http(s)-adresse til arkivet."))] = None,
     url: Annotated[bool, typer.Option(
         "--url", help=N_("Hent arkivet fra Lovdatas åpne data (https://api.lovdata.no/v1/"
                          "publicData/get/gjeldende-lover.tar.bz2); krever nett."))

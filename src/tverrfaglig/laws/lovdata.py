@@ -24,6 +24,7 @@ How it is read, and why:
 
 from __future__ import annotations
 
+import bz2
 import datetime as dt
 import html.entities
 import http.client
@@ -48,30 +49,44 @@ from ..i18n import N_, _, ngettext
 from .model import (
     LOVDATA_ARCHIVE,
     LOVDATA_ARCHIVE_URL,
+    LOVDATA_REGULATIONS_ARCHIVE,
     Amendment,
     Chapter,
     Law,
     Section,
+    canonical_doc_id,
     is_repealed_title,
     normalise_chapter,
     normalise_section,
 )
 from .queries import cited_law_ids
 from .registry import LAWS_FILE, listed_ids, load_registry, read_registry_text
-from .registry_file import registry_yaml
+from .registry_file import parse_entries, registry_yaml
 
 ARCHIVE_NAME = LOVDATA_ARCHIVE
 ARCHIVE_URL = LOVDATA_ARCHIVE_URL
+REGULATIONS_ARCHIVE_NAME = LOVDATA_REGULATIONS_ARCHIVE
+# The largest archive member tvf reads. Lovdata's largest files are a few MB; anything larger is
+# not a law or a regulation, and is refused before it is read (a small bzip2 file can unpack to
+# gigabytes). MAX_QUEUED_BYTES bounds what waits between the reading and the parsing thread.
+MAX_MEMBER_BYTES = 50 * 1024 * 1024
+MAX_QUEUED_BYTES = 64 * 1024 * 1024
 LICENCE = N_("Norsk lisens for offentlige data (NLOD 2.0), https://data.norge.no/nlod/no/2.0")
 URL_TIMEOUT = 30.0
 
-_FILE_RE = re.compile(r"nl-(\d{4})(\d{2})(\d{2})-(\d{3})(-[a-z]+)?\.xml")
+# A law (nl-20050617-064.xml) or a central regulation (sf-20111216-1256.xml).
+_FILE_RE = re.compile(r"(nl|sf)-(\d{4})(\d{2})(\d{2})-(\d{3,4})(-[a-z]+)?\.xml")
+_FILE_PREFIXES = ("nl-", "sf-")
+_FILE_PATTERNS = ("nl-*.xml", "sf-*.xml")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that may hold sections further down; the text of a law is never walked.
 _CONTAINERS = frozenset({"html", "body", "main", "div", "section", "article"})
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DOTTED_DATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_LAW_ID_RE = re.compile(r"LOV-\d{4}-\d{2}-\d{2}(?:-\d+)?", re.IGNORECASE)
+_LAW_ID_RE = re.compile(r"(?:LOV|FOR)-\d{4}-\d{2}-\d{2}(?:-\d+)?", re.IGNORECASE)
+# A law or regulation as Lovdata links it: "lov/2025-04-25-12", "forskrift/2025-11-28-2361".
+_REF_RE = re.compile(r"(?<![\w/])(lov|forskrift)/(\d{4}-\d{2}-\d{2}(?:-\d+)?)(?![\w-])",
+                     re.IGNORECASE)
 _HEADER_TEXT_RE = re.compile(r"§\s*([^.]+?)\s*\.\s*(.*)")
 _CHAPTER_HEADING_RE = re.compile(r"(?:kapittel|kap\.?)\s*[0-9IVXLC]+\s*[A-Za-z]?\s*[.:]?\s*",
                                  re.IGNORECASE)
@@ -82,8 +97,10 @@ _MONTH = r"(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.?"
 # nr. 78") and, in parentheses after an act, when it took effect ("(i kraft 1 aug 2022)").
 _NOTE_TOKEN_RE = re.compile(
     r"(?P<paren>\([^()]*\))"
-    r"|(?P<verb>endret|endra|tilføyd|tilføydd|tilføyet|opphevet|oppheva)(?!\w)"
-    r"|(?P<kind>lov(?:er|ene)?|forskrift(?:er|ene|a)?|res\.?|vedtak)(?!\w)"
+    r"|(?P<ikr>(?<!\w)(?:ikr\.?|i\s+kraft)(?!\w)(?P<ikr_pending>\s+(?:fr[aå]\s+)?den\s+tid)?)"
+    r"|(?P<verb>endret|endra|tilføyd|tilføydd|tilføyet|opphevet|oppheva"
+    r"|endres|endrast|tilføyes|tilføyast|oppheves|opphevast|vert)(?!\w)"
+    r"|(?P<kind>lov(?:er|ene|a)?|forskrift(?:er|ene|a)?|res\.?|vedtak)(?!\w)"
     rf"|(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
     r"(?:\s+nr\.?\s*(?P<nr>\d+))?",
     re.IGNORECASE,
@@ -95,6 +112,25 @@ _TEXT_DATE_RE = re.compile(
 )
 _VERBS = {"endret": "endret", "endra": "endret", "tilføyd": "tilføyd", "tilføydd": "tilføyd",
           "tilføyet": "tilføyd", "opphevet": "opphevet", "oppheva": "opphevet"}
+# An amendment passed but not in force when the file was made: "Endres ved lov …", nynorsk
+# "Vert endra ved lov …" ("vert" makes the verb after it one of these).
+_PENDING_VERBS = {"endres": "endret", "endrast": "endret", "tilføyes": "tilføyd",
+                  "tilføyast": "tilføyd", "oppheves": "opphevet", "opphevast": "opphevet"}
+# In a note's parentheses: in force at a time yet to be set ("i kraft frå den tid Kongen
+# bestemmer"), or explicitly not in force; and the date an act took effect ("i kraft 1 aug
+# 2022", "ikr. 1 jan 2010 iflg. res. …").
+_NOT_IN_FORCE_RE = re.compile(r"den\s+tid(?:en)?\s|ikke\s+i\s+kraft|ikkje\s+i\s+kraft",
+                              re.IGNORECASE)
+_IN_FORCE_DATE_RE = re.compile(
+    r"(?:i\s+kraft|ikr\.?)\s+(?:fr[aå]\s+(?:og\s+med\s+)?)?(?:" + _TEXT_DATE_RE.pattern + ")",
+    re.IGNORECASE,
+)
+# The first paragraph of a repealed section: "(Opphevet)", "Opphevet ved lov 19 des 2008 nr.
+# 110.", nynorsk "(Oppheva)". The whole paragraph, so "Opphevet vedtak …" is not one.
+_REPEAL_MARK_RE = re.compile(
+    r"\(?\s*(?:opphevet|oppheva)(?:\s+(?:ved|med)\s+[^()]*?)?\s*\.?\s*\)?\s*\.?",
+    re.IGNORECASE,
+)
 
 
 class LovdataError(ValueError):
@@ -106,14 +142,16 @@ class LovdataError(ValueError):
 
 def law_id_of(filename: str) -> str | None:
     """The Lovdata ID of an archive file name: ``nl-20050617-064.xml`` → ``LOV-2005-06-17-64``,
-    ``nl-19670210-000.xml`` → ``LOV-1967-02-10`` (000 means the act has no number). A variant
+    ``nl-19670210-000.xml`` → ``LOV-1967-02-10`` (000 means the act has no number), a
+    regulation's ``sf-20111216-1256.xml`` → ``FOR-2011-12-16-1256``. A variant
     (``nl-18140517-000-nn.xml``, nynorsk) has the ID of its law."""
     match = _FILE_RE.fullmatch(PurePosixPath(filename).name)
     if match is None:
         return None
-    year, month, day, number, _variant = match.groups()
+    folder, year, month, day, number, _variant = match.groups()
     suffix = f"-{int(number)}" if int(number) else ""
-    return f"LOV-{year}-{month}-{day}{suffix}"
+    prefix = "FOR" if folder == "sf" else "LOV"
+    return f"{prefix}-{year}-{month}-{day}{suffix}"
 
 
 def parse_law(data: bytes, filename: str = "") -> Law:
@@ -132,9 +170,11 @@ def parse_law(data: bytes, filename: str = "") -> Law:
     if not title:
         raise LovdataError(_("{law} mangler tittel").format(law=law_id))
     short, abbreviation = _split_short_title(header.get("titleShort", ""))
-    changer = _LAW_ID_RE.search(header.get("lastChangedBy", ""))
+    changed_by = header.get("lastChangedBy", "")
+    changer = _changer_id(changed_by)
     body = next(root.iter(f"{ns}main"), None)
-    walker = _Walker(ns, law_id)
+    kind = "regulation" if law_id.startswith("FOR-") else "law"
+    walker = _Walker(ns, law_id, regulation=kind == "regulation")
     walker.walk(body if body is not None else root, None)
     if not walker.sections and body is None:
         raise LovdataError(_("{law} har ingen lovtekst (main.documentBody)").format(law=law_id))
@@ -145,13 +185,35 @@ def parse_law(data: bytes, filename: str = "") -> Law:
         short_title=short,
         abbreviation=abbreviation,
         in_force=_first_date(header.get("dateInForce", "")),
-        last_change=_first_date(header.get("lastChangeInForce", "")),
-        last_changed_by=_strip_zero_number(changer[0].upper()) if changer else None,
+        # "<a href="lov/2025-04-25-12">lov/2025-04-25-12</a> fra 2026-01-01" also dates it
+        last_change=(_first_date(header.get("lastChangeInForce", ""))
+                     or _changed_from(changed_by)),
+        last_changed_by=changer,
+        kind=kind,
         section_info=tuple(walker.sections),
         chapter_info=tuple(walker.chapters),
         sections=frozenset(s.name for s in walker.sections),
         chapters=frozenset(c.name for c in walker.chapters),
     )
+
+
+def _changer_id(text: str) -> str | None:
+    """The law or regulation in a header's ``lastChangedBy``, as Lovdata writes it (a link
+    ``lov/2025-04-25-12`` followed by ``fra 2026-01-01``) or as an ID (``LOV-2025-04-25-12``)."""
+    found = _LAW_ID_RE.search(text)
+    if found is not None:
+        return canonical_doc_id(_strip_zero_number(found[0].upper()))
+    ref = _REF_RE.search(text)
+    if ref is None:
+        return None
+    prefix = "LOV" if ref[1].lower() == "lov" else "FOR"
+    return canonical_doc_id(f"{prefix}-{ref[2]}")
+
+
+def _changed_from(text: str) -> dt.date | None:
+    """The date in a header's ``lastChangedBy`` after the act: ``… fra 2026-01-01``."""
+    match = re.search(r"\bfr[aå]\s+(.+)", text)
+    return _first_date(match[1]) if match else None
 
 
 def _parse_xml(data: bytes) -> ET.Element:
@@ -274,53 +336,104 @@ def _text_date(text: str) -> dt.date | None:
     return None
 
 
-def parse_amendments(note: str, own_id: str = "") -> list[Amendment]:
+def parse_amendments(note: str, own_id: str = "", *,
+                     regulations: bool = False) -> list[Amendment]:
     """The laws an amendment note names, with what they did and when it took effect.
 
     ``"Endret ved lov 11 juni 2021 nr. 78 (i kraft 1 aug 2022)."`` gives
     ``Amendment("LOV-2021-06-11-78", date(2022, 8, 1), "endret")``. When no in-force date
-    follows an act, its date is the act's own. Regulations (``forskrift``) are left out.
+    follows an act, its date is the act's own. An amendment not in force yet has no date: one
+    whose in-force time is still to be set (``(i kraft frå den tid Kongen bestemmer)``), and one
+    told in the present tense (``Endres ved lov …``, ``Vert endra ved lov …``) unless the note
+    gives its in-force date. An in-force note (``Ikr. 1 jan 2004 iflg. res. …``) dates the act
+    before it; it is not an act. Regulations (``forskrift``) are left out, unless
+    ``regulations`` (the notes of a regulation, amended by other regulations: ``FOR-…``).
     """
-    found: list[list[Any]] = []  # [law, date, kind, in-force date read]
+    # [id, act's date, kind, in-force date read, in-force date, pending]
+    found: list[list[Any]] = []
     verb = "endret"
-    is_law = True
+    pending = after_vert = False
+    is_act, prefix = True, "LOV"
+    in_force_next = False  # after "ikr."/"i kraft" outside parentheses: the next date is one
     last: list[Any] | None = None
     for match in _NOTE_TOKEN_RE.finditer(note):
-        paren, found_verb, kind = match.group("paren", "verb", "kind")
+        paren, ikr, found_verb, kind = match.group("paren", "ikr", "verb", "kind")
         if paren is not None:
             if last is not None and not last[3]:
-                day = _text_date(paren)
-                if day is not None:
-                    last[1], last[3] = day, True
+                _read_in_force(last, paren)
             last = None
+        elif ikr is not None:
+            if match.group("ikr_pending"):  # "ikr. fra den tid Kongen bestemmer"
+                if last is not None and not last[3]:
+                    last[3], last[4], last[5] = True, None, True
+            else:
+                in_force_next = True
         elif found_verb is not None:
-            verb = _VERBS[found_verb.lower()]
+            word = found_verb.lower()
+            in_force_next = False
+            if word == "vert":
+                after_vert = True
+                continue
+            if word in _PENDING_VERBS:
+                verb, pending = _PENDING_VERBS[word], True
+            else:
+                verb, pending = _VERBS[word], after_vert
+            after_vert = False
         elif kind is not None:
-            is_law = kind[:3].lower() == "lov"
-        elif is_law:
+            word = kind[:3].lower()
+            in_force_next = False
+            is_act = word == "lov" or (regulations and word == "for")
+            prefix = "LOV" if word == "lov" else "FOR"
+        else:
             day_text, month, year, number = match.group("d", "m", "y", "nr")
             try:
-                act_day = dt.date(int(year), _MONTHS[month[:3].lower()], int(day_text))
+                day = dt.date(int(year), _MONTHS[month[:3].lower()], int(day_text))
             except (ValueError, KeyError):
                 continue
+            if in_force_next:  # an in-force date, never an act
+                in_force_next = False
+                if last is not None and not last[3]:
+                    last[3], last[4], last[5] = True, day, False
+                continue
+            if not is_act:
+                continue
             suffix = f"-{int(number)}" if number and int(number) else ""
-            law_id = f"LOV-{act_day.isoformat()}{suffix}"
+            law_id = f"{prefix}-{day.isoformat()}{suffix}"
             if law_id != own_id:
-                last = [law_id, act_day, verb, False]
+                last = [law_id, day, verb, False, None, pending]
                 found.append(last)
     unique: dict[tuple[str, str], Amendment] = {}
-    for law_id, day, kind, _read in found:
+    for law_id, act_day, kind, read, in_force, is_pending in found:
+        took_effect = in_force if read else (None if is_pending else act_day)
         if (law_id, kind) not in unique:
-            unique[(law_id, kind)] = Amendment(law_id, day, kind)
+            unique[(law_id, kind)] = Amendment(law_id, took_effect, kind)
     return list(unique.values())
+
+
+def _read_in_force(act: list[Any], paren: str) -> None:
+    """What a note's parentheses after an act say of when it took effect: a date (``i kraft 1
+    aug 2022``, ``ikr. 1 jan 2010 iflg. res. …``, or a date alone), or not yet (``i kraft frå
+    den tid Kongen bestemmer``, even when the parentheses go on to name another act's date)."""
+    if _NOT_IN_FORCE_RE.search(paren):
+        act[3], act[4], act[5] = True, None, True
+        return
+    match = _IN_FORCE_DATE_RE.search(paren)
+    day: dt.date | None = None
+    if match is not None:
+        day = _text_date(match[0])
+    elif _TEXT_DATE_RE.fullmatch(paren.strip("() .")):
+        day = _text_date(paren)
+    if day is not None:
+        act[3], act[4], act[5] = True, day, False
 
 
 class _Walker:
     """Collects the chapters and sections of a law's body in document order."""
 
-    def __init__(self, ns: str, law_id: str) -> None:
+    def __init__(self, ns: str, law_id: str, *, regulation: bool = False) -> None:
         self.ns = ns
         self.law_id = law_id
+        self.regulation = regulation
         self.sections: list[Section] = []
         self.chapters: list[Chapter] = []
         self._seen_sections: set[str] = set()
@@ -386,18 +499,21 @@ class _Walker:
         repealed = bool(title) and is_repealed_title(title)
         title = title.strip() if repealed else title.strip().rstrip(".").strip()
         notes: list[str] = []
-        first_text = "" if not title else None
+        first_text: str | None = None
         for article in element.iter(f"{ns}article"):
             kind = article.get("class") or ""
             if "changesToParent" in kind:
                 notes.append(_text(article))
-            elif first_text == "" and "egalP" in kind:  # legalP, numberedLegalP
+            elif first_text is None and "egalP" in kind:  # legalP, numberedLegalP
                 first_text = _text(article)
-        if first_text and is_repealed_title(first_text):
+        # Repealed in the first paragraph, whatever the title: "(Opphevet)", "Opphevet ved
+        # lov 19 des 2008 nr. 110.", "(Oppheva)".
+        if first_text and _REPEAL_MARK_RE.fullmatch(first_text):
             repealed = True
         amendments: dict[tuple[str, str], Amendment] = {}
         for note in notes:
-            for amendment in parse_amendments(note, self.law_id):
+            for amendment in parse_amendments(note, self.law_id,
+                                              regulations=self.regulation):
                 amendments.setdefault((amendment.law, amendment.kind), amendment)
         self.sections.append(
             Section(name, title, repealed, chapter, tuple(amendments.values()))
@@ -460,20 +576,52 @@ def _wanted(name: str, wanted: Collection[str] | None) -> bool:
 _Item = tuple[str, bytes] | BaseException | None
 
 
+def _too_large(source: str, name: str, size: int, limit: int) -> TvfError:
+    return TvfError(
+        _("{name} i {source} er {size} MB utpakket; tvf leser ikke filer over {limit} MB "
+          "(Lovdatas største filer er noen få MB).").format(
+              name=name, source=source, size=_megabytes(size), limit=_megabytes(limit)),
+        hint=_("Dette er ikke {archive} eller {regulations} slik Lovdata lager dem. Last ned "
+               "arkivet på nytt fra Lovdata. Ingenting er skrevet.").format(
+                   archive=ARCHIVE_NAME, regulations=REGULATIONS_ARCHIVE_NAME),
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}" if size >= 1024 * 1024 else f"{size / (1024 * 1024):.2f}"
+
+
+def _is_document(name: str) -> bool:
+    return name.startswith(_FILE_PREFIXES) and name.endswith(".xml")
+
+
 def read_archive(stream: IO[bytes], source: str,
-                 wanted: Collection[str] | None = None) -> ArchiveLaws:
-    """Read the laws of a ``gjeldende-lover.tar.bz2`` from a stream (a file or an HTTP
-    response), without unpacking it. ``wanted``: the IDs to read (None: all).
+                 wanted: Collection[str] | None = None, *,
+                 max_bytes: int = MAX_MEMBER_BYTES) -> ArchiveLaws:
+    """Read the laws of a ``gjeldende-lover.tar.bz2`` (or the regulations of a
+    ``gjeldende-sentrale-forskrifter.tar.bz2``) from a stream (a file or an HTTP response),
+    without unpacking it. ``wanted``: the IDs to read (None: all).
+
+    A member larger than ``max_bytes`` stops the import (:class:`TvfError`, naming it) before
+    any of it is read: its size is in the tar header, and only that much is ever read.
 
     A thread decompresses and hands the wanted files over while this one parses them: bz2
-    releases the GIL, so the two overlap (about a third faster for the whole archive).
+    releases the GIL, so the two overlap (about a third faster for the whole archive). At most
+    32 files and :data:`MAX_QUEUED_BYTES` wait between the two.
     """
     result = ArchiveLaws(source)
     counts = ArchiveLaws(source)  # files and date, kept by the reading thread
     items: queue.Queue[_Item] = queue.Queue(maxsize=32)
     stop = threading.Event()
+    room = threading.Condition()
+    queued = [0]  # bytes waiting in ``items``
 
     def put(item: _Item) -> None:
+        size = len(item[1]) if isinstance(item, tuple) else 0
+        with room:
+            while queued[0] and queued[0] + size > MAX_QUEUED_BYTES and not stop.is_set():
+                room.wait(timeout=0.1)
+            queued[0] += size
         while not stop.is_set():
             try:
                 items.put(item, timeout=0.1)
@@ -483,20 +631,25 @@ def read_archive(stream: IO[bytes], source: str,
 
     def read() -> None:
         try:
-            with tarfile.open(fileobj=stream, mode="r|bz2") as tar:
+            # bz2.BZ2File, not tarfile's "r|bz2": that one decompresses each block of input
+            # whole, and a few hundred bytes can unpack to hundreds of MB in one piece.
+            with bz2.BZ2File(stream) as unpacked, \
+                    tarfile.open(fileobj=unpacked, mode="r|") as tar:
                 for member in tar:
                     if stop.is_set():
                         return
                     name = PurePosixPath(member.name).name
-                    if not (member.isfile() and name.startswith("nl-")
-                            and name.endswith(".xml")):
+                    if member.size > max_bytes:  # any member: skipping it would unpack it
+                        put(_too_large(source, member.name, member.size, max_bytes))
+                        return
+                    if not (member.isfile() and _is_document(name)):
                         continue
                     counts.files += 1
                     counts.saw(member.mtime)
                     if _wanted(name, wanted):
                         extracted = tar.extractfile(member)
                         if extracted is not None:
-                            put((name, extracted.read()))
+                            put((name, extracted.read(max_bytes + 1)))
             put(None)
         except BaseException as exc:  # handed to the parsing thread, which raises it
             put(exc)
@@ -507,6 +660,9 @@ def read_archive(stream: IO[bytes], source: str,
         while (item := items.get()) is not None:
             if isinstance(item, BaseException):
                 raise item
+            with room:
+                queued[0] -= len(item[1])
+                room.notify()
             result.add(*item)
     except (tarfile.TarError, EOFError, OSError, http.client.HTTPException, ValueError) as exc:
         raise TvfError(
@@ -522,17 +678,24 @@ def read_archive(stream: IO[bytes], source: str,
     return result
 
 
-def read_folder(folder: Path, wanted: Collection[str] | None = None) -> ArchiveLaws:
-    """Read the ``nl-*.xml`` files of a folder (and its subfolders, such as ``nl/``)."""
+def read_folder(folder: Path, wanted: Collection[str] | None = None, *,
+                max_bytes: int = MAX_MEMBER_BYTES) -> ArchiveLaws:
+    """Read the ``nl-*.xml`` (and ``sf-*.xml``) files of a folder (and its subfolders, such as
+    ``nl/``). A file larger than ``max_bytes`` stops the import, as in an archive."""
     result = ArchiveLaws(folder.name)
-    for path in sorted(folder.rglob("nl-*.xml")):
+    paths = sorted({p for pattern in _FILE_PATTERNS for p in folder.rglob(pattern)})
+    for path in paths:
         if not path.is_file():
             continue
         result.files += 1
         if not _wanted(path.name, wanted):
             continue
         try:
-            data = path.read_bytes()
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise _too_large(folder.name, str(path.relative_to(folder)), size, max_bytes)
+            with path.open("rb") as file:
+                data = file.read(max_bytes + 1)
             result.saw(path.stat().st_mtime)
         except OSError as exc:
             result.skipped.append(Skipped(path.name, _("kan ikke leses ({error})").format(
@@ -621,7 +784,7 @@ def import_laws(root: Path, source: Path | str, *, everything: bool = False,
                    "håndskrevne oppføringer går tapt. Ingenting er skrevet.").format(
                        path=LAWS_FILE),
         )
-    listed = listed_ids(root)
+    listed = _listed_ids(root)
     wanted = None
     if not everything:  # with --all, the documents need not be read
         wanted = set(cited_law_ids(load_handbook(root, config), today)) | set(listed)
@@ -679,6 +842,25 @@ def import_laws(root: Path, source: Path | str, *, everything: bool = False,
     return ImportResult(path=path, archive=archive, laws=list(merged.values()),
                         imported=incoming, added=added, missing=missing, text=text,
                         written=not dry_run, seconds=time.perf_counter() - started)
+
+
+def _listed_ids(root: Path) -> list[str]:
+    """The IDs in the handbook's ``laws.yaml``, in file order: its laws
+    (:func:`~tverrfaglig.laws.registry.listed_ids`) and its regulations (``FOR-…``), so that an
+    import keeps them."""
+    ids = listed_ids(root)
+    try:
+        text = (root / LAWS_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ids
+    entries, _problems = parse_entries(text, LAWS_FILE)
+    every: list[str] = []
+    for entry, _node in entries:
+        raw = entry.get("id")
+        law_id = canonical_doc_id(raw) if isinstance(raw, str) else None
+        if law_id is not None and law_id not in every:
+            every.append(law_id)
+    return every + [law_id for law_id in ids if law_id not in every]
 
 
 def _header_text(config: Config, archive: ArchiveLaws, source: Path | str,

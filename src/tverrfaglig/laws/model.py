@@ -17,9 +17,12 @@ from datetime import date
 from ..i18n import N_, _
 
 LOVDATA_LAW = "https://lovdata.no/lov/"
+LOVDATA_REGULATION = "https://lovdata.no/forskrift/"
 # Lovdata's open data: the laws in force, read by ``tvf laws import`` (tverrfaglig.laws.lovdata).
 LOVDATA_ARCHIVE = "gjeldende-lover.tar.bz2"
 LOVDATA_ARCHIVE_URL = "https://api.lovdata.no/v1/publicData/get/gjeldende-lover.tar.bz2"
+# The central regulations in force (``sf/sf-YYYYMMDD-NNNN.xml``), read the same way.
+LOVDATA_REGULATIONS_ARCHIVE = "gjeldende-sentrale-forskrifter.tar.bz2"
 
 # A Lovdata ID (``2005-06-17-64``, ``LOV-1967-02-10``) and a chapter's positional anchor.
 ID_BODY = r"\d{4}-\d{2}-\d{2}(?:-\d+)?"
@@ -87,6 +90,26 @@ def canonical_id(text: str, *, prefix: bool = True) -> str | None:
     return f"LOV-{year}-{month}-{day}{suffix}"
 
 
+DOC_ID_RE = re.compile(r"(lov|for)-(\d{4})-(\d{2})-(\d{2})(?:-(\d+))?", re.IGNORECASE)
+
+
+def canonical_doc_id(text: str) -> str | None:
+    """A law's or a regulation's Lovdata ID with an upper-case prefix (``LOV-2005-06-17-64``,
+    ``FOR-2011-12-16-1256``), or None. For a law it is what :func:`canonical_id` gives."""
+    match = DOC_ID_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    prefix, year, month, day, number = match.groups()
+    if prefix.upper() == "LOV":
+        return canonical_id(text)
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    suffix = f"-{int(number)}" if number and int(number) else ""
+    return f"FOR-{year}-{month}-{day}{suffix}"
+
+
 def name_key(name: str) -> str:
     """How names are compared: lower case, single spaces, no trailing dot."""
     key = " ".join(name.split()).lower()
@@ -148,12 +171,16 @@ def law_label(law_id: str) -> str:
     """A law ID as people read it: ``LOV-2021-06-11-78`` → ``lov 11. juni 2021 nr. 78
     (LOV-2021-06-11-78)``; anything else is returned as it is."""
     match = ID_PARTS_RE.fullmatch(law_id)
+    regulation = match is None and law_id.upper().startswith("FOR-")
+    if regulation:  # FOR-2011-12-08-1218: forskrift 8. desember 2011 nr. 1218
+        match = ID_PARTS_RE.fullmatch(law_id[4:])
     if match is None:
         return law_id
     year, month, day, number = match.groups()
     if not 1 <= int(month) <= 12:
         return law_id
-    text = f"lov {int(day)}. {_MONTH_NAMES[int(month) - 1]} {year}"
+    act = "forskrift" if regulation else "lov"
+    text = f"{act} {int(day)}. {_MONTH_NAMES[int(month) - 1]} {year}"
     return f"{text} nr. {int(number)} ({law_id})" if number else f"{text} ({law_id})"
 
 
@@ -219,6 +246,7 @@ class Law:
     last_changed_by: str | None = None
     section_info: tuple[Section, ...] = ()
     chapter_info: tuple[Chapter, ...] = ()
+    kind: str = "law"  # "law" or "regulation" (a FOR- ID); handbook-format.md, section 4.1
     _section_map: dict[str, Section] = field(
         init=False, repr=False, compare=False, hash=False
     )
@@ -259,6 +287,8 @@ class Law:
         by position.
         """
         base = LOVDATA_LAW + self.id.removeprefix("LOV-")
+        if self.id.upper().startswith("FOR-"):  # a regulation: https://lovdata.no/forskrift/…
+            base = LOVDATA_REGULATION + self.id[4:]
         if section:
             return f"{base}/§{normalise_section(section) or ''.join(section.split())}"
         if chapter:

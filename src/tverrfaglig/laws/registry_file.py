@@ -29,6 +29,7 @@ from .model import (
     Chapter,
     Law,
     Section,
+    canonical_doc_id,
     canonical_id,
     is_repealed_title,
     name_key,
@@ -38,6 +39,8 @@ from .model import (
 )
 
 # --- Reading the registry ------------------------------------------------------------------
+
+KINDS = ("law", "regulation", "convention")  # handbook-format.md, section 4.1
 
 Entries = list[tuple[dict[Any, Any], yaml.Node]]
 
@@ -157,6 +160,13 @@ def _entry_values(
             )
         else:
             values["replaced_by"] = successor
+    if "kind" in entry:
+        raw = entry["kind"]
+        if raw in KINDS:
+            values["kind"] = raw
+        else:
+            bad("kind", _("«kind» for {law} i {path} må være {kinds}, ikke «{value}».").format(
+                law=law_id, path=path, kinds=", ".join(KINDS), value=raw))
     for key in ("short_title", "abbreviation"):
         if key in entry:
             raw = entry[key]
@@ -176,10 +186,11 @@ def _entry_values(
                 values[key] = day
     if "last_changed_by" in entry:
         raw = entry["last_changed_by"]
-        changer = canonical_id(raw) if isinstance(raw, str) else None
+        changer = canonical_doc_id(raw) if isinstance(raw, str) else None
         if raw is not None and changer is None:
             bad("last_changed_by", _("«last_changed_by» for {law} i {path} må være en "
-                                     "Lovdata-ID som LOV-2021-06-11-78, ikke «{value}»."
+                                     "Lovdata-ID som LOV-2021-06-11-78 eller "
+                                     "FOR-2011-12-08-1218, ikke «{value}»."
                                      ).format(law=law_id, path=path, value=raw))
         else:
             values["last_changed_by"] = changer
@@ -262,7 +273,7 @@ def _section_row(row: str) -> tuple[Section | None, str]:
     amendments: list[Amendment] = []
     for change in changes.strip(" |").split(";") if changes.strip(" |") else ():
         match = _CHANGE_RE.fullmatch(change)
-        law = canonical_id(match["law"]) if match else None
+        law = canonical_doc_id(match["law"]) if match else None
         day = as_date(match["date"], timestamps=True) if match and match["date"] else None
         if match is None or law is None or (match["date"] and day is None):
             return None, _("endringen «{change}» for § {name} må se ut som «endret ved "
@@ -305,7 +316,7 @@ def _section_item(item: object) -> tuple[Section | None, str]:
         return None, _("«amended» for § {name} må være en liste").format(name=name)
     for change in raw:
         by = change.get("by") if isinstance(change, dict) else None
-        law = canonical_id(by) if isinstance(by, str) else None
+        law = canonical_doc_id(by) if isinstance(by, str) else None
         if law is None or not isinstance(change, dict):
             return None, _("hver endring av § {name} må ha «by» (en Lovdata-ID som "
                            "LOV-2021-06-11-78)").format(name=name)
@@ -367,15 +378,16 @@ def merge_entries(
             findings.append(error("TVF002", path, entry_line, message))
             continue
         raw_id = entry["id"]
-        law_id = canonical_id(raw_id) if isinstance(raw_id, str) else None
+        law_id = canonical_doc_id(raw_id) if isinstance(raw_id, str) else None
         if law_id is None:
             findings.append(
                 error(
                     "TVF003",
                     path,
                     lines.get("id", entry_line),
-                    _("«id» i {path} må være en Lovdata-ID som LOV-1998-07-17-61 eller "
-                      "LOV-1967-02-10, ikke «{value}».").format(path=path, value=raw_id),
+                    _("«id» i {path} må være en Lovdata-ID som LOV-1998-07-17-61, "
+                      "LOV-1967-02-10 eller FOR-2011-12-16-1256, ikke «{value}»."
+                      ).format(path=path, value=raw_id),
                 )
             )
             continue
@@ -392,6 +404,8 @@ def merge_entries(
             laws[law_id] = replace(existing, **values)
         else:
             values.setdefault("names", ())
+            if law_id.startswith("FOR-"):  # a regulation's ID says what it is
+                values.setdefault("kind", "regulation")
             laws[law_id] = Law(id=law_id, **values)
     return findings
 
@@ -444,6 +458,8 @@ def _chapter_yaml(chapter: Chapter) -> str:
 def law_yaml(law: Law) -> str:
     """One law as an entry of ``laws.yaml`` (readable block style; one line per section)."""
     lines = [f"- id: {law.id}", f"  title: {_yaml_str(law.title)}"]
+    if law.kind != "law":
+        lines.append(f"  kind: {law.kind}")
     if law.short_title:
         lines.append(f"  short_title: {_yaml_str(law.short_title)}")
     if law.abbreviation:
