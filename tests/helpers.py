@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
+import os
 import posixpath
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import pytest
 import yaml
 
 from tverrfaglig.checks import check
@@ -214,3 +217,26 @@ def assert_links_resolve(site: Path) -> int:
             assert (site / resolved).is_file(), f"{rel}: {value} → {resolved} does not exist"
             checked += 1
     return checked
+
+
+REPO = Path(__file__).resolve().parents[1]
+#: Test tools from npm (tests/node/package.json), installed by ``npm ci`` in .ci/run.
+NODE_TOOLS = REPO / "tests" / "node"
+
+
+def require_tool(what: str, path: Path | None, install: str) -> Path:
+    """``path`` when it exists; else fail in CI (``CI`` set), skip elsewhere, saying how to
+    install ``what``."""
+    if path is not None and path.exists():
+        return path
+    reason = f"{what} mangler; installer med: {install}"
+    if os.environ.get("CI"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+def node_module(name: str) -> Path:
+    """The folder of the npm package ``name`` under tests/node/node_modules (and node)."""
+    require_tool("node", Path(shutil.which("node") or "/nonexistent"), "apt-get install nodejs")
+    return require_tool(f"npm-pakken {name}", NODE_TOOLS / "node_modules" / name,
+                        f"npm ci --prefix {NODE_TOOLS.relative_to(REPO)}")
