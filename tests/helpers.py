@@ -7,6 +7,7 @@ import html.parser
 import os
 import posixpath
 import shutil
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -240,3 +241,12 @@ def node_module(name: str) -> Path:
     require_tool("node", Path(shutil.which("node") or "/nonexistent"), "apt-get install nodejs")
     return require_tool(f"npm-pakken {name}", NODE_TOOLS / "node_modules" / name,
                         f"npm ci --prefix {NODE_TOOLS.relative_to(REPO)}")
+
+
+def installed_tvf() -> str:
+    """The ``tvf`` command installed next to this Python (or on the PATH)."""
+    candidate = Path(sys.executable).parent / "tvf"
+    found = str(candidate) if candidate.exists() else shutil.which("tvf")
+    if found is None:
+        pytest.fail("the tvf command is not installed next to this Python")
+    return found

@@ -29,6 +29,7 @@ from typer._click.core import Command, Context
 from typer._click.formatting import HelpFormatter
 
 from .. import i18n
+from . import completion
 
 LANG_OPTION = "--lang"
 #: What click writes in a usage line for the options and subcommands of a command.
@@ -196,6 +197,7 @@ class LocalisedGroup(typer.core.TyperGroup):
         rest, chosen = pop_lang(sys.argv[1:] if args is None else args)
         i18n.activate(i18n.resolve(chosen))
         localise(self)
+        completion.attach(self)
         if chosen is not None:
             rest = [LANG_OPTION, chosen, *rest]  # the option itself checks the value
         run = functools.partial(super().main, rest, prog_name, complete_var,
