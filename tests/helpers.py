@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
+import os
 import posixpath
+import shutil
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import pytest
 import yaml
 
 from tverrfaglig.checks import check
@@ -228,3 +232,35 @@ def three_documents(root: Path) -> Path:
         "tiltak/v01.md": doc_text(meta("IV.7.1-11", title="Centrum fritidsklubb", type="measure",
                                        code="V01", status="draft")),
     })
+
+
+REPO = Path(__file__).resolve().parents[1]
+#: Test tools from npm (tests/node/package.json), installed by ``npm ci`` in .ci/run.
+NODE_TOOLS = REPO / "tests" / "node"
+
+
+def require_tool(what: str, path: Path | None, install: str) -> Path:
+    """``path`` when it exists; else fail in CI (``CI`` set), skip elsewhere, saying how to
+    install ``what``."""
+    if path is not None and path.exists():
+        return path
+    reason = f"{what} mangler; installer med: {install}"
+    if os.environ.get("CI"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
+def node_module(name: str) -> Path:
+    """The folder of the npm package ``name`` under tests/node/node_modules (and node)."""
+    require_tool("node", Path(shutil.which("node") or "/nonexistent"), "apt-get install nodejs")
+    return require_tool(f"npm-pakken {name}", NODE_TOOLS / "node_modules" / name,
+                        f"npm ci --prefix {NODE_TOOLS.relative_to(REPO)}")
+
+
+def installed_tvf() -> str:
+    """The ``tvf`` command installed next to this Python (or on the PATH)."""
+    candidate = Path(sys.executable).parent / "tvf"
+    found = str(candidate) if candidate.exists() else shutil.which("tvf")
+    if found is None:
+        pytest.fail("the tvf command is not installed next to this Python")
+    return found

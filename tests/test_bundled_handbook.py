@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,15 +13,9 @@ from tverrfaglig.checks import check
 from tverrfaglig.handbook import load_handbook
 from tverrfaglig.queries import list_documents
 
+from helpers import installed_tvf
+
 BUNDLED = Path(__file__).resolve().parents[1] / "handbook"
-
-
-def installed_tvf() -> str:
-    candidate = Path(sys.executable).parent / "tvf"
-    found = str(candidate) if candidate.exists() else shutil.which("tvf")
-    if found is None:
-        pytest.fail("the tvf command is not installed next to this Python")
-    return found
 
 
 def test_bundled_handbook_has_no_errors() -> None:

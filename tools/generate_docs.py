@@ -125,6 +125,12 @@ def cli_reference() -> str:
         "(`--lang en`, `TVF_LANG=en` or `LANG=en_*`; see [`i18n.md`](i18n.md)). `make docs`",
         "writes this file from the program, and `make test` fails when it is out of date.",
         "",
+        "Tab completion: `tvf --install-completion bash` (or `zsh`, `fish`, `powershell`) adds",
+        "it to the shell's start file; `tvf --show-completion bash` prints the script instead.",
+        "Besides commands and options it completes document IDs and measure codes (`show`,",
+        "`stamp`, `history`) and network IDs (`--network`, `network show`) from the handbook",
+        "(see the README).",
+        "",
     ]
     lines += [f"- [{heading(path)}](#{anchor(path)})" for path in paths]
     for path in paths:

@@ -105,3 +105,19 @@ def test_only_relative_links_are_local() -> None:
     for href in ("https://lovdata.no/", "mailto:post@example.org", "#trinn", "/etc/passwd",
                  "?q=1", "", None):
         assert _local_target(href) is None, href
+
+
+def test_a_bodys_only_h1_is_its_title_even_in_a_shorter_form() -> None:
+    md = markdown_parser()
+    tokens = fit_headings(md.parse("# Opplysningsplikt ved omsorgssvikt\n\nTekst.\n\n## Del\n"),
+                          "Opplysningsplikt til barneverntjenesten ved omsorgssvikt")
+    assert md.renderer.render(tokens, md.options, {}) == "<p>Tekst.</p>\n<h2>Del</h2>\n"
+    sections = fit_headings(md.parse("# Formål\n\nA.\n\n# Ansvar\n\nB.\n"), "Rutine")
+    assert md.renderer.render(sections, md.options, {}) == (
+        "<h2>Formål</h2>\n<p>A.</p>\n<h2>Ansvar</h2>\n<p>B.</p>\n")
+
+
+def test_task_list_check_boxes_are_named_by_their_label() -> None:
+    html = markdown_parser().render("- [ ] Kartlegge *fravær*\n")
+    assert ('<li class="task-list-item"><label><input class="task-list-item-checkbox" '
+            'disabled="disabled" type="checkbox"> Kartlegge <em>fravær</em></label></li>') in html

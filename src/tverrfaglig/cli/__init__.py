@@ -16,6 +16,7 @@ from .. import __version__
 from ..i18n import N_
 from . import (
     build_commands,
+    completion,
     confirmations_commands,
     export_commands,
     handbook_commands,
@@ -60,6 +61,16 @@ def main_callback(
         help=N_("Språket tvf snakker: nb (bokmål, standard) eller en (engelsk). Kan stå hvor som "
                 "helst på kommandolinjen. Ellers avgjør TVF_LANG, og så LANGUAGE, LC_ALL, "
                 "LC_MESSAGES og LANG (en_* gir engelsk)."))] = None,
+    install_completion: Annotated[str | None, typer.Option(
+        "--install-completion", metavar=N_("SKALL"), callback=completion.install_callback,
+        is_eager=True, show_default=False,
+        help=N_("Legg inn fullføring med Tab (kommandoer, valg, dokument-ID-er og nettverk) "
+                "for skallet: bash, zsh, fish eller powershell."))] = None,
+    show_completion: Annotated[str | None, typer.Option(
+        "--show-completion", metavar=N_("SKALL"), callback=completion.show_callback,
+        is_eager=True, show_default=False,
+        help=N_("Skriv ut fullføringsskriptet for skallet (bash, zsh, fish eller "
+                "powershell), for å legge det inn selv."))] = None,
 ) -> None:
     """The root of the command line; --lang has already been applied by LocalisedGroup."""
 

@@ -29,6 +29,7 @@ from typer._click.core import Command, Context
 from typer._click.formatting import HelpFormatter
 
 from .. import i18n
+from . import completion
 from .coercion import quicken
 
 LANG_OPTION = "--lang"
@@ -198,6 +199,7 @@ class LocalisedGroup(typer.core.TyperGroup):
         i18n.activate(i18n.resolve(chosen))
         localise(self)
         quicken(_walk(self))  # option values without pydantic when they are plain
+        completion.attach(self)
         if chosen is not None:
             rest = [LANG_OPTION, chosen, *rest]  # the option itself checks the value
         run = functools.partial(super().main, rest, prog_name, complete_var,

@@ -46,7 +46,8 @@ class LinkContext:
 def markdown_parser() -> MarkdownIt:
     """CommonMark with tables and task lists; raw HTML is shown as text, never passed on."""
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    md.use(tasklists_plugin)
+    # Each check box inside a <label> with its item's text, so it has an accessible name.
+    md.use(tasklists_plugin, label=True)
     md.core.ruler.push("tvf_links", _link_rule)
     return md
 
@@ -213,12 +214,16 @@ def _html(content: str) -> Token:
 
 
 def fit_headings(tokens: list[Token], title: str) -> list[Token]:
-    """The page has one ``<h1>``, the title: drop a body's leading ``# Title`` that repeats
-    it, and show any other ``#`` heading of the body as ``<h2>``."""
-    if (len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
-            and SPACES.sub(" ", tokens[1].content).strip().casefold()
-            == SPACES.sub(" ", title).strip().casefold()):
-        tokens = tokens[3:]
+    """The page has one ``<h1>``, the title: drop the body's leading ``# heading`` when it
+    repeats the title or is the body's only ``#`` heading (then it is the document's own
+    title, perhaps a shorter form of it), and show any other ``#`` heading as ``<h2>``."""
+    if len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+        repeats = (SPACES.sub(" ", tokens[1].content).strip().casefold()
+                   == SPACES.sub(" ", title).strip().casefold())
+        only = not any(token.type == "heading_open" and token.tag == "h1"
+                       for token in tokens[3:])
+        if repeats or only:
+            tokens = tokens[3:]
     for token in tokens:
         if token.tag == "h1" and token.type in ("heading_open", "heading_close"):
             token.tag = "h2"
