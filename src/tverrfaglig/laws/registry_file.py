@@ -35,7 +35,11 @@ from .model import (
     natural_key,
     normalise_chapter,
     normalise_section,
+    registry_id,
 )
+
+# The kinds of registry entries (handbook-format.md, section 4.1).
+KINDS = ("law", "regulation", "convention")
 
 # --- Reading the registry ------------------------------------------------------------------
 
@@ -145,7 +149,7 @@ def _entry_values(
             values["repealed"] = repealed
     if "replaced_by" in entry:
         raw = entry["replaced_by"]
-        successor = canonical_id(raw) if isinstance(raw, str) else None
+        successor = registry_id(raw) if isinstance(raw, str) else None
         if raw is None:
             values["replaced_by"] = None
         elif successor is None:
@@ -157,6 +161,13 @@ def _entry_values(
             )
         else:
             values["replaced_by"] = successor
+    if "kind" in entry:
+        raw = entry["kind"]
+        if raw in KINDS:
+            values["kind"] = raw
+        else:
+            bad("kind", _("«kind» for {law} i {path} må være law, regulation eller convention, "
+                          "ikke «{value}».").format(law=law_id, path=path, value=raw))
     for key in ("short_title", "abbreviation"):
         if key in entry:
             raw = entry[key]
@@ -367,7 +378,7 @@ def merge_entries(
             findings.append(error("TVF002", path, entry_line, message))
             continue
         raw_id = entry["id"]
-        law_id = canonical_id(raw_id) if isinstance(raw_id, str) else None
+        law_id = registry_id(raw_id) if isinstance(raw_id, str) else None
         if law_id is None:
             findings.append(
                 error(
@@ -392,6 +403,8 @@ def merge_entries(
             laws[law_id] = replace(existing, **values)
         else:
             values.setdefault("names", ())
+            if law_id.startswith("FOR-"):
+                values.setdefault("kind", "regulation")
             laws[law_id] = Law(id=law_id, **values)
     return findings
 
@@ -444,6 +457,8 @@ def _chapter_yaml(chapter: Chapter) -> str:
 def law_yaml(law: Law) -> str:
     """One law as an entry of ``laws.yaml`` (readable block style; one line per section)."""
     lines = [f"- id: {law.id}", f"  title: {_yaml_str(law.title)}"]
+    if law.kind != "law":
+        lines.append(f"  kind: {law.kind}")
     if law.short_title:
         lines.append(f"  short_title: {_yaml_str(law.short_title)}")
     if law.abbreviation:
