@@ -18,6 +18,7 @@ from ..render.laws import (
     cited_json,
     cited_markdown,
     cited_table,
+    found_lines,
     law_overview_json,
     laws_json,
     laws_table,
@@ -153,6 +154,53 @@ def cited_command(
         typer.echo(cited_markdown(provisions, day, title), nl=False)
     else:
         console().print(cited_table(provisions, day))
+
+
+@laws_app.command("find", help=N_(
+    "Finn lovhenvisningene i en hvilken som helst tekst (et utkast, en e-post): én linje per "
+    "henvisning med lov, bestemmelse, overskrift, merknad og Lovdata-lenke. Exit-status 1 "
+    "når en lov er ukjent, opphevet eller nummereringen er gammel."))
+@handle_errors
+def find_command(
+    file: Annotated[str, typer.Argument(
+        metavar=N_("FIL"), help=N_("Teksten som skal leses; - (standard) leser fra stdin."))
+    ] = "-",
+    handbook: HandbookOption = None,
+    output_format: FormatOption = TableFormat.table,
+    today: TodayOption = None,
+) -> None:
+    """Find the law citations in any text."""
+    import sys
+
+    from ..laws import load_registry
+    from ..laws.queries import find_in_text
+
+    day = parse_today(today)
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TvfError(_("Kan ikke lese {path}: {error}.").format(path=file, error=exc)
+                           ) from exc
+    root = find_handbook(Path(handbook)) if handbook is not None else _optional_root()
+    registry, _problems = load_registry(root)
+    provisions = find_in_text(text, registry, path=file, today=day)
+    if output_format is TableFormat.json:
+        typer.echo(cited_json(provisions, day))
+    else:
+        typer.echo(found_lines(provisions, day), nl=False)
+    if any(p.status(day) for p in provisions):
+        raise typer.Exit(1)
+
+
+def _optional_root() -> Path | None:
+    """The handbook around the working directory, if there is one (for its laws.yaml)."""
+    try:
+        return find_handbook(None)
+    except TvfError:
+        return None
 
 
 def register(app: typer.Typer) -> None:

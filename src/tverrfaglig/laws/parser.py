@@ -196,6 +196,21 @@ class Citation:
     unresolved: bool = False
     qualifier: str = ""  # «første ledd», «nr. 1 bokstav e»: kept as written
 
+    def headings(self) -> list[tuple[str, str]]:
+        """Each cited section or article with its heading in the registry (``("§ 2b",
+        "Samarbeid og samordning")``), where the registry knows one: so that a reader sees
+        what the citation points at (issue 13)."""
+        law = self.law
+        if law is None:
+            return []
+        found: list[tuple[str, str]] = []
+        for prefix, names in (("§ ", self.sections), (_("artikkel "), self.articles)):
+            for name in names:
+                details = law.section(name)
+                if details is not None and details.title:
+                    found.append((prefix + name, details.title))
+        return found
+
     @property
     def link(self) -> str | None:
         """A Lovdata link for the citation: the law's short link to the first section or the
@@ -817,9 +832,14 @@ def _loose_unit(body: str, keyword: int, paragraphs: _Paragraphs,
         return None
     mentions = paragraphs.mentions(keyword)
     law_mention: _Mention | None = None
+    token = max(body.rfind(" ", 0, keyword), body.rfind("\n", 0, keyword)) + 1
+    if "/" in body[token:keyword]:
+        return None  # a § inside a link or path (lovdata.no/forskrift/…/§3)
     reverse = _REVERSE_RE.match(body, after)
     if reverse is not None:
         law_mention = next((m for m in mentions if m.start == reverse.end()), None)
+        if law_mention is not None and law_mention.unresolved and tail["chap"] is not None:
+            return None  # «kapittel 5 i loven» with no law before it: a text's own chapter
     if law_mention is None and tail["art"] is not None:
         direct = re.match(r"\s+", body[after:after + 2])
         start = after + (direct.end() if direct else 0)

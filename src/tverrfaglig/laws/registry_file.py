@@ -228,6 +228,9 @@ def _entry_values(
             continue
         values[key] = frozenset(part.name for part in parts)
         values[info_key] = tuple(parts) if detailed else ()
+        if key == "sections":  # the handbook's sections replace the shipped data's
+            values["complete"] = True
+            values["data_source"] = None
     return values, findings
 
 
