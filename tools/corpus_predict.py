@@ -18,10 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from citation_corpus import Label, format_table, load_corpus, match, score  # noqa: E402
-
-from tverrfaglig.laws import LawRegistry, find_citations  # noqa: E402
-from tverrfaglig.laws.renumbering import old_numbering  # noqa: E402
+from citation_corpus import Label, format_table, load_corpus, match, score
+from tverrfaglig.laws import LawRegistry, find_citations
+from tverrfaglig.laws.renumbering import old_numbering
 
 #: The day the corpus is read on: names shared by a repealed law and its successor mean the
 #: law in force on this day (handbook-format.md, 4.1).

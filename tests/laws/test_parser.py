@@ -167,7 +167,7 @@ def test_legal_basis_section_with_no_law_is_unresolved(registry: LawRegistry,
     """Contract 4.1: a § with no law that can be told is TVF208 (was TVF003 before 4.1)."""
     cite = parse_legal_basis(entry, 4, registry, TODAY)
     assert isinstance(cite, Citation) and cite.unresolved and cite.law is None
-    assert cite.sections and cite.sections[0] == "3" or cite.sections == ("4",)
+    assert (cite.sections and cite.sections[0] == "3") or cite.sections == ("4",)
 
 
 def test_legal_basis_name_resolves_by_date(registry: LawRegistry) -> None:

@@ -11,8 +11,8 @@ import pytest
 from law_fixtures import BHL, FVL_1967, HOL, OPPL_1998, PBRL, imported, invoke
 from tverrfaglig.errors import TvfError
 from tverrfaglig.handbook import load_handbook
-from tverrfaglig.laws.registry import LawRegistry
 from tverrfaglig.laws.queries import cited_provisions, law_overview
+from tverrfaglig.laws.registry import LawRegistry
 
 from helpers import TODAY
 

@@ -5,8 +5,8 @@ document was approved."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from ..document import Document, as_date
 from ..findings import Finding, Severity

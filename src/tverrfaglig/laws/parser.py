@@ -60,7 +60,7 @@ _SEC = (
     rf"(?:(?<=\d)[A-Za-z]{_LETTER_END}|{_SPACED_LETTER}[A-Za-z]{_LETTER_END})?"
     r"(?!\w)"
 )
-_SEC_SEP = r"(?:\s*,\s*(?:og\s+|eller\s+)?|\s+(?:og|eller|til)\s+)"
+_SEC_SEP = r"(?:\s*,\s*(?:og\s+|eller\s+)?|\s+(?:og|eller|til)\s+|\s+[–-]\s+)"
 _CHAP = (
     rf"(?:\d+(?:(?<=\d)[A-Za-z]{_LETTER_END}|{_SPACED_LETTER}[A-Za-z]{_LETTER_END})?(?!\w)"
     r"|(?-i:[IVXLC]+)(?!\w))"
@@ -71,10 +71,10 @@ _SEC_PARTS_RE = re.compile(
     r"(?!\w)"
 )
 # The keyword and what follows it, at the start of the text after a law.
-_ART = r"\d+(?!\w)(?:\s*(?:[-–]|til)\s*\d+(?!\w))?"
+_ART = r"\d+(?!\w)(?:\s*(?:[-–]|til|og|,)\s*\d+(?!\w))*"
 _TAIL = (
     rf"(?:(?:\)\s*)?\s*(?:[-–:]\s*)?§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
-    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?§\s*(?P<sec1>{_SEC})"
+    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC})"
     rf"|\s*(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
     rf"|\s*(?<!\w)(?:artikkel|artikel|art\.?)\s*(?P<art>{_ART}))"
 )
@@ -101,8 +101,10 @@ _MD_LINK = (
 )
 _KAPITTEL_RE = re.compile(r"KAPITTEL_\d+", re.IGNORECASE)
 _KAP_TRIGGER_RE = re.compile(r"kap(?:ittel|itel|\.|\s*(?:\d|(?-i:[IVXLC])))", re.IGNORECASE)
+_PARAGRAF_RE = re.compile(r"paragraf(?:en)?\s+\d", re.IGNORECASE)
 _ART_TRIGGER_RE = re.compile(r"art(?:ikkel|ikel|\.|\s*\d)", re.IGNORECASE)
 _TRIGGERS = ("§", "kap", "Kap", "KAP", "ovdata", "OVDATA", "art", "Art", "ART", "lov ", "Lov ",
+             "paragraf", "Paragraf",
              "LOV", "FOR-", "for-", "forskrift ", "Forskrift ")
 
 
@@ -297,7 +299,8 @@ def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
         name += (match["l1"] or match["l2"] or "").lower()
         between = text[previous_end:match.start()]
         previous_end = match.end()
-        if items and items[-1][1] is None and _TIL_RE.search(between):
+        if items and items[-1][1] is None and (_TIL_RE.search(between) or (
+                double and re.fullmatch(r"\s+[–-]\s+", between))):
             first = items.pop()[0]
             items.append((first, name))
             continue
@@ -360,10 +363,14 @@ def _read_sections(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _read_articles(text: str) -> list[Item]:
-    numbers = re.findall(r"\d+", text)
-    if len(numbers) >= 2:
-        return [(numbers[0], numbers[1])]
-    return [(numbers[0], None)]
+    """``6``, ``6 og 9``, ``6 – 11 og 21``: articles and ranges of articles."""
+    items: list[Item] = []
+    for separator, number in re.findall(r"(\D*?)(\d+)", text):
+        if items and items[-1][1] is None and re.search(r"[-–]|til", separator):
+            items[-1] = (items[-1][0], number)
+        else:
+            items.append((number, None))
+    return items
 
 
 def _tail_parts(
@@ -615,7 +622,8 @@ def _keyword_positions(body: str) -> list[int]:
     keywords = _positions(body, ("§",))
     extra: list[int] = []
     for needles, trigger in ((("kap", "Kap", "KAP"), _KAP_TRIGGER_RE),
-                             (("art", "Art", "ART"), _ART_TRIGGER_RE)):
+                             (("art", "Art", "ART"), _ART_TRIGGER_RE),
+                             (("paragraf ", "Paragraf ", "paragrafen "), _PARAGRAF_RE)):
         if any(needle in body for needle in needles):
             extra += [
                 i
@@ -681,7 +689,7 @@ def _citation_matches(body: str, registry: LawRegistry) -> list[re.Match[str]]:
 
 _QUALIFIER_RE = re.compile(
     r"(?:\s*,?\s*(?:(?:første|andre|annet|tredje|fjerde|femte|sjette|sjuande|sjuende|åttende"
-    r"|\d+\.?)\s+(?:ledd|punktum|pkt\.?)|(?:nr\.?|bokstav|pkt\.?|punkt|litra)\s*\d*[a-zæøå]?\)?"
+    r"|\d+\.?)\s+(?:ledd|punktum|pkt\.?)|(?:nr\.?|bokstav|pkt\.?|punkt|litra|para\.?|ledd)\s*\d*\s?[a-zæøå]?\)?"
     r"(?=[\s,.;:)]|\Z)|flg\.?|ff\.?))+",
     re.IGNORECASE,
 )
@@ -696,10 +704,10 @@ _OWN_TEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _GENITIVE_BEFORE_RE = re.compile(r"(?<![\w-])([^\W\d_]{3,}s)\s*\Z")
-_LINE_START_RE = re.compile(r"(?:^|\n)[ \t>#*_\-]*\Z")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 _WHOLE_RE = re.compile(rf"(?<![\w/-])(?:{_ID}|{_FORMAL})(?!\w)", re.IGNORECASE)
 _WHOLE_TRIGGERS = ("LOV-", "lov-", "Lov-", "FOR-", "for-", "For-", " nr")
+GDPR = "LOV-2018-06-15-38/gdpr"
 _REF_KINDS = {"forskrift": "regulation", "konvensjon": "convention", "forordning": "convention"}
 
 
@@ -782,10 +790,14 @@ def _mention(match: re.Match[str], registry: LawRegistry, today: date,
     if match["ref"] is not None:
         ref = match["ref"].lower()
         kind = _ref_kind(ref)
-        if ref.startswith("denne"):  # «denne lova»: the text's own (draft) act
+        if ref.split()[0] == "denne":  # «denne lova»: the text's own (draft) act
             return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
         earlier = _antecedent(before, match.start(), (kind,) if kind != "law" else
-                              ("law", "regulation") if ref.startswith("denne") else ("law",))
+                              ("law", "regulation") if ref == "dennes" else ("law",))
+        if earlier is None and "forordning" in ref:
+            gdpr = registry.by_id(GDPR)  # «forordningen» in this field: the GDPR
+            if gdpr is not None:
+                return _Mention(match.start(), match.end(), gdpr, "forordningen", gdpr.kind)
         if earlier is None:
             return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
         return _Mention(match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind,
@@ -849,7 +861,7 @@ def _loose_unit(body: str, keyword: int, paragraphs: _Paragraphs,
         if tail["chap"] is not None:
             return None  # a report's own chapters: only «<law> kapittel N» cites one
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
-        if _LINE_START_RE.search(body, line_start, keyword) and tail["art"] is None:
+        if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
         if _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword):
             return None  # «avtalens § 3», «vedtektenes § 5»
