@@ -480,6 +480,10 @@ FRAGMENTS = [
     "%C2%A72b", "https://lovdata.no/dokument/NL/lov/1999-07-02-64/KAPITTEL_5", "#KAPITTEL_7",
     "?q=x", "lovdata.no/forskrift/2000-01-01-1", "www.lovdata.no/lov/2005-06-17-64", "ord",
     "kunnskap", "m.fl.", ".", "a", "b", "i", "æøå",
+    # Issue 13 (contract 4.1): articles, back-references, regulations, formal citations.
+    "artikkel", "art.", "Art ", "12", "barnekonvensjonen", "GDPR", "samme lov", "loven",
+    "lovens", "dennes", "forskrift til", "forskrifta", "lov 17. juli 1998 nr. 61",
+    "FOR-2011-12-16-1256", " - ", ")", "paragraf ", "kapitel", "İ",
 ]
 
 

@@ -53,6 +53,7 @@ def _day(text: object) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=1024)
 def _chapter(path: object) -> tuple[str | None, str]:
     """The chapter name and title in the data's chapter text (``Kapittel I. Barnehagens
     formål og innhold`` → ``I``)."""

@@ -76,6 +76,8 @@ class LawRegistry:
             title_key = name_key(law.title)
             self._by_title[title_key] = (*self._by_title.get(title_key, ()), law)
         self._mention_re: re.Pattern[str] | None = None
+        self._predecessors: dict[tuple[str, str], Law] | None = None
+        self._resolved: dict[tuple[str, date], Law | None] = {}
         # A law that replaces another is in force from the other's repeal date.
         self._starts: dict[str, date] = {}
         for law in self.laws.values():
@@ -100,15 +102,21 @@ class LawRegistry:
     def predecessor(self, law: Law, name: str) -> Law | None:
         """The repealed law that ``law`` replaced and that shares the name ``name`` with it
         (``opplæringslova``, ``bvl``), or None: the contract's shared names (4.1)."""
+        if self._predecessors is None:
+            found: dict[tuple[str, str], Law] = {}
+            for other in self.laws.values():
+                successor = self.laws.get(other.replaced_by or "")
+                if successor is None or other.repealed is None:
+                    continue
+                for shared in self._own_names[other.id] & self._own_names[successor.id]:
+                    found.setdefault((successor.id, shared), other)
+            self._predecessors = found
+        if not self._predecessors:
+            return None
         key = name_key(name)
         if key.endswith(("lovens", "lovas")):
             key = key[:-1]
-        for other in self.laws.values():
-            if other.replaced_by == law.id and other.repealed is not None \
-                    and key in self._own_names.get(other.id, ()) \
-                    and key in self._own_names.get(law.id, ()):
-                return other
-        return None
+        return self._predecessors.get((law.id, key))
 
     def successor_start(self, law: Law) -> date | None:
         """When ``law`` came into force: its ``in_force``, or the repeal of the law it
@@ -136,6 +144,15 @@ class LawRegistry:
         When several laws share a name, the name means the one in force on ``today``; when none
         is, the one repealed last.
         """
+        cache_key = (token, today)
+        if cache_key in self._resolved:
+            return self._resolved[cache_key]
+        found = self._resolve(token, today)
+        if len(self._resolved) < 4096:
+            self._resolved[cache_key] = found
+        return found
+
+    def _resolve(self, token: str, today: date) -> Law | None:
         text = " ".join(token.split())
         if not text:
             return None
