@@ -75,7 +75,9 @@ def main() -> int:
           f"median {statistics.median(citation_times):.3f} s ({found} funnet)")
     print(f"fødselsnumre, {args.documents} dokumenter: min {min(pii_times):.3f} s, "
           f"median {statistics.median(pii_times):.3f} s")
-    if found != 2 * args.bodies or hits:
+    # Three citations per text: hol § 3-4, «jf. § 3-1» (the law cited last in the paragraph,
+    # handbook-format.md 4.1) and bhl § 2 b.
+    if found != 3 * args.bodies or hits:
         print("feil: skannerne fant ikke det de skulle", file=sys.stderr)
         return 1
     return 0

@@ -84,6 +84,14 @@ def test_readme_examples_are_up_to_date() -> None:
     assert_up_to_date("README.md", generate_docs.readme(README))
 
 
+def test_corpus_table_in_laws_md_is_up_to_date() -> None:
+    """docs/laws.md reports tvf's recall and precision per form on the real corpus (issue 13),
+    as ``make docs`` computes them."""
+    text = (ROOT / "docs" / "laws.md").read_text(encoding="utf-8")
+    assert generate_docs.CORPUS_START in text
+    assert_up_to_date("docs/laws.md", generate_docs.laws_doc(text))
+
+
 def test_readme_examples_are_generated() -> None:
     blocks = generate_docs.EXAMPLES.findall(README)
     assert blocks, "README.md has no <!-- [[[examples]]] --> block"

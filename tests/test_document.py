@@ -156,7 +156,7 @@ def test_huge_integer_is_tvf003_on_its_line() -> None:
 
 
 @pytest.mark.parametrize("command", [["check"], ["list"], ["outdated"], ["show", "IV.7-3"],
-                                     ["audit", "--output", "-"], ["build", "--force"]])
+                                     ["audit"], ["build", "--force"]])
 def test_huge_integer_never_hides_the_other_files(tmp_path: Path, command: list[str]) -> None:
     """One broken file never stops a command: the others are still read and reported."""
     root = handbook(tmp_path / "hb", {

@@ -2,6 +2,9 @@
 
 * ``docs/cli.md``: every command of the ``tvf`` app with its ``--help``, in bokmål and in
   English, found by walking the click command tree.
+* The table of recall and precision per form in ``docs/laws.md`` (between
+  ``<!-- [[[corpus]]] -->`` and ``<!-- [[[end]]] -->``): tvf's citation parser scored on the
+  corpus of real passages (``tools/corpus_predict.py``).
 * The example output in ``README.md``: each block between ``<!-- [[[examples]]] -->`` and
   ``<!-- [[[end]]] -->`` is a console block of ``$ tvf …`` lines; the commands are run again on
   the fixture handbooks (:data:`FIXTURES`) with a fixed date, and their output replaces the old.
@@ -174,6 +177,30 @@ def readme(text: str) -> str:
         lambda match: f"{EXAMPLES_START}\n{example_block(match.group(1))}{EXAMPLES_END}", text)
 
 
+# --- docs/laws.md: the corpus table -----------------------------------------------------------
+
+LAWS_DOC = ROOT / "docs" / "laws.md"
+CORPUS_START = "<!-- [[[corpus]]] -->"
+CORPUS_BLOCK = re.compile(re.escape(CORPUS_START) + r"\n.*?" + re.escape(EXAMPLES_END),
+                          re.DOTALL)
+
+
+def corpus_table() -> str:
+    """The per-form table of ``tools/corpus_predict.py``."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import corpus_predict
+    from citation_corpus import format_table, load_corpus, score
+
+    passages = load_corpus()
+    return format_table(score(passages, corpus_predict.predict), passages)
+
+
+def laws_doc(text: str) -> str:
+    """``text`` (docs/laws.md) with the corpus table made again."""
+    table = corpus_table()
+    return CORPUS_BLOCK.sub(lambda _match: f"{CORPUS_START}\n\n{table}\n{EXAMPLES_END}", text)
+
+
 # --- Command line --------------------------------------------------------------------------
 
 def generated() -> dict[Path, str]:
@@ -181,6 +208,7 @@ def generated() -> dict[Path, str]:
     return {
         CLI_REFERENCE: cli_reference(),
         README: readme(README.read_text(encoding="utf-8")),
+        LAWS_DOC: laws_doc(LAWS_DOC.read_text(encoding="utf-8")),
     }
 
 

@@ -88,7 +88,9 @@ def test_a_change_to_tvf_toml_laws_yaml_templates_today_or_language_is_not_taken
     age(root)
     report(root, cache=True)
     seen = parsed(monkeypatch)
-    (root / "laws.yaml").write_text("[]\n", encoding="utf-8")
+    # The handbook's own section list for the law replaces the shipped one: § 99 now exists.
+    (root / "laws.yaml").write_text('- id: LOV-2005-06-17-64\n  sections: ["99 | Prøve"]\n',
+                                    encoding="utf-8")
     assert report(root, cache=True) == report(root, cache=False)
     assert "TVF202" not in {f.code for f in report(root, cache=True).findings}
     assert seen, "laws.yaml changed, but the documents were not checked again"

@@ -91,6 +91,11 @@ FIRING: dict[str, Callable[[], dict[str, str]]] = {
     "TVF206": lambda: {"laws.yaml": LAWS_WITH_SECTIONS,
                        "a.md": doc_text(meta(legal_basis=["barnehageloven § 2 b"],
                                              valid_from=D("2020-01-01")))},
+    # Issue 13 (contract 4.1), with the shipped law data and no import: the 1998 act's
+    # numbering under the name of the 2023 act; a § with no law; an article that does not exist.
+    "TVF207": lambda: {"a.md": doc_text(meta(legal_basis=["opplæringslova § 15-8"]))},
+    "TVF208": lambda: {"a.md": doc_text(meta(), "Dette følger av jf. § 4.\n")},
+    "TVF209": lambda: {"a.md": doc_text(meta(legal_basis=["barnekonvensjonen artikkel 99"]))},
     "TVF301": lambda: {"a.md": doc_text(meta(review_by=D("2026-11-24")))},
     "TVF302": lambda: {"a.md": doc_text(meta(fingerprint="sha256:" + "0" * 64))},
     "TVF401": lambda: {**with_network(), f"{NET}/nettverk.md": network(leader=TERM_ENDED)},

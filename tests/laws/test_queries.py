@@ -12,6 +12,7 @@ from law_fixtures import BHL, FVL_1967, HOL, OPPL_1998, PBRL, imported, invoke
 from tverrfaglig.errors import TvfError
 from tverrfaglig.handbook import load_handbook
 from tverrfaglig.laws.queries import cited_provisions, law_overview
+from tverrfaglig.laws.registry import LawRegistry
 
 from helpers import TODAY
 
@@ -45,8 +46,14 @@ def test_law_overview_with_and_without_sections(book: Path, archive: Path) -> No
     overview = law_overview(hb, "bhl", today=TODAY)
     assert [(u.section.name, [d.id for d in u.documents]) for u in overview.sections] == [
         ("1", []), ("2", []), ("2b", ["IV.7-2"]), ("3", []), ("7", [])]
-    hpl = law_overview(hb, "hpl", today=TODAY)  # its file was malformed: sections unknown
-    assert not hpl.sections_known and hpl.sections == []
+    # Its file was malformed: its sections stay those of the shipped data (issue 13; before,
+    # the default registry had none and they were unknown).
+    hpl = law_overview(hb, "hpl", today=TODAY)
+    default_hpl = LawRegistry.default().by_id("LOV-1999-07-02-64")
+    assert default_hpl is not None and hpl.sections_known
+    assert [u.section for u in hpl.sections] == list(default_hpl.section_info)
+    barnelova = law_overview(hb, "barnelova", today=TODAY)  # not in the data: unknown
+    assert not barnelova.sections_known and barnelova.sections == []
     assert [(p.label, [d.id for d in p.documents]) for p in hpl.cited] == [("§ 33", ["IV.7-2"])]
     with pytest.raises(TvfError, match="Fant ikke loven «ukjentloven»"):
         law_overview(hb, "ukjentloven", today=TODAY)
@@ -63,8 +70,14 @@ def test_cli_show_and_cited(book: Path, archive: Path) -> None:
     assert "(Opphevet)" in output
     code, output = invoke("laws", "show", "hpl", "--handbook", str(book))
     assert code == 0, output
+    assert "Opplysningsplikt til barnevernet" in output  # the shipped heading of § 33
+    code, output = invoke("laws", "show", "hpl", "-f", "json", "--handbook", str(book))
+    cited = json.loads(output)["cited"]
+    assert [(c["section"], c["url"]) for c in cited] == [
+        ("33", "https://lovdata.no/lov/1999-07-02-64/§33")]
+    code, output = invoke("laws", "show", "barnelova", "--handbook", str(book))
+    assert code == 0, output
     assert "Paragrafene i loven er ikke kjent" in output
-    assert "§ 33" in output and "https://lovdata.no/lov/1999-07-02-64/§33" in output
     code, output = invoke("laws", "show", "bhl", "-f", "json", "--handbook", str(book))
     data = json.loads(output)
     assert data["id"] == BHL and data["sections_known"]

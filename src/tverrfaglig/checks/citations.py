@@ -1,10 +1,12 @@
-"""Law citation rules (TVF201–TVF206): citations of laws, sections and chapters the registry
-knows, in force and not amended since the document was approved."""
+"""Law citation rules (TVF201–TVF209): citations of laws, sections, chapters and articles the
+registry knows, in force, in the numbering of the law in force, and not amended since the
+document was approved."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from ..document import Document, as_date
 from ..findings import Finding, Severity
@@ -12,11 +14,13 @@ from ..i18n import N_, _, ngettext
 from ..laws import (
     Amendment,
     Citation,
+    Law,
     LawRegistry,
     find_citations,
     law_label,
     parse_legal_basis,
 )
+from ..laws.renumbering import OldNumbering, before_successor, old_numbering
 from .registry import rule
 from .schema import TVF003
 
@@ -29,6 +33,12 @@ TVF204 = rule("TVF204", Severity.WARNING,
 TVF205 = rule("TVF205", Severity.WARNING, N_("Henvisning til en opphevet paragraf"))
 TVF206 = rule("TVF206", Severity.WARNING,
               N_("Paragrafen det vises til, er endret etter at dokumentet ble gyldig"))
+TVF207 = rule("TVF207", Severity.ERROR,
+              N_("Henvisningen bruker nummereringen i en opphevet lov"))
+TVF208 = rule("TVF208", Severity.WARNING,
+              N_("Paragraftegn uten en lov tvf kan se hvilken er"))
+TVF209 = rule("TVF209", Severity.ERROR,
+              N_("Forskrift eller konvensjonsartikkel som ikke finnes ifølge lovregisteret"))
 
 
 def citations(doc: Document, laws: LawRegistry, today: dt.date,
@@ -37,16 +47,27 @@ def citations(doc: Document, laws: LawRegistry, today: dt.date,
     found: list[Citation] = []
     basis = doc.get("legal_basis")
     if isinstance(basis, list):
+        previous: Citation | None = None
         for i, entry in enumerate(basis):
             line = doc.line_of("legal_basis", i)
             parsed = parse_legal_basis(entry, line, laws, today)
             if isinstance(parsed, str):
                 if on_problem is not None:
                     on_problem(parsed, line)
-            else:
-                found.append(parsed)
+                continue
+            if parsed.unresolved and previous is not None and previous.law is not None \
+                    and not parsed.law_text:
+                # The entries of legal_basis are one list: «jf. § 10» continues the law
+                # of the entry before it.
+                parsed = _continued(parsed, previous)
+            found.append(parsed)
+            previous = parsed
     found.extend(find_citations(doc.body, doc.body_line, laws, today))
     return found
+
+
+def _continued(cite: Citation, previous: Citation) -> Citation:
+    return replace(cite, law=previous.law, law_text=previous.law_text, unresolved=False)
 
 
 def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterator[Finding]:
@@ -59,21 +80,52 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
     yield from problems
     retired = doc.status == "retired"
     reported: set[tuple[str, str]] = set()  # (law, section): TVF205/TVF206 once per document
+    valid_from = as_date(doc.get("valid_from"))
     for cite in cited:
         law = cite.law
+        if cite.unresolved:
+            if not retired:
+                yield TVF208(doc.path, cite.line, _(
+                    "«{text}» viser ikke til noen lov tvf kan se: skriv loven foran "
+                    "paragrafen (for eksempel «opplæringslova {text}»).").format(text=cite.text))
+            continue
         if law is None:
             yield TVF201(doc.path, cite.line,
                          _("«{law}» (i «{text}») er ikke i lovregisteret. Rett navnet, eller "
                            "legg loven til i håndbokas laws.yaml.").format(
                                law=cite.law_text, text=cite.text))
             continue
-        if law.sections is not None:
-            for section in cite.sections:
-                if section not in law.sections:
-                    yield TVF202(doc.path, cite.line,
-                                 _("{law} har ingen § {section} ifølge lovregisteret "
-                                   "(i «{text}»).").format(law=law.short_name, section=section,
-                                                           text=cite.text))
+        old_sections: set[str] = set()
+        for section in cite.sections:
+            hint = before_successor(laws, law, cite.law_text, section, valid_from)
+            old = old_numbering(laws, law, cite.law_text, section)
+            if old is not None:
+                old_sections.add(section)
+                yield TVF207(doc.path, cite.line, old_numbering_message(old))
+            elif hint is not None:
+                yield TVF207(doc.path, cite.line, _before_successor_message(
+                    cite, law, section, hint[0], hint[1], valid_from))
+                if law.sections is not None and section not in law.sections:
+                    old_sections.add(section)
+        unknown = _unknown_sections(law, cite.sections, old_sections)
+        for section in unknown:
+            if law.kind == "law":
+                yield TVF202(doc.path, cite.line,
+                             _("{law} har ingen § {section} ifølge lovregisteret "
+                               "(i «{text}»).").format(law=law.short_name, section=section,
+                                                       text=cite.text))
+            else:
+                yield TVF209(doc.path, cite.line, _(
+                    "{law} har ingen § {section} ifølge lovregisteret (i «{text}», {url})."
+                ).format(law=_display_name(law), section=section, text=cite.text,
+                         url=law.url()))
+        if cite.articles and law.sections is not None and law.complete:
+            for article in cite.articles:
+                if article not in law.sections:
+                    yield TVF209(doc.path, cite.line, _(
+                        "{law} har ingen artikkel {article} ifølge lovregisteret (i «{text}», "
+                        "{url}).").format(law=_display_name(law), article=article,
+                                          text=cite.text, url=law.url()))
         if law.chapters is not None and cite.chapter is not None \
                 and cite.chapter not in law.chapters:
             yield TVF202(doc.path, cite.line,
@@ -91,12 +143,86 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
                              note=note))
 
 
+def _display_name(law: Law) -> str:
+    return law.names[0] if law.names else law.title
+
+
+def _unknown_sections(law: Law, sections: Iterable[str], skip: set[str]) -> list[str]:
+    """The cited sections the registry says the law does not have: only for a complete
+    section list (a partial list of a repealed law proves nothing)."""
+    if law.sections is None or not law.complete:
+        return []
+    return [s for s in sections if s not in law.sections and s not in skip]
+
+
+def _year_name(law: Law) -> str:
+    return f"{law.short_name} ({law.year})"
+
+
+def old_numbering_message(old: OldNumbering) -> str:
+    """TVF207's message: «opplæringslova § 15-8 finnes ikke i opplæringslova (2023); i den
+    opphevede opplæringslova (1998) var § 15-8 «Samarbeid og samordning», som nå er § 24-1»,
+    with where the new number comes from."""
+    law, old_law = old.law, old.old_law
+    heading = f" «{old.heading}»" if old.heading else ""
+    values = {"law": law.short_name, "section": old.section, "new_law": _year_name(law),
+              "old_law": _year_name(old_law), "heading": heading}
+    if old.new_section is None:
+        return _("{law} § {section} finnes ikke i {new_law}; i den opphevede {old_law} var "
+                 "§ {section}{heading}. Finn paragrafen som gjelder nå, og rett henvisningen."
+                 ).format(**values)
+    text = _("{law} § {section} finnes ikke i {new_law}; i den opphevede {old_law} var "
+             "§ {section}{heading}, som nå er § {new}").format(new=old.new_section, **values)
+    return text + _source_note(old) + _(" Rett henvisningen til «{law} § {new}» ({url})."
+                                        ).format(law=law.short_name, new=old.new_section,
+                                                 url=law.url(section=old.new_section.split()[0]))
+
+
+def _source_note(old: OldNumbering) -> str:
+    """Where the new number comes from: a stated source, or the same heading (weaker when
+    other old sections have that heading too)."""
+    renumbering = old.renumbering
+    assert renumbering is not None
+    if renumbering.basis == "stated":
+        return _(" (kilde: {source}).").format(source=renumbering.source)
+    if renumbering.shared_with:
+        others = ", ".join(f"§ {s}" for s in renumbering.shared_with)
+        return _(" (samme overskrift; også {others} i den opphevede loven hadde den, så "
+                 "koblingen er svakere: les begge).").format(others=others)
+    return _(" (samme overskrift).")
+
+
+def _before_successor_message(cite: Citation, law: Law, section: str,
+                              old: OldNumbering | None, start: dt.date,
+                              valid_from: dt.date | None) -> str:
+    """TVF207's hint for a document approved before the successor of a shared name came into
+    force."""
+    values = {"text": cite.text, "valid_from": valid_from, "law": _year_name(law),
+              "start": start.isoformat()}
+    if old is None:
+        return _("Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: "
+                 "«{text}» mente trolig den opphevede loven med samme navn. Sjekk at § "
+                 "{section} i {law} er det dokumentet mener.").format(section=section,
+                                                                      **values)
+    heading = f" «{old.heading}»" if old.heading else ""
+    if old.new_section is None:
+        return _("Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: "
+                 "«{text}» mente trolig {old_law} § {section}{heading}. Finn paragrafen som "
+                 "gjelder nå, og rett henvisningen.").format(
+                     old_law=_year_name(old.old_law), section=section, heading=heading,
+                     **values)
+    return _("Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: «{text}» "
+             "mente trolig {old_law} § {section}{heading}, som nå er § {new}").format(
+                 old_law=_year_name(old.old_law), section=section, heading=heading,
+                 new=old.new_section, **values) + _source_note(old)
+
+
 def check_cited_sections(doc: Document, cite: Citation, reported: set[tuple[str, str]]
                          ) -> Iterator[Finding]:
     """TVF205 (a repealed section) and TVF206 (a section amended after the document's
     ``valid_from``), when the registry has the section details from Lovdata."""
     law = cite.law
-    if law is None or not law.section_info:
+    if law is None or not law.section_info or not law.complete:
         return
     valid_from = as_date(doc.get("valid_from"))
     for name in cite.sections:

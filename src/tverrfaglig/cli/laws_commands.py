@@ -157,5 +157,56 @@ def cited_command(
         console().print(cited_table(provisions, day))
 
 
+@laws_app.command("find", help=N_(
+    "Finn lovhenvisningene i en hvilken som helst tekst (et utkast, en e-post): én linje per "
+    "henvisning med lov, bestemmelse, overskrift, merknad og Lovdata-lenke. Exit-status 1 "
+    "når en lov er ukjent, opphevet eller nummereringen er gammel."))
+@handle_errors
+def find_command(
+    file: Annotated[str, typer.Argument(
+        metavar=N_("FIL"), help=N_("Teksten som skal leses; - (standard) leser fra stdin."))
+    ] = "-",
+    handbook: HandbookOption = None,
+    output_format: FormatOption = TableFormat.table,
+    today: TodayOption = None,
+) -> None:
+    """Find the law citations in any text."""
+    import sys
+
+    from ..config import find_handbook
+    from ..laws import load_registry
+    from ..laws.queries import find_in_text
+    from ..render.laws import cited_json, found_lines
+
+    day = parse_today(today)
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TvfError(_("Kan ikke lese {path}: {error}.").format(path=file, error=exc)
+                           ) from exc
+    root = find_handbook(Path(handbook)) if handbook is not None else _optional_root()
+    registry, _problems = load_registry(root)
+    provisions = find_in_text(text, registry, path=file, today=day)
+    if output_format is TableFormat.json:
+        typer.echo(cited_json(provisions, day))
+    else:
+        typer.echo(found_lines(provisions, day), nl=False)
+    if any(p.status(day) for p in provisions):
+        raise typer.Exit(1)
+
+
+def _optional_root() -> Path | None:
+    """The handbook around the working directory, if there is one (for its laws.yaml)."""
+    from ..config import find_handbook
+
+    try:
+        return find_handbook(None)
+    except TvfError:
+        return None
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(laws_app, name="laws")

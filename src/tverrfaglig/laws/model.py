@@ -110,6 +110,27 @@ def canonical_doc_id(text: str) -> str | None:
     return f"FOR-{year}-{month}-{day}{suffix}"
 
 
+# Any registry ID: a law (``LOV-…``), a regulation (``FOR-…``), or a convention a law
+# incorporates (``LOV-1999-05-21-30/bkn``: the law's ID and Lovdata's prefix for the annex).
+_REGISTRY_ID_RE = re.compile(
+    r"(?P<kind>lov|for)-(?P<body>\d{4}-\d{2}-\d{2}(?:-\d+)?)(?:/(?P<part>[a-z]+))?", re.IGNORECASE
+)
+
+
+def registry_id(text: str) -> str | None:
+    """Any ID the registry uses, canonical: ``LOV-…`` (as :func:`canonical_id`), ``FOR-…`` for
+    a regulation, ``LOV-…/bkn`` for a convention in a law; None when ``text`` is none of them."""
+    match = _REGISTRY_ID_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    law_id = canonical_id("LOV-" + match["body"])
+    if law_id is None:
+        return None
+    if match["kind"].upper() == "FOR":
+        law_id = "FOR" + law_id[3:]
+    return f"{law_id}/{match['part'].lower()}" if match["part"] else law_id
+
+
 def name_key(name: str) -> str:
     """How names are compared: lower case, single spaces, no trailing dot."""
     key = " ".join(name.split()).lower()
@@ -214,6 +235,24 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Renumbering:
+    """Where a section of a repealed law went in its successor (``renumbered`` in the law data,
+    docs/registry-data.md): the successor's ``law`` and ``section`` (``"24-1"``, or a range
+    ``"3-1 til 3-5"``), the ``basis`` (``stated`` by a published source, or
+    ``identical-heading``), the ``source`` in words, and the other old sections with the same
+    heading (``shared_with``: a weaker match)."""
+
+    old: str
+    law: str
+    section: str
+    basis: str
+    source: str = ""
+    shared_with: tuple[str, ...] = ()
+    from_part: str | None = None
+    to_part: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Chapter:
     """A chapter of a law: its name (``"5"``, ``"4A"``, ``"V"``), title and Lovdata's positional
     anchor (``KAPITTEL_5``), read from the data, never computed from the name."""
@@ -246,7 +285,13 @@ class Law:
     last_changed_by: str | None = None
     section_info: tuple[Section, ...] = ()
     chapter_info: tuple[Chapter, ...] = ()
-    kind: str = "law"  # "law" or "regulation" (a FOR- ID); handbook-format.md, section 4.1
+    kind: str = "law"  # "law", "regulation" (a FOR- ID) or "convention"; section 4.1
+    # False when the section list is known to be partial (a repealed act rebuilt from its
+    # amendments): a section missing from it may still have existed.
+    complete: bool = True
+    part_of: str | None = None  # a convention: the law that incorporates it
+    renumbered: tuple[Renumbering, ...] = ()
+    data_source: str | None = None  # where the section data comes from (with its date)
     _section_map: dict[str, Section] = field(
         init=False, repr=False, compare=False, hash=False
     )
@@ -280,15 +325,32 @@ class Law:
         return next((c for c in self.chapter_info if c.anchor and c.anchor.upper() == wanted),
                     None)
 
-    def url(self, section: str | None = None, chapter: str | None = None) -> str:
-        """Lovdata's short link: ``https://lovdata.no/lov/1998-07-17-61/§15-8``, ``…/kap4A``.
+    def renumbering(self, section: str) -> Renumbering | None:
+        """Where ``section`` of this (repealed) law went in its successor, when known."""
+        return next((r for r in self.renumbered if r.old == section), None)
+
+    @property
+    def year(self) -> str:
+        """The year in the ID (``LOV-1998-07-17-61`` → ``1998``), to tell laws apart."""
+        return self.id[4:8]
+
+    def url(self, section: str | None = None, chapter: str | None = None,
+            article: str | None = None) -> str:
+        """Lovdata's short link: ``https://lovdata.no/lov/1998-07-17-61/§15-8``, ``…/kap4A``;
+        ``https://lovdata.no/forskrift/2011-12-16-1256/§19`` for a regulation;
+        ``https://lovdata.no/lov/1999-05-21-30/bkn/a12`` for a convention's article.
 
         Chapters are linked by name (``kap5``), never as ``KAPITTEL_N``, which counts chapters
         by position.
         """
-        base = LOVDATA_LAW + self.id.removeprefix("LOV-")
-        if self.id.upper().startswith("FOR-"):  # a regulation: https://lovdata.no/forskrift/…
-            base = LOVDATA_REGULATION + self.id[4:]
+        if self.id.startswith("FOR-"):
+            base = LOVDATA_REGULATION + self.id.removeprefix("FOR-")
+        else:
+            base = LOVDATA_LAW + self.id.removeprefix("LOV-")
+        if article:
+            name = "".join(article.split())
+            protocol = re.fullmatch(r"P(\d+)-(\d+)", name, re.IGNORECASE)
+            return f"{base}/p{protocol[1]}/a{protocol[2]}" if protocol else f"{base}/a{name}"
         if section:
             return f"{base}/§{normalise_section(section) or ''.join(section.split())}"
         if chapter:

@@ -42,6 +42,7 @@ from .model import (
     name_key,
     normalise_chapter,
     normalise_section,
+    registry_id,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ _SEC = (
     rf"(?:(?<=\d)[A-Za-z]{_LETTER_END}|{_SPACED_LETTER}[A-Za-z]{_LETTER_END})?"
     r"(?!\w)"
 )
-_SEC_SEP = r"(?:\s*,\s*(?:og\s+|eller\s+)?|\s+(?:og|eller|til)\s+)"
+_SEC_SEP = r"(?:\s*,\s*(?:og\s+|eller\s+)?|\s+(?:og|eller|til)\s+|\s+[–-]\s+)"
 _CHAP = (
     rf"(?:\d+(?:(?<=\d)[A-Za-z]{_LETTER_END}|{_SPACED_LETTER}[A-Za-z]{_LETTER_END})?(?!\w)"
     r"|(?-i:[IVXLC]+)(?!\w))"
@@ -70,14 +71,17 @@ _SEC_PARTS_RE = re.compile(
     r"(?!\w)"
 )
 # The keyword and what follows it, at the start of the text after a law.
+_ART = r"\d+(?!\w)(?:\s*(?:[-–]|til|og|,)\s*\d+(?!\w))*"
 _TAIL = (
-    rf"(?:\s*§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
-    rf"|\s*§\s*(?P<sec1>{_SEC})"
-    rf"|\s*(?<!\w)(?:kapittel|kap\.?)\s*(?P<chap>{_CHAP}))"
+    rf"(?:(?:\)\s*)?\s*(?:[-–:]\s*)?§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
+    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC})"
+    rf"|\s*(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
+    rf"|\s*(?<!\w)(?:artikkel|artikel|art\.?)\s*(?P<art>{_ART}))"
 )
 _TAIL_RE = re.compile(_TAIL, re.IGNORECASE)
 _KEYWORD_RE = re.compile(
-    r"§|(?<!\w)kap(?:ittel|\.|(?=\s*(?:\d|(?-i:[IVXLC])(?!\w))))", re.IGNORECASE
+    r"§|(?<!\w)kap(?:ittel|itel|\.|(?=\s*(?:\d|(?-i:[IVXLC])(?!\w))))"
+    r"|(?<!\w)art(?:ikkel|ikel|\.|(?=\s*\d))", re.IGNORECASE
 )
 # A Lovdata law link: lovdata.no/lov/<id>… or lovdata.no/dokument/NL/lov/<id>….
 _URL = (
@@ -96,31 +100,103 @@ _MD_LINK = (
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
 _KAPITTEL_RE = re.compile(r"KAPITTEL_\d+", re.IGNORECASE)
-_KAP_TRIGGER_RE = re.compile(r"kap(?:ittel|\.|\s*(?:\d|(?-i:[IVXLC])))", re.IGNORECASE)
-_TRIGGERS = ("§", "kap", "Kap", "KAP", "ovdata", "OVDATA")
+_KAP_TRIGGER_RE = re.compile(r"kap(?:ittel|itel|\.|\s*(?:\d|(?-i:[IVXLC])))", re.IGNORECASE)
+_PARAGRAF_RE = re.compile(r"paragraf(?:en)?\s+\d", re.IGNORECASE)
+_ART_TRIGGER_RE = re.compile(r"art(?:ikkel|ikel|\.|\s*\d)", re.IGNORECASE)
+_TRIGGERS = ("§", "kap", "Kap", "KAP", "ovdata", "OVDATA", "art", "Art", "ART", "lov ", "Lov ",
+             "paragraf", "Paragraf",
+             "LOV", "FOR-", "for-", "forskrift ", "Forskrift ")
 
 
 def names_pattern(keys: Iterable[str]) -> str:
-    """The names (compared as :func:`name_key` gives them) as one alternation, longest first."""
-    ordered = sorted(set(keys), key=lambda k: (-len(k), k))
-    patterns = [_name_pattern(key) for key in ordered if key]
-    return "|".join(patterns) if patterns else r"(?!)"
+    """The names (compared as :func:`name_key` gives them) as one pattern that prefers the
+    longest name, like an alternation longest first, but factored as a trie: the registry has
+    some 250 names and titles, many sharing their start («lov om …», «forskrift om …»), and
+    the regular expression engine tries the alternatives of a plain alternation one by one at
+    every place it looks (issue 13: twice as fast on the bench handbook)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for key in set(keys):
+        if not key:
+            continue
+        node = trie
+        for token in _name_tokens(key):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else r"(?!)"
+
+
+def _name_tokens(key: str) -> list[str]:
+    """A name as pattern pieces: each character escaped, any whitespace between words, and
+    ``pasient-og`` for ``pasient- og``."""
+    tokens: list[str] = []
+    words = key.split()
+    for i, word in enumerate(words):
+        tokens.extend(re.escape(char) for char in word)
+        if i < len(words) - 1:
+            tokens.append(r"\s*" if word.endswith("-") else r"\s+")
+    return tokens
+
+
+def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    branches = [token + _trie_pattern(child) for token, child in sorted(node.items()) if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
+
+
+_MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "desember")
+_MONTH_RE = (r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
+             r"|desember|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|des)")
+# A law or regulation cited formally by date and number: «lov 17. juli 1998 nr. 61»,
+# «forskrift 22. juni 2022 nr. 1110», the old Lovdata heading «LOV 2005-06-17 nr 64».
+_FORMAL = (
+    r"(?P<formal>(?P<fkind>lov|forskrift)(?:en|a)?\s+(?:av\s+)?"
+    rf"(?:(?P<fd>\d{{1,2}})\.?\s*(?P<fm>{_MONTH_RE})\.?\s+(?P<fy>\d{{4}})"
+    r"|(?P<fiso>\d{4}-\d{2}-\d{2}))\s+nr\.?\s*(?P<fn>\d+))"
+)
+# Words that refer back to a law named earlier in the paragraph (handbook-format.md, 4.1:
+# continuation): «samme lov», «nevnte lov», «loven», «lovens», «dennes», «forskrifta», …
+_REF = (
+    r"(?P<ref>(?:samme|nevnte|nemnde|sistnevnte|denne)\s+lov(?:en|a)?(?:s)?"
+    r"|lov(?:en|a)s?|dennes|forskrift(?:a|en)s?|konvensjonens?|forordningens?)"
+)
+# «forskrift til <law>» that the registry does not know: a regulation, never the law.
+_REGULATION_OF = r"(?P<regof>forskrift(?:a|en)?\s+til\s+[^\W\d_]{3,}(?:loven|lova))"
+_ID = rf"(?P<lid>(?:lov|for)-{ID_BODY})"
+_UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}(?:loven|lova))"
+
+
+def _law_alternatives(names: str) -> str:
+    """A law as the body names it, in the order tried at one place: a registry name (the
+    longest first), a Lovdata ID, a formal citation, an unknown «forskrift til …», a
+    back-reference, an unknown «…loven»; then a genitive «s» and a full stop."""
+    return (
+        rf"(?<![\w-])(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_REF}|{_UNKNOWN})"
+        r"(?:(?<=[^\W\d_]{3})s)?(?!\w)\.?"
+    )
 
 
 def body_regex(names: str) -> re.Pattern[str]:
     """The one regular expression that finds citations in a body, for a registry whose names
     are ``names`` (:func:`names_pattern`)."""
-    law = (
-        rf"(?<![\w-])(?:(?P<name>{names})|(?P<lid>lov-{ID_BODY})"
-        r"|(?P<unknown>[^\W\d_]{3,}(?:loven|lova)))"
-        r"(?:(?<=loven)s|(?<=lova)s)?(?!\w)\.?"
-    )
-    return re.compile(rf"{_MD_LINK}|(?P<url>{_URL})|{law}{_TAIL}", re.IGNORECASE)
+    return re.compile(rf"{_MD_LINK}|(?P<url>{_URL})|{_law_alternatives(names)}{_TAIL}",
+                      re.IGNORECASE)
+
+
+def mention_regex(names: str) -> re.Pattern[str]:
+    """A law named anywhere (with or without a section after it): what a later «§ 10», «samme
+    lov» or «artikkel 3» in the same paragraph may refer to."""
+    return re.compile(_law_alternatives(names), re.IGNORECASE)
 
 
 def prefix_regex(names: str) -> re.Pattern[str]:
     """A known name (of ``names``) or a Lovdata ID at the start of a text."""
-    return re.compile(rf"(?:{names}|lov-{ID_BODY})(?!\w)\.?", re.IGNORECASE)
+    return re.compile(rf"(?:{names}|(?:lov|for)-{ID_BODY})(?!\w)\.?", re.IGNORECASE)
 
 
 def _name_pattern(key: str) -> str:
@@ -149,6 +225,26 @@ class Citation:
     chapter: str | None = None
     nonstandard: tuple[str, ...] = ()
     url: str | None = None
+    articles: tuple[str, ...] = ()
+    # A section sign with no law that can be told (TVF208): ``law`` is None, and so is the law
+    # in ``law_text`` (which then holds what referred to it, if anything: «denne lova»).
+    unresolved: bool = False
+    qualifier: str = ""  # «første ledd», «nr. 1 bokstav e»: kept as written
+
+    def headings(self) -> list[tuple[str, str]]:
+        """Each cited section or article with its heading in the registry (``("§ 2b",
+        "Samarbeid og samordning")``), where the registry knows one: so that a reader sees
+        what the citation points at (issue 13)."""
+        law = self.law
+        if law is None:
+            return []
+        found: list[tuple[str, str]] = []
+        for prefix, names in (("§ ", self.sections), (_("artikkel "), self.articles)):
+            for name in names:
+                details = law.section(name)
+                if details is not None and details.title:
+                    found.append((prefix + name, details.title))
+        return found
 
     @property
     def link(self) -> str | None:
@@ -163,6 +259,8 @@ class Citation:
             and _KAPITTEL_RE.search(unquote(self.url))
         ):
             return self.url
+        if self.articles:
+            return self.law.url(article=self.articles[0])
         if self.sections:
             return self.law.url(section=self.sections[0])
         if self.chapter is not None:
@@ -211,10 +309,20 @@ def parse_lovdata_url(url: str) -> UrlParts | None:
     return UrlParts(law_id, section, chapter, anchor)
 
 
-def _read_sections(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The normalised sections in a section list, and notes on non-standard forms."""
-    sections: list[str] = []
+# An item of a section list: one section, or a range (first, last) to expand with the law.
+Item = tuple[str, str | None]
+
+
+def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
+    """The sections and ranges in a section list (``15-8``; ``13-1 og 13-2``; ``3-1 til 3-4``;
+    ``13 til 13 e``; ``13–13 e``), and notes on non-standard forms.
+
+    ``double`` says the list followed ``§§``: then a lone ``A–B`` or ``A-B`` may be a range
+    (``§§ 13–13 e``, ``§§ 31-33``); :func:`_sections_for` decides with the law's sections.
+    """
+    items: list[Item] = []
     notes: list[str] = []
+    previous_end = 0
     for match in _SEC_PARTS_RE.finditer(text):
         name = match["n"]
         if match["m"] is not None:
@@ -222,25 +330,96 @@ def _read_sections(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif match["dm"] is not None:
             name += "-" + match["dm"]
         name += (match["l1"] or match["l2"] or "").lower()
-        if match["dm"] is not None or match["dash"] == "–":
+        between = text[previous_end:match.start()]
+        previous_end = match.end()
+        if items and items[-1][1] is None and (_TIL_RE.search(between) or (
+                double and re.fullmatch(r"\s+[–-]\s+", between))):
+            first = items.pop()[0]
+            items.append((first, name))
+            continue
+        if match["dm"] is not None or (match["dash"] == "–" and not double):
             written = " ".join(match[0].split())
             notes.append(_("«§ {written}» leses som «§ {name}»").format(written=written,
                                                                       name=name))
-        if name not in sections:
-            sections.append(name)
-    return tuple(sections), tuple(notes)
+        if (name, None) not in items:
+            items.append((name, None))
+    return items, tuple(notes)
+
+
+_TIL_RE = re.compile(r"(?<!\w)til(?!\w)")
+_PAIR_RE = re.compile(r"(\d+)-(\d+)([a-z]?)")
+
+
+def _lone_range(name: str, law: Law | None) -> tuple[str, str] | None:
+    """``13-13e`` after ``§§`` as the range 13 … 13 e, when that is what it must be: the law
+    has both ends and no section ``13-13e``; or, when its sections are not known, the second
+    number is larger (``§§ 31-33``, but ``§§ 2-1`` is the section 2-1)."""
+    match = _PAIR_RE.fullmatch(name)
+    if match is None:
+        return None
+    first, last = match[1], match[2] + match[3]
+    if law is not None and law.sections is not None:
+        if name in law.sections or not (first in law.sections and last in law.sections):
+            return None
+        return first, last
+    if int(match[2]) > int(match[1]) or (match[2] == match[1] and match[3]):
+        return first, last
+    return None
+
+
+def _sections_for(items: list[Item], law: Law | None, double: bool) -> tuple[str, ...]:
+    """The sections a list cites: ranges expanded with the law's section list when it is known
+    (and holds both ends), else their two ends."""
+    if double and len(items) == 1 and items[0][1] is None and "-" in items[0][0]:
+        lone = _lone_range(items[0][0], law)
+        if lone is not None:
+            items = [lone]
+    found: list[str] = []
+    for first, last in items:
+        if last is None:
+            span = [first]
+        else:
+            names = [section.name for section in law.section_info] if law is not None else []
+            names = names or []
+            if first in names and last in names and names.index(first) <= names.index(last):
+                span = names[names.index(first):names.index(last) + 1]
+            else:
+                span = [first, last]
+        found.extend(name for name in span if name not in found)
+    return tuple(found)
+
+
+def _read_sections(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The normalised sections in a section list (ranges as their two ends), and notes on
+    non-standard forms."""
+    items, notes = _read_items(text, False)
+    return _sections_for(items, None, False), notes
+
+
+def _read_articles(text: str) -> list[Item]:
+    """``6``, ``6 og 9``, ``6 – 11 og 21``: articles and ranges of articles."""
+    items: list[Item] = []
+    for separator, number in re.findall(r"(\D*?)(\d+)", text):
+        if items and items[-1][1] is None and re.search(r"[-–]|til", separator):
+            items[-1] = (items[-1][0], number)
+        else:
+            items.append((number, None))
+    return items
 
 
 def _tail_parts(
-    match: re.Match[str],
-) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
-    """Sections, chapter and notes from a match that has the groups of ``_TAIL``."""
-    sections_text = match["secs"] or match["sec1"]
-    if sections_text is not None:
-        sections, notes = _read_sections(sections_text)
-        return sections, None, notes
+    match: re.Match[str], law: Law | None = None
+) -> tuple[tuple[str, ...], str | None, tuple[str, ...], tuple[str, ...]]:
+    """Sections, chapter, articles and notes from a match that has the groups of ``_TAIL``."""
+    for group, double in (("secs", True), ("sec1", False)):
+        text = match[group]
+        if text is not None:
+            items, notes = _read_items(text, double)
+            return _sections_for(items, law, double), None, (), notes
+    if match["art"] is not None:
+        return (), None, _sections_for(_read_articles(match["art"]), law, False), ()
     chapter_text = match["chap"]
-    return (), normalise_chapter(chapter_text) if chapter_text else None, ()
+    return (), normalise_chapter(chapter_text) if chapter_text else None, (), ()
 
 
 def _one_line(text: str) -> str:
@@ -322,23 +501,52 @@ def parse_legal_basis(
         return cite
     keyword = _KEYWORD_RE.search(text)
     if keyword is None:
+        formal = _WHOLE_RE.fullmatch(text.rstrip(". "))
+        if formal is not None and formal["formal"] is not None:
+            law_id = _formal_id(formal)
+            if law_id is not None:
+                return Citation(text=text, line=line, law_text=law_id,
+                                law=registry.by_id(law_id))
         law_text, law = _resolve_law_text(registry, text, today)
         return Citation(text=text, line=line, law_text=law_text, law=law)
     law_text = text[: keyword.start()].rstrip(" ,;:-–")
-    if not law_text:
-        return _("«{text}» mangler loven foran «{keyword}»; skriv {example}.").format(
-            text=text, keyword=keyword[0], example=example)
     tail = _TAIL_RE.match(text, keyword.start())
     if tail is None:
         if keyword[0] == "§":
             return _("Forstår ikke paragrafen i «{text}»; skriv {example}.").format(
                 text=text, example=example)
+        if keyword[0].lower().startswith("a"):
+            law_text, law = _resolve_law_text(registry, text, today)
+            return Citation(text=text, line=line, law_text=law_text, law=law)
         return _(
             "Forstår ikke kapittelet i «{text}»; skriv for eksempel "
             "«helsepersonelloven kapittel 5»."
         ).format(text=text)
-    sections, chapter, notes = _tail_parts(tail)
-    law_text, law = _resolve_law_text(registry, law_text, today)
+    qualifier = _QUALIFIER_RE.match(text, tail.end())
+    after = qualifier.end() if qualifier else tail.end()
+    qualifier_text = _one_line(qualifier[0]).strip(" ,") if qualifier else ""
+    if not law_text or _LEAD_WORD_RE.fullmatch(law_text):
+        # «§ 2-12 i opplæringslova» (reverse order), or a section with no law (TVF208).
+        reverse = _REVERSE_RE.match(text, after)
+        rest = text[reverse.end():].strip(" .") if reverse else ""
+        law = registry.resolve(rest, today) if rest else None
+        if law is None and rest:
+            rest, law = _resolve_law_text(registry, rest, today)
+        if not rest:
+            sections, chapter, articles, notes = _tail_parts(tail)
+            return Citation(text=text, line=line, law_text="", law=None, sections=sections,
+                            chapter=chapter, articles=articles, nonstandard=notes,
+                            unresolved=True, qualifier=qualifier_text)
+        law_text = rest
+    else:
+        law_text, law = _resolve_law_text(registry, law_text, today)
+        if law is None:
+            formal = _WHOLE_RE.fullmatch(law_text)
+            if formal is not None:
+                law_id = registry_id(formal["lid"]) if formal["lid"] else _formal_id(formal)
+                if law_id is not None:
+                    law_text, law = law_id, registry.by_id(law_id)
+    sections, chapter, articles, notes = _tail_parts(tail, law)
     return Citation(
         text=text,
         line=line,
@@ -346,7 +554,9 @@ def parse_legal_basis(
         law=law,
         sections=sections,
         chapter=chapter,
+        articles=articles,
         nonstandard=notes,
+        qualifier=qualifier_text,
     )
 
 
@@ -359,8 +569,13 @@ _URL_BACK = 12  # "https://www."
 _MD_TEXT_MAX = 300  # as in _MD_LINK
 _LINK_AHEAD = 400
 _NAME_AHEAD = 40
-_LAST_WORD_RE = re.compile(r"(\w+)\.?\s*\Z")
+_LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:]\s*)?\Z")
 _LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas")
+# The back-references (_REF) by their last word, with how far back they may start.
+_REF_WORDS = dict.fromkeys(
+    ("loven", "lova", "lovens", "lovas", "lov", "lovs", "dennes", "forskrifta", "forskriften",
+     "forskriftas", "forskriftens", "konvensjonen", "konvensjonens", "forordningen",
+     "forordningens"), 30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,12 +588,12 @@ class ScanInfo:
 
 def scan_info(registry: LawRegistry) -> ScanInfo:
     """What the fast body scan needs to know about the names of ``registry``."""
-    keys = [name_key(name) for law in registry for name in law.names]
+    keys = list(registry.name_keys())
     back = max(2 * max((len(key) for key in keys), default=0) + 20, 60)
-    words: dict[str, int] = {}
+    words: dict[str, int] = dict(_REF_WORDS)
     for key in keys:
-        last = key.split()[-1] if key else ""
-        if not last or not (last[-1].isalnum() or last[-1] == "_"):
+        last = re.sub(r"[^\w]+$", "", key.split()[-1]) if key else ""
+        if not last:
             return ScanInfo(back, None)
         last = re.split(r"[^\w]", last)[-1]
         reach = 2 * len(key) + 12
@@ -387,23 +602,40 @@ def scan_info(registry: LawRegistry) -> ScanInfo:
     return ScanInfo(back, words)
 
 
+def _last_word(body: str, keyword: int) -> str:
+    """The word right before ``keyword``, as ``_LAST_WORD_RE`` finds it (``loven``,
+    ``loven.``, ``loven)``, ``loven -``), without a regular expression: searching one back
+    from the keyword costs a backtracking scan per start position."""
+    text = body[max(0, keyword - 60):keyword].rstrip()
+    if text.endswith(("-", "–", ":")):
+        text = text[:-1].rstrip()
+    if text.endswith(")"):
+        text = text[:-1]
+    if text.endswith("."):
+        text = text[:-1]
+    end = j = len(text)
+    while j and (text[j - 1].isalnum() or text[j - 1] == "_"):
+        j -= 1
+    return text[j:end]
+
+
 def _search_back(body: str, keyword: int, info: ScanInfo) -> int | None:
     """How far before the keyword at ``keyword`` to search for a citation; None when the word
     before it cannot end a law name, a Lovdata ID or an unknown ``…loven`` (a cheap test
     that skips "jf. § 3" and "og kapittel 2")."""
     if info.final_words is None:
         return info.back
-    match = _LAST_WORD_RE.search(body, max(0, keyword - 60), keyword)
-    if match is None:
+    word = _last_word(body, keyword)
+    if not word:
         return None
-    word = match[1].lower()
+    word = word.lower()
     reach = info.final_words.get(word)
     if reach is not None:
         return reach
-    if word.isdigit():  # LOV-yyyy-mm-dd-n
-        return 40
-    if word.endswith(_LAW_WORD_ENDINGS) and len(word) >= 7:
-        return len(word) + 12
+    if word.isdigit():  # LOV-yyyy-mm-dd-n, «lov 17. juli 1998 nr. 61»
+        return 60
+    if word.endswith(_LAW_WORD_ENDINGS) and len(word) >= 7:  # also «forskrift til …loven»
+        return len(word) + 32
     return None
 
 
@@ -436,11 +668,36 @@ def _search_at(
     return None
 
 
+_WORD_KEYWORD_RE = re.compile(
+    r"(?<![^\W_])(?:kap(?:ittel|itel|\.|\s*(?:\d|(?-i:[IVXLC])(?!\w)))"
+    r"|art(?:ikkel|ikel|\.|\s*\d)|paragraf(?:en)?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _keyword_positions(body: str) -> list[int]:
+    """Where «§», «kapittel»/«kap.», «artikkel»/«art.» and «paragraf N» start in ``body``, in
+    order. The words are looked for in the lower-cased text with ``str.find`` (much faster than
+    a regular expression over the whole body), and each place found is then checked."""
+    keywords = _positions(body, ("§",))
+    lowered = body.lower()
+    if len(lowered) != len(body):  # a character whose lower case is longer: no shortcut
+        starts = [m.start() for m in _WORD_KEYWORD_RE.finditer(body)]
+    else:
+        starts = [i for i in _positions(lowered, ("kap", "art", "paragraf"))
+                  if (i == 0 or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"))
+                  and _WORD_KEYWORD_RE.match(body, i)]
+    if not starts:
+        return keywords
+    return sorted(keywords + starts)
+
+
 def _is_link(match: re.Match[str]) -> bool:
     return match["url"] is not None or match["mdurl"] is not None
 
 
-def _citation_matches(body: str, registry: LawRegistry) -> list[re.Match[str]]:
+def _citation_matches(body: str, registry: LawRegistry,
+                      keywords: list[int] | None = None) -> list[re.Match[str]]:
     """The matches of ``registry.body_pattern`` in ``body``, in order, as ``finditer`` finds
     them, but searching only near the places a citation must contain."""
     pattern = registry.body_pattern
@@ -468,17 +725,7 @@ def _citation_matches(body: str, registry: LawRegistry) -> list[re.Match[str]]:
         k = bisect.bisect_right(link_starts, i) - 1
         return k >= 0 and i < links[k].end()
 
-    keywords = _positions(body, ("§",))
-    if "kap" in body or "Kap" in body or "KAP" in body:
-        keywords = sorted(
-            keywords
-            + [
-                i
-                for i in _positions(body, ("kap", "Kap", "KAP"))
-                if (i == 0 or not (body[i - 1].isalnum() or body[i - 1] == "_"))
-                and _KAP_TRIGGER_RE.match(body, i)
-            ]
-        )
+    keywords = _keyword_positions(body) if keywords is None else keywords
     names: list[re.Match[str]] = []
     pos = 0
     for p in keywords:
@@ -499,57 +746,302 @@ def _citation_matches(body: str, registry: LawRegistry) -> list[re.Match[str]]:
     return sorted(links + names, key=lambda m: m.start())
 
 
+_LEAD_WORD_RE = re.compile(r"(?:jf\.?|jfr\.?|se|etter|og)", re.IGNORECASE)
+_QUALIFIER_RE = re.compile(
+    r"(?:\s*,?\s*(?:(?:første|andre|annet|tredje|fjerde|femte|sjette|sjuande|sjuende|åttende"
+    r"|\d+\.?)\s+(?:ledd|punktum|pkt\.?)|(?:nr\.?|bokstav|pkt\.?|punkt|litra|para\.?|ledd)\s*\d*\s?[a-zæøå]?\)?"
+    r"(?=[\s,.;:)]|\Z)|flg\.?|ff\.?))+",
+    re.IGNORECASE,
+)
+_REVERSE_RE = re.compile(
+    r"\s*,?\s+i\s+(?:(?:den|det|ny|nye|gjeldende|gjeldande)\s+)?", re.IGNORECASE
+)
+# «§ 3 i denne avtalen», «§ 5 i vedtektene»: a document's own paragraphs, not a law's.
+_OWN_TEXT_RE = re.compile(
+    r"\s*,?\s+i\s+(?:(?:denne|dette|disse|vår|vårt|våre)\s+(?!lov|forskrift)\w+"
+    r"|(?:avtalen|avtala|vedtektene|vedtektane|reglementet|retningslinjene|instruksen"
+    r"|samarbeidsavtalen|mandatet|rutinen|planen|rapporten|utkastet)(?!\w))",
+    re.IGNORECASE,
+)
+_GENITIVE_BEFORE_RE = re.compile(r"(?<![\w-])([^\W\d_]{3,}s)\s*\Z")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
+_WHOLE_RE = re.compile(rf"(?<![\w/-])(?:{_ID}|{_FORMAL})(?!\w)", re.IGNORECASE)
+GDPR = "LOV-2018-06-15-38/gdpr"
+_REF_KINDS = {"forskrift": "regulation", "konvensjon": "convention", "forordning": "convention"}
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A law named in a paragraph: where, which (None: unknown), and as what text."""
+
+    start: int
+    end: int
+    law: Law | None
+    law_text: str
+    kind: str  # law, regulation or convention (an unknown law counts as a law)
+    unresolved: bool = False
+
+
+def _formal_id(match: re.Match[str]) -> str | None:
+    """The Lovdata ID of a formal citation («lov 17. juli 1998 nr. 61» → LOV-1998-07-17-61)."""
+    if match["fiso"] is not None:
+        day = match["fiso"]
+    else:
+        month = match["fm"].lower()
+        number = next((i for i, name in enumerate(_MONTHS, 1) if name.startswith(month[:3])),
+                      None)
+        if number is None:
+            return None
+        day = f"{match['fy']}-{number:02d}-{int(match['fd']):02d}"
+    prefix = "FOR" if match["fkind"].lower().startswith("f") else "LOV"
+    return registry_id(f"{prefix}-{day}-{match['fn']}")
+
+
+def _ref_kind(text: str) -> str:
+    word = text.lower()
+    return next((kind for stem, kind in _REF_KINDS.items() if stem in word), "law")
+
+
+def _antecedent(mentions: list[_Mention], before: int, kinds: tuple[str, ...]) -> _Mention | None:
+    for mention in reversed(mentions):
+        if mention.start < before and mention.kind in kinds:
+            return mention
+    return None
+
+
+class _Paragraphs:
+    """The paragraphs of a body and the laws named in each, found when first asked for."""
+
+    def __init__(self, body: str, registry: LawRegistry, today: date) -> None:
+        self.body = body
+        self.registry = registry
+        self.today = today
+        self._breaks: list[int] | None = None
+        self._mentions: dict[int, list[_Mention]] = {}
+
+    @property
+    def breaks(self) -> list[int]:
+        if self._breaks is None:
+            self._breaks = [m.end() for m in _PARAGRAPH_BREAK_RE.finditer(self.body)]
+        return self._breaks
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.breaks, pos)
+        start = self.breaks[k - 1] if k else 0
+        end = self.breaks[k] if k < len(self.breaks) else len(self.body)
+        return start, end
+
+    def mentions(self, pos: int) -> list[_Mention]:
+        start, end = self.bounds(pos)
+        found = self._mentions.get(start)
+        if found is None:
+            found = self._mentions[start] = self._find(start, end)
+        return found
+
+    def _find(self, start: int, end: int) -> list[_Mention]:
+        found: list[_Mention] = []
+        for match in self.registry.mention_pattern.finditer(self.body, start, end):
+            mention = _mention(match, self.registry, self.today, found)
+            if mention is not None:
+                found.append(mention)
+        return found
+
+
+def _mention(match: re.Match[str], registry: LawRegistry, today: date,
+             before: list[_Mention]) -> _Mention | None:
+    """The law a match of the law alternatives names; a back-reference takes the law named
+    last before it in ``before`` (of its kind)."""
+    text = _one_line(match[0]).rstrip(".")
+    if match["ref"] is not None:
+        ref = match["ref"].lower()
+        kind = _ref_kind(ref)
+        if ref.split()[0] == "denne":  # «denne lova»: the text's own (draft) act
+            return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
+        earlier = _antecedent(before, match.start(), (kind,) if kind != "law" else
+                              ("law", "regulation") if ref == "dennes" else ("law",))
+        if earlier is None and "forordning" in ref:
+            gdpr = registry.by_id(GDPR)  # «forordningen» in this field: the GDPR
+            if gdpr is not None:
+                return _Mention(match.start(), match.end(), gdpr, "forordningen", gdpr.kind)
+        if earlier is None:
+            return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
+        return _Mention(match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind,
+                        earlier.unresolved)
+    if match["lid"] is not None or match["formal"] is not None:
+        law_id = registry_id(match["lid"]) if match["lid"] else _formal_id(match)
+        if law_id is None:
+            return None
+        law = registry.by_id(law_id)
+        kind = law.kind if law is not None else ("regulation" if law_id.startswith("FOR")
+                                                 else "law")
+        return _Mention(match.start(), match.end(), law, law_id, kind)
+    if match["regof"] is not None:
+        return _Mention(match.start(), match.end(), None, _one_line(match["regof"]),
+                        "regulation")
+    name = match["name"] or match["unknown"]
+    law = registry.resolve(name, today)
+    if law is None and match[0].lower().endswith("s"):
+        law = registry.resolve(_one_line(match[0]).rstrip(".")[:-1], today)
+    if law is not None and before:
+        # «Lov 17. juli 1998 nr. 61 om … (Opplæringslova)»: a name right after a formal
+        # citation or ID of a law that has it means that law.
+        previous = before[-1]
+        if previous.law is not None and match.start() - previous.end < 200 and any(
+                name_key(name) == name_key(text) for name in previous.law.names):
+            law = previous.law
+    kind = law.kind if law is not None else "law"
+    return _Mention(match.start(), match.end(), law, _one_line(name), kind)
+
+
+def _loose_unit(body: str, keyword: int, paragraphs: _Paragraphs,
+                registry: LawRegistry, today: date, line: int) -> Citation | None:
+    """A «§», chapter or article with no law right before it: reverse order («§ 2-12 i
+    opplæringslova»), continuation («jf. § 10» after a law in the paragraph), a document's own
+    paragraph or chapter (quiet), or a section sign with no law (TVF208)."""
+    tail = _TAIL_RE.match(body, keyword)
+    if tail is None:
+        return None
+    end = tail.end()
+    qualifier = _QUALIFIER_RE.match(body, end)
+    after = qualifier.end() if qualifier else end
+    qualifier_text = _one_line(qualifier[0]).strip(" ,") if qualifier else ""
+    if _OWN_TEXT_RE.match(body, after):
+        return None
+    mentions = paragraphs.mentions(keyword)
+    law_mention: _Mention | None = None
+    token = max(body.rfind(" ", 0, keyword), body.rfind("\n", 0, keyword)) + 1
+    if "/" in body[token:keyword]:
+        return None  # a § inside a link or path (lovdata.no/forskrift/…/§3)
+    reverse = _REVERSE_RE.match(body, after)
+    if reverse is not None:
+        law_mention = next((m for m in mentions if m.start == reverse.end()), None)
+        if law_mention is not None and law_mention.unresolved and tail["chap"] is not None:
+            return None  # «kapittel 5 i loven» with no law before it: a text's own chapter
+    if law_mention is None and tail["art"] is not None:
+        direct = re.match(r"\s+", body[after:after + 2])
+        start = after + (direct.end() if direct else 0)
+        law_mention = next((m for m in mentions if m.start == start
+                            and m.kind == "convention"), None)
+    if law_mention is None:
+        if tail["chap"] is not None:
+            return None  # a report's own chapters: only «<law> kapittel N» cites one
+        line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
+        if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
+            return None  # «§ 3 Formål»: a heading of a text's own paragraphs
+        if _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword):
+            return None  # «avtalens § 3», «vedtektenes § 5»
+        kinds = ("convention",) if tail["art"] is not None else ("law", "regulation")
+        law_mention = _antecedent(mentions, keyword, kinds)
+    text = _one_line(body[keyword:after]).rstrip(" ,")
+    if law_mention is None or law_mention.unresolved:
+        sections, chapter, articles, notes = _tail_parts(tail)
+        return Citation(text=text, line=line, law_text="", law=None, sections=sections,
+                        chapter=chapter, articles=articles, nonstandard=notes,
+                        unresolved=True, qualifier=qualifier_text)
+    law = law_mention.law
+    sections, chapter, articles, notes = _tail_parts(tail, law)
+    return Citation(text=text, line=line, law_text=law_mention.law_text, law=law,
+                    sections=sections, chapter=chapter, articles=articles, nonstandard=notes,
+                    qualifier=qualifier_text)
+
+
 def find_citations(
     body: str, first_line: int, registry: LawRegistry, today: date
 ) -> list[Citation]:
     """The law citations in a Markdown body; ``first_line`` is the file line of body line 1.
 
-    A known name, abbreviation or Lovdata ID followed by ``§``, ``§§``, ``kapittel`` or
-    ``kap.``; a word ending in ``-loven``/``-lova`` followed by the same (an unknown law); and
-    Lovdata law links. A law name alone is not a citation.
+    Every form of handbook-format.md, section 4.1: a known name, abbreviation, title, Lovdata
+    ID or formal citation followed by ``§``, ``§§``, ``kapittel``/``kap.`` or
+    ``artikkel``/``art.`` (also in the genitive); a word ending in ``-loven``/``-lova`` followed
+    by the same (an unknown law); Lovdata law links; reverse order («§ 2-12 i
+    opplæringslova»); back-references and continuation within a paragraph («samme lov § 2-7»,
+    «jf. § 10»); a «§» with no law that can be told (``unresolved``, TVF208); and a Lovdata ID
+    or formal citation on its own (the whole law). A law name alone is not a citation.
     """
     if not any(trigger in body for trigger in _TRIGGERS):
         return []
-    found: list[Citation] = []
-    resolved: dict[str, Law | None] = {}
-    line = first_line
-    counted = 0
-    for match in _citation_matches(body, registry):
+    found: list[tuple[int, Citation]] = []
+    paragraphs = _Paragraphs(body, registry, today)
+    has_whole = (" nr" in body or "OV-" in body or "ov-" in body or "OR-" in body
+                 or "or-" in body) and bool(_WHOLE_RE.search(body))
+    keywords = _keyword_positions(body)
+    matches = _citation_matches(body, registry, keywords)
+    claimed: list[tuple[int, int]] = []
+    cited_laws: dict[int, set[str]] = {}  # paragraph start → IDs cited with a unit
+
+    def line_at(pos: int) -> int:
+        return first_line + body.count("\n", 0, pos)
+
+    for match in matches:
         start = match.start()
-        line += body.count("\n", counted, start)
-        counted = start
+        claimed.append((start, match.end()))
         url = match["mdurl"] or match["url"]
         if url is not None:
-            cite = _link_citation(url, match[0], line, registry)
+            cite = _link_citation(url, match[0], line_at(start), registry)
             if cite is None:
                 continue
             if match["mdurl"] is not None and not cite.sections and cite.chapter is None:
-                inner = find_citations(match["mdtext"], line, registry, today)
+                inner = find_citations(match["mdtext"], cite.line or 0, registry, today)
                 for other in inner:
                     if other.sections or other.chapter is not None:
-                        cite = replace(
-                            cite,
-                            sections=other.sections,
-                            chapter=other.chapter,
-                            nonstandard=other.nonstandard,
-                        )
+                        cite = replace(cite, sections=other.sections, chapter=other.chapter,
+                                       nonstandard=other.nonstandard)
                         break
-            found.append(cite)
+            found.append((start, cite))
             continue
-        law_text = match["name"] or match["lid"] or match["unknown"]
-        key = law_text.lower()
-        if key not in resolved:
-            resolved[key] = registry.resolve(law_text, today)
-        sections, chapter, notes = _tail_parts(match)
-        found.append(
-            Citation(
-                text=_one_line(match[0]),
-                line=line,
-                law_text=_one_line(law_text),
-                law=resolved[key],
-                sections=sections,
-                chapter=chapter,
-                nonstandard=notes,
-            )
-        )
-    return found
+        earlier = [m for m in paragraphs.mentions(start) if m.start < start] \
+            if match["ref"] is not None or (match["name"] is not None and has_whole) else []
+        mention = _mention(match, registry, today, earlier)
+        if mention is None:
+            continue
+        qualifier = _QUALIFIER_RE.match(body, match.end())
+        qualifier_text = _one_line(qualifier[0]).strip(" ,") if qualifier else ""
+        if mention.unresolved:
+            sections, chapter, articles, notes = _tail_parts(match)
+            found.append((start, Citation(
+                text=_one_line(match[0]), line=line_at(start), law_text="", law=None,
+                sections=sections, chapter=chapter, articles=articles, nonstandard=notes,
+                unresolved=True, qualifier=qualifier_text)))
+            continue
+        sections, chapter, articles, notes = _tail_parts(match, mention.law)
+        if mention.law is not None and has_whole:
+            cited_laws.setdefault(paragraphs.bounds(start)[0], set()).add(mention.law.id)
+        found.append((start, Citation(
+            text=_one_line(match[0]), line=line_at(start), law_text=mention.law_text,
+            law=mention.law, sections=sections, chapter=chapter, articles=articles,
+            nonstandard=notes, qualifier=qualifier_text)))
+
+    claimed_starts = [span[0] for span in claimed]
+
+    def is_claimed(pos: int) -> bool:
+        k = bisect.bisect_right(claimed_starts, pos) - 1
+        return k >= 0 and pos < claimed[k][1]
+
+    loose_end = 0
+    for keyword in keywords:
+        if keyword < loose_end or is_claimed(keyword):
+            continue
+        tail = _TAIL_RE.match(body, keyword)
+        loose_end = tail.end() if tail is not None else keyword + 1
+        cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword))
+        if cite is not None:
+            if cite.law is not None and has_whole:
+                cited_laws.setdefault(paragraphs.bounds(keyword)[0], set()).add(cite.law.id)
+            found.append((keyword, cite))
+    if has_whole:
+        for match in _WHOLE_RE.finditer(body):
+            if is_claimed(match.start()):
+                continue
+            law_id = registry_id(match["lid"]) if match["lid"] else _formal_id(match)
+            if law_id is None:
+                continue
+            law = registry.by_id(law_id)
+            if law_id in cited_laws.get(paragraphs.bounds(match.start())[0], set()) or (
+                    law is not None and law.id in cited_laws.get(
+                        paragraphs.bounds(match.start())[0], set())):
+                continue
+            found.append((match.start(), Citation(
+                text=_one_line(match[0]), line=line_at(match.start()), law_text=law_id,
+                law=law)))
+    found.sort(key=lambda pair: pair[0])
+    return [cite for _pos, cite in found]

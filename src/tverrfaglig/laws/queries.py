@@ -19,6 +19,9 @@ from ..handbook import Handbook
 from ..i18n import N_, _
 from ..queries import id_sort_key
 from .model import ID_PARTS_RE, Amendment, Law, Section, natural_key
+from .parser import Citation, find_citations
+from .registry import LawRegistry
+from .renumbering import OldNumbering, old_numbering
 
 # --- The laws the handbook cites ---------------------------------------------------------------
 
@@ -75,6 +78,8 @@ UNKNOWN_LAW = N_("ukjent lov")
 NOT_FOUND = N_("finnes ikke")
 REPEALED = N_("opphevet")
 LAW_REPEALED = N_("loven er opphevet")
+RENUMBERED = N_("gammel nummerering")
+NO_LAW = N_("ingen lov")
 
 
 @dataclass
@@ -86,14 +91,24 @@ class CitedProvision:
     section: str | None = None
     chapter: str | None = None
     documents: list[CitingDocument] = field(default_factory=list)
+    article: str | None = None
+    old: OldNumbering | None = None  # the section is the repealed law's (TVF207)
+    unresolved: bool = False  # a section sign with no law (TVF208)
 
     @property
     def details(self) -> Section | None:
-        return self.law.section(self.section) if self.law and self.section else None
+        if self.law is None:
+            return None
+        if self.article is not None:
+            return self.law.section(self.article)
+        return self.law.section(self.section) if self.section else None
 
     @property
     def label(self) -> str:
-        """``§ 2b``, ``kapittel 4A`` or ``hele loven``, in the language in use."""
+        """``§ 2b``, ``artikkel 12``, ``kapittel 4A`` or ``hele loven``, in the language in
+        use."""
+        if self.article is not None:
+            return _("artikkel {article}").format(article=self.article)
         if self.section is not None:
             return f"§ {self.section}"
         if self.chapter is not None:
@@ -104,29 +119,38 @@ class CitedProvision:
     def title(self) -> str:
         if self.law is None:
             return ""
+        if self.old is not None:
+            return self.old.heading
         details = self.details
         if details is not None:
             return details.title
         if self.chapter is not None:
             chapter = next((c for c in self.law.chapter_info if c.name == self.chapter), None)
             return chapter.title if chapter else ""
-        return self.law.title if self.section is None else ""
+        return self.law.title if self.section is None and self.article is None else ""
 
     @property
     def url(self) -> str | None:
         if self.law is None:
             return None
-        return self.law.url(section=self.section, chapter=self.chapter)
+        if self.old is not None:
+            return self.old.old_law.url(section=self.section)
+        return self.law.url(section=self.section, chapter=self.chapter, article=self.article)
 
     def status(self, today: dt.date) -> str:
         """What is wrong with citing it ("" when nothing is): ``ukjent lov``, ``finnes ikke``,
         ``opphevet`` or ``loven er opphevet``, always in Norwegian (the values of ``status`` in
         the JSON output); :meth:`status_text` says it in the language in use."""
         law = self.law
+        if self.unresolved:
+            return NO_LAW
         if law is None:
             return UNKNOWN_LAW
-        if self.section is not None and law.sections is not None \
-                and self.section not in law.sections:
+        if self.old is not None:
+            return RENUMBERED
+        if law.complete and law.sections is not None and any(
+                unit is not None and unit not in law.sections
+                for unit in (self.section, self.article)):
             return NOT_FOUND
         if self.chapter is not None and law.chapters is not None \
                 and self.chapter not in law.chapters:
@@ -144,13 +168,18 @@ class CitedProvision:
         return _(status) if status else ""
 
     def as_json(self, today: dt.date) -> dict[str, object]:
+        """One provision as handbook-format.md, section 4.1 gives it."""
         details = self.details
         last = details.last_amendment if details is not None else None
+        law = self.law
         return {
-            "law": self.law.id if self.law else None,
-            "law_name": self.law.short_name if self.law else self.law_text,
+            "law": law.id if law else None,
+            "law_name": (law.short_name if law.names else law.title) if law
+            else (self.law_text or None),
+            "kind": law.kind if law else None,
             "section": self.section,
             "chapter": self.chapter,
+            "article": self.article,
             "title": self.title or None,
             "url": self.url,
             "status": self.status(today) or None,
@@ -169,29 +198,56 @@ def cited_provisions(handbook: Handbook, *, today: dt.date | None = None) -> lis
     out), with the documents citing each: grouped by law in registry order, whole laws first,
     then chapters, then sections in natural order; unknown laws last."""
     today = dt.date.today() if today is None else today
-    found: dict[tuple[str, str | None, str | None], CitedProvision] = {}
-    for doc in _citing_documents(handbook.documents):
-        citing = CitingDocument(doc.id, doc.title, doc.path, None)
-        for cite in citations(doc, handbook.laws, today):
+    pairs = ((CitingDocument(doc.id, doc.title, doc.path, None), cite)
+             for doc in _citing_documents(handbook.documents)
+             for cite in citations(doc, handbook.laws, today))
+    return provisions_of(pairs, handbook.laws)
+
+
+def find_in_text(text: str, registry: LawRegistry, *, path: str = "-",
+                 today: dt.date | None = None) -> list[CitedProvision]:
+    """The citations in any text (``tvf laws find``): each provision once, with the line of
+    its first citation, in the order of ``laws cited``."""
+    today = dt.date.today() if today is None else today
+    citing = CitingDocument(None, "", path, None)
+    return provisions_of(((citing, cite) for cite in find_citations(text, 1, registry, today)),
+                         registry)
+
+
+def provisions_of(pairs: Iterable[tuple[CitingDocument, Citation]],
+                  registry: LawRegistry) -> list[CitedProvision]:
+    """Citations grouped by provision, with the documents citing each (as ``laws cited``)."""
+    found: dict[tuple[str, str, str | None], CitedProvision] = {}
+    for citing, cite in pairs:
+        if cite.unresolved:
+            law_key = "?"
+        else:
             law_key = cite.law.id if cite.law else " ".join(cite.law_text.split()).lower()
-            parts: list[tuple[str | None, str | None]] = (
-                [(section, None) for section in cite.sections] if cite.sections
-                else [(None, cite.chapter)]
-            )
-            for section, chapter in parts:
-                key = (law_key, section, chapter)
-                provision = found.get(key)
-                if provision is None:
-                    provision = found[key] = CitedProvision(cite.law, cite.law_text, section,
-                                                            chapter)
-                if not any(d.path == doc.path for d in provision.documents):
-                    provision.documents.append(replace(citing, line=cite.line))
-    order = {law_id: i for i, law_id in enumerate(handbook.laws.laws)}
+        parts: list[tuple[str, str | None]] = (
+            [("article", a) for a in cite.articles]
+            or [("section", s) for s in cite.sections]
+            or [("chapter", cite.chapter)]
+        )
+        for unit, number in parts:
+            key = (law_key, unit, number)
+            provision = found.get(key)
+            if provision is None:
+                old = (old_numbering(registry, cite.law, cite.law_text, number)
+                       if unit == "section" and cite.law is not None and number else None)
+                provision = found[key] = CitedProvision(
+                    cite.law, cite.law_text, number if unit == "section" else None,
+                    number if unit == "chapter" else None,
+                    article=number if unit == "article" else None, old=old,
+                    unresolved=cite.unresolved)
+            if not any(d.path == citing.path for d in provision.documents):
+                provision.documents.append(replace(citing, line=cite.line))
+    order = {law_id: i for i, law_id in enumerate(registry.laws)}
 
     def rank(p: CitedProvision) -> tuple[Any, ...]:
         law_rank = (0, order.get(p.law.id, len(order)), p.law.id) if p.law else (1, 0, p.law_text)
-        kind = 2 if p.section is not None else 1 if p.chapter is not None else 0
-        return (*law_rank, kind, natural_key(p.section or p.chapter or ""))
+        kind = 2 if p.section is not None or p.article is not None \
+            else 1 if p.chapter is not None else 0
+        return (*law_rank, kind, natural_key(p.section or p.article or p.chapter or ""))
 
     provisions = sorted(found.values(), key=rank)
     for provision in provisions:

@@ -23,11 +23,13 @@ from pathlib import Path
 
 from ..findings import Finding, error
 from ..i18n import _
-from .model import ID_PARTS_RE, Law, canonical_id, name_key
+from .data import law_data
+from .model import ID_PARTS_RE, Law, canonical_id, name_key, registry_id
 from .parser import (
     URL_LIKE_RE,
     ScanInfo,
     body_regex,
+    mention_regex,
     names_pattern,
     parse_lovdata_url,
     prefix_regex,
@@ -38,6 +40,24 @@ from .registry_file import merge_entries, parse_entries
 LAWS_FILE = "laws.yaml"
 
 
+_TITLE_TAIL_RE = re.compile(r"\s*\([^()]*\)\s*$")
+_TITLE_MM_RE = re.compile(r"\s+m\.\s?[mv]\.?$", re.IGNORECASE)
+
+
+def title_names(law: Law) -> list[str]:
+    """The names a law's title gives it (handbook-format.md, 4.1, long titles): the title
+    without its short name in brackets and without «m.m.»/«m.v.» (``Lov om pasient- og
+    brukerrettigheter``, ``Lov om helsepersonell``). Conventions are cited by their names."""
+    if law.kind == "convention":
+        return []
+    bare = _TITLE_TAIL_RE.sub("", law.title).strip()
+    found = [bare] if len(bare) >= 12 and bare != law.title else []
+    short = _TITLE_MM_RE.sub("", bare)
+    if short != bare and len(short) >= 12:
+        found.append(short)
+    return found
+
+
 class LawRegistry:
     """The laws by ID, in registry order. Treat it as immutable: lookups are cached."""
 
@@ -45,13 +65,19 @@ class LawRegistry:
         self.laws: dict[str, Law] = {law.id: law for law in laws}
         self._by_name: dict[str, tuple[Law, ...]] = {}
         self._by_title: dict[str, tuple[Law, ...]] = {}
+        self._own_names: dict[str, frozenset[str]] = {}
         for law in self.laws.values():
-            for name in law.names:
+            own = {name_key(name) for name in law.names}
+            self._own_names[law.id] = frozenset(own)
+            for name in (*law.names, *title_names(law)):
                 key = name_key(name)
                 if key and law not in self._by_name.get(key, ()):
                     self._by_name[key] = (*self._by_name.get(key, ()), law)
             title_key = name_key(law.title)
             self._by_title[title_key] = (*self._by_title.get(title_key, ()), law)
+        self._mention_re: re.Pattern[str] | None = None
+        self._predecessors: dict[tuple[str, str], Law] | None = None
+        self._resolved: dict[tuple[str, date], Law | None] = {}
         # A law that replaces another is in force from the other's repeal date.
         self._starts: dict[str, date] = {}
         for law in self.laws.values():
@@ -65,8 +91,37 @@ class LawRegistry:
 
     @classmethod
     def default(cls) -> LawRegistry:
-        """The registry packaged with tvf (``data/laws.yaml``), parsed once."""
+        """The registry packaged with tvf (``data/lovdata.json`` with the names of
+        ``data/laws.yaml``), read once."""
         return _default_registry()
+
+    def name_keys(self) -> Iterator[str]:
+        """Every name the body scan looks for: the names, and the names the titles give."""
+        return iter(self._by_name)
+
+    def predecessor(self, law: Law, name: str) -> Law | None:
+        """The repealed law that ``law`` replaced and that shares the name ``name`` with it
+        (``opplæringslova``, ``bvl``), or None: the contract's shared names (4.1)."""
+        if self._predecessors is None:
+            found: dict[tuple[str, str], Law] = {}
+            for other in self.laws.values():
+                successor = self.laws.get(other.replaced_by or "")
+                if successor is None or other.repealed is None:
+                    continue
+                for shared in self._own_names[other.id] & self._own_names[successor.id]:
+                    found.setdefault((successor.id, shared), other)
+            self._predecessors = found
+        if not self._predecessors:
+            return None
+        key = name_key(name)
+        if key.endswith(("lovens", "lovas")):
+            key = key[:-1]
+        return self._predecessors.get((law.id, key))
+
+    def successor_start(self, law: Law) -> date | None:
+        """When ``law`` came into force: its ``in_force``, or the repeal of the law it
+        replaced."""
+        return law.in_force or self._starts.get(law.id)
 
     def __iter__(self) -> Iterator[Law]:
         return iter(self.laws.values())
@@ -78,8 +133,8 @@ class LawRegistry:
         return f"LawRegistry({len(self.laws)} laws)"
 
     def by_id(self, law_id: str) -> Law | None:
-        """The law with this Lovdata ID (``lov-`` in any case), or None."""
-        canonical = canonical_id(law_id)
+        """The law with this Lovdata ID (``lov-``/``for-`` in any case), or None."""
+        canonical = registry_id(law_id)
         return self.laws.get(canonical if canonical is not None else law_id.strip())
 
     def resolve(self, token: str, today: date) -> Law | None:
@@ -89,6 +144,15 @@ class LawRegistry:
         When several laws share a name, the name means the one in force on ``today``; when none
         is, the one repealed last.
         """
+        cache_key = (token, today)
+        if cache_key in self._resolved:
+            return self._resolved[cache_key]
+        found = self._resolve(token, today)
+        if len(self._resolved) < 4096:
+            self._resolved[cache_key] = found
+        return found
+
+    def _resolve(self, token: str, today: date) -> Law | None:
         text = " ".join(token.split())
         if not text:
             return None
@@ -120,7 +184,14 @@ class LawRegistry:
         return laws[0]
 
     def _names_pattern(self) -> str:
-        return names_pattern(name_key(name) for law in self.laws.values() for name in law.names)
+        return names_pattern(self._by_name)
+
+    @property
+    def mention_pattern(self) -> re.Pattern[str]:
+        """A law named anywhere in a paragraph (compiled once): see :func:`mention_regex`."""
+        if self._mention_re is None:
+            self._mention_re = mention_regex(self._names_pattern())
+        return self._mention_re
 
     @property
     def body_pattern(self) -> re.Pattern[str]:
@@ -164,11 +235,22 @@ def read_registry_text(text: str, path: str = LAWS_FILE) -> tuple[LawRegistry, l
 
 @functools.cache
 def _default_registry() -> LawRegistry:
+    """The shipped law data with the curated names merged in by ``id``; in the order of
+    ``laws.yaml``, then the data's other entries."""
     resource = importlib.resources.files("tverrfaglig") / "data" / LAWS_FILE
-    registry, findings = _read_registry_text(resource.read_text(encoding="utf-8"), LAWS_FILE)
+    data = law_data()
+    laws = {law.id: law for law in data.laws}
+    entries, findings = parse_entries(resource.read_text(encoding="utf-8"), LAWS_FILE)
+    findings.extend(merge_entries(laws, entries, LAWS_FILE))
     if findings:  # a packaging bug, not a user error
         raise RuntimeError(f"the packaged {LAWS_FILE} is broken: {findings[0].message}")
-    return registry
+    order: dict[str, None] = {}
+    for entry, _node in entries:
+        law_id = registry_id(str(entry.get("id", "")))
+        if law_id is not None:
+            order.setdefault(law_id)
+    order.update(dict.fromkeys(laws))
+    return LawRegistry(laws[law_id] for law_id in order)
 
 
 def load_registry(root: Path | None) -> tuple[LawRegistry, list[Finding]]:

@@ -30,12 +30,12 @@ from .model import (
     Law,
     Section,
     canonical_doc_id,
-    canonical_id,
     is_repealed_title,
     name_key,
     natural_key,
     normalise_chapter,
     normalise_section,
+    registry_id,
 )
 
 # --- Reading the registry ------------------------------------------------------------------
@@ -148,7 +148,7 @@ def _entry_values(
             values["repealed"] = repealed
     if "replaced_by" in entry:
         raw = entry["replaced_by"]
-        successor = canonical_id(raw) if isinstance(raw, str) else None
+        successor = registry_id(raw) if isinstance(raw, str) else None
         if raw is None:
             values["replaced_by"] = None
         elif successor is None:
@@ -228,6 +228,9 @@ def _entry_values(
             continue
         values[key] = frozenset(part.name for part in parts)
         values[info_key] = tuple(parts) if detailed else ()
+        if key == "sections":  # the handbook's sections replace the shipped data's
+            values["complete"] = True
+            values["data_source"] = None
     return values, findings
 
 
@@ -378,7 +381,7 @@ def merge_entries(
             findings.append(error("TVF002", path, entry_line, message))
             continue
         raw_id = entry["id"]
-        law_id = canonical_doc_id(raw_id) if isinstance(raw_id, str) else None
+        law_id = registry_id(raw_id) if isinstance(raw_id, str) else None
         if law_id is None:
             findings.append(
                 error(

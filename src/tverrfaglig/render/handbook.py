@@ -100,9 +100,13 @@ def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
     for cite in view.citations:
         text = Text(f"  {cite.text}")
         if cite.law is None:
-            text.append("  " + _("(ukjent lov)"), style="red")
+            text.append("  " + (_("(ingen lov)") if cite.unresolved else _("(ukjent lov)")),
+                        style="red")
             console.print(text)
             continue
+        for label, heading in cite.headings():
+            text.append(f"  {label} «{heading}»" if len(cite.sections) + len(cite.articles) > 1
+                        else f"  «{heading}»")
         if cite.link:
             text.append(f"  {cite.link}", style="cyan")
         if cite.law.is_repealed(today):

@@ -131,7 +131,7 @@ def cited_table(provisions: Sequence[CitedProvision], today: dt.date) -> Table:
         table.add_column(header, overflow="fold")
     previous = None
     for provision in provisions:
-        law = provision.law.short_name if provision.law else provision.law_text
+        law = law_name(provision)
         status = provision.status(today)
         table.add_row(law if law != previous else "", provision.label, provision.title,
                       Text(provision.url or "", style="cyan"),
@@ -144,6 +144,35 @@ def cited_table(provisions: Sequence[CitedProvision], today: dt.date) -> Table:
             n=len(provisions)),
         laws=_laws(len(laws)))
     return table
+
+
+def law_name(provision: CitedProvision) -> str:
+    """The law of a provision as people read it: its short name, the text that named an
+    unknown law, or «(ingen lov)» for a section sign with no law."""
+    if provision.law is not None:
+        return provision.law.short_name if provision.law.names else provision.law.title
+    return provision.law_text or _("(ingen lov)")
+
+
+def found_lines(provisions: Sequence[CitedProvision], today: dt.date) -> str:
+    """``tvf laws find``: one line per provision: where, the law and provision, its heading,
+    what is wrong with it (if anything) and its Lovdata link."""
+    lines: list[str] = []
+    for provision in provisions:
+        where = provision.documents[0].line if provision.documents else None
+        parts = [f"{where}:" if where is not None else "-:",
+                 f"{law_name(provision)} {provision.label}"]
+        if provision.title:
+            parts.append(f"«{provision.title}»")
+        status = provision.status_text(today)
+        if status:
+            parts.append(f"[{status}]")
+        if provision.url:
+            parts.append(provision.url)
+        lines.append(" ".join(parts))
+    if not provisions:
+        lines.append(_("Ingen lovhenvisninger funnet."))
+    return "\n".join(lines) + "\n"
 
 
 def _md(text: str) -> str:

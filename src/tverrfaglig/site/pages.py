@@ -190,8 +190,9 @@ class Pages:
         if not link.startswith(("https://", "http://")):
             link = ""
         if law is None:
-            return {"text": cite.text, "url": link, "law": "", "note": _("ukjent lov"),
-                    "repealed": False}
+            return {"text": cite.text, "url": link, "law": "",
+                    "note": _("ingen lov") if cite.unresolved else _("ukjent lov"),
+                    "repealed": False, "headings": []}
         note = ""
         repealed = law.is_repealed(self.site.today)
         if repealed:
@@ -201,8 +202,10 @@ class Pages:
                     date=long_date(law.repealed), law=successor.short_name)
             else:
                 note = _("opphevet {date}").format(date=long_date(law.repealed))
+        headings = [heading if len(cite.headings()) == 1 else f"{label} {heading}"
+                    for label, heading in cite.headings()]
         return {"text": cite.text, "url": link, "law": law.title, "note": note,
-                "repealed": repealed}
+                "repealed": repealed, "headings": headings}
 
     def _document(self, entry: Entry) -> dict[str, Any]:
         from ..confirmations.site import page_context as confirmations_page

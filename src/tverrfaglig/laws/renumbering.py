@@ -1,0 +1,82 @@
+"""Old numbering (handbook-format.md, section 4.1; TVF207): a name shared by a repealed law and
+its successor (``opplæringslova``, ``bvl``, ``oppll``) means the law in force, but a citation may
+use the repealed law's numbering.
+
+:func:`old_numbering` tells when the cited section is not in the law in force and was in the
+repealed one (or the repealed law's ``renumbered`` table maps it); :func:`before_successor`
+tells when a document approved before the successor came into force cites the shared name. Both
+name the successor's section when the data knows it (``renumbered``).
+
+Decisions (docs/laws.md):
+
+- an identical-heading match counts as a source, and the message says so («samme
+  overskrift»);
+- a match whose heading other old sections share too (``shared_with``) is still named, but
+  the message says it is weaker and names the other sections;
+- a section missing from a *partial* list of the repealed law (rebuilt from its amendments)
+  proves nothing: then tvf says TVF202 as for any section the law in force does not have.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .model import Law, Renumbering
+
+if TYPE_CHECKING:
+    from .registry import LawRegistry
+
+
+@dataclass(frozen=True, slots=True)
+class OldNumbering:
+    """A section cited by a shared name, read as the repealed law's: its heading there (when
+    the data has it) and where it went (when the data says)."""
+
+    law: Law  # the law in force the name means
+    old_law: Law  # the repealed law sharing the name
+    section: str
+    heading: str
+    renumbering: Renumbering | None
+
+    @property
+    def new_section(self) -> str | None:
+        return self.renumbering.section if self.renumbering is not None else None
+
+
+def _old(registry: LawRegistry, law: Law, law_text: str, section: str) -> OldNumbering | None:
+    old_law = registry.predecessor(law, law_text) if law_text else None
+    if old_law is None:
+        return None
+    details = old_law.section(section)
+    renumbering = old_law.renumbering(section)
+    if details is None and renumbering is None:
+        return None
+    if renumbering is not None and renumbering.law != law.id:
+        renumbering = None
+    return OldNumbering(law, old_law, section, details.title if details else "", renumbering)
+
+
+def old_numbering(registry: LawRegistry, law: Law, law_text: str,
+                  section: str) -> OldNumbering | None:
+    """The repealed law's section when ``law_text`` is a name ``law`` shares with the law it
+    replaced, the section is not in ``law`` (whose section list is known and complete) and the
+    repealed law had it; else None."""
+    if law.sections is None or not law.complete or section in law.sections:
+        return None
+    return _old(registry, law, law_text, section)
+
+
+def before_successor(registry: LawRegistry, law: Law, law_text: str, section: str,
+                     valid_from: date | None) -> tuple[OldNumbering | None, date] | None:
+    """When a document valid from ``valid_from`` cites a name ``law`` shares with the law it
+    replaced, and ``law`` came into force after that day: the repealed law's section (if the
+    data knows it, else None) and the day ``law`` came into force."""
+    if valid_from is None or not law_text:
+        return None
+    old_law = registry.predecessor(law, law_text)
+    start = registry.successor_start(law)
+    if old_law is None or start is None or valid_from >= start:
+        return None
+    return _old(registry, law, law_text, section), start
