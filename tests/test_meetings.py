@@ -668,3 +668,24 @@ def test_installed_tvf_previews_the_bundled_networks_next_agenda(tmp_path: Path)
     assert "date: 2027-01-14" in result.stdout  # the next date in planned_meetings
     assert "Erfaringer fra halloween-kvelden i bydelen" in result.stdout
     assert "Godkjenning av referat fra møtet 17. september 2026" in result.stdout
+
+
+# --- Issue 14: the network year ----------------------------------------------------------------
+
+
+def test_action_item_deadlines_as_norwegians_write_them_are_stored_in_iso(book: Path) -> None:
+    path = book / NET / "2026-11-05-referat.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "(ansvar: Leder, frist: 2027-01-15)", "(ansvar: Leder, frist: 15.1.27)").replace(
+        "(ansvar: Skole, frist: 2026-12-01)", "(ansvar: Skole, frist: 01.12.2026)"),
+        encoding="utf-8")
+    network = get_network(load_handbook(book), "sentrum")
+    deadlines = {i.text: i.deadline for i in open_action_items(network)}
+    assert deadlines["Invitere elevrådet til et møte"] == dt.date(2027, 1, 15)
+    assert deadlines["Kartlegge fravær i 8. trinn"] == dt.date(2026, 12, 1)
+    assert "TVF407" not in [f.code for f in run_check(book).findings]
+    invoke("agenda", "new", "-H", str(book), "-n", "sentrum", "-d", NEXT)
+    invoke("minutes", "new", "-H", str(book), "-n", "sentrum", "-d", NEXT)
+    minutes = (book / NET / f"{NEXT}-referat.md").read_text(encoding="utf-8")
+    assert "(ansvar: Leder, frist: 2027-01-15)" in minutes
+    assert "(ansvar: Skole, frist: 2026-12-01)" in minutes

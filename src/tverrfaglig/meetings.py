@@ -25,6 +25,7 @@ from pathlib import PurePosixPath
 from typing import TypedDict
 
 from .config import Config
+from .dates import parse_user_date
 from .document import INPUT_TYPE, NETWORK_TYPE, Document, as_date
 from .errors import TvfError
 from .handbook import Handbook
@@ -360,11 +361,11 @@ def parse_action_items(doc: Document, meeting: dt.date) -> tuple[list[ActionItem
             problems.append(TaskProblem(doc.path, line_no,
                                         message.format(text=_short(rest), form=_(_FORM))))
             continue
-        deadline = as_date(fields["frist"])
+        deadline = parse_user_date(fields["frist"])
         if deadline is None:
             problems.append(TaskProblem(doc.path, line_no, _(
-                "Fristen «{deadline}» i «{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD, "
-                "f.eks. 2027-02-01.").format(deadline=fields["frist"], text=_short(rest))))
+                "Fristen «{deadline}» i «{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
+                "DD.MM.ÅÅÅÅ, f.eks. 2027-02-01 eller 01.02.2027.").format(deadline=fields["frist"], text=_short(rest))))
             continue
         text = trailer.group("text").strip() if trailer else rest
         if not text:

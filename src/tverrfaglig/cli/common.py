@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..config import find_handbook
+from ..dates import parse_user_date
 from ..errors import TvfError
 from ..handbook import Handbook, load_handbook
 from ..i18n import N_, _
@@ -81,15 +82,16 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None] | None
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
-    """The date given to ``option`` (``ÅÅÅÅ-MM-DD``, spaces around it allowed), or None when
-    the option was not given. Every date option of every command is read here."""
+    """The date given to ``option`` (``ÅÅÅÅ-MM-DD``, or as Norwegians write it: ``15.02.2027``,
+    ``15.2.27``; spaces around it allowed), or None when the option was not given. Every date
+    option of every command is read here."""
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
-            option=option, value=value)) from None
+    day = parse_user_date(value)
+    if day is None:
+        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
+                         "DD.MM.ÅÅÅÅ.").format(option=option, value=value))
+    return day
 
 
 def parse_today(value: str | None) -> dt.date:
