@@ -447,3 +447,18 @@ def test_new_asks_in_english(tmp_path: Path) -> None:
     assert "Chapter (e.g. IV.7)" in result.output
     assert "Title" in result.output and "Tittel" not in result.output
     assert (book / "vedlegg" / "iv-9-1-form.md").is_file()  # file names stay as the contract says
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["check", "--jobs", "0"], "Feil: Ugyldig verdi for '--jobs' / '-j': Verdien må være minst 1."),
+    (["check", "--jobs", "1.5"], "Verdien må være et helt tall."),
+    (["meetings", "plan", "--network", "x", "--year", "abc"],
+     "Feil: Ugyldig verdi for '--year' / '-y': Verdien må være et helt tall."),
+    (["outdated", "--within", "-5"], "Feil: Ugyldig verdi for '--within': Verdien må være minst 0."),
+])
+def test_option_value_errors_are_in_bokmal_not_pydantic_english(args: list[str],
+                                                                   expected: str) -> None:
+    code, out = invoke(*args)
+    assert code == 2
+    assert expected in out
+    assert "Input should" not in out
