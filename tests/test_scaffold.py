@@ -162,3 +162,22 @@ def test_a_broken_handbook_template_is_a_clear_error(book: Path) -> None:
     assert result.exit_code == 2
     assert "document.md.j2" in result.stderr and "linje 3" in result.stderr
     assert not list((book / "prosedyrer").glob("iv-7-15*"))
+
+
+@pytest.mark.parametrize(("norwegian", "english"), [("prosedyre", "procedure"),
+                                                    ("vedlegg", "attachment"),
+                                                    ("tiltak", "measure")])
+def test_new_takes_the_norwegian_type_names(book: Path, norwegian: str, english: str) -> None:
+    args = ["-H", str(book), "--chapter", "IV.7", "--title", "Ny", "--owner", "O", "--no-input",
+            "--dry-run"]
+    no = invoke("new", norwegian, *args)
+    assert no.exit_code == 0, no.output
+    assert no.stdout == invoke("new", english, *args).stdout
+    assert f"type: {english}" in no.stdout
+
+
+def test_new_nettverk_makes_a_network(book: Path) -> None:
+    result = invoke("new", "nettverk", "-H", str(book), "--slug", "sentrum", "--title", "Sentrum",
+                    "--leader-name", "Kari Nordmann", "--leader-role", "Rektor", "--no-input")
+    assert result.exit_code == 0, result.output
+    assert (book / "nettverk" / "sentrum" / "nettverk.md").is_file()

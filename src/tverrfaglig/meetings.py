@@ -365,7 +365,8 @@ def parse_action_items(doc: Document, meeting: dt.date) -> tuple[list[ActionItem
         if deadline is None:
             problems.append(TaskProblem(doc.path, line_no, _(
                 "Fristen «{deadline}» i «{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
-                "DD.MM.ÅÅÅÅ, f.eks. 2027-02-01 eller 01.02.2027.").format(deadline=fields["frist"], text=_short(rest))))
+                "DD.MM.ÅÅÅÅ, f.eks. 2027-02-01 eller 01.02.2027.").format(
+                    deadline=fields["frist"], text=_short(rest))))
             continue
         text = trailer.group("text").strip() if trailer else rest
         if not text:

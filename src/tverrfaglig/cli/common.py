@@ -44,6 +44,20 @@ class TableFormat(enum.StrEnum):
     json = "json"
 
 
+#: The Norwegian words tvf shows for the contract's English values (types, statuses, …), which
+#: options accept alongside the English ones: ``tvf list --type prosedyre --status godkjent``.
+NORWEGIAN_VALUES = {
+    "prosedyre": "procedure", "vedlegg": "attachment", "tiltak": "measure",
+    "nettverk": "network", "utkast": "draft", "godkjent": "approved", "utgått": "retired",
+    "utgatt": "retired", "ansvarlig": "owner", "eier": "owner",
+}
+
+
+def english(value: str) -> str:
+    """The contract's (English) value for an option value given in Norwegian or English."""
+    return NORWEGIAN_VALUES.get(value, value)
+
+
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help=N_("table eller json."))]
 
 

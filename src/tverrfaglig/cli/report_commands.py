@@ -21,7 +21,7 @@ from ..render.outdated import (
     render_markdown,
     render_outdated_table,
 )
-from .common import HandbookOption, TodayOption, handle_errors, parse_today
+from .common import HandbookOption, TodayOption, english, handle_errors, parse_today
 
 
 class OutdatedFormat(enum.StrEnum):
@@ -33,6 +33,7 @@ class OutdatedFormat(enum.StrEnum):
 
 class GroupBy(enum.StrEnum):
     owner = "owner"
+    ansvarlig = "ansvarlig"
 
 
 class AuditFormat(enum.StrEnum):
@@ -52,7 +53,8 @@ def outdated_command(
         help=N_("Ta med dokumenter som ikke er endret i git på mer enn N måneder."))] = 24,
     by: Annotated[GroupBy | None, typer.Option(
         "--by",
-        help=N_("owner: én liste per ansvarlig (dokumentets owner; for nettverk lederen)."),
+        help=N_("owner (eller ansvarlig): én liste per ansvarlig (dokumentets owner; for et "
+                "oppfølgingspunkt den som har ansvar for det; ellers nettverkets leder)."),
         show_default=False)] = None,
     output_format: Annotated[OutdatedFormat, typer.Option(
         "--format", "-f",
@@ -64,7 +66,7 @@ def outdated_command(
     """List what is out of date, most urgent first (the help text is in register)."""
     report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
                       stale_months=stale_months)
-    by_owner = by is GroupBy.owner
+    by_owner = by is not None and english(by.value) == GroupBy.owner
     # Each renderer refuses a report that would show a national identity number.
     if output_format is OutdatedFormat.table:
         render_outdated_table(report, console(), by_owner=by_owner)

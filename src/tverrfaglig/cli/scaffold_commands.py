@@ -12,7 +12,7 @@ from ..errors import TvfError
 from ..i18n import N_, _
 from ..render.console import console
 from ..render.scaffold import render_init, render_new
-from .common import HandbookOption, TodayOption, handle_errors, load, parse_today
+from .common import HandbookOption, TodayOption, english, handle_errors, load, parse_today
 
 
 class NewType(enum.StrEnum):
@@ -21,6 +21,10 @@ class NewType(enum.StrEnum):
     measure = "measure"
     plan = "plan"
     network = "network"
+    prosedyre = "prosedyre"
+    vedlegg = "vedlegg"
+    tiltak = "tiltak"
+    nettverk = "nettverk"
 
 
 @handle_errors
@@ -54,7 +58,8 @@ def init_command(
 @handle_errors
 def new_command(
     doc_type: Annotated[NewType, typer.Argument(
-        metavar="TYPE", help=N_("procedure, attachment, measure, plan eller network."))],
+        metavar="TYPE", help=N_("procedure, attachment, measure, plan eller network (eller "
+                                "prosedyre, vedlegg, tiltak, nettverk)."))],
     title: Annotated[str | None, typer.Option("--title", help=N_("Tittel."))] = None,
     owner: Annotated[str | None, typer.Option(
         "--owner", help=N_("Ansvarlig enhet eller rolle (dokumenter)."))] = None,
@@ -101,7 +106,8 @@ def new_command(
         answer: str = typer.prompt(question, default=default)
         return answer
 
-    if doc_type is NewType.network:
+    kind = english(doc_type.value)
+    if kind == NewType.network:
         created = new_network(book, NewNetwork(
             slug=ask(slug, "--slug", _("Nettverkets ID (små bokstaver, f.eks. sentrum)")),
             title=ask(title, "--title", _("Tittel")),
@@ -112,9 +118,9 @@ def new_command(
     else:
         if doc_id is None:
             chapter = ask(chapter, "--chapter", _("Kapittel (f.eks. IV.7)"),
-                          usual_chapter(book, doc_type.value))
+                          usual_chapter(book, kind))
         created = new_document(book, NewDocument(
-            type=doc_type.value, title=ask(title, "--title", _("Tittel")),
+            type=kind, title=ask(title, "--title", _("Tittel")),
             owner=ask(owner, "--owner", _("Ansvarlig (enhet eller rolle)"),
                       book.config.coordinator),
             chapter=chapter, id=doc_id, code=code, applies_to=tuple(applies_to or ()),
