@@ -415,11 +415,16 @@ def _non_stamping_lines(front: list[str]) -> list[str]:
     YAML's own marks (a quoted value may span lines, blank ones included)."""
     node = yaml.compose("\n".join(front))
     assert isinstance(node, yaml.MappingNode)
+    # A line of ``front`` (split at the file's own line ending) may hold a lone LF inside a
+    # quoted value of a CRLF file, which YAML counts as a line of its own: map YAML's line
+    # numbers back to the lines of ``front``.
+    owner = [number for number, line in enumerate(front) for _ in range(line.count("\n") + 1)]
     dropped: set[int] = set()
     for key, value in node.value:
         if key.value in STAMP_KEYS:
             end = value.end_mark.line + (1 if value.end_mark.column else 0)
-            dropped.update(range(key.start_mark.line, max(end, key.start_mark.line + 1)))
+            dropped.update(owner[line] for line in range(key.start_mark.line,
+                                                         max(end, key.start_mark.line + 1)))
     return [line for number, line in enumerate(front) if number not in dropped]
 
 
