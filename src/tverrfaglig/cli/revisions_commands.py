@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
 from ..config import find_handbook
-from ..i18n import N_
+from ..i18n import N_, _
 from ..render.console import console, error_console
-from ..render.revisions import history_json, print_refusal, render_history, render_stamped
+from ..render.revisions import (
+    history_json,
+    print_reference_warnings,
+    print_refusal,
+    render_history,
+    render_stamped,
+)
 from ..revisions import StampRefused, history, stamp
 from .common import (
     FormatOption,
@@ -20,6 +27,9 @@ from .common import (
     parse_date,
     parse_today,
 )
+
+#: Answers that mean yes, in either language.
+YES = frozenset({"j", "ja", "y", "yes"})
 
 
 @handle_errors
@@ -33,7 +43,8 @@ def stamp_command(
                            "(1.4 → 1.5)."))] = False,
     by: Annotated[str | None, typer.Option(
         "--by", metavar=N_("NAVN"),
-        help=N_("Hvem som godkjenner (standard: git config user.name)."),
+        help=N_("Hvem som godkjenner (standard: approving_body i tvf.toml, ellers git config "
+                "user.name)."),
         show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
         "--date", metavar=N_("ÅÅÅÅ-MM-DD"), help=N_("Gyldig fra (standard: i dag)."),
@@ -49,16 +60,30 @@ def stamp_command(
         show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help=N_("Vis endringene som en diff, men skriv ingenting."))] = False,
+    yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help=N_("Godkjenn uten å spørre, også når et dokument viser til et "
+                               "utkast eller et utgått dokument (advarselen vises likevel)."))
+    ] = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
     """Approve documents (the help text is the command's ``help``)."""
     root = find_handbook(handbook)
+
+    def confirm(warnings: Sequence[str]) -> bool:
+        print_reference_warnings(warnings, error_console())
+        if yes:
+            return True
+        answer: str = typer.prompt(_("Godkjenne likevel? [j/N]"), default="",
+                                   show_default=False, err=True)
+        return answer.strip().casefold() in YES
+
     try:
         results = stamp(targets, root=root, major=major, by=by,
                         date=parse_date(date, "--date"),
                         review_by=parse_date(review_by, "--review-by"),
-                        summary=message, today=parse_today(today), dry_run=dry_run)
+                        summary=message, today=parse_today(today), dry_run=dry_run,
+                        confirm=None if dry_run else confirm)
     except StampRefused as refused:
         print_refusal(refused, error_console())
         raise typer.Exit(refused.exit_code) from None
