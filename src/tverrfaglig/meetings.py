@@ -18,6 +18,7 @@ Everything here is a pure function of the documents and of "today": reading, nev
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -481,6 +482,40 @@ def meetings(network: Network, today: dt.date) -> list[Meeting]:
             by_date.setdefault(day, {})
     return [Meeting(day, docs.get("agenda"), docs.get("minutes"), day in planned)
             for day, docs in sorted(by_date.items())]
+
+
+#: The part of a school year meetings are planned in (month, day): from the first target date
+#: of ``tvf meetings plan`` to the last (:mod:`.calendar_plan` uses the same).
+MEETING_SEASON = ((9, 10), (5, 20))
+
+
+def expected_meetings_from(per_year: int, day: dt.date) -> int:
+    """How many of ``per_year`` meetings fit in the part of ``day``'s school year from ``day``
+    on: in proportion to the days left of the meeting season, rounded up."""
+    year = school_year_start(day).year
+    first = dt.date(year, *MEETING_SEASON[0])
+    last = dt.date(year + 1, *MEETING_SEASON[1])
+    if day <= first:
+        return per_year
+    if day > last:
+        return 0
+    return math.ceil(per_year * (last - day).days / (last - first).days)
+
+
+def started(network: Network) -> dt.date | None:
+    """When the network started: its first agenda or minutes, else its leader's first term."""
+    first = first_meeting(network)
+    return first or network.leader.term_start
+
+
+def expected_meetings(network: Network, today: dt.date) -> int:
+    """The meetings the network should hold in today's school year (TVF402): all of
+    ``meetings_per_year``, or for a network that started during the year, those the rest of
+    the year held from its start."""
+    begun = started(network)
+    if begun is None or begun <= school_year_start(today):
+        return network.meetings_per_year
+    return expected_meetings_from(network.meetings_per_year, begun)
 
 
 def meetings_this_school_year(network: Network, today: dt.date) -> list[Meeting]:

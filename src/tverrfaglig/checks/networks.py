@@ -20,6 +20,7 @@ from ..meetings import (
     build_networks,
     current_action_items,
     evaluation_overdue,
+    expected_meetings,
     last_evaluation,
     meetings_this_school_year,
     parse_action_items,
@@ -170,7 +171,7 @@ def check_leader_term(network: Network, today: dt.date) -> Iterator[Finding]:
 
 def check_meeting_count(network: Network, today: dt.date) -> Iterator[Finding]:
     held = meetings_this_school_year(network, today)
-    if len(held) >= network.meetings_per_year:
+    if len(held) >= expected_meetings(network, today):
         return
     doc = network.document
     dates = ", ".join(str(m.date) for m in held) or _("ingen")

@@ -40,17 +40,41 @@ def init_command(
     coordinator: Annotated[str | None, typer.Option(
         "--coordinator", help=N_("Hvem som eier håndboka (standard: «Koordinator for "
                                  "tverrfaglig samarbeid»)."), show_default=False)] = None,
+    recipient: Annotated[str | None, typer.Option(
+        "--recipient", help=N_("Hvem nettverkenes referater sendes til, f.eks. «Tverrfaglig "
+                               "samarbeidsgruppe barn og unge v/ leder» (tvf spør om den "
+                               "mangler)."), show_default=False)] = None,
+    approving_body: Annotated[str | None, typer.Option(
+        "--approving-body", help=N_("Organet som godkjenner dokumentene, f.eks. «Forebyggende "
+                                    "forum»: det tvf stamp skriver i approved_by (tvf spør om "
+                                    "det mangler)."), show_default=False)] = None,
     no_git: Annotated[bool, typer.Option(
         "--no-git", help=N_("Ikke lag et git-repo, selv om mappen ikke er i et."))] = False,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help=N_("Ikke spør: det som mangler, er en feil (for skript)."))
+    ] = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
     """Make a new, valid handbook (the help text is the command's ``help``)."""
     from ..scaffold import InitOptions, init_handbook  # Jinja2 only when it is needed
 
+    def ask(value: str | None, option: str, question: str) -> str:
+        if value and value.strip():
+            return value.strip()
+        if no_input:
+            raise TvfError(_("Mangler {option} (med --no-input spør ikke tvf).").format(
+                option=option))
+        answer: str = typer.prompt(question)
+        return answer.strip()
+
     root = directory or handbook or Path()
+    recipient = ask(recipient, "--recipient", _("Hvem skal nettverkenes referater sendes til"))
+    approving_body = ask(approving_body, "--approving-body",
+                         _("Hvilket organ godkjenner dokumentene i håndboka"))
     result = init_handbook(root, InitOptions(municipality=municipality, title=title,
-                                             coordinator=coordinator, git=not no_git),
+                                             coordinator=coordinator, recipient=recipient,
+                                             approving_body=approving_body, git=not no_git),
                            today=parse_today(today))
     render_init(result, console())
 
