@@ -416,9 +416,49 @@ def pending_inputs(network: Network) -> list[Input]:
     return [i for i in network.inputs if i.pending]
 
 
+#: The labels of the minutes skeleton under each item (``**Drøfting:**``, ``**Vedtak:**``), in
+#: both of tvf's languages: a section with nothing but these is not filled in.
+SKELETON_LABELS = ("**Drøfting:**", "**Vedtak:**", "**Discussion:**", "**Decision:**")
+_EVALUATION_HEADING = re.compile(r"^#{2,6}\s.*(evaluer|evaluat)", re.IGNORECASE)
+
+
+def evaluation_section(doc: Document) -> str | None:
+    """The text under the minutes' evaluation item (a heading with «evaluering»), outside
+    comments, or None when the minutes have no such item."""
+    lines: list[str] | None = None
+    for _line_no, line in _body_lines(doc):
+        if line.startswith("#"):
+            if lines is not None:
+                break
+            if _EVALUATION_HEADING.match(line):
+                lines = []
+            continue
+        if lines is not None:
+            lines.append(line)
+    return None if lines is None else "\n".join(lines)
+
+
+def records_evaluation(doc: Document) -> bool:
+    """Whether minutes record the annual evaluation: ``evaluation: true``, and, when the
+    minutes have an evaluation item, that item filled in (a decision after ``**Vedtak:**``, or
+    any text when it has no such label). A skeleton nobody filled in is no evaluation."""
+    if doc.get("evaluation") is not True:
+        return False
+    section = evaluation_section(doc)
+    if section is None:
+        return True
+    for label in ("**Vedtak:**", "**Decision:**"):
+        if label in section:
+            return bool(section.split(label, 1)[1].strip())
+    text = section
+    for label in SKELETON_LABELS:
+        text = text.replace(label, "")
+    return bool(text.strip())
+
+
 def evaluations(network: Network) -> list[dt.date]:
-    """Dates of the minutes that record the annual evaluation (``evaluation: true``)."""
-    return [day for day, doc in network.minutes if doc.get("evaluation") is True]
+    """Dates of the minutes that record the annual evaluation (:func:`records_evaluation`)."""
+    return [day for day, doc in network.minutes if records_evaluation(doc)]
 
 
 def last_evaluation(network: Network, before: dt.date) -> dt.date | None:
@@ -447,17 +487,70 @@ def evaluation_overdue(network: Network, today: dt.date) -> bool:
     return last is None or last <= twelve_months_before(today)
 
 
+INVITED = "invited"  # on an agenda's user_representatives, or an action item to invite, ticked
+ATTENDED = "attended"  # on the minutes' user_representatives: they came
+DECIDED = "decided"  # an open action item to invite, or a decision (Vedtak) to invite
+_INVITE_RE = re.compile(r"\binvit", re.IGNORECASE)
+_COUNCIL_RE = re.compile(r"elevråd|foreldre|\bFAU\b|ungdomsråd|brukerrepresentant|"
+                         r"brukerutvalg|pupils'|parents'|youth council", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Representation:
+    """What a network's documents say about user representatives at one meeting: invited,
+    attended and decided are different facts, kept apart."""
+
+    date: dt.date
+    names: tuple[str, ...]  # the councils, or the text of the action item or decision
+    kinds: frozenset[str]  # INVITED, ATTENDED, DECIDED
+    path: str
+
+
+def _is_invitation(text: str) -> bool:
+    return bool(_INVITE_RE.search(text) and _COUNCIL_RE.search(text))
+
+
+def representations(network: Network, start: dt.date, end: dt.date) -> list[Representation]:
+    """User representatives invited to, attending, or decided on for meetings from ``start``
+    to ``end``, oldest first; each invitation once (one action item is one invitation however
+    many minutes mention it; the same councils on an agenda and its minutes are one entry
+    with both kinds)."""
+    found: dict[tuple[dt.date, tuple[str, ...]], tuple[set[str], str]] = {}
+
+    def add(day: dt.date, names: tuple[str, ...], kind: str, path: str) -> None:
+        key = (day, tuple(n.casefold() for n in names))
+        kinds, _first = found.setdefault(key, (set(), path))
+        kinds.add(kind)
+        labels[key] = names
+
+    labels: dict[tuple[dt.date, tuple[str, ...]], tuple[str, ...]] = {}
+    for kind, documents in ((INVITED, network.agendas), (ATTENDED, network.minutes)):
+        for day, doc in documents:
+            names = doc.get("user_representatives")
+            if start <= day <= end and isinstance(names, list):
+                listed = tuple(n.strip() for n in names if isinstance(n, str) and n.strip())
+                if listed:
+                    add(day, listed, kind, doc.path)
+    for item in current_action_items(network):
+        if start <= item.meeting <= end and _is_invitation(item.text):
+            add(item.meeting, (item.text,), INVITED if item.done else DECIDED, item.path)
+    for day, doc in network.minutes:
+        if not start <= day <= end:
+            continue
+        for _line_no, line in _body_lines(doc):
+            for label in ("**Vedtak:**", "**Decision:**"):
+                if label in line:
+                    decision = line.split(label, 1)[1].strip()
+                    if decision and _is_invitation(decision):
+                        add(day, (decision,), DECIDED, doc.path)
+    return [Representation(key[0], labels[key], frozenset(kinds), path)
+            for key, (kinds, path) in sorted(found.items(), key=lambda e: e[0])]
+
+
 def invited_representatives(network: Network, on: dt.date) -> list[tuple[dt.date, list[str]]]:
-    """The user representatives named in agendas and minutes of ``on``'s school year."""
+    """The user representatives invited, attending or decided on in ``on``'s school year."""
     start, end = school_year(on)
-    found: list[tuple[dt.date, list[str]]] = []
-    for day, doc in sorted((*network.agendas, *network.minutes), key=lambda m: m[0]):
-        names = doc.get("user_representatives")
-        if start <= day <= end and isinstance(names, list):
-            listed = [n.strip() for n in names if isinstance(n, str) and n.strip()]
-            if listed:
-                found.append((day, listed))
-    return found
+    return [(r.date, list(r.names)) for r in representations(network, start, end)]
 
 
 def user_representatives_due(network: Network, on: dt.date) -> bool:
@@ -606,6 +699,7 @@ InputView = TypedDict("InputView", {"text": str, "from": str | None, "date": str
 class RepresentativesView(TypedDict):
     date: str
     names: list[str]
+    kinds: list[str]  # invited, attended, decided
 
 
 class NetworkOverview(TypedDict):
@@ -635,7 +729,8 @@ def overview(network: Network, today: dt.date, recipient: str) -> NetworkOvervie
     leader = network.leader
     this_year = meetings_this_school_year(network, today)
     last = last_evaluation(network, today + dt.timedelta(days=1))
-    invited = invited_representatives(network, today)
+    start, end = school_year(today)
+    invited = representations(network, start, end)
     upcoming = [m.date for m in meetings(network, today) if m.date >= today]
     return {
         "id": network.slug,
@@ -667,7 +762,8 @@ def overview(network: Network, today: dt.date, recipient: str) -> NetworkOvervie
         } for i in pending_inputs(network)],
         "last_evaluation": _iso(last),
         "evaluation_due": last is None or last <= twelve_months_before(today),
-        "user_representatives": [{"date": str(day), "names": names} for day, names in invited],
+        "user_representatives": [{"date": str(r.date), "names": list(r.names),
+                                  "kinds": sorted(r.kinds)} for r in invited],
         "report_to": recipient,
     }
 

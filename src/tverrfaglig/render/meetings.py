@@ -14,8 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import N_, _, long_date, ngettext, weekday_name
-from ..meetings import Network, NetworkOverview
+from ..meetings import ATTENDED, DECIDED, INVITED, Network, NetworkOverview
 from .text import json_text
+
+#: How ``tvf network show`` names what the documents say about user representatives.
+REPRESENTATION_NO = {INVITED: N_("invitert"), ATTENDED: N_("møtte"),
+                     DECIDED: N_("vedtatt å invitere")}
+REPRESENTATION_ORDER = (DECIDED, INVITED, ATTENDED)
 
 if TYPE_CHECKING:  # the calendar (icalendar, holidays) and the writers (Jinja2): imported
     # only by the commands that use them
@@ -126,8 +131,10 @@ def render_network(view: NetworkOverview, out: Console) -> None:
     else:
         evaluation_line = _("Årlig evaluering: {evaluation}").format(evaluation=evaluation)
     out.print("\n" + evaluation_line, markup=False)
-    invited = "; ".join(f"{r['date']}: {', '.join(r['names'])}"
-                        for r in view["user_representatives"]) or _("ingen invitert ennå")
+    invited = "; ".join(
+        f"{r['date']}: {', '.join(r['names'])} "
+        f"({', '.join(_(REPRESENTATION_NO[k]) for k in REPRESENTATION_ORDER if k in r['kinds'])})"
+        for r in view["user_representatives"]) or _("ingen invitert ennå")
     out.print(_("Brukerrepresentanter skoleåret {school_year}: {invited}").format(
         school_year=view["school_year"], invited=invited), markup=False)
 
