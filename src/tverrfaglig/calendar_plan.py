@@ -35,6 +35,7 @@ from .meetings import (
     meetings_this_school_year,
     school_year_label,
     school_year_start,
+    term_over,
 )
 
 FIRST_TARGET = (9, 10)   # month, day of the first meeting's target date
@@ -248,11 +249,14 @@ def calendar(plan: MeetingPlan, *, recipient: str, today: dt.date,
             event.add("dtstart", begins, parameters={"TZID": TIMEZONE})
             event.add("dtend", begins + dt.timedelta(minutes=minutes),
                       parameters={"TZID": TIMEZONE})
+        # After the leader's term the old leader is not named: a leader must be chosen.
+        chair = _("må velges (lederperioden gikk ut {date})").format(
+            date=leader.term_end) if term_over(network, meeting.date) else who
         event.add("description", _(
             "Møte {number} av {total} i skoleåret {school_year}. Leder: {leader}. Innspill til "
             "sakslisten sendes til leder, som sender ut sakslisten før møtet. Referatet sendes "
             "til {recipient}.").format(number=number, total=total, school_year=plan.school_year,
-                                      leader=who, recipient=recipient))
+                                      leader=chair, recipient=recipient))
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

@@ -176,6 +176,16 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class Appointment:
+    """When and where a planned meeting is held: an entry of ``planned_meetings`` written as
+    ``{date: 2027-01-14, time: "12.00–14.00", place: "Kanebogen skole"}``."""
+
+    date: dt.date
+    time: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
 class Network:
     """A network with its meeting documents, each list sorted by date (then path)."""
 
@@ -191,6 +201,11 @@ class Network:
     agendas: tuple[tuple[dt.date, Document], ...]
     minutes: tuple[tuple[dt.date, Document], ...]
     inputs: tuple[Input, ...]
+    appointments: tuple[Appointment, ...] = ()  # time and place of planned meetings
+
+    def appointment(self, day: dt.date) -> Appointment:
+        """The time and place planned for the meeting on ``day`` (none known: both None)."""
+        return next((a for a in self.appointments if a.date == day), Appointment(day))
 
     @property
     def folder(self) -> str:
@@ -228,10 +243,26 @@ def _members(value: object) -> tuple[Member, ...]:
                  for item in value if isinstance(item, dict) and _text(item.get("service")))
 
 
+def planned_date(value: object) -> dt.date | None:
+    """The date of a ``planned_meetings`` entry: a date, or ``{date, time, place}``."""
+    return as_date(value.get("date") if isinstance(value, dict) else value)
+
+
 def _dates(value: object) -> tuple[dt.date, ...]:
     if not isinstance(value, list):
         return ()
-    return tuple(sorted({d for d in (as_date(v) for v in value) if d is not None}))
+    return tuple(sorted({d for d in (planned_date(v) for v in value) if d is not None}))
+
+
+def _appointments(value: object) -> tuple[Appointment, ...]:
+    if not isinstance(value, list):
+        return ()
+    found = []
+    for entry in value:
+        day = planned_date(entry)
+        if day is not None and isinstance(entry, dict):
+            found.append(Appointment(day, _text(entry.get("time")), _text(entry.get("place"))))
+    return tuple(sorted(found, key=lambda a: a.date))
 
 
 def build_networks(documents: Iterable[Document]) -> dict[str, Network]:
@@ -278,6 +309,7 @@ def build_networks(documents: Iterable[Document]) -> dict[str, Network]:
             mandate=_text(doc.get("mandate")), planned_dates=_dates(doc.get("planned_meetings")),
             agendas=by_date(agendas[slug]), minutes=by_date(minutes[slug]),
             inputs=tuple(sorted(inputs[slug], key=lambda i: (i.date or dt.date.min, i.path))),
+            appointments=_appointments(doc.get("planned_meetings")),
         )
     return result
 
@@ -611,6 +643,50 @@ def expected_meetings(network: Network, today: dt.date) -> int:
     return expected_meetings_from(network.meetings_per_year, begun)
 
 
+def meeting_dates(network: Network) -> list[dt.date]:
+    """Every date the network meets or plans to: planned dates, agendas and minutes."""
+    return sorted({*network.planned_dates, *(d for d, _doc in network.agendas),
+                   *(d for d, _doc in network.minutes)})
+
+
+def next_meeting_after(network: Network, day: dt.date) -> dt.date | None:
+    """The first meeting date (planned, or with an agenda or minutes) after ``day``."""
+    return next((d for d in meeting_dates(network) if d > day), None)
+
+
+def term_over(network: Network, day: dt.date) -> bool:
+    """True when the leader's term has ended before ``day``: a leader must be chosen."""
+    end = network.leader.term_end
+    return end is not None and end < day
+
+
+def election_due(network: Network, day: dt.date) -> bool:
+    """True when the meeting on ``day`` must choose the leader for the next year: it is the
+    last meeting of the leader's term (no meeting after it up to ``term_end``), or the term
+    has already ended."""
+    end = network.leader.term_end
+    if end is None:
+        return False
+    if day > end:
+        return True
+    return not any(day < d <= end for d in meeting_dates(network))
+
+
+def last_meeting_of_school_year(network: Network, day: dt.date) -> bool:
+    """True when no meeting is planned (or written) after ``day`` in its school year."""
+    _start, end = school_year(day)
+    return not any(day < d <= end for d in meeting_dates(network))
+
+
+def evaluation_on_agenda(network: Network, day: dt.date) -> bool:
+    """Whether the agenda of the meeting on ``day`` gets the annual evaluation: when none was
+    held in the twelve months before it, on the last meeting of the school year, or on any
+    meeting once the evaluation is overdue (the network has met for more than a year)."""
+    if not evaluation_due(network, day):
+        return False
+    return last_meeting_of_school_year(network, day) or evaluation_overdue(network, day)
+
+
 def meetings_this_school_year(network: Network, today: dt.date) -> list[Meeting]:
     """Meetings held or planned in today's school year (what TVF402 counts)."""
     start, end = school_year(today)
@@ -666,6 +742,7 @@ class LeaderView(TypedDict):
     term_start: str | None
     term_end: str | None
     term_ended: bool
+    election_meeting: str | None  # the meeting that chooses the next leader
 
 
 class MemberView(TypedDict):
@@ -741,6 +818,8 @@ def overview(network: Network, today: dt.date, recipient: str) -> NetworkOvervie
             "name": leader.name, "role": leader.role,
             "term_start": _iso(leader.term_start), "term_end": _iso(leader.term_end),
             "term_ended": leader.term_end is not None and leader.term_end < today,
+            "election_meeting": _iso(next((d for d in meeting_dates(network)
+                                           if d >= today and election_due(network, d)), None)),
         },
         "members": [{"service": m.service, "name": m.name} for m in network.members],
         "meetings_per_year": network.meetings_per_year,

@@ -114,6 +114,16 @@ def _date_list(doc: Document, key: str) -> Iterator[Finding]:
                        "[2026-09-17, 2027-01-14].").format(key=key))
         return
     for i, item in enumerate(value):
+        if key == "planned_meetings" and isinstance(item, dict):
+            # {date, time, place}: when and where the meeting is held.
+            extra = set(item) - {"date", "time", "place"}
+            if as_date(item.get("date")) is None or extra or not all(
+                    isinstance(item.get(k), str) for k in ("time", "place") if k in item):
+                yield TVF003(doc.path, doc.line_of(key, i),
+                             _("Punkt {number} i «{key}» må være en dato, eller {{date: "
+                               "ÅÅÅÅ-MM-DD, time: tekst, place: tekst}}.").format(
+                                 number=i + 1, key=key))
+            continue
         if as_date(item) is None:
             yield TVF003(doc.path, doc.line_of(key, i),
                          _("Punkt {number} i «{key}» («{value}») er ikke en dato (ÅÅÅÅ-MM-DD)."

@@ -73,8 +73,15 @@ def render_network(view: NetworkOverview, out: Console) -> None:
         line.append(f", {leader['role']}")
     line.append(f" ({term})")
     if leader["term_ended"]:
-        line.append("  " + _("perioden er ute"), style="bold red")
+        line.append("  " + _("perioden er ute: nettverket må velge leder"), style="bold red")
     out.print(line)
+    if leader["term_end"]:
+        term_line = _("Lederperiode: {start} – {end}").format(
+            start=leader["term_start"] or "?", end=leader["term_end"])
+        if leader["election_meeting"]:
+            term_line += "; " + _("leder for neste år velges på møtet {date}").format(
+                date=leader["election_meeting"])
+        out.print(term_line, markup=False)
     out.print(_("Referat sendes til: {recipient}").format(recipient=view["report_to"]),
               markup=False)
 
@@ -202,6 +209,9 @@ def render_sent(result: Written, day: dt.date, out: Console, *, dry_run: bool) -
         return
     out.print(_("Merket {path} som sendt {date}.").format(path=result.path, date=day),
               markup=False)
+    for item in result.closed:
+        out.print(_("Krysset av «{text}» (ansvar: {owner}) i {path}.").format(
+            text=item.text, owner=item.owner, path=item.path), markup=False)
 
 
 # --- tvf meetings plan -------------------------------------------------------------------------
