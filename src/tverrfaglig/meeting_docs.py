@@ -25,6 +25,7 @@ from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from .child_mentions import ChildMention, find_child_mentions
 from .document import INPUT_TYPE, Document, parse_document
 from .errors import TvfError
 from .files import FileExists, write_atomic
@@ -73,6 +74,7 @@ class Written:
     placed: tuple[str, ...] = ()  # inputs marked as placed on the agenda
     date: dt.date | None = None   # the meeting's date, for agendas and minutes
     closed: tuple[ActionItem, ...] = ()  # action items ticked (tvf minutes sent)
+    child_mentions: tuple[ChildMention, ...] = ()  # what may name a child (TVF502)
 
 
 # --- Files -------------------------------------------------------------------------------------
@@ -240,7 +242,8 @@ def add_input(handbook: Handbook, slug: str, text: str, *, sender: str | None,
     content = "\n".join(lines)
     path = _file_input(handbook.root / network.folder / INPUTS_DIR, today, content,
                        dry_run=dry_run)
-    return Written(_display(handbook.root, path), content, written=not dry_run)
+    return Written(_display(handbook.root, path), content, written=not dry_run,
+                   child_mentions=tuple(find_child_mentions(body)))
 
 
 def _file_input(folder: Path, today: dt.date, content: str, *, dry_run: bool) -> Path:

@@ -167,7 +167,14 @@ def print_text(result: Written) -> None:
 
 
 def render_input(result: Written, network: str, out: Console, *, dry_run: bool) -> None:
-    """``tvf agenda add``: the input that was (or would be) written."""
+    """``tvf agenda add``: the input that was (or would be) written, and a warning (TVF502)
+    when its text looks like it names a child."""
+    for mention in result.child_mentions:
+        out.print(Text(_("Advarsel (TVF502): «{name}» står ved «{marker}», så innspillet kan se "
+                         "ut til å handle om et bestemt barn. Nettverket arbeider på systemnivå: "
+                         "skriv om grupper og tjenester, og rett innspillet i {path}.").format(
+                             name=mention.name, marker=mention.marker, path=result.path),
+                       style="yellow"))
     if dry_run:
         out.print(_("Ville skrevet {path}:").format(path=result.path) + "\n", markup=False)
         typer.echo(result.text, nl=False)
