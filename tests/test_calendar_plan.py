@@ -123,7 +123,7 @@ def events(data: bytes) -> list[icalendar.Event]:
 def test_ics_parses_with_one_event_per_meeting(book: Path) -> None:
     ics = book.parent / "sentrum.ics"
     result = runner.invoke(app, ["meetings", "plan", "-H", str(book), "--network", "sentrum",
-                                 "--year", "2026", "--ics", str(ics), "--today", "2026-11-25"])
+                                 "--year", "2026", "--ics", str(ics), "--today", "2026-08-20"])
     assert result.exit_code == 0, result.output
     assert "torsdag 14. januar 2027" in result.stdout
     assert "planned_meetings: [2026-09-10, 2027-01-14, 2027-05-20]" in result.stdout
@@ -142,7 +142,7 @@ def test_ics_parses_with_one_event_per_meeting(book: Path) -> None:
         assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)
         assert start not in norway and start.weekday() < 5
         assert str(event["summary"]) == "Møte i Tverrfaglig nettverk Sentrum"
-        assert event.decoded("dtstamp") == dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
+        assert event.decoded("dtstamp") == dt.datetime(2026, 8, 20, tzinfo=dt.UTC)
         uids.add(str(event["uid"]))
     assert len(uids) == 3
     assert [p.name for p in book.parent.iterdir() if p.name.startswith(".")] == []
@@ -178,3 +178,29 @@ def test_plan_json_and_options(book: Path) -> None:
     bad = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y", "2027",
                               "--ics", str(missing)])
     assert bad.exit_code == 2 and "finnes ikke" in bad.stderr
+
+
+def test_a_school_year_under_way_gets_no_dates_in_the_past(book: Path) -> None:
+    result = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y",
+                                 "2026", "-f", "json", "--today", "2026-11-25"])
+    assert result.exit_code == 0, result.output
+    dates = [dt.date.fromisoformat(d) for d in json.loads(result.stdout)["dates"]]
+    assert dates and all(d > dt.date(2026, 11, 25) for d in dates)
+    assert len(dates) == 3  # none held yet, and the rest of the year holds three
+    assert_good_meeting_days(tuple(dates), 2026)
+    # A meeting already held counts: two more are proposed, both after today.
+    (book / "nettverk/sentrum/2026-09-17-referat.md").write_text(doc_text({
+        "type": "minutes", "network": "sentrum", "date": dt.date(2026, 9, 17)}),
+        encoding="utf-8")
+    result = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y",
+                                 "2026", "-f", "json", "--today", "2026-11-25"])
+    later = [dt.date.fromisoformat(d) for d in json.loads(result.stdout)["dates"]]
+    assert len(later) == 2 and all(d > dt.date(2026, 11, 25) for d in later)
+    # In March only what the rest of the year holds; after 20 May none, and a hint.
+    march = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y",
+                                "2026", "-f", "json", "--today", "2027-03-01"])
+    assert all(dt.date.fromisoformat(d) > dt.date(2027, 3, 1)
+               for d in json.loads(march.stdout)["dates"])
+    june = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y",
+                               "2026", "--today", "2027-06-01"])
+    assert june.exit_code == 2 and "--year 2027" in june.stderr

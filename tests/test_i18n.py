@@ -420,7 +420,8 @@ def test_website_in_english(tmp_path: Path) -> None:
 def test_english_init_writes_english_text_under_the_contracts_names(tmp_path: Path) -> None:
     target = tmp_path / "hb"
     code, out = invoke("--lang", "en", "init", str(target), "--municipality", "Testby kommune",
-                       "--no-git")
+                       "--no-git", "--recipient", "The children's services group",
+                       "--approving-body", "The prevention forum")
     assert code == 0, out
     assert "## The folders" in (target / "README.md").read_text(encoding="utf-8")
     about = (target / "prosedyrer" / "i-1-1-om-handboka.md").read_text(encoding="utf-8")
@@ -440,10 +441,27 @@ def test_law_registry_errors_in_english() -> None:
 
 def test_new_asks_in_english(tmp_path: Path) -> None:
     book = tmp_path / "hb"
-    invoke("init", str(book), "--municipality", "Testby kommune", "--no-git")
+    invoke("init", str(book), "--municipality", "Testby kommune", "--no-git", "--recipient", "R",
+           "--approving-body", "B")
     result = runner.invoke(app, ["--lang", "en", "new", "attachment", "-H", str(book),
                                  "--today", TODAY.isoformat()], input="IV.9\nForm\nPPT\n")
     assert result.exit_code == 0, result.output
     assert "Chapter (e.g. IV.7)" in result.output
     assert "Title" in result.output and "Tittel" not in result.output
     assert (book / "vedlegg" / "iv-9-1-form.md").is_file()  # file names stay as the contract says
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["check", "--jobs", "0"], "Feil: Ugyldig verdi for '--jobs' / '-j': Verdien må være minst 1."),
+    (["check", "--jobs", "1.5"], "Verdien må være et helt tall."),
+    (["meetings", "plan", "--network", "x", "--year", "abc"],
+     "Feil: Ugyldig verdi for '--year' / '-y': Verdien må være et helt tall."),
+    (["outdated", "--within", "-5"],
+     "Feil: Ugyldig verdi for '--within': Verdien må være minst 0."),
+])
+def test_option_value_errors_are_in_bokmal_not_pydantic_english(args: list[str],
+                                                                   expected: str) -> None:
+    code, out = invoke(*args)
+    assert code == 2
+    assert expected in out
+    assert "Input should" not in out

@@ -222,10 +222,15 @@ def test_agenda_carries_open_items_inputs_and_approval(book: Path) -> None:
     assert headings(text) == [
         "Godkjenning av innkalling og saksliste",
         "Godkjenning av referat fra møtet 5. november 2026",
+        "Runde fra tjenestene",  # a standing item: members bring their services' experience
         "Oppfølgingspunkter fra tidligere møter",
         *(text for _, text in INPUTS.values()),
+        # No later meeting is planned this school year or term: the last one evaluates and
+        # chooses the next leader.
         "Årlig evaluering av nettverkets arbeid",
-        "Invitasjon av brukerrepresentanter",
+        "Valg av leder for neste år",
+        # No point on inviting user representatives: «Invitere elevrådet til et møte» is an
+        # open action item, a decision to invite.
         "Eventuelt",
     ]
     # Template syntax inside an input is data: it appears literally, never evaluated.
@@ -267,7 +272,7 @@ def test_next_agenda_does_not_repeat_placed_inputs(book: Path) -> None:
     assert result.exit_code == 0, result.output
     for _, text in INPUTS.values():
         assert text not in result.stdout
-    assert "## 4. Nytt innspill om skolevei" in result.stdout
+    assert "## 5. Nytt innspill om skolevei" in result.stdout
     assert "Innspill fra Kultur og fritid, meldt inn 25. november 2026." in result.stdout
     # Printing changes nothing: the new input is still pending, no file was written.
     assert not (book / NET / "2027-04-22-saksliste.md").exists()
@@ -547,7 +552,9 @@ def test_minutes_skeleton_from_the_agenda(book: Path) -> None:
                                   "Helsestasjon og skolehelsetjeneste: Helsesykepleier", "PPT"]
     assert doc.get("absent") == []
     assert doc.get("evaluation") is True
-    assert doc.get("user_representatives") == ["Elevrådet"]
+    # Invited is not attended: the minutes say who came.
+    assert doc.get("user_representatives") == []
+    assert "**Inviterte brukerrepresentanter:** Elevrådet" in text
     assert "Tverrfaglig samarbeidsgruppe barn og unge v/ leder" in text
     again = invoke("minutes", "new", "-H", str(book), "-n", "sentrum", "-d", NEXT, today=day)
     assert again.exit_code == 2 and "allerede" in again.stderr
@@ -668,3 +675,161 @@ def test_installed_tvf_previews_the_bundled_networks_next_agenda(tmp_path: Path)
     assert "date: 2027-01-14" in result.stdout  # the next date in planned_meetings
     assert "Erfaringer fra halloween-kvelden i bydelen" in result.stdout
     assert "Godkjenning av referat fra møtet 17. september 2026" in result.stdout
+
+
+# --- Issue 14: the network year ----------------------------------------------------------------
+
+
+def test_action_item_deadlines_as_norwegians_write_them_are_stored_in_iso(book: Path) -> None:
+    path = book / NET / "2026-11-05-referat.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "(ansvar: Leder, frist: 2027-01-15)", "(ansvar: Leder, frist: 15.1.27)").replace(
+        "(ansvar: Skole, frist: 2026-12-01)", "(ansvar: Skole, frist: 01.12.2026)"),
+        encoding="utf-8")
+    network = get_network(load_handbook(book), "sentrum")
+    deadlines = {i.text: i.deadline for i in open_action_items(network)}
+    assert deadlines["Invitere elevrådet til et møte"] == dt.date(2027, 1, 15)
+    assert deadlines["Kartlegge fravær i 8. trinn"] == dt.date(2026, 12, 1)
+    assert "TVF407" not in [f.code for f in run_check(book).findings]
+    invoke("agenda", "new", "-H", str(book), "-n", "sentrum", "-d", NEXT)
+    invoke("minutes", "new", "-H", str(book), "-n", "sentrum", "-d", NEXT)
+    minutes = (book / NET / f"{NEXT}-referat.md").read_text(encoding="utf-8")
+    assert "(ansvar: Leder, frist: 2027-01-15)" in minutes
+    assert "(ansvar: Skole, frist: 2026-12-01)" in minutes
+
+
+def year_network(tmp_path: Path, *, term_end: dt.date = dt.date(2027, 7, 31),
+                 planned: list[object] | None = None, docs: dict[str, str] | None = None
+                 ) -> Path:
+    """The network of the mandate's year: three planned meetings, a leader for one year."""
+    front = {**NETWORK, "leader": {**NETWORK["leader"], "term_end": term_end},  # type: ignore
+             "planned_meetings": planned or [dt.date(2026, 9, 10), dt.date(2027, 1, 14),
+                                              dt.date(2027, 4, 22)]}
+    return handbook(tmp_path / "hb", {
+        "prosedyrer/mandat.md": doc_text(meta("IV.7-15", title="Mandat")),
+        f"{NET}/nettverk.md": doc_text(front, "# Sentrum\n"),
+        f"{NET}/2026-09-10-saksliste.md": meeting("agenda", "2026-09-10"),
+        f"{NET}/2026-09-10-referat.md": meeting("minutes", "2026-09-10", "# Referat\n", sent=SENT),
+        **(docs or {}),
+    })
+
+
+def agenda_text(root: Path, day: str, today: dt.date = TODAY) -> str:
+    result = invoke("agenda", "new", "-H", str(root), "-n", "sentrum", "-d", day, "--output", "-",
+                    today=today)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_last_agenda_of_a_term_elects_the_next_leader(tmp_path: Path) -> None:
+    root = year_network(tmp_path)
+    assert "Valg av leder for neste år" not in headings(agenda_text(root, "2027-01-14"))
+    april = agenda_text(root, "2027-04-22")
+    assert "Valg av leder for neste år" in headings(april)
+    assert "Dette er det siste møtet i lederperioden" in april
+    assert "Kari Nordmann" in april  # still the leader in April
+    shown = invoke("network", "show", "sentrum", "-H", str(root))
+    assert "Lederperiode: 2026-08-01 – 2027-07-31; leder for neste år velges på møtet " \
+        "2027-04-22" in shown.stdout
+
+
+def test_after_the_term_the_plan_and_agendas_do_not_name_the_old_leader(tmp_path: Path) -> None:
+    root = year_network(tmp_path, term_end=dt.date(2026, 12, 31))
+    text = agenda_text(root, "2027-01-14", today=dt.date(2027, 1, 5))
+    assert "Kari Nordmann, Rektor" not in text and "leder 1. august" not in text
+    assert ("**Leder:** ikke valgt: lederperioden gikk ut 31. desember 2026, og nettverket må "
+            "velge leder for neste år.") in text
+    assert "Valg av leder for neste år" in headings(text)
+    assert "Lederperioden er ute." in text
+    ics = tmp_path / "plan.ics"
+    planned = invoke("meetings", "plan", "-H", str(root), "-n", "sentrum", "-y", "2026",
+                     "--ics", str(ics), today=dt.date(2026, 8, 20))
+    assert planned.exit_code == 0, planned.output
+    unfolded = ics.read_text(encoding="utf-8").replace("\r\n ", "")
+    events = unfolded.split("BEGIN:VEVENT")[1:]
+    assert "Leder: Kari Nordmann" in events[0]  # September: her term
+    assert all("Kari Nordmann" not in e and "må velges" in e for e in events[1:])
+
+
+@pytest.mark.parametrize(("first", "day", "expected"), [
+    ("2026-09-10", "2027-01-14", False),  # a young network: not in January
+    ("2026-09-10", "2027-04-22", True),   # the last meeting of the school year
+    ("2025-09-11", "2027-01-14", True),   # met for more than a year: overdue, first meeting
+])
+def test_the_evaluation_is_on_the_agenda_when_it_is_due(tmp_path: Path, first: str, day: str,
+                                                        expected: bool) -> None:
+    docs = {} if first == "2026-09-10" else {
+        f"{NET}/{first}-referat.md": meeting("minutes", first, "# Referat\n", sent=SENT)}
+    root = year_network(tmp_path, docs=docs)
+    text = agenda_text(root, day)
+    assert ("Årlig evaluering av nettverkets arbeid" in headings(text)) is expected
+    assert ("evaluation: true" in text) is expected
+
+
+def test_a_ticked_or_decided_invitation_counts_and_is_shown_once(tmp_path: Path) -> None:
+    body = ("# Referat\n\n- [x] Invitere elevrådet til januarmøtet (ansvar: Leder, "
+            "frist: 2026-12-01)\n")
+    root = year_network(tmp_path, docs={
+        f"{NET}/2026-09-10-referat.md": meeting("minutes", "2026-09-10", body.replace(
+            "[x]", "[ ]"), sent=SENT),
+        f"{NET}/2026-11-05-saksliste.md": meeting("agenda", "2026-11-05"),
+        f"{NET}/2026-11-05-referat.md": meeting("minutes", "2026-11-05", body, sent=SENT),
+    })
+    assert "Invitasjon av brukerrepresentanter" not in headings(agenda_text(root, "2027-01-14"))
+    data = json.loads(invoke("network", "show", "sentrum", "-H", str(root), "-f",
+                             "json").stdout)
+    assert data["user_representatives"] == [{
+        "date": "2026-11-05", "names": ["Invitere elevrådet til januarmøtet"],
+        "kinds": ["invited"]}]
+    shown = invoke("network", "show", "sentrum", "-H", str(root)).stdout
+    assert shown.count("Invitere elevrådet til januarmøtet") == 1
+    assert "(invitert)" in shown
+
+
+def test_minutes_stand_alone_with_who_came_and_the_next_meeting(tmp_path: Path) -> None:
+    planned = [dt.date(2026, 9, 10),
+               {"date": dt.date(2027, 1, 14), "time": "12.00–14.00", "place": "Sentrum skole"},
+               {"date": dt.date(2027, 4, 22), "time": "09.00–11.00", "place": "Biblioteket"}]
+    root = year_network(tmp_path, planned=planned)
+    assert run_check(root).errors == 0
+    agenda = agenda_text(root, "2027-01-14")
+    assert "- **Tid:** 12.00–14.00\n- **Sted:** Sentrum skole\n" in agenda
+    assert "Runde fra tjenestene" in headings(agenda)
+    invoke("agenda", "new", "-H", str(root), "-n", "sentrum", "-d", "2027-01-14",
+           "--invite", "Elevrådet")
+    result = invoke("minutes", "new", "-H", str(root), "-n", "sentrum", "-d", "2027-01-14")
+    assert result.exit_code == 0, result.output
+    text = (root / NET / "2027-01-14-referat.md").read_text(encoding="utf-8")
+    assert ("**Til stede:** Skole: Kari Nordmann; Helsestasjon og skolehelsetjeneste: "
+            "Helsesykepleier; PPT") in text
+    assert "**Forfall:**" in text
+    assert "**Neste møte:** torsdag 22. april 2027, 09.00–11.00, Biblioteket" in text
+    assert "- **Tid:** 12.00–14.00\n- **Sted:** Sentrum skole\n" in text
+    assert "## 2. Runde fra tjenestene" in text or "## 3. Runde fra tjenestene" in text
+    bad = year_network(tmp_path / "bad", planned=[{"date": "snart", "sted": "x"}])
+    assert "TVF003" in [f.code for f in run_check(bad).findings]
+
+
+def test_minutes_sent_ticks_the_leaders_own_send_the_minutes_item(tmp_path: Path) -> None:
+    body = ("# Referat\n\n- [ ] Sende referatet til samarbeidsgruppa (ansvar: Leder, "
+            "frist: 2026-09-24)\n- [ ] Sende ut årshjulet (ansvar: Leder, frist: 2026-10-01)\n"
+            "- [ ] Sende referatet videre til rektorene (ansvar: Skole, frist: 2026-10-01)\n")
+    root = year_network(tmp_path, docs={
+        f"{NET}/2026-09-10-referat.md": meeting("minutes", "2026-09-10", body)})
+    path = root / NET / "2026-09-10-referat.md"
+    before = path.read_bytes()
+    result = invoke("minutes", "sent", "-H", str(root), "-n", "sentrum",
+                    today=dt.date(2026, 9, 12))
+    assert result.exit_code == 0, result.output
+    assert "Krysset av «Sende referatet til samarbeidsgruppa» (ansvar: Leder)" in result.stdout
+    after = path.read_bytes()
+    assert b"- [x] Sende referatet til samarbeidsgruppa" in after
+    assert b"- [ ] Sende ut \xc3\xa5rshjulet" in after  # not about the minutes
+    assert b"- [ ] Sende referatet videre til rektorene (ansvar: Skole" in after  # not the leader's
+    assert after.replace(b"- [x] Sende referatet til", b"- [ ] Sende referatet til") == \
+        before[:before.index(b"\n---\n", 4) + 1] + after[before.index(b"\n---\n", 4) + 1:
+                                                         ].split(b"---\n", 1)[0] + b"---\n" + \
+        before[before.index(b"\n---\n", 4) + 5:]
+    network = get_network(load_handbook(root), "sentrum")
+    assert [i.text for i in open_action_items(network)] == [
+        "Sende referatet videre til rektorene", "Sende ut årshjulet"]

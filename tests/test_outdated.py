@@ -159,7 +159,7 @@ def test_items_carry_dates_owners_and_codes(book: Path) -> None:
     assert (due.due, due.days_left, due.code) == (dt.date(2027, 1, 10), 46, None)
     action = items[("action_item_overdue", "nettverk/sentrum/2026-09-10-referat.md")]
     assert (action.due, action.days_overdue, action.code) == (dt.date(2026, 10, 1), 55, "TVF404")
-    assert action.owner == "Rektor (Kari Nordmann)"  # the network's leader acts
+    assert action.owner == "Skole"  # whoever the item names (ansvar), not the leader
     assert (action.id, action.network) == ("sentrum", "sentrum")
     assert "ansvar: Skole" in action.message
     missing = items[("minutes_missing", "nettverk/sentrum/2026-11-05-saksliste.md")]
@@ -328,8 +328,9 @@ def test_table_format(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert status == 1
     positions = [out.find(f"«{title}»") for title in TITLES]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
-    rows = [line.split("│")[1].strip() for line in out.splitlines()
-            if line.startswith("│") and line.split("│")[1].strip()]
+    lines = out.splitlines()
+    rows = [lines[n + 1].split("│")[1].strip() for n, line in enumerate(lines)
+            if line.startswith(("┡", "├"))]
     assert rows == ["forfalt"] * 5 + ["forfaller snart"] * 2 + ["bør følges opp"] * 4
     assert "✖ 5 forfalt, 2 forfaller snart, 4 bør følges opp (15 dokumenter)." in out
 
@@ -350,14 +351,17 @@ def test_by_owner_gives_each_owner_one_list(book: Path) -> None:
     _, out = cli(book, "--by", "owner", "--format", "json")
     groups = json.loads(out)["by_owner"]
     owners = [g["owner"] for g in groups]
-    assert owners == ["Enhet for oppvekst", "Rektor (Kari Nordmann)"]
-    leader = [(i["kind"], i["path"]) for i in groups[1]["items"]]
-    assert leader == [e for e in EXPECTED if e[1].startswith("nettverk/")]
+    # Action items go to whoever they name (ansvar); the meeting's own business to the leader.
+    assert owners == ["Enhet for oppvekst", "PPT", "Rektor (Kari Nordmann)", "Skole"]
+    leader = [(i["kind"], i["path"]) for i in groups[2]["items"]]
+    assert leader == [("minutes_missing", "nettverk/sentrum/2026-11-05-saksliste.md")]
+    assert [i["kind"] for i in groups[3]["items"]] == ["action_item_overdue"]
     assert sum(len(g["items"]) for g in groups) == len(EXPECTED)
 
     _, markdown = cli(book, "--by", "owner", "--format", "markdown")
     assert markdown.count("## Enhet for oppvekst (8)") == 1
-    assert markdown.count("## Rektor (Kari Nordmann) (3)") == 1
+    assert markdown.count("## Rektor (Kari Nordmann) (1)") == 1
+    assert cli(book, "--by", "ansvarlig", "--format", "markdown")[1] == markdown
     _, table = cli(book, "--by", "owner")
     assert table.count("Enhet for oppvekst (8)") == 1
     _, rows = cli(book, "--by", "owner", "--format", "csv")
@@ -404,9 +408,11 @@ def test_network_deadlines_are_overdue_and_owned_by_the_leader(tmp_path: Path) -
         ("minutes_not_sent", "TVF406", dt.date(2025, 9, 15), 436),
         ("evaluation_overdue", "TVF405", dt.date(2026, 9, 1), 85),
         ("leader_term_ended", "TVF401", dt.date(2026, 7, 31), 117),
+        # The planned meetings of 10 September and 5 November have neither agenda nor minutes.
+        ("meeting_missed", None, dt.date(2026, 9, 10), 76),
     }
     assert [i.kind for i in report.items] == ["minutes_not_sent", "leader_term_ended",
-                                              "evaluation_overdue"]
+                                              "evaluation_overdue", "meeting_missed"]
     assert {i.owner for i in report.items} == {"Rektor (Kari Nordmann)"}
     assert report.exit_code == 1
 
@@ -416,3 +422,58 @@ def test_errors_found_by_check_are_noted(tmp_path: Path) -> None:
     report = outdated(root, today=TODAY)
     assert report.items == ()
     assert report.notes[-1].startswith("tvf check finner 1 feil som ikke er med her")
+
+
+# --- Issue 14: who must act, what to do, and meetings that did not happen ------------------------
+
+
+def test_missed_planned_meetings_are_listed_with_the_leader_to_act(tmp_path: Path) -> None:
+    root = handbook(tmp_path / "hb", {
+        "prosedyrer/target.md": FILES["prosedyrer/target.md"],
+        "nettverk/sentrum/nettverk.md": NETWORK,
+        "nettverk/sentrum/2026-09-10-referat.md": MINUTES,
+    })
+    [missed] = [i for i in outdated(root, today=TODAY).items if i.kind == "meeting_missed"]
+    assert (missed.due, missed.days_overdue, missed.urgency) == (dt.date(2026, 11, 5), 20,
+                                                                 "overdue")
+    assert missed.path == "nettverk/sentrum/nettverk.md" and missed.line is not None
+    assert "Møtet 2026-11-05 står i planned_meetings" in missed.message
+    assert missed.owner == "Rektor (Kari Nordmann)"
+    assert "tvf agenda new --network sentrum" in missed.action
+    assert "meeting_missed" not in {i.kind for i in outdated(root, today=dt.date(2026, 11,
+                                                                                     5)).items}
+    status, out = cli(root, "--format", "json")
+    assert status == 1 and "meeting_missed" in out
+
+
+def test_what_to_do_says_what_to_do_not_the_item_again(book: Path) -> None:
+    for item in outdated(book, today=TODAY).items:
+        assert item.action and item.action != item.message
+        assert item.title not in item.action
+    items = {(i.kind, i.path): i for i in outdated(book, today=TODAY).items}
+    assert items[("review_overdue", "prosedyrer/overdue.md")].action == (
+        "Revider dokumentet, og godkjenn det på nytt med tvf stamp IV.7-1.")
+    assert items[("minutes_missing", "nettverk/sentrum/2026-11-05-saksliste.md")].action == (
+        "Skriv referatet: tvf minutes new --network sentrum --date 2026-11-05.")
+    due = items[("action_item_due", "nettverk/sentrum/2026-09-10-referat.md")]
+    assert due.owner == "PPT"
+    assert due.action == "Gjør det innen 2026-12-10, og kryss av [x] i neste referat."
+
+
+def test_the_table_reads_well_in_a_terminal_100_columns_wide(book: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    _, out = cli(book)
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    header = next(line for line in lines if line.startswith("┃"))
+    assert [h.strip() for h in header.strip("┃").split("┃")] == [
+        "Status og hva", "Dokument", "Ansvarlig", "Hva må gjøres"]
+    cells = " ".join(line.split("│")[4] for line in lines if line.startswith("│"))
+    # What to do, with whole words: no word of the column is cut in two.
+    assert "Revider dokumentet, og godkjenn det på nytt med tvf stamp IV.7-1." in \
+        " ".join(cells.split())
+    owners = " ".join(" ".join(line.split("│")[3].split()) for line in lines
+                      if line.startswith("│"))
+    assert "Skole" in owners and "PPT" in owners

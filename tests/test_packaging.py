@@ -83,6 +83,7 @@ def test_installed_wheel_runs_outside_the_repository(dist: Path, tmp_path: Path)
     assert str(env_dir) in where.stdout  # the installed package, not the checkout
 
     made = run(tvf, "init", outside / "ny", "--municipality", "Testby kommune", "--no-git",
+               "--recipient", "Oppvekstledelsen", "--approving-body", "Oppvekstutvalget",
                cwd=outside)
     assert made.returncode == 0
     new = run(tvf, "new", "procedure", "--handbook", outside / "ny", "--chapter", "I.2",

@@ -415,11 +415,16 @@ def _non_stamping_lines(front: list[str]) -> list[str]:
     YAML's own marks (a quoted value may span lines, blank ones included)."""
     node = yaml.compose("\n".join(front))
     assert isinstance(node, yaml.MappingNode)
+    # A line of ``front`` (split at the file's own line ending) may hold a lone LF inside a
+    # quoted value of a CRLF file, which YAML counts as a line of its own: map YAML's line
+    # numbers back to the lines of ``front``.
+    owner = [number for number, line in enumerate(front) for _ in range(line.count("\n") + 1)]
     dropped: set[int] = set()
     for key, value in node.value:
         if key.value in STAMP_KEYS:
             end = value.end_mark.line + (1 if value.end_mark.column else 0)
-            dropped.update(range(key.start_mark.line, max(end, key.start_mark.line + 1)))
+            dropped.update(owner[line] for line in range(key.start_mark.line,
+                                                         max(end, key.start_mark.line + 1)))
     return [line for number, line in enumerate(front) if number not in dropped]
 
 
@@ -454,3 +459,78 @@ def read_meta_text(text: str) -> dict[str, object]:
     doc, _ = parse_document("a.md", text.encode("utf-8"))
     assert doc is not None and doc.meta is not None
     return doc.meta
+
+
+# --- Issue 14: who approves, the first version, references not in force -------------------------
+
+BODY_TOML = ('[handbook]\ntitle = "Testhåndbok"\nmunicipality = "Testby kommune"\n'
+             'approving_body = "Forebyggende forum"\n')
+
+
+def test_the_approver_defaults_to_the_approving_body_not_the_git_user(git_repo: Path) -> None:
+    root = handbook(git_repo / "hb", {"prosedyrer/a.md": doc_text(meta("IV.7-2"))},
+                    toml=BODY_TOML)
+    [result] = stamp(["IV.7-2"], root=root, today=TODAY, summary="x")
+    assert result.approved_by == "Forebyggende forum"
+    assert read_meta(root / "prosedyrer/a.md")["approved_by"] == "Forebyggende forum"
+    [by_hand] = stamp(["IV.7-2"], root=root, by="Kommunestyret", today=TODAY, summary="x")
+    assert by_hand.approved_by == "Kommunestyret"
+
+
+def test_the_first_approval_of_a_draft_gives_version_1_0(tmp_path: Path) -> None:
+    root = handbook(tmp_path / "hb", {
+        "prosedyrer/a.md": doc_text(meta("IV.7-2", status="draft", version="0.1")),
+        "prosedyrer/b.md": doc_text(meta("IV.7-3", status="draft", version="0.4")),
+        "prosedyrer/c.md": doc_text(meta("IV.7-4", status="draft", version="1.2")),
+    })
+    results = stamp(["IV.7-2", "IV.7-3", "IV.7-4"], root=root, by=BY, today=TODAY)
+    assert [(r.old_version, r.version) for r in results] == [("0.1", "1.0"), ("0.4", "1.0"),
+                                                              ("1.2", "1.3")]
+    assert bump_version("0.3", first_approval=True) == "1.0"
+    assert bump_version("0.3") == "0.4"
+
+
+def not_in_force(root: Path) -> Path:
+    return handbook(root, {
+        "prosedyrer/a.md": doc_text(meta("IV.7-2", references=["IV.7-3", "IV.7-4"])),
+        "vedlegg/b.md": doc_text(meta("IV.7-3", type="attachment", status="draft",
+                                      version="0.2", title="Utkastet")),
+        "vedlegg/c.md": doc_text(meta("IV.7-4", type="attachment", status="retired",
+                                      title="Det gamle")),
+    }, toml=BODY_TOML)
+
+
+def test_stamping_a_document_that_refers_to_a_draft_or_retired_one_asks_first(
+        tmp_path: Path) -> None:
+    root = not_in_force(tmp_path / "hb")
+    path = root / "prosedyrer/a.md"
+    before = path.read_bytes()
+    args = ["stamp", "IV.7-2", "-H", str(root), "--today", "2026-11-25"]
+    refused = runner.invoke(app, args, input="n\n")
+    assert refused.exit_code == 1
+    assert "IV.7-2 viser til IV.7-3 «Utkastet», som er et utkast (ikke godkjent)" in \
+        refused.stderr
+    assert "IV.7-2 viser til IV.7-4 «Det gamle», som er utgått (retired)" in refused.stderr
+    assert "Godkjenne likevel?" in refused.stderr
+    assert "Ingen filer er endret" in refused.stderr
+    assert path.read_bytes() == before
+    accepted = runner.invoke(app, args, input="j\n")
+    assert accepted.exit_code == 0, accepted.output
+    assert read_meta(path)["version"] == "1.1"
+
+
+def test_stamp_yes_approves_with_the_warning_shown(tmp_path: Path) -> None:
+    root = not_in_force(tmp_path / "hb")
+    result = runner.invoke(app, ["stamp", "IV.7-2", "-H", str(root), "--today", "2026-11-25",
+                                 "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "som er et utkast" in result.stderr and "Godkjenne likevel" not in result.stderr
+    assert "godkjent av Forebyggende forum" in result.stdout
+    # Approving the draft together with the document that refers to it: nothing to warn about.
+    root2 = not_in_force(tmp_path / "hb2")
+    (root2 / "vedlegg/c.md").unlink()
+    (root2 / "prosedyrer/a.md").write_text(doc_text(meta("IV.7-2", references=["IV.7-3"])),
+                                           encoding="utf-8")
+    [a, b] = stamp(["IV.7-2", "IV.7-3"], root=root2, today=TODAY,
+                   confirm=lambda warnings: pytest.fail(f"asked: {warnings}") or False)
+    assert a.warnings == () and b.version == "1.0"

@@ -14,6 +14,7 @@ from tverrfaglig.findings import Severity
 from helpers import TODAY, doc_text, handbook, meta, run_check
 
 runner = CliRunner()
+ANSWERS = ("--recipient", "Oppvekstledelsen v/ leder", "--approving-body", "Oppvekstutvalget")
 
 
 def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
@@ -22,7 +23,7 @@ def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def
 
 def test_init_makes_a_valid_handbook_and_a_git_repository(tmp_path: Path) -> None:
     root = tmp_path / "ny"
-    result = invoke("init", str(root), "--municipality", "Testby kommune")
+    result = invoke("init", str(root), "--municipality", "Testby kommune", *ANSWERS)
     assert result.exit_code == 0, result.output
     assert (root / ".git").is_dir()
     for name in ("tvf.toml", "laws.yaml", "README.md", "templates/README.md",
@@ -38,7 +39,8 @@ def test_init_makes_a_valid_handbook_and_a_git_repository(tmp_path: Path) -> Non
 
 
 def test_init_inside_a_repository_makes_no_new_one(git_repo: Path) -> None:
-    result = invoke("init", str(git_repo / "handbook"), "--municipality", "Testby kommune")
+    result = invoke("init", str(git_repo / "handbook"), "--municipality", "Testby kommune",
+                    *ANSWERS)
     assert result.exit_code == 0
     assert not (git_repo / "handbook" / ".git").exists()
     assert "git-repo" not in result.output
@@ -47,14 +49,14 @@ def test_init_inside_a_repository_makes_no_new_one(git_repo: Path) -> None:
 def test_init_refuses_an_existing_handbook_and_existing_files(tmp_path: Path) -> None:
     root = handbook(tmp_path / "hb")
     before = (root / "tvf.toml").read_bytes()
-    result = invoke("init", str(root), "--municipality", "X")
+    result = invoke("init", str(root), "--municipality", "X", *ANSWERS)
     assert result.exit_code == 2
     assert "finnes allerede en håndbok" in result.stderr
     assert (root / "tvf.toml").read_bytes() == before
     other = tmp_path / "annen"
     (other / "prosedyrer").mkdir(parents=True)
     (other / "README.md").write_text("min egen\n", encoding="utf-8")
-    result = invoke("init", str(other), "--municipality", "X")
+    result = invoke("init", str(other), "--municipality", "X", *ANSWERS)
     assert result.exit_code == 2
     assert "README.md" in result.stderr
     assert (other / "README.md").read_text(encoding="utf-8") == "min egen\n"
@@ -172,3 +174,68 @@ def test_init_leaves_an_existing_gitignore_as_it_is(tmp_path: Path) -> None:
     result = invoke("init", str(root), "--municipality", "Testby kommune", "--no-git")
     assert result.exit_code == 0, result.output
     assert (root / ".gitignore").read_text(encoding="utf-8") == "min/\n"
+
+
+@pytest.mark.parametrize(("norwegian", "english"), [("prosedyre", "procedure"),
+                                                    ("vedlegg", "attachment"),
+                                                    ("tiltak", "measure")])
+def test_new_takes_the_norwegian_type_names(book: Path, norwegian: str, english: str) -> None:
+    args = ["-H", str(book), "--chapter", "IV.7", "--title", "Ny", "--owner", "O", "--no-input",
+            "--dry-run"]
+    no = invoke("new", norwegian, *args)
+    assert no.exit_code == 0, no.output
+    assert no.stdout == invoke("new", english, *args).stdout
+    assert f"type: {english}" in no.stdout
+
+
+def test_new_nettverk_makes_a_network(book: Path) -> None:
+    result = invoke("new", "nettverk", "-H", str(book), "--slug", "sentrum", "--title", "Sentrum",
+                    "--leader-name", "Kari Nordmann", "--leader-role", "Rektor", "--no-input")
+    assert result.exit_code == 0, result.output
+    assert (book / "nettverk" / "sentrum" / "nettverk.md").is_file()
+
+
+# --- Issue 14: tvf init asks, and a new handbook is clean ----------------------------------------
+
+
+def test_init_asks_for_the_minutes_recipient_and_the_approving_body(tmp_path: Path) -> None:
+    root = tmp_path / "ny"
+    result = invoke("init", str(root), "--municipality", "Testby kommune", "--no-git",
+                    input="Oppvekstledelsen v/ leder\nOppvekstutvalget\n")
+    assert result.exit_code == 0, result.output
+    assert "Hvem skal nettverkenes referater sendes til" in result.output
+    assert "Hvilket organ godkjenner dokumentene" in result.output
+    toml = (root / "tvf.toml").read_text(encoding="utf-8")
+    assert 'recipient = "Oppvekstledelsen v/ leder"' in toml
+    assert 'approving_body = "Oppvekstutvalget"' in toml
+    assert "Tverrfaglig samarbeidsgruppe" not in toml and "Harstad" not in toml
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "## Godkjenning av dokumenter" in readme and "tvf stamp" in readme
+    assert "Dokumentene godkjennes av Oppvekstutvalget" in readme
+    assert "## Slik jobber nettverkene" in readme and "tvf minutes sent" in readme
+    assert "Referatene sendes til Oppvekstledelsen v/ leder." in readme
+
+
+def test_init_without_input_names_what_is_missing(tmp_path: Path) -> None:
+    result = invoke("init", str(tmp_path / "ny"), "--municipality", "Testby kommune",
+                    "--no-input")
+    assert result.exit_code == 2 and "--recipient" in result.stderr
+    assert not (tmp_path / "ny").exists()
+
+
+@pytest.mark.parametrize("day", ["2026-08-01", "2026-11-25", "2027-03-15", "2027-06-10"])
+def test_a_new_handbook_passes_check_strict_any_day_of_the_year(tmp_path: Path,
+                                                                day: str) -> None:
+    root = tmp_path / "ny"
+    made = runner.invoke(app, ["init", str(root), "--municipality", "Testby kommune", "--no-git",
+                               *ANSWERS, "--today", day])
+    assert made.exit_code == 0, made.output
+    checked = runner.invoke(app, ["check", "--strict", "-H", str(root), "--today", day])
+    assert checked.exit_code == 0, checked.output
+    network = (root / "nettverk/eksempel/nettverk.md").read_text(encoding="utf-8")
+    planned = network.split("planned_meetings: [", 1)[1].split("]", 1)[0].split(", ")
+    assert all(date > day for date in planned)
+    # Stamping a document of the new handbook is approved by the body it names.
+    stamped = runner.invoke(app, ["stamp", "I.1-1", "-H", str(root), "--today", day, "--yes"])
+    assert stamped.exit_code == 0, stamped.output
+    assert "godkjent av Oppvekstutvalget" in stamped.stdout

@@ -15,6 +15,7 @@ is rendered (Markdown, HTML) by :mod:`tverrfaglig.render.audit`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ from .findings import Finding, Severity
 from .handbook import load_handbook
 from .i18n import N_, _, ngettext
 from .meetings import (
+    ATTENDED,
+    DECIDED,
+    INVITED,
     Network,
     current_action_items,
     evaluation_overdue,
@@ -38,6 +42,8 @@ from .meetings import (
     last_evaluation,
     meetings_this_school_year,
     networks,
+    records_evaluation,
+    representations,
     school_year_label,
     twelve_months_before,
 )
@@ -130,6 +136,7 @@ class Criterion:
     missing: tuple[Evidence, ...] = ()
     not_judged: str | None = None  # what the handbook cannot show
     would_help: tuple[str, ...] = ()  # evidence that would show it
+    source: str = ""  # where the criterion comes from (set by :func:`audit`)
 
     @property
     def status_text(self) -> str:
@@ -748,7 +755,7 @@ def evaluation(f: _Facts) -> Criterion:
         if last is not None and _within_year(last, f.today):
             evaluated += 1
             doc = next(d for day, d in network.minutes if day == last
-                       and d.get("evaluation") is True)
+                       and records_evaluation(d))
             evidence.append(Evidence(_("{network}: arbeidet ble evaluert {date}.").format(
                 network=network.title, date=last),
                 (Link(_("Referat {date}").format(date=last), doc.path),)))
@@ -773,6 +780,14 @@ def evaluation(f: _Facts) -> Criterion:
                 text = _("{network}: ikke evaluert ennå; nettverket har møttes, så evalueringen "
                          "er ikke forfalt.").format(network=network.title)
             missing.append(Evidence(text, (_network_link(network),)))
+        for day, doc in network.minutes:
+            if _within_year(day, f.today) and doc.get("evaluation") is True \
+                    and not records_evaluation(doc):
+                missing.append(Evidence(
+                    _("{network}: referatet fra {date} har evaluation: true, men "
+                      "evalueringspunktet er ikke fylt ut (ingen vedtak), så det teller ikke som "
+                      "en evaluering.").format(network=network.title, date=day),
+                    (Link(_("Referat {date}").format(date=day), doc.path),)))
         if planned:
             evidence.append(Evidence(_("{network}: evalueringen står på sakslisten til møtet "
                                        "{date}.").format(network=network.title, date=planned[0]),
@@ -794,7 +809,8 @@ def evaluation(f: _Facts) -> Criterion:
     return Criterion(
         8, "evaluering", _("Evaluering av samarbeidsstrukturene"), status, reason,
         _("Oppfylt når det finnes minst ett nettverk, og hvert nettverk har et referat med "
-          "evaluation: true de siste tolv månedene; delvis når minst ett har det, eller når "
+          "evaluation: true og evalueringspunktet fylt ut (et vedtak) de siste tolv månedene; "
+          "delvis når minst ett har det, eller når "
           "ingen evaluering er forfalt ennå (nettverk yngre enn ett år); ellers ikke oppfylt."),
         tuple(evidence), tuple(_capped(missing)))
 
@@ -869,26 +885,34 @@ def capturing_needs(f: _Facts) -> Criterion:
 def user_participation(f: _Facts) -> Criterion:
     evidence: list[Evidence] = []
     missing: list[Evidence] = []
-    since = twelve_months_before(f.today)
-    invited = 0
+    since = twelve_months_before(f.today) + dt.timedelta(days=1)
+    invited = decided_only = 0
     for network in f.networks:
-        found: list[tuple[dt.date, list[str], Document]] = []
-        for day, doc in sorted((*network.agendas, *network.minutes), key=lambda m: m[0]):
-            names = doc.get("user_representatives")
-            if day > since and isinstance(names, list):
-                listed = [n.strip() for n in names if isinstance(n, str) and n.strip()]
-                if listed:
-                    found.append((day, listed, doc))
-        if found:
+        found = representations(network, since, dt.date.max)
+        for rep in found:
+            names = ", ".join(rep.names)
+            link = (Link(_("Møtet {date}").format(date=rep.date), rep.path),)
+            if ATTENDED in rep.kinds:
+                evidence.append(Evidence(_("{network}: {names} møtte på møtet {date} (referatet)."
+                                           ).format(network=network.title, names=names,
+                                                    date=rep.date), link))
+            if INVITED in rep.kinds:
+                evidence.append(Evidence(_("{network}: invitert: {names} (møtet {date}).").format(
+                    network=network.title, names=names, date=rep.date), link))
+            if DECIDED in rep.kinds and not rep.kinds & {INVITED, ATTENDED}:
+                evidence.append(Evidence(_("{network}: vedtatt å invitere, men ikke registrert som "
+                                           "invitert ennå: {names} (møtet {date}).").format(
+                                               network=network.title, names=names,
+                                               date=rep.date), link))
+        if any(rep.kinds & {INVITED, ATTENDED} for rep in found):
             invited += 1
-            for day, names, doc in found:
-                if day >= f.today:
-                    text = _("{network}: {names} invitert til møtet {date}.")
-                else:
-                    text = _("{network}: {names} med på møtet {date}.")
-                evidence.append(Evidence(
-                    text.format(network=network.title, names=", ".join(names), date=day),
-                    (Link(doc.title or doc.path, doc.path),)))
+        elif found:
+            decided_only += 1
+            missing.append(Evidence(_("{network}: bare vedtatt å invitere brukerrepresentanter; "
+                                      "invitasjonen er ikke registrert (user_representatives på "
+                                      "sakslisten, eller oppfølgingspunktet krysset av).").format(
+                                          network=network.title),
+                                    (_network_link(network),)))
         else:
             missing.append(Evidence(_("{network}: ingen brukerrepresentanter (elevråd, "
                                       "foreldreutvalg, ungdomsråd) invitert de siste tolv "
@@ -907,6 +931,8 @@ def user_participation(f: _Facts) -> Criterion:
         missing.append(Evidence(_("Ingen tverrfaglige nettverk (type: network) som kan "
                                   "invitere brukerrepresentanter.")))
     status = _score(invited, len(f.networks)) if f.networks else NOT_MET
+    if status == NOT_MET and decided_only:
+        status = PARTLY
     reason = {MET: _("Alle nettverkene har invitert brukerrepresentanter det siste året eller "
                      "til et planlagt møte."),
               PARTLY: _("{n} av {total} nettverk har invitert brukerrepresentanter.").format(
@@ -915,15 +941,42 @@ def user_participation(f: _Facts) -> Criterion:
                          "brukerrepresentanter.")}[status]
     return Criterion(
         10, "brukermedvirkning", _("Brukermedvirkning"), status, reason,
-        _("Oppfylt når det finnes minst ett nettverk, og hvert nettverk har sakslister eller "
-          "referater med user_representatives de siste tolv månedene eller for et planlagt møte; "
-          "delvis når noen har det; ellers ikke oppfylt. Dokumenter som omtaler "
+        _("Invitert (user_representatives på en saksliste, eller et oppfølgingspunkt om å "
+          "invitere som er krysset av), møtte (user_representatives i et referat) og vedtatt å "
+          "invitere (et åpent oppfølgingspunkt eller et vedtak) vises hver for seg. Oppfylt når "
+          "det finnes minst ett nettverk, og hvert nettverk har invitert brukerrepresentanter "
+          "eller hatt dem på møtet de siste tolv månedene eller til et planlagt møte; delvis når "
+          "noen har det, eller bare har vedtatt å invitere; ellers ikke oppfylt. Dokumenter som "
+          "omtaler "
           "brukermedvirkning (pasient- og brukerrettighetsloven § 3-1, «medvirkning») vises som "
           "støttende dokumentasjon."),
         tuple(evidence), tuple(_capped(missing)),
         _("Om brukernes syn faktisk påvirker arbeidet, kan ikke vurderes ut fra håndboka."),
         (_("referater der innspill fra elevråd, foreldreutvalg eller ungdomsråd er fulgt opp"),
          _("resultater fra brukerundersøkelser eller samtaler med barn og foresatte")))
+
+
+#: Where each criterion comes from (translate with ``_``): the state administrator's list of what
+#: the audit looked for (seed 003, «Hva så vi etter i tilsynet?»), except user participation,
+#: which is one of the success factors of the Fafo report the audit cites.
+AUDIT_SOURCE = N_("Statsforvalterens tilsyn: «Hva så vi etter i tilsynet?»")
+FAFO_SOURCE = N_("Fafo-rapporten «Trøbbel i grenseflatene», suksessfaktor 7 (brukermedvirkning), "
+                 "som tilsynet viste til")
+SOURCES = {"brukermedvirkning": FAFO_SOURCE}
+
+
+def never_met_when_partly_unknown(criterion: Criterion) -> Criterion:
+    """A criterion whose evidence is partly unknown (it has a part the handbook cannot show) is
+    never *oppfylt*: at most *delvis oppfylt*, saying what is missing."""
+    if criterion.status != MET or not criterion.not_judged:
+        return criterion
+    return dataclasses.replace(
+        criterion, status=PARTLY,
+        reason=_("{reason} Men en del av punktet kan ikke vurderes ut fra håndboka, så det er "
+                 "ikke oppfylt: {what}").format(reason=criterion.reason,
+                                               what=criterion.not_judged),
+        rule=_("{rule} Et punkt der en del ikke kan vurderes ut fra håndboka, er aldri "
+               "oppfylt, høyst delvis oppfylt.").format(rule=criterion.rule))
 
 
 CRITERIA: tuple[Callable[[_Facts], Criterion], ...] = (
@@ -945,9 +998,16 @@ def audit(root: Path, *, today: dt.date) -> AuditReport:
                               len(errors)).format(n=len(errors)))
     return AuditReport(root=root, title=facts.config.title,
                        municipality=facts.config.municipality, today=today,
-                       criteria=tuple(make(facts) for make in CRITERIA),
+                       criteria=tuple(_finish(make(facts)) for make in CRITERIA),
                        documents=len(facts.documents), networks=len(facts.networks),
                        notes=tuple(notes))
+
+
+def _finish(criterion: Criterion) -> Criterion:
+    """The general rules every criterion goes through: its source, and never *oppfylt* while
+    part of it cannot be judged."""
+    source = _(SOURCES.get(criterion.key, AUDIT_SOURCE))
+    return never_met_when_partly_unknown(dataclasses.replace(criterion, source=source))
 
 
 # --- Writing -------------------------------------------------------------------------------------

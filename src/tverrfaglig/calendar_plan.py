@@ -29,7 +29,14 @@ import icalendar
 from .errors import TvfError
 from .files import write_atomic
 from .i18n import _, language, long_date, weekday_name
-from .meetings import Network, school_year_label
+from .meetings import (
+    Network,
+    expected_meetings_from,
+    meetings_this_school_year,
+    school_year_label,
+    school_year_start,
+    term_over,
+)
 
 FIRST_TARGET = (9, 10)   # month, day of the first meeting's target date
 LAST_TARGET = (5, 20)    # month, day of the last meeting's target date (next calendar year)
@@ -119,38 +126,69 @@ def why_not_a_meeting_day(day: dt.date) -> str | None:
 # --- The plan -------------------------------------------------------------------------------
 
 
-def plan_meetings(network: Network, year: int, *, weekday: int | None = None) -> MeetingPlan:
+def plan_meetings(network: Network, year: int, *, weekday: int | None = None,
+                  today: dt.date | None = None) -> MeetingPlan:
     """``meetings_per_year`` dates in the school year starting in August of ``year``.
 
-    ``weekday`` (0 = Monday … 4 = Friday) keeps every meeting on that day of the week.
+    ``weekday`` (0 = Monday … 4 = Friday) keeps every meeting on that day of the week. For a
+    school year already under way on ``today``, only dates after today are proposed: the
+    meetings not yet held, as many as the rest of the year holds
+    (:func:`expected_meetings_from`), spread over what is left of it.
     """
+    count = network.meetings_per_year
+    if today is not None and school_year_start(today).year == year \
+            and today >= dt.date(year, *FIRST_TARGET):
+        held = [m for m in meetings_this_school_year(network, today) if m.date <= today]
+        count = min(max(0, count - len(held)),
+                    expected_meetings_from(network.meetings_per_year, today))
+    return MeetingPlan(network, year, propose_dates(count, year, weekday=weekday, today=today))
+
+
+def propose_dates(count: int, year: int, *, weekday: int | None = None,
+                  today: dt.date | None = None) -> tuple[PlannedMeeting, ...]:
+    """``count`` dates spread evenly over the school year starting in August of ``year``, or
+    over what is left of it after ``today``; each moved to the nearest allowed day, never to
+    today or earlier."""
     if not 2000 <= year <= 2100:
         raise TvfError(_("Skoleåret {year} er utenfor det tvf planlegger (2000–2100).").format(
             year=year))
     if weekday is not None and not 0 <= weekday <= 4:
         raise TvfError(_("Møtedagen må være en hverdag (mandag til fredag)."))
-    count = network.meetings_per_year
     first = dt.date(year, *FIRST_TARGET)
     last = dt.date(year + 1, *LAST_TARGET)
+    earliest = None
+    if today is not None and today >= first:
+        if today >= last:
+            raise TvfError(_("Skoleåret {school_year} er nesten over ({today}); tvf foreslår "
+                             "ingen møtedatoer som er passert.").format(
+                                 school_year=school_year_label(first), today=today),
+                           hint=_("Planlegg neste skoleår med --year {year}.").format(
+                               year=year + 1))
+        earliest = today + dt.timedelta(days=1)
+        first = earliest + dt.timedelta(days=(last - earliest).days // (2 * max(count, 1)))
     span = (last - first).days
+    targets: list[dt.date] = []
     if count == 1:
         targets = [first + dt.timedelta(days=span // 2)]
-    else:
+    elif count > 1:
         targets = [first + dt.timedelta(days=round(i * span / (count - 1))) for i in range(count)]
     chosen: list[PlannedMeeting] = []
     taken: set[dt.date] = set()
     for target in targets:
-        day = _nearest_free_day(target, weekday, taken)
+        day = _nearest_free_day(target, weekday, taken, earliest)
         taken.add(day)
         chosen.append(PlannedMeeting(day, target))
     chosen.sort(key=lambda m: m.date)
-    return MeetingPlan(network, year, tuple(chosen))
+    return tuple(chosen)
 
 
-def _nearest_free_day(target: dt.date, weekday: int | None, taken: set[dt.date]) -> dt.date:
+def _nearest_free_day(target: dt.date, weekday: int | None, taken: set[dt.date],
+                      earliest: dt.date | None = None) -> dt.date:
     for shift in range(MAX_SHIFT_DAYS + 1):
         for day in (target + dt.timedelta(days=shift), target - dt.timedelta(days=shift)):
             if day in taken or (weekday is not None and day.weekday() != weekday):
+                continue
+            if earliest is not None and day < earliest:
                 continue
             if why_not_a_meeting_day(day) is None:
                 return day
@@ -211,11 +249,14 @@ def calendar(plan: MeetingPlan, *, recipient: str, today: dt.date,
             event.add("dtstart", begins, parameters={"TZID": TIMEZONE})
             event.add("dtend", begins + dt.timedelta(minutes=minutes),
                       parameters={"TZID": TIMEZONE})
+        # After the leader's term the old leader is not named: a leader must be chosen.
+        chair = _("må velges (lederperioden gikk ut {date})").format(
+            date=leader.term_end) if term_over(network, meeting.date) else who
         event.add("description", _(
             "Møte {number} av {total} i skoleåret {school_year}. Leder: {leader}. Innspill til "
             "sakslisten sendes til leder, som sender ut sakslisten før møtet. Referatet sendes "
             "til {recipient}.").format(number=number, total=total, school_year=plan.school_year,
-                                      leader=who, recipient=recipient))
+                                      leader=chair, recipient=recipient))
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

@@ -54,6 +54,7 @@ class Config:
     title: str
     municipality: str | None = None
     coordinator: str | None = None
+    approving_body: str | None = None  # who approves documents: tvf stamp's default --by
     review_interval_months: int = 24
     exclude: tuple[str, ...] = ()
     minutes_recipient: str = DEFAULT_RECIPIENT
@@ -142,6 +143,7 @@ def load_config(root: Path) -> Config:
         title=title,
         municipality=_opt_str(handbook, "municipality", path),
         coordinator=_opt_str(handbook, "coordinator", path),
+        approving_body=(_opt_str(handbook, "approving_body", path) or "").strip() or None,
         review_interval_months=interval,
         exclude=_str_list(handbook, "exclude", path),
         minutes_recipient=_opt_str(minutes, "recipient", path) or DEFAULT_RECIPIENT,

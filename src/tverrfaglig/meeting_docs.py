@@ -18,13 +18,14 @@ import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from .child_mentions import ChildMention, find_child_mentions
 from .document import INPUT_TYPE, Document, parse_document
 from .errors import TvfError
 from .files import FileExists, write_atomic
@@ -41,15 +42,18 @@ from .meetings import (
     Network,
     agenda_items,
     agenda_on,
-    evaluation_due,
+    election_due,
+    evaluation_on_agenda,
     get_network,
     last_evaluation,
     minutes_on,
+    next_meeting_after,
     next_planned_date,
     open_action_items,
     pending_inputs,
     previous_minutes,
     school_year_label,
+    term_over,
     user_representatives_due,
 )
 from .pii import guard
@@ -69,6 +73,8 @@ class Written:
     written: bool         # False for --output - and --dry-run
     placed: tuple[str, ...] = ()  # inputs marked as placed on the agenda
     date: dt.date | None = None   # the meeting's date, for agendas and minutes
+    closed: tuple[ActionItem, ...] = ()  # action items ticked (tvf minutes sent)
+    child_mentions: tuple[ChildMention, ...] = ()  # what may name a child (TVF502)
 
 
 # --- Files -------------------------------------------------------------------------------------
@@ -120,14 +126,18 @@ def insert_front_matter(data: bytes, lines: Sequence[str], *, where: str | None 
     return b"".join([*parts[:closing], *added, *parts[closing:]])
 
 
-def _add_keys(root: Path, doc: Document, lines: Sequence[str], key: str) -> bytes:
-    """The bytes of ``doc`` with ``lines`` added, checked to parse with ``key`` set."""
+def _add_keys(root: Path, doc: Document, lines: Sequence[str], key: str,
+              before: Callable[[bytes], bytes] | None = None) -> bytes:
+    """The bytes of ``doc`` with ``lines`` added, checked to parse with ``key`` set; ``before``
+    may change the file's bytes first (ticking a task line in the body)."""
     path = root / doc.path
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise TvfError(_("{path} kan ikke leses: {reason}.").format(
             path=doc.path, reason=exc.strerror)) from None
+    if before is not None:
+        data = before(data)
     new = insert_front_matter(data, lines, where=doc.path)
     parsed, problems = parse_document(doc.path, new)
     if parsed is None or parsed.meta is None or key not in parsed.meta or problems:
@@ -166,15 +176,21 @@ def _network_context(handbook: Handbook, network: Network, day: dt.date) -> dict
         term = f"{long_date(leader.term_start)}–{long_date(leader.term_end)}"
     elif leader.term_end:
         term = _("til {date}").format(date=long_date(leader.term_end))
+    over = term_over(network, day)
+    appointment = network.appointment(day)
     return {
         "handbook": {"title": handbook.config.title,
                      "municipality": handbook.config.municipality},
         "network": {"slug": network.slug, "title": network.title, "mandate": network.mandate,
                     "folder": network.folder},
-        "leader": {"name": leader.name, "role": leader.role,
+        # After the term has ended the old leader is not named: a leader must be chosen.
+        "leader": {"name": None if over else leader.name, "role": None if over else leader.role,
                    "term_start": str(leader.term_start) if leader.term_start else None,
                    "term_end": str(leader.term_end) if leader.term_end else None,
-                   "term": term},
+                   "term": None if over else term, "term_over": over,
+                   "term_end_text": long_date(leader.term_end) if leader.term_end else None},
+        "time": appointment.time,
+        "place": appointment.place,
         "members": [{"service": m.service, "name": m.name} for m in network.members],
         "recipient": network.recipient(handbook.config),
         "date": str(day),
@@ -226,7 +242,8 @@ def add_input(handbook: Handbook, slug: str, text: str, *, sender: str | None,
     content = "\n".join(lines)
     path = _file_input(handbook.root / network.folder / INPUTS_DIR, today, content,
                        dry_run=dry_run)
-    return Written(_display(handbook.root, path), content, written=not dry_run)
+    return Written(_display(handbook.root, path), content, written=not dry_run,
+                   child_mentions=tuple(find_child_mentions(body)))
 
 
 def _file_input(folder: Path, today: dt.date, content: str, *, dry_run: bool) -> Path:
@@ -267,9 +284,10 @@ def agenda_context(handbook: Handbook, network: Network, day: dt.date, today: dt
             "path": previous[1].path},
         "open_items": [_item_context(i, today) for i in open_action_items(network, day)],
         "inputs": [_input_context(i) for i in pending_inputs(network)],
-        "evaluation": {"due": evaluation_due(network, day),
+        "evaluation": {"due": evaluation_on_agenda(network, day),
                        "last": str(last) if last else None,
                        "last_text": long_date(last) if last else None},
+        "election": {"due": election_due(network, day), "term_over": term_over(network, day)},
         "user_representatives": {
             "due": not invited and user_representatives_due(network, day),
             "school_year": school_year_label(day),
@@ -349,6 +367,8 @@ def minutes_context(handbook: Handbook, network: Network, day: dt.date, agenda: 
     """Everything ``minutes.md.j2`` gets (documented in docs/meetings.md)."""
     context = _network_context(handbook, network, day)
     representatives = agenda.get("user_representatives")
+    following = next_meeting_after(network, day)
+    after = network.appointment(following) if following is not None else None
     context.update({
         "title": _("Referat – {network}, {date}").format(network=network.title,
                                                          date=long_date(day)),
@@ -358,8 +378,12 @@ def minutes_context(handbook: Handbook, network: Network, day: dt.date, agenda: 
         "open_items": [_item_context(i, today) for i in open_action_items(network, day)],
         "present": [f"{m.service}: {m.name}" if m.name else m.service for m in network.members],
         "evaluation": agenda.get("evaluation") is True,
-        "user_representatives": [r for r in representatives if isinstance(r, str)]
+        # Invited on the agenda: whether they came is for the minutes to say.
+        "invited": [r for r in representatives if isinstance(r, str)]
         if isinstance(representatives, list) else [],
+        "next_meeting": None if following is None or after is None else {
+            "date": str(following), "date_text": long_date(following),
+            "weekday": weekday_name(following), "time": after.time, "place": after.place},
     })
     return context
 
@@ -429,8 +453,55 @@ def mark_sent(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt.
                          ).format(date=date, today=today))
     recipient = (to or "").strip() or network.recipient(handbook.config)
     _refuse_personal_data(recipient, _("Mottakeren"))
+    closing = send_minutes_items(network, date)
+    ticked: dict[str, bytes] = {}
+    for item in closing:
+        if item.path != doc.path:
+            ticked[item.path] = tick(ticked.get(item.path) or _read(handbook.root, item.path),
+                                     item.line)
+    own = [item for item in closing if item.path == doc.path]
     data = _add_keys(handbook.root, doc, ["sent:", f"  date: {today}", f"  to: {_json(recipient)}"],
-                     "sent")
+                     "sent", before=lambda raw: _tick_all(raw, [i.line for i in own]))
     if not dry_run:
         write_atomic(handbook.root / doc.path, data)
-    return Written(doc.path, data.decode("utf-8"), written=not dry_run, date=date)
+        for path, changed in ticked.items():
+            write_atomic(handbook.root / path, changed)
+    return Written(doc.path, data.decode("utf-8"), written=not dry_run, date=date,
+                   closed=tuple(closing))
+
+
+#: The leader's own action item to send the minutes: «Sende referatet til …» and the like.
+_SEND_MINUTES = re.compile(r"\bsend\w*\b.*\breferat|\breferat\w*\b.*\bsend", re.IGNORECASE)
+
+
+def send_minutes_items(network: Network, date: dt.date) -> list[ActionItem]:
+    """The open action items, in minutes up to ``date``, that ask the leader to send the
+    minutes: ``tvf minutes sent`` ticks them."""
+    leader = network.leader
+    owners = {"leder", "leiar", "leader", "nettverksleder", *(
+        n.casefold() for n in (leader.name, leader.role) if n)}
+    return [item for item in open_action_items(network)
+            if item.meeting <= date and _SEND_MINUTES.search(item.text)
+            and " ".join(item.owner.split()).casefold() in owners]
+
+
+def _read(root: Path, path: str) -> bytes:
+    try:
+        return (root / path).read_bytes()
+    except OSError as exc:
+        raise TvfError(_("{path} kan ikke leses: {reason}.").format(
+            path=path, reason=exc.strerror)) from None
+
+
+def tick(data: bytes, line: int) -> bytes:
+    """``data`` with the task line at ``line`` (1-based) ticked: ``[ ]`` becomes ``[x]``, and
+    nothing else changes."""
+    lines = data.splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace(b"[ ]", b"[x]", 1)
+    return b"".join(lines)
+
+
+def _tick_all(data: bytes, numbers: Sequence[int]) -> bytes:
+    for number in numbers:
+        data = tick(data, number)
+    return data

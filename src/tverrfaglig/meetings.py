@@ -18,6 +18,7 @@ Everything here is a pure function of the documents and of "today": reading, nev
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pathlib import PurePosixPath
 from typing import TypedDict
 
 from .config import Config
+from .dates import parse_user_date
 from .document import INPUT_TYPE, NETWORK_TYPE, Document, as_date
 from .errors import TvfError
 from .handbook import Handbook
@@ -176,6 +178,16 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class Appointment:
+    """When and where a planned meeting is held: an entry of ``planned_meetings`` written as
+    ``{date: 2027-01-14, time: "12.00–14.00", place: "Kanebogen skole"}``."""
+
+    date: dt.date
+    time: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
 class Network:
     """A network with its meeting documents, each list sorted by date (then path)."""
 
@@ -191,6 +203,11 @@ class Network:
     agendas: tuple[tuple[dt.date, Document], ...]
     minutes: tuple[tuple[dt.date, Document], ...]
     inputs: tuple[Input, ...]
+    appointments: tuple[Appointment, ...] = ()  # time and place of planned meetings
+
+    def appointment(self, day: dt.date) -> Appointment:
+        """The time and place planned for the meeting on ``day`` (none known: both None)."""
+        return next((a for a in self.appointments if a.date == day), Appointment(day))
 
     @property
     def folder(self) -> str:
@@ -230,10 +247,26 @@ def _members(value: object) -> tuple[Member, ...]:
                  for item in value if isinstance(item, dict) and _text(item.get("service")))
 
 
+def planned_date(value: object) -> dt.date | None:
+    """The date of a ``planned_meetings`` entry: a date, or ``{date, time, place}``."""
+    return as_date(value.get("date") if isinstance(value, dict) else value)
+
+
 def _dates(value: object) -> tuple[dt.date, ...]:
     if not isinstance(value, list):
         return ()
-    return tuple(sorted({d for d in (as_date(v) for v in value) if d is not None}))
+    return tuple(sorted({d for d in (planned_date(v) for v in value) if d is not None}))
+
+
+def _appointments(value: object) -> tuple[Appointment, ...]:
+    if not isinstance(value, list):
+        return ()
+    found = []
+    for entry in value:
+        day = planned_date(entry)
+        if day is not None and isinstance(entry, dict):
+            found.append(Appointment(day, _text(entry.get("time")), _text(entry.get("place"))))
+    return tuple(sorted(found, key=lambda a: a.date))
 
 
 def build_networks(documents: Iterable[Document]) -> dict[str, Network]:
@@ -280,6 +313,7 @@ def build_networks(documents: Iterable[Document]) -> dict[str, Network]:
             mandate=_text(doc.get("mandate")), planned_dates=_dates(doc.get("planned_meetings")),
             agendas=by_date(agendas[slug]), minutes=by_date(minutes[slug]),
             inputs=tuple(sorted(inputs[slug], key=lambda i: (i.date or dt.date.min, i.path))),
+            appointments=_appointments(doc.get("planned_meetings")),
         )
     return result
 
@@ -364,11 +398,12 @@ def parse_action_items(doc: Document, meeting: dt.date) -> tuple[list[ActionItem
             problems.append(TaskProblem(doc.path, line_no,
                                         message.format(text=_short(rest), form=_(_FORM))))
             continue
-        deadline = as_date(fields["frist"])
+        deadline = parse_user_date(fields["frist"])
         if deadline is None:
             problems.append(TaskProblem(doc.path, line_no, _(
-                "Fristen «{deadline}» i «{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD, "
-                "f.eks. 2027-02-01.").format(deadline=fields["frist"], text=_short(rest))))
+                "Fristen «{deadline}» i «{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
+                "DD.MM.ÅÅÅÅ, f.eks. 2027-02-01 eller 01.02.2027.").format(
+                    deadline=fields["frist"], text=_short(rest))))
             continue
         text = trailer.group("text").strip() if trailer else rest
         if not text:
@@ -417,9 +452,49 @@ def pending_inputs(network: Network) -> list[Input]:
     return [i for i in network.inputs if i.pending]
 
 
+#: The labels of the minutes skeleton under each item (``**Drøfting:**``, ``**Vedtak:**``), in
+#: both of tvf's languages: a section with nothing but these is not filled in.
+SKELETON_LABELS = ("**Drøfting:**", "**Vedtak:**", "**Discussion:**", "**Decision:**")
+_EVALUATION_HEADING = re.compile(r"^#{2,6}\s.*(evaluer|evaluat)", re.IGNORECASE)
+
+
+def evaluation_section(doc: Document) -> str | None:
+    """The text under the minutes' evaluation item (a heading with «evaluering»), outside
+    comments, or None when the minutes have no such item."""
+    lines: list[str] | None = None
+    for _line_no, line in _body_lines(doc):
+        if line.startswith("#"):
+            if lines is not None:
+                break
+            if _EVALUATION_HEADING.match(line):
+                lines = []
+            continue
+        if lines is not None:
+            lines.append(line)
+    return None if lines is None else "\n".join(lines)
+
+
+def records_evaluation(doc: Document) -> bool:
+    """Whether minutes record the annual evaluation: ``evaluation: true``, and, when the
+    minutes have an evaluation item, that item filled in (a decision after ``**Vedtak:**``, or
+    any text when it has no such label). A skeleton nobody filled in is no evaluation."""
+    if doc.get("evaluation") is not True:
+        return False
+    section = evaluation_section(doc)
+    if section is None:
+        return True
+    for label in ("**Vedtak:**", "**Decision:**"):
+        if label in section:
+            return bool(section.split(label, 1)[1].strip())
+    text = section
+    for label in SKELETON_LABELS:
+        text = text.replace(label, "")
+    return bool(text.strip())
+
+
 def evaluations(network: Network) -> list[dt.date]:
-    """Dates of the minutes that record the annual evaluation (``evaluation: true``)."""
-    return [day for day, doc in network.minutes if doc.get("evaluation") is True]
+    """Dates of the minutes that record the annual evaluation (:func:`records_evaluation`)."""
+    return [day for day, doc in network.minutes if records_evaluation(doc)]
 
 
 def last_evaluation(network: Network, before: dt.date) -> dt.date | None:
@@ -448,17 +523,70 @@ def evaluation_overdue(network: Network, today: dt.date) -> bool:
     return last is None or last <= twelve_months_before(today)
 
 
+INVITED = "invited"  # on an agenda's user_representatives, or an action item to invite, ticked
+ATTENDED = "attended"  # on the minutes' user_representatives: they came
+DECIDED = "decided"  # an open action item to invite, or a decision (Vedtak) to invite
+_INVITE_RE = re.compile(r"\binvit", re.IGNORECASE)
+_COUNCIL_RE = re.compile(r"elevråd|foreldre|\bFAU\b|ungdomsråd|brukerrepresentant|"
+                         r"brukerutvalg|pupils'|parents'|youth council", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Representation:
+    """What a network's documents say about user representatives at one meeting: invited,
+    attended and decided are different facts, kept apart."""
+
+    date: dt.date
+    names: tuple[str, ...]  # the councils, or the text of the action item or decision
+    kinds: frozenset[str]  # INVITED, ATTENDED, DECIDED
+    path: str
+
+
+def _is_invitation(text: str) -> bool:
+    return bool(_INVITE_RE.search(text) and _COUNCIL_RE.search(text))
+
+
+def representations(network: Network, start: dt.date, end: dt.date) -> list[Representation]:
+    """User representatives invited to, attending, or decided on for meetings from ``start``
+    to ``end``, oldest first; each invitation once (one action item is one invitation however
+    many minutes mention it; the same councils on an agenda and its minutes are one entry
+    with both kinds)."""
+    found: dict[tuple[dt.date, tuple[str, ...]], tuple[set[str], str]] = {}
+
+    def add(day: dt.date, names: tuple[str, ...], kind: str, path: str) -> None:
+        key = (day, tuple(n.casefold() for n in names))
+        kinds, _first = found.setdefault(key, (set(), path))
+        kinds.add(kind)
+        labels[key] = names
+
+    labels: dict[tuple[dt.date, tuple[str, ...]], tuple[str, ...]] = {}
+    for kind, documents in ((INVITED, network.agendas), (ATTENDED, network.minutes)):
+        for day, doc in documents:
+            names = doc.get("user_representatives")
+            if start <= day <= end and isinstance(names, list):
+                listed = tuple(n.strip() for n in names if isinstance(n, str) and n.strip())
+                if listed:
+                    add(day, listed, kind, doc.path)
+    for item in current_action_items(network):
+        if start <= item.meeting <= end and _is_invitation(item.text):
+            add(item.meeting, (item.text,), INVITED if item.done else DECIDED, item.path)
+    for day, doc in network.minutes:
+        if not start <= day <= end:
+            continue
+        for _line_no, line in _body_lines(doc):
+            for label in ("**Vedtak:**", "**Decision:**"):
+                if label in line:
+                    decision = line.split(label, 1)[1].strip()
+                    if decision and _is_invitation(decision):
+                        add(day, (decision,), DECIDED, doc.path)
+    return [Representation(key[0], labels[key], frozenset(kinds), path)
+            for key, (kinds, path) in sorted(found.items(), key=lambda e: e[0])]
+
+
 def invited_representatives(network: Network, on: dt.date) -> list[tuple[dt.date, list[str]]]:
-    """The user representatives named in agendas and minutes of ``on``'s school year."""
+    """The user representatives invited, attending or decided on in ``on``'s school year."""
     start, end = school_year(on)
-    found: list[tuple[dt.date, list[str]]] = []
-    for day, doc in sorted((*network.agendas, *network.minutes), key=lambda m: m[0]):
-        names = doc.get("user_representatives")
-        if start <= day <= end and isinstance(names, list):
-            listed = [n.strip() for n in names if isinstance(n, str) and n.strip()]
-            if listed:
-                found.append((day, listed))
-    return found
+    return [(r.date, list(r.names)) for r in representations(network, start, end)]
 
 
 def user_representatives_due(network: Network, on: dt.date) -> bool:
@@ -483,6 +611,84 @@ def meetings(network: Network, today: dt.date) -> list[Meeting]:
             by_date.setdefault(day, {})
     return [Meeting(day, docs.get("agenda"), docs.get("minutes"), day in planned)
             for day, docs in sorted(by_date.items())]
+
+
+#: The part of a school year meetings are planned in (month, day): from the first target date
+#: of ``tvf meetings plan`` to the last (:mod:`.calendar_plan` uses the same).
+MEETING_SEASON = ((9, 10), (5, 20))
+
+
+def expected_meetings_from(per_year: int, day: dt.date) -> int:
+    """How many of ``per_year`` meetings fit in the part of ``day``'s school year from ``day``
+    on: in proportion to the days left of the meeting season, rounded up."""
+    year = school_year_start(day).year
+    first = dt.date(year, *MEETING_SEASON[0])
+    last = dt.date(year + 1, *MEETING_SEASON[1])
+    if day <= first:
+        return per_year
+    if day > last:
+        return 0
+    return math.ceil(per_year * (last - day).days / (last - first).days)
+
+
+def started(network: Network) -> dt.date | None:
+    """When the network started: its first agenda or minutes, else its leader's first term."""
+    first = first_meeting(network)
+    return first or network.leader.term_start
+
+
+def expected_meetings(network: Network, today: dt.date) -> int:
+    """The meetings the network should hold in today's school year (TVF402): all of
+    ``meetings_per_year``, or for a network that started during the year, those the rest of
+    the year held from its start."""
+    begun = started(network)
+    if begun is None or begun <= school_year_start(today):
+        return network.meetings_per_year
+    return expected_meetings_from(network.meetings_per_year, begun)
+
+
+def meeting_dates(network: Network) -> list[dt.date]:
+    """Every date the network meets or plans to: planned dates, agendas and minutes."""
+    return sorted({*network.planned_dates, *(d for d, _doc in network.agendas),
+                   *(d for d, _doc in network.minutes)})
+
+
+def next_meeting_after(network: Network, day: dt.date) -> dt.date | None:
+    """The first meeting date (planned, or with an agenda or minutes) after ``day``."""
+    return next((d for d in meeting_dates(network) if d > day), None)
+
+
+def term_over(network: Network, day: dt.date) -> bool:
+    """True when the leader's term has ended before ``day``: a leader must be chosen."""
+    end = network.leader.term_end
+    return end is not None and end < day
+
+
+def election_due(network: Network, day: dt.date) -> bool:
+    """True when the meeting on ``day`` must choose the leader for the next year: it is the
+    last meeting of the leader's term (no meeting after it up to ``term_end``), or the term
+    has already ended."""
+    end = network.leader.term_end
+    if end is None:
+        return False
+    if day > end:
+        return True
+    return not any(day < d <= end for d in meeting_dates(network))
+
+
+def last_meeting_of_school_year(network: Network, day: dt.date) -> bool:
+    """True when no meeting is planned (or written) after ``day`` in its school year."""
+    _start, end = school_year(day)
+    return not any(day < d <= end for d in meeting_dates(network))
+
+
+def evaluation_on_agenda(network: Network, day: dt.date) -> bool:
+    """Whether the agenda of the meeting on ``day`` gets the annual evaluation: when none was
+    held in the twelve months before it, on the last meeting of the school year, or on any
+    meeting once the evaluation is overdue (the network has met for more than a year)."""
+    if not evaluation_due(network, day):
+        return False
+    return last_meeting_of_school_year(network, day) or evaluation_overdue(network, day)
 
 
 def meetings_this_school_year(network: Network, today: dt.date) -> list[Meeting]:
@@ -540,6 +746,7 @@ class LeaderView(TypedDict):
     term_start: str | None
     term_end: str | None
     term_ended: bool
+    election_meeting: str | None  # the meeting that chooses the next leader
 
 
 class MemberView(TypedDict):
@@ -573,6 +780,7 @@ InputView = TypedDict("InputView", {"text": str, "from": str | None, "date": str
 class RepresentativesView(TypedDict):
     date: str
     names: list[str]
+    kinds: list[str]  # invited, attended, decided
 
 
 class NetworkOverview(TypedDict):
@@ -602,7 +810,8 @@ def overview(network: Network, today: dt.date, recipient: str) -> NetworkOvervie
     leader = network.leader
     this_year = meetings_this_school_year(network, today)
     last = last_evaluation(network, today + dt.timedelta(days=1))
-    invited = invited_representatives(network, today)
+    start, end = school_year(today)
+    invited = representations(network, start, end)
     upcoming = [m.date for m in meetings(network, today) if m.date >= today]
     return {
         "id": network.slug,
@@ -613,6 +822,8 @@ def overview(network: Network, today: dt.date, recipient: str) -> NetworkOvervie
             "name": leader.name, "role": leader.role,
             "term_start": _iso(leader.term_start), "term_end": _iso(leader.term_end),
             "term_ended": leader.term_end is not None and leader.term_end < today,
+            "election_meeting": _iso(next((d for d in meeting_dates(network)
+                                           if d >= today and election_due(network, d)), None)),
         },
         "members": [{"service": m.service, "name": m.name} for m in network.members],
         "meetings_per_year": network.meetings_per_year,
@@ -634,7 +845,8 @@ def overview(network: Network, today: dt.date, recipient: str) -> NetworkOvervie
         } for i in pending_inputs(network)],
         "last_evaluation": _iso(last),
         "evaluation_due": last is None or last <= twelve_months_before(today),
-        "user_representatives": [{"date": str(day), "names": names} for day, names in invited],
+        "user_representatives": [{"date": str(r.date), "names": list(r.names),
+                                  "kinds": sorted(r.kinds)} for r in invited],
         "report_to": recipient,
     }
 

@@ -46,6 +46,7 @@ from .meetings import (
     current_action_items,
     first_meeting,
     last_evaluation,
+    school_year,
 )
 from .revisions import add_months
 
@@ -71,6 +72,7 @@ KINDS: dict[str, Kind] = {
     "changed_unapproved": Kind(OVERDUE, N_("Endret uten ny godkjenning"), "TVF302"),
     "action_item_overdue": Kind(OVERDUE, N_("Oppfølgingspunkt over fristen"), "TVF404"),
     "minutes_missing": Kind(OVERDUE, N_("Referat mangler"), "TVF403"),
+    "meeting_missed": Kind(OVERDUE, N_("Planlagt møte uten saksliste eller referat"), None),
     "minutes_not_sent": Kind(OVERDUE, N_("Referat ikke sendt"), "TVF406"),
     "evaluation_overdue": Kind(OVERDUE, N_("Årlig evaluering mangler"), "TVF405"),
     "leader_term_ended": Kind(OVERDUE, N_("Lederperioden er ute"), "TVF401"),
@@ -135,6 +137,7 @@ class OutdatedItem:
     last_changed_source: str | None = None  # "git" or "front_matter"
     age_days: int | None = None
     network: str | None = None
+    action: str = ""  # what to do, in one sentence (the table's «Hva må gjøres»)
 
     @property
     def urgency(self) -> str:
@@ -187,6 +190,7 @@ class OutdatedItem:
             "owner": self.owner,
             "network": self.network,
             "message": self.message,
+            "action": self.action,
         }
 
 
@@ -406,7 +410,8 @@ def _from_finding(finding: Finding, ctx: _Context) -> OutdatedItem | None:
         action = ctx.items_at.get((finding.path, finding.line or 0))
         if action is None:
             return item
-        return _overdue(dataclasses.replace(item, title=action.text), action.deadline, today)
+        return _overdue(dataclasses.replace(item, title=action.text, owner=action.owner),
+                        action.deadline, today)
     if kind == "minutes_missing" and doc is not None:
         day = as_date(doc.get("date"))
         title = doc.title or _("Møtet {date}").format(date=day)
@@ -452,8 +457,81 @@ def _due_action_items(ctx: _Context, within_days: int) -> Iterator[OutdatedItem]
                         "{when}.").format(text=action.text, owner=action.owner,
                                           deadline=action.deadline, when=_in_days(left))
             item = ctx.base("action_item_due", action.path, action.line, message)
-            yield dataclasses.replace(item, title=action.text, due=action.deadline,
-                                      days_left=left)
+            yield dataclasses.replace(item, title=action.text, owner=action.owner,
+                                      due=action.deadline, days_left=left)
+
+
+def _missed_meetings(ctx: _Context) -> Iterator[OutdatedItem]:
+    """Planned meetings of this school year whose date has passed with neither an agenda nor
+    minutes: the meeting was not held, or it was not recorded."""
+    start, _end = school_year(ctx.today)
+    for network in ctx.networks.values():
+        written = {day for day, _doc in (*network.agendas, *network.minutes)}
+        missed = [day for day in network.planned_dates
+                  if start <= day < ctx.today and day not in written]
+        doc = network.document
+        for day in missed:
+            message = _("Møtet {date} står i planned_meetings, men det finnes verken saksliste "
+                        "eller referat fra det.").format(date=day)
+            item = ctx.base("meeting_missed", doc.path, doc.line_of("planned_meetings"),
+                            message)
+            yield _overdue(item, day, ctx.today)
+
+
+def _todo(item: OutdatedItem, ctx: _Context) -> str:
+    """What must be done about ``item``, in one sentence (not the item again)."""
+    name = item.id or item.path
+    network = ctx.by_path.get(item.path)
+    slug = network.slug if network is not None else ""
+    day = item.due
+    if item.kind == "review_overdue":
+        return _("Revider dokumentet, og godkjenn det på nytt med tvf stamp {name}.").format(
+            name=name)
+    if item.kind == "review_due":
+        return _("Revider dokumentet innen {date}, og godkjenn det på nytt med tvf stamp "
+                 "{name}.").format(date=day, name=name)
+    if item.kind == "changed_unapproved":
+        return _("Gå gjennom endringene (tvf history {name}), og godkjenn dem med tvf stamp "
+                 "{name}, eller sett teksten tilbake.").format(name=name)
+    if item.kind == "action_item_overdue":
+        return _("Gjør det, og kryss av [x] i neste referat; eller gi punktet ny frist der.")
+    if item.kind == "action_item_due":
+        return _("Gjør det innen {date}, og kryss av [x] i neste referat.").format(date=day)
+    if item.kind == "minutes_missing":
+        return _("Skriv referatet: tvf minutes new --network {network} --date {date}.").format(
+            network=slug, date=day)
+    if item.kind == "meeting_missed":
+        return _("Finn en ny dato og lag saksliste (tvf agenda new --network {network} "
+                 "--date ÅÅÅÅ-MM-DD), eller ta datoen ut av planned_meetings.").format(
+                     network=slug)
+    if item.kind == "minutes_not_sent":
+        document = ctx.documents.get(item.path)
+        meeting = as_date(document.get("date")) if document is not None else None
+        return _("Send referatet, og merk det som sendt: tvf minutes sent --network {network} "
+                 "--date {date}.").format(network=slug, date=meeting)
+    if item.kind == "evaluation_overdue":
+        return _("Sett årlig evaluering på sakslisten til neste møte (tvf agenda new --network "
+                 "{network} tar den med), og før den inn i referatet.").format(network=slug)
+    if item.kind == "leader_term_ended":
+        return _("Velg leder for neste år, og før inn navn og ny periode (leader: name, role, "
+                 "term_start, term_end) i {path}.").format(path=item.path)
+    if item.kind in ("repealed_law", "repealed_section"):
+        return _("Vis til loven som gjelder nå (tvf show {name} viser henvisningene), og "
+                 "godkjenn dokumentet på nytt.").format(name=name)
+    if item.kind == "law_amended":
+        return _("Les lovendringen, og godkjenn dokumentet på nytt med tvf stamp {name} når det "
+                 "stemmer med loven.").format(name=name)
+    if item.kind == "suspect_reference":
+        return _("Les dokumentet mot endringene i det det viser til, og godkjenn det på nytt med "
+                 "tvf stamp {name}.").format(name=name)
+    if item.kind == "retired_reference":
+        return _("Vis til dokumentet som erstatter det utgåtte, og godkjenn på nytt med tvf "
+                 "stamp {name}.").format(name=name)
+    if item.kind == "confirmations_low":
+        return _("Minn enhetene i meldingen på å lese {name}, og hent inn lesebekreftelsene "
+                 "med tvf confirmations import.").format(name=name)
+    return _("Gå gjennom dokumentet: stemmer det, godkjenn det på nytt med tvf stamp {name}; er "
+             "det ikke i bruk, sett status: retired.").format(name=name)
 
 
 def _in_days(left: int) -> str:
@@ -557,8 +635,10 @@ def outdated(root: Path, *, today: dt.date, within_days: int = 60, stale_months:
             items.append(item)
     items.extend(_due_reviews(ctx, within_days))
     items.extend(_due_action_items(ctx, within_days))
+    items.extend(_missed_meetings(ctx))
     items.extend(_stale(ctx, stale_months))
     items.extend(_low_confirmations(ctx, root, config))
+    items = [dataclasses.replace(item, action=_todo(item, ctx)) for item in items]
     return OutdatedReport(
         items=tuple(_merge(items)), today=today, within_days=within_days,
         stale_months=stale_months, documents=scan.report.documents, git=git_state,

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +103,7 @@ class StampResult:
     diff: str
     written: bool
     to_history: int = 0  # reading confirmations that no longer count (lesebekreftelser/)
+    warnings: tuple[str, ...] = ()  # references to drafts or retired documents
 
 
 @dataclass
@@ -114,13 +115,16 @@ class _Plan:
     result: StampResult | None = None
 
 
-def bump_version(version: str, *, major: bool = False) -> str:
-    """``1.3`` → ``1.4`` (minor) or ``2.0`` (major)."""
+def bump_version(version: str, *, major: bool = False, first_approval: bool = False) -> str:
+    """``1.3`` → ``1.4`` (minor) or ``2.0`` (major). The first approval of a draft (version
+    ``0.x``) gives ``1.0``."""
     match = _VERSION_RE.match(version)
     if match is None:
         raise TvfError(_("Versjonen «{version}» har feil form; den skal være som \"1.0\"."
                          ).format(version=version))
     first, second = int(match.group(1)), int(match.group(2))
+    if first_approval and first == 0:
+        return "1.0"
     return f"{first + 1}.0" if major else f"{first}.{second + 1}"
 
 
@@ -135,7 +139,8 @@ def add_months(date: dt.date, months: int) -> dt.date:
 def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | None = None,
           date: dt.date | None = None, review_by: dt.date | None = None,
           summary: str | None = None, today: dt.date | None = None, dry_run: bool = False,
-          cwd: Path | None = None) -> list[StampResult]:
+          cwd: Path | None = None,
+          confirm: Callable[[Sequence[str]], bool] | None = None) -> list[StampResult]:
     """Approve the documents ``targets`` (IDs, measure codes or paths): all or none.
 
     Every document is validated before any is written; one with TVF001–TVF005 or TVF501
@@ -143,6 +148,12 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
     :class:`StampRefused`. Each file is then written to a temporary file beside it and renamed
     over it; if any write fails, the files already written get their original bytes back.
     With ``dry_run`` nothing is written and the results carry the diffs.
+
+    The approver is ``by``, else the approving body of ``tvf.toml`` (``[handbook]
+    approving_body``), else git's ``user.name``. When a document refers to a draft or a
+    retired document, ``confirm`` gets the warnings before anything is written; when it
+    returns False, nothing is written (:class:`StampRefused`). Without ``confirm`` the
+    warnings are only in the results.
     """
     if not targets:
         raise TvfError(_("Oppgi minst ett dokument å godkjenne (ID, tiltakskode eller sti)."))
@@ -163,11 +174,15 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
         raise TvfError(_("Revisjonsdatoen {review} må være etter gyldig-fra-datoen "
                          "{valid_from}.").format(review=review, valid_from=valid_from),
                        hint=_("Velg en senere dato med --review-by."))
-    approver = (by if by is not None else vcs.user_name(root) or "").strip()
+    if by is not None:
+        approver = by.strip()
+    else:
+        approver = config.approving_body or (vcs.user_name(root) or "").strip()
     if not approver:
         raise TvfError(_("Vet ikke hvem som godkjenner."),
-                       hint=_("Oppgi navnet med --by NAVN, eller sett det i git med "
-                              "git config user.name \"Navn Navnesen\"."))
+                       hint=_("Oppgi hvem med --by NAVN, eller skriv organet som godkjenner "
+                              "dokumentene i tvf.toml: [handbook] approving_body = "
+                              "\"Forebyggende forum\"."))
     _refuse_personal_data(approver, _("Navnet i --by inneholder det som kan være et "
                                       "fødselsnummer eller D-nummer."))
     if summary is not None:
@@ -177,6 +192,12 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
         _refuse_personal_data(summary, _("Sammendraget (-m) inneholder det som kan være et "
                                          "fødselsnummer eller D-nummer."))
 
+    warnings = reference_warnings(handbook, docs)
+    if warnings and confirm is not None and not confirm(warnings):
+        raise StampRefused(
+            ngettext("Godkjente ikke {n} dokument. Ingen filer er endret.",
+                     "Godkjente ikke {n} dokumenter. Ingen filer er endret.",
+                     len(docs)).format(n=len(docs)))
     plans = []
     for doc in docs:
         file = root / doc.path
@@ -198,8 +219,35 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
         assert plan.result is not None
         moved = confirmations.settle(root, plan.result.id, plan.result.version,
                                      minor_keeps=minor_keeps, dry_run=dry_run)
-        results.append(dataclasses.replace(plan.result, written=not dry_run, to_history=moved))
+        mine = tuple(w for w in warnings if w.startswith(f"{plan.doc.path}:"))
+        results.append(dataclasses.replace(plan.result, written=not dry_run, to_history=moved,
+                                           warnings=mine))
     return results
+
+
+def reference_warnings(handbook: Handbook, docs: Sequence[Document]) -> list[str]:
+    """A sentence for each reference from ``docs`` to a draft or a retired document (one that
+    is not approved in the same call), ``path:line: …``: approving a document that points to
+    one not in force is worth a second thought."""
+    by_id: dict[str, Document] = {}
+    for other in handbook.documents:
+        if other.meta is not None and other.id is not None and other.is_handbook_document:
+            by_id.setdefault(other.id, other)
+    stamping = {doc.id for doc in docs}
+    warnings = []
+    for doc in docs:
+        for ref, line in Summary.of(doc).references:
+            target = by_id.get(ref)
+            if target is None or ref in stamping or target.status not in ("draft", "retired"):
+                continue
+            where = f"{doc.path}:{line}" if line else doc.path
+            if target.status == "draft":
+                text = _("{where}: {id} viser til {ref} «{title}», som er et utkast (ikke "
+                         "godkjent).")
+            else:
+                text = _("{where}: {id} viser til {ref} «{title}», som er utgått (retired).")
+            warnings.append(text.format(where=where, id=doc.id, ref=ref, title=target.title))
+    return warnings
 
 
 def _refuse_personal_data(text: str, message: str) -> None:
@@ -269,7 +317,7 @@ def _prepare(plan: _Plan, *, major: bool, approver: str, valid_from: dt.date,
     doc = plan.doc
     assert doc.meta is not None and doc.id is not None
     old_version = str(doc.get("version"))
-    version = bump_version(old_version, major=major)
+    version = bump_version(old_version, major=major, first_approval=doc.status == "draft")
     stamp_print = fingerprint(doc.meta, doc.body)
     edits: dict[str, Edit] = {
         "version": SetValue(version),

@@ -26,6 +26,7 @@ from .findings import Finding, Severity
 from .handbook import Handbook
 from .i18n import N_, _
 from .laws import LawRegistry
+from .meetings import DEFAULT_MEETINGS_PER_YEAR, expected_meetings_from, school_year_start
 from .templating import environment, render
 
 FOLDERS = {"procedure": "prosedyrer", "attachment": "vedlegg", "measure": "tiltak",
@@ -60,6 +61,7 @@ class InitOptions:
     title: str | None = None
     coordinator: str | None = None
     recipient: str | None = None
+    approving_body: str | None = None
     git: bool = True
 
 
@@ -83,6 +85,7 @@ def init_handbook(root: Path, options: InitOptions, *, today: dt.date) -> InitRe
     context = {
         "title": options.title or _(DEFAULT_TITLE), "municipality": options.municipality,
         "coordinator": options.coordinator or _(DEFAULT_COORDINATOR), "recipient": recipient,
+        "approving_body": options.approving_body, "year": school_year_start(today).year,
     }
     env = environment(None)
     network = _network_context(
@@ -241,6 +244,18 @@ def new_network(handbook: Handbook, spec: NewNetwork, *, today: dt.date,
                    today=today, dry_run=dry_run)
 
 
+def _first_plan(today: dt.date) -> list[dt.date]:
+    """Meeting dates for a new network (three a year): the rest of this school year, or the
+    next one when this one's meetings are over; never a date before today."""
+    from .calendar_plan import propose_dates  # holidays and iCalendar only when needed
+
+    year = school_year_start(today).year
+    count = expected_meetings_from(DEFAULT_MEETINGS_PER_YEAR, today)
+    if count == 0:
+        return [m.date for m in propose_dates(DEFAULT_MEETINGS_PER_YEAR, year + 1)]
+    return [m.date for m in propose_dates(count, year, today=today)]
+
+
 def _network_context(*, slug: str, title: str, leader_name: str, leader_role: str,
                      mandate: str | None, report_to: str, today: dt.date) -> dict[str, object]:
     try:
@@ -249,7 +264,7 @@ def _network_context(*, slug: str, title: str, leader_name: str, leader_role: st
         term_end = today.replace(year=today.year + 1, day=28)
     return {
         "slug": slug, "title": title, "leader_name": leader_name, "leader_role": leader_role,
-        "term_start": today, "term_end": term_end,
+        "term_start": today, "term_end": term_end, "planned_meetings": _first_plan(today),
         "services": [_(service) for service in NETWORK_SERVICES],
         "mandate": mandate, "report_to": report_to,
     }

@@ -112,6 +112,7 @@ FIRING: dict[str, Callable[[], dict[str, str]]] = {
         "minutes", "2026-09-10", "- [ ] Uten ansvar\n", sent=SENT)},
     "TVF408": lambda: with_network(kopi=meeting("agenda", "2026-09-10")),
     "TVF501": lambda: {"a.md": doc_text(meta(), f"Barnet {valid_number(14, 3, 15)}.\n")},
+    "TVF502": lambda: {"a.md": doc_text(meta(), "Ola (8B) har mye fravær.\n")},
     "TVF601": lambda: {"tvf.toml": UNITS_TOML,
                        "a.md": doc_text(meta(applies_to=["Skole", "Helsestasjonen"]))},
 }

@@ -105,3 +105,19 @@ def test_show_by_measure_code_and_unknown_id(book: Path) -> None:
     result = runner.invoke(app, ["show", "IV.9-9", "-H", str(book)])
     assert result.exit_code == 2
     assert "Fant ikke dokumentet «IV.9-9»" in result.stderr
+
+
+@pytest.mark.parametrize(("norwegian", "english"), [
+    (["--type", "prosedyre", "--status", "godkjent"], ["--type", "procedure", "--status",
+                                                        "approved"]),
+    (["-t", "vedlegg", "-t", "tiltak", "-s", "utkast"], ["-t", "attachment", "-t", "measure",
+                                                          "-s", "draft"]),
+    (["--status", "utgått"], ["--status", "retired"]),
+])
+def test_list_takes_the_norwegian_values_it_shows(book: Path, norwegian: list[str],
+                                                   english: list[str]) -> None:
+    args = ["list", "--handbook", str(book), "--format", "json"]
+    no = runner.invoke(app, [*args, *norwegian])
+    en = runner.invoke(app, [*args, *english])
+    assert no.exit_code == 0, no.output
+    assert json.loads(no.stdout) == json.loads(en.stdout)

@@ -27,7 +27,7 @@ from .citations import check_citations
 from .fingerprints import check_fingerprint, check_suspect_references
 from .identity import check_unique
 from .networks import check_networks
-from .personal_data import TVF501, check_pii
+from .personal_data import TVF501, check_child_mentions, check_pii
 from .references import check_references
 from .review import check_review
 from .schema import check_schema
@@ -251,6 +251,7 @@ def check_document(doc: Document, laws: LawRegistry, today: dt.date,
     yield from check_pii(doc)
     if doc.meta is None:
         return
+    yield from check_child_mentions(doc)
     yield from check_schema(doc)
     yield from check_citations(doc, laws, today)
     yield from check_review(doc, today)

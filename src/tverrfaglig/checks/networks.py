@@ -20,6 +20,7 @@ from ..meetings import (
     build_networks,
     current_action_items,
     evaluation_overdue,
+    expected_meetings,
     last_evaluation,
     meetings_this_school_year,
     parse_action_items,
@@ -113,6 +114,16 @@ def _date_list(doc: Document, key: str) -> Iterator[Finding]:
                        "[2026-09-17, 2027-01-14].").format(key=key))
         return
     for i, item in enumerate(value):
+        if key == "planned_meetings" and isinstance(item, dict):
+            # {date, time, place}: when and where the meeting is held.
+            extra = set(item) - {"date", "time", "place"}
+            if as_date(item.get("date")) is None or extra or not all(
+                    isinstance(item.get(k), str) for k in ("time", "place") if k in item):
+                yield TVF003(doc.path, doc.line_of(key, i),
+                             _("Punkt {number} i «{key}» må være en dato, eller {{date: "
+                               "ÅÅÅÅ-MM-DD, time: tekst, place: tekst}}.").format(
+                                 number=i + 1, key=key))
+            continue
         if as_date(item) is None:
             yield TVF003(doc.path, doc.line_of(key, i),
                          _("Punkt {number} i «{key}» («{value}») er ikke en dato (ÅÅÅÅ-MM-DD)."
@@ -170,7 +181,7 @@ def check_leader_term(network: Network, today: dt.date) -> Iterator[Finding]:
 
 def check_meeting_count(network: Network, today: dt.date) -> Iterator[Finding]:
     held = meetings_this_school_year(network, today)
-    if len(held) >= network.meetings_per_year:
+    if len(held) >= expected_meetings(network, today):
         return
     doc = network.document
     dates = ", ".join(str(m.date) for m in held) or _("ingen")

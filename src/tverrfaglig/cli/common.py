@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
+from ..dates import parse_user_date
 from ..errors import TvfError
 from ..i18n import N_, _
 
@@ -42,6 +43,20 @@ TodayOption = Annotated[
 class TableFormat(enum.StrEnum):
     table = "table"
     json = "json"
+
+
+#: The Norwegian words tvf shows for the contract's English values (types, statuses, …), which
+#: options accept alongside the English ones: ``tvf list --type prosedyre --status godkjent``.
+NORWEGIAN_VALUES = {
+    "prosedyre": "procedure", "vedlegg": "attachment", "tiltak": "measure",
+    "nettverk": "network", "utkast": "draft", "godkjent": "approved", "utgått": "retired",
+    "utgatt": "retired", "ansvarlig": "owner", "eier": "owner",
+}
+
+
+def english(value: str) -> str:
+    """The contract's (English) value for an option value given in Norwegian or English."""
+    return NORWEGIAN_VALUES.get(value, value)
 
 
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help=N_("table eller json."))]
@@ -101,15 +116,16 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None] | None
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
-    """The date given to ``option`` (``ÅÅÅÅ-MM-DD``, spaces around it allowed), or None when
-    the option was not given. Every date option of every command is read here."""
+    """The date given to ``option`` (``ÅÅÅÅ-MM-DD``, or as Norwegians write it: ``15.02.2027``,
+    ``15.2.27``; spaces around it allowed), or None when the option was not given. Every date
+    option of every command is read here."""
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
-            option=option, value=value)) from None
+    day = parse_user_date(value)
+    if day is None:
+        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
+                         "DD.MM.ÅÅÅÅ.").format(option=option, value=value))
+    return day
 
 
 def parse_today(value: str | None) -> dt.date:

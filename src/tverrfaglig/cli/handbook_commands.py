@@ -11,6 +11,7 @@ from .common import (
     HandbookOption,
     TableFormat,
     TodayOption,
+    english,
     handle_errors,
     load,
     parse_today,
@@ -24,12 +25,19 @@ class ListType(enum.StrEnum):
     measure = "measure"
     plan = "plan"
     network = "network"
+    prosedyre = "prosedyre"
+    vedlegg = "vedlegg"
+    tiltak = "tiltak"
+    nettverk = "nettverk"
 
 
 class ListStatus(enum.StrEnum):
     draft = "draft"
     approved = "approved"
     retired = "retired"
+    utkast = "utkast"
+    godkjent = "godkjent"
+    utgått = "utgått"
 
 
 class CheckFormat(enum.StrEnum):
@@ -99,9 +107,11 @@ def list_command(
     handbook: HandbookOption = None,
     doc_type: Annotated[list[ListType] | None, typer.Option(
         "--type", "-t", help=N_("Bare denne typen (procedure, attachment, measure, plan, "
-                                "network); kan gjentas."))] = None,
+                                "network, eller prosedyre, vedlegg, tiltak, nettverk); kan "
+                                "gjentas."))] = None,
     status: Annotated[ListStatus | None, typer.Option(
-        "--status", "-s", help=N_("Bare denne statusen (draft, approved, retired)."))] = None,
+        "--status", "-s", help=N_("Bare denne statusen (draft, approved, retired, eller utkast, "
+                                  "godkjent, utgått)."))] = None,
     owner: Annotated[str | None, typer.Option(
         "--owner", "-o", help=N_("Bare dokumenter der ansvarlig inneholder denne teksten."))
     ] = None,
@@ -112,8 +122,8 @@ def list_command(
     from ..render.console import console
     from ..render.handbook import documents_json, documents_table
 
-    docs = list_documents(load(handbook), types=[t.value for t in doc_type or ()],
-                          status=status.value if status else None, owner=owner)
+    docs = list_documents(load(handbook), types=[english(t.value) for t in doc_type or ()],
+                          status=english(status.value) if status else None, owner=owner)
     if output_format is TableFormat.json:
         typer.echo(documents_json(docs))
     else:

@@ -268,8 +268,9 @@ meetings_app = typer.Typer(help=N_("Møteplan for nettverkene."), no_args_is_hel
 @meetings_app.command("plan", help=N_(
     "Foreslå møtedatoer for et skoleår, spredt jevnt på hverdager.\n\n"
     "Datoene unngår helger, offentlige helligdager og skoleferiene (høst, jul, vinter, påske), "
-    "og kan skrives til en .ics-fil. Før datoene inn i nettverkets planned_meetings, så regner "
-    "tvf check og tvf agenda new med dem."))
+    "og kan skrives til en .ics-fil. For et skoleår som er i gang, foreslås bare datoer etter "
+    "i dag. Før datoene inn i nettverkets planned_meetings, så regner tvf check og tvf agenda "
+    "new med dem."))
 @handle_errors
 def meetings_plan(
     network: NetworkOption,
@@ -314,10 +315,11 @@ def meetings_plan(
         except ValueError:
             raise TvfError(_("--time «{value}» er ikke et klokkeslett; skriv TT:MM, "
                              "f.eks. 12:30.").format(value=start)) from None
-    plan = plan_meetings(target, year, weekday=day_of_week)
+    day = parse_today(today)
+    plan = plan_meetings(target, year, weekday=day_of_week, today=day)
     if ics is not None:
         write_file(ics, calendar(plan, recipient=target.recipient(book.config),
-                                 today=parse_today(today), start=begins, minutes=duration))
+                                 today=day, start=begins, minutes=duration))
     if output_format is TableFormat.json:
         typer.echo(plan_json(plan, target, ics))
         return

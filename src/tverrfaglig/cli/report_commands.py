@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..i18n import N_, _
-from .common import HandbookOption, TodayOption, handle_errors, parse_today
+from .common import HandbookOption, TodayOption, english, handle_errors, parse_today
 
 if TYPE_CHECKING:
     from ..audit import AuditReport
@@ -23,6 +23,7 @@ class OutdatedFormat(enum.StrEnum):
 
 class GroupBy(enum.StrEnum):
     owner = "owner"
+    ansvarlig = "ansvarlig"
 
 
 class AuditFormat(enum.StrEnum):
@@ -44,7 +45,8 @@ def outdated_command(
         help=N_("Ta med dokumenter som ikke er endret i git på mer enn N måneder."))] = 24,
     by: Annotated[GroupBy | None, typer.Option(
         "--by",
-        help=N_("owner: én liste per ansvarlig (dokumentets owner; for nettverk lederen)."),
+        help=N_("owner (eller ansvarlig): én liste per ansvarlig (dokumentets owner; for et "
+                "oppfølgingspunkt den som har ansvar for det; ellers nettverkets leder)."),
         show_default=False)] = None,
     output_format: Annotated[OutdatedFormat, typer.Option(
         "--format", "-f",
@@ -83,7 +85,7 @@ def outdated_command(
     if mail:
         _mail_owners(report, handbook, dry_run=dry_run, eml=eml, resend=resend)
         raise typer.Exit(report.exit_code)
-    by_owner = by is GroupBy.owner
+    by_owner = by is not None and english(by.value) == GroupBy.owner
     # Each renderer refuses a report that would show a national identity number.
     if output_format is OutdatedFormat.table:
         render_outdated_table(report, console(), by_owner=by_owner)

@@ -1,10 +1,11 @@
 """``tvf stamp`` and ``tvf history``."""
 
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
-from ..i18n import N_
+from ..i18n import N_, _
 from .common import (
     FormatOption,
     HandbookOption,
@@ -14,6 +15,9 @@ from .common import (
     parse_date,
     parse_today,
 )
+
+#: Answers that mean yes, in either language.
+YES = frozenset({"j", "ja", "y", "yes"})
 
 
 @handle_errors
@@ -27,7 +31,8 @@ def stamp_command(
                            "(1.4 → 1.5)."))] = False,
     by: Annotated[str | None, typer.Option(
         "--by", metavar=N_("NAVN"),
-        help=N_("Hvem som godkjenner (standard: git config user.name)."),
+        help=N_("Hvem som godkjenner (standard: approving_body i tvf.toml, ellers git config "
+                "user.name)."),
         show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
         "--date", metavar=N_("ÅÅÅÅ-MM-DD"), help=N_("Gyldig fra (standard: i dag)."),
@@ -43,21 +48,35 @@ def stamp_command(
         show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help=N_("Vis endringene som en diff, men skriv ingenting."))] = False,
+    yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help=N_("Godkjenn uten å spørre, også når et dokument viser til et "
+                               "utkast eller et utgått dokument (advarselen vises likevel)."))
+    ] = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
     """Approve documents (the help text is the command's ``help``)."""
     from ..config import find_handbook
     from ..render.console import console, error_console
-    from ..render.revisions import print_refusal, render_stamped
+    from ..render.revisions import print_reference_warnings, print_refusal, render_stamped
     from ..revisions import StampRefused, stamp
 
     root = find_handbook(handbook)
+
+    def confirm(warnings: Sequence[str]) -> bool:
+        print_reference_warnings(warnings, error_console())
+        if yes:
+            return True
+        answer: str = typer.prompt(_("Godkjenne likevel? [j/N]"), default="",
+                                   show_default=False, err=True)
+        return answer.strip().casefold() in YES
+
     try:
         results = stamp(targets, root=root, major=major, by=by,
                         date=parse_date(date, "--date"),
                         review_by=parse_date(review_by, "--review-by"),
-                        summary=message, today=parse_today(today), dry_run=dry_run)
+                        summary=message, today=parse_today(today), dry_run=dry_run,
+                        confirm=None if dry_run else confirm)
     except StampRefused as refused:
         print_refusal(refused, error_console())
         raise typer.Exit(refused.exit_code) from None

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import TvfError
 from ..i18n import N_, _
-from .common import HandbookOption, TodayOption, handle_errors, load, parse_today
+from .common import HandbookOption, TodayOption, english, handle_errors, load, parse_today
 
 
 class NewType(enum.StrEnum):
@@ -17,6 +17,10 @@ class NewType(enum.StrEnum):
     measure = "measure"
     plan = "plan"
     network = "network"
+    prosedyre = "prosedyre"
+    vedlegg = "vedlegg"
+    tiltak = "tiltak"
+    nettverk = "nettverk"
 
 
 @handle_errors
@@ -32,8 +36,19 @@ def init_command(
     coordinator: Annotated[str | None, typer.Option(
         "--coordinator", help=N_("Hvem som eier håndboka (standard: «Koordinator for "
                                  "tverrfaglig samarbeid»)."), show_default=False)] = None,
+    recipient: Annotated[str | None, typer.Option(
+        "--recipient", help=N_("Hvem nettverkenes referater sendes til, f.eks. «Tverrfaglig "
+                               "samarbeidsgruppe barn og unge v/ leder» (tvf spør om den "
+                               "mangler)."), show_default=False)] = None,
+    approving_body: Annotated[str | None, typer.Option(
+        "--approving-body", help=N_("Organet som godkjenner dokumentene, f.eks. «Forebyggende "
+                                    "forum»: det tvf stamp skriver i approved_by (tvf spør om "
+                                    "det mangler)."), show_default=False)] = None,
     no_git: Annotated[bool, typer.Option(
         "--no-git", help=N_("Ikke lag et git-repo, selv om mappen ikke er i et."))] = False,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help=N_("Ikke spør: det som mangler, er en feil (for skript)."))
+    ] = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -42,9 +57,22 @@ def init_command(
     from ..render.scaffold import render_init
     from ..scaffold import InitOptions, init_handbook  # Jinja2 only when it is needed
 
+    def ask(value: str | None, option: str, question: str) -> str:
+        if value and value.strip():
+            return value.strip()
+        if no_input:
+            raise TvfError(_("Mangler {option} (med --no-input spør ikke tvf).").format(
+                option=option))
+        answer: str = typer.prompt(question)
+        return answer.strip()
+
     root = directory or handbook or Path()
+    recipient = ask(recipient, "--recipient", _("Hvem skal nettverkenes referater sendes til"))
+    approving_body = ask(approving_body, "--approving-body",
+                         _("Hvilket organ godkjenner dokumentene i håndboka"))
     result = init_handbook(root, InitOptions(municipality=municipality, title=title,
-                                             coordinator=coordinator, git=not no_git),
+                                             coordinator=coordinator, recipient=recipient,
+                                             approving_body=approving_body, git=not no_git),
                            today=parse_today(today))
     render_init(result, console())
 
@@ -52,7 +80,8 @@ def init_command(
 @handle_errors
 def new_command(
     doc_type: Annotated[NewType, typer.Argument(
-        metavar="TYPE", help=N_("procedure, attachment, measure, plan eller network."))],
+        metavar="TYPE", help=N_("procedure, attachment, measure, plan eller network (eller "
+                                "prosedyre, vedlegg, tiltak, nettverk)."))],
     title: Annotated[str | None, typer.Option("--title", help=N_("Tittel."))] = None,
     owner: Annotated[str | None, typer.Option(
         "--owner", help=N_("Ansvarlig enhet eller rolle (dokumenter)."))] = None,
@@ -101,7 +130,8 @@ def new_command(
         answer: str = typer.prompt(question, default=default)
         return answer
 
-    if doc_type is NewType.network:
+    kind = english(doc_type.value)
+    if kind == NewType.network:
         created = new_network(book, NewNetwork(
             slug=ask(slug, "--slug", _("Nettverkets ID (små bokstaver, f.eks. sentrum)")),
             title=ask(title, "--title", _("Tittel")),
@@ -112,9 +142,9 @@ def new_command(
     else:
         if doc_id is None:
             chapter = ask(chapter, "--chapter", _("Kapittel (f.eks. IV.7)"),
-                          usual_chapter(book, doc_type.value))
+                          usual_chapter(book, kind))
         created = new_document(book, NewDocument(
-            type=doc_type.value, title=ask(title, "--title", _("Tittel")),
+            type=kind, title=ask(title, "--title", _("Tittel")),
             owner=ask(owner, "--owner", _("Ansvarlig (enhet eller rolle)"),
                       book.config.coordinator),
             chapter=chapter, id=doc_id, code=code, applies_to=tuple(applies_to or ()),

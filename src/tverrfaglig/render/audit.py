@@ -53,7 +53,7 @@ def context(report: AuditReport, link_base: Path) -> dict[str, object]:
             "number": c.number, "key": c.key, "title": c.title, "status": c.status,
             "status_text": c.status_text, "reason": c.reason, "rule": c.rule,
             "evidence": evidence(c.evidence), "missing": evidence(c.missing),
-            "not_judged": c.not_judged, "would_help": list(c.would_help),
+            "not_judged": c.not_judged, "would_help": list(c.would_help), "source": c.source,
         } for c in report.criteria],
     }
 

@@ -14,8 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import N_, _, long_date, ngettext, weekday_name
-from ..meetings import Network, NetworkOverview
+from ..meetings import ATTENDED, DECIDED, INVITED, Network, NetworkOverview
 from .text import json_text
+
+#: How ``tvf network show`` names what the documents say about user representatives.
+REPRESENTATION_NO = {INVITED: N_("invitert"), ATTENDED: N_("møtte"),
+                     DECIDED: N_("vedtatt å invitere")}
+REPRESENTATION_ORDER = (DECIDED, INVITED, ATTENDED)
 
 if TYPE_CHECKING:  # the calendar (icalendar, holidays) and the writers (Jinja2): imported
     # only by the commands that use them
@@ -68,8 +73,15 @@ def render_network(view: NetworkOverview, out: Console) -> None:
         line.append(f", {leader['role']}")
     line.append(f" ({term})")
     if leader["term_ended"]:
-        line.append("  " + _("perioden er ute"), style="bold red")
+        line.append("  " + _("perioden er ute: nettverket må velge leder"), style="bold red")
     out.print(line)
+    if leader["term_end"]:
+        term_line = _("Lederperiode: {start} – {end}").format(
+            start=leader["term_start"] or "?", end=leader["term_end"])
+        if leader["election_meeting"]:
+            term_line += "; " + _("leder for neste år velges på møtet {date}").format(
+                date=leader["election_meeting"])
+        out.print(term_line, markup=False)
     out.print(_("Referat sendes til: {recipient}").format(recipient=view["report_to"]),
               markup=False)
 
@@ -126,8 +138,10 @@ def render_network(view: NetworkOverview, out: Console) -> None:
     else:
         evaluation_line = _("Årlig evaluering: {evaluation}").format(evaluation=evaluation)
     out.print("\n" + evaluation_line, markup=False)
-    invited = "; ".join(f"{r['date']}: {', '.join(r['names'])}"
-                        for r in view["user_representatives"]) or _("ingen invitert ennå")
+    invited = "; ".join(
+        f"{r['date']}: {', '.join(r['names'])} "
+        f"({', '.join(_(REPRESENTATION_NO[k]) for k in REPRESENTATION_ORDER if k in r['kinds'])})"
+        for r in view["user_representatives"]) or _("ingen invitert ennå")
     out.print(_("Brukerrepresentanter skoleåret {school_year}: {invited}").format(
         school_year=view["school_year"], invited=invited), markup=False)
 
@@ -153,7 +167,14 @@ def print_text(result: Written) -> None:
 
 
 def render_input(result: Written, network: str, out: Console, *, dry_run: bool) -> None:
-    """``tvf agenda add``: the input that was (or would be) written."""
+    """``tvf agenda add``: the input that was (or would be) written, and a warning (TVF502)
+    when its text looks like it names a child."""
+    for mention in result.child_mentions:
+        out.print(Text(_("Advarsel (TVF502): «{name}» står ved «{marker}», så innspillet kan se "
+                         "ut til å handle om et bestemt barn. Nettverket arbeider på systemnivå: "
+                         "skriv om grupper og tjenester, og rett innspillet i {path}.").format(
+                             name=mention.name, marker=mention.marker, path=result.path),
+                       style="yellow"))
     if dry_run:
         out.print(_("Ville skrevet {path}:").format(path=result.path) + "\n", markup=False)
         typer.echo(result.text, nl=False)
@@ -195,6 +216,9 @@ def render_sent(result: Written, day: dt.date, out: Console, *, dry_run: bool) -
         return
     out.print(_("Merket {path} som sendt {date}.").format(path=result.path, date=day),
               markup=False)
+    for item in result.closed:
+        out.print(_("Krysset av «{text}» (ansvar: {owner}) i {path}.").format(
+            text=item.text, owner=item.owner, path=item.path), markup=False)
 
 
 # --- tvf meetings plan -------------------------------------------------------------------------

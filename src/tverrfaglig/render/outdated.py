@@ -59,7 +59,7 @@ def when_text(item: OutdatedItem) -> str:
         return ngettext("frist {date}, om {n} dag", "frist {date}, om {n} dager",
                         item.days_left).format(date=item.due, n=item.days_left)
     if item.due is not None and item.days_overdue is not None:
-        if item.kind == "minutes_missing":
+        if item.kind in ("minutes_missing", "meeting_missed"):
             return ngettext("møtet {date}, {n} dag siden", "møtet {date}, {n} dager siden",
                             item.days_overdue).format(date=item.due, n=item.days_overdue)
         return ngettext("frist {date}, {n} dag over", "frist {date}, {n} dager over",
@@ -78,7 +78,7 @@ def render_json(report: OutdatedReport, *, by_owner: bool = False) -> str:
 
 CSV_FIELDS = ("urgency", "kind", "label", "code", "due", "days_overdue", "days_left",
               "last_changed", "last_changed_by", "last_changed_source", "age_days", "id",
-              "title", "owner", "network", "path", "line", "message")
+              "title", "owner", "network", "path", "line", "message", "action")
 
 
 def render_csv(report: OutdatedReport, *, by_owner: bool = False) -> str:
@@ -239,21 +239,26 @@ def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool)
 
 
 def _table(items: tuple[OutdatedItem, ...] | list[OutdatedItem], *, show_owner: bool) -> Table:
-    table = Table(header_style="bold")
-    headers = [_("Status"), _("Hva"), _("Når"), _("Dokument")]
+    """Four columns (three with ``--by owner``) that read well in a terminal 100 columns wide:
+    what and when (the status first, in its colour), the document, who acts, and what to do.
+    Words wrap whole; only paths, which have no spaces, are folded."""
+    table = Table(header_style="bold", padding=(0, 1), expand=True)
+    table.add_column(_("Status og hva"), ratio=3, min_width=16)
+    table.add_column(_("Dokument"), ratio=3, min_width=14, overflow="fold")
     if show_owner:
-        headers.append(_("Ansvarlig"))
-    headers.append(_("Hva må gjøres"))
-    for header in headers:
-        table.add_column(header, overflow="fold")
+        table.add_column(_("Ansvarlig"), ratio=2, min_width=10)
+    table.add_column(_("Hva må gjøres"), ratio=4, min_width=20)
     for item in items:
+        what = Text(urgency_text(item.urgency), style=URGENCY_STYLE[item.urgency])
+        what.append(f"\n{item.label}")
+        when = when_text(item)
+        if when:
+            what.append(f"\n{when}", style="dim")
         document = Text(item_name(item))
         document.append(f"\n{item.location}", style="dim")
-        row: list[Text | str] = [Text(urgency_text(item.urgency),
-                                      style=URGENCY_STYLE[item.urgency]),
-                                 item.label, when_text(item), document]
+        row: list[Text | str] = [what, document]
         if show_owner:
             row.append(Text(item.owner or _(NO_OWNER)))
-        row.append(Text(item.message))
-        table.add_row(*row)
+        row.append(Text(item.action or item.message))
+        table.add_row(*row, end_section=True)
     return table

@@ -3,6 +3,8 @@ refused, and one document's history as a table or JSON."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -46,9 +48,19 @@ def summary_line(result: StampResult, *, dry_run: bool) -> str:
                        review_by=result.review_by, summary=result.summary)
 
 
+def print_reference_warnings(warnings: Sequence[str], err: Console) -> None:
+    """The references to drafts and retired documents found before approving."""
+    for warning in warnings:
+        err.print(_("Advarsel: {warning}").format(warning=warning), markup=False,
+                  style="yellow")
+
+
 def render_stamped(results: list[StampResult], out: Console, *, dry_run: bool) -> None:
     """One line per approved document; on a dry run each diff first (as plain text, through
-    ``typer.echo``), then a closing line."""
+    ``typer.echo``) and the warnings about references to drafts and retired documents, then
+    a closing line."""
+    if dry_run:
+        print_reference_warnings([w for r in results for w in r.warnings], out)
     for result in results:
         if dry_run:
             typer.echo(result.diff, nl=False)

@@ -281,7 +281,8 @@ class Pages:
                 "open_items": _open_items(meeting.doc.body),
             })
         planned = doc.get("planned_meetings")
-        upcoming = sorted(d for d in (_as_date(v) for v in planned) if d and d >= self.site.today
+        upcoming = sorted(d for d in (_as_date(v.get("date") if isinstance(v, dict) else v)
+                                      for v in planned) if d and d >= self.site.today
                           ) if isinstance(planned, list) else []
         return {
             "network": {
