@@ -54,6 +54,22 @@ class Output:
         if not self.dry_run:
             self._write(path, data)
 
+    def keep(self, rel: str) -> None:
+        """``rel`` is a file of this build, and is already as it should be."""
+        self.files.append(rel)
+
+    def put_cache(self, name: str, data: bytes) -> None:
+        """A file of the build itself (not of the site, not in the manifest): written when
+        its bytes changed, flushed to disk."""
+        if self.dry_run:
+            return
+        path = self.out / name
+        with contextlib.suppress(OSError):
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+        write_atomic(path, data, mode=self.mode,
+                     hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."))
+
     def put_search_index(self, index: dict[str, Any]) -> None:
         """The search index as JSON, and the same index as a script that sets a global, which
         a browser can load from ``file://`` where it may not fetch JSON."""
@@ -100,7 +116,7 @@ class Output:
                         view = view[os.write(fd, view):]
                 finally:
                     os.close(fd)
-                os.replace(temp, path)
+                temp.replace(path)
             except OSError as exc:
                 with contextlib.suppress(OSError):
                     temp.unlink()
