@@ -86,6 +86,7 @@ class Pages:
         self.records: dict[str, Record] = {}  # what this build knows of each page
         self.rendered = 0  # pages rendered (the others were kept as they were)
         self.deps: list[Dep] | None = None  # the look-ups of the page being rendered
+        self._answers: dict[Dep, str] = {}  # the site's answers, each asked once a build
         self.purpose = purpose
         self.changes = changes
         self.md = markdown_parser()
@@ -171,6 +172,12 @@ class Pages:
 
     def _answer(self, dep: Dep) -> str:
         """What the site answers now to a look-up a page made (see :mod:`.incremental`)."""
+        known = self._answers.get(dep)
+        if known is None:
+            known = self._answers[dep] = self._ask(dep)
+        return known
+
+    def _ask(self, dep: Dep) -> str:
         kind, name = dep
         site = self.site
         if kind == "id":
