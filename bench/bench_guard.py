@@ -14,6 +14,9 @@ the median of the rounds. Peak memory (RSS) of each command is printed too.
     python bench/bench_guard.py --docs 50000 --repeat 3 --no-guard
     python bench/bench_guard.py --light --record  # write the ratios of this run to guard.json
 
+``tvf build`` is guarded too, against the same floor: a first build into an empty folder
+(``build_cold``) and a build after one document changed (``build_one_changed``, incremental).
+
 Exit status 1 when a ratio regressed (or a run failed), 0 otherwise.
 """
 
@@ -23,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -71,6 +75,19 @@ def measure(docs: int, repeat: int, tvf: str, *, light: bool = False
             flip[0] += 1
             changed.write_bytes(original + b"\nEndret %d.\n" % flip[0])
 
+        site = Path(tmp) / "site"
+        built = root / "prosedyrer" / "000" / "dokument-00003.md"
+        built_original = built.read_bytes()
+
+        def fresh_site() -> None:
+            shutil.rmtree(site, ignore_errors=True)
+
+        def change_built() -> None:
+            flip[0] += 1
+            built.write_bytes(built_original + b"\nEndret %d.\n" % flip[0])
+
+        build = [tvf, "build", "--handbook", str(root), "--out", str(site),
+                 "--today", "2026-11-25"]
         check = [tvf, "check", "--handbook", str(root)]
         bundled = [tvf, "check", "--handbook", str(ROOT / "handbook")]
         commands: dict[str, tuple[list[str], Callable[[], None] | None]] = {
@@ -81,6 +98,8 @@ def measure(docs: int, repeat: int, tvf: str, *, light: bool = False
             "pass": ([python, "-c", "pass"], None),
             "bundled": (bundled, None),
             "help": ([tvf, "--help"], None),
+            "build_cold": (build, fresh_site),
+            "build_one_changed": (build, change_built),
         }
         run(check, env)  # fill the cache
         run(bundled, env)
@@ -94,12 +113,16 @@ def measure(docs: int, repeat: int, tvf: str, *, light: bool = False
                 times[name].append(seconds)
         # Peak RSS per command: each measured alone after the timing rounds, so the largest
         # child so far is this one (RUSAGE_CHILDREN keeps the maximum).
-        for name in () if light else ("pass", "help", "bundled", "warm", "floor", "cold"):
-            cmd, _before = commands[name]
+        for name in () if light else ("pass", "help", "bundled", "warm", "floor", "cold",
+                                      "build_one_changed", "build_cold"):
+            cmd, before = commands[name]
+            if before is not None:
+                before()
             rss[name] = _alone_rss(cmd, env)
     medians = {name: statistics.median(values) for name, values in times.items()}
     floors = {"cold": "floor", "warm": "floor", "one_changed": "floor",
-              "bundled": "pass", "help": "pass"}
+              "bundled": "pass", "help": "pass",
+              "build_cold": "floor", "build_one_changed": "floor"}
     return {name: {"seconds": medians[name], "floor": medians[floor],
                    "ratio": medians[name] / medians[floor], "rss_mb": rss.get(name, 0) / 1024}
             for name, floor in floors.items()} | {

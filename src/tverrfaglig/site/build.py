@@ -22,8 +22,9 @@ from ..config import CONFIG_NAME
 from ..errors import TvfError
 from ..findings import Finding, Report, Severity
 from ..handbook import Handbook, load_handbook
-from ..i18n import _, ngettext
+from ..i18n import _, language, ngettext
 from ..pii import guard
+from . import incremental
 from .model import Site
 from .output import Output
 from .pages import Pages
@@ -51,6 +52,7 @@ class BuildResult:
     broken_links: tuple[str, ...] = ()  # links and images to files the handbook does not have
     dry_run: bool = False
     seconds: float = 0.0
+    rendered: int = 0  # document pages rendered; the others were kept from the last build
 
     @property
     def unchanged(self) -> int:
@@ -78,7 +80,9 @@ def build_site(handbook_root: Path, out_dir: Path, *, force: bool = False,
 
     site = Site.build(handbook, today)
     output = Output(out, dry_run=dry_run)
-    pages = Pages(site, purpose, vcs.last_changes(root))
+    salt = incremental.build_salt(root, today=today, language=language())
+    pages = Pages(site, purpose, vcs.last_changes(root), salt=salt,
+                  previous=incremental.load(out, salt))
     pages.render_entries(output, jobs=jobs)
     for rel, text in pages.render_summaries():
         output.put(rel, text.encode("utf-8"))
@@ -86,11 +90,12 @@ def build_site(handbook_root: Path, out_dir: Path, *, force: bool = False,
     output.put_static_files(root)
     output.put_linked_files(root, pages.linked)
     removed = output.finish()
+    output.put_cache(incremental.CACHE, incremental.dump(salt, pages.records))
     return BuildResult(
         out_dir=out, report=report, pages=pages.count, files=tuple(output.files),
         written=tuple(output.written), removed=removed, skipped=tuple(site.skipped),
         broken_links=tuple(sorted(pages.broken)), dry_run=dry_run,
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - started, rendered=pages.rendered,
     )
 
 

@@ -41,6 +41,13 @@ class LinkContext:
     own_id: str | None
     linked: set[str] = field(default_factory=set)  # handbook files to copy into FILES_DIR
     broken: set[str] = field(default_factory=set)  # links to files that are not there
+    #: The page's look-ups in the rest of the site, recorded for incremental builds
+    #: (:mod:`.incremental`); None: not recorded.
+    deps: list[tuple[str, str]] | None = None
+
+    def record(self, kind: str, name: str) -> None:
+        if self.deps is not None:
+            self.deps.append((kind, name))
 
 
 def markdown_parser() -> MarkdownIt:
@@ -88,7 +95,9 @@ def _rewrite_file_link(token: Token, context: LinkContext) -> None:
     if not target.endswith(".md"):
         _rewrite_local_file(token, "href", context)
         return
-    entry = context.site.by_path.get(_beside(context, target))
+    path = _beside(context, target)
+    context.record("path", path)
+    entry = context.site.by_path.get(path)
     if entry is not None:
         token.attrSet("href", context.root + entry.url + (f"#{fragment}" if fragment else ""))
 
@@ -119,7 +128,8 @@ def _rewrite_local_file(token: Token, attr: str, context: LinkContext) -> None:
     if not target:
         return
     rel = _beside(context, target)
-    if not _is_handbook_file(context.site.handbook.root, rel):
+    context.record("file", rel)
+    if not is_handbook_file(context.site.handbook.root, rel):
         context.broken.add(_("{path}: {target} finnes ikke i håndboka").format(
             path=context.path, target=target))
         return
@@ -128,7 +138,7 @@ def _rewrite_local_file(token: Token, attr: str, context: LinkContext) -> None:
                         + (f"#{local[1]}" if local[1] else ""))
 
 
-def _is_handbook_file(root: Path, rel: str) -> bool:
+def is_handbook_file(root: Path, rel: str) -> bool:
     """``rel`` is a regular file inside the handbook (``root``, already resolved by
     :func:`build_site`), not hidden (``.git``) and not reached through a symbolic link that
     leads out of it."""
@@ -172,6 +182,7 @@ def _link_text(token: Token, context: LinkContext) -> list[Token]:
     if "-" in text:
         for match in BODY_ID_RE.finditer(text):
             ref = match.group()
+            context.record("id", ref)
             entry = site.by_id.get(ref)
             if entry is None or ref == context.own_id:
                 continue

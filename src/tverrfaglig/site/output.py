@@ -10,13 +10,15 @@ deletes anything else).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import TvfError
-from ..files import default_mode, write_atomic
+from ..files import TEMP_SUFFIX, default_mode, signals_held, write_atomic
 from ..i18n import _
 from ..resources import packaged_templates
 from .model import FILES_DIR
@@ -27,6 +29,7 @@ MANIFEST = ".tvf-site.json"
 SEARCH_JSON = "sok-indeks.json"
 SEARCH_JS = "sok-indeks.js"
 SEARCH_JS_GLOBAL = "TVF_SOKEINDEKS"
+_SERIAL = itertools.count()  # temporary file names, unique within a process
 
 
 class Output:
@@ -51,6 +54,22 @@ class Output:
         if not self.dry_run:
             self._write(path, data)
 
+    def keep(self, rel: str) -> None:
+        """``rel`` is a file of this build, and is already as it should be."""
+        self.files.append(rel)
+
+    def put_cache(self, name: str, data: bytes) -> None:
+        """A file of the build itself (not of the site, not in the manifest): written when
+        its bytes changed, flushed to disk."""
+        if self.dry_run:
+            return
+        path = self.out / name
+        with contextlib.suppress(OSError):
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+        write_atomic(path, data, mode=self.mode,
+                     hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."))
+
     def put_search_index(self, index: dict[str, Any]) -> None:
         """The search index as JSON, and the same index as a script that sets a global, which
         a browser can load from ``file://`` where it may not fetch JSON."""
@@ -70,8 +89,39 @@ class Output:
             self.put(f"{FILES_DIR}/{rel}", _read_linked(root, rel))
 
     def _write(self, path: Path, data: bytes) -> None:
-        write_atomic(path, data, mode=self.mode,
-                     hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."))
+        """Write ``data`` to ``path`` through a hidden temporary file beside it and
+        ``os.replace``, so a reader sees the old file or the new one, never half of one.
+
+        Unlike :func:`..files.write_atomic`, the file is not flushed to disk (``fsync``) one by
+        one: that took most of a large build's time, and the site can always be built again.
+        After a crash a page may be empty or old; the next build sees its bytes differ and
+        writes it again (the manifest, written last, is flushed)."""
+        temp = path.parent / f".{path.name}.{os.getpid()}-{next(_SERIAL)}{TEMP_SUFFIX}"
+        hint = _("Sjekk at mappen kan skrives til, eller velg en annen med --out.")
+        with signals_held():  # the temporary file never outlives an interrupt
+            try:
+                try:
+                    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                except FileNotFoundError:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except OSError as exc:
+                raise TvfError(_("Kan ikke skrive i {folder}: {reason}.").format(
+                    folder=path.parent, reason=exc.strerror), hint=hint) from None
+            try:
+                try:
+                    os.fchmod(fd, self.mode)
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(fd, view):]
+                finally:
+                    os.close(fd)
+                temp.replace(path)
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+                raise TvfError(_("Kan ikke skrive {path}: {reason}.").format(
+                    path=path, reason=exc.strerror), hint=hint) from None
 
     def finish(self) -> tuple[str, ...]:
         """Remove the files of the previous build that this one did not write, then record
@@ -93,7 +143,8 @@ class Output:
         with contextlib.suppress(OSError):
             if path.read_bytes() == data:
                 return tuple(removed)
-        self._write(path, data)
+        write_atomic(path, data, mode=self.mode,  # flushed to disk, unlike the pages
+                     hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."))
         return tuple(removed)
 
     def _previous(self) -> list[str]:

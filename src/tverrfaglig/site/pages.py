@@ -25,8 +25,24 @@ from ..i18n import N_, _, ngettext
 from ..laws import Citation
 from ..templating import environment, render
 from ..workers import chunk_size, forked_map, worker_count
+from .incremental import (
+    Dep,
+    Record,
+    entry_facts,
+    file_stat,
+    fingerprint,
+    meeting_facts,
+    own_facts,
+)
 from .labels import long_date, norwegian_key, status_class, status_label, term, type_label
-from .markdown import SPACES, LinkContext, fit_headings, markdown_parser, plain_text
+from .markdown import (
+    SPACES,
+    LinkContext,
+    fit_headings,
+    is_handbook_file,
+    markdown_parser,
+    plain_text,
+)
 from .model import Entry, Site
 from .output import SITE_TEMPLATES, Output
 
@@ -62,8 +78,15 @@ class _Link:
 class Pages:
     """Renders every page of one site, and the search index."""
 
-    def __init__(self, site: Site, purpose: str, changes: dict[str, vcs.Change]) -> None:
+    def __init__(self, site: Site, purpose: str, changes: dict[str, vcs.Change], *,
+                 salt: str = "", previous: dict[str, Record] | None = None) -> None:
         self.site = site
+        self.salt = salt
+        self.previous = previous or {}  # what the last build recorded of each page
+        self.records: dict[str, Record] = {}  # what this build knows of each page
+        self.rendered = 0  # pages rendered (the others were kept as they were)
+        self.deps: list[Dep] | None = None  # the look-ups of the page being rendered
+        self._answers: dict[Dep, str] = {}  # the site's answers, each asked once a build
         self.purpose = purpose
         self.changes = changes
         self.md = markdown_parser()
@@ -86,32 +109,94 @@ class Pages:
             found.extend((meeting, network) for meeting in self.site.meetings[network.key])
         return found
 
-    def render_entry(self, entry: Entry, network: Entry | None) -> tuple[str, str]:
-        if entry.doc.is_handbook_document:
-            return self._page(entry.url, "document.html.j2", self._document(entry))
-        if network is None:
-            return self._page(entry.url, "network.html.j2", self._network(entry))
-        return self._page(entry.url, "meeting.html.j2", self._meeting(entry, network))
+    def render_entry(self, entry: Entry, network: Entry | None) -> tuple[str, str, list[Dep]]:
+        """The page of one document, and what it looked up in the rest of the site."""
+        self.deps = []
+        try:
+            if entry.doc.is_handbook_document:
+                rel, text = self._page(entry.url, "document.html.j2", self._document(entry))
+            elif network is None:
+                rel, text = self._page(entry.url, "network.html.j2", self._network(entry))
+            else:
+                self.deps.append(("network", network.key))
+                rel, text = self._page(entry.url, "meeting.html.j2",
+                                       self._meeting(entry, network))
+            return rel, text, list(dict.fromkeys(self.deps))
+        finally:
+            self.deps = None
 
     def render_entries(self, output: Output, *, jobs: int | None) -> None:
-        """Render and write the page of every document; in worker processes (forked, so they
-        share this object without copying it) when the handbook is large."""
+        """Write the page of every document: render the pages whose document or look-ups
+        changed since the last build (:mod:`.incremental`) and keep the others; render in
+        worker processes (forked, so they share this object without copying it) when many
+        pages must be rendered."""
         entries = self.entries()
-        jobs = worker_count(jobs, len(entries))
+        todo = [i for i, (entry, network) in enumerate(entries)
+                if not self._keep(entry, network, output)]
+        jobs = worker_count(jobs, len(todo))
         if jobs == 1:
-            _render_range(self, output, 0, len(entries))
+            _render_some(self, output, todo)
             return
-        size = chunk_size(len(entries), jobs)
-        ranges = [(i, min(i + size, len(entries))) for i in range(0, len(entries), size)]
-        with forked_map(_render_forked, ranges, state=(self, output), jobs=jobs) as parts:
+        size = chunk_size(len(todo), jobs)
+        pieces = [todo[i:i + size] for i in range(0, len(todo), size)]
+        with forked_map(_render_forked, pieces, state=(self, output), jobs=jobs) as parts:
             results = list(parts)
-        for files, written, texts, linked, broken in results:
+        for files, written, texts, linked, broken, records in results:
             output.files.extend(files)
             output.written.extend(written)
             self.texts.update(texts)
             self.linked.update(linked)
             self.broken.update(broken)
+            self.records.update(records)
             self.count += len(files)
+            self.rendered += len(files)
+
+    def _keep(self, entry: Entry, network: Entry | None, output: Output) -> bool:
+        """Keep the page of the last build when it would be rendered to the same bytes and
+        its file is the one that build wrote."""
+        record = self.previous.get(entry.url)
+        if (record is None or record.key != self._key(entry, network, record.deps)
+                or file_stat(output.out / entry.url) != record.stat):
+            return False
+        output.keep(entry.url)
+        self.texts[entry.url] = record.text
+        self.linked.update(record.linked)
+        self.broken.update(record.broken)
+        self.records[entry.url] = record
+        self.count += 1
+        return True
+
+    def _key(self, entry: Entry, network: Entry | None, deps: list[Dep]) -> str:
+        own = own_facts(entry, network, self.changes.get(entry.doc.path))
+        return fingerprint(self.salt, own, [self._answer(dep) for dep in deps])
+
+    def _answer(self, dep: Dep) -> str:
+        """What the site answers now to a look-up a page made (see :mod:`.incremental`)."""
+        known = self._answers.get(dep)
+        if known is None:
+            known = self._answers[dep] = self._ask(dep)
+        return known
+
+    def _ask(self, dep: Dep) -> str:
+        kind, name = dep
+        site = self.site
+        if kind == "id":
+            return entry_facts(site.by_id.get(name))
+        if kind == "path":
+            return entry_facts(site.by_path.get(name))
+        if kind == "in":
+            return repr([entry_facts(e) for e in site.incoming.get(name, ())])
+        if kind == "meetings":
+            return repr([meeting_facts(m) for m in site.meetings.get(name, ())])
+        if kind == "network":
+            return entry_facts(site.networks.get(name))
+        if kind == "file":
+            return repr(is_handbook_file(site.handbook.root, name))
+        return "?"
+
+    def _record(self, kind: str, name: str) -> None:
+        if self.deps is not None:
+            self.deps.append((kind, name))
 
     def render_summaries(self) -> Iterator[tuple[str, str]]:
         """The pages made from the whole handbook: catalogue, search and start page."""
@@ -130,7 +215,7 @@ class Pages:
         root = "../" * entry.url.count("/")
         env = {"tvf": LinkContext(self.site, root, entry.doc.path,
                                   entry.key if entry.doc.is_handbook_document else None,
-                                  self.linked, self.broken)}
+                                  self.linked, self.broken, self.deps)}
         tokens = fit_headings(self.md.parse(entry.doc.body, env), entry.title)
         self.texts[entry.url] = plain_text(tokens)[:SEARCH_TEXT_LIMIT]
         return Markup(self.md.renderer.render(tokens, self.md.options, env))
@@ -146,6 +231,7 @@ class Pages:
     def _references(self, entry: Entry, root: str) -> tuple[list[_Link], list[_Link]]:
         outgoing = []
         for ref in self.site.outgoing.get(entry.doc.path, ()):
+            self._record("id", ref)
             target = self.site.by_id.get(ref)
             if target is None:
                 outgoing.append(_Link("", ref, "", _(MISSING), note_class=MISSING_CLASS))
@@ -153,6 +239,7 @@ class Pages:
                 outgoing.append(self._link(target, root))
         incoming = []
         if entry.doc.is_handbook_document:
+            self._record("in", entry.key)
             incoming = [self._link(source, root) for source in self.site.incoming[entry.key]]
         return outgoing, incoming
 
@@ -268,10 +355,13 @@ class Pages:
                                     "name": _str(member.get("name"))})
         per_year = doc.get("meetings_per_year", 3)
         mandate_id = doc.get("mandate")
+        if isinstance(mandate_id, str):
+            self._record("id", mandate_id)
         mandate = self.site.by_id.get(mandate_id) if isinstance(mandate_id, str) else None
         report_to = doc.get("report_to")
         outgoing, _incoming = self._references(entry, "../")
         meetings = []
+        self._record("meetings", entry.key)
         for meeting in self.site.meetings[entry.key]:
             date = _as_date(meeting.doc.get("date"))
             meetings.append({
@@ -376,21 +466,39 @@ class Pages:
         }
 
 
-def _render_range(pages: Pages, output: Output, start: int, end: int) -> None:
-    for entry, network in pages.entries()[start:end]:
-        rel, text = pages.render_entry(entry, network)
-        output.put(rel, text.encode("utf-8"))
+def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
+    """Render and write the pages of ``pages.entries()[i]`` for each ``i`` in ``indexes``,
+    and record what each depends on."""
+    entries = pages.entries()
+    all_linked, all_broken = pages.linked, pages.broken
+    try:
+        for i in indexes:
+            entry, network = entries[i]
+            pages.linked, pages.broken = set(), set()
+            rel, text, deps = pages.render_entry(entry, network)
+            output.put(rel, text.encode("utf-8"))
+            stat = file_stat(output.out / rel) if not output.dry_run else None
+            pages.records[rel] = Record(pages._key(entry, network, deps), deps,
+                                        stat or (-1, -1), pages.texts.get(rel, ""),
+                                        sorted(pages.linked), sorted(pages.broken))
+            all_linked.update(pages.linked)
+            all_broken.update(pages.broken)
+            pages.rendered += 1
+    finally:
+        pages.linked, pages.broken = all_linked, all_broken
 
 
-def _render_forked(state: tuple[Pages, Output], bounds: tuple[int, int]
-                   ) -> tuple[list[str], list[str], dict[str, str], list[str], list[str]]:
-    """In a worker: render pages ``start:end`` and return what the parent must know."""
+def _render_forked(state: tuple[Pages, Output], indexes: list[int]
+                   ) -> tuple[list[str], list[str], dict[str, str], list[str], list[str],
+                              dict[str, Record]]:
+    """In a worker: render some pages and return what the parent must know."""
     pages, output = state
-    for collected in (pages.texts, pages.linked, pages.broken, output.files, output.written):
+    for collected in (pages.texts, pages.linked, pages.broken, output.files, output.written,
+                      pages.records):
         collected.clear()
-    _render_range(pages, output, *bounds)
+    _render_some(pages, output, indexes)
     return (list(output.files), list(output.written), dict(pages.texts), sorted(pages.linked),
-            sorted(pages.broken))
+            sorted(pages.broken), dict(pages.records))
 
 
 def _section_of(kind: str) -> dict[str, str]:

@@ -1,0 +1,153 @@
+"""Rebuilding only the pages that changed.
+
+A page of a document is a function of: its document (the file's text, its URL and title), the
+build's *salt* (tvf's own code and version, ``tvf.toml``, ``laws.yaml``, the templates, the
+reading confirmations, the date counted as today and the language), its last commit in git, and
+the answers to what it looked up in the rest of the site while it was rendered: the documents it
+names (by ID or by a link to their file), the pages that refer to it, the meetings of a
+network, the network of a meeting, and whether a file it links to is in the handbook.
+
+While a page is rendered, :class:`Deps` records those look-ups. The next build asks the same
+questions of the new site (:func:`answer`); when the salt, the document and every answer are
+the same, the page would be rendered to the same bytes, so it is not rendered: its file is kept
+(when it is still the file this build wrote, by size and modification time), with the search
+text and the linked files recorded for it. Anything else renders the page again.
+
+The records live in the output folder (:data:`CACHE`, JSON, never code), beside the manifest;
+a record that cannot be read is ignored, so a damaged cache only makes the build slower.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..checks.cache import salt as check_salt
+from ..document import NETWORK_TYPE
+from ..resources import packaged_templates
+
+CACHE = ".tvf-site-cache.json"
+VERSION = 1
+
+#: A look-up a page made while it was rendered: (kind, name), e.g. ("id", "IV.7-2").
+Dep = tuple[str, str]
+
+
+@dataclass
+class Record:
+    """What the build knows of a page it rendered earlier."""
+
+    key: str
+    deps: list[Dep]
+    stat: tuple[int, int]  # size and modification time (ns) of the file it wrote
+    text: str  # the page's text for the search index
+    linked: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
+
+    def to_json(self) -> list[Any]:
+        return [self.key, [list(d) for d in self.deps], list(self.stat), self.text,
+                self.linked, self.broken]
+
+    @classmethod
+    def from_json(cls, raw: Any) -> Record | None:
+        try:
+            key, deps, stat, text, linked, broken = raw
+            record = cls(str(key), [(str(k), str(n)) for k, n in deps],
+                         (int(stat[0]), int(stat[1])), str(text),
+                         [str(x) for x in linked], [str(x) for x in broken])
+        except (TypeError, ValueError, IndexError):
+            return None
+        return record
+
+
+def build_salt(root: Path, *, today: dt.date, language: str) -> str:
+    """Everything besides a page's own document and look-ups that its bytes depend on."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(check_salt(root, today=today, language=language))
+    folders = [packaged_templates() / "site", root / "lesebekreftelser"]
+    for folder in folders:
+        h.update(f"\0{folder}\0".encode())
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            with contextlib.suppress(OSError):
+                st = path.stat()
+                h.update(f"{path.relative_to(folder).as_posix()}\0{st.st_size}\0"
+                         f"{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def load(out: Path, salt: str) -> dict[str, Record]:
+    """The records of the previous build into ``out``; empty when it was built with another
+    salt, or the cache is missing or damaged."""
+    try:
+        data = json.loads((out / CACHE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION or data.get("salt") != salt:
+        return {}
+    pages = data.get("pages")
+    if not isinstance(pages, dict):
+        return {}
+    records = {}
+    for url, raw in pages.items():
+        record = Record.from_json(raw)
+        if record is not None and isinstance(url, str):
+            records[url] = record
+    return records
+
+
+def dump(salt: str, records: dict[str, Record]) -> bytes:
+    data = {"version": VERSION, "salt": salt,
+            "pages": {url: records[url].to_json() for url in sorted(records)}}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def file_stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def fingerprint(salt: str, own: str, answers: list[str]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(salt.encode())
+    h.update(b"\0")
+    h.update(own.encode("utf-8", "surrogatepass"))
+    for item in answers:
+        h.update(b"\0")
+        h.update(item.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def entry_facts(entry: Any) -> str:
+    """What a page shows of another page it links to (see ``Pages._link`` and the body's
+    links): URL, label, title, status, kind and code."""
+    if entry is None:
+        return "-"
+    doc = entry.doc
+    code = doc.get("code") if entry.kind == "measure" else None
+    return repr((entry.url, entry.label, entry.title, doc.status, entry.kind,
+                 code if isinstance(code, str) else None))
+
+
+def meeting_facts(entry: Any) -> str:
+    """What a network's page shows of one of its meetings: all of it comes from the meeting's
+    document (date, title, kind, open action items), so the document's text stands for it."""
+    return repr((entry.url, entry.key, entry.title, entry.kind, entry.doc.text))
+
+
+def own_facts(entry: Any, network: Any, change: Any) -> str:
+    """The page's own document and where it stands."""
+    doc = entry.doc
+    kind = "document" if doc.is_handbook_document else (
+        NETWORK_TYPE if network is None else "meeting")
+    last = None if change is None else (change.date.isoformat(), change.subject, change.commit)
+    return repr((kind, entry.url, entry.key, entry.title, entry.kind, doc.path, last, doc.text))
