@@ -171,7 +171,8 @@ def test_init_leaves_an_existing_gitignore_as_it_is(tmp_path: Path) -> None:
     root = tmp_path / "ny"
     root.mkdir()
     (root / ".gitignore").write_text("min/\n", encoding="utf-8")
-    result = invoke("init", str(root), "--municipality", "Testby kommune", "--no-git")
+    result = invoke("init", str(root), "--municipality", "Testby kommune", "--no-git",
+                    "--recipient", "Oppvekstledelsen", "--approving-body", "Oppvekstutvalget")
     assert result.exit_code == 0, result.output
     assert (root / ".gitignore").read_text(encoding="utf-8") == "min/\n"
 

@@ -806,7 +806,9 @@ def test_a_member_over_the_limit_is_refused_quickly_in_little_memory(bomb: Path,
     assert "nl/nl-20050617-064.xml" in output and "200 MB" in output
     assert "over 50 MB" in output and "Ingenting er skrevet" in output
     assert int(peak_mb) < 150  # the whole member would be 200 MB and more
-    assert float(seconds) < 10
+    # A hang guard, not a timing: it takes about 1.3 s on an idle machine (docs/laws.md); the
+    # unit tests run on a busy CI machine, and bench/ is where speed is measured.
+    assert float(seconds) < 60
     assert not (book / "laws.yaml").exists()
 
 
