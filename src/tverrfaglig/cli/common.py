@@ -19,6 +19,7 @@ from ..config import find_handbook
 from ..errors import TvfError
 from ..handbook import Handbook, load_handbook
 from ..i18n import N_, _
+from ..limits import EARLIEST, LATEST, in_range
 from ..render.console import error_console, print_error
 
 P = ParamSpec("P")
@@ -86,10 +87,25 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD.").format(
             option=option, value=value)) from None
+    if not in_range(day):
+        raise TvfError(_("{option} {value} er utenfor datoene tvf regner med ({earliest} til "
+                         "{latest}).").format(option=option, value=day, earliest=EARLIEST,
+                                              latest=LATEST))
+    return day
+
+
+def parse_count(value: int, option: str, *, lowest: int, highest: int) -> int:
+    """``value`` of the whole-number option ``option`` when it is ``lowest``–``highest``;
+    otherwise a refusal (exit 2) that says the range."""
+    if not lowest <= value <= highest:
+        raise TvfError(_("{option} {value} er utenfor det tvf tillater ({lowest} til "
+                         "{highest}).").format(option=option, value=value, lowest=lowest,
+                                               highest=highest))
+    return value
 
 
 def parse_today(value: str | None) -> dt.date:

@@ -11,6 +11,7 @@ import typer
 from ..audit import audit, write_report
 from ..config import find_handbook
 from ..i18n import N_, _
+from ..limits import MAX_DAYS, MAX_MONTHS
 from ..outdated import outdated
 from ..render.audit import render_audit
 from ..render.console import console
@@ -21,7 +22,7 @@ from ..render.outdated import (
     render_markdown,
     render_outdated_table,
 )
-from .common import HandbookOption, TodayOption, handle_errors, parse_today
+from .common import HandbookOption, TodayOption, handle_errors, parse_count, parse_today
 
 
 class OutdatedFormat(enum.StrEnum):
@@ -43,13 +44,14 @@ class AuditFormat(enum.StrEnum):
 @handle_errors
 def outdated_command(
     within: Annotated[int, typer.Option(
-        "--within", metavar=N_("DAGER"), min=0,
+        "--within", metavar=N_("DAGER"),
         help=N_("Ta med revisjonsdatoer og frister for oppfølgingspunkter de neste DAGER "
-                "dagene."))
+                "dagene (0–36525)."))
     ] = 60,
     stale_months: Annotated[int, typer.Option(
-        "--stale-months", metavar="N", min=1,
-        help=N_("Ta med dokumenter som ikke er endret i git på mer enn N måneder."))] = 24,
+        "--stale-months", metavar="N",
+        help=N_("Ta med dokumenter som ikke er endret i git på mer enn N måneder "
+                "(1–1200)."))] = 24,
     by: Annotated[GroupBy | None, typer.Option(
         "--by",
         help=N_("owner: én liste per ansvarlig (dokumentets owner; for nettverk lederen)."),
@@ -62,6 +64,8 @@ def outdated_command(
     today: TodayOption = None,
 ) -> None:
     """List what is out of date, most urgent first (the help text is in register)."""
+    within = parse_count(within, "--within", lowest=0, highest=MAX_DAYS)
+    stale_months = parse_count(stale_months, "--stale-months", lowest=1, highest=MAX_MONTHS)
     report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
                       stale_months=stale_months)
     by_owner = by is GroupBy.owner
