@@ -47,6 +47,15 @@ def repository(path: Path) -> git.Repo | None:
                        hint=_("Installer git, og kjør tvf i et git-repo.")) from None
 
 
+def repository_root(path: Path) -> Path | None:
+    """The folder of the git repository that holds ``path`` (the nearest folder at or above it
+    with a ``.git``), or None. Only looks at the file system: no git process, and a repository
+    git cannot read still has a root (reports name paths from it)."""
+    start = path.absolute()
+    return next((folder for folder in (start, *start.parents) if (folder / ".git").exists()),
+                None)
+
+
 def _corrupt(folder: Path) -> TvfError:
     return TvfError(_("Git-repoet i {folder} er ødelagt, så tvf kan ikke lese historikken.")
                     .format(folder=folder),

@@ -83,9 +83,9 @@ def check_command(
     elif output_format is CheckFormat.sarif:
         typer.echo(render_sarif(report, root))
     elif output_format is CheckFormat.junit:
-        typer.echo(render_junit(report, strict=strict))
+        typer.echo(render_junit(report, root, strict=strict))
     else:
-        render_human(report, console())
+        render_human(report, console(), root)
     raise typer.Exit(report.exit_code(strict=strict))
 
 
