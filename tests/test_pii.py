@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from tverrfaglig import pii
 from tverrfaglig.pii import NationalIdHit, contains_national_id, find_national_ids
 
 from helpers import K1_WEIGHTS, K2_WEIGHTS, check_digit, make_number, valid_number
@@ -384,3 +385,17 @@ def test_property_generated_number_is_found_and_masked(
     for hit in found:
         assert number[2:] not in hit.masked
         assert sum(c.isdigit() for c in hit.masked) == 2
+
+
+def test_mask_masks_every_number_as_a_finding_shows_it_and_nothing_else() -> None:
+    number = valid_number(15, 3, 12)
+    grouped = f"{number[:3]} {number[3:6]} {number[6:9]} {number[9:]}"
+    text = f"Se {number}, fnr{number}, {grouped} og {number[:6]}-{number[6:]}.\nDOK{number} 123"
+    masked = pii.mask(text)
+    assert masked == (f"Se {number[:2]}*********, fnr{number[:2]}*********, "
+                      f"{number[:2]}* *** *** ** og {number[:2]}****-*****.\nDOK{number} 123")
+    assert len(masked) == len(text)
+    assert [hit.masked for hit in pii.find_national_ids(text)] == \
+        [m for m in (f"{number[:2]}*********", f"{number[:2]}*********",
+                     f"{number[:2]}* *** *** **", f"{number[:2]}****-*****")]
+    assert pii.mask("ingen nummer her") == "ingen nummer her"

@@ -11,7 +11,7 @@ from ..checks import check_path
 from ..config import find_handbook
 from ..i18n import N_, _
 from ..queries import list_documents, show
-from ..render.console import console
+from ..render.console import console, echo
 from ..render.handbook import documents_json, documents_table, render_show
 from ..render.machine import render_junit, render_sarif
 from ..render.report import render_github, render_human, render_json
@@ -75,15 +75,15 @@ def check_command(
         report = check_path(root, today=parse_today(today), jobs=jobs,
                             changed_since=changed_since, progress=progress)
     if output_format is CheckFormat.json:
-        typer.echo(render_json(report))
+        echo(render_json(report))
     elif output_format is CheckFormat.github:
         text = render_github(report, root)
         if text:
-            typer.echo(text)
+            echo(text)
     elif output_format is CheckFormat.sarif:
-        typer.echo(render_sarif(report, root))
+        echo(render_sarif(report, root))
     elif output_format is CheckFormat.junit:
-        typer.echo(render_junit(report, root, strict=strict))
+        echo(render_junit(report, root, strict=strict))
     else:
         render_human(report, console(), root)
     raise typer.Exit(report.exit_code(strict=strict))
@@ -106,7 +106,7 @@ def list_command(
     docs = list_documents(load(handbook), types=[t.value for t in doc_type or ()],
                           status=status.value if status else None, owner=owner)
     if output_format is TableFormat.json:
-        typer.echo(documents_json(docs))
+        echo(documents_json(docs))
     else:
         console().print(documents_table(docs))
 

@@ -13,7 +13,7 @@ from ..errors import TvfError
 from ..i18n import N_, _
 from ..laws import LOVDATA_ARCHIVE as ARCHIVE_NAME
 from ..laws import LOVDATA_ARCHIVE_URL as ARCHIVE_URL
-from ..render.console import console
+from ..render.console import console, echo
 from ..render.laws import (
     cited_json,
     cited_markdown,
@@ -61,7 +61,7 @@ def laws_command(
     laws = load(handbook).laws
     day = parse_today(today)
     if output_format is TableFormat.json:
-        typer.echo(laws_json(laws, day))
+        echo(laws_json(laws, day))
     else:
         console().print(laws_table(laws, day))
 
@@ -124,7 +124,7 @@ def show_command(
     day = parse_today(today)
     overview = law_overview(load(handbook), name, today=day)
     if output_format is TableFormat.json:
-        typer.echo(law_overview_json(overview, day))
+        echo(law_overview_json(overview, day))
     else:
         render_law_overview(overview, console(), day)
 
@@ -147,10 +147,10 @@ def cited_command(
     book = load(handbook)
     provisions = cited_provisions(book, today=day)
     if output_format is CitedFormat.json:
-        typer.echo(cited_json(provisions, day))
+        echo(cited_json(provisions, day))
     elif output_format is CitedFormat.markdown:
         title = ", ".join(p for p in (book.config.title, book.config.municipality) if p)
-        typer.echo(cited_markdown(provisions, day, title), nl=False)
+        echo(cited_markdown(provisions, day, title), nl=False)
     else:
         console().print(cited_table(provisions, day))
 

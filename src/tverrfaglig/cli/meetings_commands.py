@@ -11,7 +11,7 @@ import typer
 from ..errors import TvfError
 from ..i18n import N_, _
 from ..meetings import get_network, networks, overview
-from ..render.console import console, error_console
+from ..render.console import console, echo, error_console
 from ..render.meetings import (
     networks_json,
     networks_table,
@@ -75,7 +75,7 @@ def network_list(
     views = [overview(n, day, n.recipient(book.config))
              for _slug, n in sorted(networks(book).items())]
     if output_format is TableFormat.json:
-        typer.echo(networks_json(views))
+        echo(networks_json(views))
         return
     console().print(networks_table(views))
 
@@ -96,7 +96,7 @@ def network_show(
     network = get_network(book, slug)
     view = overview(network, day, network.recipient(book.config))
     if output_format is TableFormat.json:
-        typer.echo(networks_json(view))
+        echo(networks_json(view))
         return
     render_network(view, console())
 
@@ -274,7 +274,7 @@ def meetings_plan(
         write_file(ics, calendar(plan, recipient=target.recipient(book.config),
                                  today=parse_today(today), start=begins, minutes=duration))
     if output_format is TableFormat.json:
-        typer.echo(plan_json(plan, target, ics))
+        echo(plan_json(plan, target, ics))
         return
     render_plan(plan, target, ics, console())
 

@@ -14,7 +14,7 @@ from ..i18n import N_, _
 from ..limits import MAX_DAYS, MAX_MONTHS
 from ..outdated import outdated
 from ..render.audit import render_audit
-from ..render.console import console
+from ..render.console import console, echo
 from ..render.outdated import (
     note_lines,
     render_csv,
@@ -78,10 +78,10 @@ def outdated_command(
     elif output_format is OutdatedFormat.csv:
         text = render_csv(report, by_owner=by_owner)
         for line in note_lines(report):  # CSV has no room for notes: stderr
-            typer.echo(line, err=True)
+            echo(line, err=True)
     else:
         text = render_markdown(report, by_owner=by_owner)
-    typer.echo(text, nl=False)
+    echo(text, nl=False)
     raise typer.Exit(report.exit_code)
 
 
@@ -109,7 +109,7 @@ def audit_command(
     base = Path.cwd() if output is None else output.absolute().parent
     text = render_audit(report, fmt.value, link_base=base)
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
         return
     write_report(output, text)
     console().print(_("Skrev tilsynsrapporten til {path} ({summary}).").format(

@@ -8,7 +8,7 @@ import typer
 
 from ..config import find_handbook
 from ..i18n import N_
-from ..render.console import console, error_console
+from ..render.console import console, echo, error_console
 from ..render.revisions import history_json, print_refusal, render_history, render_stamped
 from ..revisions import StampRefused, history, stamp
 from .common import (
@@ -76,7 +76,7 @@ def history_command(
     """Show one document's history (the help text is the command's ``help``)."""
     result = history(find_handbook(handbook), doc_id)
     if output_format is TableFormat.json:
-        typer.echo(history_json(result))
+        echo(history_json(result))
         return
     render_history(result, console())
 

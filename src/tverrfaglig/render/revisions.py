@@ -3,7 +3,6 @@ refused, and one document's history as a table or JSON."""
 
 from __future__ import annotations
 
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -11,7 +10,7 @@ from rich.text import Text
 from ..findings import Severity
 from ..i18n import N_, _
 from ..revisions import DocumentHistory, StampRefused, StampResult
-from .console import print_error
+from .console import echo, print_error
 from .text import json_text
 
 # Translated when they are shown.
@@ -48,10 +47,10 @@ def summary_line(result: StampResult, *, dry_run: bool) -> str:
 
 def render_stamped(results: list[StampResult], out: Console, *, dry_run: bool) -> None:
     """One line per approved document; on a dry run each diff first (as plain text, through
-    ``typer.echo``), then a closing line."""
+    ``echo``), then a closing line."""
     for result in results:
         if dry_run:
-            typer.echo(result.diff, nl=False)
+            echo(result.diff, nl=False)
         out.print(summary_line(result, dry_run=dry_run), markup=False)
     if dry_run:
         out.print(_("Tørrkjøring: ingen filer er endret."), markup=False)
