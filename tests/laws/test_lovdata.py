@@ -511,3 +511,16 @@ def test_both_check_paths_agree_with_sections_known(book: Path, archive: Path) -
     parallel = check_path(book, today=TODAY, jobs=2)
     assert sequential.findings == parallel.findings
     assert set(codes(sequential)) >= {"TVF202", "TVF205", "TVF206"}
+
+
+def test_an_amendment_on_the_valid_from_date_is_known_to_the_document(book: Path,
+                                                                       archive: Path) -> None:
+    """bhl § 2 b was added from 2022-08-01: a document valid from that day knew it; one valid
+    from the day before did not (TVF206)."""
+    imported(book, archive)
+    add_doc(book, "vedlegg/on.md", "Etter barnehageloven § 2 b.\n", doc_id="IV.7.1-5",
+            type="attachment", valid_from=dt.date(2022, 8, 1))
+    add_doc(book, "vedlegg/before.md", "Etter barnehageloven § 2 b.\n", doc_id="IV.7.1-6",
+            type="attachment", valid_from=dt.date(2022, 7, 31))
+    assert [c for c, _ in findings_of(book, "vedlegg/on.md")] == []
+    assert [c for c, _ in findings_of(book, "vedlegg/before.md")] == ["TVF206"]
