@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LOCALE := src/tverrfaglig/locale
 MO     := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/*.po))
 
-.PHONY: help install run test lint docs registry bench guard i18n catalogs clean
+.PHONY: help install run test lint docs registry bench guard i18n catalogs mutants clean
 
 help: ## Show the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,6 +55,12 @@ bench: $(STAMP) ## Time tvf check on a synthetic handbook of 10,000 documents
 guard: $(STAMP) $(MO) ## Fail when tvf check got >20% slower against its floor (1,000 documents)
 	$(BIN)/python bench/bench_guard.py --light
 
+# Slow (minutes to an hour), so not part of make test or CI; docs/testing.md has the figures.
+mutants: $(STAMP) $(MO) ## Mutation testing of pii, the citation parser, the fingerprint and the front-matter editor
+	rm -rf mutants
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut results
+
 # The shared law data: ../shared/lovdata beside the repository (make registry LOVDATA=…).
 LOVDATA ?= ../shared/lovdata
 
@@ -62,4 +68,4 @@ registry: $(STAMP) ## Regenerate the law data (src/tverrfaglig/data/lovdata.json
 	$(BIN)/python tools/gen_registry.py $(LOVDATA)
 
 clean: ## Remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants

@@ -426,3 +426,34 @@ def test_each_criterion_names_its_source(book: Path) -> None:
     assert "suksessfaktorene i Fafo-rapporten" in text
     html = render_audit(report, "html", link_base=book)
     assert html.count('class="kilde"') == 10
+
+
+# --- Regressions the suite did not catch (issue 15) -------------------------------------------
+
+
+def test_a_document_edited_after_approval_is_not_current_evidence(book: Path) -> None:
+    """TVF302 (the fingerprint no longer matches): the document does not count as current,
+    and the report says why."""
+    before = audit(book, today=TODAY)
+    assert before.criterion("ansvarsgrupper_koordinator").status == MET
+    build_tree(book, {
+        "prosedyrer/ip.md": doc_text(meta("IV.7-5", title="Individuell plan – koordinator",
+                                          owner="Koordinerende enhet",
+                                          legal_basis=["helse- og omsorgstjenesteloven § 7-1"],
+                                          fingerprint="sha256:" + "0" * 64),
+                                     "Koordinator kaller inn til ansvarsgruppe.\n"),
+    })
+    report = audit(book, today=TODAY)
+    assert report.criterion("ansvarsgrupper_koordinator").status == PARTLY
+    organisation = report.criterion("organisering")
+    assert organisation.status == PARTLY
+    assert any(m.text == "IV.7-5 er endret etter at det ble godkjent (TVF302)."
+               for m in organisation.missing)
+
+
+@pytest.mark.parametrize(("today", "status"), [
+    (dt.date(2027, 4, 19), MET),     # the evaluation of 2026-04-20 is within a year
+    (dt.date(2027, 4, 20), NOT_MET),  # exactly twelve months old: no longer
+])
+def test_within_a_year_ends_twelve_months_after(book: Path, today: dt.date, status: str) -> None:
+    assert audit(book, today=today).criterion("evaluering").status == status

@@ -72,3 +72,28 @@ def test_fingerprint_ignores_stamping_keys_line_endings_key_order_and_trailing_s
 def test_canonical_front_matter_turns_dates_into_iso_text() -> None:
     data = {"a": dt.date(2026, 1, 2), "b": {"c": [dt.date(2026, 3, 4)]}, "version": "1.0"}
     assert canonical_front_matter(data) == b'{"a":"2026-01-02","b":{"c":["2026-03-04"]}}'
+
+
+# --- Mutation testing (make mutants): the details a wrong fingerprint would hide in ------------
+
+
+def test_a_lone_carriage_return_is_a_line_feed() -> None:
+    from tverrfaglig.fingerprint import canonical_body
+
+    assert canonical_body("a\rb\r") == b"a\nb"
+    assert canonical_body("a\r\nb") == b"a\nb"
+
+
+def test_only_spaces_tabs_and_line_feeds_are_trailing_whitespace() -> None:
+    from tverrfaglig.fingerprint import canonical_body
+
+    assert canonical_body("Tekst X") == b"Tekst X"
+    assert canonical_body("Tekst\u00a0") == "Tekst\u00a0".encode()  # a no-break space stays
+    assert canonical_body("Tekst\x0b\f") == b"Tekst\x0b\x0c"
+    assert canonical_body("Tekst \t\n \n") == b"Tekst"
+
+
+def test_a_value_json_cannot_hold_is_written_as_yaml_writes_it() -> None:
+    """YAML's .nan and .inf are text in the canonical JSON (so allow_nan never matters)."""
+    assert canonical_front_matter({"a": float("nan"), "b": float("-inf")}) == \
+        b'{"a":".nan","b":"-.inf"}'

@@ -31,7 +31,7 @@ from tverrfaglig.meetings import (
     user_representatives_due,
 )
 
-from helpers import TODAY, doc_text, handbook, meta, run_check, valid_number
+from helpers import TODAY, TVF_TOML, doc_text, handbook, meta, run_check, valid_number
 
 runner = CliRunner()
 GOLDEN = Path(__file__).parent / "golden" / "meetings"
@@ -833,3 +833,30 @@ def test_minutes_sent_ticks_the_leaders_own_send_the_minutes_item(tmp_path: Path
     network = get_network(load_handbook(root), "sentrum")
     assert [i.text for i in open_action_items(network)] == [
         "Sende referatet videre til rektorene", "Sende ut årshjulet"]
+
+
+# --- report_to: the network's own recipient wins over the handbook's (issue 15) -----------------
+
+
+def test_a_networks_report_to_wins_over_the_handbook_recipient(tmp_path: Path) -> None:
+    toml = TVF_TOML + '\n[minutes]\nrecipient = "Samarbeidsgruppa for hele kommunen"\n'
+    root = handbook(tmp_path / "hb", {
+        "prosedyrer/mandat.md": doc_text(meta("IV.7-15")),
+        f"{NET}/nettverk.md": doc_text({**NETWORK, "report_to": "Rektor i Sentrum"}),
+        f"{NET}/2026-11-05-referat.md": meeting("minutes", "2026-11-05"),
+    }, toml)
+    data = json.loads(invoke("network", "show", "sentrum", "-H", str(root), "-f", "json").stdout)
+    assert data["report_to"] == "Rektor i Sentrum"
+    shown = invoke("network", "show", "sentrum", "-H", str(root))
+    assert "Referat sendes til: Rektor i Sentrum" in shown.stdout
+    minutes = invoke("minutes", "new", "-H", str(root), "-n", "sentrum", "-d", "2026-11-05",
+                     "-o", "-")
+    assert "Samarbeidsgruppa for hele kommunen" not in minutes.stdout
+    sent = invoke("minutes", "sent", "-H", str(root), "-n", "sentrum", "-d", "2026-11-05")
+    assert sent.exit_code == 0, sent.output
+    assert 'to: "Rektor i Sentrum"' in (root / NET / "2026-11-05-referat.md").read_text(
+        encoding="utf-8")
+    # Without report_to the handbook's recipient is used.
+    (root / NET / "nettverk.md").write_text(doc_text(NETWORK), encoding="utf-8")
+    data = json.loads(invoke("network", "show", "sentrum", "-H", str(root), "-f", "json").stdout)
+    assert data["report_to"] == "Samarbeidsgruppa for hele kommunen"

@@ -477,3 +477,31 @@ def test_the_table_reads_well_in_a_terminal_100_columns_wide(book: Path,
     owners = " ".join(" ".join(line.split("│")[3].split()) for line in lines
                       if line.startswith("│"))
     assert "Skole" in owners and "PPT" in owners
+
+
+# --- Boundaries of one day (issue 15) -------------------------------------------------------------
+
+
+def test_the_review_window_includes_its_last_day_and_not_the_next(tmp_path: Path) -> None:
+    root = handbook(tmp_path / "hb", {
+        "last.md": doc_text(meta("IV.7-2", review_by=TODAY + dt.timedelta(days=30))),
+        "after.md": doc_text(meta("IV.7-3", review_by=TODAY + dt.timedelta(days=31))),
+        "today.md": doc_text(meta("IV.7-4", review_by=TODAY)),
+    })
+    report = outdated(root, today=TODAY, within_days=30)
+    due = {i.path: i.days_left for i in report.items if i.kind == "review_due"}
+    assert due == {"last.md": 30, "today.md": 0}
+    assert [i.kind for i in outdated(root, today=TODAY, within_days=0).items
+            if i.path == "today.md"] == ["review_due"]
+
+
+def test_the_stale_cut_off_is_exactly_n_months(tmp_path: Path) -> None:
+    cutoff = dt.date(2024, 11, 25)  # TODAY (2026-11-25) minus 24 months
+    root = handbook(tmp_path / "hb", {
+        "on.md": doc_text(meta("IV.7-2", valid_from=cutoff, review_by=dt.date(2028, 1, 1))),
+        "before.md": doc_text(meta("IV.7-3", valid_from=cutoff - dt.timedelta(days=1),
+                                   review_by=dt.date(2028, 1, 1))),
+    })
+    report = outdated(root, today=TODAY, stale_months=24)
+    stale = {i.path: i.age_days for i in report.items if i.kind == "stale"}
+    assert set(stale) == {"before.md"}

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from tverrfaglig import pii
+from tverrfaglig.errors import TvfError
 from tverrfaglig.pii import NationalIdHit, contains_national_id, find_national_ids
 
 from helpers import K1_WEIGHTS, K2_WEIGHTS, check_digit, make_number, valid_number
@@ -384,3 +386,58 @@ def test_property_generated_number_is_found_and_masked(
     for hit in found:
         assert number[2:] not in hit.masked
         assert sum(c.isdigit() for c in hit.masked) == 2
+
+
+def test_mask_masks_every_number_as_a_finding_shows_it_and_nothing_else() -> None:
+    number = valid_number(15, 3, 12)
+    grouped = f"{number[:3]} {number[3:6]} {number[6:9]} {number[9:]}"
+    text = f"Se {number}, fnr{number}, {grouped} og {number[:6]}-{number[6:]}.\nDOK{number} 123"
+    masked = pii.mask(text)
+    assert masked == (f"Se {number[:2]}*********, fnr{number[:2]}*********, "
+                      f"{number[:2]}* *** *** ** og {number[:2]}****-*****.\nDOK{number} 123")
+    assert len(masked) == len(text)
+    assert [hit.masked for hit in pii.find_national_ids(text)] == \
+        [m for m in (f"{number[:2]}*********", f"{number[:2]}*********",
+                     f"{number[:2]}* *** *** **", f"{number[:2]}****-*****")]
+    assert pii.mask("ingen nummer her") == "ingen nummer her"
+
+
+# --- Mutation testing (make mutants): the edges of each rule ----------------------------------
+
+
+def test_a_synthetic_d_number_has_day_plus_40_and_month_plus_80() -> None:
+    first = valid_number(1 + 40, 3 + 80)  # day 41: the 1st
+    last = valid_number(31 + 40, 3 + 80)  # day 71: the 31st of March
+    assert [h.kind for h in find_national_ids(f"{first} {last}")] == ["syntetisk testnummer"] * 2
+    assert list(find_national_ids(valid_number(31 + 40, 4 + 80))) == []  # 31 April
+
+
+def test_a_number_with_a_name_glued_in_front_counts_only_as_a_whole_word() -> None:
+    assert [h.masked for h in find_national_ids(f"fnr{FNR}")] == [FNR[:2] + "*" * 9]
+    assert list(find_national_ids(f"9fnr{FNR}")) == []   # the word is glued to a digit
+    assert list(find_national_ids(f" 9fnr{FNR}")) == []
+    assert list(find_national_ids(f"xfnr{FNR}")) == []
+
+
+def test_a_code_before_a_number_does_not_hide_the_number() -> None:
+    assert [h.line for h in find_national_ids(f"DOK{FNR} {FNR}")] == [1]
+    assert pii.mask(f"DOK{FNR} {FNR}") == f"DOK{FNR} {FNR[:2]}*********"
+
+
+def test_the_line_counts_a_line_feed_at_the_very_start() -> None:
+    assert [h.line for h in find_national_ids(f"\n{FNR}\n\n{FNR}")] == [2, 4]
+
+
+def test_guard_refuses_with_the_message_filled_in_and_the_hint() -> None:
+    class Refused(TvfError):
+        pass
+
+    pii.guard("ingen nummer", "aldri {kind}", hint="h")  # nothing to refuse
+    with pytest.raises(Refused) as refused:
+        pii.guard(f"a\n{FNR}", "{what}: {kind} {masked} på linje {line}.", hint="Fjern det.",
+                  refusal=Refused, what="Referatet")
+    assert refused.value.message == f"Referatet: fødselsnummer {FNR[:2]}********* på linje 2."
+    assert refused.value.hint == "Fjern det."
+    with pytest.raises(TvfError) as plain:
+        pii.guard(FNR, "Nei.", hint="")
+    assert type(plain.value) is TvfError

@@ -73,6 +73,19 @@ def test_add_months_clamps_to_the_end_of_the_month() -> None:
     assert add_months(dt.date(2028, 2, 29), 12) == dt.date(2029, 2, 28)
 
 
+@pytest.mark.parametrize(("start", "months", "expected"), [
+    (dt.date(2026, 11, 25), 3, dt.date(2027, 2, 25)),     # across a year end, not 12n
+    (dt.date(2026, 12, 31), 2, dt.date(2027, 2, 28)),     # ... onto a short month
+    (dt.date(2026, 10, 15), 15, dt.date(2028, 1, 15)),    # more than a year, not 12n
+    (dt.date(2027, 2, 25), -3, dt.date(2026, 11, 25)),    # back across a year end
+    (dt.date(2026, 1, 31), -1, dt.date(2025, 12, 31)),
+    (dt.date(2026, 12, 1), 1, dt.date(2027, 1, 1)),       # December + 1
+    (dt.date(2027, 1, 1), -1, dt.date(2026, 12, 1)),      # January - 1
+])
+def test_add_months_across_a_year_end(start: dt.date, months: int, expected: dt.date) -> None:
+    assert add_months(start, months) == expected
+
+
 # --- Golden files: byte preservation ------------------------------------------------------------
 
 

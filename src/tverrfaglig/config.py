@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import TvfError
 from .i18n import N_, _
+from .limits import MAX_MONTHS
 from .mail.settings import MailSettings, parse_mail_settings
 
 CONFIG_NAME = "tvf.toml"
@@ -138,6 +139,9 @@ def load_config(root: Path) -> Config:
     if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
         raise TvfError(_("{path}: review_interval_months må være et helt tall større enn 0."
                          ).format(path=path))
+    if interval > MAX_MONTHS:
+        raise TvfError(_("{path}: review_interval_months er {value}, men kan være høyst {most} "
+                         "(hundre år).").format(path=path, value=interval, most=MAX_MONTHS))
     return Config(
         root=root,
         title=title,

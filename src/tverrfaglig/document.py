@@ -8,6 +8,7 @@ key and list item, so findings can point at the line in the file, not in the YAM
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ import yaml
 from . import yamlio
 from .findings import Finding, error
 from .i18n import _
-from .yamlio import as_date as as_date  # where the other modules import it from
+from .limits import in_range
 
 HANDBOOK_TYPES = ("procedure", "attachment", "measure", "plan")
 NETWORK_TYPE = "network"
@@ -34,6 +35,16 @@ ID_RE = re.compile(r"^[IVXLC]+(\.[0-9]+)*-[0-9]+$")
 BODY_ID_RE = re.compile(
     r"[IVXLC](?<![\w.\-/][IVXLC])[IVXLC]*(?:\.[0-9]+)*-[0-9]+(?![\w\-]|\.[0-9])"
 )
+
+
+
+def as_date(value: object, *, timestamps: bool = False) -> dt.date | None:
+    """A date in front matter (:func:`tverrfaglig.yamlio.as_date`), or None when the value is
+    no date or one outside the dates tvf works with (:mod:`tverrfaglig.limits`): every module
+    reads front-matter dates through here, so no date arithmetic on them can overflow."""
+    day = yamlio.as_date(value, timestamps=timestamps)
+    return day if day is not None and in_range(day) else None
+
 
 _BOM = "\ufeff"
 _FENCE = "---"

@@ -39,7 +39,7 @@ from typing import Final
 from .errors import TvfError
 from .i18n import N_, _
 
-__all__ = ["NationalIdHit", "contains_national_id", "find_national_ids", "guard"]
+__all__ = ["NationalIdHit", "contains_national_id", "find_national_ids", "guard", "mask"]
 
 # The kinds are data (``NationalIdHit.kind`` is always Norwegian); ``hit.label`` is the kind in
 # the language in use, for messages.
@@ -145,21 +145,39 @@ def _stands_alone(text: str, start: int) -> bool:
             and (word.start() == 0 or not text[word.start() - 1].isalnum()))
 
 
-def find_national_ids(text: str) -> Iterator[NationalIdHit]:
-    """Yield every checksum-valid national identity number in ``text``, in order."""
-    line = 1
-    counted_to = 0
+def _numbers(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Every checksum-valid national identity number in ``text``: its match and its kind."""
     for match in _CANDIDATE.finditer(text):
         start = match.start()
         if start and not _stands_alone(text, start):
             continue
-        written = match.group()
-        kind = _classify("".join(c for c in written if c.isdigit()))  # without separators
-        if kind is None:
-            continue
+        kind = _classify("".join(c for c in match.group() if c.isdigit()))  # no separators
+        if kind is not None:
+            yield match, kind
+
+
+def find_national_ids(text: str) -> Iterator[NationalIdHit]:
+    """Yield every checksum-valid national identity number in ``text``, in order."""
+    line = 1
+    counted_to = 0
+    for match, kind in _numbers(text):
+        start = match.start()
         line += text.count("\n", counted_to, start)
         counted_to = start
-        yield NationalIdHit(line=line, kind=kind, masked=_mask(written))
+        yield NationalIdHit(line=line, kind=kind, masked=_mask(match.group()))
+
+
+def mask(text: str) -> str:
+    """``text`` with every national identity number in it masked as in a finding (the first
+    two digits, the rest ``*``, separators kept): the same length, so it can stand in for the
+    text wherever it is shown. The renderers' way out to the screen
+    (:mod:`tverrfaglig.render.console`) passes everything through this."""
+    parts: list[str] = []
+    done = 0
+    for match, _kind in _numbers(text):
+        parts += [text[done:match.start()], _mask(match.group())]
+        done = match.end()
+    return "".join(parts) + text[done:] if parts else text
 
 
 def contains_national_id(text: str) -> bool:

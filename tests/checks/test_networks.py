@@ -284,3 +284,13 @@ def test_worker_processes_give_the_same_network_findings(tmp_path: Path) -> None
     sequential = run_check(root)
     assert {"TVF402", "TVF403", "TVF404", "TVF406"} <= set(codes(sequential))
     assert check_path(root, today=TODAY, jobs=2) == sequential
+
+
+def test_tvf405_an_evaluation_exactly_twelve_months_old_is_late(tmp_path: Path) -> None:
+    evaluated = book(tmp_path, docs={
+        f"{NET}/2025-09-11-referat.md": meeting("minutes", "2025-09-11", sent=SENT),
+        f"{NET}/2026-04-23-referat.md": meeting("minutes", "2026-04-23", sent=SENT,
+                                                evaluation=True)})
+    assert found(evaluated, "TVF405", today=D("2027-04-22")) == []
+    [late] = found(evaluated, "TVF405", today=D("2027-04-23"))
+    assert "siste evaluering var 2026-04-23" in late.message

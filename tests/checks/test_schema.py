@@ -79,3 +79,28 @@ def test_tvf004_bad_id_and_bad_reference(tmp_path: Path) -> None:
         "b.md": doc_text(meta("IV.7-3", references=["se IV.7-2"])),
     })
     assert {(f.path, f.line) for f in findings_of(root, "TVF004")} == {("a.md", 2), ("b.md", 12)}
+
+
+def test_tvf004_a_lower_case_id_or_reference_is_not_accepted(tmp_path: Path) -> None:
+    root = handbook(tmp_path / "hb", {
+        "a.md": doc_text(meta("iv.7-2")),
+        "b.md": doc_text(meta("IV.7-3", references=["iv.7-2"])),
+    })
+    assert {(f.path, f.line) for f in findings_of(root, "TVF004")} == {("a.md", 2), ("b.md", 12)}
+    assert findings_of(root, "TVF101") == []  # not taken for a reference to IV.7-2
+
+
+def test_not_a_list_of_texts_points_at_the_item_and_says_which(tmp_path: Path) -> None:
+    text = doc_text(meta("IV.7-2", applies_to=["Skole", {"Barnehage": "alle"}, "PPT"]))
+    root = handbook(tmp_path / "hb", {"a.md": text,
+                                      "b.md": doc_text(meta("IV.7-3", applies_to="Skole"))})
+    lines = text.splitlines()
+    item_line = next(i for i, line in enumerate(lines, 1) if "Barnehage" in line)
+    key_line = next(i for i, line in enumerate(
+        (root / "b.md").read_text(encoding="utf-8").splitlines(), 1) if "applies_to" in line)
+    found = sorted((f.path, f.line, f.message) for f in findings_of(root, "TVF003"))
+    assert found == [
+        ("a.md", item_line, "Punkt 2 i «applies_to» må være tekst, ikke «{'Barnehage': 'alle'}». "
+                            "Skriv det i anførselstegn om det har kolon."),
+        ("b.md", key_line, "Feltet «applies_to» må være en liste av tekster."),
+    ]

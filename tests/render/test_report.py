@@ -4,6 +4,7 @@ through ``tvf check``."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -53,10 +54,27 @@ def test_json_is_an_empty_array_when_clean(book: Path) -> None:
 def test_github_annotations(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (book / "vedlegg/c.md").write_text(doc_text(meta("IV.7.1-6", references=["IV.7-99"])),
                                        encoding="utf-8")
-    monkeypatch.chdir(book.parent)
+    subprocess.run(["git", "init", "-q", str(book.parent)], check=True)  # paths from its root
+    monkeypatch.chdir(book / "vedlegg")
     result = runner.invoke(app, ["check", "-f", "github", "--today", "2027-06-01"],
-                           env={"TVF_HANDBOOK": "hb"})
+                           env={"TVF_HANDBOOK": str(book)})
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0].startswith("::warning file=hb/vedlegg/b.md,line=10,title=TVF301::")
     assert lines[1].startswith("::error file=hb/vedlegg/c.md,line=12,title=TVF101::Referanse til")
+
+
+def test_a_newline_in_a_message_cannot_start_another_workflow_command(
+        book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A field holding a newline and a workflow command stays inside its one annotation."""
+    (book / "vedlegg/c.md").write_text(
+        '---\nid: IV.7.1-6\ntitle: x\ntype: "a\\n::error file=INJ,line=1::INJECTED\\r%"\n'
+        "---\nTekst.\n", encoding="utf-8")
+    monkeypatch.chdir(book)
+    result = runner.invoke(app, ["check", "-H", ".", "-f", "github", "--today", "2026-11-25"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert all(line.startswith(("::error file=", "::warning file=")) for line in lines)
+    injected = next(line for line in lines if "INJ" in line)
+    assert "a%0A::error file=INJ,line=1::INJECTED%0D%25" in injected
+    assert injected.startswith("::error file=vedlegg/c.md,line=")

@@ -27,7 +27,7 @@ from .citations import check_citations
 from .fingerprints import check_fingerprint, check_suspect_references
 from .identity import check_unique
 from .networks import check_networks
-from .personal_data import TVF501, check_child_mentions, check_pii
+from .personal_data import TVF501, check_child_mentions, check_config, check_pii
 from .references import check_references
 from .review import check_review
 from .schema import check_schema
@@ -44,7 +44,7 @@ CONFIG_FILES = frozenset({"tvf.toml", "laws.yaml"})  # a change to these concern
 def check(handbook: Handbook, *, today: dt.date | None = None) -> Report:
     """Run every check on a loaded handbook and return the report."""
     today = dt.date.today() if today is None else today
-    findings: list[Finding] = list(handbook.load_findings)
+    findings: list[Finding] = [*handbook.load_findings, *check_config(handbook.config.root)]
     summaries = []
     for doc in handbook.documents:
         findings.extend(check_document(doc, handbook.laws, today, handbook.config.services))
@@ -118,6 +118,7 @@ def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = 
     is taken from it, only the others are read and checked, and the cache is saved after; the
     checks across documents always run on every summary (:mod:`.cache`)."""
     laws, findings = load_registry(root)
+    findings.extend(check_config(root))
     files: list[tuple[str, Path]] = []
     for rel, path, problem in discover(root, config.exclude):
         if problem is None:

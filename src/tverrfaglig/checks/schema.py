@@ -11,10 +11,12 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from .. import yamlio
 from ..document import ALL_TYPES, HANDBOOK_TYPES, ID_RE, NETWORK_TYPE, Document, as_date
 from ..findings import Finding, Severity
 from ..fingerprint import FINGERPRINT_RE
 from ..i18n import N_, _
+from ..limits import EARLIEST, LATEST
 from .registry import rule
 
 TVF001 = rule("TVF001", Severity.ERROR,
@@ -135,10 +137,16 @@ def _check_dates(doc: Document, *keys: str, within: dict[str, object] | None = N
         value = source.get(key) if source is not None else None
         if value is None or as_date(value) is not None:
             continue
-        message = (_("«{key}: {value}» har klokkeslett; skriv bare datoen (skriv ÅÅÅÅ-MM-DD, "
-                     "f.eks. 2026-09-01).") if isinstance(value, dt.datetime)
-                   else _("«{key}: {value}» er ikke en dato (skriv ÅÅÅÅ-MM-DD, "
-                          "f.eks. 2026-09-01)."))
+        if isinstance(value, dt.datetime):
+            message = _("«{key}: {value}» har klokkeslett; skriv bare datoen (skriv ÅÅÅÅ-MM-DD, "
+                        "f.eks. 2026-09-01).")
+        elif yamlio.as_date(value) is not None:  # a date, but not one tvf works with
+            message = _("«{key}: {value}» er utenfor datoene tvf regner med ({earliest} til "
+                        "{latest}).").format(key="{key}", value="{value}", earliest=EARLIEST,
+                                             latest=LATEST)
+        else:
+            message = _("«{key}: {value}» er ikke en dato (skriv ÅÅÅÅ-MM-DD, "
+                        "f.eks. 2026-09-01).")
         yield TVF003(doc.path, line or doc.line_of(key),
                      message.format(key=f"{key_prefix}{key}", value=value))
 

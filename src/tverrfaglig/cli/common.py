@@ -16,6 +16,7 @@ import typer
 from ..dates import parse_user_date
 from ..errors import TvfError
 from ..i18n import N_, _
+from ..limits import EARLIEST, LATEST, in_range
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
@@ -125,7 +126,21 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
     if day is None:
         raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
                          "DD.MM.ÅÅÅÅ.").format(option=option, value=value))
+    if not in_range(day):
+        raise TvfError(_("{option} {value} er utenfor datoene tvf regner med ({earliest} til "
+                         "{latest}).").format(option=option, value=day, earliest=EARLIEST,
+                                              latest=LATEST))
     return day
+
+
+def parse_count(value: int, option: str, *, lowest: int, highest: int) -> int:
+    """``value`` of the whole-number option ``option`` when it is ``lowest``–``highest``;
+    otherwise a refusal (exit 2) that says the range."""
+    if not lowest <= value <= highest:
+        raise TvfError(_("{option} {value} er utenfor det tvf tillater ({lowest} til "
+                         "{highest}).").format(option=option, value=value, lowest=lowest,
+                                               highest=highest))
+    return value
 
 
 def parse_today(value: str | None) -> dt.date:

@@ -84,7 +84,7 @@ def status_command(
     from ..handbook import load_handbook
     from ..pii import guard
     from ..render import confirmations as render
-    from ..render.console import console
+    from ..render.console import console, echo
 
     root = find_handbook(handbook)
     book = load_handbook(root)
@@ -113,7 +113,7 @@ def status_command(
     if output_format is StatusFormat.table:
         render.render_table(report, console(), names=names)
     else:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
 
 
 @confirmations_app.command("forget", help=N_(

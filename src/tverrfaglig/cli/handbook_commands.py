@@ -74,6 +74,7 @@ def check_command(
     """Check the whole handbook (``tvf check``)."""
     from ..checks import check_path
     from ..config import find_handbook
+    from ..render.console import echo
     from ..render.report import render_github, render_human, render_json
 
     root = find_handbook(handbook)
@@ -82,23 +83,23 @@ def check_command(
                             changed_since=changed_since, progress=progress,
                             cache=not no_cache)
     if output_format is CheckFormat.json:
-        typer.echo(render_json(report))
+        echo(render_json(report))
     elif output_format is CheckFormat.github:
         text = render_github(report, root)
         if text:
-            typer.echo(text)
+            echo(text)
     elif output_format is CheckFormat.sarif:
         from ..render.machine import render_sarif
 
-        typer.echo(render_sarif(report, root))
+        echo(render_sarif(report, root))
     elif output_format is CheckFormat.junit:
         from ..render.machine import render_junit
 
-        typer.echo(render_junit(report, strict=strict))
+        echo(render_junit(report, root, strict=strict))
     else:
         from ..render.console import console
 
-        render_human(report, console())
+        render_human(report, console(), root)
     raise typer.Exit(report.exit_code(strict=strict))
 
 
@@ -119,13 +120,13 @@ def list_command(
 ) -> None:
     """List the handbook's documents (``tvf list``)."""
     from ..queries import list_documents
-    from ..render.console import console
+    from ..render.console import console, echo
     from ..render.handbook import documents_json, documents_table
 
     docs = list_documents(load(handbook), types=[english(t.value) for t in doc_type or ()],
                           status=english(status.value) if status else None, owner=owner)
     if output_format is TableFormat.json:
-        typer.echo(documents_json(docs))
+        echo(documents_json(docs))
     else:
         console().print(documents_table(docs))
 

@@ -44,6 +44,7 @@ def laws_command(
     today: TodayOption = None,
 ) -> None:
     """List the law registry (the help text is the Typer's ``help``)."""
+    from ..render.console import echo
     if ctx.invoked_subcommand is not None:
         return
     from ..render.console import console
@@ -52,7 +53,7 @@ def laws_command(
     laws = load(handbook).laws
     day = parse_today(today)
     if output_format is TableFormat.json:
-        typer.echo(laws_json(laws, day))
+        echo(laws_json(laws, day))
     else:
         console().print(laws_table(laws, day))
 
@@ -118,13 +119,13 @@ def show_command(
 ) -> None:
     """Show one law: its sections with titles, and the documents citing each."""
     from ..laws.queries import law_overview
-    from ..render.console import console
+    from ..render.console import console, echo
     from ..render.laws import law_overview_json, render_law_overview
 
     day = parse_today(today)
     overview = law_overview(load(handbook), name, today=day)
     if output_format is TableFormat.json:
-        typer.echo(law_overview_json(overview, day))
+        echo(law_overview_json(overview, day))
     else:
         render_law_overview(overview, console(), day)
 
@@ -142,17 +143,17 @@ def cited_command(
 ) -> None:
     """List every law, chapter and section the handbook cites, with Lovdata links."""
     from ..laws.queries import cited_provisions
-    from ..render.console import console
+    from ..render.console import console, echo
     from ..render.laws import cited_json, cited_markdown, cited_table
 
     day = parse_today(today)
     book = load(handbook)
     provisions = cited_provisions(book, today=day)
     if output_format is CitedFormat.json:
-        typer.echo(cited_json(provisions, day))
+        echo(cited_json(provisions, day))
     elif output_format is CitedFormat.markdown:
         title = ", ".join(p for p in (book.config.title, book.config.municipality) if p)
-        typer.echo(cited_markdown(provisions, day, title), nl=False)
+        echo(cited_markdown(provisions, day, title), nl=False)
     else:
         console().print(cited_table(provisions, day))
 
@@ -176,6 +177,7 @@ def find_command(
     from ..config import find_handbook
     from ..laws import load_registry
     from ..laws.queries import find_in_text
+    from ..render.console import echo
     from ..render.laws import cited_json, found_lines
 
     day = parse_today(today)
@@ -191,9 +193,9 @@ def find_command(
     registry, _problems = load_registry(root)
     provisions = find_in_text(text, registry, path=file, today=day)
     if output_format is TableFormat.json:
-        typer.echo(cited_json(provisions, day))
+        echo(cited_json(provisions, day))
     else:
-        typer.echo(found_lines(provisions, day), nl=False)
+        echo(found_lines(provisions, day), nl=False)
     if any(p.status(day) for p in provisions):
         raise typer.Exit(1)
 

@@ -91,14 +91,14 @@ def network_list(
 ) -> None:
     """List the networks."""
     from ..meetings import networks, overview
-    from ..render.console import console
+    from ..render.console import console, echo
     from ..render.meetings import networks_json, networks_table
     book = load(handbook)
     day = parse_today(today)
     views = [overview(n, day, n.recipient(book.config))
              for _slug, n in sorted(networks(book).items())]
     if output_format is TableFormat.json:
-        typer.echo(networks_json(views))
+        echo(networks_json(views))
         return
     console().print(networks_table(views))
 
@@ -115,14 +115,14 @@ def network_show(
 ) -> None:
     """Show one network."""
     from ..meetings import get_network, overview
-    from ..render.console import console
+    from ..render.console import console, echo
     from ..render.meetings import networks_json, render_network
     book = load(handbook)
     day = parse_today(today)
     network = get_network(book, slug)
     view = overview(network, day, network.recipient(book.config))
     if output_format is TableFormat.json:
-        typer.echo(networks_json(view))
+        echo(networks_json(view))
         return
     render_network(view, console())
 
@@ -297,7 +297,7 @@ def meetings_plan(
     """Suggest meeting dates for a school year, and optionally write an .ics file."""
     from ..calendar_plan import calendar, plan_meetings, write_file
     from ..meetings import get_network
-    from ..render.console import console
+    from ..render.console import console, echo
     from ..render.meetings import plan_json, render_plan
 
     book = load(handbook)
@@ -321,7 +321,7 @@ def meetings_plan(
         write_file(ics, calendar(plan, recipient=target.recipient(book.config),
                                  today=day, start=begins, minutes=duration))
     if output_format is TableFormat.json:
-        typer.echo(plan_json(plan, target, ics))
+        echo(plan_json(plan, target, ics))
         return
     render_plan(plan, target, ics, console())
 

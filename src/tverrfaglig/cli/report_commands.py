@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..i18n import N_, _
-from .common import HandbookOption, TodayOption, english, handle_errors, parse_today
+from .common import HandbookOption, TodayOption, english, handle_errors, parse_count, parse_today
 
 if TYPE_CHECKING:
     from ..audit import AuditReport
@@ -36,13 +36,14 @@ class AuditFormat(enum.StrEnum):
 @handle_errors
 def outdated_command(
     within: Annotated[int, typer.Option(
-        "--within", metavar=N_("DAGER"), min=0,
+        "--within", metavar=N_("DAGER"),
         help=N_("Ta med revisjonsdatoer og frister for oppfølgingspunkter de neste DAGER "
-                "dagene."))
+                "dagene (0–36525)."))
     ] = 60,
     stale_months: Annotated[int, typer.Option(
-        "--stale-months", metavar="N", min=1,
-        help=N_("Ta med dokumenter som ikke er endret i git på mer enn N måneder."))] = 24,
+        "--stale-months", metavar="N",
+        help=N_("Ta med dokumenter som ikke er endret i git på mer enn N måneder "
+                "(1–1200)."))] = 24,
     by: Annotated[GroupBy | None, typer.Option(
         "--by",
         help=N_("owner (eller ansvarlig): én liste per ansvarlig (dokumentets owner; for et "
@@ -70,8 +71,9 @@ def outdated_command(
 ) -> None:
     """List what is out of date, most urgent first (the help text is in register)."""
     from ..config import find_handbook
+    from ..limits import MAX_DAYS, MAX_MONTHS
     from ..outdated import outdated
-    from ..render.console import console
+    from ..render.console import console, echo
     from ..render.outdated import (
         note_lines,
         render_csv,
@@ -80,6 +82,8 @@ def outdated_command(
         render_outdated_table,
     )
 
+    within = parse_count(within, "--within", lowest=0, highest=MAX_DAYS)
+    stale_months = parse_count(stale_months, "--stale-months", lowest=1, highest=MAX_MONTHS)
     report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
                       stale_months=stale_months)
     if mail:
@@ -95,10 +99,10 @@ def outdated_command(
     elif output_format is OutdatedFormat.csv:
         text = render_csv(report, by_owner=by_owner)
         for line in note_lines(report):  # CSV has no room for notes: stderr
-            typer.echo(line, err=True)
+            echo(line, err=True)
     else:
         text = render_markdown(report, by_owner=by_owner)
-    typer.echo(text, nl=False)
+    echo(text, nl=False)
     raise typer.Exit(report.exit_code)
 
 
@@ -137,7 +141,7 @@ def audit_command(
     from ..audit import audit, write_report
     from ..config import find_handbook
     from ..render.audit import render_audit
-    from ..render.console import console
+    from ..render.console import console, echo
 
     fmt = output_format
     if fmt is None:
@@ -153,7 +157,7 @@ def audit_command(
         return
     text = render_audit(report, fmt.value, link_base=base)
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
         return
     write_report(output, text)
     console().print(_("Skrev tilsynsrapporten til {path} ({summary}).").format(

@@ -93,13 +93,13 @@ def history_command(
 ) -> None:
     """Show one document's history (the help text is the command's ``help``)."""
     from ..config import find_handbook
-    from ..render.console import console
+    from ..render.console import console, echo
     from ..render.revisions import history_json, render_history
     from ..revisions import history
 
     result = history(find_handbook(handbook), doc_id)
     if output_format is TableFormat.json:
-        typer.echo(history_json(result))
+        echo(history_json(result))
         return
     render_history(result, console())
 

@@ -1,13 +1,92 @@
-"""The consoles tvf prints to, and how a refusal (a :class:`~tverrfaglig.errors.TvfError`)
-looks on standard error."""
+"""The consoles tvf prints to, the one way out for plain text (:func:`echo`), and how a
+refusal (a :class:`~tverrfaglig.errors.TvfError`) looks on standard error.
+
+Everything tvf shows passes through here, so two rules hold for all of it, whatever a file
+name or a field holds:
+
+* **No identity number on screen**: a national identity number is shown masked
+  (:func:`tverrfaglig.pii.mask`), as ``tvf check`` shows it in a finding.
+* **No control characters from data**: a text printed to a :func:`console` is one line per
+  renderable; a newline, carriage return, escape (``\\x1b``) or other control character, and the
+  Unicode line separators and bidirectional overrides, are shown escaped (``\\n``, ``\\x1b``,
+  ``\\u202e``). So no file name or value can forge a CI workflow command (``::error::``), a
+  terminal escape or a line of its own. Renderers that want several lines print several
+  renderables (or a :class:`rich.console.Group`). :func:`echo` (JSON, CSV, Markdown, SARIF,
+  JUnit, GitHub annotations: formats with their own escaping and line structure) keeps
+  newlines and tabs and escapes the other control characters.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+from typing import Any
 
-from rich.console import Console
+import typer
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.text import Span, Text
 
 from ..errors import TvfError
+from ..pii import mask
+
+# C0 controls and DEL, C1 controls, the Unicode line and paragraph separators, and the
+# bidirectional embeddings, overrides and isolates (which can make text read backwards).
+_UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
+# For echo: the same, but newline and tab are the formats' own, and so is CR before LF (CSV).
+_UNSAFE_PLAIN_RE = re.compile(
+    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_char(char: str) -> str:
+    """How one unsafe character is shown: ``\\n``, ``\\r``, ``\\t``, ``\\x1b``, ``\\u202e``."""
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` masked and with every control character escaped: one line, safe to show."""
+    return _UNSAFE_RE.sub(lambda m: escape_char(m.group()), mask(text))
+
+
+def _safe_text(text: Text) -> Text:
+    """``text`` (a rich :class:`Text`) masked and escaped as :func:`printable`, its styles kept
+    on the same characters."""
+    plain = text.plain
+    masked = mask(plain)
+    if not _UNSAFE_RE.search(masked):
+        if masked == plain:
+            return text
+        copy = text.copy()
+        copy.plain = masked  # the same length: the styles stay where they were
+        return copy
+    offsets = [0]
+    pieces = []
+    for char in masked:
+        piece = escape_char(char) if _UNSAFE_RE.match(char) else char
+        pieces.append(piece)
+        offsets.append(offsets[-1] + len(piece))
+    safe = Text("".join(pieces), style=text.style, justify=text.justify,
+                overflow=text.overflow, no_wrap=text.no_wrap, end=text.end,
+                tab_size=text.tab_size)
+    safe.spans = [Span(offsets[min(span.start, len(masked))], offsets[min(span.end, len(masked))],
+                       span.style) for span in text.spans]
+    return safe
+
+
+class SafeConsole(Console):
+    """A rich console that shows every text it renders through :func:`_safe_text`: the one
+    place where text reaches the terminal (tables render their cells through here too)."""
+
+    def render(self, renderable: RenderableType,
+               options: ConsoleOptions | None = None) -> Any:
+        if isinstance(renderable, str):
+            renderable = self.render_str(renderable, highlight=False, markup=False)
+        if isinstance(renderable, Text):
+            renderable = _safe_text(renderable)
+        segments: Any = super().render(renderable, options)
+        return segments
 
 
 def console() -> Console:
@@ -16,7 +95,7 @@ def console() -> Console:
     Piped into a file or a CI log there is no terminal width; tables then get room to breathe
     instead of rich's 80 columns (``COLUMNS`` still wins when set).
     """
-    out = Console(highlight=False, soft_wrap=True)
+    out = SafeConsole(highlight=False, soft_wrap=True)
     if not out.is_terminal and "COLUMNS" not in os.environ:
         out.width = 160
     return out
@@ -24,7 +103,15 @@ def console() -> Console:
 
 def error_console() -> Console:
     """Standard error: for refusals, warnings and notes beside the output."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return SafeConsole(stderr=True, highlight=False, soft_wrap=True)
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print ``text`` in a format of its own (JSON, CSV, Markdown, SARIF, JUnit, GitHub
+    annotations) with identity numbers masked and control characters escaped, newlines, tabs
+    and CRLF line ends kept."""
+    typer.echo(_UNSAFE_PLAIN_RE.sub(lambda m: escape_char(m.group()), mask(text)), err=err,
+               nl=nl)
 
 
 def print_error(error: TvfError, err: Console) -> None:

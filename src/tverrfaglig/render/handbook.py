@@ -77,7 +77,8 @@ def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
     console.print(meta)
 
     none = "  " + _("(ingen)")
-    console.print(Text("\n" + _("Viser til"), style="bold"))
+    console.print()
+    console.print(Text(_("Viser til"), style="bold"))
     if not view.references:
         console.print(none)
     for ref in view.references:
@@ -88,13 +89,17 @@ def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
             text.append(ref.title)
         console.print(text)
 
-    console.print(Text("\n" + _("Referert fra"), style="bold"))
+    console.print()
+
+    console.print(Text(_("Referert fra"), style="bold"))
     if not view.referenced_by:
         console.print(none)
     for ref in view.referenced_by:
         console.print(Text(f"  {ref.id}  {ref.title}  ({ref.path})"))
 
-    console.print(Text("\n" + _("Lovhenvisninger"), style="bold"))
+    console.print()
+
+    console.print(Text(_("Lovhenvisninger"), style="bold"))
     if not view.citations:
         console.print(none)
     for cite in view.citations:

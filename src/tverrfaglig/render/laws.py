@@ -255,7 +255,8 @@ def render_law_overview(overview: LawOverview, console: Console, today: dt.date)
     others = [p for p in overview.cited
               if p.section is None or not overview.sections or p.status(today)]
     if others:
-        console.print(Text("\n" + _("Håndboka viser til"), style="bold"))
+        console.print()
+        console.print(Text(_("Håndboka viser til"), style="bold"))
         for provision in others:
             status = provision.status(today)
             text = Text(f"  {provision.label}  ")
@@ -265,7 +266,8 @@ def render_law_overview(overview: LawOverview, console: Console, today: dt.date)
                 text.append(f"  ({status})", style="yellow")
             console.print(text)
     elif not any(use.documents for use in overview.sections):
-        console.print(Text("\n" + _("Ingen dokumenter i håndboka viser til denne loven.")))
+        console.print()
+        console.print(Text(_("Ingen dokumenter i håndboka viser til denne loven.")))
 
 
 def cited_json(provisions: Sequence[CitedProvision], today: dt.date) -> str:

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..i18n import N_, _, long_date, ngettext, weekday_name
 from ..meetings import ATTENDED, DECIDED, INVITED, Network, NetworkOverview
+from .console import echo
 from .text import json_text
 
 #: How ``tvf network show`` names what the documents say about user representatives.
@@ -85,11 +85,15 @@ def render_network(view: NetworkOverview, out: Console) -> None:
     out.print(_("Referat sendes til: {recipient}").format(recipient=view["report_to"]),
               markup=False)
 
-    out.print(Text("\n" + _("Medlemmer"), style="bold"))
+    out.print()
+
+    out.print(Text(_("Medlemmer"), style="bold"))
     for member in view["members"]:
         out.print(f"  {member['service']}: {member['name'] or '–'}", markup=False)
 
-    out.print(Text("\n" + _("Møter skoleåret {school_year} ({held} av {per_year})").format(
+    out.print()
+
+    out.print(Text(_("Møter skoleåret {school_year} ({held} av {per_year})").format(
         school_year=view["school_year"], held=len(view["meetings"]),
         per_year=view["meetings_per_year"]), style="bold"))
     if not view["meetings"]:
@@ -110,7 +114,9 @@ def render_network(view: NetworkOverview, out: Console) -> None:
         out.print(f"  {meeting['date']}  {weekday_name(day):<{weekday_width}} "
                   f"{_(meeting['status']):<{status_width}} {', '.join(parts)}", markup=False)
 
-    out.print(Text("\n" + _("Åpne oppfølgingspunkter ({n})").format(n=len(view["open_items"])),
+    out.print()
+
+    out.print(Text(_("Åpne oppfølgingspunkter ({n})").format(n=len(view["open_items"])),
                    style="bold"))
     for item in view["open_items"]:
         text = Text("  " + _("{deadline}  {text} (ansvar: {owner})").format(
@@ -118,7 +124,8 @@ def render_network(view: NetworkOverview, out: Console) -> None:
         if item["overdue"]:
             text.append("  " + _("forfalt"), style="bold red")
         out.print(text)
-    out.print(Text("\n" + _("Innspill til neste saksliste ({n})").format(
+    out.print()
+    out.print(Text(_("Innspill til neste saksliste ({n})").format(
         n=len(view["pending_inputs"])), style="bold"))
     for pending in view["pending_inputs"]:
         if pending["from"]:
@@ -137,7 +144,8 @@ def render_network(view: NetworkOverview, out: Console) -> None:
             evaluation=evaluation)
     else:
         evaluation_line = _("Årlig evaluering: {evaluation}").format(evaluation=evaluation)
-    out.print("\n" + evaluation_line, markup=False)
+    out.print()
+    out.print(evaluation_line, markup=False)
     invited = "; ".join(
         f"{r['date']}: {', '.join(r['names'])} "
         f"({', '.join(_(REPRESENTATION_NO[k]) for k in REPRESENTATION_ORDER if k in r['kinds'])})"
@@ -163,7 +171,7 @@ def warn_meeting_day(day: dt.date, err: Console) -> None:
 def print_text(result: Written) -> None:
     """``--output -``: the document itself on standard output (nothing was written)."""
     if not result.written:
-        typer.echo(result.text, nl=False)
+        echo(result.text, nl=False)
 
 
 def render_input(result: Written, network: str, out: Console, *, dry_run: bool) -> None:
@@ -176,8 +184,9 @@ def render_input(result: Written, network: str, out: Console, *, dry_run: bool) 
                              name=mention.name, marker=mention.marker, path=result.path),
                        style="yellow"))
     if dry_run:
-        out.print(_("Ville skrevet {path}:").format(path=result.path) + "\n", markup=False)
-        typer.echo(result.text, nl=False)
+        out.print(_("Ville skrevet {path}:").format(path=result.path), markup=False)
+        out.print()
+        echo(result.text, nl=False)
         return
     out.print(_("Skrev innspillet {path}. Det kommer på neste saksliste "
                 "(tvf agenda new --network {network}).").format(path=result.path,
@@ -211,8 +220,9 @@ def render_sent(result: Written, day: dt.date, out: Console, *, dry_run: bool) -
     """``tvf minutes sent``: the minutes marked (or that would be marked) as sent."""
     if dry_run:
         out.print(_("Ville merket {path} som sendt {date}:").format(
-            path=result.path, date=day) + "\n", markup=False)
-        typer.echo(result.text, nl=False)
+            path=result.path, date=day), markup=False)
+        out.print()
+        echo(result.text, nl=False)
         return
     out.print(_("Merket {path} som sendt {date}.").format(path=result.path, date=day),
               markup=False)
@@ -237,8 +247,9 @@ def render_plan(plan: MeetingPlan, network: Network, ics: Path | None, out: Cons
         network=network.title, school_year=plan.school_year), markup=False)
     for meeting in plan.meetings:
         out.print(f"  {meeting.date}  {meeting.label}", markup=False)
-    out.print("\n" + _("Før datoene inn i {path}:").format(path=network.document.path)
-              + f"\n  {plan.yaml_snippet()}", markup=False)
+    out.print()
+    out.print(_("Før datoene inn i {path}:").format(path=network.document.path), markup=False)
+    out.print(f"  {plan.yaml_snippet()}", markup=False)
     if ics is not None:
         out.print(ngettext("Skrev {path} ({n} møte).", "Skrev {path} ({n} møter).",
                            len(plan.meetings)).format(path=ics, n=len(plan.meetings)),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Sequence
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -27,6 +28,7 @@ from ..outdated import (
     OutdatedReport,
 )
 from ..pii import guard
+from .console import printable
 from .text import json_text, markdown_escape
 
 URGENCY_STYLE = {OVERDUE: "bold red", "due": "yellow", "notice": "cyan"}
@@ -73,7 +75,10 @@ def when_text(item: OutdatedItem) -> str:
 
 
 def render_json(report: OutdatedReport, *, by_owner: bool = False) -> str:
-    return refuse_personal_data(json_text(report.as_json(by_owner=by_owner)))
+    data = report.as_json(by_owner=by_owner)
+    # Refused on the text itself: json_text would only mask the number.
+    refuse_personal_data(json.dumps(data, ensure_ascii=False))
+    return json_text(data)
 
 
 CSV_FIELDS = ("urgency", "kind", "label", "code", "due", "days_overdue", "days_left",
@@ -201,9 +206,9 @@ def render_outdated_table(report: OutdatedReport, out: Console, *, by_owner: boo
         if as_list:
             listing = _listing(items, show_owner=not by_owner, show_urgency=by_owner)
             if out.is_terminal:
-                out.print(listing)
+                out.print(Group(*listing))
             else:  # no colours in a pipe or file: the same text, without rich's line handling
-                out.file.write(listing.plain + "\n")
+                out.file.write("".join(printable(line.plain) + "\n" for line in listing))
         else:
             out.print(_table(items, show_owner=not by_owner))
         out.print()
@@ -215,27 +220,25 @@ def render_outdated_table(report: OutdatedReport, out: Console, *, by_owner: boo
     out.print(Text(f"{'✖' if overdue else '!'} {summary}", style=style))
 
 
-def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool) -> Text:
-    """The items as one text: a head line, the message, and the owner."""
-    text = Text()
-    for n, item in enumerate(items):
-        if n:
-            text.append("\n")
-        text.append("  ")
+def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool) -> list[Text]:
+    """The items as lines: a head line, the message, and the owner (one text a line)."""
+    lines = []
+    for item in items:
+        head = Text("  ")
         if show_urgency:
-            text.append(urgency_text(item.urgency), style=URGENCY_STYLE[item.urgency])
-            text.append("  ")
-        text.append(item.label, style="bold")
+            head.append(urgency_text(item.urgency), style=URGENCY_STYLE[item.urgency])
+            head.append("  ")
+        head.append(item.label, style="bold")
         when = when_text(item)
         if when:
-            text.append(f"  {when}")
-        text.append(f"  {item_name(item)}  ")
-        text.append(item.location, style="cyan")
-        text.append(f"\n    {item.message}")
+            head.append(f"  {when}")
+        head.append(f"  {item_name(item)}  ")
+        head.append(item.location, style="cyan")
+        lines += [head, Text(f"    {item.message}")]
         if show_owner:
-            text.append("\n    " + _("Ansvarlig: {owner}").format(owner=item.owner or _(NO_OWNER)),
-                        style="dim")
-    return text
+            lines.append(Text("    " + _("Ansvarlig: {owner}").format(
+                owner=item.owner or _(NO_OWNER)), style="dim"))
+    return lines
 
 
 def _table(items: tuple[OutdatedItem, ...] | list[OutdatedItem], *, show_owner: bool) -> Table:
@@ -249,14 +252,14 @@ def _table(items: tuple[OutdatedItem, ...] | list[OutdatedItem], *, show_owner: 
         table.add_column(_("Ansvarlig"), ratio=2, min_width=10)
     table.add_column(_("Hva må gjøres"), ratio=4, min_width=20)
     for item in items:
-        what = Text(urgency_text(item.urgency), style=URGENCY_STYLE[item.urgency])
-        what.append(f"\n{item.label}")
+        what: list[RenderableType] = [
+            Text(urgency_text(item.urgency), style=URGENCY_STYLE[item.urgency]),
+            Text(item.label)]
         when = when_text(item)
         if when:
-            what.append(f"\n{when}", style="dim")
-        document = Text(item_name(item))
-        document.append(f"\n{item.location}", style="dim")
-        row: list[Text | str] = [what, document]
+            what.append(Text(when, style="dim"))
+        document = Group(Text(item_name(item)), Text(item.location, style="dim"))
+        row: list[RenderableType] = [Group(*what), document]
         if show_owner:
             row.append(Text(item.owner or _(NO_OWNER)))
         row.append(Text(item.action or item.message))

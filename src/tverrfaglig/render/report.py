@@ -2,7 +2,9 @@
 contract) and GitHub annotations; SARIF and JUnit are in :mod:`.machine`.
 
 Renderers only format; they decide nothing. Human output uses rich; machine output (JSON,
-GitHub annotations) is plain text with a stable shape.
+GitHub annotations) is plain text with a stable shape. The text report and the annotations
+name files as SARIF and JUnit do (:func:`.machine.report_paths`); JSON keeps the contract's
+paths, relative to the handbook root.
 """
 
 from __future__ import annotations
@@ -15,16 +17,20 @@ from rich.text import Text
 
 from ..findings import Report, Severity
 from ..i18n import N_, _, ngettext
-from .machine import display_path
+from .machine import report_paths
 from .text import count_documents, json_text
 
 SEVERITY_NO = {Severity.ERROR: N_("feil"), Severity.WARNING: N_("advarsel")}
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
-def render_human(report: Report, console: Console) -> None:
-    """Findings grouped by file, each as ``path:line``, then a one-line summary."""
-    for path, group in groupby(report.findings, key=lambda f: f.path):
+def render_human(report: Report, console: Console, root: Path | None = None) -> None:
+    """Findings grouped by file, each as ``path:line``, then a one-line summary. With the
+    handbook's ``root``, paths are those of every report (:func:`.machine.report_paths`);
+    without it, relative to the handbook root."""
+    paths = report_paths(root) if root is not None else None
+    for handbook_path, group in groupby(report.findings, key=lambda f: f.path):
+        path = paths.of(handbook_path) if paths else handbook_path
         console.print(Text(path, style="bold underline"))
         findings = list(group)
         locations = [f"{path}:{f.line}" if f.line else path for f in findings]
@@ -67,17 +73,20 @@ def render_json(report: Report) -> str:
     return json_text([f.as_json() for f in report.findings])
 
 
-def render_github(report: Report, root: Path, cwd: Path | None = None) -> str:
+def render_github(report: Report, root: Path) -> str:
     """GitHub Actions workflow commands, one ``::error``/``::warning`` line per finding.
 
-    Paths are made relative to the working directory (the repository root in Actions) so the
-    annotations land on the right file in a pull request.
+    Paths are relative to the repository root (:func:`.machine.report_paths`), which is what
+    GitHub resolves them from, so the annotations land on the right file in a pull request
+    wherever in the repository tvf runs. Property values and messages are escaped as the
+    runner expects (``%``, CR, LF; also ``:`` and ``,`` in properties), so no text from a
+    document can end the command or start another.
     """
-    base = Path.cwd() if cwd is None else cwd
+    paths = report_paths(root)
     lines = []
     for finding in report.findings:
         level = "error" if finding.severity is Severity.ERROR else "warning"
-        props = [f"file={_escape_property(display_path(root / finding.path, base))}"]
+        props = [f"file={_escape_property(paths.of(finding.path))}"]
         if finding.line:
             props.append(f"line={finding.line}")
         props.append(f"title={finding.code}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -13,7 +12,7 @@ from rich.text import Text
 from ..findings import Severity
 from ..i18n import N_, _, ngettext
 from ..revisions import DocumentHistory, StampRefused, StampResult
-from .console import print_error
+from .console import echo, print_error
 from .text import json_text
 
 # Translated when they are shown.
@@ -57,13 +56,13 @@ def print_reference_warnings(warnings: Sequence[str], err: Console) -> None:
 
 def render_stamped(results: list[StampResult], out: Console, *, dry_run: bool) -> None:
     """One line per approved document; on a dry run each diff first (as plain text, through
-    ``typer.echo``) and the warnings about references to drafts and retired documents, then
+    ``echo``) and the warnings about references to drafts and retired documents, then
     a closing line."""
     if dry_run:
         print_reference_warnings([w for r in results for w in r.warnings], out)
     for result in results:
         if dry_run:
-            typer.echo(result.diff, nl=False)
+            echo(result.diff, nl=False)
         out.print(summary_line(result, dry_run=dry_run), markup=False)
         if result.to_history:
             out.print(_moved_line(result, dry_run=dry_run), markup=False)

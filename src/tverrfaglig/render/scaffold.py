@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import typer
 from rich.console import Console
 
 from ..i18n import _
+from .console import echo
 
 if TYPE_CHECKING:  # Jinja2 (the templates) is imported only when a document is made
     from ..scaffold import Created, InitResult
@@ -26,7 +26,7 @@ def render_init(result: InitResult, out: Console) -> None:
 def render_new(created: Created, out: Console, *, dry_run: bool) -> None:
     """``tvf new``: the document (on a dry run), or its ID and path."""
     if dry_run:
-        typer.echo(created.text, nl=False)
+        echo(created.text, nl=False)
         return
     if created.code:
         message = _("Laget {id} ({code}): {path}").format(id=created.id, code=created.code,

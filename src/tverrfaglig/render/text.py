@@ -6,14 +6,37 @@ import json
 import re
 
 from ..i18n import ngettext
+from ..pii import mask
 
 _MD_SPECIAL_RE = re.compile(
     r"[\\`*<>|]|\](?=\()|(?<![0-9A-Za-zÆØÅæøå])_|_(?![0-9A-Za-zÆØÅæøå])")
 
 
+# What json.dumps leaves as it is but must not reach a terminal: DEL, C1 controls, the Unicode
+# line separators and bidirectional overrides (json.dumps escapes the C0 controls itself).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _masked(value: object) -> object:
+    """``value`` with every national identity number in its texts, keys and whole numbers
+    masked (:func:`tverrfaglig.pii.mask`); a masked number becomes text."""
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        masked = mask(str(value))
+        return value if masked == str(value) else masked
+    if isinstance(value, dict):
+        return {_masked(k) if isinstance(k, str) else k: _masked(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_masked(v) for v in value]
+    return value
+
+
 def json_text(value: object) -> str:
-    """``value`` as the JSON every ``--format json`` prints: UTF-8 as it is, indented by two."""
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    """``value`` as the JSON every ``--format json`` prints: UTF-8 as it is, indented by two;
+    identity numbers masked and control characters escaped (``\\u0085``), as on screen."""
+    text = json.dumps(_masked(value), ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def markdown_escape(text: str) -> str:
