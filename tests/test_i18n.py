@@ -456,8 +456,8 @@ def test_new_asks_in_english(tmp_path: Path) -> None:
     (["check", "--jobs", "1.5"], "Verdien må være et helt tall."),
     (["meetings", "plan", "--network", "x", "--year", "abc"],
      "Feil: Ugyldig verdi for '--year' / '-y': Verdien må være et helt tall."),
-    (["outdated", "--within", "-5"],
-     "Feil: Ugyldig verdi for '--within': Verdien må være minst 0."),
+    (["outdated", "--within", "-5"],  # tverrfaglig.limits: the range checked by tvf itself
+     "tvf: --within -5 er utenfor det tvf tillater (0 til 36525)."),
 ])
 def test_option_value_errors_are_in_bokmal_not_pydantic_english(args: list[str],
                                                                    expected: str) -> None:

@@ -4,7 +4,9 @@ tvf check --changed-since in checks/test_engine.py."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import os
 import subprocess
 import tempfile
@@ -425,19 +427,22 @@ def valid_documents(draw: st.DrawFn) -> tuple[bytes, str]:
 
 def _non_stamping_lines(front: list[str]) -> list[str]:
     """The front matter's lines less those of the stamping keys, each key's lines taken from
-    YAML's own marks (a quoted value may span lines, blank ones included)."""
-    node = yaml.compose("\n".join(front))
+    YAML's own marks (a quoted value may span lines, blank ones included).
+
+    The marks are used as character offsets, not line numbers: YAML also breaks lines at a lone
+    LF inside a CRLF file and at NEL, LS and PS (U+0085, U+2028, U+2029), which are not line
+    ends of the file."""
+    text = "\n".join(front)
+    node = yaml.compose(text)
     assert isinstance(node, yaml.MappingNode)
-    # A line of ``front`` (split at the file's own line ending) may hold a lone LF inside a
-    # quoted value of a CRLF file, which YAML counts as a line of its own: map YAML's line
-    # numbers back to the lines of ``front``.
-    owner = [number for number, line in enumerate(front) for _ in range(line.count("\n") + 1)]
+    starts = list(itertools.accumulate((len(line) + 1 for line in front[:-1]), initial=0))
     dropped: set[int] = set()
     for key, value in node.value:
         if key.value in STAMP_KEYS:
-            end = value.end_mark.line + (1 if value.end_mark.column else 0)
-            dropped.update(owner[line] for line in range(key.start_mark.line,
-                                                         max(end, key.start_mark.line + 1)))
+            first = bisect.bisect_right(starts, key.start_mark.index) - 1
+            last = bisect.bisect_right(starts, max(value.end_mark.index - 1,
+                                                   key.start_mark.index)) - 1
+            dropped.update(range(first, last + 1))
     return [line for number, line in enumerate(front) if number not in dropped]
 
 
@@ -445,6 +450,8 @@ def _non_stamping_lines(front: list[str]) -> list[str]:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @example((b"---\nid: IV.7-2\ntype: procedure\ntitle: T\nowner: O\nstatus: draft\n"
           b"version: '1.0'\napproved_by: '0\n\n  '\n# etter\nextra_0: x\n---\nTekst\n", "\n"))
+@example((b"---\nid: IV.7-2\ntype: procedure\ntitle: '0\xc2\x85  '\nowner: \"0\"\nstatus: draft\n"
+          b"version: '0.0'\n---\n", "\n"))
 @given(valid_documents())
 def test_stamp_on_disk_changes_only_the_stamping_keys(case: tuple[bytes, str]) -> None:
     data, newline = case
