@@ -241,8 +241,11 @@ def describe(value: object) -> str:
 _NOT_SIMPLE_CHAR = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-_SIMPLE_KEY = re.compile(r"([A-Za-z_][\w-]*):(?: +(.*?))? *\Z")
-_SIMPLE_ITEM = re.compile(r"( *)- +(.*?) *\Z")
+# One line of the block: a key at column 0 with its value or without (1, 2), an item of a list
+# with its indent (3, 4), or a blank line or a comment. Values keep their trailing spaces.
+_SIMPLE_LINE = re.compile(r"(?:([A-Za-z_][\w-]*):(?: +([^\n]*))?"
+                          r"|( *)- +([^\n]*)"
+                          r"| *(?:#[^\n]*)?)\n")
 # A plain scalar starting with one of these is an indicator (or might be) in YAML.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _SCALAR_CONSTRUCTORS = frozenset({
@@ -313,36 +316,34 @@ def load_simple(text: str, offset: int = 1) -> tuple[dict[str, Any], dict[str, i
     open_key: str | None = None  # a key written without a value: its list may follow
     values: list[object] = []
     lines: list[int] = []
-    indent = -1
+    indent: str | None = None  # the indent of the open key's items
+    text += "\n"
+    end = 0
     try:
-        for number, line_text in enumerate(text.split("\n"), offset):
-            stripped = line_text.lstrip(" ")
-            if not stripped or stripped[0] == "#":
-                continue
-            if stripped[0] == "-" and open_key is not None:
-                item = _SIMPLE_ITEM.match(line_text)
-                if item is None or not item.group(2):
+        for number, match in enumerate(_SIMPLE_LINE.finditer(text), offset):
+            if match.start() != end:
+                return None  # a line of another form
+            end = match.end()
+            key, value, item_indent, item = match.groups()
+            if item is not None:
+                if open_key is None or not item.strip(" "):
                     return None
-                if indent < 0:
-                    indent = len(item.group(1))
-                elif len(item.group(1)) != indent:
+                if indent is None:
+                    indent = item_indent
+                elif item_indent != indent:
                     return None
-                values.append(_scalar(item.group(2)))
+                values.append(_scalar(item.rstrip(" ")))
                 lines.append(number)
                 continue
-            if stripped is not line_text:
-                return None  # an indented line that is not an item
-            if open_key is not None and indent >= 0:
+            if key is None:
+                continue  # a blank line or a comment
+            if open_key is not None and indent is not None:
                 data[open_key], items[open_key] = values, tuple(lines)
-            match = _SIMPLE_KEY.match(line_text)
-            if match is None:
-                return None
-            key: str = match.group(1)
-            value: str | None = match.group(2)
-            if key in keys or _plain(key) is not key:
-                return None
+            if key in keys or not isinstance(_plain(key), str):
+                return None  # a key written twice (TVF001), or a key that is not text
             keys[key] = number
-            open_key, indent = None, -1
+            open_key, indent = None, None
+            value = value.rstrip(" ") if value else value
             if not value:
                 open_key, values, lines = key, [], []
                 data[key] = None
@@ -352,8 +353,8 @@ def load_simple(text: str, offset: int = 1) -> tuple[dict[str, Any], dict[str, i
                 data[key] = _scalar(value)
     except _NotSimple:
         return None
-    if open_key is not None and indent >= 0:
-        data[open_key], items[open_key] = values, tuple(lines)
-    if not keys:
+    if end != len(text) or not keys:
         return None
+    if open_key is not None and indent is not None:
+        data[open_key], items[open_key] = values, tuple(lines)
     return data, keys, items
