@@ -161,8 +161,24 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
 def _load_front_matter(
     path: str, block: str, doc: Document
 ) -> tuple[dict[str, Any] | None, list[Finding]]:
-    """Load the YAML block that starts on file line 2, recording key and item lines."""
-    offset = 2  # file line of the block's first line
+    """Load the YAML block that starts on file line 2, recording key and item lines: the
+    plain form most front matter has without a node tree (:func:`.yamlio.load_simple`),
+    anything else the exact way."""
+    simple = yamlio.load_simple(block, _OFFSET)
+    if simple is not None:
+        meta, doc.key_lines, doc.item_lines = simple
+        return meta, []
+    return _load_front_matter_exactly(path, block, doc)
+
+
+_OFFSET = 2  # file line of the block's first line
+
+
+def _load_front_matter_exactly(
+    path: str, block: str, doc: Document
+) -> tuple[dict[str, Any] | None, list[Finding]]:
+    """Load the YAML block through its node tree: every form, every mistake with its line."""
+    offset = _OFFSET
     try:
         node, data = yamlio.load(block)
     except yaml.MarkedYAMLError as exc:

@@ -61,17 +61,23 @@ def forked_map(func: Callable[[S, A], R], args: Sequence[A], *, state: S,
     if jobs <= 1:
         yield (func(state, arg) for arg in args)
         return
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _inherited
     _inherited = (func, state)
+    # The objects the workers inherit are moved out of the collector's reach while they run:
+    # a collection in a worker would otherwise write to every inherited object and copy every
+    # page of the parent's memory (https://docs.python.org/3/library/gc.html#gc.freeze).
+    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs,
                                  mp_context=multiprocessing.get_context("fork")) as pool:
             yield pool.map(_call_inherited, args)
     finally:
         _inherited = None
+        gc.unfreeze()
 
 
 def _call_inherited(arg: Any) -> Any:

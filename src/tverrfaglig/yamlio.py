@@ -221,3 +221,140 @@ def describe(value: object) -> str:
     if isinstance(value, dict):
         return _("en tabell (nøkkel: verdi)")
     return _("en verdi av typen {type}").format(type=type(value).__name__)
+
+
+# --- The fast path: plain front matter without a node tree ----------------------------------
+#
+# Most front matter is a flat mapping: top-level keys at column 0 with one-line values, and
+# lists of one-line items. For such a block the values and the lines of keys and items are
+# found with one pass over its lines, without libyaml and without a node tree: a plain
+# scalar's type is decided by the same implicit resolvers and built by the same constructors
+# the loader uses, and quoted scalars are taken only when they hold no escape and no quote.
+# Anything else (anchors, aliases, tags, flow collections, block scalars, nested mappings,
+# continuation lines, comments after a value, tabs, carriage returns, characters YAML does not
+# print, duplicate keys, keys that are not strings) makes :func:`load_simple` answer None, and
+# the caller reads the block the exact way. tests/test_fast_front_matter.py holds the two to
+# the same values and lines.
+
+# Every character libyaml accepts, less the tab, the carriage return and the line breaks that
+# are not "\n" (NEL, LS, PS) and the BOM: a block with anything else goes the exact way.
+_NOT_SIMPLE_CHAR = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+# One line of the block: a key at column 0 with its value or without (1, 2), an item of a list
+# with its indent (3, 4), or a blank line or a comment. Values keep their trailing spaces.
+_SIMPLE_LINE = re.compile(r"(?:([A-Za-z_][\w-]*):(?: +([^\n]*))?"
+                          r"|( *)- +([^\n]*)"
+                          r"| *(?:#[^\n]*)?)\n")
+# A plain scalar starting with one of these is an indicator (or might be) in YAML.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_SCALAR_CONSTRUCTORS = frozenset({
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"})
+_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+_constructed: dict[str, object] = {}  # plain scalars that are not strings, by their text
+_constructor: Any = None
+
+
+class _NotSimple(Exception):
+    """A value :func:`load_simple` does not read itself."""
+
+
+def _plain(text: str) -> object:
+    """The value of a one-line plain scalar, as the loader would build it."""
+    resolvers = _resolvers.get(text[0])
+    if resolvers is None:
+        table = Loader.yaml_implicit_resolvers
+        resolvers = _resolvers[text[0]] = [*table.get(text[0], []), *table.get(None, [])]
+    for resolved, regexp in resolvers:
+        if regexp.match(text):
+            tag = resolved
+            break
+    else:
+        return text
+    if text in _constructed:
+        return _constructed[text]
+    if tag not in _SCALAR_CONSTRUCTORS:
+        raise _NotSimple
+    global _constructor
+    if _constructor is None:
+        _constructor = yaml.constructor.SafeConstructor()
+    try:
+        value = Loader.yaml_constructors[tag](_constructor, yaml.ScalarNode(tag, text))
+    except Exception:  # a number too long, say: the exact way reports it
+        raise _NotSimple from None
+    if len(_constructed) > 4096:
+        _constructed.clear()
+    _constructed[text] = value  # None, bools, numbers, dates and strings: never changed
+    return value
+
+
+def _scalar(text: str) -> object:
+    """The value of a one-line scalar (plain, or quoted without escapes and inner quotes)."""
+    first = text[0]
+    if first == '"' or first == "'":
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != first or first in inner or "\\" in inner:
+            raise _NotSimple
+        return inner
+    if first in _INDICATORS or ": " in text or " #" in text or text[-1] == ":":
+        raise _NotSimple
+    return _plain(text)
+
+
+def load_simple(text: str, offset: int = 1) -> tuple[dict[str, Any], dict[str, int],
+                                                     dict[str, tuple[int, ...]]] | None:
+    """A flat front-matter block read without a node tree: its value, the line of each key
+    and the lines of the items of each list (``offset``: the line of the text's first line),
+    the same as :func:`load` and :func:`key_lines` give. None when the block is not of the
+    plain form this reads (see above) or holds no key: then read it with :func:`load`."""
+    if _NOT_SIMPLE_CHAR.search(text) is not None:
+        return None
+    data: dict[str, Any] = {}
+    keys: dict[str, int] = {}
+    items: dict[str, tuple[int, ...]] = {}
+    open_key: str | None = None  # a key written without a value: its list may follow
+    values: list[object] = []
+    lines: list[int] = []
+    indent: str | None = None  # the indent of the open key's items
+    text += "\n"
+    end = 0
+    try:
+        for number, match in enumerate(_SIMPLE_LINE.finditer(text), offset):
+            if match.start() != end:
+                return None  # a line of another form
+            end = match.end()
+            key, value, item_indent, item = match.groups()
+            if item is not None:
+                if open_key is None or not item.strip(" "):
+                    return None
+                if indent is None:
+                    indent = item_indent
+                elif item_indent != indent:
+                    return None
+                values.append(_scalar(item.rstrip(" ")))
+                lines.append(number)
+                continue
+            if key is None:
+                continue  # a blank line or a comment
+            if open_key is not None and indent is not None:
+                data[open_key], items[open_key] = values, tuple(lines)
+            if key in keys or not isinstance(_plain(key), str):
+                return None  # a key written twice (TVF001), or a key that is not text
+            keys[key] = number
+            open_key, indent = None, None
+            value = value.rstrip(" ") if value else value
+            if not value:
+                open_key, values, lines = key, [], []
+                data[key] = None
+            elif value == "[]":
+                data[key], items[key] = [], ()
+            else:
+                data[key] = _scalar(value)
+    except _NotSimple:
+        return None
+    if end != len(text) or not keys:
+        return None
+    if open_key is not None and indent is not None:
+        data[open_key], items[open_key] = values, tuple(lines)
+    return data, keys, items
