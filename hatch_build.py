@@ -25,8 +25,11 @@ def compile_catalogs(root: Path) -> list[Path]:
     for po_path in sorted((root / LOCALE).glob("*/LC_MESSAGES/*.po")):
         with po_path.open("rb") as handle:
             catalog = read_po(handle, locale=po_path.parts[-3], domain=po_path.stem)
-        problems = [f"{po_path}:{message.lineno}: {error}"
-                    for message, errors in catalog.check() for error in errors]
+        problems = [
+            f"{po_path}:{message.lineno}: {error}"
+            for message, errors in catalog.check()
+            for error in errors
+        ]
         if problems:
             raise SystemExit("Ugyldig oversettelseskatalog:\n" + "\n".join(problems))
         mo_path = po_path.with_suffix(".mo")

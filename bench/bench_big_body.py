@@ -24,8 +24,10 @@ import time
 from pathlib import Path
 
 LINE = "Se IV.7-2 og I.1-2, jf. barnehageloven § 2 b.\n"
-FRONT = ("---\nid: IV.7-3\ntitle: Stor\ntype: procedure\nstatus: draft\nversion: \"1.0\"\n"
-         "owner: Enhet\n---\n")
+FRONT = (
+    '---\nid: IV.7-3\ntitle: Stor\ntype: procedure\nstatus: draft\nversion: "1.0"\n'
+    "owner: Enhet\n---\n"
+)
 TOOL = Path(sys.executable).parent / "tvf"
 
 
@@ -71,13 +73,19 @@ def main() -> int:
             root = build(Path(tmp) / "hb", megabytes)
 
             def check(root: Path = root) -> None:
-                subprocess.run([str(TOOL), "check", "-H", str(root), "--format", "json"],
-                               capture_output=True, check=False, timeout=600)
+                subprocess.run(
+                    [str(TOOL), "check", "-H", str(root), "--format", "json"],
+                    capture_output=True,
+                    check=False,
+                    timeout=600,
+                )
 
             tvf = timed(check, args.repeat)
             base = timed(lambda root=root: floor(root), args.repeat)
-            print(f"{megabytes:>3} MB: tvf check min {min(tvf):6.2f} s, median "
-                  f"{statistics.median(tvf):6.2f} s | gulv (les + regex) min {min(base):6.2f} s")
+            print(
+                f"{megabytes:>3} MB: tvf check min {min(tvf):6.2f} s, median "
+                f"{statistics.median(tvf):6.2f} s | gulv (les + regex) min {min(base):6.2f} s"
+            )
     return 0
 
 

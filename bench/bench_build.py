@@ -62,8 +62,9 @@ def build(tvf: str, handbook: Path, out: Path, jobs: int | None) -> tuple[float,
     return seconds, int(match.group(1)) if match else -1
 
 
-def measure(label: str, repeat: int, prepare: Callable[[], None],
-            run: Callable[[], tuple[float, int]]) -> tuple[str, list[float], int]:
+def measure(
+    label: str, repeat: int, prepare: Callable[[], None], run: Callable[[], tuple[float, int]]
+) -> tuple[str, list[float], int]:
     times: list[float] = []
     written = 0
     for _ in range(repeat):
@@ -73,8 +74,9 @@ def measure(label: str, repeat: int, prepare: Callable[[], None],
     return label, times, written
 
 
-def scenarios(tvf: str, handbook: Path, out: Path, repeat: int, jobs: int | None,
-              name: str) -> list[tuple[str, list[float], int]]:
+def scenarios(
+    tvf: str, handbook: Path, out: Path, repeat: int, jobs: int | None, name: str
+) -> list[tuple[str, list[float], int]]:
     def fresh() -> None:
         shutil.rmtree(out, ignore_errors=True)
 
@@ -118,8 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = Path(tmp)
         bundled = work / "bundled"
         shutil.copytree(BUNDLED, bundled)  # the touched document must not be the real one
-        results += scenarios(tvf, bundled, work / "site-bundled", args.repeat, args.jobs,
-                             "medfølgende håndbok")
+        results += scenarios(
+            tvf, bundled, work / "site-bundled", args.repeat, args.jobs, "medfølgende håndbok"
+        )
         if args.handbook is not None:  # copied: the script changes a document of it
             big = work / "given"
             shutil.copytree(args.handbook, big)
@@ -129,8 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             start = time.perf_counter()
             generate(big, args.docs)
             print(f"Skrev {args.docs} dokumenter på {time.perf_counter() - start:.2f} s")
-        results += scenarios(tvf, big, work / "site-big", args.repeat, args.jobs,
-                             f"{docs} dokumenter")
+        results += scenarios(
+            tvf, big, work / "site-big", args.repeat, args.jobs, f"{docs} dokumenter"
+        )
 
     print()
     print(f"maskin:     {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPU-er")
@@ -138,8 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"tvf:        {tvf}{'' if args.jobs is None else f' --jobs {args.jobs}'}")
     print(f"kjøringer:  {args.repeat}")
     for label, times, written in results:
-        print(f"{label + ':':<40} min {min(times):7.3f} s, median "
-              f"{statistics.median(times):7.3f} s  ({written} filer skrevet)")
+        print(
+            f"{label + ':':<40} min {min(times):7.3f} s, median "
+            f"{statistics.median(times):7.3f} s  ({written} filer skrevet)"
+        )
     return 0
 
 

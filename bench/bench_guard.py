@@ -52,16 +52,19 @@ def run(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, int, str]:
     out, err = proc.communicate()
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
-        sys.exit(f"FEIL: {' '.join(cmd)} ga exit-status {proc.returncode}\n"
-                 f"{out.decode()[-2000:]}{err.decode()[-2000:]}")
+        sys.exit(
+            f"FEIL: {' '.join(cmd)} ga exit-status {proc.returncode}\n"
+            f"{out.decode()[-2000:]}{err.decode()[-2000:]}"
+        )
     import resource
 
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
     return seconds, rss, out.decode()
 
 
-def measure(docs: int, repeat: int, tvf: str, *, light: bool = False
-            ) -> dict[str, dict[str, float]]:
+def measure(
+    docs: int, repeat: int, tvf: str, *, light: bool = False
+) -> dict[str, dict[str, float]]:
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="tvf-guard-") as tmp:
         root = Path(tmp) / "handbook"
@@ -86,8 +89,7 @@ def measure(docs: int, repeat: int, tvf: str, *, light: bool = False
             flip[0] += 1
             built.write_bytes(built_original + b"\nEndret %d.\n" % flip[0])
 
-        build = [tvf, "build", "--handbook", str(root), "--out", str(site),
-                 "--today", "2026-11-25"]
+        build = [tvf, "build", "--handbook", str(root), "--out", str(site), "--today", "2026-11-25"]
         check = [tvf, "check", "--handbook", str(root)]
         bundled = [tvf, "check", "--handbook", str(ROOT / "handbook")]
         commands: dict[str, tuple[list[str], Callable[[], None] | None]] = {
@@ -113,30 +115,58 @@ def measure(docs: int, repeat: int, tvf: str, *, light: bool = False
                 times[name].append(seconds)
         # Peak RSS per command: each measured alone after the timing rounds, so the largest
         # child so far is this one (RUSAGE_CHILDREN keeps the maximum).
-        for name in () if light else ("pass", "help", "bundled", "warm", "floor", "cold",
-                                      "build_one_changed", "build_cold"):
+        for name in (
+            ()
+            if light
+            else (
+                "pass",
+                "help",
+                "bundled",
+                "warm",
+                "floor",
+                "cold",
+                "build_one_changed",
+                "build_cold",
+            )
+        ):
             cmd, before = commands[name]
             if before is not None:
                 before()
             rss[name] = _alone_rss(cmd, env)
     medians = {name: statistics.median(values) for name, values in times.items()}
-    floors = {"cold": "floor", "warm": "floor", "one_changed": "floor",
-              "bundled": "pass", "help": "pass",
-              "build_cold": "floor", "build_one_changed": "floor"}
-    return {name: {"seconds": medians[name], "floor": medians[floor],
-                   "ratio": medians[name] / medians[floor], "rss_mb": rss.get(name, 0) / 1024}
-            for name, floor in floors.items()} | {
+    floors = {
+        "cold": "floor",
+        "warm": "floor",
+        "one_changed": "floor",
+        "bundled": "pass",
+        "help": "pass",
+        "build_cold": "floor",
+        "build_one_changed": "floor",
+    }
+    return {
+        name: {
+            "seconds": medians[name],
+            "floor": medians[floor],
+            "ratio": medians[name] / medians[floor],
+            "rss_mb": rss.get(name, 0) / 1024,
+        }
+        for name, floor in floors.items()
+    } | {
         name: {"seconds": medians[name], "rss_mb": rss.get(name, 0) / 1024}
-        for name in ("floor", "pass")}
+        for name in ("floor", "pass")
+    }
 
 
 def _alone_rss(cmd: Sequence[str], env: dict[str, str]) -> int:
     """Peak RSS in KB of ``cmd`` (and the worker processes it waited for)."""
-    code = ("import resource, subprocess, sys\n"
-            "subprocess.run(sys.argv[1:], capture_output=True, check=True)\n"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
-    done = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True,
-                          env=env, check=True)
+    code = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], capture_output=True, check=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *cmd], capture_output=True, text=True, env=env, check=True
+    )
     return int(done.stdout.strip())
 
 
@@ -145,8 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--light", action="store_true", help="1 000 dokumenter, til CI")
     parser.add_argument("--repeat", type=int, default=None, help="runder (5; --light: 3)")
-    parser.add_argument("--record", action="store_true", help="skriv forholdstallene til "
-                                                              "guard.json")
+    parser.add_argument(
+        "--record", action="store_true", help="skriv forholdstallene til guard.json"
+    )
     parser.add_argument("--no-guard", action="store_true", help="bare mål, ikke sammenlign")
     parser.add_argument("--tvf", help="sti til tvf")
     args = parser.parse_args(argv)
@@ -155,8 +186,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     tvf = find_tvf(args.tvf)
     start = time.perf_counter()
     figures = measure(docs, repeat, tvf, light=args.light)
-    print(f"dokumenter {docs}, {repeat} runder, {platform.platform()}, {os.cpu_count()} CPU-er, "
-          f"Python {platform.python_version()}, {time.perf_counter() - start:.1f} s i alt")
+    print(
+        f"dokumenter {docs}, {repeat} runder, {platform.platform()}, {os.cpu_count()} CPU-er, "
+        f"Python {platform.python_version()}, {time.perf_counter() - start:.1f} s i alt"
+    )
     for name, figure in figures.items():
         ratio = f"  {figure['ratio']:.2f} × {figure['floor']:.3f} s" if "ratio" in figure else ""
         memory = f"  maks RSS {figure['rss_mb']:.0f} MB" if figure["rss_mb"] else ""
@@ -164,10 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     key = str(docs)
     recorded = json.loads(GUARD_FILE.read_text(encoding="utf-8")) if GUARD_FILE.exists() else {}
     if args.record:
-        recorded[key] = {name: round(f["ratio"], 3) for name, f in figures.items()
-                         if "ratio" in f}
-        GUARD_FILE.write_text(json.dumps(recorded, indent=2, sort_keys=True) + "\n",
-                              encoding="utf-8")
+        recorded[key] = {name: round(f["ratio"], 3) for name, f in figures.items() if "ratio" in f}
+        GUARD_FILE.write_text(
+            json.dumps(recorded, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
         print(f"skrev {GUARD_FILE}")
         return 0
     if args.no_guard or key not in recorded:
@@ -178,11 +211,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if failed:  # a busy machine can push one round over: measure again before failing
         print("over grensen; måler én gang til", file=sys.stderr)
         again = measure(docs, repeat, tvf, light=args.light)
-        failed = [line for line in _regressions(again, recorded[key])
-                  if line.split(":")[0] in {old.split(":")[0] for old in failed}]
+        failed = [
+            line
+            for line in _regressions(again, recorded[key])
+            if line.split(":")[0] in {old.split(":")[0] for old in failed}
+        ]
     if failed:
-        print("\n*** tvf ER BLITT TREGERE (mer enn 20 % over gulvet målt i samme kjøring) ***",
-              file=sys.stderr)
+        print(
+            "\n*** tvf ER BLITT TREGERE (mer enn 20 % over gulvet målt i samme kjøring) ***",
+            file=sys.stderr,
+        )
         for line in failed:
             print(f"  {line}", file=sys.stderr)
         return 1
@@ -191,10 +229,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _regressions(figures: dict[str, dict[str, float]], limits: dict[str, float]) -> list[str]:
-    return [f"{name}: {figures[name]['ratio']:.2f} × gulvet, var {limit:.2f} "
-            f"(grensen er {limit * TOLERANCE:.2f})"
-            for name, limit in limits.items()
-            if name in figures and figures[name]["ratio"] > limit * TOLERANCE]
+    return [
+        f"{name}: {figures[name]['ratio']:.2f} × gulvet, var {limit:.2f} "
+        f"(grensen er {limit * TOLERANCE:.2f})"
+        for name, limit in limits.items()
+        if name in figures and figures[name]["ratio"] > limit * TOLERANCE
+    ]
 
 
 if __name__ == "__main__":

@@ -53,42 +53,167 @@ ARCHIVE_MTIME = 1762560000  # 2025-11-08
 
 # (ID, title, short title, chapters, sections per chapter, sections that must exist)
 FIELD_LAWS = (
-    ("LOV-2011-06-24-30", "Lov om kommunale helse- og omsorgstjenester m.m. "
-     "(helse- og omsorgstjenesteloven)", "Helse- og omsorgstjenesteloven – hol", 13, 12,
-     ("3-1", "3-4", "7-1", "7-2a")),
-    ("LOV-2023-06-09-30", "Lov om grunnskoleopplæringa og den vidaregåande opplæringa "
-     "(opplæringslova)", "Opplæringslova", 29, 8, ("24-1",)),
-    ("LOV-2005-06-17-64", "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl", 9, 6,
-     ("2b",)),
-    ("LOV-1999-07-02-63", "Lov om pasient- og brukerrettigheter (pasient- og "
-     "brukerrettighetsloven)", "Pasient- og brukerrettighetsloven – pbrl", 9, 8, ()),
-    ("LOV-1999-07-02-64", "Lov om helsepersonell m.v. (helsepersonelloven)",
-     "Helsepersonelloven – hpl", 13, 6, ("33",)),
-    ("LOV-2021-06-18-97", "Lov om barnevern (barnevernsloven)", "Barnevernsloven – bvl", 17, 8,
-     ("13-2", "15-8")),
-    ("LOV-2011-06-24-29", "Lov om folkehelsearbeid (folkehelseloven)", "Folkehelseloven – fhl",
-     6, 5, ()),
-    ("LOV-1967-02-10", "Lov om behandlingsmåten i forvaltningssaker (forvaltningsloven)",
-     "Forvaltningsloven – fvl", 10, 6, ("13",)),
-    ("LOV-2018-06-15-38", "Lov om behandling av personopplysninger (personopplysningsloven)",
-     "Personopplysningsloven", 9, 4, ()),
-    ("LOV-2009-12-18-131", "Lov om sosiale tjenester i arbeids- og velferdsforvaltningen "
-     "(sosialtjenesteloven)", "Sosialtjenesteloven – sotjl", 8, 6, ()),
-    ("LOV-1999-07-02-61", "Lov om spesialisthelsetjenesten m.m. "
-     "(spesialisthelsetjenesteloven)", "Spesialisthelsetjenesteloven – sphl", 10, 6, ()),
+    (
+        "LOV-2011-06-24-30",
+        "Lov om kommunale helse- og omsorgstjenester m.m. (helse- og omsorgstjenesteloven)",
+        "Helse- og omsorgstjenesteloven – hol",
+        13,
+        12,
+        ("3-1", "3-4", "7-1", "7-2a"),
+    ),
+    (
+        "LOV-2023-06-09-30",
+        "Lov om grunnskoleopplæringa og den vidaregåande opplæringa (opplæringslova)",
+        "Opplæringslova",
+        29,
+        8,
+        ("24-1",),
+    ),
+    (
+        "LOV-2005-06-17-64",
+        "Lov om barnehager (barnehageloven)",
+        "Barnehageloven – bhl",
+        9,
+        6,
+        ("2b",),
+    ),
+    (
+        "LOV-1999-07-02-63",
+        "Lov om pasient- og brukerrettigheter (pasient- og brukerrettighetsloven)",
+        "Pasient- og brukerrettighetsloven – pbrl",
+        9,
+        8,
+        (),
+    ),
+    (
+        "LOV-1999-07-02-64",
+        "Lov om helsepersonell m.v. (helsepersonelloven)",
+        "Helsepersonelloven – hpl",
+        13,
+        6,
+        ("33",),
+    ),
+    (
+        "LOV-2021-06-18-97",
+        "Lov om barnevern (barnevernsloven)",
+        "Barnevernsloven – bvl",
+        17,
+        8,
+        ("13-2", "15-8"),
+    ),
+    (
+        "LOV-2011-06-24-29",
+        "Lov om folkehelsearbeid (folkehelseloven)",
+        "Folkehelseloven – fhl",
+        6,
+        5,
+        (),
+    ),
+    (
+        "LOV-1967-02-10",
+        "Lov om behandlingsmåten i forvaltningssaker (forvaltningsloven)",
+        "Forvaltningsloven – fvl",
+        10,
+        6,
+        ("13",),
+    ),
+    (
+        "LOV-2018-06-15-38",
+        "Lov om behandling av personopplysninger (personopplysningsloven)",
+        "Personopplysningsloven",
+        9,
+        4,
+        (),
+    ),
+    (
+        "LOV-2009-12-18-131",
+        "Lov om sosiale tjenester i arbeids- og velferdsforvaltningen (sosialtjenesteloven)",
+        "Sosialtjenesteloven – sotjl",
+        8,
+        6,
+        (),
+    ),
+    (
+        "LOV-1999-07-02-61",
+        "Lov om spesialisthelsetjenesten m.m. (spesialisthelsetjenesteloven)",
+        "Spesialisthelsetjenesteloven – sphl",
+        10,
+        6,
+        (),
+    ),
 )
 # Laws whose sections are numbered 1, 2, … (not 3-4):
 FLAT_LAWS = {"LOV-1967-02-10", "LOV-1999-07-02-64", "LOV-2005-06-17-64"}
-WORDS = tuple("""
-    kommunen skal sørge for at personer som oppholder seg i kommunen tilbys nødvendige
-    tjenester ansvaret omfatter alle pasient- og brukergrupper herunder personer med
-    somatisk eller psykisk sykdom skade eller lidelse rusmiddelproblem sosiale problemer
-    eller nedsatt funksjonsevne departementet kan gi forskrift om innholdet i tjenestene
-    samarbeid samordning barnet eleven foresatte opplysninger taushetsplikt vedtak klage
-    tilsyn fylkesmannen statsforvalteren plikt rett krav etter denne lov første andre ledd
-""".split())  # noqa: SIM905
-MONTHS = ("jan", "feb", "mars", "april", "mai", "juni", "juli", "aug", "sep", "okt", "nov",
-          "des")
+WORDS = tuple(
+    [
+        "kommunen",
+        "skal",
+        "sørge",
+        "for",
+        "at",
+        "personer",
+        "som",
+        "oppholder",
+        "seg",
+        "i",
+        "kommunen",
+        "tilbys",
+        "nødvendige",
+        "tjenester",
+        "ansvaret",
+        "omfatter",
+        "alle",
+        "pasient-",
+        "og",
+        "brukergrupper",
+        "herunder",
+        "personer",
+        "med",
+        "somatisk",
+        "eller",
+        "psykisk",
+        "sykdom",
+        "skade",
+        "eller",
+        "lidelse",
+        "rusmiddelproblem",
+        "sosiale",
+        "problemer",
+        "eller",
+        "nedsatt",
+        "funksjonsevne",
+        "departementet",
+        "kan",
+        "gi",
+        "forskrift",
+        "om",
+        "innholdet",
+        "i",
+        "tjenestene",
+        "samarbeid",
+        "samordning",
+        "barnet",
+        "eleven",
+        "foresatte",
+        "opplysninger",
+        "taushetsplikt",
+        "vedtak",
+        "klage",
+        "tilsyn",
+        "fylkesmannen",
+        "statsforvalteren",
+        "plikt",
+        "rett",
+        "krav",
+        "etter",
+        "denne",
+        "lov",
+        "første",
+        "andre",
+        "ledd",
+    ]
+)
+MONTHS = ("jan", "feb", "mars", "april", "mai", "juni", "juli", "aug", "sep", "okt", "nov", "des")
 
 
 def law_file_name(law_id: str) -> str:
@@ -114,30 +239,45 @@ def amendment_note(rng: random.Random, before: int) -> str:
     for _ in range(rng.choice((1, 1, 1, 2))):
         year = rng.randint(1990, before)
         month, dd, nr = rng.randint(1, 12), rng.randint(1, 28), rng.randint(1, 150)
-        act = (f'<a href="lov/{year}-{month:02d}-{dd:02d}-{nr}">'
-               f"{lovdata_date((year, month, dd))} nr. {nr}</a>")
+        act = (
+            f'<a href="lov/{year}-{month:02d}-{dd:02d}-{nr}">'
+            f"{lovdata_date((year, month, dd))} nr. {nr}</a>"
+        )
         in_force = lovdata_date((min(year + 1, before), rng.randint(1, 12), 1))
         acts.append(f"{act} (i kraft {in_force})")
     verb = rng.choice(("Endret", "Endret", "Tilføyd"))
-    return (f'<article class="changesToParent">{verb} ved '
-            f'{"lover" if len(acts) > 1 else "lov"} {", ".join(acts)}.</article>')
+    return (
+        f'<article class="changesToParent">{verb} ved '
+        f"{'lover' if len(acts) > 1 else 'lov'} {', '.join(acts)}.</article>"
+    )
 
 
-def section_xml(rng: random.Random, law_path: str, name: str, position: str, words: int,
-                repealed: bool, before: int) -> str:
+def section_xml(
+    rng: random.Random,
+    law_path: str,
+    name: str,
+    position: str,
+    words: int,
+    repealed: bool,
+    before: int,
+) -> str:
     value = f"§ {name}"
     if name[-1].isalpha():
         value = f"§ {name[:-1]} {name[-1]}"
     title = "(Opphevet)" if repealed else text(rng, rng.randint(2, 5))[:-1]
-    head = (f'<article class="legalArticle" data-name="§{name}" '
-            f'data-lovdata-URL="NL/lov/{law_path}/§{name}" id="{position}">'
-            f'<h3 class="legalArticleHeader"><span class="legalArticleValue">{value}</span>. '
-            f'<span class="legalArticleTitle">{title}</span></h3>')
+    head = (
+        f'<article class="legalArticle" data-name="§{name}" '
+        f'data-lovdata-URL="NL/lov/{law_path}/§{name}" id="{position}">'
+        f'<h3 class="legalArticleHeader"><span class="legalArticleValue">{value}</span>. '
+        f'<span class="legalArticleTitle">{title}</span></h3>'
+    )
     body = []
     if repealed:
-        body.append(f'<article class="changesToParent">Opphevet ved lov '
-                    f"{lovdata_date((before - 3, 6, 1))} nr. 12 (i kraft 1 jan {before - 2})."
-                    "</article>")
+        body.append(
+            f'<article class="changesToParent">Opphevet ved lov '
+            f"{lovdata_date((before - 3, 6, 1))} nr. 12 (i kraft 1 jan {before - 2})."
+            "</article>"
+        )
     else:
         left, ledd = words, 1
         while left > 0:
@@ -158,8 +298,15 @@ def section_xml(rng: random.Random, law_path: str, name: str, position: str, wor
     return head + "".join(body) + "</article>"
 
 
-def law_xml(rng: random.Random, law_id: str, title: str, short: str,
-            chapters: list[tuple[str, list[str]]], words: int, before: int = 2025) -> str:
+def law_xml(
+    rng: random.Random,
+    law_id: str,
+    title: str,
+    short: str,
+    chapters: list[tuple[str, list[str]]],
+    words: int,
+    before: int = 2025,
+) -> str:
     """One law file, one line, well-formed XML."""
     law_path = law_id.removeprefix("LOV-")
     number = law_path.split("-")
@@ -170,19 +317,31 @@ def law_xml(rng: random.Random, law_id: str, title: str, short: str,
         ("ministry", "Departement", "<ul><li>Helse- og omsorgsdepartementet</li></ul>"),
         ("dateInForce", "I kraft fra", f"{int(number[0]) + 1}-01-01"),
         ("lastChangeInForce", "Ikrafttredelse av siste endring", f"{before - 1}-07-01"),
-        ("lastChangedBy", "Sist endret",
-         f'<a href="lov/{before - 1}-06-21-46">LOV-{before - 1}-06-21-46</a>'),
+        (
+            "lastChangedBy",
+            "Sist endret",
+            f'<a href="lov/{before - 1}-06-21-46">LOV-{before - 1}-06-21-46</a>',
+        ),
         ("titleShort", "Korttittel", escape(short)),
         ("title", "Tittel", escape(title)),
     ]
-    header = "".join(f'<dt class="{c}">{label}</dt><dd class="{c}">{value}</dd>'
-                     for c, label, value in head_pairs)
+    header = "".join(
+        f'<dt class="{c}">{label}</dt><dd class="{c}">{value}</dd>'
+        for c, label, value in head_pairs
+    )
     total = sum(len(sections) for _, sections in chapters) or 1
     parts = []
     for i, (chapter, sections) in enumerate(chapters, start=1):
         articles = "".join(
-            section_xml(rng, law_path, name, f"kapittel-{i}-paragraf-{j}", words // total,
-                        rng.random() < 0.04, before)
+            section_xml(
+                rng,
+                law_path,
+                name,
+                f"kapittel-{i}-paragraf-{j}",
+                words // total,
+                rng.random() < 0.04,
+                before,
+            )
             for j, name in enumerate(sections, start=1)
         )
         parts.append(
@@ -200,8 +359,9 @@ def law_xml(rng: random.Random, law_id: str, title: str, short: str,
     )
 
 
-def field_chapters(law_id: str, chapters: int, per_chapter: int,
-                   required: Sequence[str]) -> list[tuple[str, list[str]]]:
+def field_chapters(
+    law_id: str, chapters: int, per_chapter: int, required: Sequence[str]
+) -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
     flat = law_id in FLAT_LAWS
     number = 1
@@ -231,8 +391,9 @@ def write_archive(path: Path, laws: int = 750) -> tuple[int, int]:
     used = {e[0] for e in entries}
     while len(entries) < laws:
         year = rng.randint(1902, 2025)
-        law_id = f"LOV-{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}-" \
-                 f"{rng.randint(1, 140)}"
+        law_id = (
+            f"LOV-{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}-{rng.randint(1, 140)}"
+        )
         name = law_file_name(law_id)
         if name in used:
             continue
@@ -247,11 +408,14 @@ def write_archive(path: Path, laws: int = 750) -> tuple[int, int]:
             chapters, per_chapter = rng.randint(10, 25), rng.randint(6, 14)
             words = rng.randint(25000, 60000)
         word = rng.choice(WORDS)
-        spec = [(str(c), [f"{c}-{s}" for s in range(1, per_chapter + 1)])
-                for c in range(1, chapters + 1)]
+        spec = [
+            (str(c), [f"{c}-{s}" for s in range(1, per_chapter + 1)])
+            for c in range(1, chapters + 1)
+        ]
         title = f"Lov om {word} ({word}loven)"
-        entries.append((name, law_xml(rng, law_id, title, f"{word.capitalize()}loven", spec,
-                                      words)))
+        entries.append(
+            (name, law_xml(rng, law_id, title, f"{word.capitalize()}loven", spec, words))
+        )
     entries.sort()
     total = 0
     with tarfile.open(path, "w:bz2") as tar:
@@ -291,8 +455,9 @@ def check_findings(tvf: str, root: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--laws", type=int, default=750, help="antall lover i arkivet (750)")
-    parser.add_argument("--docs", type=int, default=10_000,
-                        help="dokumenter i håndboka for tvf check (10000)")
+    parser.add_argument(
+        "--docs", type=int, default=10_000, help="dokumenter i håndboka for tvf check (10000)"
+    )
     parser.add_argument("--repeat", type=int, default=5, help="antall kjøringer av hver (5)")
     parser.add_argument("--keep", type=Path, help="skriv arkiv og håndbok hit og behold dem")
     parser.add_argument("--archive-only", action="store_true", help="bare skriv arkivet")
@@ -307,44 +472,74 @@ def main(argv: Sequence[str] | None = None) -> int:
         archive = base / ARCHIVE_NAME
         start = time.perf_counter()
         files, size = write_archive(archive, args.laws)
-        print(f"Skrev {archive} ({files} lover, {size / 1e6:.1f} MB XML, "
-              f"{archive.stat().st_size / 1e6:.1f} MB bz2) på {time.perf_counter() - start:.1f} s")
+        print(
+            f"Skrev {archive} ({files} lover, {size / 1e6:.1f} MB XML, "
+            f"{archive.stat().st_size / 1e6:.1f} MB bz2) på {time.perf_counter() - start:.1f} s"
+        )
         if args.archive_only:
             return 0
 
         tvf = bench_check.find_tvf(args.tvf)
         handbook = base / "handbook"
         bench_check.write(handbook, args.docs)
-        importing_all = timed([tvf, "laws", "import", str(archive), "--all", "--dry-run",
-                               "--handbook", str(handbook)], args.repeat, "import --all")
-        check_before = timed([tvf, "check", "--handbook", str(handbook)], args.repeat,
-                             "check uten laws.yaml")
-        importing = timed([tvf, "laws", "import", str(archive), "--handbook", str(handbook)],
-                          args.repeat, "import")
+        importing_all = timed(
+            [
+                tvf,
+                "laws",
+                "import",
+                str(archive),
+                "--all",
+                "--dry-run",
+                "--handbook",
+                str(handbook),
+            ],
+            args.repeat,
+            "import --all",
+        )
+        check_before = timed(
+            [tvf, "check", "--handbook", str(handbook)], args.repeat, "check uten laws.yaml"
+        )
+        importing = timed(
+            [tvf, "laws", "import", str(archive), "--handbook", str(handbook)],
+            args.repeat,
+            "import",
+        )
         laws_yaml = handbook / "laws.yaml"
-        check_after = timed([tvf, "check", "--handbook", str(handbook)], args.repeat,
-                            "check med laws.yaml")
+        check_after = timed(
+            [tvf, "check", "--handbook", str(handbook)], args.repeat, "check med laws.yaml"
+        )
         findings = check_findings(tvf, handbook)
         yaml_size = laws_yaml.stat().st_size
-        timed([tvf, "laws", "import", str(archive), "--all", "--handbook", str(handbook)], 1,
-              "import --all")
+        timed(
+            [tvf, "laws", "import", str(archive), "--all", "--handbook", str(handbook)],
+            1,
+            "import --all",
+        )
         yaml_all_size = laws_yaml.stat().st_size
-        check_all = timed([tvf, "check", "--handbook", str(handbook)], args.repeat,
-                          "check med laws.yaml fra --all")
+        check_all = timed(
+            [tvf, "check", "--handbook", str(handbook)],
+            args.repeat,
+            "check med laws.yaml fra --all",
+        )
         findings += check_findings(tvf, handbook)
 
     print()
     print(f"lover i arkivet:  {files} ({size / 1e6:.1f} MB XML)")
     print(f"dokumenter:       {args.docs}")
-    print(f"maskin:           {platform.platform()}, {platform.machine()}, "
-          f"{os.cpu_count()} CPU-er")
+    print(f"maskin:           {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPU-er")
     print(f"python:           {platform.python_implementation()} {platform.python_version()}")
     print(f"kjøringer:        {args.repeat}")
-    print(f"laws.yaml:        {yaml_size / 1000:.0f} KB med de siterte lovene, "
-          f"{yaml_all_size / 1e6:.1f} MB med alle")
-    for label, times in (("import --all", importing_all), ("import (siterte)", importing),
-                         ("check uten", check_before), ("check med", check_after),
-                         ("check med --all", check_all)):
+    print(
+        f"laws.yaml:        {yaml_size / 1000:.0f} KB med de siterte lovene, "
+        f"{yaml_all_size / 1e6:.1f} MB med alle"
+    )
+    for label, times in (
+        ("import --all", importing_all),
+        ("import (siterte)", importing),
+        ("check uten", check_before),
+        ("check med", check_after),
+        ("check med --all", check_all),
+    ):
         print(f"{label + ':':<18}min {min(times):.3f} s, median {statistics.median(times):.3f} s")
     print(f"funn med laws.yaml: {findings}")
     return 0 if findings == 0 else 1

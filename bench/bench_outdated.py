@@ -71,15 +71,19 @@ def set_review_dates(root: Path, docs: int) -> None:
         path = root / document_path(i)
         text = path.read_text(encoding="utf-8")
         new = OVERDUE_REVIEW if kind == 0 else DUE_REVIEW
-        path.write_text(text.replace("review_by: 2099-01-01", f"review_by: {new}", 1),
-                        encoding="utf-8")
+        path.write_text(
+            text.replace("review_by: 2099-01-01", f"review_by: {new}", 1), encoding="utf-8"
+        )
 
 
 def make_history(root: Path, commits: int, per_commit: int, years: int) -> float:
     """Make ``root`` a git repository with ``commits`` commits; return the seconds it took."""
     start_time = time.perf_counter()
-    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                   if p.is_file() and (p.suffix == ".md" or p.name == "tvf.toml"))
+    files = sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and (p.suffix == ".md" or p.name == "tvf.toml")
+    )
     docs = [f for f in files if f.endswith(".md")]
     rng = random.Random(SEED)
     touches: list[list[str]] = [files]
@@ -91,8 +95,7 @@ def make_history(root: Path, commits: int, per_commit: int, years: int) -> float
     first = end - dt.timedelta(days=365 * years)
     span = int((end - first).total_seconds())
     subprocess.run(["git", "init", "--quiet", "--initial-branch=main", str(root)], check=True)
-    proc = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=root,
-                            stdin=subprocess.PIPE)
+    proc = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=root, stdin=subprocess.PIPE)
     assert proc.stdin is not None
     out = proc.stdin
 
@@ -104,8 +107,10 @@ def make_history(root: Path, commits: int, per_commit: int, years: int) -> float
     for i, group in enumerate(touches):
         when = int(first.timestamp()) + (span * i // max(commits - 1, 1))
         author = AUTHORS[i % len(AUTHORS)]
-        out.write(f"commit refs/heads/main\nauthor {author} {when} +0100\n"
-                  f"committer {author} {when} +0100\n".encode())
+        out.write(
+            f"commit refs/heads/main\nauthor {author} {when} +0100\n"
+            f"committer {author} {when} +0100\n".encode()
+        )
         subject = "Legg inn håndboka" if i == 0 else f"Oppdater {len(group)} dokumenter ({i})"
         data(subject.encode())
         for name in group:
@@ -146,13 +151,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--docs", type=int, default=10_000, help="antall dokumenter (10000)")
     parser.add_argument("--commits", type=int, default=2000, help="antall commits (2000)")
-    parser.add_argument("--files-per-commit", type=int, default=20,
-                        help="dokumenter endret per commit etter den første (20)")
+    parser.add_argument(
+        "--files-per-commit",
+        type=int,
+        default=20,
+        help="dokumenter endret per commit etter den første (20)",
+    )
     parser.add_argument("--years", type=int, default=4, help="historikken spenner over (4) år")
     parser.add_argument("--repeat", type=int, default=5, help="antall kjøringer av hver (5)")
     parser.add_argument("--keep", type=Path, help="skriv håndboka hit og behold den")
-    parser.add_argument("--generate-only", action="store_true",
-                        help="bare lag håndboka og historikken")
+    parser.add_argument(
+        "--generate-only", action="store_true", help="bare lag håndboka og historikken"
+    )
     parser.add_argument("--tvf", help="sti til tvf (standard: ved siden av python, så PATH)")
     args = parser.parse_args(argv)
     if min(args.docs, args.commits, args.files_per_commit, args.years, args.repeat) < 1:
@@ -174,9 +184,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
 
         git_start = time.perf_counter()
-        subprocess.run(["git", "log", "--format=%H%x1f%aI%x1f%an%x1f%s", "--name-only",
-                        "--no-renames", "--", "."], cwd=root, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [
+                "git",
+                "log",
+                "--format=%H%x1f%aI%x1f%an%x1f%s",
+                "--name-only",
+                "--no-renames",
+                "--",
+                ".",
+            ],
+            cwd=root,
+            check=True,
+            capture_output=True,
+        )
         git_seconds = time.perf_counter() - git_start
 
         tvf = find_tvf(args.tvf)
@@ -191,8 +212,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print()
     print(f"dokumenter:      {args.docs}")
-    print(f"commits:         {args.commits} ({args.files_per_commit} dokumenter per commit, "
-          f"{args.years} år)")
+    print(
+        f"commits:         {args.commits} ({args.files_per_commit} dokumenter per commit, "
+        f"{args.years} år)"
+    )
     print(f"maskin:          {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPU-er")
     print(f"python:          {platform.python_implementation()} {platform.python_version()}")
     print(f"tvf:             {tvf}")

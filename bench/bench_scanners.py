@@ -64,17 +64,22 @@ def main() -> int:
     registry = LawRegistry.default()
     bodies = [BODY.replace("Rutine", f"Rutine {i}") for i in range(args.bodies)]
     citation_times, found = timed(
-        lambda: sum(len(find_citations(b, 1, registry, TODAY)) for b in bodies), args.repeat)
+        lambda: sum(len(find_citations(b, 1, registry, TODAY)) for b in bodies), args.repeat
+    )
     pii_times, hits = timed(
-        lambda: sum(contains_national_id(ORDINARY) for _doc in range(args.documents)),
-        args.repeat)
+        lambda: sum(contains_national_id(ORDINARY) for _doc in range(args.documents)), args.repeat
+    )
 
     print(f"maskin:     {platform.platform()}, {platform.machine()}")
     print(f"python:     {platform.python_implementation()} {platform.python_version()}")
-    print(f"lovhenvisninger, {args.bodies} tekster: min {min(citation_times):.3f} s, "
-          f"median {statistics.median(citation_times):.3f} s ({found} funnet)")
-    print(f"fødselsnumre, {args.documents} dokumenter: min {min(pii_times):.3f} s, "
-          f"median {statistics.median(pii_times):.3f} s")
+    print(
+        f"lovhenvisninger, {args.bodies} tekster: min {min(citation_times):.3f} s, "
+        f"median {statistics.median(citation_times):.3f} s ({found} funnet)"
+    )
+    print(
+        f"fødselsnumre, {args.documents} dokumenter: min {min(pii_times):.3f} s, "
+        f"median {statistics.median(pii_times):.3f} s"
+    )
     # Three citations per text: hol § 3-4, «jf. § 3-1» (the law cited last in the paragraph,
     # handbook-format.md 4.1) and bhl § 2 b.
     if found != 3 * args.bodies or hits:

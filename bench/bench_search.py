@@ -30,8 +30,14 @@ from playwright.sync_api import Page, sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 #: Norwegian queries: an exact ID, a title, an inflected form (stemming), two words of text.
 QUERIES = ["IV.3.938-1", "psykisk helse ungdom 2938", "barnehagene", "helsesykepleier avklare"]
-PAGEFIND_ARGS = ["--root-selector", "main", "--force-language", "no",
-                 "--exclude-selectors", ".sti,.henvisninger,.endringer,.lover"]
+PAGEFIND_ARGS = [
+    "--root-selector",
+    "main",
+    "--force-language",
+    "no",
+    "--exclude-selectors",
+    ".sti,.henvisninger,.endringer,.lover",
+]
 
 
 def size(path: Path) -> tuple[int, int]:
@@ -43,8 +49,10 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
             pass
+
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -52,14 +60,20 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def ours(page: Page, base: str, query: str) -> list[object]:
     page.goto(base + "sok.html?q=" + query)
     deadline = time.monotonic() + 120
-    while not page.evaluate("!!(document.querySelector('.sok-status')?.textContent"
-                            " || document.querySelector('.sok-treff a'))"):
+    while not page.evaluate(
+        "!!(document.querySelector('.sok-status')?.textContent"
+        " || document.querySelector('.sok-treff a'))"
+    ):
         if time.monotonic() > deadline:
             raise TimeoutError(query)
         page.wait_for_timeout(50)
     count = page.evaluate("document.querySelector('.sok-status')?.textContent || ''")
-    hits = [href.rsplit("/", 1)[-1] for href in
-            page.eval_on_selector_all(".sok-treff a", "els => els.slice(0, 5).map(a => a.href)")]
+    hits = [
+        href.rsplit("/", 1)[-1]
+        for href in page.eval_on_selector_all(
+            ".sok-treff a", "els => els.slice(0, 5).map(a => a.href)"
+        )
+    ]
     return [count, hits]
 
 
@@ -85,6 +99,7 @@ def fetched(page: Page, action: object) -> int:
     def count(response: object) -> None:
         with contextlib.suppress(Exception):  # a redirect or an aborted request has no body
             total[0] += len(response.body())  # type: ignore[attr-defined]
+
     page.on("response", count)
     action()  # type: ignore[operator]
     page.remove_listener("response", count)
@@ -102,22 +117,25 @@ def main() -> int:
     print(f"ours: sok-indeks.json {own[0] / 1e6:.1f} MB (and the same again as sok-indeks.js)")
 
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                    *PAGEFIND_ARGS], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent", *PAGEFIND_ARGS],
+        check=True,
+    )
     seconds = time.perf_counter() - started
     total, files = size(site / "pagefind")
     fragments = size(site / "pagefind" / "fragment")
     index = size(site / "pagefind" / "index")
-    print(f"pagefind: indexed in {seconds:.1f} s; {total / 1e6:.1f} MB in {files} files "
-          f"(fragments {fragments[0] / 1e6:.1f} MB, index {index[0] / 1e6:.1f} MB "
-          f"in {index[1]} chunks)")
+    print(
+        f"pagefind: indexed in {seconds:.1f} s; {total / 1e6:.1f} MB in {files} files "
+        f"(fragments {fragments[0] / 1e6:.1f} MB, index {index[0] / 1e6:.1f} MB "
+        f"in {index[1]} chunks)"
+    )
 
     server, base = serve(site)
     results: dict[str, dict[str, object]] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                 args=["--no-sandbox"])
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             # Pagefind compiles WebAssembly, which the site's policy forbids; bypass it here.
             for name, bypass in (("ours", False), ("pagefind", True)):
                 context = browser.new_context(bypass_csp=bypass)
@@ -125,17 +143,27 @@ def main() -> int:
                 for number, query in enumerate(QUERIES):
                     holder: dict[str, object] = {}
 
-                    def run(query: str = query, holder: dict[str, object] = holder,
-                            page: Page = page, name: str = name) -> None:
+                    def run(
+                        query: str = query,
+                        holder: dict[str, object] = holder,
+                        page: Page = page,
+                        name: str = name,
+                    ) -> None:
                         start = time.perf_counter()
-                        holder["hits"] = (ours(page, base, query) if name == "ours"
-                                          else pagefind(page, base, query))
+                        holder["hits"] = (
+                            ours(page, base, query)
+                            if name == "ours"
+                            else pagefind(page, base, query)
+                        )
                         holder["seconds"] = round(time.perf_counter() - start, 2)
+
                     holder["bytes"] = fetched(page, run)
                     results.setdefault(query, {})[name] = holder
                     if number == 0:
-                        print(f"{name}: first search fetched {holder['bytes'] / 1e6:.2f} MB "
-                              f"in {holder['seconds']} s")
+                        print(
+                            f"{name}: first search fetched {holder['bytes'] / 1e6:.2f} MB "
+                            f"in {holder['seconds']} s"
+                        )
                 context.close()
             # From file: (the site opened from the disk).
             page = browser.new_context(bypass_csp=True).new_page()

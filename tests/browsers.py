@@ -15,8 +15,14 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "site"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -50,10 +56,13 @@ def open_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> Iterator[
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda exc: problems.append(f"script error: {exc}"))
-    page.on("console", lambda msg: problems.append(f"console: {msg.text}")
-            if msg.type == "error" else None)
-    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"),
-                                      dialog.dismiss()))
+    page.on(
+        "console",
+        lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None,
+    )
+    page.on(
+        "dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss())
+    )
     try:
         yield page
         assert problems == []
@@ -72,9 +81,11 @@ def screenshot(page: Page, name: str) -> Path:
 def launch_chromium() -> Iterator[Browser]:
     """Debian's Chromium (fails in CI and skips elsewhere when it is missing)."""
     if not CHROMIUM.exists():
-        reason = (f"{CHROMIUM} mangler, så nettstedet kan ikke testes i en nettleser. Installer "
-                  "Debians chromium (apt-get update && apt-get install -y chromium); .ci/run "
-                  "gjør det i CI.")
+        reason = (
+            f"{CHROMIUM} mangler, så nettstedet kan ikke testes i en nettleser. Installer "
+            "Debians chromium (apt-get update && apt-get install -y chromium); .ci/run "
+            "gjør det i CI."
+        )
         if os.environ.get("CI"):
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)

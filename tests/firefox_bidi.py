@@ -29,9 +29,13 @@ class _WebSocket:
     def __init__(self, host: str, port: int, path: str) -> None:
         self.sock = socket.create_connection((host, port), timeout=60)
         key = base64.b64encode(os.urandom(16)).decode()
-        self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-                           "Sec-WebSocket-Version: 13\r\n\r\n").encode())
+        self.sock.sendall(
+            (
+                f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+                f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+                "Sec-WebSocket-Version: 13\r\n\r\n"
+            ).encode()
+        )
         response = b""
         while b"\r\n\r\n" not in response:
             response += self.sock.recv(4096)
@@ -100,12 +104,15 @@ class Firefox:
                 return message["result"]
 
     def open(self, url: str) -> None:
-        self.call("browsingContext.navigate",
-                  {"context": self.context, "url": url, "wait": "complete"})
+        self.call(
+            "browsingContext.navigate", {"context": self.context, "url": url, "wait": "complete"}
+        )
 
     def evaluate(self, expression: str) -> Any:
-        result = self.call("script.evaluate", {"expression": expression, "awaitPromise": True,
-                                               "target": {"context": self.context}})
+        result = self.call(
+            "script.evaluate",
+            {"expression": expression, "awaitPromise": True, "target": {"context": self.context}},
+        )
         if result.get("type") == "exception":
             raise RuntimeError(result["exceptionDetails"]["text"])
         return result["result"].get("value")
@@ -127,9 +134,18 @@ def firefox() -> Iterator[Firefox]:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         process = subprocess.Popen(
-            [str(FIREFOX), "--headless", "--no-remote", "--profile", profile,
-             f"--remote-debugging-port={port}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                str(FIREFOX),
+                "--headless",
+                "--no-remote",
+                "--profile",
+                profile,
+                f"--remote-debugging-port={port}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             deadline = time.monotonic() + 60
             while True:

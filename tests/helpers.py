@@ -62,8 +62,9 @@ def doc_text(front: Mapping[str, Any], body: str = "Tekst.\n") -> str:
     return f"---\n{dumped}---\n{body}"
 
 
-def handbook(root: Path, docs: Mapping[str, str | bytes] | None = None,
-             toml: str = TVF_TOML) -> Path:
+def handbook(
+    root: Path, docs: Mapping[str, str | bytes] | None = None, toml: str = TVF_TOML
+) -> Path:
     """A handbook folder with ``tvf.toml`` and the given files."""
     root.mkdir(parents=True, exist_ok=True)
     return build_tree(root, {"tvf.toml": toml, **(docs or {})})
@@ -126,51 +127,100 @@ SCRIPT_BODY = (
 
 def small_handbook(root: Path) -> Path:
     """A handbook with one of everything the site shows. Clean: no errors, some warnings."""
-    return handbook(root, {
-        "prosedyrer/iv-7-2.md": doc_text(
-            meta("IV.7-2", title="Forpliktende samarbeid", version="2.0",
-                 applies_to=["Skole", "Barnehage"], references=["IV.7.1-5"],
-                 legal_basis=["barnehageloven § 2 b", "LOV-1998-07-17-61 § 15-8"],
-                 changes=[
-                     {"version": "1.0", "date": dt.date(2025, 1, 1), "by": "Forum",
-                      "summary": "Første versjon."},
-                     {"version": "2.0", "date": dt.date(2026, 1, 1), "by": "Forum",
-                      "summary": "Ny fremgangsmåte <i>med</i> samtykke."},
-                 ]),
-            "# Forpliktende samarbeid\n\n## Fremgangsmåte\n\n"
-            "Bruk veilederen IV.7.1-5. Se også helsepersonelloven § 21 og "
-            "[vedlegget](../vedlegg/iv-7-1-5.md).\n\n"
-            "| Trinn | Hvem |\n|---|---|\n| 1 | Leder |\n\n"
-            "- [ ] Avklare samtykke\n- [x] Kalle inn\n",
-        ),
-        "vedlegg/iv-7-1-5.md": doc_text(
-            meta("IV.7.1-5", title="Veileder <i>for</i> samarbeid", type="attachment",
-                 owner="PPT"),
-            SCRIPT_BODY,
-        ),
-        "tiltak/v01.md": doc_text(meta("IV.7.1-11", title="Centrum fritidsklubb", type="measure",
-                                       code="V01", status="draft",
-                                       applies_to=["Skole", "Kultur og fritid"])),
-        "tiltak/v02.md": doc_text(meta("IV.7.1-12", title="Familieråd", type="measure",
-                                       code="V02", applies_to=["Barneverntjenesten"])),
-        "planer/plan.md": doc_text(meta("I.5-1", title="Strategisk plan", type="plan")),
-        "nettverk/sentrum/nettverk.md": doc_text(
-            {"type": "network", "id": "sentrum", "title": "Tverrfaglig nettverk Sentrum",
-             "leader": {"name": "Kari Nordmann", "role": "Rektor",
-                        "term_start": dt.date(2026, 8, 1), "term_end": dt.date(2027, 7, 31)},
-             "members": [{"service": "Skole", "name": "Kari Nordmann"},
-                         {"service": "PPT", "name": "PP-rådgiver"}],
-             "meetings_per_year": 3, "mandate": "IV.7-2"},
-            "# Tverrfaglig nettverk Sentrum\n\nNettverket følger mandatet.\n",
-        ),
-        "nettverk/sentrum/2026-09-17-referat.md": doc_text(
-            {"type": "minutes", "network": "sentrum", "date": dt.date(2026, 9, 17),
-             "title": "Referat fra møte i Sentrum"},
-            "## Oppfølgingspunkter\n\n"
-            "- [ ] Kartlegge fravær (ansvar: Skole, frist: 2027-02-01)\n"
-            "- [x] Sende referatet (ansvar: Leder, frist: 2026-10-01)\n",
-        ),
-    })
+    return handbook(
+        root,
+        {
+            "prosedyrer/iv-7-2.md": doc_text(
+                meta(
+                    "IV.7-2",
+                    title="Forpliktende samarbeid",
+                    version="2.0",
+                    applies_to=["Skole", "Barnehage"],
+                    references=["IV.7.1-5"],
+                    legal_basis=["barnehageloven § 2 b", "LOV-1998-07-17-61 § 15-8"],
+                    changes=[
+                        {
+                            "version": "1.0",
+                            "date": dt.date(2025, 1, 1),
+                            "by": "Forum",
+                            "summary": "Første versjon.",
+                        },
+                        {
+                            "version": "2.0",
+                            "date": dt.date(2026, 1, 1),
+                            "by": "Forum",
+                            "summary": "Ny fremgangsmåte <i>med</i> samtykke.",
+                        },
+                    ],
+                ),
+                "# Forpliktende samarbeid\n\n## Fremgangsmåte\n\n"
+                "Bruk veilederen IV.7.1-5. Se også helsepersonelloven § 21 og "
+                "[vedlegget](../vedlegg/iv-7-1-5.md).\n\n"
+                "| Trinn | Hvem |\n|---|---|\n| 1 | Leder |\n\n"
+                "- [ ] Avklare samtykke\n- [x] Kalle inn\n",
+            ),
+            "vedlegg/iv-7-1-5.md": doc_text(
+                meta(
+                    "IV.7.1-5",
+                    title="Veileder <i>for</i> samarbeid",
+                    type="attachment",
+                    owner="PPT",
+                ),
+                SCRIPT_BODY,
+            ),
+            "tiltak/v01.md": doc_text(
+                meta(
+                    "IV.7.1-11",
+                    title="Centrum fritidsklubb",
+                    type="measure",
+                    code="V01",
+                    status="draft",
+                    applies_to=["Skole", "Kultur og fritid"],
+                )
+            ),
+            "tiltak/v02.md": doc_text(
+                meta(
+                    "IV.7.1-12",
+                    title="Familieråd",
+                    type="measure",
+                    code="V02",
+                    applies_to=["Barneverntjenesten"],
+                )
+            ),
+            "planer/plan.md": doc_text(meta("I.5-1", title="Strategisk plan", type="plan")),
+            "nettverk/sentrum/nettverk.md": doc_text(
+                {
+                    "type": "network",
+                    "id": "sentrum",
+                    "title": "Tverrfaglig nettverk Sentrum",
+                    "leader": {
+                        "name": "Kari Nordmann",
+                        "role": "Rektor",
+                        "term_start": dt.date(2026, 8, 1),
+                        "term_end": dt.date(2027, 7, 31),
+                    },
+                    "members": [
+                        {"service": "Skole", "name": "Kari Nordmann"},
+                        {"service": "PPT", "name": "PP-rådgiver"},
+                    ],
+                    "meetings_per_year": 3,
+                    "mandate": "IV.7-2",
+                },
+                "# Tverrfaglig nettverk Sentrum\n\nNettverket følger mandatet.\n",
+            ),
+            "nettverk/sentrum/2026-09-17-referat.md": doc_text(
+                {
+                    "type": "minutes",
+                    "network": "sentrum",
+                    "date": dt.date(2026, 9, 17),
+                    "title": "Referat fra møte i Sentrum",
+                },
+                "## Oppfølgingspunkter\n\n"
+                "- [ ] Kartlegge fravær (ansvar: Skole, frist: 2027-02-01)\n"
+                "- [x] Sende referatet (ansvar: Leder, frist: 2026-10-01)\n",
+            ),
+        },
+    )
 
 
 def site_text(site: Path, rel: str) -> str:
@@ -222,16 +272,38 @@ def assert_links_resolve(site: Path) -> int:
 
 def three_documents(root: Path) -> Path:
     """Three valid documents that refer to each other and cite a law: the CLI tests' handbook."""
-    return handbook(root, {
-        "prosedyrer/a.md": doc_text(
-            meta("IV.7-2", title="Forpliktende samarbeid", references=["IV.7.1-5"],
-                 legal_basis=["barnehageloven § 2 b"]),
-            "Se IV.7.1-5.\n"),
-        "vedlegg/b.md": doc_text(meta("IV.7.1-5", title="Veileder", type="attachment",
-                                      owner="PPT", review_by=dt.date(2027, 3, 1))),
-        "tiltak/v01.md": doc_text(meta("IV.7.1-11", title="Centrum fritidsklubb", type="measure",
-                                       code="V01", status="draft")),
-    })
+    return handbook(
+        root,
+        {
+            "prosedyrer/a.md": doc_text(
+                meta(
+                    "IV.7-2",
+                    title="Forpliktende samarbeid",
+                    references=["IV.7.1-5"],
+                    legal_basis=["barnehageloven § 2 b"],
+                ),
+                "Se IV.7.1-5.\n",
+            ),
+            "vedlegg/b.md": doc_text(
+                meta(
+                    "IV.7.1-5",
+                    title="Veileder",
+                    type="attachment",
+                    owner="PPT",
+                    review_by=dt.date(2027, 3, 1),
+                )
+            ),
+            "tiltak/v01.md": doc_text(
+                meta(
+                    "IV.7.1-11",
+                    title="Centrum fritidsklubb",
+                    type="measure",
+                    code="V01",
+                    status="draft",
+                )
+            ),
+        },
+    )
 
 
 REPO = Path(__file__).resolve().parents[1]
@@ -253,8 +325,11 @@ def require_tool(what: str, path: Path | None, install: str) -> Path:
 def node_module(name: str) -> Path:
     """The folder of the npm package ``name`` under tests/node/node_modules (and node)."""
     require_tool("node", Path(shutil.which("node") or "/nonexistent"), "apt-get install nodejs")
-    return require_tool(f"npm-pakken {name}", NODE_TOOLS / "node_modules" / name,
-                        f"npm ci --prefix {NODE_TOOLS.relative_to(REPO)}")
+    return require_tool(
+        f"npm-pakken {name}",
+        NODE_TOOLS / "node_modules" / name,
+        f"npm ci --prefix {NODE_TOOLS.relative_to(REPO)}",
+    )
 
 
 def installed_tvf() -> str:

@@ -152,8 +152,10 @@ class Kap:
 
 
 def header(pairs: Mapping[str, str]) -> str:
-    return "".join(f'<dt class="{key}">{key}</dt><dd class="{key}">{value}</dd>'
-                   for key, value in pairs.items())
+    return "".join(
+        f'<dt class="{key}">{key}</dt><dd class="{key}">{value}</dd>'
+        for key, value in pairs.items()
+    )
 
 
 def article_xml(law_path: str, art: Art) -> str:
@@ -183,9 +185,16 @@ def items_xml(law_path: str, items: Sequence[Art | Kap]) -> str:
     return "".join(out)
 
 
-def law_xml(law_id: str, title: str, short: str, items: Sequence[Art | Kap], *,
-            in_force: str = "2006-01-01", last_change: str = "2024-08-01",
-            changed_by: str = "LOV-2023-06-09-30") -> str:
+def law_xml(
+    law_id: str,
+    title: str,
+    short: str,
+    items: Sequence[Art | Kap],
+    *,
+    in_force: str = "2006-01-01",
+    last_change: str = "2024-08-01",
+    changed_by: str = "LOV-2023-06-09-30",
+) -> str:
     """One law file: one line of XHTML that is well-formed XML, as in the archive."""
     law_path = law_id.removeprefix("LOV-")
     pairs = {
@@ -210,72 +219,164 @@ def law_xml(law_id: str, title: str, short: str, items: Sequence[Art | Kap], *,
 
 
 def bhl_xml() -> str:
-    return law_xml(BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl", [
-        Kap("kap1", "Kapittel 1. Barnehagens formål og innhold", "KAPITTEL_1", [
-            Art("1", "§ 1", "Formål", position="kapittel-1-paragraf-1"),
-            Art("2", "§ 2", "Barnehagens innhold", position="kapittel-1-paragraf-2"),
-            Art("2b", "§ 2 b", "Samarbeid og samordning", position="kapittel-1-paragraf-3",
-                notes=["Tilføyd ved <a href=\"lov/2021-06-11-78\">lov 11 juni 2021 nr. 78</a>"
-                       " (i kraft 1 aug 2022)."]),
-        ]),
-        Kap("kap2", "Kapittel 2. Barnehagens eier", "KAPITTEL_2", [
-            Art("3", "§ 3", "(Opphevet)", text="",
-                notes=["Opphevet ved lov 9 juni 2023 nr. 30 (i kraft 1 aug 2024)."]),
-            Art("7", "§ 7", "Barnehageeiers ansvar",
-                notes=["Endret ved lover 19 juni 2009 nr. 45 (ikr. 1 jan 2010 iflg. res. "
-                       "19 juni 2009 nr. 600), 21 juni 2013 nr. 85 (i kraft 1 juli 2013), "
-                       "forskrift 1 des 2022 nr. 2100."]),
-        ]),
-    ])
+    return law_xml(
+        BHL,
+        "Lov om barnehager (barnehageloven)",
+        "Barnehageloven – bhl",
+        [
+            Kap(
+                "kap1",
+                "Kapittel 1. Barnehagens formål og innhold",
+                "KAPITTEL_1",
+                [
+                    Art("1", "§ 1", "Formål", position="kapittel-1-paragraf-1"),
+                    Art("2", "§ 2", "Barnehagens innhold", position="kapittel-1-paragraf-2"),
+                    Art(
+                        "2b",
+                        "§ 2 b",
+                        "Samarbeid og samordning",
+                        position="kapittel-1-paragraf-3",
+                        notes=[
+                            'Tilføyd ved <a href="lov/2021-06-11-78">lov 11 juni 2021 nr. 78</a>'
+                            " (i kraft 1 aug 2022)."
+                        ],
+                    ),
+                ],
+            ),
+            Kap(
+                "kap2",
+                "Kapittel 2. Barnehagens eier",
+                "KAPITTEL_2",
+                [
+                    Art(
+                        "3",
+                        "§ 3",
+                        "(Opphevet)",
+                        text="",
+                        notes=["Opphevet ved lov 9 juni 2023 nr. 30 (i kraft 1 aug 2024)."],
+                    ),
+                    Art(
+                        "7",
+                        "§ 7",
+                        "Barnehageeiers ansvar",
+                        notes=[
+                            "Endret ved lover 19 juni 2009 nr. 45 (ikr. 1 jan 2010 iflg. res. "
+                            "19 juni 2009 nr. 600), 21 juni 2013 nr. 85 (i kraft 1 juli 2013), "
+                            "forskrift 1 des 2022 nr. 2100."
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    )
 
 
 def hol_xml() -> str:
-    return law_xml(HOL, "Lov om kommunale helse- og omsorgstjenester m.m. "
-                        "(helse- og omsorgstjenesteloven)",
-                   "Helse- og omsorgstjenesteloven – hol", [
-        Kap("del1", "Del 1. Innledende bestemmelser", "KAPITTEL_1", [
-            Kap("kap3", "Kapittel 3. Kommunens ansvar", "KAPITTEL_1-1", [
-                Art("3-1", "§ 3-1", "Kommunens overordnede ansvar for helse- og "
-                    "omsorgstjenester"),
-                Art("3-4", "§ 3-4", "Kommunens plikt til samarbeid og samordning",
-                    notes=["Endret ved lov 11 juni 2021 nr. 78 (i kraft 1 aug 2022)."]),
-            ]),
-        ]),
-        Kap("kap7", "Kapittel 7. Individuell plan, koordinator og barnekoordinator",
-            "KAPITTEL_2", [
-            Art("7-1", "§ 7-1", "Individuell plan"),
-            Art("7-2a", "§ 7-2 a", "Barnekoordinator",
-                notes=["Tilføyd ved lov 11 juni 2021 nr. 78 (i kraft 1 aug 2022)."]),
-        ]),
-    ], in_force="2012-01-01", last_change="2025-07-01", changed_by="LOV-2025-06-20-90")
+    return law_xml(
+        HOL,
+        "Lov om kommunale helse- og omsorgstjenester m.m. (helse- og omsorgstjenesteloven)",
+        "Helse- og omsorgstjenesteloven – hol",
+        [
+            Kap(
+                "del1",
+                "Del 1. Innledende bestemmelser",
+                "KAPITTEL_1",
+                [
+                    Kap(
+                        "kap3",
+                        "Kapittel 3. Kommunens ansvar",
+                        "KAPITTEL_1-1",
+                        [
+                            Art(
+                                "3-1",
+                                "§ 3-1",
+                                "Kommunens overordnede ansvar for helse- og omsorgstjenester",
+                            ),
+                            Art(
+                                "3-4",
+                                "§ 3-4",
+                                "Kommunens plikt til samarbeid og samordning",
+                                notes=["Endret ved lov 11 juni 2021 nr. 78 (i kraft 1 aug 2022)."],
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            Kap(
+                "kap7",
+                "Kapittel 7. Individuell plan, koordinator og barnekoordinator",
+                "KAPITTEL_2",
+                [
+                    Art("7-1", "§ 7-1", "Individuell plan"),
+                    Art(
+                        "7-2a",
+                        "§ 7-2 a",
+                        "Barnekoordinator",
+                        notes=["Tilføyd ved lov 11 juni 2021 nr. 78 (i kraft 1 aug 2022)."],
+                    ),
+                ],
+            ),
+        ],
+        in_force="2012-01-01",
+        last_change="2025-07-01",
+        changed_by="LOV-2025-06-20-90",
+    )
 
 
 def pbrl_xml() -> str:
-    chapters = [Kap(f"kap{n}", f"Kapittel {n}. Tittel {n}", f"KAPITTEL_{i}",
-                    [Art(f"{n}-1", f"§ {n}-1", f"Paragraf {n}-1")])
-                for i, n in enumerate(["1", "2", "3", "4", "4A"], start=1)]
-    return law_xml(PBRL, "Lov om pasient- og brukerrettigheter (pasient- og "
-                         "brukerrettighetsloven)", "Pasient- og brukerrettighetsloven – pbrl",
-                   chapters)
+    chapters = [
+        Kap(
+            f"kap{n}",
+            f"Kapittel {n}. Tittel {n}",
+            f"KAPITTEL_{i}",
+            [Art(f"{n}-1", f"§ {n}-1", f"Paragraf {n}-1")],
+        )
+        for i, n in enumerate(["1", "2", "3", "4", "4A"], start=1)
+    ]
+    return law_xml(
+        PBRL,
+        "Lov om pasient- og brukerrettigheter (pasient- og brukerrettighetsloven)",
+        "Pasient- og brukerrettighetsloven – pbrl",
+        chapters,
+    )
 
 
 def fvl_xml() -> str:
-    return law_xml(FVL_1967, "Lov om behandlingsmåten i forvaltningssaker (forvaltningsloven)",
-                   "Forvaltningsloven – fvl", [
-        Kap("kapII", "Kapittel II. Om ugildhet", "KAPITTEL_2", [
-            Art("6", "§ 6", "(ugildhetsgrunner)"),
-        ]),
-        Kap("kapIII", "Kapittel III. Alminnelige regler om saksforberedelse", "KAPITTEL_3", [
-            Art("13", "§ 13", "(taushetsplikt)"),
-            Art("13a", "§ 13 a", "(Oppheva)"),
-        ]),
-    ], in_force="1970-01-01")
+    return law_xml(
+        FVL_1967,
+        "Lov om behandlingsmåten i forvaltningssaker (forvaltningsloven)",
+        "Forvaltningsloven – fvl",
+        [
+            Kap(
+                "kapII",
+                "Kapittel II. Om ugildhet",
+                "KAPITTEL_2",
+                [
+                    Art("6", "§ 6", "(ugildhetsgrunner)"),
+                ],
+            ),
+            Kap(
+                "kapIII",
+                "Kapittel III. Alminnelige regler om saksforberedelse",
+                "KAPITTEL_3",
+                [
+                    Art("13", "§ 13", "(taushetsplikt)"),
+                    Art("13a", "§ 13 a", "(Oppheva)"),
+                ],
+            ),
+        ],
+        in_force="1970-01-01",
+    )
 
 
 def extra_xml() -> str:
-    return law_xml(EXTRA, "Lov om forvaltning av naturens mangfold (naturmangfoldloven)",
-                   "Naturmangfoldloven – nml", [Art("1", "§ 1", "Formål")],
-                   in_force="2009-07-01")
+    return law_xml(
+        EXTRA,
+        "Lov om forvaltning av naturens mangfold (naturmangfoldloven)",
+        "Naturmangfoldloven – nml",
+        [Art("1", "§ 1", "Formål")],
+        in_force="2009-07-01",
+    )
 
 
 def good_files() -> dict[str, str | bytes]:
@@ -301,9 +402,11 @@ def pack(path: Path, files: Mapping[str, str | bytes]) -> Path:
 
 
 def body_citing() -> str:
-    return ("Barnehagen samarbeider etter barnehageloven § 2 b og helse- og "
-            "omsorgstjenesteloven § 3-4. Se også [pasientrettighetene]"
-            "(https://lovdata.no/dokument/NL/lov/1999-07-02-63/KAPITTEL_5).\n")
+    return (
+        "Barnehagen samarbeider etter barnehageloven § 2 b og helse- og "
+        "omsorgstjenesteloven § 3-4. Se også [pasientrettighetene]"
+        "(https://lovdata.no/dokument/NL/lov/1999-07-02-63/KAPITTEL_5).\n"
+    )
 
 
 # --- A handbook with laws imported -----------------------------------------------------------
@@ -315,7 +418,8 @@ def hand_written(book: Path) -> None:
         f"- id: {BHL}\n  names: [barnehageloven, bhl, barnehagelova, bhgl, Bhg-loven]\n"
         "- id: LOV-2099-01-01-1\n  title: Lov om framtida (framtidslova)\n"
         "  names: [framtidslova]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 def imported(book: Path, archive: Path) -> Path:

@@ -35,9 +35,15 @@ GOLDEN = Path(__file__).parent / "golden" / "meetings"
 
 def make_network(per_year: int = 3) -> Network:
     front: dict[str, Any] = {
-        "type": "network", "id": "sentrum", "title": "Tverrfaglig nettverk Sentrum",
-        "leader": {"name": "Kari Nordmann", "role": "Rektor", "term_start": "2026-08-01",
-                   "term_end": "2027-07-31"},
+        "type": "network",
+        "id": "sentrum",
+        "title": "Tverrfaglig nettverk Sentrum",
+        "leader": {
+            "name": "Kari Nordmann",
+            "role": "Rektor",
+            "term_start": "2026-08-01",
+            "term_end": "2027-07-31",
+        },
         "meetings_per_year": per_year,
     }
     doc, _ = parse_document("nettverk/sentrum/nettverk.md", doc_text(front).encode())
@@ -47,14 +53,27 @@ def make_network(per_year: int = 3) -> Network:
 
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
-    return handbook(tmp_path / "hb", {
-        "prosedyrer/mandat.md": doc_text(meta("IV.7-15")),
-        "nettverk/sentrum/nettverk.md": doc_text({
-            "type": "network", "id": "sentrum", "title": "Tverrfaglig nettverk Sentrum",
-            "leader": {"name": "Kari Nordmann", "role": "Rektor", "term_start": "2026-08-01",
-                       "term_end": "2027-07-31"},
-            "meetings_per_year": 3, "mandate": "IV.7-15"}),
-    })
+    return handbook(
+        tmp_path / "hb",
+        {
+            "prosedyrer/mandat.md": doc_text(meta("IV.7-15")),
+            "nettverk/sentrum/nettverk.md": doc_text(
+                {
+                    "type": "network",
+                    "id": "sentrum",
+                    "title": "Tverrfaglig nettverk Sentrum",
+                    "leader": {
+                        "name": "Kari Nordmann",
+                        "role": "Rektor",
+                        "term_start": "2026-08-01",
+                        "term_end": "2027-07-31",
+                    },
+                    "meetings_per_year": 3,
+                    "mandate": "IV.7-15",
+                }
+            ),
+        },
+    )
 
 
 def assert_good_meeting_days(dates: tuple[dt.date, ...], year: int) -> None:
@@ -86,10 +105,14 @@ def test_dates_move_off_holidays_and_keep_the_weekday() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(year=st.integers(2020, 2045), per_year=st.integers(1, 8),
-       weekday=st.one_of(st.none(), st.integers(0, 4)))
-def test_every_plan_avoids_weekends_and_holidays(year: int, per_year: int,
-                                                 weekday: int | None) -> None:
+@given(
+    year=st.integers(2020, 2045),
+    per_year=st.integers(1, 8),
+    weekday=st.one_of(st.none(), st.integers(0, 4)),
+)
+def test_every_plan_avoids_weekends_and_holidays(
+    year: int, per_year: int, weekday: int | None
+) -> None:
     plan = plan_meetings(make_network(per_year), year, weekday=weekday)
     assert len(plan.dates) == per_year
     assert_good_meeting_days(plan.dates, year)
@@ -97,11 +120,11 @@ def test_every_plan_avoids_weekends_and_holidays(year: int, per_year: int,
 
 def test_school_holidays_as_tvf_defines_them() -> None:
     assert easter_break(2027) == (dt.date(2027, 3, 22), dt.date(2027, 3, 29))
-    assert school_holiday(dt.date(2026, 10, 1)) == "høstferie"      # week 40
+    assert school_holiday(dt.date(2026, 10, 1)) == "høstferie"  # week 40
     assert school_holiday(dt.date(2026, 12, 18)) == "juleferie"
     assert school_holiday(dt.date(2027, 1, 4)) == "juleferie"
     assert school_holiday(dt.date(2027, 1, 5)) is None
-    assert school_holiday(dt.date(2027, 3, 4)) == "vinterferie"     # week 9
+    assert school_holiday(dt.date(2027, 3, 4)) == "vinterferie"  # week 9
     assert school_holiday(dt.date(2027, 3, 24)) == "påskeferie"
     assert why_not_a_meeting_day(dt.date(2027, 5, 17)) == "helligdag (Andre pinsedag; Grunnlovsdag)"
     assert why_not_a_meeting_day(dt.date(2027, 1, 16)) == "lørdag"
@@ -122,8 +145,23 @@ def events(data: bytes) -> list[icalendar.Event]:
 
 def test_ics_parses_with_one_event_per_meeting(book: Path) -> None:
     ics = book.parent / "sentrum.ics"
-    result = runner.invoke(app, ["meetings", "plan", "-H", str(book), "--network", "sentrum",
-                                 "--year", "2026", "--ics", str(ics), "--today", "2026-08-20"])
+    result = runner.invoke(
+        app,
+        [
+            "meetings",
+            "plan",
+            "-H",
+            str(book),
+            "--network",
+            "sentrum",
+            "--year",
+            "2026",
+            "--ics",
+            str(ics),
+            "--today",
+            "2026-08-20",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "torsdag 14. januar 2027" in result.stdout
     assert "planned_meetings: [2026-09-10, 2027-01-14, 2027-05-20]" in result.stdout
@@ -150,8 +188,9 @@ def test_ics_parses_with_one_event_per_meeting(book: Path) -> None:
 
 def test_ics_with_a_time_of_day_has_the_oslo_timezone() -> None:
     plan = plan_meetings(make_network(), 2026, weekday=3)
-    data = calendar(plan, recipient="Samarbeidsgruppa", today=TODAY, start=dt.time(12, 30),
-                    minutes=90)
+    data = calendar(
+        plan, recipient="Samarbeidsgruppa", today=TODAY, start=dt.time(12, 30), minutes=90
+    )
     cal = icalendar.Calendar.from_ical(data)
     assert [c["tzid"] for c in cal.walk() if c.name == "VTIMEZONE"] == ["Europe/Oslo"]
     first = events(data)[0]
@@ -162,45 +201,126 @@ def test_ics_with_a_time_of_day_has_the_oslo_timezone() -> None:
 
 
 def test_plan_json_and_options(book: Path) -> None:
-    result = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y",
-                                 "2027", "--weekday", "Onsdag", "-f", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "meetings",
+            "plan",
+            "-H",
+            str(book),
+            "-n",
+            "sentrum",
+            "-y",
+            "2027",
+            "--weekday",
+            "Onsdag",
+            "-f",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["school_year"] == "2027–2028"
     assert all(dt.date.fromisoformat(d).weekday() == 2 for d in data["dates"])
-    bad = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y", "2027",
-                              "--weekday", "lørdag"])
+    bad = runner.invoke(
+        app,
+        ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y", "2027", "--weekday", "lørdag"],
+    )
     assert bad.exit_code == 2 and "hverdag" in bad.stderr
-    bad = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y", "2027",
-                              "--time", "halv ett"])
+    bad = runner.invoke(
+        app,
+        ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y", "2027", "--time", "halv ett"],
+    )
     assert bad.exit_code == 2 and "TT:MM" in bad.stderr
     missing = book.parent / "finnes-ikke" / "x.ics"
-    bad = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y", "2027",
-                              "--ics", str(missing)])
+    bad = runner.invoke(
+        app,
+        ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y", "2027", "--ics", str(missing)],
+    )
     assert bad.exit_code == 2 and "finnes ikke" in bad.stderr
 
 
 def test_a_school_year_under_way_gets_no_dates_in_the_past(book: Path) -> None:
-    result = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y",
-                                 "2026", "-f", "json", "--today", "2026-11-25"])
+    result = runner.invoke(
+        app,
+        [
+            "meetings",
+            "plan",
+            "-H",
+            str(book),
+            "-n",
+            "sentrum",
+            "-y",
+            "2026",
+            "-f",
+            "json",
+            "--today",
+            "2026-11-25",
+        ],
+    )
     assert result.exit_code == 0, result.output
     dates = [dt.date.fromisoformat(d) for d in json.loads(result.stdout)["dates"]]
     assert dates and all(d > dt.date(2026, 11, 25) for d in dates)
     assert len(dates) == 3  # none held yet, and the rest of the year holds three
     assert_good_meeting_days(tuple(dates), 2026)
     # A meeting already held counts: two more are proposed, both after today.
-    (book / "nettverk/sentrum/2026-09-17-referat.md").write_text(doc_text({
-        "type": "minutes", "network": "sentrum", "date": dt.date(2026, 9, 17)}),
-        encoding="utf-8")
-    result = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y",
-                                 "2026", "-f", "json", "--today", "2026-11-25"])
+    (book / "nettverk/sentrum/2026-09-17-referat.md").write_text(
+        doc_text({"type": "minutes", "network": "sentrum", "date": dt.date(2026, 9, 17)}),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app,
+        [
+            "meetings",
+            "plan",
+            "-H",
+            str(book),
+            "-n",
+            "sentrum",
+            "-y",
+            "2026",
+            "-f",
+            "json",
+            "--today",
+            "2026-11-25",
+        ],
+    )
     later = [dt.date.fromisoformat(d) for d in json.loads(result.stdout)["dates"]]
     assert len(later) == 2 and all(d > dt.date(2026, 11, 25) for d in later)
     # In March only what the rest of the year holds; after 20 May none, and a hint.
-    march = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y",
-                                "2026", "-f", "json", "--today", "2027-03-01"])
-    assert all(dt.date.fromisoformat(d) > dt.date(2027, 3, 1)
-               for d in json.loads(march.stdout)["dates"])
-    june = runner.invoke(app, ["meetings", "plan", "-H", str(book), "-n", "sentrum", "-y",
-                               "2026", "--today", "2027-06-01"])
+    march = runner.invoke(
+        app,
+        [
+            "meetings",
+            "plan",
+            "-H",
+            str(book),
+            "-n",
+            "sentrum",
+            "-y",
+            "2026",
+            "-f",
+            "json",
+            "--today",
+            "2027-03-01",
+        ],
+    )
+    assert all(
+        dt.date.fromisoformat(d) > dt.date(2027, 3, 1) for d in json.loads(march.stdout)["dates"]
+    )
+    june = runner.invoke(
+        app,
+        [
+            "meetings",
+            "plan",
+            "-H",
+            str(book),
+            "-n",
+            "sentrum",
+            "-y",
+            "2026",
+            "--today",
+            "2027-06-01",
+        ],
+    )
     assert june.exit_code == 2 and "--year 2027" in june.stderr

@@ -21,8 +21,9 @@ from helpers import BUNDLED, build_tree, installed_tvf, small_handbook
 pytestmark = pytest.mark.slow
 
 
-def complete(words: str, *, cwd: Path, shell: str = "bash",
-             env: dict[str, str] | None = None) -> list[str]:
+def complete(
+    words: str, *, cwd: Path, shell: str = "bash", env: dict[str, str] | None = None
+) -> list[str]:
     """What ``tvf`` offers when the command line is ``words`` (the last word being typed;
     a trailing space starts a new, empty word)."""
     parts = words.split(" ")
@@ -31,8 +32,9 @@ def complete(words: str, *, cwd: Path, shell: str = "bash",
         environ.update(COMP_WORDS=words, COMP_CWORD=str(len(parts) - 1))
     else:
         environ["_TYPER_COMPLETE_ARGS"] = words
-    result = subprocess.run([installed_tvf()], cwd=cwd, env=environ, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [installed_tvf()], cwd=cwd, env=environ, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     return [line for line in result.stdout.splitlines() if line]
@@ -56,12 +58,22 @@ def test_measure_codes_and_every_id_when_nothing_is_typed() -> None:
 
 def test_stamp_completes_every_argument() -> None:
     assert complete("tvf stamp IV.7-2 IV.7-1", cwd=BUNDLED.parent) == [
-        "IV.7-11", "IV.7-13", "IV.7-14", "IV.7-15"]
+        "IV.7-11",
+        "IV.7-13",
+        "IV.7-14",
+        "IV.7-15",
+    ]
 
 
-@pytest.mark.parametrize("words", [
-    "tvf agenda new --network ", "tvf minutes sent -n ", "tvf meetings plan --network ",
-    "tvf network show "])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "tvf agenda new --network ",
+        "tvf minutes sent -n ",
+        "tvf meetings plan --network ",
+        "tvf network show ",
+    ],
+)
 def test_network_ids(words: str) -> None:
     assert complete(words, cwd=BUNDLED.parent) == ["kanebogen", "seljestad"]
 
@@ -74,15 +86,20 @@ def test_the_handbook_named_on_the_command_line_or_in_the_environment(tmp_path: 
     assert first in complete(f"tvf show --handbook {book} ", cwd=tmp_path)
     assert first in complete(f"tvf history -H {book} ", cwd=tmp_path)
     assert first in complete("tvf show ", cwd=tmp_path, env={"TVF_HANDBOOK": str(book)})
-    assert complete("tvf network show ", cwd=tmp_path, env={"TVF_HANDBOOK": str(book)}) == \
-        [slug for slug, _ in networks]
+    assert complete("tvf network show ", cwd=tmp_path, env={"TVF_HANDBOOK": str(book)}) == [
+        slug for slug, _ in networks
+    ]
 
 
 def test_zsh_and_fish_get_the_titles(tmp_path: Path) -> None:
     zsh = complete("tvf network show kane", cwd=BUNDLED.parent, shell="zsh")
-    assert zsh == ["_arguments '*: :((\"kanebogen\":\"Tverrfaglig nettverk Kanebogen\"))'"]
-    fish = complete("tvf network show kane", cwd=BUNDLED.parent, shell="fish",
-                    env={"_TYPER_COMPLETE_FISH_ACTION": "get-args"})
+    assert zsh == ['_arguments \'*: :(("kanebogen":"Tverrfaglig nettverk Kanebogen"))\'']
+    fish = complete(
+        "tvf network show kane",
+        cwd=BUNDLED.parent,
+        shell="fish",
+        env={"_TYPER_COMPLETE_FISH_ACTION": "get-args"},
+    )
     assert fish == ["kanebogen\tTverrfaglig nettverk Kanebogen"]
 
 
@@ -91,11 +108,16 @@ def test_completion_never_fails(tmp_path: Path) -> None:
     assert complete("tvf show ", cwd=tmp_path) == []
     broken = build_tree(tmp_path / "broken", {"tvf.toml": "[handbook\n"})
     assert complete(f"tvf show --handbook {broken} ", cwd=tmp_path) == []
-    odd = build_tree(tmp_path / "odd", {
-        "tvf.toml": '[handbook]\ntitle = "T"\nmunicipality = "M"\n',
-        "a.md": "---\n- a list\n---\n", "b.md": "---\nid: [1\n---\n",
-        "c.md": b"---\nid: \xff\n---\n",
-        "d.md": "---\nid: IV.7-2\ntype: procedure\ntitle: Rett\n---\n"})
+    odd = build_tree(
+        tmp_path / "odd",
+        {
+            "tvf.toml": '[handbook]\ntitle = "T"\nmunicipality = "M"\n',
+            "a.md": "---\n- a list\n---\n",
+            "b.md": "---\nid: [1\n---\n",
+            "c.md": b"---\nid: \xff\n---\n",
+            "d.md": "---\nid: IV.7-2\ntype: procedure\ntitle: Rett\n---\n",
+        },
+    )
     assert complete(f"tvf show -H {odd} ", cwd=tmp_path) == ["IV.7-2"]
     assert complete(f"tvf show -H {tmp_path / 'missing'} ", cwd=tmp_path) == []
 
@@ -112,18 +134,23 @@ def test_in_bash_itself() -> None:
     if bash is None:
         pytest.skip("bash is not installed")
     tvf = installed_tvf()
-    script = ('source <(tvf --show-completion bash)\n'
-              'complete -p tvf\n'
-              'COMP_WORDS=(tvf network show s); COMP_CWORD=3\n'
-              '_tvf_completion tvf\n'
-              'printf "%s\\n" "${COMPREPLY[@]}"\n')
+    script = (
+        "source <(tvf --show-completion bash)\n"
+        "complete -p tvf\n"
+        "COMP_WORDS=(tvf network show s); COMP_CWORD=3\n"
+        "_tvf_completion tvf\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
     result = subprocess.run(
-        [bash, "--norc", "--noprofile", "-c", script], cwd=BUNDLED.parent, capture_output=True,
-        text=True, timeout=60,
-        env={**os.environ, "PATH": f"{Path(tvf).parent}{os.pathsep}{os.environ['PATH']}"})
+        [bash, "--norc", "--noprofile", "-c", script],
+        cwd=BUNDLED.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PATH": f"{Path(tvf).parent}{os.pathsep}{os.environ['PATH']}"},
+    )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["complete -o default -F _tvf_completion tvf",
-                                          "seljestad"]
+    assert result.stdout.splitlines() == ["complete -o default -F _tvf_completion tvf", "seljestad"]
 
 
 def test_install_completion_writes_to_the_shells_start_file() -> None:
@@ -131,8 +158,9 @@ def test_install_completion_writes_to_the_shells_start_file() -> None:
     assert result.exit_code == 0, result.output
     home = Path(os.environ["HOME"])
     assert "Fullføring for bash er lagt inn i" in result.output
-    assert "_TVF_COMPLETE=complete_bash" in (
-        home / ".bash_completions" / "tvf.sh").read_text(encoding="utf-8")
+    assert "_TVF_COMPLETE=complete_bash" in (home / ".bash_completions" / "tvf.sh").read_text(
+        encoding="utf-8"
+    )
     assert "tvf.sh" in (home / ".bashrc").read_text(encoding="utf-8")
 
 

@@ -61,8 +61,9 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_every_check_code_is_documented() -> None:
-    source = "\n".join(p.read_text(encoding="utf-8")
-                       for p in (ROOT / "src" / "tverrfaglig").rglob("*.py"))
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "src" / "tverrfaglig").rglob("*.py")
+    )
     codes = set(re.findall(r'"(TVF\d{3})"', source))
     docs = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
     undocumented = sorted(code for code in codes if f"| {code} |" not in docs)
@@ -70,6 +71,7 @@ def test_every_check_code_is_documented() -> None:
 
 
 # --- Generated documentation (make docs) ------------------------------------------------------
+
 
 def assert_up_to_date(name: str, expected: str) -> None:
     actual = (ROOT / name).read_text(encoding="utf-8")
@@ -105,8 +107,10 @@ def test_an_edited_example_output_is_put_back() -> None:
 
 
 def commands() -> list[tuple[str, Command]]:
-    return [(" ".join(("tvf", *path)), command)
-            for path, command in generate_docs.walk(typer.main.get_command(app))]
+    return [
+        (" ".join(("tvf", *path)), command)
+        for path, command in generate_docs.walk(typer.main.get_command(app))
+    ]
 
 
 def test_every_command_and_option_has_help_in_both_languages() -> None:
@@ -114,8 +118,9 @@ def test_every_command_and_option_has_help_in_both_languages() -> None:
     missing = []
     for path, command in commands():
         texts = {path: command.help}
-        texts.update({f"{path} {param.opts[0]}": getattr(param, "help", None)
-                      for param in command.params})
+        texts.update(
+            {f"{path} {param.opts[0]}": getattr(param, "help", None) for param in command.params}
+        )
         for where, text in texts.items():
             if not text:
                 missing.append(f"{where}: no help")
@@ -126,12 +131,21 @@ def test_every_command_and_option_has_help_in_both_languages() -> None:
 
 def test_every_command_and_option_is_in_the_cli_reference() -> None:
     reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    sections = dict(zip(re.findall(r"^## `(.+)`$", reference, re.M),
-                        re.split(r"^## `.+`$", reference, flags=re.M)[1:], strict=True))
+    sections = dict(
+        zip(
+            re.findall(r"^## `(.+)`$", reference, re.M),
+            re.split(r"^## `.+`$", reference, flags=re.M)[1:],
+            strict=True,
+        )
+    )
     assert list(sections) == [path for path, _ in commands()]
-    missing = [f"{path} {opt}" for path, command in commands() for param in command.params
-               for opt in param.opts if param.param_type_name == "option"
-               and opt not in sections[path]]
+    missing = [
+        f"{path} {opt}"
+        for path, command in commands()
+        for param in command.params
+        for opt in param.opts
+        if param.param_type_name == "option" and opt not in sections[path]
+    ]
     assert missing == []
     for path, section in sections.items():
         usage = f"Bruk: {path} ", f"Usage: {path} "

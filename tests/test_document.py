@@ -20,8 +20,10 @@ def parse(text: str | bytes):  # type: ignore[no-untyped-def]
 
 
 def test_valid_document_keeps_key_and_item_lines() -> None:
-    doc, findings = parse("---\nid: IV.7-2\ntitle: T\nreferences:\n  - IV.7-5\n  - IV.7-8\n"
-                          "---\nFørste linje\nse IV.7.1-5 her\n")
+    doc, findings = parse(
+        "---\nid: IV.7-2\ntitle: T\nreferences:\n  - IV.7-5\n  - IV.7-8\n"
+        "---\nFørste linje\nse IV.7.1-5 her\n"
+    )
     assert findings == []
     assert doc is not None and doc.meta is not None
     assert doc.line_of("id") == 2
@@ -38,8 +40,10 @@ def test_crlf_line_endings_are_read() -> None:
 
 
 def test_body_ids_ignore_lookalikes() -> None:
-    doc, _ = parse("---\nid: I.1-1\n---\nLOV-1998-07-17-61, §15-8, DOK00215, CV-1x, "
-                   "IV.7-2. Og (IV.7.1-11) samt IV.7-2.3\n")
+    doc, _ = parse(
+        "---\nid: I.1-1\n---\nLOV-1998-07-17-61, §15-8, DOK00215, CV-1x, "
+        "IV.7-2. Og (IV.7.1-11) samt IV.7-2.3\n"
+    )
     assert doc is not None
     assert [ref for ref, _ in doc.body_ids()] == ["IV.7-2", "IV.7.1-11"]
 
@@ -131,7 +135,8 @@ def test_billion_laughs_and_recursive_aliases_are_refused() -> None:
     laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
         f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(12))
+        for i in range(12)
+    )
     for block in (laughs, "self: &s [*s]\n"):
         doc, findings = parse(f"---\nid: IV.7-2\n{block}---\n")
         assert [(f.code, f.line) for f in findings] == [("TVF001", 2)]
@@ -155,18 +160,26 @@ def test_huge_integer_is_tvf003_on_its_line() -> None:
     assert "5000 sifre" in findings[0].message
 
 
-@pytest.mark.parametrize("command", [["check"], ["list"], ["outdated"], ["show", "IV.7-3"],
-                                     ["audit"], ["build", "--force"]])
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["list"], ["outdated"], ["show", "IV.7-3"], ["audit"], ["build", "--force"]],
+)
 def test_huge_integer_never_hides_the_other_files(tmp_path: Path, command: list[str]) -> None:
     """One broken file never stops a command: the others are still read and reported."""
-    root = handbook(tmp_path / "hb", {
-        "p/a.md": f"---\nid: IV.7-2\nbig: {HUGE}\n---\nTekst.\n",
-        "p/b.md": doc_text(meta("IV.7-3", references=["IV.9-9"])),
-    })
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "p/a.md": f"---\nid: IV.7-2\nbig: {HUGE}\n---\nTekst.\n",
+            "p/b.md": doc_text(meta("IV.7-3", references=["IV.9-9"])),
+        },
+    )
     extra = ["--out", str(tmp_path / "site")] if command[0] == "build" else []
-    result = CliRunner().invoke(app, [*command, *extra, "-H", str(root), "--today", "2026-11-25"]
-                                if command[0] not in ("list", "show") else
-                                [*command, "-H", str(root)])
+    result = CliRunner().invoke(
+        app,
+        [*command, *extra, "-H", str(root), "--today", "2026-11-25"]
+        if command[0] not in ("list", "show")
+        else [*command, "-H", str(root)],
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code in (0, 1), result.output
     if command == ["check"]:

@@ -46,7 +46,8 @@ def test_new_never_overwrites(tmp_path: Path) -> None:
 
 
 def test_a_failed_rename_leaves_the_original_and_no_temporary_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "x.md"
     path.write_text("original\n", encoding="utf-8")
 

@@ -18,18 +18,29 @@ GOLDEN = Path(__file__).parent / "golden" / "stamp"
 
 
 def test_fingerprint_is_recomputable_from_the_documented_definition() -> None:
-    text = ("---\nid: IV.7-2\ntitle: Samarbeid – «når» vi er bekymret\ntype: procedure\n"
-            "status: approved\nversion: \"1.1\"\nowner: Enhet for oppvekst\n"
-            "approved_by: Forebyggende forum\nvalid_from: 2026-11-25\nreview_by: 2028-11-25\n"
-            "references: [IV.7-3]\nnext_review_meeting: 2027-05-01\n"
-            "fingerprint: sha256:" + "0" * 64 + "\n---\r\n# Tittel\r\n\r\nTekst.\r\n\r\n")
+    text = (
+        "---\nid: IV.7-2\ntitle: Samarbeid – «når» vi er bekymret\ntype: procedure\n"
+        'status: approved\nversion: "1.1"\nowner: Enhet for oppvekst\n'
+        "approved_by: Forebyggende forum\nvalid_from: 2026-11-25\nreview_by: 2028-11-25\n"
+        "references: [IV.7-3]\nnext_review_meeting: 2027-05-01\n"
+        "fingerprint: sha256:" + "0" * 64 + "\n---\r\n# Tittel\r\n\r\nTekst.\r\n\r\n"
+    )
     doc, _ = parse_document("a.md", text.encode())
     assert doc is not None and doc.meta is not None
     # docs/revisions.md, step by step, without tvf's code:
-    head = json.dumps({"id": "IV.7-2", "next_review_meeting": "2027-05-01",
-                       "owner": "Enhet for oppvekst", "references": ["IV.7-3"],
-                       "title": "Samarbeid – «når» vi er bekymret", "type": "procedure"},
-                      sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    head = json.dumps(
+        {
+            "id": "IV.7-2",
+            "next_review_meeting": "2027-05-01",
+            "owner": "Enhet for oppvekst",
+            "references": ["IV.7-3"],
+            "title": "Samarbeid – «når» vi er bekymret",
+            "type": "procedure",
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
     body = b"# Tittel\n\nTekst."
     expected = "sha256:" + hashlib.sha256(head + b"\n" + body).hexdigest()
     assert fingerprint(doc.meta, doc.body) == expected
@@ -58,9 +69,16 @@ def test_the_recipe_in_the_docs_recomputes_every_golden_fingerprint() -> None:
 def test_fingerprint_ignores_stamping_keys_line_endings_key_order_and_trailing_space() -> None:
     base = meta("IV.7-2")
     print_ = fingerprint(base, "Tekst.\nMer.\n")
-    stamped = {**base, "version": "9.9", "status": "draft", "approved_by": "X",
-               "valid_from": dt.date(2030, 1, 1), "review_by": dt.date(2031, 1, 1),
-               "changes": [{"version": "9.9"}], "fingerprint": "sha256:" + "1" * 64}
+    stamped = {
+        **base,
+        "version": "9.9",
+        "status": "draft",
+        "approved_by": "X",
+        "valid_from": dt.date(2030, 1, 1),
+        "review_by": dt.date(2031, 1, 1),
+        "changes": [{"version": "9.9"}],
+        "fingerprint": "sha256:" + "1" * 64,
+    }
     assert fingerprint(stamped, "Tekst.\r\nMer.\r\n\r\n  ") == print_
     assert fingerprint(dict(reversed(list(base.items()))), "Tekst.\nMer.") == print_
     assert fingerprint({**base, "title": "Ny"}, "Tekst.\nMer.\n") != print_
@@ -95,5 +113,7 @@ def test_only_spaces_tabs_and_line_feeds_are_trailing_whitespace() -> None:
 
 def test_a_value_json_cannot_hold_is_written_as_yaml_writes_it() -> None:
     """YAML's .nan and .inf are text in the canonical JSON (so allow_nan never matters)."""
-    assert canonical_front_matter({"a": float("nan"), "b": float("-inf")}) == \
-        b'{"a":".nan","b":"-.inf"}'
+    assert (
+        canonical_front_matter({"a": float("nan"), "b": float("-inf")})
+        == b'{"a":".nan","b":"-.inf"}'
+    )

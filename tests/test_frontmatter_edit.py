@@ -47,63 +47,100 @@ def meta_of(text: str) -> dict[str, Any]:
 
 
 def test_values_keep_their_quoting_and_trailing_comments() -> None:
-    text = ("---\nid: IV.7-2\nversion: '1.0'  # enkel\nstatus: \"draft\" # dobbel\n"
-            "approved_by: Ola\nowner: x\n---\nbody\n")
-    new = edit_front_matter(text, {"version": SetValue("1.1"), "status": SetValue("approved"),
-                                   "approved_by": SetValue("Kari: leder")})
-    assert new == ("---\nid: IV.7-2\nversion: '1.1'  # enkel\nstatus: \"approved\" # dobbel\n"
-                   "approved_by: \"Kari: leder\"\nowner: x\n---\nbody\n")
+    text = (
+        "---\nid: IV.7-2\nversion: '1.0'  # enkel\nstatus: \"draft\" # dobbel\n"
+        "approved_by: Ola\nowner: x\n---\nbody\n"
+    )
+    new = edit_front_matter(
+        text,
+        {
+            "version": SetValue("1.1"),
+            "status": SetValue("approved"),
+            "approved_by": SetValue("Kari: leder"),
+        },
+    )
+    assert new == (
+        "---\nid: IV.7-2\nversion: '1.1'  # enkel\nstatus: \"approved\" # dobbel\n"
+        'approved_by: "Kari: leder"\nowner: x\n---\nbody\n'
+    )
 
 
 def test_absent_keys_are_added_at_the_end_in_the_order_given() -> None:
     text = "---\nid: IV.7-2\n# siste kommentar\n---\nbody"
     new = edit_front_matter(text, {"b": SetValue("2"), "a": SetValue(DAY)})
-    assert new == "---\nid: IV.7-2\n# siste kommentar\nb: \"2\"\na: 2026-11-25\n---\nbody"
+    assert new == '---\nid: IV.7-2\n# siste kommentar\nb: "2"\na: 2026-11-25\n---\nbody'
 
 
 def test_crlf_is_kept_for_new_and_edited_lines() -> None:
-    text = "---\r\nid: IV.7-2\r\nversion: \"1.0\"\r\nchanges:\r\n  - version: \"1.0\"\r\n" \
-           "    date: 2025-01-01\r\n    by: X\r\n    summary: Y\r\n---\r\nA\r\nB"
+    text = (
+        '---\r\nid: IV.7-2\r\nversion: "1.0"\r\nchanges:\r\n  - version: "1.0"\r\n'
+        "    date: 2025-01-01\r\n    by: X\r\n    summary: Y\r\n---\r\nA\r\nB"
+    )
     new = edit_front_matter(text, STAMP)
     assert "\n" not in new.replace("\r\n", "")
     assert new.endswith("---\r\nA\r\nB")
-    assert "  - version: \"1.1\"\r\n    date: 2026-11-25\r\n" in new
+    assert '  - version: "1.1"\r\n    date: 2026-11-25\r\n' in new
 
 
 def test_append_to_block_list_copies_indentation_and_quoting() -> None:
-    text = ("---\nchanges:\n-   version: '1.0'\n    date: 2025-01-01\n    by: X\n"
-            "    summary: 'Y'\n\n# neste\nid: IV.7-2\n---\n")
+    text = (
+        "---\nchanges:\n-   version: '1.0'\n    date: 2025-01-01\n    by: X\n"
+        "    summary: 'Y'\n\n# neste\nid: IV.7-2\n---\n"
+    )
     new = edit_front_matter(text, {"changes": AppendItem(ITEM)})
-    assert new == ("---\nchanges:\n-   version: '1.0'\n    date: 2025-01-01\n    by: X\n"
-                   "    summary: 'Y'\n-   version: '1.1'\n    date: 2026-11-25\n"
-                   "    by: Kari Nordmann\n    summary: 'Nye frister: 14 dager'\n\n# neste\n"
-                   "id: IV.7-2\n---\n")
+    assert new == (
+        "---\nchanges:\n-   version: '1.0'\n    date: 2025-01-01\n    by: X\n"
+        "    summary: 'Y'\n-   version: '1.1'\n    date: 2026-11-25\n"
+        "    by: Kari Nordmann\n    summary: 'Nye frister: 14 dager'\n\n# neste\n"
+        "id: IV.7-2\n---\n"
+    )
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("changes: []\n", 'changes: [{version: "1.1", date: 2026-11-25, by: Kari Nordmann, '
-                      'summary: "Nye frister: 14 dager"}]\n'),
-    ("changes: [{version: '1.0', date: 2025-01-01, by: X, summary: Y}]\n",
-     "changes: [{version: '1.0', date: 2025-01-01, by: X, summary: Y}, {version: \"1.1\", "
-     'date: 2026-11-25, by: Kari Nordmann, summary: "Nye frister: 14 dager"}]\n'),
-    ("changes:  # logg\n", 'changes:  # logg\n  - version: "1.1"\n    date: 2026-11-25\n'
-                           '    by: Kari Nordmann\n    summary: "Nye frister: 14 dager"\n'),
-    ("changes: ~\n", 'changes:\n  - version: "1.1"\n    date: 2026-11-25\n'
-                     '    by: Kari Nordmann\n    summary: "Nye frister: 14 dager"\n'),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "changes: []\n",
+            'changes: [{version: "1.1", date: 2026-11-25, by: Kari Nordmann, '
+            'summary: "Nye frister: 14 dager"}]\n',
+        ),
+        (
+            "changes: [{version: '1.0', date: 2025-01-01, by: X, summary: Y}]\n",
+            "changes: [{version: '1.0', date: 2025-01-01, by: X, summary: Y}, {version: \"1.1\", "
+            'date: 2026-11-25, by: Kari Nordmann, summary: "Nye frister: 14 dager"}]\n',
+        ),
+        (
+            "changes:  # logg\n",
+            'changes:  # logg\n  - version: "1.1"\n    date: 2026-11-25\n'
+            '    by: Kari Nordmann\n    summary: "Nye frister: 14 dager"\n',
+        ),
+        (
+            "changes: ~\n",
+            'changes:\n  - version: "1.1"\n    date: 2026-11-25\n'
+            '    by: Kari Nordmann\n    summary: "Nye frister: 14 dager"\n',
+        ),
+    ],
+)
 def test_append_to_flow_empty_and_null_lists(before: str, after: str) -> None:
     text = f"---\nid: IV.7-2\n{before}owner: x\n---\n"
-    assert edit_front_matter(text, {"changes": AppendItem(ITEM)}) == \
-        f"---\nid: IV.7-2\n{after}owner: x\n---\n"
+    assert (
+        edit_front_matter(text, {"changes": AppendItem(ITEM)})
+        == f"---\nid: IV.7-2\n{after}owner: x\n---\n"
+    )
 
 
 def test_multi_line_and_empty_values_are_replaced_whole() -> None:
-    text = ("---\napproved_by: >-\n  Forebyggende\n  forum\n\nstatus:\n"
-            "review_by:  # senere\nid: IV.7-2\n---\n")
-    new = edit_front_matter(text, {"approved_by": SetValue("Ola"), "status": SetValue("draft"),
-                                   "review_by": SetValue(DAY)})
-    assert new == ("---\napproved_by: Ola\n\nstatus: draft\nreview_by: 2026-11-25  # senere\n"
-                   "id: IV.7-2\n---\n")
+    text = (
+        "---\napproved_by: >-\n  Forebyggende\n  forum\n\nstatus:\n"
+        "review_by:  # senere\nid: IV.7-2\n---\n"
+    )
+    new = edit_front_matter(
+        text,
+        {"approved_by": SetValue("Ola"), "status": SetValue("draft"), "review_by": SetValue(DAY)},
+    )
+    assert new == (
+        "---\napproved_by: Ola\n\nstatus: draft\nreview_by: 2026-11-25  # senere\nid: IV.7-2\n---\n"
+    )
 
 
 def test_indented_top_level_mapping_gets_indented_new_keys() -> None:
@@ -112,19 +149,23 @@ def test_indented_top_level_mapping_gets_indented_new_keys() -> None:
     assert new == "---\n  id: IV.7-2\n  owner: x\n  status: approved\n---\n"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("---\n{id: IV.7-2}\n---\n", "flow-stil"),
-    ("---\nid: &a IV.7-2\nversion: *a\n---\n", "alias"),
-    ("---\nchanges: tekst\n---\n", "ikke en liste"),
-    ("ingen front matter\n", "ingen front matter"),
-    ("---\nid: IV.7-2\n", "ikke avsluttet"),
-    ("---\n- a\n---\n", "navn og verdi"),
-    ("---\nversion: 1\nversion: 2\n---\n", "to ganger"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\n{id: IV.7-2}\n---\n", "flow-stil"),
+        ("---\nid: &a IV.7-2\nversion: *a\n---\n", "alias"),
+        ("---\nchanges: tekst\n---\n", "ikke en liste"),
+        ("ingen front matter\n", "ingen front matter"),
+        ("---\nid: IV.7-2\n", "ikke avsluttet"),
+        ("---\n- a\n---\n", "navn og verdi"),
+        ("---\nversion: 1\nversion: 2\n---\n", "to ganger"),
+    ],
+)
 def test_unsafe_shapes_are_refused(text: str, message: str) -> None:
     with pytest.raises(FrontMatterEditError, match=message):
-        edit_front_matter(text, {"version": SetValue("1.1"), "changes": AppendItem(ITEM)},
-                          path="a.md")
+        edit_front_matter(
+            text, {"version": SetValue("1.1"), "changes": AppendItem(ITEM)}, path="a.md"
+        )
 
 
 def test_an_anchor_that_an_edit_would_break_is_refused_not_written() -> None:
@@ -133,11 +174,42 @@ def test_an_anchor_that_an_edit_would_break_is_refused_not_written() -> None:
         edit_front_matter(text, {"version": SetValue("1.1")})
 
 
-@pytest.mark.parametrize("value", [
-    "enkel", "1.1", "yes", "null", "2026-13-45", "a: b", "a #b", "- x", "'q'", '"q"', "  pad",
-    "tab\there", "ny\nlinje", "\x07bell", "\u2028sep", "æøå «»", "👩‍👧", "\\back", "%tag", "@at",
-    "`tick`", "{x}", "[x]", "*star", "&amp", "!bang", "|pipe", ">gt", "?q", "~", "",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "enkel",
+        "1.1",
+        "yes",
+        "null",
+        "2026-13-45",
+        "a: b",
+        "a #b",
+        "- x",
+        "'q'",
+        '"q"',
+        "  pad",
+        "tab\there",
+        "ny\nlinje",
+        "\x07bell",
+        "\u2028sep",
+        "æøå «»",
+        "👩‍👧",
+        "\\back",
+        "%tag",
+        "@at",
+        "`tick`",
+        "{x}",
+        "[x]",
+        "*star",
+        "&amp",
+        "!bang",
+        "|pipe",
+        ">gt",
+        "?q",
+        "~",
+        "",
+    ],
+)
 @pytest.mark.parametrize("style", [None, "'", '"'])
 def test_rendered_scalars_load_back_to_the_same_string(value: str, style: str | None) -> None:
     rendered = render_scalar(value, style)
@@ -156,11 +228,18 @@ def test_double_quoted_escapes_only_what_it_must() -> None:
 
 # Scalars and bodies: anything a text file can hold (YAML escapes what it must in scalars).
 SAFE_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
-TEXTS = st.text(st.characters(blacklist_categories=("Cs", "Cn", "Co"),
-                              blacklist_characters="\x00\ufeff"), min_size=1, max_size=12)
+TEXTS = st.text(
+    st.characters(blacklist_categories=("Cs", "Cn", "Co"), blacklist_characters="\x00\ufeff"),
+    min_size=1,
+    max_size=12,
+)
 # Comments hold text as written: no line breaks and nothing YAML forbids unescaped.
-COMMENTS = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Cn", "Co"),
-                                 blacklist_characters="\ufeff"), max_size=12)
+COMMENTS = st.text(
+    st.characters(
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Cn", "Co"), blacklist_characters="\ufeff"
+    ),
+    max_size=12,
+)
 
 
 def _scalar(value: Any, style: str) -> str:
@@ -168,8 +247,12 @@ def _scalar(value: Any, style: str) -> str:
     if style == "plain":
         text = value.isoformat() if isinstance(value, dt.date) else str(value)
         try:
-            if yaml.safe_load(f"k: {text}\n") == {"k": value} and text == text.strip() \
-                    and "\n" not in text and "\r" not in text:
+            if (
+                yaml.safe_load(f"k: {text}\n") == {"k": value}
+                and text == text.strip()
+                and "\n" not in text
+                and "\r" not in text
+            ):
                 return text
         except (yaml.YAMLError, ValueError):
             pass
@@ -245,8 +328,9 @@ def _without_stamping_entries(front_lines: list[str], newline: str) -> list[str]
     it, and every line inside its value (a quoted scalar may span blank lines, and may hold
     bare line feeds in a CRLF file). Comment lines at column 0 and blank lines between
     entries are kept."""
-    starts = list(itertools.accumulate((len(line) + len(newline) for line in front_lines[:-1]),
-                                       initial=0))
+    starts = list(
+        itertools.accumulate((len(line) + len(newline) for line in front_lines[:-1]), initial=0)
+    )
     inside_value: set[int] = set()
     node = yaml.compose(newline.join(front_lines), Loader=yaml.SafeLoader)
     if isinstance(node, yaml.MappingNode):
@@ -276,25 +360,28 @@ def test_stamping_changes_only_the_stamping_keys(case: tuple[str, str, list[str]
     new_text = edit_front_matter(text, STAMP)
     new = split(new_text)
     # The body and the opening fence: identical, byte for byte.
-    assert new_text[new.end:] == text[old.end:]
-    assert new_text[:new.start] == text[:old.start]
+    assert new_text[new.end :] == text[old.end :]
+    assert new_text[: new.start] == text[: old.start]
     # Every other line, comment and blank line: identical and in the same order.
-    old_lines = text[old.start:old.end].split(newline)
-    new_lines = new_text[new.start:new.end].split(newline)
-    assert _without_stamping_entries(new_lines, newline) == \
-        _without_stamping_entries(old_lines, newline)
+    old_lines = text[old.start : old.end].split(newline)
+    new_lines = new_text[new.start : new.end].split(newline)
+    assert _without_stamping_entries(new_lines, newline) == _without_stamping_entries(
+        old_lines, newline
+    )
     # Comments on the stamping keys' own lines survive too.
     for tail in tails:
-        assert tail + newline in new_text[new.start:new.end]
+        assert tail + newline in new_text[new.start : new.end]
     # No bare LF sneaks into a CRLF file (a replaced stamping value may take some away;
     # the ones in other lines are kept, as the line comparison above shows).
     if newline == "\r\n":
-        assert new_text[:new.end].replace("\r\n", "").count("\n") <= \
-            text[:old.end].replace("\r\n", "").count("\n")
+        assert new_text[: new.end].replace("\r\n", "").count("\n") <= text[: old.end].replace(
+            "\r\n", ""
+        ).count("\n")
     # And the values: the other keys as they were, the stamping keys as stamped.
     before, after = meta_of(text), meta_of(new_text)
-    assert plain({k: v for k, v in after.items() if k not in STAMP_KEYS}) == \
-        plain({k: v for k, v in before.items() if k not in STAMP_KEYS})
+    assert plain({k: v for k, v in after.items() if k not in STAMP_KEYS}) == plain(
+        {k: v for k, v in before.items() if k not in STAMP_KEYS}
+    )
     assert after["version"] == "1.1" and after["status"] == "approved"
     assert plain(after["changes"][-1]) == plain(ITEM)
     old_changes = before.get("changes") or []

@@ -149,8 +149,10 @@ def test_barnekonvensjonen_is_a_convention_with_article_12(entries: dict[str, An
     convention = entries["LOV-1999-05-21-30/bkn"]
     assert convention["kind"] == "convention"
     assert convention["part_of"] == "LOV-1999-05-21-30"
-    assert convention["title"] == "FNs konvensjon om barnets rettigheter med protokoller " \
-                                  "(norsk oversettelse)"
+    assert (
+        convention["title"] == "FNs konvensjon om barnets rettigheter med protokoller "
+        "(norsk oversettelse)"
+    )
     assert "12" in articles(convention) and "3" in articles(convention)
 
 
@@ -207,8 +209,12 @@ def test_repealed_acts_are_partial_with_their_successor(entries: dict[str, Any])
     assert entries["LOV-1992-07-17-100"]["replaced_by"] == "LOV-2021-06-18-97"
     assert entries["FOR-2006-06-23-724"]["replaced_by"] == "FOR-2024-06-03-900"
     # Neither the data nor lovdata.md states these successors.
-    for law_id in ("LOV-1995-05-05-19", "LOV-1991-12-13-81", "LOV-1982-11-19-66",
-                   "LOV-1992-09-25-107"):
+    for law_id in (
+        "LOV-1995-05-05-19",
+        "LOV-1991-12-13-81",
+        "LOV-1982-11-19-66",
+        "LOV-1992-09-25-107",
+    ):
         assert entries[law_id]["replaced_by"] is None
         assert entries[law_id]["renumbered"] == {}
     assert entries["LOV-1992-09-25-107"]["repealed_on"] is None  # "Repealed: unknown."
@@ -227,7 +233,10 @@ def test_opplaeringslova_15_8_is_now_24_1_by_identical_heading(entries: dict[str
 def test_barnevernloven_3_2_is_now_15_8(entries: dict[str, Any]) -> None:
     moved = entries["LOV-1992-07-17-100"]["renumbered"]["3-2"]
     assert (moved["to"], moved["section"], moved["basis"]) == (
-        "LOV-2021-06-18-97", "15-8", "identical-heading")
+        "LOV-2021-06-18-97",
+        "15-8",
+        "identical-heading",
+    )
     assert moved["shared_with"] == []
 
 
@@ -237,8 +246,11 @@ def test_stated_rows_name_statistics_norway(entries: dict[str, Any]) -> None:
     assert len(stated) == 9
     assert all(item["source"].startswith("statisticsnorway/") for item in stated.values())
     assert stated["4-4"]["section"] == "3-1 til 3-5"
-    assert (stated["4-15"]["from_part"], stated["4-15"]["section"],
-            stated["4-15"]["to_part"]) == ("tredje ledd", "8-3", "fjerde ledd")
+    assert (stated["4-15"]["from_part"], stated["4-15"]["section"], stated["4-15"]["to_part"]) == (
+        "tredje ledd",
+        "8-3",
+        "fjerde ledd",
+    )
 
 
 def test_old_numbering_keys_are_normalised(entries: dict[str, Any]) -> None:
@@ -260,4 +272,5 @@ def test_a_label_that_only_repeats_the_article_number_is_no_heading(
     # barnekonvensjonen's articles are headed "Art 12." in Lovdata's text: no heading.
     assert articles(entries["LOV-1999-05-21-30/bkn"])["12"] is None
     assert articles(entries["LOV-1999-05-21-30/emkn"])["8"] == (
-        "Retten til respekt for privatliv og familieliv")
+        "Retten til respekt for privatliv og familieliv"
+    )

@@ -22,8 +22,10 @@ BY = "Kari Nordmann"
 
 def commit(repo: Path, message: str, when: str, author: str = "Test Koordinator") -> None:
     env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    for args in (["add", "-A"], ["commit", "-q", "-m", message, "--author",
-                                 f"{author} <a@example.invalid>"]):
+    for args in (
+        ["add", "-A"],
+        ["commit", "-q", "-m", message, "--author", f"{author} <a@example.invalid>"],
+    ):
         subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
@@ -42,13 +44,12 @@ def book(git_repo: Path) -> Path:
 def test_history_merges_commits_and_changes_newest_first(book: Path) -> None:
     result = history(book, "IV.7-2")
     assert result.git == "ok" and not result.shallow
-    assert [(e.date.isoformat(), e.kind, e.author, e.text, e.version) for e in result.entries] \
-        == [
-            ("2026-03-05", "commit", "Test Koordinator", "Ny frist", None),
-            ("2026-02-01", "stamp", BY, "Godkjent i forum", "1.1"),
-            ("2026-02-01", "commit", "Ola Leder", "Godkjenn IV.7-2", None),
-            ("2026-01-10", "commit", "Test Koordinator", "Legg inn rutinen", None),
-        ]
+    assert [(e.date.isoformat(), e.kind, e.author, e.text, e.version) for e in result.entries] == [
+        ("2026-03-05", "commit", "Test Koordinator", "Ny frist", None),
+        ("2026-02-01", "stamp", BY, "Godkjent i forum", "1.1"),
+        ("2026-02-01", "commit", "Ola Leder", "Godkjenn IV.7-2", None),
+        ("2026-01-10", "commit", "Test Koordinator", "Legg inn rutinen", None),
+    ]
     assert all(len(e.commit or "") == 40 for e in result.entries if e.kind == "commit")
 
 
@@ -74,12 +75,20 @@ def test_history_json(book: Path) -> None:
     first, second = data["entries"][:2]
     assert first["kind"] == "commit" and first["time"] == "2026-03-05T10:30:00+01:00"
     assert first["text"] == "Ny frist" and len(first["commit"]) == 40
-    assert second == {"kind": "stamp", "date": "2026-02-01", "time": None, "author": BY,
-                      "text": "Godkjent i forum", "version": "1.1", "commit": None}
+    assert second == {
+        "kind": "stamp",
+        "date": "2026-02-01",
+        "time": None,
+        "author": BY,
+        "text": "Godkjent i forum",
+        "version": "1.1",
+        "commit": None,
+    }
 
 
-def test_history_is_one_git_log_call_and_follows_renames(book: Path, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_history_is_one_git_log_call_and_follows_renames(
+    book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = book.parent
     (book / "arkiv").mkdir()
     subprocess.run(["git", "mv", "hb/prosedyrer/a.md", "hb/arkiv/a.md"], cwd=repo, check=True)
@@ -87,12 +96,19 @@ def test_history_is_one_git_log_call_and_follows_renames(book: Path, tmp_path: P
     trace = tmp_path / "trace.txt"
     monkeypatch.setenv("GIT_TRACE", str(trace))  # git writes every command it runs here
     result = history(book, "IV.7-2")
-    logs = [line for line in trace.read_text(encoding="utf-8").splitlines()
-            if "built-in: git log" in line or "built-in: git 'log'" in line]
+    logs = [
+        line
+        for line in trace.read_text(encoding="utf-8").splitlines()
+        if "built-in: git log" in line or "built-in: git 'log'" in line
+    ]
     assert len(logs) == 1, logs
     assert "--follow" in logs[0]
     assert [e.text for e in result.entries if e.kind == "commit"] == [
-        "Flytt rutinen", "Ny frist", "Godkjenn IV.7-2", "Legg inn rutinen"]
+        "Flytt rutinen",
+        "Ny frist",
+        "Godkjenn IV.7-2",
+        "Legg inn rutinen",
+    ]
 
 
 def test_outside_git_history_says_so_and_shows_the_change_log(tmp_path: Path) -> None:
@@ -100,17 +116,18 @@ def test_outside_git_history_says_so_and_shows_the_change_log(tmp_path: Path) ->
     stamp(["IV.7-2"], root=root, by=BY, today=dt.date(2026, 2, 1), summary="Første")
     result = runner.invoke(app, ["history", "IV.7-2", "-H", str(root)])
     assert result.exit_code == 0, result.output
-    assert "Håndboka ligger ikke i et git-repo, så det finnes ingen git-historikk" \
-        in result.output
+    assert "Håndboka ligger ikke i et git-repo, så det finnes ingen git-historikk" in result.output
     assert "Første" in result.output
-    data = json.loads(runner.invoke(app, ["history", "IV.7-2", "-H", str(root), "-f", "json"])
-                      .output)
+    data = json.loads(
+        runner.invoke(app, ["history", "IV.7-2", "-H", str(root), "-f", "json"]).output
+    )
     assert data["git"] == "no-repository" and [e["kind"] for e in data["entries"]] == ["stamp"]
 
 
 def test_repository_without_commits_and_untracked_files(git_repo: Path) -> None:
-    root = handbook(git_repo / "hb", {"a.md": doc_text(meta("IV.7-2")),
-                                      "b.md": doc_text(meta("IV.7-3"))})
+    root = handbook(
+        git_repo / "hb", {"a.md": doc_text(meta("IV.7-2")), "b.md": doc_text(meta("IV.7-3"))}
+    )
     result = runner.invoke(app, ["history", "IV.7-2", "-H", str(root)])
     assert "Git-repoet har ingen commits ennå" in result.output
     assert "Ingen historikk" in result.output
@@ -123,8 +140,9 @@ def test_repository_without_commits_and_untracked_files(git_repo: Path) -> None:
 
 def test_shallow_clone_is_pointed_out(book: Path, tmp_path: Path) -> None:
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{book.parent}", str(clone)],
-                   check=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{book.parent}", str(clone)], check=True
+    )
     result = runner.invoke(app, ["history", "IV.7-2", "-H", str(clone / "hb")])
     assert result.exit_code == 0, result.output
     assert "grunn klone (shallow)" in result.output

@@ -33,23 +33,44 @@ from helpers import TODAY, build_tree, doc_text, handbook, meta, valid_number
 
 runner = CliRunner()
 
-NETWORK = doc_text({
-    "type": "network", "id": "sentrum", "title": "Nettverk Sentrum",
-    "leader": {"name": "Kari Nordmann", "role": "Rektor", "term_start": dt.date(2026, 8, 1),
-               "term_end": dt.date(2027, 7, 31)},
-    "members": [{"service": "Skole", "name": "Kari Nordmann"}, {"service": "PPT"}],
-    "planned_meetings": [dt.date(2026, 9, 10), dt.date(2026, 11, 5), dt.date(2027, 3, 4)],
-    "mandate": "IV.7-6",
-}, "# Nettverk Sentrum\n")
-MINUTES = doc_text({
-    "type": "minutes", "network": "sentrum", "date": dt.date(2026, 9, 10),
-    "title": "Referat 10. september",
-    "sent": {"date": dt.date(2026, 9, 12), "to": "Samarbeidsgruppa"},
-}, "# Referat\n\n- [ ] Kartlegge fravær (ansvar: Skole, frist: 2026-10-01)\n"
-   "- [ ] Planlegge foreldremøte (ansvar: PPT, frist: 2026-12-10)\n"
-   "- [x] Invitere elevrådet (ansvar: Leder, frist: 2026-09-20)\n")
-AGENDA = doc_text({"type": "agenda", "network": "sentrum", "date": dt.date(2026, 11, 5),
-                   "title": "Saksliste 5. november"}, "## 1. Godkjenning\n")
+NETWORK = doc_text(
+    {
+        "type": "network",
+        "id": "sentrum",
+        "title": "Nettverk Sentrum",
+        "leader": {
+            "name": "Kari Nordmann",
+            "role": "Rektor",
+            "term_start": dt.date(2026, 8, 1),
+            "term_end": dt.date(2027, 7, 31),
+        },
+        "members": [{"service": "Skole", "name": "Kari Nordmann"}, {"service": "PPT"}],
+        "planned_meetings": [dt.date(2026, 9, 10), dt.date(2026, 11, 5), dt.date(2027, 3, 4)],
+        "mandate": "IV.7-6",
+    },
+    "# Nettverk Sentrum\n",
+)
+MINUTES = doc_text(
+    {
+        "type": "minutes",
+        "network": "sentrum",
+        "date": dt.date(2026, 9, 10),
+        "title": "Referat 10. september",
+        "sent": {"date": dt.date(2026, 9, 12), "to": "Samarbeidsgruppa"},
+    },
+    "# Referat\n\n- [ ] Kartlegge fravær (ansvar: Skole, frist: 2026-10-01)\n"
+    "- [ ] Planlegge foreldremøte (ansvar: PPT, frist: 2026-12-10)\n"
+    "- [x] Invitere elevrådet (ansvar: Leder, frist: 2026-09-20)\n",
+)
+AGENDA = doc_text(
+    {
+        "type": "agenda",
+        "network": "sentrum",
+        "date": dt.date(2026, 11, 5),
+        "title": "Saksliste 5. november",
+    },
+    "## 1. Godkjenning\n",
+)
 
 
 def changed_document() -> str:
@@ -61,30 +82,32 @@ def changed_document() -> str:
 
 # Committed 2023-05-01 and never again: stale by git and by its front matter.
 OLD_FILES = {
-    "prosedyrer/stale.md": doc_text(meta("IV.7-7", title="Gammel",
-                                         valid_from=dt.date(2023, 5, 1))),
+    "prosedyrer/stale.md": doc_text(meta("IV.7-7", title="Gammel", valid_from=dt.date(2023, 5, 1))),
 }
 # valid_from long ago, but edited in git on 2026-09-01: stale only by the front-matter dates.
 EDITED_V1 = doc_text(meta("IV.7-10", title="Redigert", valid_from=dt.date(2024, 1, 1)), "Før.\n")
 EDITED_V2 = doc_text(meta("IV.7-10", title="Redigert", valid_from=dt.date(2024, 1, 1)), "Nå.\n")
 FILES = {
-    "prosedyrer/overdue.md": doc_text(meta("IV.7-1", title="Forfalt",
-                                           review_by=dt.date(2026, 6, 1))),
-    "prosedyrer/overdue2.md": doc_text(meta("IV.7-3", title="Forfalt igjen",
-                                            review_by=dt.date(2026, 10, 15))),
+    "prosedyrer/overdue.md": doc_text(
+        meta("IV.7-1", title="Forfalt", review_by=dt.date(2026, 6, 1))
+    ),
+    "prosedyrer/overdue2.md": doc_text(
+        meta("IV.7-3", title="Forfalt igjen", review_by=dt.date(2026, 10, 15))
+    ),
     "prosedyrer/due.md": doc_text(meta("IV.7-2", title="Snart", review_by=dt.date(2027, 1, 10))),
-    "prosedyrer/later.md": doc_text(meta("IV.7-11", title="Senere",
-                                         review_by=dt.date(2027, 6, 1))),
+    "prosedyrer/later.md": doc_text(meta("IV.7-11", title="Senere", review_by=dt.date(2027, 6, 1))),
     "prosedyrer/repealed.md": doc_text(
         meta("IV.7-4", title="Opphevet", legal_basis=["barnevernloven § 3-2"]),
-        "Se også barnevernloven § 4-4 om tiltak.\n"),
-    "prosedyrer/suspect.md": doc_text(meta("IV.7-5", title="Mistenkelig",
-                                           references=["IV.7-6"])),
-    "prosedyrer/target.md": doc_text(meta("IV.7-6", title="Mandat",
-                                          valid_from=dt.date(2026, 6, 1))),
+        "Se også barnevernloven § 4-4 om tiltak.\n",
+    ),
+    "prosedyrer/suspect.md": doc_text(meta("IV.7-5", title="Mistenkelig", references=["IV.7-6"])),
+    "prosedyrer/target.md": doc_text(
+        meta("IV.7-6", title="Mandat", valid_from=dt.date(2026, 6, 1))
+    ),
     "prosedyrer/retired.md": doc_text(meta("IV.7-9", title="Utgått", status="retired")),
-    "prosedyrer/refs-retired.md": doc_text(meta("IV.7-12", title="Viser til utgått",
-                                                references=["IV.7-9"])),
+    "prosedyrer/refs-retired.md": doc_text(
+        meta("IV.7-12", title="Viser til utgått", references=["IV.7-9"])
+    ),
     "prosedyrer/changed.md": changed_document(),
     "nettverk/sentrum/nettverk.md": NETWORK,
     "nettverk/sentrum/2026-09-10-referat.md": MINUTES,
@@ -105,14 +128,27 @@ EXPECTED = [
     ("retired_reference", "prosedyrer/refs-retired.md"),
     ("stale", "prosedyrer/stale.md"),
 ]
-TITLES = ["Forfalt", "Kartlegge fravær", "Forfalt igjen", "Endret", "Saksliste 5. november",
-          "Planlegge foreldremøte", "Snart", "Opphevet", "Mistenkelig", "Viser til utgått",
-          "Gammel"]
+TITLES = [
+    "Forfalt",
+    "Kartlegge fravær",
+    "Forfalt igjen",
+    "Endret",
+    "Saksliste 5. november",
+    "Planlegge foreldremøte",
+    "Snart",
+    "Opphevet",
+    "Mistenkelig",
+    "Viser til utgått",
+    "Gammel",
+]
 
 
 def commit(repo: Path, message: str, date: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": f"{date}T12:00:00+01:00",
-           "GIT_COMMITTER_DATE": f"{date}T12:00:00+01:00"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": f"{date}T12:00:00+01:00",
+        "GIT_COMMITTER_DATE": f"{date}T12:00:00+01:00",
+    }
     for args in (["add", "-A"], ["commit", "-q", "-m", message]):
         subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
@@ -123,10 +159,12 @@ def book(git_repo: Path) -> Path:
     root = handbook(git_repo / "hb", {**OLD_FILES, "prosedyrer/edited.md": EDITED_V1})
     commit(git_repo, "Første versjon", "2023-05-01")
     changed = FILES["prosedyrer/changed.md"]
-    approved = changed.replace("Godkjent tekst, og en endring ingen har godkjent.",
-                               "Godkjent tekst.")
-    build_tree(root, {**FILES, "prosedyrer/changed.md": approved,
-                      "prosedyrer/edited.md": EDITED_V2})
+    approved = changed.replace(
+        "Godkjent tekst, og en endring ingen har godkjent.", "Godkjent tekst."
+    )
+    build_tree(
+        root, {**FILES, "prosedyrer/changed.md": approved, "prosedyrer/edited.md": EDITED_V2}
+    )
     commit(git_repo, "Legg inn rutinene og nettverket", "2026-09-01")
     build_tree(root, {"prosedyrer/changed.md": changed})
     commit(git_repo, "Endre teksten uten godkjenning", "2026-11-01")
@@ -163,11 +201,13 @@ def test_items_carry_dates_owners_and_codes(book: Path) -> None:
     assert (action.id, action.network) == ("sentrum", "sentrum")
     assert "ansvar: Skole" in action.message
     missing = items[("minutes_missing", "nettverk/sentrum/2026-11-05-saksliste.md")]
-    assert (missing.due, missing.days_overdue, missing.code) == (dt.date(2026, 11, 5), 20,
-                                                                 "TVF403")
+    assert (missing.due, missing.days_overdue, missing.code) == (dt.date(2026, 11, 5), 20, "TVF403")
     changed = items[("changed_unapproved", "prosedyrer/changed.md")]
     assert (changed.last_changed, changed.days_overdue, changed.last_changed_by) == (
-        dt.date(2026, 11, 1), 24, "Test Koordinator")
+        dt.date(2026, 11, 1),
+        24,
+        "Test Koordinator",
+    )
     repealed = items[("repealed_law", "prosedyrer/repealed.md")]
     # Two citations of the repealed law, one item; the message names the replacement.
     assert repealed.message.count("LOV-2021-06-18-97") == 2
@@ -191,8 +231,9 @@ def test_window_and_stale_months_are_options(book: Path) -> None:
 
 
 def test_nothing_overdue_means_exit_status_zero(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2",
-                                                          review_by=dt.date(2027, 1, 1)))})
+    root = handbook(
+        tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2", review_by=dt.date(2027, 1, 1)))}
+    )
     report = outdated(root, today=TODAY)
     assert [item.kind for item in report.items] == ["review_due"]
     assert report.exit_code == 0
@@ -208,8 +249,9 @@ def test_findings_are_those_of_tvf_check_in_one_or_more_processes(book: Path) ->
         assert extra == "git"
 
 
-def test_git_is_asked_once_for_the_whole_handbook(book: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_git_is_asked_once_for_the_whole_handbook(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[Path] = []
     real = vcs.last_changes
 
@@ -231,8 +273,11 @@ def test_git_is_asked_once_for_the_whole_handbook(book: Path,
 
 def test_shallow_clone_says_so_and_falls_back_to_front_matter(book: Path, tmp_path: Path) -> None:
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{book.parent}",
-                    str(clone)], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "--quiet", "--depth", "1", f"file://{book.parent}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
     report = outdated(clone / "hb", today=TODAY)
     assert report.git == "shallow"
     assert report.notes[0] == SHALLOW_NOTE
@@ -248,11 +293,22 @@ def test_shallow_clone_says_so_and_falls_back_to_front_matter(book: Path, tmp_pa
     assert "grunn klone" in render_markdown(report)
     assert json.loads(render_json(report))["notes"] == [SHALLOW_NOTE]
     assert json.loads(render_json(report))["git"] == "shallow"
-    result = runner.invoke(app, ["outdated", "--handbook", str(clone / "hb"),
-                                 "--today", TODAY.isoformat()])
+    result = runner.invoke(
+        app, ["outdated", "--handbook", str(clone / "hb"), "--today", TODAY.isoformat()]
+    )
     assert "grunn klone (shallow)" in result.output
-    csv_run = runner.invoke(app, ["outdated", "--handbook", str(clone / "hb"), "--format", "csv",
-                                  "--today", TODAY.isoformat()])
+    csv_run = runner.invoke(
+        app,
+        [
+            "outdated",
+            "--handbook",
+            str(clone / "hb"),
+            "--format",
+            "csv",
+            "--today",
+            TODAY.isoformat(),
+        ],
+    )
     assert "front_matter" in csv_run.stdout  # the source of each date is a column
     assert csv_run.stderr == f"Merk: {SHALLOW_NOTE}\n"  # and the note goes to stderr
     assert list(csv.DictReader(io.StringIO(csv_run.stdout)))  # the CSV stays valid
@@ -266,16 +322,25 @@ def test_outside_git_the_front_matter_dates_are_used(book: Path, tmp_path: Path)
     assert report.git == "no-repository"
     assert "ikke i et git-repo" in report.notes[0]
     assert {i.path for i in report.items if i.kind == "stale"} == {
-        "prosedyrer/stale.md", "prosedyrer/edited.md"}
+        "prosedyrer/stale.md",
+        "prosedyrer/edited.md",
+    }
 
 
 def test_uncommitted_documents_use_their_front_matter_and_are_noted(book: Path) -> None:
-    build_tree(book, {"prosedyrer/new.md": doc_text(meta("IV.7-20", title="Ny",
-                                                         valid_from=dt.date(2020, 1, 1)))})
+    build_tree(
+        book,
+        {
+            "prosedyrer/new.md": doc_text(
+                meta("IV.7-20", title="Ny", valid_from=dt.date(2020, 1, 1))
+            )
+        },
+    )
     report = outdated(book, today=TODAY)
     assert report.git == "ok"
-    assert report.notes == ("1 dokument er ikke committet i git; for dem er «sist endret» "
-                            "hentet fra front matter.",)
+    assert report.notes == (
+        "1 dokument er ikke committet i git; for dem er «sist endret» hentet fra front matter.",
+    )
     new = next(i for i in report.items if i.path == "prosedyrer/new.md")
     assert (new.kind, new.last_changed_source) == ("stale", "front_matter")
 
@@ -284,8 +349,9 @@ def test_uncommitted_documents_use_their_front_matter_and_are_noted(book: Path) 
 
 
 def cli(root: Path, *args: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["outdated", "--handbook", str(root), "--today",
-                                 TODAY.isoformat(), *args])
+    result = runner.invoke(
+        app, ["outdated", "--handbook", str(root), "--today", TODAY.isoformat(), *args]
+    )
     return result.exit_code, result.output
 
 
@@ -298,8 +364,19 @@ def test_json_format(book: Path) -> None:
     first = data["items"][0]
     assert first["urgency"] == "overdue" and first["code"] == "TVF301"
     assert first["due"] == "2026-06-01" and first["days_overdue"] == 177
-    assert set(first) >= {"kind", "urgency", "due", "path", "id", "title", "owner", "message",
-                          "code", "age_days", "last_changed"}
+    assert set(first) >= {
+        "kind",
+        "urgency",
+        "due",
+        "path",
+        "id",
+        "title",
+        "owner",
+        "message",
+        "code",
+        "age_days",
+        "last_changed",
+    }
 
 
 def test_csv_format(book: Path) -> None:
@@ -329,14 +406,16 @@ def test_table_format(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     positions = [out.find(f"«{title}»") for title in TITLES]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
     lines = out.splitlines()
-    rows = [lines[n + 1].split("│")[1].strip() for n, line in enumerate(lines)
-            if line.startswith(("┡", "├"))]
+    rows = [
+        lines[n + 1].split("│")[1].strip()
+        for n, line in enumerate(lines)
+        if line.startswith(("┡", "├"))
+    ]
     assert rows == ["forfalt"] * 5 + ["forfaller snart"] * 2 + ["bør følges opp"] * 4
     assert "✖ 5 forfalt, 2 forfaller snart, 4 bør følges opp (15 dokumenter)." in out
 
 
-def test_a_long_report_is_listed_not_tabulated(book: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_report_is_listed_not_tabulated(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tverrfaglig.render import outdated as render_outdated
 
     monkeypatch.setattr(render_outdated, "TABLE_LIMIT", 3)
@@ -384,24 +463,39 @@ def test_bad_options_exit_2(book: Path, tmp_path: Path) -> None:
 
 def test_a_report_with_a_national_identity_number_is_refused(tmp_path: Path) -> None:
     number = valid_number(15, 5)
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta(
-        "IV.7-2", title=f"Oppfølging av {number}", review_by=dt.date(2026, 1, 1)))})
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(
+                meta("IV.7-2", title=f"Oppfølging av {number}", review_by=dt.date(2026, 1, 1))
+            )
+        },
+    )
     for fmt in ("table", "json", "csv", "markdown"):
         status, out = cli(root, "--format", fmt)
         assert status == 2, fmt
         assert number not in out and "fødselsnummer" in out
 
 
-
 def test_network_deadlines_are_overdue_and_owned_by_the_leader(tmp_path: Path) -> None:
     network = NETWORK.replace("2027-07-31", "2026-07-31")  # the leader's term has ended
-    minutes = doc_text({"type": "minutes", "network": "sentrum", "date": dt.date(2025, 9, 1),
-                        "title": "Referat 1. september 2025"}, "# Referat\n")  # never sent
-    root = handbook(tmp_path / "hb", {
-        "prosedyrer/target.md": FILES["prosedyrer/target.md"],
-        "nettverk/sentrum/nettverk.md": network,
-        "nettverk/sentrum/2025-09-01-referat.md": minutes,
-    })
+    minutes = doc_text(
+        {
+            "type": "minutes",
+            "network": "sentrum",
+            "date": dt.date(2025, 9, 1),
+            "title": "Referat 1. september 2025",
+        },
+        "# Referat\n",
+    )  # never sent
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "prosedyrer/target.md": FILES["prosedyrer/target.md"],
+            "nettverk/sentrum/nettverk.md": network,
+            "nettverk/sentrum/2025-09-01-referat.md": minutes,
+        },
+    )
     report = outdated(root, today=TODAY)
     found = {(i.kind, i.code, i.due, i.days_overdue) for i in report.items}
     assert found == {
@@ -411,8 +505,12 @@ def test_network_deadlines_are_overdue_and_owned_by_the_leader(tmp_path: Path) -
         # The planned meetings of 10 September and 5 November have neither agenda nor minutes.
         ("meeting_missed", None, dt.date(2026, 9, 10), 76),
     }
-    assert [i.kind for i in report.items] == ["minutes_not_sent", "leader_term_ended",
-                                              "evaluation_overdue", "meeting_missed"]
+    assert [i.kind for i in report.items] == [
+        "minutes_not_sent",
+        "leader_term_ended",
+        "evaluation_overdue",
+        "meeting_missed",
+    ]
     assert {i.owner for i in report.items} == {"Rektor (Kari Nordmann)"}
     assert report.exit_code == 1
 
@@ -428,20 +526,27 @@ def test_errors_found_by_check_are_noted(tmp_path: Path) -> None:
 
 
 def test_missed_planned_meetings_are_listed_with_the_leader_to_act(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {
-        "prosedyrer/target.md": FILES["prosedyrer/target.md"],
-        "nettverk/sentrum/nettverk.md": NETWORK,
-        "nettverk/sentrum/2026-09-10-referat.md": MINUTES,
-    })
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "prosedyrer/target.md": FILES["prosedyrer/target.md"],
+            "nettverk/sentrum/nettverk.md": NETWORK,
+            "nettverk/sentrum/2026-09-10-referat.md": MINUTES,
+        },
+    )
     [missed] = [i for i in outdated(root, today=TODAY).items if i.kind == "meeting_missed"]
-    assert (missed.due, missed.days_overdue, missed.urgency) == (dt.date(2026, 11, 5), 20,
-                                                                 "overdue")
+    assert (missed.due, missed.days_overdue, missed.urgency) == (
+        dt.date(2026, 11, 5),
+        20,
+        "overdue",
+    )
     assert missed.path == "nettverk/sentrum/nettverk.md" and missed.line is not None
     assert "Møtet 2026-11-05 står i planned_meetings" in missed.message
     assert missed.owner == "Rektor (Kari Nordmann)"
     assert "tvf agenda new --network sentrum" in missed.action
-    assert "meeting_missed" not in {i.kind for i in outdated(root, today=dt.date(2026, 11,
-                                                                                     5)).items}
+    assert "meeting_missed" not in {
+        i.kind for i in outdated(root, today=dt.date(2026, 11, 5)).items
+    }
     status, out = cli(root, "--format", "json")
     assert status == 1 and "meeting_missed" in out
 
@@ -452,30 +557,38 @@ def test_what_to_do_says_what_to_do_not_the_item_again(book: Path) -> None:
         assert item.title not in item.action
     items = {(i.kind, i.path): i for i in outdated(book, today=TODAY).items}
     assert items[("review_overdue", "prosedyrer/overdue.md")].action == (
-        "Revider dokumentet, og godkjenn det på nytt med tvf stamp IV.7-1.")
+        "Revider dokumentet, og godkjenn det på nytt med tvf stamp IV.7-1."
+    )
     assert items[("minutes_missing", "nettverk/sentrum/2026-11-05-saksliste.md")].action == (
-        "Skriv referatet: tvf minutes new --network sentrum --date 2026-11-05.")
+        "Skriv referatet: tvf minutes new --network sentrum --date 2026-11-05."
+    )
     due = items[("action_item_due", "nettverk/sentrum/2026-09-10-referat.md")]
     assert due.owner == "PPT"
     assert due.action == "Gjør det innen 2026-12-10, og kryss av [x] i neste referat."
 
 
-def test_the_table_reads_well_in_a_terminal_100_columns_wide(book: Path,
-                                                            monkeypatch: pytest.MonkeyPatch
-                                                            ) -> None:
+def test_the_table_reads_well_in_a_terminal_100_columns_wide(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     _, out = cli(book)
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 100
     header = next(line for line in lines if line.startswith("┃"))
     assert [h.strip() for h in header.strip("┃").split("┃")] == [
-        "Status og hva", "Dokument", "Ansvarlig", "Hva må gjøres"]
+        "Status og hva",
+        "Dokument",
+        "Ansvarlig",
+        "Hva må gjøres",
+    ]
     cells = " ".join(line.split("│")[4] for line in lines if line.startswith("│"))
     # What to do, with whole words: no word of the column is cut in two.
-    assert "Revider dokumentet, og godkjenn det på nytt med tvf stamp IV.7-1." in \
-        " ".join(cells.split())
-    owners = " ".join(" ".join(line.split("│")[3].split()) for line in lines
-                      if line.startswith("│"))
+    assert "Revider dokumentet, og godkjenn det på nytt med tvf stamp IV.7-1." in " ".join(
+        cells.split()
+    )
+    owners = " ".join(
+        " ".join(line.split("│")[3].split()) for line in lines if line.startswith("│")
+    )
     assert "Skole" in owners and "PPT" in owners
 
 
@@ -483,25 +596,37 @@ def test_the_table_reads_well_in_a_terminal_100_columns_wide(book: Path,
 
 
 def test_the_review_window_includes_its_last_day_and_not_the_next(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {
-        "last.md": doc_text(meta("IV.7-2", review_by=TODAY + dt.timedelta(days=30))),
-        "after.md": doc_text(meta("IV.7-3", review_by=TODAY + dt.timedelta(days=31))),
-        "today.md": doc_text(meta("IV.7-4", review_by=TODAY)),
-    })
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "last.md": doc_text(meta("IV.7-2", review_by=TODAY + dt.timedelta(days=30))),
+            "after.md": doc_text(meta("IV.7-3", review_by=TODAY + dt.timedelta(days=31))),
+            "today.md": doc_text(meta("IV.7-4", review_by=TODAY)),
+        },
+    )
     report = outdated(root, today=TODAY, within_days=30)
     due = {i.path: i.days_left for i in report.items if i.kind == "review_due"}
     assert due == {"last.md": 30, "today.md": 0}
-    assert [i.kind for i in outdated(root, today=TODAY, within_days=0).items
-            if i.path == "today.md"] == ["review_due"]
+    assert [
+        i.kind for i in outdated(root, today=TODAY, within_days=0).items if i.path == "today.md"
+    ] == ["review_due"]
 
 
 def test_the_stale_cut_off_is_exactly_n_months(tmp_path: Path) -> None:
     cutoff = dt.date(2024, 11, 25)  # TODAY (2026-11-25) minus 24 months
-    root = handbook(tmp_path / "hb", {
-        "on.md": doc_text(meta("IV.7-2", valid_from=cutoff, review_by=dt.date(2028, 1, 1))),
-        "before.md": doc_text(meta("IV.7-3", valid_from=cutoff - dt.timedelta(days=1),
-                                   review_by=dt.date(2028, 1, 1))),
-    })
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "on.md": doc_text(meta("IV.7-2", valid_from=cutoff, review_by=dt.date(2028, 1, 1))),
+            "before.md": doc_text(
+                meta(
+                    "IV.7-3",
+                    valid_from=cutoff - dt.timedelta(days=1),
+                    review_by=dt.date(2028, 1, 1),
+                )
+            ),
+        },
+    )
     report = outdated(root, today=TODAY, stale_months=24)
     stale = {i.path: i.age_days for i in report.items if i.kind == "stale"}
     assert set(stale) == {"before.md"}

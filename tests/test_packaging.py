@@ -23,8 +23,9 @@ pytestmark = pytest.mark.packaging
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True,
-                            timeout=900, check=False)
+    result = subprocess.run(
+        [str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=900, check=False
+    )
     assert result.returncode in (0, 1), result.stdout + result.stderr
     return result
 
@@ -64,8 +65,13 @@ def test_installed_wheel_runs_outside_the_repository(dist: Path, tmp_path: Path)
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
     wheel = next(dist.glob("*.whl"))
-    install = subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)],
-                             capture_output=True, text=True, timeout=900, check=False)
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert install.returncode == 0, install.stderr
     tvf = env_dir / "bin" / "tvf"
     outside = tmp_path / "elsewhere"
@@ -78,16 +84,44 @@ def test_installed_wheel_runs_outside_the_repository(dist: Path, tmp_path: Path)
     laws = run(tvf, "laws", "--handbook", ROOT / "handbook", "--format", "json", cwd=outside)
     assert any(law["id"] == "LOV-2005-06-17-64" for law in json.loads(laws.stdout))
 
-    where = subprocess.run([str(python), "-c", "import tverrfaglig; print(tverrfaglig.__file__)"],
-                           capture_output=True, text=True, check=True, cwd=outside)
+    where = subprocess.run(
+        [str(python), "-c", "import tverrfaglig; print(tverrfaglig.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=outside,
+    )
     assert str(env_dir) in where.stdout  # the installed package, not the checkout
 
-    made = run(tvf, "init", outside / "ny", "--municipality", "Testby kommune", "--no-git",
-               "--recipient", "Oppvekstledelsen", "--approving-body", "Oppvekstutvalget",
-               cwd=outside)
+    made = run(
+        tvf,
+        "init",
+        outside / "ny",
+        "--municipality",
+        "Testby kommune",
+        "--no-git",
+        "--recipient",
+        "Oppvekstledelsen",
+        "--approving-body",
+        "Oppvekstutvalget",
+        cwd=outside,
+    )
     assert made.returncode == 0
-    new = run(tvf, "new", "procedure", "--handbook", outside / "ny", "--chapter", "I.2",
-              "--title", "Fra malen i pakken", "--owner", "Oppvekst", "--no-input", cwd=outside)
+    new = run(
+        tvf,
+        "new",
+        "procedure",
+        "--handbook",
+        outside / "ny",
+        "--chapter",
+        "I.2",
+        "--title",
+        "Fra malen i pakken",
+        "--owner",
+        "Oppvekst",
+        "--no-input",
+        cwd=outside,
+    )
     assert new.returncode == 0
     assert run(tvf, "check", "--handbook", outside / "ny", cwd=outside).returncode == 0
 

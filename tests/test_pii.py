@@ -172,8 +172,10 @@ def test_computed_second_check_digit_ten_is_never_valid() -> None:
     ("written", "masked"),
     [
         (f"{FNR[:3]} {FNR[3:6]} {FNR[6:9]} {FNR[9:]}", f"{FNR[:2]}* *** *** **"),
-        (f"{FNR[:3]}\u00a0{FNR[3:6]}\u00a0{FNR[6:9]}\u00a0{FNR[9:]}",
-         f"{FNR[:2]}*\u00a0***\u00a0***\u00a0**"),
+        (
+            f"{FNR[:3]}\u00a0{FNR[3:6]}\u00a0{FNR[6:9]}\u00a0{FNR[9:]}",
+            f"{FNR[:2]}*\u00a0***\u00a0***\u00a0**",
+        ),
         (f"{FNR[:2]}.{FNR[2:4]}.{FNR[4:6]} {FNR[6:]}", f"{FNR[:2]}.**.** *****"),
     ],
 )
@@ -183,8 +185,7 @@ def test_grouped_and_dotted_forms_are_found(written: str, masked: str) -> None:
     assert [(h.kind, h.masked) for h in found] == [("fødselsnummer", masked)]
 
 
-@pytest.mark.parametrize("prefix", ["fnr", "Fnr", "FNR", "pnr", "fødselsnr", "personnummer",
-                                    "dnr"])
+@pytest.mark.parametrize("prefix", ["fnr", "Fnr", "FNR", "pnr", "fødselsnr", "personnummer", "dnr"])
 def test_glued_to_a_word_that_names_the_number_is_found(prefix: str) -> None:
     assert [h.masked for h in hits(f"({prefix}{FNR})")] == [FNR[:2] + "*" * 9]
 
@@ -393,12 +394,20 @@ def test_mask_masks_every_number_as_a_finding_shows_it_and_nothing_else() -> Non
     grouped = f"{number[:3]} {number[3:6]} {number[6:9]} {number[9:]}"
     text = f"Se {number}, fnr{number}, {grouped} og {number[:6]}-{number[6:]}.\nDOK{number} 123"
     masked = pii.mask(text)
-    assert masked == (f"Se {number[:2]}*********, fnr{number[:2]}*********, "
-                      f"{number[:2]}* *** *** ** og {number[:2]}****-*****.\nDOK{number} 123")
+    assert masked == (
+        f"Se {number[:2]}*********, fnr{number[:2]}*********, "
+        f"{number[:2]}* *** *** ** og {number[:2]}****-*****.\nDOK{number} 123"
+    )
     assert len(masked) == len(text)
-    assert [hit.masked for hit in pii.find_national_ids(text)] == \
-        [m for m in (f"{number[:2]}*********", f"{number[:2]}*********",
-                     f"{number[:2]}* *** *** **", f"{number[:2]}****-*****")]
+    assert [hit.masked for hit in pii.find_national_ids(text)] == [
+        m
+        for m in (
+            f"{number[:2]}*********",
+            f"{number[:2]}*********",
+            f"{number[:2]}* *** *** **",
+            f"{number[:2]}****-*****",
+        )
+    ]
     assert pii.mask("ingen nummer her") == "ingen nummer her"
 
 
@@ -414,7 +423,7 @@ def test_a_synthetic_d_number_has_day_plus_40_and_month_plus_80() -> None:
 
 def test_a_number_with_a_name_glued_in_front_counts_only_as_a_whole_word() -> None:
     assert [h.masked for h in find_national_ids(f"fnr{FNR}")] == [FNR[:2] + "*" * 9]
-    assert list(find_national_ids(f"9fnr{FNR}")) == []   # the word is glued to a digit
+    assert list(find_national_ids(f"9fnr{FNR}")) == []  # the word is glued to a digit
     assert list(find_national_ids(f" 9fnr{FNR}")) == []
     assert list(find_national_ids(f"xfnr{FNR}")) == []
 
@@ -434,8 +443,13 @@ def test_guard_refuses_with_the_message_filled_in_and_the_hint() -> None:
 
     pii.guard("ingen nummer", "aldri {kind}", hint="h")  # nothing to refuse
     with pytest.raises(Refused) as refused:
-        pii.guard(f"a\n{FNR}", "{what}: {kind} {masked} på linje {line}.", hint="Fjern det.",
-                  refusal=Refused, what="Referatet")
+        pii.guard(
+            f"a\n{FNR}",
+            "{what}: {kind} {masked} på linje {line}.",
+            hint="Fjern det.",
+            refusal=Refused,
+            what="Referatet",
+        )
     assert refused.value.message == f"Referatet: fødselsnummer {FNR[:2]}********* på linje 2."
     assert refused.value.hint == "Fjern det."
     with pytest.raises(TvfError) as plain:

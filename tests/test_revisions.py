@@ -39,8 +39,9 @@ def git(cwd: Path, *args: str, date: str | None = None) -> str:
     env = dict(os.environ)
     if date is not None:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T12:00:00+01:00"
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
-                          env=env).stdout
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env
+    ).stdout
 
 
 def commit(repo: Path, message: str, date: str) -> None:
@@ -56,15 +57,24 @@ def read_meta(path: Path) -> dict[str, object]:
 
 def two_documents(root: Path) -> Path:
     """A references B; both approved, neither stamped by tvf."""
-    return handbook(root, {
-        "prosedyrer/a.md": doc_text(meta("IV.7-2", references=["IV.7-3"]), "Se IV.7-3.\n"),
-        "vedlegg/b.md": doc_text(meta("IV.7-3", type="attachment")),
-    })
+    return handbook(
+        root,
+        {
+            "prosedyrer/a.md": doc_text(meta("IV.7-2", references=["IV.7-3"]), "Se IV.7-3.\n"),
+            "vedlegg/b.md": doc_text(meta("IV.7-3", type="attachment")),
+        },
+    )
 
 
-@pytest.mark.parametrize(("old", "major", "new"), [
-    ("1.0", False, "1.1"), ("1.9", False, "1.10"), ("1.9", True, "2.0"), ("0.3", True, "1.0"),
-])
+@pytest.mark.parametrize(
+    ("old", "major", "new"),
+    [
+        ("1.0", False, "1.1"),
+        ("1.9", False, "1.10"),
+        ("1.9", True, "2.0"),
+        ("0.3", True, "1.0"),
+    ],
+)
 def test_bump_version(old: str, major: bool, new: str) -> None:
     assert bump_version(old, major=major) == new
 
@@ -75,15 +85,18 @@ def test_add_months_clamps_to_the_end_of_the_month() -> None:
     assert add_months(dt.date(2028, 2, 29), 12) == dt.date(2029, 2, 28)
 
 
-@pytest.mark.parametrize(("start", "months", "expected"), [
-    (dt.date(2026, 11, 25), 3, dt.date(2027, 2, 25)),     # across a year end, not 12n
-    (dt.date(2026, 12, 31), 2, dt.date(2027, 2, 28)),     # ... onto a short month
-    (dt.date(2026, 10, 15), 15, dt.date(2028, 1, 15)),    # more than a year, not 12n
-    (dt.date(2027, 2, 25), -3, dt.date(2026, 11, 25)),    # back across a year end
-    (dt.date(2026, 1, 31), -1, dt.date(2025, 12, 31)),
-    (dt.date(2026, 12, 1), 1, dt.date(2027, 1, 1)),       # December + 1
-    (dt.date(2027, 1, 1), -1, dt.date(2026, 12, 1)),      # January - 1
-])
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (dt.date(2026, 11, 25), 3, dt.date(2027, 2, 25)),  # across a year end, not 12n
+        (dt.date(2026, 12, 31), 2, dt.date(2027, 2, 28)),  # ... onto a short month
+        (dt.date(2026, 10, 15), 15, dt.date(2028, 1, 15)),  # more than a year, not 12n
+        (dt.date(2027, 2, 25), -3, dt.date(2026, 11, 25)),  # back across a year end
+        (dt.date(2026, 1, 31), -1, dt.date(2025, 12, 31)),
+        (dt.date(2026, 12, 1), 1, dt.date(2027, 1, 1)),  # December + 1
+        (dt.date(2027, 1, 1), -1, dt.date(2026, 12, 1)),  # January - 1
+    ],
+)
 def test_add_months_across_a_year_end(start: dt.date, months: int, expected: dt.date) -> None:
     assert add_months(start, months) == expected
 
@@ -91,14 +104,21 @@ def test_add_months_across_a_year_end(start: dt.date, months: int, expected: dt.
 # --- Golden files: byte preservation ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", sorted(p.name.removesuffix(".in.md")
-                                        for p in GOLDEN.glob("*.in.md")))
+@pytest.mark.parametrize(
+    "case", sorted(p.name.removesuffix(".in.md") for p in GOLDEN.glob("*.in.md"))
+)
 def test_stamp_golden_files(case: str, tmp_path: Path) -> None:
     source = (GOLDEN / f"{case}.in.md").read_bytes()
     root = handbook(tmp_path / "hb", {f"dokumenter/{case}.md": source})
-    [result] = stamp([f"dokumenter/{case}.md"], root=root, by="Åse Øvrebø",
-                     date=dt.date(2026, 11, 25), summary="Revidert: nye frister (høring)",
-                     today=TODAY, cwd=root)
+    [result] = stamp(
+        [f"dokumenter/{case}.md"],
+        root=root,
+        by="Åse Øvrebø",
+        date=dt.date(2026, 11, 25),
+        summary="Revidert: nye frister (høring)",
+        today=TODAY,
+        cwd=root,
+    )
     written = (root / "dokumenter" / f"{case}.md").read_bytes()
     golden = GOLDEN / f"{case}.out.md"
     if os.environ.get("UPDATE_GOLDEN"):
@@ -114,9 +134,14 @@ def test_stamp_golden_files(case: str, tmp_path: Path) -> None:
 
 
 def test_stamp_sets_every_field_and_check_is_quiet(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2", status="draft",
-                                                            approved_by=None, valid_from=None,
-                                                            review_by=None))})
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(
+                meta("IV.7-2", status="draft", approved_by=None, valid_from=None, review_by=None)
+            )
+        },
+    )
     [result] = stamp(["IV.7-2"], root=root, by=BY, summary="Første", today=TODAY)
     data = read_meta(root / "a.md")
     assert data["version"] == "1.1" and data["status"] == "approved"
@@ -129,10 +154,20 @@ def test_stamp_sets_every_field_and_check_is_quiet(tmp_path: Path) -> None:
 
 def test_options_major_date_review_by_and_interval(tmp_path: Path) -> None:
     toml = '[handbook]\ntitle = "T"\nreview_interval_months = 12\n'
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2")),
-                                      "b.md": doc_text(meta("IV.7-3"))}, toml=toml)
-    stamp(["IV.7-2"], root=root, by=BY, major=True, date=dt.date(2027, 1, 31), today=TODAY,
-          summary="x")
+    root = handbook(
+        tmp_path / "hb",
+        {"a.md": doc_text(meta("IV.7-2")), "b.md": doc_text(meta("IV.7-3"))},
+        toml=toml,
+    )
+    stamp(
+        ["IV.7-2"],
+        root=root,
+        by=BY,
+        major=True,
+        date=dt.date(2027, 1, 31),
+        today=TODAY,
+        summary="x",
+    )
     assert read_meta(root / "a.md")["version"] == "2.0"
     assert read_meta(root / "a.md")["review_by"] == dt.date(2028, 1, 31)
     stamp(["IV.7-3"], root=root, by=BY, review_by=dt.date(2027, 6, 1), today=TODAY, summary="x")
@@ -147,8 +182,7 @@ def test_by_defaults_to_git_user_name(git_repo: Path) -> None:
     assert result.approved_by == "Test Koordinator"
 
 
-def test_no_name_anywhere_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                           ) -> None:
+def test_no_name_anywhere_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     empty = tmp_path / "empty.gitconfig"
     empty.write_text("", encoding="utf-8")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
@@ -182,8 +216,9 @@ def test_summary_is_the_commits_since_the_last_stamp(git_repo: Path) -> None:
     path = root / "prosedyrer" / "a.md"
     path.write_text(path.read_text(encoding="utf-8") + "Ny frist.\n", encoding="utf-8")
     commit(git_repo, "Ny frist for svar", "2026-03-01")
-    (root / "vedlegg" / "b.md").write_text(doc_text(meta("IV.7-3", title="Annet")),
-                                           encoding="utf-8")
+    (root / "vedlegg" / "b.md").write_text(
+        doc_text(meta("IV.7-3", title="Annet")), encoding="utf-8"
+    )
     commit(git_repo, "Endre bare vedlegget", "2026-03-02")
     path.write_text(path.read_text(encoding="utf-8") + "Skrivefeil rettet.\n", encoding="utf-8")
     commit(git_repo, "Rett skrivefeil", "2026-03-03")
@@ -191,8 +226,7 @@ def test_summary_is_the_commits_since_the_last_stamp(git_repo: Path) -> None:
     assert second.summary == "Ny frist for svar; Rett skrivefeil"
 
 
-def test_edits_on_the_day_of_the_stamp_but_before_it_are_not_counted_again(git_repo: Path
-                                                                           ) -> None:
+def test_edits_on_the_day_of_the_stamp_but_before_it_are_not_counted_again(git_repo: Path) -> None:
     root = two_documents(git_repo / "hb")
     commit(git_repo, "Skriv rutinen", "2026-02-01")
     stamp(["IV.7-2"], root=root, by=BY, today=dt.date(2026, 2, 1), summary="Godkjent i møte")
@@ -205,8 +239,9 @@ def test_stamp_by_path_relative_to_cwd_or_root(tmp_path: Path) -> None:
     root = two_documents(tmp_path / "hb")
     [result] = stamp(["vedlegg/b.md"], root=root, by=BY, today=TODAY, summary="x", cwd=tmp_path)
     assert result.id == "IV.7-3"
-    [result] = stamp(["hb/prosedyrer/a.md"], root=root, by=BY, today=TODAY, summary="x",
-                     cwd=tmp_path)
+    [result] = stamp(
+        ["hb/prosedyrer/a.md"], root=root, by=BY, today=TODAY, summary="x", cwd=tmp_path
+    )
     assert result.id == "IV.7-2"
     with pytest.raises(TvfError, match=r"Fant ikke dokumentet «IV\.7-99»"):
         stamp(["IV.7-99"], root=root, by=BY, today=TODAY)
@@ -215,26 +250,57 @@ def test_stamp_by_path_relative_to_cwd_or_root(tmp_path: Path) -> None:
 def test_dry_run_shows_the_diff_and_writes_nothing(tmp_path: Path) -> None:
     root = two_documents(tmp_path / "hb")
     before = (root / "prosedyrer" / "a.md").read_bytes()
-    result = runner.invoke(app, ["stamp", "IV.7-2", "-H", str(root), "--by", BY, "--dry-run",
-                                 "--today", "2026-11-25", "-m", "Ny frist"])
+    result = runner.invoke(
+        app,
+        [
+            "stamp",
+            "IV.7-2",
+            "-H",
+            str(root),
+            "--by",
+            BY,
+            "--dry-run",
+            "--today",
+            "2026-11-25",
+            "-m",
+            "Ny frist",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (root / "prosedyrer" / "a.md").read_bytes() == before
     assert "--- a/prosedyrer/a.md\n+++ b/prosedyrer/a.md\n" in result.output
-    assert '-version: \'1.0\'\n+version: \'1.1\'\n' in result.output
-    assert "+changes:\n+  - version: \"1.1\"\n+    date: 2026-11-25\n" in result.output
+    assert "-version: '1.0'\n+version: '1.1'\n" in result.output
+    assert '+changes:\n+  - version: "1.1"\n+    date: 2026-11-25\n' in result.output
     assert "Tørrkjøring: ingen filer er endret." in result.output
     assert sorted(p.name for p in (root / "prosedyrer").iterdir()) == ["a.md"]
 
 
 def test_cli_stamp_reports_what_it_did(tmp_path: Path) -> None:
     root = two_documents(tmp_path / "hb")
-    result = runner.invoke(app, ["stamp", "IV.7-2", "IV.7-3", "-H", str(root), "--by", BY,
-                                 "--date", "2026-12-01", "-m", "Revidert", "--today",
-                                 "2026-11-25"])
+    result = runner.invoke(
+        app,
+        [
+            "stamp",
+            "IV.7-2",
+            "IV.7-3",
+            "-H",
+            str(root),
+            "--by",
+            BY,
+            "--date",
+            "2026-12-01",
+            "-m",
+            "Revidert",
+            "--today",
+            "2026-11-25",
+        ],
+    )
     assert result.exit_code == 0, result.output
-    assert ("Godkjent IV.7-2 «Dokument IV.7-2» (prosedyrer/a.md): versjon 1.0 → 1.1, godkjent "
-            "av Kari Nordmann, gyldig fra 2026-12-01, revideres innen 2028-12-01. Endringer: "
-            "Revidert") in result.output
+    assert (
+        "Godkjent IV.7-2 «Dokument IV.7-2» (prosedyrer/a.md): versjon 1.0 → 1.1, godkjent "
+        "av Kari Nordmann, gyldig fra 2026-12-01, revideres innen 2028-12-01. Endringer: "
+        "Revidert"
+    ) in result.output
     assert "Godkjent IV.7-3" in result.output
     bad = runner.invoke(app, ["stamp", "IV.7-2", "-H", str(root), "--by", BY, "--date", "1.12."])
     assert bad.exit_code == 2 and "--date «1.12.» er ikke en dato" in bad.output
@@ -244,25 +310,30 @@ def test_cli_stamp_reports_what_it_did(tmp_path: Path) -> None:
 
 
 def test_document_with_schema_errors_is_refused_with_its_findings(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2", owner=None,
-                                                            version="1"))})
+    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2", owner=None, version="1"))})
     before = (root / "a.md").read_bytes()
     result = runner.invoke(app, ["stamp", "IV.7-2", "-H", str(root), "--by", BY])
     assert result.exit_code == 1
     assert "a.md:2  TVF002 feil  Feltet «owner» mangler." in result.output
     assert "TVF003" in result.output
-    assert "Godkjenner ikke: 1 av 1 dokumenter kan ikke godkjennes. Ingen filer er endret." \
+    assert (
+        "Godkjenner ikke: 1 av 1 dokumenter kan ikke godkjennes. Ingen filer er endret."
         in result.output
+    )
     assert (root / "a.md").read_bytes() == before
 
 
-@pytest.mark.parametrize(("files", "code"), [
-    ({"a.md": "ingen front matter\n"}, "TVF001"),
-    ({"a.md": doc_text(meta("IV.7-2")), "b.md": doc_text(meta("IV.7-2"))}, "TVF005"),
-    ({"a.md": doc_text(meta("IV.7-2"), "Fnr 01010112345? Nei: 13097248022.\n")}, "TVF501"),
-])
+@pytest.mark.parametrize(
+    ("files", "code"),
+    [
+        ({"a.md": "ingen front matter\n"}, "TVF001"),
+        ({"a.md": doc_text(meta("IV.7-2")), "b.md": doc_text(meta("IV.7-2"))}, "TVF005"),
+        ({"a.md": doc_text(meta("IV.7-2"), "Fnr 01010112345? Nei: 13097248022.\n")}, "TVF501"),
+    ],
+)
 def test_unreadable_duplicate_and_personal_data_documents_are_refused(
-        tmp_path: Path, files: dict[str, str], code: str) -> None:
+    tmp_path: Path, files: dict[str, str], code: str
+) -> None:
     root = handbook(tmp_path / "hb", files)
     target = "a.md" if code == "TVF001" else "IV.7-2"
     with pytest.raises(StampRefused) as refused:
@@ -272,12 +343,20 @@ def test_unreadable_duplicate_and_personal_data_documents_are_refused(
 
 
 def test_retired_and_network_documents_are_refused(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {
-        "a.md": doc_text(meta("IV.7-2", status="retired")),
-        "n.md": doc_text({"type": "network", "id": "sentrum", "title": "Sentrum",
-                          "leader": {"name": "A", "role": "B", "term_start": TODAY,
-                                     "term_end": TODAY}}),
-    })
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(meta("IV.7-2", status="retired")),
+            "n.md": doc_text(
+                {
+                    "type": "network",
+                    "id": "sentrum",
+                    "title": "Sentrum",
+                    "leader": {"name": "A", "role": "B", "term_start": TODAY, "term_end": TODAY},
+                }
+            ),
+        },
+    )
     with pytest.raises(StampRefused) as refused:
         stamp(["IV.7-2"], root=root, by=BY, today=TODAY)
     assert "er utgått (retired) og kan ikke godkjennes" in refused.value.reasons[0]
@@ -295,8 +374,10 @@ def test_personal_data_in_the_summary_or_name_is_refused(tmp_path: Path) -> None
 
 
 def test_several_documents_all_or_none_when_one_is_invalid(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2")),
-                                      "b.md": doc_text(meta("IV.7-3", owner=None))})
+    root = handbook(
+        tmp_path / "hb",
+        {"a.md": doc_text(meta("IV.7-2")), "b.md": doc_text(meta("IV.7-3", owner=None))},
+    )
     before = {p.name: p.read_bytes() for p in root.glob("*.md")}
     result = runner.invoke(app, ["stamp", "IV.7-2", "IV.7-3", "-H", str(root), "--by", BY])
     assert result.exit_code == 1
@@ -305,10 +386,16 @@ def test_several_documents_all_or_none_when_one_is_invalid(tmp_path: Path) -> No
 
 
 def test_a_crash_during_the_writes_leaves_every_original_intact(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2")),
-                                      "b.md": doc_text(meta("IV.7-3")),
-                                      "c.md": doc_text(meta("IV.7-4"))})
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(meta("IV.7-2")),
+            "b.md": doc_text(meta("IV.7-3")),
+            "c.md": doc_text(meta("IV.7-4")),
+        },
+    )
     before = {p.name: p.read_bytes() for p in root.glob("*.md")}
     real_replace = os.replace
     calls: list[str] = []
@@ -331,7 +418,8 @@ def test_a_crash_during_the_writes_leaves_every_original_intact(
 
 
 def test_a_file_changed_while_stamping_is_not_overwritten(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = two_documents(tmp_path / "hb")
     path = root / "prosedyrer" / "a.md"
     from tverrfaglig import revisions
@@ -340,8 +428,9 @@ def test_a_file_changed_while_stamping_is_not_overwritten(
 
     def prepare_then_someone_saves(plan: revisions._Plan, **kwargs: object) -> None:
         real(plan, **kwargs)  # type: ignore[arg-type]
-        path.write_text(path.read_text(encoding="utf-8") + "Lagret i en editor.\n",
-                        encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8") + "Lagret i en editor.\n", encoding="utf-8"
+        )
 
     monkeypatch.setattr(revisions, "_prepare", prepare_then_someone_saves)
     with pytest.raises(TvfError, match="ble endret mens tvf stamp kjørte"):
@@ -359,11 +448,18 @@ def test_file_mode_is_kept(tmp_path: Path) -> None:
 
 # --- Property: stamp() on disk changes nothing but the stamping keys -----------------------------
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cn", "Co"),
-                             blacklist_characters="\x00\ufeff"), min_size=1, max_size=10)
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cn", "Co"), blacklist_characters="\x00\ufeff"),
+    min_size=1,
+    max_size=10,
+)
 NAMES = TEXT.filter(lambda t: bool(t.strip()))
-COMMENT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Cn", "Co"),
-                                blacklist_characters="\ufeff"), max_size=10)
+COMMENT = st.text(
+    st.characters(
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Cn", "Co"), blacklist_characters="\ufeff"
+    ),
+    max_size=10,
+)
 
 
 def _yaml_scalar(value: object, style: str) -> str:
@@ -390,7 +486,8 @@ def valid_documents(draw: st.DrawFn) -> tuple[bytes, str]:
     quoted = st.sampled_from(["'", '"'])  # a plain 1.0 is a number: TVF003, refused
     version = f"{draw(st.integers(0, 9))}.{draw(st.integers(0, 9))}"
     entries: list[list[str]] = [
-        ["id: IV.7-2"], ["type: procedure"],
+        ["id: IV.7-2"],
+        ["type: procedure"],
         [f"title: {_yaml_scalar(draw(NAMES), draw(style))}"],
         [f"owner: {_yaml_scalar(draw(NAMES), draw(style))}"],
         [f"status: {_yaml_scalar('draft', draw(style))}"],
@@ -403,10 +500,15 @@ def valid_documents(draw: st.DrawFn) -> tuple[bytes, str]:
         entries.append([f"review_by: {_yaml_scalar(dt.date(2027, 1, 2), draw(style))}"])
     if draw(st.booleans()):
         s = draw(style)
-        entries.append(["changes:", f"  - version: {_yaml_scalar('0.1', draw(quoted))}",
-                        f"    date: {_yaml_scalar(dt.date(2025, 1, 2), s)}",
-                        f"    by: {_yaml_scalar(draw(NAMES), s)}",
-                        f"    summary: {_yaml_scalar(draw(NAMES), s)}"])
+        entries.append(
+            [
+                "changes:",
+                f"  - version: {_yaml_scalar('0.1', draw(quoted))}",
+                f"    date: {_yaml_scalar(dt.date(2025, 1, 2), s)}",
+                f"    by: {_yaml_scalar(draw(NAMES), s)}",
+                f"    summary: {_yaml_scalar(draw(NAMES), s)}",
+            ]
+        )
     for i in range(draw(st.integers(0, 3))):
         entries.append([f"extra_{i}: {_yaml_scalar(draw(TEXT), draw(style))}"])
     order = draw(st.permutations(range(len(entries))))
@@ -440,18 +542,32 @@ def _non_stamping_lines(front: list[str]) -> list[str]:
     for key, value in node.value:
         if key.value in STAMP_KEYS:
             first = bisect.bisect_right(starts, key.start_mark.index) - 1
-            last = bisect.bisect_right(starts, max(value.end_mark.index - 1,
-                                                   key.start_mark.index)) - 1
+            last = (
+                bisect.bisect_right(starts, max(value.end_mark.index - 1, key.start_mark.index)) - 1
+            )
             dropped.update(range(first, last + 1))
     return [line for number, line in enumerate(front) if number not in dropped]
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@example((b"---\nid: IV.7-2\ntype: procedure\ntitle: T\nowner: O\nstatus: draft\n"
-          b"version: '1.0'\napproved_by: '0\n\n  '\n# etter\nextra_0: x\n---\nTekst\n", "\n"))
-@example((b"---\nid: IV.7-2\ntype: procedure\ntitle: '0\xc2\x85  '\nowner: \"0\"\nstatus: draft\n"
-          b"version: '0.0'\n---\n", "\n"))
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@example(
+    (
+        b"---\nid: IV.7-2\ntype: procedure\ntitle: T\nowner: O\nstatus: draft\n"
+        b"version: '1.0'\napproved_by: '0\n\n  '\n# etter\nextra_0: x\n---\nTekst\n",
+        "\n",
+    )
+)
+@example(
+    (
+        b"---\nid: IV.7-2\ntype: procedure\ntitle: '0\xc2\x85  '\nowner: \"0\"\nstatus: draft\n"
+        b"version: '0.0'\n---\n",
+        "\n",
+    )
+)
 @given(valid_documents())
 def test_stamp_on_disk_changes_only_the_stamping_keys(case: tuple[bytes, str]) -> None:
     data, newline = case
@@ -464,15 +580,19 @@ def test_stamp_on_disk_changes_only_the_stamping_keys(case: tuple[bytes, str]) -
     assert "TVF302" not in codes(report) and "TVF001" not in codes(report)
     old_text, new_text = data.decode("utf-8"), new.decode("utf-8")
     old_parts, new_parts = split(old_text), split(new_text)
-    assert new_text[new_parts.end:] == old_text[old_parts.end:]  # the body, byte for byte
-    old_front = old_text[old_parts.start:old_parts.end].split(newline)
-    new_front = new_text[new_parts.start:new_parts.end].split(newline)
+    assert new_text[new_parts.end :] == old_text[old_parts.end :]  # the body, byte for byte
+    old_front = old_text[old_parts.start : old_parts.end].split(newline)
+    new_front = new_text[new_parts.start : new_parts.end].split(newline)
     assert _non_stamping_lines(new_front) == _non_stamping_lines(old_front)
     before, after = read_meta_text(old_text), read_meta_text(new_text)
-    assert {k: v for k, v in after.items() if k not in STAMP_KEYS} == \
-        {k: v for k, v in before.items() if k not in STAMP_KEYS}
-    assert after["fingerprint"] == result.fingerprint == fingerprint(before, old_text[
-        old_parts.body:])
+    assert {k: v for k, v in after.items() if k not in STAMP_KEYS} == {
+        k: v for k, v in before.items() if k not in STAMP_KEYS
+    }
+    assert (
+        after["fingerprint"]
+        == result.fingerprint
+        == fingerprint(before, old_text[old_parts.body :])
+    )
 
 
 def read_meta_text(text: str) -> dict[str, object]:
@@ -483,13 +603,14 @@ def read_meta_text(text: str) -> dict[str, object]:
 
 # --- Issue 14: who approves, the first version, references not in force -------------------------
 
-BODY_TOML = ('[handbook]\ntitle = "Testhåndbok"\nmunicipality = "Testby kommune"\n'
-             'approving_body = "Forebyggende forum"\n')
+BODY_TOML = (
+    '[handbook]\ntitle = "Testhåndbok"\nmunicipality = "Testby kommune"\n'
+    'approving_body = "Forebyggende forum"\n'
+)
 
 
 def test_the_approver_defaults_to_the_approving_body_not_the_git_user(git_repo: Path) -> None:
-    root = handbook(git_repo / "hb", {"prosedyrer/a.md": doc_text(meta("IV.7-2"))},
-                    toml=BODY_TOML)
+    root = handbook(git_repo / "hb", {"prosedyrer/a.md": doc_text(meta("IV.7-2"))}, toml=BODY_TOML)
     [result] = stamp(["IV.7-2"], root=root, today=TODAY, summary="x")
     assert result.approved_by == "Forebyggende forum"
     assert read_meta(root / "prosedyrer/a.md")["approved_by"] == "Forebyggende forum"
@@ -498,38 +619,50 @@ def test_the_approver_defaults_to_the_approving_body_not_the_git_user(git_repo: 
 
 
 def test_the_first_approval_of_a_draft_gives_version_1_0(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {
-        "prosedyrer/a.md": doc_text(meta("IV.7-2", status="draft", version="0.1")),
-        "prosedyrer/b.md": doc_text(meta("IV.7-3", status="draft", version="0.4")),
-        "prosedyrer/c.md": doc_text(meta("IV.7-4", status="draft", version="1.2")),
-    })
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "prosedyrer/a.md": doc_text(meta("IV.7-2", status="draft", version="0.1")),
+            "prosedyrer/b.md": doc_text(meta("IV.7-3", status="draft", version="0.4")),
+            "prosedyrer/c.md": doc_text(meta("IV.7-4", status="draft", version="1.2")),
+        },
+    )
     results = stamp(["IV.7-2", "IV.7-3", "IV.7-4"], root=root, by=BY, today=TODAY)
-    assert [(r.old_version, r.version) for r in results] == [("0.1", "1.0"), ("0.4", "1.0"),
-                                                              ("1.2", "1.3")]
+    assert [(r.old_version, r.version) for r in results] == [
+        ("0.1", "1.0"),
+        ("0.4", "1.0"),
+        ("1.2", "1.3"),
+    ]
     assert bump_version("0.3", first_approval=True) == "1.0"
     assert bump_version("0.3") == "0.4"
 
 
 def not_in_force(root: Path) -> Path:
-    return handbook(root, {
-        "prosedyrer/a.md": doc_text(meta("IV.7-2", references=["IV.7-3", "IV.7-4"])),
-        "vedlegg/b.md": doc_text(meta("IV.7-3", type="attachment", status="draft",
-                                      version="0.2", title="Utkastet")),
-        "vedlegg/c.md": doc_text(meta("IV.7-4", type="attachment", status="retired",
-                                      title="Det gamle")),
-    }, toml=BODY_TOML)
+    return handbook(
+        root,
+        {
+            "prosedyrer/a.md": doc_text(meta("IV.7-2", references=["IV.7-3", "IV.7-4"])),
+            "vedlegg/b.md": doc_text(
+                meta("IV.7-3", type="attachment", status="draft", version="0.2", title="Utkastet")
+            ),
+            "vedlegg/c.md": doc_text(
+                meta("IV.7-4", type="attachment", status="retired", title="Det gamle")
+            ),
+        },
+        toml=BODY_TOML,
+    )
 
 
 def test_stamping_a_document_that_refers_to_a_draft_or_retired_one_asks_first(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     root = not_in_force(tmp_path / "hb")
     path = root / "prosedyrer/a.md"
     before = path.read_bytes()
     args = ["stamp", "IV.7-2", "-H", str(root), "--today", "2026-11-25"]
     refused = runner.invoke(app, args, input="n\n")
     assert refused.exit_code == 1
-    assert "IV.7-2 viser til IV.7-3 «Utkastet», som er et utkast (ikke godkjent)" in \
-        refused.stderr
+    assert "IV.7-2 viser til IV.7-3 «Utkastet», som er et utkast (ikke godkjent)" in refused.stderr
     assert "IV.7-2 viser til IV.7-4 «Det gamle», som er utgått (retired)" in refused.stderr
     assert "Godkjenne likevel?" in refused.stderr
     assert "Ingen filer er endret" in refused.stderr
@@ -541,16 +674,22 @@ def test_stamping_a_document_that_refers_to_a_draft_or_retired_one_asks_first(
 
 def test_stamp_yes_approves_with_the_warning_shown(tmp_path: Path) -> None:
     root = not_in_force(tmp_path / "hb")
-    result = runner.invoke(app, ["stamp", "IV.7-2", "-H", str(root), "--today", "2026-11-25",
-                                 "--yes"])
+    result = runner.invoke(
+        app, ["stamp", "IV.7-2", "-H", str(root), "--today", "2026-11-25", "--yes"]
+    )
     assert result.exit_code == 0, result.output
     assert "som er et utkast" in result.stderr and "Godkjenne likevel" not in result.stderr
     assert "godkjent av Forebyggende forum" in result.stdout
     # Approving the draft together with the document that refers to it: nothing to warn about.
     root2 = not_in_force(tmp_path / "hb2")
     (root2 / "vedlegg/c.md").unlink()
-    (root2 / "prosedyrer/a.md").write_text(doc_text(meta("IV.7-2", references=["IV.7-3"])),
-                                           encoding="utf-8")
-    [a, b] = stamp(["IV.7-2", "IV.7-3"], root=root2, today=TODAY,
-                   confirm=lambda warnings: pytest.fail(f"asked: {warnings}") or False)
+    (root2 / "prosedyrer/a.md").write_text(
+        doc_text(meta("IV.7-2", references=["IV.7-3"])), encoding="utf-8"
+    )
+    [a, b] = stamp(
+        ["IV.7-2", "IV.7-3"],
+        root=root2,
+        today=TODAY,
+        confirm=lambda warnings: pytest.fail(f"asked: {warnings}") or False,
+    )
     assert a.warnings == () and b.version == "1.0"

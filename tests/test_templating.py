@@ -25,7 +25,7 @@ HOSTILE = {
     "list": "{{ ([0] * 1000000000) | length }}",
     "power": "{{ 2 ** 100000000 }}",
     "nested loops": "{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxxxx"
-                    "{% endfor %}{% endfor %}",
+    "{% endfor %}{% endfor %}",
 }
 
 
@@ -40,8 +40,10 @@ def test_hostile_template_is_a_clear_error_naming_it(tmp_path: Path, source: str
 
 
 def test_ordinary_use_of_the_operators_still_works(tmp_path: Path) -> None:
-    build_tree(tmp_path, {"templates/egen.md.j2":
-                          "{{ 'ab' * 3 }} {{ 2 ** 10 }} {{ [1] * 2 }} {{ 3 * 4 }}\n"})
+    build_tree(
+        tmp_path,
+        {"templates/egen.md.j2": "{{ 'ab' * 3 }} {{ 2 ** 10 }} {{ [1] * 2 }} {{ 3 * 4 }}\n"},
+    )
     assert render(environment(tmp_path), "egen.md.j2", {}) == "ababab 1024 [1, 1] 12\n"
 
 
@@ -51,9 +53,21 @@ def test_agenda_with_a_hostile_handbook_template_exits_2(tmp_path: Path) -> None
     shutil.copytree(BUNDLED, book)
     (book / "templates").mkdir(exist_ok=True)
     (book / "templates" / "agenda.md.j2").write_text(HOSTILE["recursion"], encoding="utf-8")
-    result = CliRunner().invoke(app, ["agenda", "new", "--network", "kanebogen",
-                                      "--date", "2027-01-12", "--output", "-",
-                                      "--handbook", str(book)])
+    result = CliRunner().invoke(
+        app,
+        [
+            "agenda",
+            "new",
+            "--network",
+            "kanebogen",
+            "--date",
+            "2027-01-12",
+            "--output",
+            "-",
+            "--handbook",
+            str(book),
+        ],
+    )
     assert result.exit_code == 2, result.output
     assert "agenda.md.j2" in result.output
     assert "Traceback" not in result.output

@@ -43,7 +43,9 @@ def _garble_objects(repo: Path) -> None:
 
 
 DAMAGE: dict[str, Callable[[Path], None]] = {
-    "HEAD": _garble_head, "objects lost": _lose_objects, "objects garbled": _garble_objects,
+    "HEAD": _garble_head,
+    "objects lost": _lose_objects,
+    "objects garbled": _garble_objects,
 }
 COMMANDS = {
     "history": ["history", "IV.7-2"],
@@ -54,8 +56,9 @@ COMMANDS = {
 
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
 @pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
-def test_corrupt_repository_is_reported(book: Path, damage: Callable[[Path], None],
-                                        command: list[str]) -> None:
+def test_corrupt_repository_is_reported(
+    book: Path, damage: Callable[[Path], None], command: list[str]
+) -> None:
     damage(book.parent)
     result = runner.invoke(app, [*command, "-H", str(book)])
     assert result.exit_code == 2, result.output

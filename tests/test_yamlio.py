@@ -59,8 +59,9 @@ def test_bad_yaml_raises_with_its_place() -> None:
 
 
 def test_key_lines() -> None:
-    node = yaml.compose("# kommentar\nid: x\nliste:\n  - a\nid: y\n? [k]\n: v\n",
-                        Loader=yamlio.Loader)
+    node = yaml.compose(
+        "# kommentar\nid: x\nliste:\n  - a\nid: y\n? [k]\n: v\n", Loader=yamlio.Loader
+    )
     keys = [(key, line) for key, line, _value in yamlio.key_lines(node)]
     assert keys == [("id", 2), ("liste", 3), ("id", 5)]  # a key that is not text is left out
     assert [line for _k, line, _v in yamlio.key_lines(node, offset=2)] == [3, 4, 6]
@@ -116,19 +117,27 @@ def test_describe(value: object, text: str) -> None:
     assert yamlio.describe(value) == text
 
 
-def test_without_libyaml_pyyamls_own_loader_reads_the_same(monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
+def test_without_libyaml_pyyamls_own_loader_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """PyYAML built without libyaml has no CSafeLoader: the pure-Python loader is used."""
     monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
-    spec = importlib.util.spec_from_file_location("tverrfaglig._yamlio_without_libyaml",
-                                                  Path(yamlio.__file__))
+    spec = importlib.util.spec_from_file_location(
+        "tverrfaglig._yamlio_without_libyaml", Path(yamlio.__file__)
+    )
     assert spec is not None and spec.loader is not None
     pure = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(pure)
     assert issubclass(pure.Loader, yaml.SafeLoader)
     text = "id: IV.7-2\nd: 2026-13-45\nv: 2026-01-02\nx: &x b\nl: [a, *x]\n"
     node, data = pure.load(text)
-    assert data == yamlio.load(text)[1] == {"id": "IV.7-2", "d": "2026-13-45",
-                                            "v": dt.date(2026, 1, 2), "x": "b", "l": ["a", "b"]}
+    assert (
+        data
+        == yamlio.load(text)[1]
+        == {"id": "IV.7-2", "d": "2026-13-45", "v": dt.date(2026, 1, 2), "x": "b", "l": ["a", "b"]}
+    )
     assert [(k, line) for k, line, _v in pure.key_lines(node)] == [
-        ("id", 1), ("d", 2), ("v", 3), ("x", 4), ("l", 5)]
+        ("id", 1),
+        ("d", 2),
+        ("v", 3),
+        ("x", 4),
+        ("l", 5),
+    ]

@@ -99,9 +99,11 @@ def predict(text: str, registry: LawRegistry | None = None) -> list[Label]:
         else:
             law_id = cite.law.id if cite.law is not None else cite.law_text
             key = _BY_ID.get(law_id, f"?{cite.law_text}")
-        units = [("article", a) for a in cite.articles] or [
-            ("section", s) for s in cite.sections] or (
-            [("chapter", cite.chapter)] if cite.chapter else [])
+        units = (
+            [("article", a) for a in cite.articles]
+            or [("section", s) for s in cite.sections]
+            or ([("chapter", cite.chapter)] if cite.chapter else [])
+        )
         if not units:
             if key is not None:
                 labels.append(Label(key))

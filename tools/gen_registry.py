@@ -121,9 +121,15 @@ class Renumbering:
     shared_with: tuple[str, ...] = ()
 
     def as_json(self) -> Json:
-        return {"basis": self.basis, "from_part": self.from_part, "section": self.section,
-                "shared_with": list(self.shared_with), "source": self.source,
-                "to": self.to_law, "to_part": self.to_part}
+        return {
+            "basis": self.basis,
+            "from_part": self.from_part,
+            "section": self.section,
+            "shared_with": list(self.shared_with),
+            "source": self.source,
+            "to": self.to_law,
+            "to_part": self.to_part,
+        }
 
 
 # --- Reading -----------------------------------------------------------------------------------
@@ -194,8 +200,9 @@ def chapter_of(path: Sequence[str]) -> str | None:
 def section_rows(raw_sections: Iterable[Json]) -> list[Row]:
     rows: list[Row] = []
     for raw in raw_sections:
-        rows.append([section_number(raw["ref"]), text_or_none(raw["heading"]),
-                     chapter_of(raw["path"])])
+        rows.append(
+            [section_number(raw["ref"]), text_or_none(raw["heading"]), chapter_of(raw["path"])]
+        )
     duplicates = [n for n, count in Counter(row[0] for row in rows).items() if count > 1]
     if duplicates:
         raise ValueError(f"sections listed twice: {duplicates}")
@@ -235,8 +242,11 @@ def article_heading(heading: str | None, sub_ref: str) -> str | None:
 def article_row(raw: Json) -> Row:
     sub_ref = raw["ref"].split("/", 1)[1]
     below_title = [without_footnote(part) for part in raw["path"][1:]]
-    return [article_number(sub_ref), article_heading(raw["heading"], sub_ref),
-            chapter_of(below_title)]
+    return [
+        article_number(sub_ref),
+        article_heading(raw["heading"], sub_ref),
+        chapter_of(below_title),
+    ]
 
 
 def convention_entries(law_id: str, articles: Sequence[Json], source: str) -> list[Json]:
@@ -246,16 +256,18 @@ def convention_entries(law_id: str, articles: Sequence[Json], source: str) -> li
         by_prefix.setdefault(raw["ref"].split("/", 1)[0], []).append(raw)
     entries = []
     for prefix, raws in by_prefix.items():
-        entries.append({
-            "articles": [article_row(raw) for raw in raws],
-            "completeness": "complete",
-            "id": f"{law_id}/{prefix}",
-            "kind": "convention",
-            "part_of": law_id,
-            "repealed": False,
-            "source": source,
-            "title": convention_title(raws[0]["path"][0]),
-        })
+        entries.append(
+            {
+                "articles": [article_row(raw) for raw in raws],
+                "completeness": "complete",
+                "id": f"{law_id}/{prefix}",
+                "kind": "convention",
+                "part_of": law_id,
+                "repealed": False,
+                "source": source,
+                "title": convention_title(raws[0]["path"][0]),
+            }
+        )
     return entries
 
 
@@ -277,23 +289,25 @@ def in_force_law_entries(dump: Dump) -> list[Json]:
     for raw in dump.sections["laws"]:
         articles = [s for s in raw["sections"] if is_article(s)]
         in_force = iso_date(raw["date_in_force"])
-        entries.append({
-            "completeness": "complete",
-            "id": raw["id"],
-            "in_force": in_force,
-            "in_force_text": None if in_force else raw["date_in_force"],
-            "kind": kind_of(raw["id"]),
-            "last_changed": raw.get("last_change_in_force"),
-            "last_changed_by": raw.get("last_changed_by"),
-            "note": None,
-            "repealed": False,
-            "repealed_on": None,
-            "replaced_by": None,
-            "sections": section_rows(s for s in raw["sections"] if not is_article(s)),
-            "short_title": text_or_none(raw["short_title"]),
-            "source": source,
-            "title": raw["title"],
-        })
+        entries.append(
+            {
+                "completeness": "complete",
+                "id": raw["id"],
+                "in_force": in_force,
+                "in_force_text": None if in_force else raw["date_in_force"],
+                "kind": kind_of(raw["id"]),
+                "last_changed": raw.get("last_change_in_force"),
+                "last_changed_by": raw.get("last_changed_by"),
+                "note": None,
+                "repealed": False,
+                "repealed_on": None,
+                "replaced_by": None,
+                "sections": section_rows(s for s in raw["sections"] if not is_article(s)),
+                "short_title": text_or_none(raw["short_title"]),
+                "source": source,
+                "title": raw["title"],
+            }
+        )
         entries.extend(convention_entries(raw["id"], articles, source))
     return entries
 
@@ -315,23 +329,25 @@ def historical_entries(dump: Dump) -> list[Json]:
         repealed = raw["status"] != "in force"
         note = raw.get("note")
         repealed_on = _REPEALED_ON_RE.search(note) if note else None
-        entries.append({
-            "completeness": raw.get("completeness", "complete"),
-            "id": raw["id"],
-            "in_force": noted_in_force.get(raw["id"]),
-            "in_force_text": None,
-            "kind": kind_of(raw["id"]),
-            "last_changed": raw.get("version_date"),
-            "last_changed_by": None,
-            "note": note,
-            "repealed": repealed,
-            "repealed_on": repealed_on[1] if repealed_on else None,
-            "replaced_by": None,
-            "sections": section_rows(raw["sections"]),
-            "short_title": text_or_none(raw["short_title"]),
-            "source": f"{HISTORICAL_FILE}: {raw['source']}",
-            "title": raw["title"],
-        })
+        entries.append(
+            {
+                "completeness": raw.get("completeness", "complete"),
+                "id": raw["id"],
+                "in_force": noted_in_force.get(raw["id"]),
+                "in_force_text": None,
+                "kind": kind_of(raw["id"]),
+                "last_changed": raw.get("version_date"),
+                "last_changed_by": None,
+                "note": note,
+                "repealed": repealed,
+                "repealed_on": repealed_on[1] if repealed_on else None,
+                "replaced_by": None,
+                "sections": section_rows(raw["sections"]),
+                "short_title": text_or_none(raw["short_title"]),
+                "source": f"{HISTORICAL_FILE}: {raw['source']}",
+                "title": raw["title"],
+            }
+        )
     return entries
 
 
@@ -345,11 +361,18 @@ def data_rows(dump: Dump) -> list[Renumbering]:
         old, from_part = split_ref(raw["from_ref"])
         section, to_part = split_ref(raw["to_ref"])
         stated = raw["source"] != DATA_HEADING_SOURCE
-        rows.append(Renumbering(
-            from_law=raw["from_law"], old=old, from_part=from_part, to_law=raw["to_law"],
-            section=section, to_part=to_part, basis=STATED if stated else IDENTICAL_HEADING,
-            source=raw["source"] if stated else "",
-        ))
+        rows.append(
+            Renumbering(
+                from_law=raw["from_law"],
+                old=old,
+                from_part=from_part,
+                to_law=raw["to_law"],
+                section=section,
+                to_part=to_part,
+                basis=STATED if stated else IDENTICAL_HEADING,
+                source=raw["source"] if stated else "",
+            )
+        )
     return rows
 
 
@@ -358,8 +381,9 @@ def successors(rows: Iterable[Renumbering]) -> dict[str, str]:
     found = dict(STATED_SUCCESSORS)
     for row in rows:
         if found.setdefault(row.from_law, row.to_law) != row.to_law:
-            raise ValueError(f"{row.from_law} has two successors: {found[row.from_law]}, "
-                             f"{row.to_law}")
+            raise ValueError(
+                f"{row.from_law} has two successors: {found[row.from_law]}, {row.to_law}"
+            )
     return found
 
 
@@ -383,8 +407,11 @@ def heading_matches(old: Json, new: Json) -> list[tuple[str, str, str]]:
 
 
 def heading_source(heading: str, in_data: bool) -> str:
-    found = "matched by tvf; also in the data's table" if in_data else (
-        "matched by tvf; not in the data's table")
+    found = (
+        "matched by tvf; also in the data's table"
+        if in_data
+        else ("matched by tvf; not in the data's table")
+    )
     return f"identical heading «{heading}» ({found})"
 
 
@@ -400,8 +427,9 @@ class RenumberingReport:
     missing_targets: list[str]
 
 
-def renumbered_for(old: Json, new: Json, rows: Sequence[Renumbering],
-                   report: RenumberingReport) -> dict[str, Json]:
+def renumbered_for(
+    old: Json, new: Json, rows: Sequence[Renumbering], report: RenumberingReport
+) -> dict[str, Json]:
     """The ``renumbered`` mapping of one repealed entry: heading matches, then the data's rows."""
     mapping = heading_renumberings(old, new, rows, report)
     add_data_heading_rows(mapping, rows, report)
@@ -412,8 +440,9 @@ def renumbered_for(old: Json, new: Json, rows: Sequence[Renumbering],
     return {number: item.as_json() for number, item in mapping.items()}
 
 
-def heading_renumberings(old: Json, new: Json, rows: Sequence[Renumbering],
-                         report: RenumberingReport) -> dict[str, Renumbering]:
+def heading_renumberings(
+    old: Json, new: Json, rows: Sequence[Renumbering], report: RenumberingReport
+) -> dict[str, Renumbering]:
     """The identical headings of ``old`` and ``new``, found here."""
     matches = heading_matches(old, new)
     in_data = {(r.old, r.section) for r in rows if r.basis == IDENTICAL_HEADING}
@@ -424,10 +453,16 @@ def heading_renumberings(old: Json, new: Json, rows: Sequence[Renumbering],
     for number, section, heading in matches:
         shared_with = tuple(n for n in sharing[heading_key(heading)] if n != number)
         mapping[number] = Renumbering(
-            from_law=old["id"], old=number, from_part=None, to_law=new["id"], section=section,
-            to_part=None, basis=IDENTICAL_HEADING,
+            from_law=old["id"],
+            old=number,
+            from_part=None,
+            to_law=new["id"],
+            section=section,
+            to_part=None,
+            basis=IDENTICAL_HEADING,
             source=heading_source(heading, (number, section) in in_data),
-            shared_with=shared_with)
+            shared_with=shared_with,
+        )
         if (number, section) not in in_data:
             report.tvf_only.append((old["id"], number, section))
         if shared_with:
@@ -435,19 +470,22 @@ def heading_renumberings(old: Json, new: Json, rows: Sequence[Renumbering],
     return mapping
 
 
-def add_data_heading_rows(mapping: dict[str, Renumbering], rows: Sequence[Renumbering],
-                          report: RenumberingReport) -> None:
+def add_data_heading_rows(
+    mapping: dict[str, Renumbering], rows: Sequence[Renumbering], report: RenumberingReport
+) -> None:
     """The data's identical-heading rows not found here (none today) are kept, and said so."""
     found = {(item.old, item.section) for item in mapping.values()}
     for row in rows:
         if row.basis == IDENTICAL_HEADING and (row.old, row.section) not in found:
             report.data_only.append(row)
-            mapping.setdefault(row.old, replace(
-                row, source=f"{DATA_HEADING_SOURCE} (the data's table only)"))
+            mapping.setdefault(
+                row.old, replace(row, source=f"{DATA_HEADING_SOURCE} (the data's table only)")
+            )
 
 
-def add_stated_rows(mapping: dict[str, Renumbering], rows: Sequence[Renumbering],
-                    report: RenumberingReport) -> None:
+def add_stated_rows(
+    mapping: dict[str, Renumbering], rows: Sequence[Renumbering], report: RenumberingReport
+) -> None:
     """A stated row wins over a heading match for the same old section."""
     for row in rows:
         if row.basis != STATED:
@@ -460,8 +498,9 @@ def add_stated_rows(mapping: dict[str, Renumbering], rows: Sequence[Renumbering]
         mapping[row.old] = row
 
 
-def check_targets(old_id: str, items: Iterable[Renumbering], new: Json,
-                  report: RenumberingReport) -> None:
+def check_targets(
+    old_id: str, items: Iterable[Renumbering], new: Json, report: RenumberingReport
+) -> None:
     known = {row[0] for row in new["sections"]}
     for item in items:
         for end in item.section.split(" til "):
@@ -532,23 +571,29 @@ def summary(entries: Sequence[Json], report: RenumberingReport) -> list[str]:
     kinds = Counter((e["kind"], e["repealed"]) for e in entries)
     sections = sum(len(e.get("sections", ())) for e in entries)
     articles = sum(len(e.get("articles", ())) for e in entries)
-    lines = [f"laws: {kinds[('law', False)]} in force or to come, {kinds[('law', True)]} repealed; "
-             f"regulations: {kinds[('regulation', False)]} in force, "
-             f"{kinds[('regulation', True)]} repealed; conventions: "
-             f"{kinds[('convention', False)]}; {sections} sections, {articles} articles"]
+    lines = [
+        f"laws: {kinds[('law', False)]} in force or to come, {kinds[('law', True)]} repealed; "
+        f"regulations: {kinds[('regulation', False)]} in force, "
+        f"{kinds[('regulation', True)]} repealed; conventions: "
+        f"{kinds[('convention', False)]}; {sections} sections, {articles} articles"
+    ]
     for (law, basis), count in sorted(report.counts.items()):
         lines.append(f"renumbered {law}: {count} {basis}")
-    lines.append(f"identical headings found by tvf and not in the data's table: "
-                 f"{len(report.tvf_only)}; in the data's table and not found by tvf: "
-                 f"{len(report.data_only)}")
+    lines.append(
+        f"identical headings found by tvf and not in the data's table: "
+        f"{len(report.tvf_only)}; in the data's table and not found by tvf: "
+        f"{len(report.data_only)}"
+    )
     shared = set(report.shared_old_headings)
-    lines += listed("tvf only", [line + (" (old heading shared by several old sections)"
-                                          if item in shared else "")
-                                 for item, line in zip(report.tvf_only, fmt(report.tvf_only),
-                                                       strict=True)])
+    lines += listed(
+        "tvf only",
+        [
+            line + (" (old heading shared by several old sections)" if item in shared else "")
+            for item, line in zip(report.tvf_only, fmt(report.tvf_only), strict=True)
+        ],
+    )
     lines += listed("data only", [f"{r.from_law} § {r.old}" for r in report.data_only])
-    lines.append(f"identical headings where several old sections share the heading: "
-                 f"{len(shared)}")
+    lines.append(f"identical headings where several old sections share the heading: {len(shared)}")
     lines += listed("heading match overridden by a stated row", fmt(report.overridden))
     lines += listed("target not in the successor's section list", report.missing_targets)
     return lines
@@ -564,10 +609,19 @@ def fmt(items: Iterable[tuple[str, str, str]]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER,
-                        help="the shared law data (default: ../shared/lovdata beside the repo)")
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
-                        help="where to write (default: src/tverrfaglig/data/lovdata.json)")
+    parser.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_FOLDER,
+        help="the shared law data (default: ../shared/lovdata beside the repo)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=DEFAULT_OUTPUT,
+        help="where to write (default: src/tverrfaglig/data/lovdata.json)",
+    )
     parser.add_argument("--quiet", action="store_true", help="do not print the summary")
     args = parser.parse_args(argv)
     head, entries, report = build(read_dump(args.folder))

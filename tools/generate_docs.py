@@ -79,8 +79,9 @@ PROMPT = "$ "
 
 def run_tvf(args: Sequence[str], terminal_width: int | None = None) -> str:
     """What ``tvf ARGS`` prints on the terminal (standard output and error as they come)."""
-    result = CliRunner(env=ENV).invoke(app, list(args), prog_name="tvf",
-                                       terminal_width=terminal_width)
+    result = CliRunner(env=ENV).invoke(
+        app, list(args), prog_name="tvf", terminal_width=terminal_width
+    )
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise RuntimeError(f"tvf {shlex.join(args)} failed") from result.exception
     return result.output
@@ -88,13 +89,13 @@ def run_tvf(args: Sequence[str], terminal_width: int | None = None) -> str:
 
 # --- docs/cli.md ---------------------------------------------------------------------------
 
+
 def command_paths() -> list[tuple[str, ...]]:
     """Every visible command and group, as the words after ``tvf``, in the order of ``--help``."""
     return [path for path, _ in walk(typer.main.get_command(app))]
 
 
-def walk(command: Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...],
-                                                                            Command]]:
+def walk(command: Command, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Command]]:
     yield path, command
     if isinstance(command, TyperGroup):
         for name, sub in command.commands.items():
@@ -139,12 +140,12 @@ def cli_reference() -> str:
     for path in paths:
         lines += ["", f"## {heading(path)}"]
         for language, label in LANGUAGES:
-            lines += ["", f"{label}:", "", "```text", help_text(path, language).rstrip("\n"),
-                      "```"]
+            lines += ["", f"{label}:", "", "```text", help_text(path, language).rstrip("\n"), "```"]
     return "\n".join(lines) + "\n"
 
 
 # --- README.md -----------------------------------------------------------------------------
+
 
 @contextlib.contextmanager
 def fixtures() -> Iterator[Path]:
@@ -158,7 +159,7 @@ def fixtures() -> Iterator[Path]:
 
 def example_block(block: str) -> str:
     """A console block with the output of each ``$ tvf …`` line in it made again."""
-    commands = [line[len(PROMPT):] for line in block.splitlines() if line.startswith(PROMPT)]
+    commands = [line[len(PROMPT) :] for line in block.splitlines() if line.startswith(PROMPT)]
     if not commands:
         raise ValueError(f"an examples block in README.md has no {PROMPT!r} lines:\n{block}")
     parts = []
@@ -174,15 +175,15 @@ def example_block(block: str) -> str:
 def readme(text: str) -> str:
     """``text`` (the README) with every examples block made again."""
     return EXAMPLES.sub(
-        lambda match: f"{EXAMPLES_START}\n{example_block(match.group(1))}{EXAMPLES_END}", text)
+        lambda match: f"{EXAMPLES_START}\n{example_block(match.group(1))}{EXAMPLES_END}", text
+    )
 
 
 # --- docs/laws.md: the corpus table -----------------------------------------------------------
 
 LAWS_DOC = ROOT / "docs" / "laws.md"
 CORPUS_START = "<!-- [[[corpus]]] -->"
-CORPUS_BLOCK = re.compile(re.escape(CORPUS_START) + r"\n.*?" + re.escape(EXAMPLES_END),
-                          re.DOTALL)
+CORPUS_BLOCK = re.compile(re.escape(CORPUS_START) + r"\n.*?" + re.escape(EXAMPLES_END), re.DOTALL)
 
 
 def corpus_table() -> str:
@@ -202,6 +203,7 @@ def laws_doc(text: str) -> str:
 
 
 # --- Command line --------------------------------------------------------------------------
+
 
 def generated() -> dict[Path, str]:
     """Each generated file and what it should hold."""

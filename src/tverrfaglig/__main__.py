@@ -38,8 +38,11 @@ def main() -> None:
         sys.exit(128 + signal.SIGTERM)
     except Exception:
         traceback.print_exc()
-        print("\n" + _("tvf: dette er en feil i tvf, ikke i håndboka. Meld den gjerne, med "
-                        "teksten over."), file=sys.stderr)
+        print(
+            "\n"
+            + _("tvf: dette er en feil i tvf, ikke i håndboka. Meld den gjerne, med teksten over."),
+            file=sys.stderr,
+        )
         sys.exit(3)
 
 

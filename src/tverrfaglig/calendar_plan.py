@@ -38,8 +38,8 @@ from .meetings import (
     term_over,
 )
 
-FIRST_TARGET = (9, 10)   # month, day of the first meeting's target date
-LAST_TARGET = (5, 20)    # month, day of the last meeting's target date (next calendar year)
+FIRST_TARGET = (9, 10)  # month, day of the first meeting's target date
+LAST_TARGET = (5, 20)  # month, day of the last meeting's target date (next calendar year)
 AUTUMN_BREAK_WEEKS = frozenset({40})
 WINTER_BREAK_WEEKS = frozenset({8, 9, 10})
 CHRISTMAS = ((12, 18), (1, 4))  # from 18 December to 4 January
@@ -87,7 +87,8 @@ def public_holidays(year: int, names: str = "no") -> dict[dt.date, str]:
     """Norwegian public holidays of ``year`` with their names in the ``holidays`` package's
     language ``names`` (Norwegian by default; :func:`easter_break` reads those)."""
     found: dict[dt.date, str] = dict(
-        holidays.country_holidays("NO", years=year, language=names).items())
+        holidays.country_holidays("NO", years=year, language=names).items()
+    )
     return found
 
 
@@ -126,8 +127,9 @@ def why_not_a_meeting_day(day: dt.date) -> str | None:
 # --- The plan -------------------------------------------------------------------------------
 
 
-def plan_meetings(network: Network, year: int, *, weekday: int | None = None,
-                  today: dt.date | None = None) -> MeetingPlan:
+def plan_meetings(
+    network: Network, year: int, *, weekday: int | None = None, today: dt.date | None = None
+) -> MeetingPlan:
     """``meetings_per_year`` dates in the school year starting in August of ``year``.
 
     ``weekday`` (0 = Monday … 4 = Friday) keeps every meeting on that day of the week. For a
@@ -136,22 +138,28 @@ def plan_meetings(network: Network, year: int, *, weekday: int | None = None,
     (:func:`expected_meetings_from`), spread over what is left of it.
     """
     count = network.meetings_per_year
-    if today is not None and school_year_start(today).year == year \
-            and today >= dt.date(year, *FIRST_TARGET):
+    if (
+        today is not None
+        and school_year_start(today).year == year
+        and today >= dt.date(year, *FIRST_TARGET)
+    ):
         held = [m for m in meetings_this_school_year(network, today) if m.date <= today]
-        count = min(max(0, count - len(held)),
-                    expected_meetings_from(network.meetings_per_year, today))
+        count = min(
+            max(0, count - len(held)), expected_meetings_from(network.meetings_per_year, today)
+        )
     return MeetingPlan(network, year, propose_dates(count, year, weekday=weekday, today=today))
 
 
-def propose_dates(count: int, year: int, *, weekday: int | None = None,
-                  today: dt.date | None = None) -> tuple[PlannedMeeting, ...]:
+def propose_dates(
+    count: int, year: int, *, weekday: int | None = None, today: dt.date | None = None
+) -> tuple[PlannedMeeting, ...]:
     """``count`` dates spread evenly over the school year starting in August of ``year``, or
     over what is left of it after ``today``; each moved to the nearest allowed day, never to
     today or earlier."""
     if not 2000 <= year <= 2100:
-        raise TvfError(_("Skoleåret {year} er utenfor det tvf planlegger (2000–2100).").format(
-            year=year))
+        raise TvfError(
+            _("Skoleåret {year} er utenfor det tvf planlegger (2000–2100).").format(year=year)
+        )
     if weekday is not None and not 0 <= weekday <= 4:
         raise TvfError(_("Møtedagen må være en hverdag (mandag til fredag)."))
     first = dt.date(year, *FIRST_TARGET)
@@ -159,11 +167,13 @@ def propose_dates(count: int, year: int, *, weekday: int | None = None,
     earliest = None
     if today is not None and today >= first:
         if today >= last:
-            raise TvfError(_("Skoleåret {school_year} er nesten over ({today}); tvf foreslår "
-                             "ingen møtedatoer som er passert.").format(
-                                 school_year=school_year_label(first), today=today),
-                           hint=_("Planlegg neste skoleår med --year {year}.").format(
-                               year=year + 1))
+            raise TvfError(
+                _(
+                    "Skoleåret {school_year} er nesten over ({today}); tvf foreslår "
+                    "ingen møtedatoer som er passert."
+                ).format(school_year=school_year_label(first), today=today),
+                hint=_("Planlegg neste skoleår med --year {year}.").format(year=year + 1),
+            )
         earliest = today + dt.timedelta(days=1)
         first = earliest + dt.timedelta(days=(last - earliest).days // (2 * max(count, 1)))
     span = (last - first).days
@@ -182,8 +192,9 @@ def propose_dates(count: int, year: int, *, weekday: int | None = None,
     return tuple(chosen)
 
 
-def _nearest_free_day(target: dt.date, weekday: int | None, taken: set[dt.date],
-                      earliest: dt.date | None = None) -> dt.date:
+def _nearest_free_day(
+    target: dt.date, weekday: int | None, taken: set[dt.date], earliest: dt.date | None = None
+) -> dt.date:
     for shift in range(MAX_SHIFT_DAYS + 1):
         for day in (target + dt.timedelta(days=shift), target - dt.timedelta(days=shift)):
             if day in taken or (weekday is not None and day.weekday() != weekday):
@@ -192,9 +203,12 @@ def _nearest_free_day(target: dt.date, weekday: int | None, taken: set[dt.date],
                 continue
             if why_not_a_meeting_day(day) is None:
                 return day
-    raise TvfError(_("Fant ingen ledig møtedag innen {days} dager fra {date}.").format(
-        days=MAX_SHIFT_DAYS, date=target),
-        hint=_("Velg en annen ukedag, eller færre møter i året (meetings_per_year)."))
+    raise TvfError(
+        _("Fant ingen ledig møtedag innen {days} dager fra {date}.").format(
+            days=MAX_SHIFT_DAYS, date=target
+        ),
+        hint=_("Velg en annen ukedag, eller færre møter i året (meetings_per_year)."),
+    )
 
 
 # --- iCalendar -------------------------------------------------------------------------------
@@ -218,8 +232,14 @@ def _oslo_timezone() -> icalendar.Timezone:
     return tz
 
 
-def calendar(plan: MeetingPlan, *, recipient: str, today: dt.date,
-             start: dt.time | None = None, minutes: int = 120) -> bytes:
+def calendar(
+    plan: MeetingPlan,
+    *,
+    recipient: str,
+    today: dt.date,
+    start: dt.time | None = None,
+    minutes: int = 120,
+) -> bytes:
     """The plan as an iCalendar file: all-day events, or timed ones from ``start``."""
     network = plan.network
     cal = icalendar.Calendar()
@@ -247,16 +267,29 @@ def calendar(plan: MeetingPlan, *, recipient: str, today: dt.date,
         else:
             begins = dt.datetime.combine(meeting.date, start)
             event.add("dtstart", begins, parameters={"TZID": TIMEZONE})
-            event.add("dtend", begins + dt.timedelta(minutes=minutes),
-                      parameters={"TZID": TIMEZONE})
+            event.add(
+                "dtend", begins + dt.timedelta(minutes=minutes), parameters={"TZID": TIMEZONE}
+            )
         # After the leader's term the old leader is not named: a leader must be chosen.
-        chair = _("må velges (lederperioden gikk ut {date})").format(
-            date=leader.term_end) if term_over(network, meeting.date) else who
-        event.add("description", _(
-            "Møte {number} av {total} i skoleåret {school_year}. Leder: {leader}. Innspill til "
-            "sakslisten sendes til leder, som sender ut sakslisten før møtet. Referatet sendes "
-            "til {recipient}.").format(number=number, total=total, school_year=plan.school_year,
-                                      leader=chair, recipient=recipient))
+        chair = (
+            _("må velges (lederperioden gikk ut {date})").format(date=leader.term_end)
+            if term_over(network, meeting.date)
+            else who
+        )
+        event.add(
+            "description",
+            _(
+                "Møte {number} av {total} i skoleåret {school_year}. Leder: {leader}. Innspill til "
+                "sakslisten sendes til leder, som sender ut sakslisten før møtet. Referatet sendes "
+                "til {recipient}."
+            ).format(
+                number=number,
+                total=total,
+                school_year=plan.school_year,
+                leader=chair,
+                recipient=recipient,
+            ),
+        )
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
@@ -267,6 +300,9 @@ def write_file(path: Path, data: bytes) -> None:
     so a mistyped path is an error rather than a new folder."""
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
-        raise TvfError(_("Mappen {folder} finnes ikke; lag den først, eller velg en annen fil."
-                         ).format(folder=folder))
+        raise TvfError(
+            _("Mappen {folder} finnes ikke; lag den først, eller velg en annen fil.").format(
+                folder=folder
+            )
+        )
     write_atomic(path, data)

@@ -36,17 +36,64 @@ WINDOW = 6
 #: Words that point to a diagnosis or a health problem (matched at the start of a word, any
 #: case: «autismespekteret», «angstlidelse»).
 DIAGNOSES = (
-    "adhd", "add-diagnose", "autis", "asperger", "tourette", "dysleksi", "dyskalkuli", "angst",
-    "depresj", "deprimert", "spiseforstyrr", "anoreksi", "bulimi", "psykose", "bipolar",
-    "schizofren", "ocd", "ptsd", "selvskad", "epilepsi", "diabetes", "cerebral parese",
-    "downs syndrom", "utviklingshemm", "tvangslidelse", "traume", "rusmisbruk",
+    "adhd",
+    "add-diagnose",
+    "autis",
+    "asperger",
+    "tourette",
+    "dysleksi",
+    "dyskalkuli",
+    "angst",
+    "depresj",
+    "deprimert",
+    "spiseforstyrr",
+    "anoreksi",
+    "bulimi",
+    "psykose",
+    "bipolar",
+    "schizofren",
+    "ocd",
+    "ptsd",
+    "selvskad",
+    "epilepsi",
+    "diabetes",
+    "cerebral parese",
+    "downs syndrom",
+    "utviklingshemm",
+    "tvangslidelse",
+    "traume",
+    "rusmisbruk",
 )
 #: First names that are also everyday words («per dag», «liv og helse», «finn»): a name only
 #: inside a sentence.
-AMBIGUOUS = frozenset({
-    "Per", "Hans", "Liv", "Tom", "Stein", "Odd", "Finn", "Dag", "Line", "Tone", "Gro", "Siv",
-    "May", "Kim", "Frank", "Else", "Eli", "Ann", "Gunn", "Aud", "Roy", "Mari", "Rita", "Unni",
-})
+AMBIGUOUS = frozenset(
+    {
+        "Per",
+        "Hans",
+        "Liv",
+        "Tom",
+        "Stein",
+        "Odd",
+        "Finn",
+        "Dag",
+        "Line",
+        "Tone",
+        "Gro",
+        "Siv",
+        "May",
+        "Kim",
+        "Frank",
+        "Else",
+        "Eli",
+        "Ann",
+        "Gunn",
+        "Aud",
+        "Roy",
+        "Mari",
+        "Rita",
+        "Unni",
+    }
+)
 _CLASS = re.compile(r"^(?:10|[1-9])[A-Ea-e][,.;:)]?$")
 _GRADE_WORDS = ("trinn", "klasse", "trinnet", "klassen")
 _AGE = re.compile(r"^\(?(?:1[0-9]|[1-9])\)?[,.;:]?$")
@@ -71,13 +118,19 @@ def first_names() -> frozenset[str]:
     spec = importlib.util.find_spec("faker")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the faker package (Norwegian first names for TVF502) is missing")
-    source = Path(next(iter(spec.submodule_search_locations))) / "providers" / "person" / \
-        "no_NO" / "__init__.py"
+    source = (
+        Path(next(iter(spec.submodule_search_locations)))
+        / "providers"
+        / "person"
+        / "no_NO"
+        / "__init__.py"
+    )
     names: set[str] = set()
     for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id in ("first_names_male", "first_names_female")
-                for t in node.targets):
+            isinstance(t, ast.Name) and t.id in ("first_names_male", "first_names_female")
+            for t in node.targets
+        ):
             names.update(str(name) for name in ast.literal_eval(node.value))
     if not names:
         raise RuntimeError(f"no Norwegian first names found in {source}")
@@ -116,8 +169,11 @@ def _starts_sentence(words: list[str], index: int) -> bool:
     if index == 0:
         return True
     before = words[index - 1]
-    return before.endswith(_SENTENCE_END) or before in ("-", "*", "+", "–", "#", "|") \
+    return (
+        before.endswith(_SENTENCE_END)
+        or before in ("-", "*", "+", "–", "#", "|")
         or bool(re.fullmatch(r"\d+\.|#+", before))
+    )
 
 
 def find_child_mentions(text: str) -> Iterator[ChildMention]:

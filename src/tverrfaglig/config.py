@@ -73,8 +73,9 @@ class Config:
         return frozenset(named)
 
 
-def find_handbook(explicit: Path | None, *, cwd: Path | None = None,
-                  environ: Mapping[str, str] | None = None) -> Path:
+def find_handbook(
+    explicit: Path | None, *, cwd: Path | None = None, environ: Mapping[str, str] | None = None
+) -> Path:
     """Return the handbook root, or raise :class:`TvfError` saying where tvf looked."""
     env = os.environ if environ is None else environ
     here = Path.cwd() if cwd is None else cwd
@@ -89,26 +90,32 @@ def find_handbook(explicit: Path | None, *, cwd: Path | None = None,
     if (fallback / CONFIG_NAME).is_file():
         return fallback
     raise TvfError(
-        _("Fant ingen håndbok: ingen {config} i {folder} eller mappene over, og ingen "
-          "handbook/{config}.").format(config=CONFIG_NAME, folder=here),
+        _(
+            "Fant ingen håndbok: ingen {config} i {folder} eller mappene over, og ingen "
+            "handbook/{config}."
+        ).format(config=CONFIG_NAME, folder=here),
         hint=_("Oppgi håndboka med --handbook STI eller miljøvariabelen TVF_HANDBOOK."),
     )
 
 
 def _require_handbook(path: Path, source: str) -> Path:
     if not path.exists():
-        raise TvfError(_("Håndboka {path} (fra {source}) finnes ikke.").format(
-            path=path, source=source),
-                       hint=_("Sjekk stien, eller oppgi en annen med --handbook."))
+        raise TvfError(
+            _("Håndboka {path} (fra {source}) finnes ikke.").format(path=path, source=source),
+            hint=_("Sjekk stien, eller oppgi en annen med --handbook."),
+        )
     if not path.is_dir():
-        raise TvfError(_("{path} (fra {source}) er ikke en mappe.").format(
-            path=path, source=source),
-                       hint=_("Oppgi mappen som har tvf.toml."))
+        raise TvfError(
+            _("{path} (fra {source}) er ikke en mappe.").format(path=path, source=source),
+            hint=_("Oppgi mappen som har tvf.toml."),
+        )
     if not (path / CONFIG_NAME).is_file():
-        raise TvfError(_("{path} (fra {source}) har ingen {config}, så det er ingen håndbok."
-                         ).format(path=path, source=source, config=CONFIG_NAME),
-                       hint=_("Lag {config} med minst [handbook] title = \"…\".").format(
-                           config=CONFIG_NAME))
+        raise TvfError(
+            _("{path} (fra {source}) har ingen {config}, så det er ingen håndbok.").format(
+                path=path, source=source, config=CONFIG_NAME
+            ),
+            hint=_('Lag {config} med minst [handbook] title = "…".').format(config=CONFIG_NAME),
+        )
     return path.resolve()
 
 
@@ -118,30 +125,39 @@ def load_config(root: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise TvfError(_("{path}: filen er ikke UTF-8 ({reason}).").format(
-            path=path, reason=exc.reason)) from None
+        raise TvfError(
+            _("{path}: filen er ikke UTF-8 ({reason}).").format(path=path, reason=exc.reason)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         # tomllib puts "(at line N, column M)" in its message.
-        raise TvfError(_("{path}: ugyldig TOML: {problem}").format(path=path, problem=exc)
-                       ) from None
+        raise TvfError(
+            _("{path}: ugyldig TOML: {problem}").format(path=path, problem=exc)
+        ) from None
     except OSError as exc:
-        raise TvfError(_("{path}: kan ikke leses ({reason}).").format(
-            path=path, reason=exc.strerror)) from None
+        raise TvfError(
+            _("{path}: kan ikke leses ({reason}).").format(path=path, reason=exc.strerror)
+        ) from None
 
     handbook = _table(data, "handbook", path)
     minutes = _table(data, "minutes", path)
     check = _table(data, "check", path)
     title = handbook.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise TvfError(_("{path}: [handbook] mangler title.").format(path=path),
-                       hint=_('Skriv for eksempel title = "Håndbok for tverrfaglig samarbeid".'))
+        raise TvfError(
+            _("{path}: [handbook] mangler title.").format(path=path),
+            hint=_('Skriv for eksempel title = "Håndbok for tverrfaglig samarbeid".'),
+        )
     interval = handbook.get("review_interval_months", 24)
     if isinstance(interval, bool) or not isinstance(interval, int) or interval < 1:
-        raise TvfError(_("{path}: review_interval_months må være et helt tall større enn 0."
-                         ).format(path=path))
+        raise TvfError(
+            _("{path}: review_interval_months må være et helt tall større enn 0.").format(path=path)
+        )
     if interval > MAX_MONTHS:
-        raise TvfError(_("{path}: review_interval_months er {value}, men kan være høyst {most} "
-                         "(hundre år).").format(path=path, value=interval, most=MAX_MONTHS))
+        raise TvfError(
+            _(
+                "{path}: review_interval_months er {value}, men kan være høyst {most} (hundre år)."
+            ).format(path=path, value=interval, most=MAX_MONTHS)
+        )
     return Config(
         root=root,
         title=title,
@@ -166,18 +182,29 @@ def _units(value: object, path: Path) -> tuple[Unit, ...]:
     for table in value:
         name = _opt_str(table, "name", path)
         if not name or not name.strip():
-            raise TvfError(_("{path}: en [[units]] mangler name.").format(path=path),
-                           hint=_('Skriv for eksempel name = "Kanebogen skole".'))
+            raise TvfError(
+                _("{path}: en [[units]] mangler name.").format(path=path),
+                hint=_('Skriv for eksempel name = "Kanebogen skole".'),
+            )
         names = _str_list(table, "names", path)
         employees = table.get("employees", len(names))
         if isinstance(employees, bool) or not isinstance(employees, int) or employees < 0:
-            raise TvfError(_("{path}: employees i enheten «{unit}» må være et helt tall (0 eller "
-                             "mer).").format(path=path, unit=name))
+            raise TvfError(
+                _(
+                    "{path}: employees i enheten «{unit}» må være et helt tall (0 eller mer)."
+                ).format(path=path, unit=name)
+            )
         if any(u.name.casefold() == name.strip().casefold() for u in units):
-            raise TvfError(_("{path}: enheten «{unit}» står to ganger i [[units]].").format(
-                path=path, unit=name))
-        units.append(Unit(name.strip(), _str_list(table, "services", path),
-                          max(employees, len(names)), names))
+            raise TvfError(
+                _("{path}: enheten «{unit}» står to ganger i [[units]].").format(
+                    path=path, unit=name
+                )
+            )
+        units.append(
+            Unit(
+                name.strip(), _str_list(table, "services", path), max(employees, len(names)), names
+            )
+        )
     return tuple(units)
 
 
@@ -186,20 +213,27 @@ def _confirmations(data: Mapping[str, object], path: Path) -> ConfirmationSettin
         return None
     table = _table(data, "confirmations", path)
     threshold = table.get("threshold", 80)
-    if isinstance(threshold, bool) or not isinstance(threshold, int) \
-            or not 0 <= threshold <= 100:
-        raise TvfError(_("{path}: [confirmations] threshold må være et helt tall fra 0 til 100 "
-                         "(prosent).").format(path=path))
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or not 0 <= threshold <= 100:
+        raise TvfError(
+            _(
+                "{path}: [confirmations] threshold må være et helt tall fra 0 til 100 (prosent)."
+            ).format(path=path)
+        )
     minor_keeps = table.get("minor_keeps", True)
     if not isinstance(minor_keeps, bool):
-        raise TvfError(_("{path}: [confirmations] minor_keeps må være true eller false.").format(
-            path=path))
+        raise TvfError(
+            _("{path}: [confirmations] minor_keeps må være true eller false.").format(path=path)
+        )
     form_url = _opt_str(table, "form_url", path)
     if form_url is not None and not form_url.startswith(("https://", "http://")):
-        raise TvfError(_("{path}: [confirmations] form_url må være en nettadresse (https://…)."
-                         ).format(path=path))
-    return ConfirmationSettings(form_url, threshold, minor_keeps,
-                                _str_list(table, "services", path))
+        raise TvfError(
+            _("{path}: [confirmations] form_url må være en nettadresse (https://…).").format(
+                path=path
+            )
+        )
+    return ConfirmationSettings(
+        form_url, threshold, minor_keeps, _str_list(table, "services", path)
+    )
 
 
 def _table(data: Mapping[str, object], key: str, path: Path) -> Mapping[str, object]:
@@ -219,6 +253,5 @@ def _opt_str(table: Mapping[str, object], key: str, path: Path) -> str | None:
 def _str_list(table: Mapping[str, object], key: str, path: Path) -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TvfError(_("{path}: {key} må være en liste av tekster.").format(
-            path=path, key=key))
+        raise TvfError(_("{path}: {key} må være en liste av tekster.").format(path=path, key=key))
     return tuple(value)

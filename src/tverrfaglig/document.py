@@ -37,7 +37,6 @@ BODY_ID_RE = re.compile(
 )
 
 
-
 def as_date(value: object, *, timestamps: bool = False) -> dt.date | None:
     """A date in front matter (:func:`tverrfaglig.yamlio.as_date`), or None when the value is
     no date or one outside the dates tvf works with (:mod:`tverrfaglig.limits`): every module
@@ -121,36 +120,55 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
         line = data.count(b"\n", 0, exc.start) + 1
         # Kept (with replacement characters) only so the personal-data scan still sees it.
         unreadable = Document(path=path, text=data.decode("utf-8", errors="replace"))
-        return unreadable, [error(
-            "TVF001", path, line,
-            _("Filen er ikke UTF-8 (byte 0x{byte} på linje {line}). Lagre den som UTF-8."
-              ).format(byte=f"{data[exc.start]:02x}", line=line),
-        )]
+        return unreadable, [
+            error(
+                "TVF001",
+                path,
+                line,
+                _(
+                    "Filen er ikke UTF-8 (byte 0x{byte} på linje {line}). Lagre den som UTF-8."
+                ).format(byte=f"{data[exc.start]:02x}", line=line),
+            )
+        ]
     if text.startswith(_BOM):
-        findings.append(error(
-            "TVF001", path, 1,
-            _("Filen starter med et BOM-tegn (U+FEFF). Lagre den som UTF-8 uten BOM."),
-        ))
+        findings.append(
+            error(
+                "TVF001",
+                path,
+                1,
+                _("Filen starter med et BOM-tegn (U+FEFF). Lagre den som UTF-8 uten BOM."),
+            )
+        )
         text = text[1:]
 
     doc = Document(path=path, text=text)
     lines = text.split("\n")
     if lines[0].rstrip() != _FENCE:
-        findings.append(error(
-            "TVF001", path, 1,
-            _("Front matter mangler: filen må starte med en linje «---», så YAML-feltene, "
-              "så en ny linje «---»."),
-        ))
+        findings.append(
+            error(
+                "TVF001",
+                path,
+                1,
+                _(
+                    "Front matter mangler: filen må starte med en linje «---», så YAML-feltene, "
+                    "så en ny linje «---»."
+                ),
+            )
+        )
         return doc, findings
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
     if end is None:
-        findings.append(error(
-            "TVF001", path, 1,
-            _("Front matter er ikke avsluttet: fant ingen linje «---» etter den første."),
-        ))
+        findings.append(
+            error(
+                "TVF001",
+                path,
+                1,
+                _("Front matter er ikke avsluttet: fant ingen linje «---» etter den første."),
+            )
+        )
         return doc, findings
 
-    doc.body = "\n".join(lines[end + 1:])
+    doc.body = "\n".join(lines[end + 1 :])
     doc.body_line = end + 2
     meta, problems = _load_front_matter(path, "\n".join(lines[1:end]), doc)
     findings.extend(problems)
@@ -184,44 +202,79 @@ def _load_front_matter_exactly(
     except yaml.MarkedYAMLError as exc:
         line = yamlio.error_line(exc, offset)
         problem = exc.problem or exc.context or _("ukjent feil")
-        return None, [error("TVF001", path, line,
-                            _("Front matter er ikke gyldig YAML: {problem}.").format(
-                                problem=problem))]
+        return None, [
+            error(
+                "TVF001",
+                path,
+                line,
+                _("Front matter er ikke gyldig YAML: {problem}.").format(problem=problem),
+            )
+        ]
     except yaml.YAMLError as exc:
-        return None, [error("TVF001", path, None,
-                            _("Front matter er ikke gyldig YAML: {problem}.").format(
-                                problem=exc))]
+        return None, [
+            error(
+                "TVF001",
+                path,
+                None,
+                _("Front matter er ikke gyldig YAML: {problem}.").format(problem=exc),
+            )
+        ]
     except yamlio.NumberTooLong as exc:
-        return None, [error("TVF003", path, offset + exc.line,
-                            _("Et tall med {digits} sifre er for langt til å leses (høyst "
-                              "{limit}); skriv det i anførselstegn om det er tekst.").format(
-                                  digits=exc.digits, limit=sys.get_int_max_str_digits()))]
+        return None, [
+            error(
+                "TVF003",
+                path,
+                offset + exc.line,
+                _(
+                    "Et tall med {digits} sifre er for langt til å leses (høyst "
+                    "{limit}); skriv det i anførselstegn om det er tekst."
+                ).format(digits=exc.digits, limit=sys.get_int_max_str_digits()),
+            )
+        ]
     except RecursionError:
-        return None, [error("TVF001", path, offset,
-                            _("Front matter er for dypt nestet til å leses."))]
+        return None, [
+            error("TVF001", path, offset, _("Front matter er for dypt nestet til å leses."))
+        ]
     except yamlio.TooLarge as exc:
-        return None, [error("TVF001", path, offset,
-                            _("Front matter bruker YAML-aliaser (*navn) som gir en for stor "
-                              "verdi ({problem}); skriv verdiene ut i stedet.").format(
-                                  problem=exc))]
+        return None, [
+            error(
+                "TVF001",
+                path,
+                offset,
+                _(
+                    "Front matter bruker YAML-aliaser (*navn) som gir en for stor "
+                    "verdi ({problem}); skriv verdiene ut i stedet."
+                ).format(problem=exc),
+            )
+        ]
 
     if node is None:
         return None, [error("TVF001", path, offset, _("Front matter er tom."))]
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        message = (_("Front matter er en liste, men må være felt med navn og verdi "
-                     "(id: …, title: …).") if isinstance(data, list)
-                   else _("Front matter er én enkelt verdi, men må være felt med navn og verdi "
-                          "(id: …, title: …)."))
+        message = (
+            _("Front matter er en liste, men må være felt med navn og verdi (id: …, title: …).")
+            if isinstance(data, list)
+            else _(
+                "Front matter er én enkelt verdi, men må være felt med navn og verdi "
+                "(id: …, title: …)."
+            )
+        )
         return None, [error("TVF001", path, offset, message)]
 
     findings: list[Finding] = []
     for key, line, value_node in yamlio.key_lines(node, offset):
         if key in doc.key_lines:
-            findings.append(error(
-                "TVF001", path, line,
-                _("Feltet «{key}» står to ganger (også på linje {line}); bare det siste "
-                  "teller.").format(key=key, line=doc.key_lines[key]),
-            ))
+            findings.append(
+                error(
+                    "TVF001",
+                    path,
+                    line,
+                    _(
+                        "Feltet «{key}» står to ganger (også på linje {line}); bare det siste "
+                        "teller."
+                    ).format(key=key, line=doc.key_lines[key]),
+                )
+            )
         doc.key_lines[key] = line
         if isinstance(value_node, yaml.SequenceNode):
             doc.item_lines[key] = tuple(yamlio.line(n, offset) for n in value_node.value)

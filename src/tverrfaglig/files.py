@@ -49,7 +49,7 @@ def temp_target(name: str) -> str | None:
     ``name`` is not such a file."""
     if not (name.startswith(".") and name.endswith(TEMP_SUFFIX)):
         return None
-    target = name[1:-len(TEMP_SUFFIX)].rpartition(".")[0]
+    target = name[1 : -len(TEMP_SUFFIX)].rpartition(".")[0]
     return target or None
 
 
@@ -78,8 +78,14 @@ def temp_beside(path: Path, data: bytes, *, mode: int | None = None) -> Path:
     return temp
 
 
-def write_atomic(path: Path, data: bytes | str, *, new: bool = False, mode: int | None = None,
-                 hint: str | None = None) -> None:
+def write_atomic(
+    path: Path,
+    data: bytes | str,
+    *,
+    new: bool = False,
+    mode: int | None = None,
+    hint: str | None = None,
+) -> None:
     """Write ``data`` (text is UTF-8) to ``path`` through a temporary file and a rename.
 
     ``new=True`` refuses to replace an existing file. The folder is created when missing.
@@ -92,14 +98,19 @@ def write_atomic(path: Path, data: bytes | str, *, new: bool = False, mode: int 
         _write_through_temp(path, raw, new=new, mode=mode, hint=hint)
 
 
-def _write_through_temp(path: Path, raw: bytes, *, new: bool, mode: int | None,
-                        hint: str | None) -> None:
+def _write_through_temp(
+    path: Path, raw: bytes, *, new: bool, mode: int | None, hint: str | None
+) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = temp_beside(path, raw, mode=mode)
     except OSError as exc:
-        raise TvfError(_("Kan ikke skrive i {folder}: {reason}.").format(
-            folder=path.parent, reason=exc.strerror), hint=hint) from None
+        raise TvfError(
+            _("Kan ikke skrive i {folder}: {reason}.").format(
+                folder=path.parent, reason=exc.strerror
+            ),
+            hint=hint,
+        ) from None
     try:
         if new:
             try:
@@ -113,8 +124,9 @@ def _write_through_temp(path: Path, raw: bytes, *, new: bool, mode: int | None,
         else:
             temp.replace(path)
     except OSError as exc:
-        raise TvfError(_("Kan ikke skrive {path}: {reason}.").format(
-            path=path, reason=exc.strerror), hint=hint) from None
+        raise TvfError(
+            _("Kan ikke skrive {path}: {reason}.").format(path=path, reason=exc.strerror), hint=hint
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
@@ -125,7 +137,7 @@ class FileExists(TvfError):
 
 
 def _exists(path: Path, hint: str | None) -> FileExists:
-    return FileExists(_("{path} finnes allerede; tvf skriver aldri over en fil.").format(
-        path=path),
-                    hint=hint or _("Slett eller gi nytt navn til filen først, eller velg et "
-                                   "annet navn."))
+    return FileExists(
+        _("{path} finnes allerede; tvf skriver aldri over en fil.").format(path=path),
+        hint=hint or _("Slett eller gi nytt navn til filen først, eller velg et annet navn."),
+    )

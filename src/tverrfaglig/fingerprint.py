@@ -18,8 +18,15 @@ from typing import Any
 from .frontmatter_edit import plain
 
 # The keys tvf stamp writes; the fingerprint covers every other key (contract section 5).
-STAMP_KEYS = ("version", "status", "approved_by", "valid_from", "review_by", "changes",
-              "fingerprint")
+STAMP_KEYS = (
+    "version",
+    "status",
+    "approved_by",
+    "valid_from",
+    "review_by",
+    "changes",
+    "fingerprint",
+)
 FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 
@@ -27,8 +34,9 @@ def canonical_front_matter(meta: Mapping[str, Any]) -> bytes:
     """The front matter without the stamping keys as canonical JSON (UTF-8, sorted keys, no
     spaces, dates as ``YYYY-MM-DD``)."""
     data = {str(k): plain(v) for k, v in meta.items() if k not in STAMP_KEYS}
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False).encode("utf-8")
+    return json.dumps(
+        data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
 
 
 def canonical_body(body: str) -> bytes:

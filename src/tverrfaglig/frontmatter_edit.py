@@ -47,8 +47,9 @@ Scalar = str | dt.date | int | bool | None
 
 _FENCE = "---"
 # Characters YAML lets stand unescaped in a quoted scalar (PyYAML's reader), minus line breaks.
-_PRINTABLE = re.compile("[\x09\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                        "\U00010000-\U0010ffff]*")
+_PRINTABLE = re.compile(
+    "[\x09\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+)
 _SIMPLE_FLOW = re.compile(r"[\w][\w .\-/]*", re.UNICODE)
 
 
@@ -89,7 +90,7 @@ def split(text: str) -> Parts:
     first_end = text.find("\n")
     if first_end < 0 or text[:first_end].rstrip() != _FENCE:
         raise FrontMatterEditError(_("Filen har ingen front matter (første linje må være «---»)."))
-    newline = "\r\n" if text[first_end - 1:first_end] == "\r" else "\n"
+    newline = "\r\n" if text[first_end - 1 : first_end] == "\r" else "\n"
     pos = first_end + 1
     while pos <= len(text):
         nxt = text.find("\n", pos)
@@ -176,8 +177,13 @@ def double_quoted(text: str) -> str:
             out.append(char)
         else:
             code = ord(char)
-            out.append(f"\\x{code:02X}" if code < 0x100 else
-                       f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}")
+            out.append(
+                f"\\x{code:02X}"
+                if code < 0x100
+                else f"\\u{code:04X}"
+                if code < 0x10000
+                else f"\\U{code:08X}"
+            )
     out.append('"')
     return "".join(out)
 
@@ -201,20 +207,28 @@ def _compose(block: str) -> yaml.MappingNode:
     try:
         node = yaml.compose(block, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        raise FrontMatterEditError(_("Front matter er ikke gyldig YAML: {error}").format(
-            error=exc)) from None
+        raise FrontMatterEditError(
+            _("Front matter er ikke gyldig YAML: {error}").format(error=exc)
+        ) from None
     if not isinstance(node, yaml.MappingNode):
         raise FrontMatterEditError(_("Front matter er ikke felt med navn og verdi."))
     if node.flow_style:
-        raise FrontMatterEditError(_(
-            "Front matter står i flow-stil ({…}); tvf kan bare redigere vanlige "
-            "«navn: verdi»-linjer."))
+        raise FrontMatterEditError(
+            _(
+                "Front matter står i flow-stil ({…}); tvf kan bare redigere vanlige "
+                "«navn: verdi»-linjer."
+            )
+        )
     return node
 
 
 def _is_empty(node: yaml.Node) -> bool:
-    return (isinstance(node, yaml.ScalarNode) and node.value == "" and node.style is None
-            and node.start_mark.index == node.end_mark.index)
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.value == ""
+        and node.style is None
+        and node.start_mark.index == node.end_mark.index
+    )
 
 
 def _colon_end(block: str, key: yaml.Node) -> int:
@@ -223,8 +237,7 @@ def _colon_end(block: str, key: yaml.Node) -> int:
     while i < len(block) and block[i] in " \t":
         i += 1
     if i >= len(block) or block[i] != ":":
-        raise FrontMatterEditError(_("Fant ikke kolon etter feltet «{key}».").format(
-            key=key.value))
+        raise FrontMatterEditError(_("Fant ikke kolon etter feltet «{key}».").format(key=key.value))
     return i + 1
 
 
@@ -272,8 +285,11 @@ class _Splice:
 
 def _set_existing(block: str, key: yaml.Node, node: yaml.Node, value: Scalar) -> _Splice:
     if node.start_mark.index < key.end_mark.index:
-        raise FrontMatterEditError(_("Feltet «{key}» er et YAML-alias (*navn); skriv "
-                                     "verdien direkte.").format(key=key.value))
+        raise FrontMatterEditError(
+            _("Feltet «{key}» er et YAML-alias (*navn); skriv verdien direkte.").format(
+                key=key.value
+            )
+        )
     style = node.style if isinstance(node, yaml.ScalarNode) else None
     style = style if style in ("'", '"') else None
     if _is_empty(node):
@@ -290,19 +306,25 @@ def _set_existing(block: str, key: yaml.Node, node: yaml.Node, value: Scalar) ->
 def _styles_of(node: yaml.Node | None) -> dict[str, str | None]:
     if not isinstance(node, yaml.MappingNode) or node.flow_style:
         return {}
-    return {k.value: v.style for k, v in node.value
-            if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)
-            and v.style in (None, "'", '"')}
+    return {
+        k.value: v.style
+        for k, v in node.value
+        if isinstance(k, yaml.ScalarNode)
+        and isinstance(v, yaml.ScalarNode)
+        and v.style in (None, "'", '"')
+    }
 
 
 def _flow_item(item: Mapping[str, Scalar], styles: Mapping[str, str | None]) -> str:
-    fields = ", ".join(f"{k}: {render_scalar(v, styles.get(k), flow=True)}"
-                       for k, v in item.items())
+    fields = ", ".join(
+        f"{k}: {render_scalar(v, styles.get(k), flow=True)}" for k, v in item.items()
+    )
     return "{" + fields + "}"
 
 
-def _block_item(item: Mapping[str, Scalar], dash: int, content: int,
-                styles: Mapping[str, str | None]) -> list[str]:
+def _block_item(
+    item: Mapping[str, Scalar], dash: int, content: int, styles: Mapping[str, str | None]
+) -> list[str]:
     lines = []
     for i, (k, v) in enumerate(item.items()):
         prefix = " " * dash + "-" + " " * (content - dash - 1) if i == 0 else " " * content
@@ -314,30 +336,39 @@ def _new_list(key: str, item: Mapping[str, Scalar], indent: int) -> list[str]:
     return [" " * indent + f"{key}:", *_block_item(item, indent + 2, indent + 4, {})]
 
 
-def _append_existing(block: str, key: yaml.Node, node: yaml.Node,
-                     item: Mapping[str, Scalar], indent: int, newline: str) -> list[_Splice]:
-    if _is_empty(node) or (isinstance(node, yaml.ScalarNode) and node.style is None
-                           and node.value in ("~", "null", "Null", "NULL")):
+def _append_existing(
+    block: str,
+    key: yaml.Node,
+    node: yaml.Node,
+    item: Mapping[str, Scalar],
+    indent: int,
+    newline: str,
+) -> list[_Splice]:
+    if _is_empty(node) or (
+        isinstance(node, yaml.ScalarNode)
+        and node.style is None
+        and node.value in ("~", "null", "Null", "NULL")
+    ):
         # «changes:» or «changes: ~»: a block list starting on the next line.
         colon = _colon_end(block, key)
         splices = [] if _is_empty(node) else [_Splice(colon, node.end_mark.index, "")]
         eol = _line_end(block, colon)
-        eol -= len(newline) if block[eol - len(newline):eol] == newline else 0
+        eol -= len(newline) if block[eol - len(newline) : eol] == newline else 0
         lines = _block_item(item, indent + 2, indent + 4, {})
         splices.append(_Splice(eol, eol, "".join(newline + line for line in lines)))
         return splices
     if not isinstance(node, yaml.SequenceNode):
         raise FrontMatterEditError(_("Feltet «{key}» er ikke en liste.").format(key=key.value))
     if node.start_mark.index < key.end_mark.index:
-        raise FrontMatterEditError(_("Feltet «{key}» er et YAML-alias (*navn).").format(
-            key=key.value))
+        raise FrontMatterEditError(
+            _("Feltet «{key}» er et YAML-alias (*navn).").format(key=key.value)
+        )
     last = node.value[-1] if node.value else None
     styles = _styles_of(last)
     if node.flow_style:
         close = node.end_mark.index - 1
         if block[close] != "]":
-            raise FrontMatterEditError(_("Fant ikke «]» i lista «{key}».").format(
-                key=key.value))
+            raise FrontMatterEditError(_("Fant ikke «]» i lista «{key}».").format(key=key.value))
         before = block[:close].rstrip()
         sep = "" if before.endswith(("[", ",")) else ", "
         if before.endswith(","):
@@ -345,10 +376,9 @@ def _append_existing(block: str, key: yaml.Node, node: yaml.Node,
         return [_Splice(close, close, sep + _flow_item(item, styles))]
     first = node.value[0]
     line_start = _line_start(block, first.start_mark.index)
-    lead = block[line_start:first.start_mark.index]
+    lead = block[line_start : first.start_mark.index]
     if not re.fullmatch(r" *- +", lead):
-        raise FrontMatterEditError(_("Uvanlig innrykk i lista «{key}».").format(
-            key=key.value))
+        raise FrontMatterEditError(_("Uvanlig innrykk i lista «{key}».").format(key=key.value))
     dash = lead.index("-")
     content = len(lead)
     assert last is not None
@@ -376,13 +406,16 @@ def edit_front_matter(text: str, edits: Mapping[str, Edit], *, path: str = "") -
         where = f"{path}: " if path else ""
         raise FrontMatterEditError(
             f"{where}{exc.message}",
-            hint=exc.hint or _("tvf har ikke endret filen. Rett front matter for hånd, "
-                               "eller meld fra om feilen.")) from None
+            hint=exc.hint
+            or _(
+                "tvf har ikke endret filen. Rett front matter for hånd, eller meld fra om feilen."
+            ),
+        ) from None
 
 
 def _edit(text: str, edits: Mapping[str, Edit]) -> str:
     parts = split(text)
-    block = text[parts.start:parts.end]
+    block = text[parts.start : parts.end]
     root = _compose(block) if block.strip() else None
     entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
     indent = 0
@@ -393,8 +426,9 @@ def _edit(text: str, edits: Mapping[str, Edit]) -> str:
             if not isinstance(key, yaml.ScalarNode):
                 continue
             if key.value in entries and key.value in edits:
-                raise FrontMatterEditError(_("Feltet «{key}» står to ganger.").format(
-                    key=key.value))
+                raise FrontMatterEditError(
+                    _("Feltet «{key}» står to ganger.").format(key=key.value)
+                )
             entries[key.value] = (key, value)
 
     splices: list[_Splice] = []
@@ -415,19 +449,20 @@ def _edit(text: str, edits: Mapping[str, Edit]) -> str:
     if added:
         if block and not block.endswith("\n"):  # pragma: no cover  (see split())
             added.insert(0, "")
-        splices.append(_Splice(len(block), len(block),
-                               "".join(line + parts.newline for line in added)))
+        splices.append(
+            _Splice(len(block), len(block), "".join(line + parts.newline for line in added))
+        )
 
     # Assemble front to back; the sort is stable, so insertions at the same offset keep the
     # order they were made in (items appended to the last list before keys added after it).
-    pieces = [text[:parts.start]]
+    pieces = [text[: parts.start]]
     pos = 0
     for splice in sorted(splices, key=lambda s: s.start):
         if splice.start < pos:  # pragma: no cover  (two edits of one key cannot overlap)
             raise FrontMatterEditError(_("To endringer overlapper hverandre."))
-        pieces += [block[pos:splice.start], splice.text]
+        pieces += [block[pos : splice.start], splice.text]
         pos = splice.end
-    pieces += [block[pos:], text[parts.end:]]
+    pieces += [block[pos:], text[parts.end :]]
     result = "".join(pieces)
     _verify(text, result, edits)
     return result
@@ -453,6 +488,8 @@ def _verify(old: str, new: str, edits: Mapping[str, Edit]) -> None:
     if [k for k in after.meta if k not in edits] != kept:
         raise FrontMatterEditError(_("Redigeringen ville endret rekkefølgen på feltene."))
     old_parts, new_parts = split(old), split(new)
-    if old[old_parts.end:] != new[new_parts.end:] or old[:old_parts.start] != new[
-            :new_parts.start]:
+    if (
+        old[old_parts.end :] != new[new_parts.end :]
+        or old[: old_parts.start] != new[: new_parts.start]
+    ):
         raise FrontMatterEditError(_("Redigeringen ville endret teksten etter front matter."))

@@ -56,8 +56,7 @@ def read_document(rel: str, path: Path) -> tuple[Document | None, list[Finding]]
     return parse_document(rel, data)
 
 
-def read_file(rel: str, path: Path) -> tuple[bytes | None, os.stat_result | None,
-                                              list[Finding]]:
+def read_file(rel: str, path: Path) -> tuple[bytes | None, os.stat_result | None, list[Finding]]:
     """One file's bytes and how it looked just before they were read (its stat, for the cache
     of ``tvf check``); a file that cannot be read is a TVF001 finding."""
     try:
@@ -65,19 +64,33 @@ def read_file(rel: str, path: Path) -> tuple[bytes | None, os.stat_result | None
             stat = os.fstat(handle.fileno())
             data = handle.read()
     except OSError as exc:
-        return None, None, [error("TVF001", rel, None, _("Filen kan ikke leses: {reason}."
-                                                         ).format(reason=exc.strerror))]
+        return (
+            None,
+            None,
+            [
+                error(
+                    "TVF001",
+                    rel,
+                    None,
+                    _("Filen kan ikke leses: {reason}.").format(reason=exc.strerror),
+                )
+            ],
+        )
     return data, stat, []
 
 
 def _not_regular(rel: str) -> Finding:
-    return error("TVF001", rel, None, _("Ikke en vanlig fil (en FIFO, en socket eller en enhet), "
-                                        "så den leses ikke."))
+    return error(
+        "TVF001",
+        rel,
+        None,
+        _("Ikke en vanlig fil (en FIFO, en socket eller en enhet), så den leses ikke."),
+    )
 
 
-def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[
-    tuple[str, Path, Finding | None]
-]:
+def discover(
+    root: Path, exclude: tuple[str, ...] = ()
+) -> Iterator[tuple[str, Path, Finding | None]]:
     """Yield ``(relative path, path, problem)`` for each document file, sorted by path.
 
     Skipped: hidden files and folders (a temporary file that an interrupted write left
@@ -95,20 +108,40 @@ def discover(root: Path, exclude: tuple[str, ...] = ()) -> Iterator[
         try:
             entries = list(os.scandir(folder))
         except OSError as exc:
-            found.append((prefix or ".", folder,
-                          error("TVF001", prefix or ".", None,
-                                _("Mappen kan ikke leses: {reason}.").format(
-                                    reason=exc.strerror))))
+            found.append(
+                (
+                    prefix or ".",
+                    folder,
+                    error(
+                        "TVF001",
+                        prefix or ".",
+                        None,
+                        _("Mappen kan ikke leses: {reason}.").format(reason=exc.strerror),
+                    ),
+                )
+            )
             continue
         for entry in entries:
             if entry.name.startswith("."):
                 target = temp_target(entry.name)
                 if target is not None and entry.is_file(follow_symlinks=False):
                     rel = f"{prefix}{entry.name}"
-                    found.append((rel, Path(entry.path), warning("TVF006", rel, None, _(
-                        "Midlertidig fil fra en skriving av {target} som ble avbrutt (tvf ble "
-                        "stoppet mens den skrev). Slett den når ingen tvf kjører.").format(
-                            target=f"{prefix}{target}"))))
+                    found.append(
+                        (
+                            rel,
+                            Path(entry.path),
+                            warning(
+                                "TVF006",
+                                rel,
+                                None,
+                                _(
+                                    "Midlertidig fil fra en skriving av {target} som ble avbrutt "
+                                    "(tvf ble "
+                                    "stoppet mens den skrev). Slett den når ingen tvf kjører."
+                                ).format(target=f"{prefix}{target}"),
+                            ),
+                        )
+                    )
                 continue
             rel = f"{prefix}{entry.name}"
             if any(p.match(rel) for p in patterns):
@@ -144,13 +177,22 @@ def _check_link(path: Path, rel: str, real_root: Path) -> Finding | None:
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        return error("TVF001", rel, None,
-                     _("Symbolsk lenke som ikke peker på noe (eller går i ring); den hoppes "
-                       "over."))
+        return error(
+            "TVF001",
+            rel,
+            None,
+            _("Symbolsk lenke som ikke peker på noe (eller går i ring); den hoppes over."),
+        )
     if not target.is_relative_to(real_root):
-        return error("TVF001", rel, None,
-                     _("Symbolsk lenke ut av håndboka (til {target}); tvf følger den ikke. "
-                       "Legg filen i håndboka i stedet.").format(target=target))
+        return error(
+            "TVF001",
+            rel,
+            None,
+            _(
+                "Symbolsk lenke ut av håndboka (til {target}); tvf følger den ikke. "
+                "Legg filen i håndboka i stedet."
+            ).format(target=target),
+        )
     return None
 
 

@@ -142,11 +142,29 @@ def click_catalog() -> dict[str, str]:
 
 # --- Dates ---------------------------------------------------------------------------------
 
-MONTHS = (N_("januar"), N_("februar"), N_("mars"), N_("april"), N_("mai"), N_("juni"),
-          N_("juli"), N_("august"), N_("september"), N_("oktober"), N_("november"),
-          N_("desember"))
-WEEKDAYS = (N_("mandag"), N_("tirsdag"), N_("onsdag"), N_("torsdag"), N_("fredag"),
-            N_("lørdag"), N_("søndag"))
+MONTHS = (
+    N_("januar"),
+    N_("februar"),
+    N_("mars"),
+    N_("april"),
+    N_("mai"),
+    N_("juni"),
+    N_("juli"),
+    N_("august"),
+    N_("september"),
+    N_("oktober"),
+    N_("november"),
+    N_("desember"),
+)
+WEEKDAYS = (
+    N_("mandag"),
+    N_("tirsdag"),
+    N_("onsdag"),
+    N_("torsdag"),
+    N_("fredag"),
+    N_("lørdag"),
+    N_("søndag"),
+)
 
 
 def month_name(month: int) -> str:
@@ -161,5 +179,6 @@ def weekday_name(day: dt.date) -> str:
 
 def long_date(day: dt.date) -> str:
     """``14. januar 2027`` (``14 January 2027`` in English)."""
-    return _("{day}. {month} {year}").format(day=day.day, month=month_name(day.month),
-                                             year=day.year)
+    return _("{day}. {month} {year}").format(
+        day=day.day, month=month_name(day.month), year=day.year
+    )

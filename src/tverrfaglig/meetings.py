@@ -234,17 +234,23 @@ def _text(value: object) -> str | None:
 
 def _leader(value: object) -> Leader:
     data = value if isinstance(value, dict) else {}
-    return Leader(_text(data.get("name")), _text(data.get("role")),
-                  as_date(data.get("term_start")), as_date(data.get("term_end")),
-                  _text(data.get("email")))
+    return Leader(
+        _text(data.get("name")),
+        _text(data.get("role")),
+        as_date(data.get("term_start")),
+        as_date(data.get("term_end")),
+        _text(data.get("email")),
+    )
 
 
 def _members(value: object) -> tuple[Member, ...]:
     if not isinstance(value, list):
         return ()
-    return tuple(Member(item["service"].strip(), _text(item.get("name")),
-                        _text(item.get("email")))
-                 for item in value if isinstance(item, dict) and _text(item.get("service")))
+    return tuple(
+        Member(item["service"].strip(), _text(item.get("name")), _text(item.get("email")))
+        for item in value
+        if isinstance(item, dict) and _text(item.get("service"))
+    )
 
 
 def planned_date(value: object) -> dt.date | None:
@@ -295,8 +301,14 @@ def build_networks(documents: Iterable[Document]) -> dict[str, Network]:
             minutes[slug].append((day, doc))
         elif doc.type == INPUT_TYPE:
             sender = doc.get("from")
-            inputs[slug].append(Input(doc, day, sender.strip() if isinstance(sender, str)
-                                      else None, as_date(doc.get("placed_on"))))
+            inputs[slug].append(
+                Input(
+                    doc,
+                    day,
+                    sender.strip() if isinstance(sender, str) else None,
+                    as_date(doc.get("placed_on")),
+                )
+            )
 
     def by_date(items: list[tuple[dt.date, Document]]) -> tuple[tuple[dt.date, Document], ...]:
         return tuple(sorted(items, key=lambda item: (item[0], item[1].path)))
@@ -307,11 +319,17 @@ def build_networks(documents: Iterable[Document]) -> dict[str, Network]:
         if isinstance(per_year, bool) or not isinstance(per_year, int) or per_year < 1:
             per_year = DEFAULT_MEETINGS_PER_YEAR
         result[slug] = Network(
-            document=doc, slug=slug, title=doc.title or slug,
-            leader=_leader(doc.get("leader")), members=_members(doc.get("members")),
-            meetings_per_year=per_year, report_to=_text(doc.get("report_to")),
-            mandate=_text(doc.get("mandate")), planned_dates=_dates(doc.get("planned_meetings")),
-            agendas=by_date(agendas[slug]), minutes=by_date(minutes[slug]),
+            document=doc,
+            slug=slug,
+            title=doc.title or slug,
+            leader=_leader(doc.get("leader")),
+            members=_members(doc.get("members")),
+            meetings_per_year=per_year,
+            report_to=_text(doc.get("report_to")),
+            mandate=_text(doc.get("mandate")),
+            planned_dates=_dates(doc.get("planned_meetings")),
+            agendas=by_date(agendas[slug]),
+            minutes=by_date(minutes[slug]),
             inputs=tuple(sorted(inputs[slug], key=lambda i: (i.date or dt.date.min, i.path))),
             appointments=_appointments(doc.get("planned_meetings")),
         )
@@ -328,8 +346,12 @@ def get_network(handbook: Handbook, slug: str) -> Network:
     if slug in found:
         return found[slug]
     known = ", ".join(sorted(found)) or _("ingen")
-    raise TvfError(_("Fant ikke nettverket «{slug}» i håndboka (nettverk: {known}).").format(
-        slug=slug, known=known), hint=_("Se nettverkene med tvf network list."))
+    raise TvfError(
+        _("Fant ikke nettverket «{slug}» i håndboka (nettverk: {known}).").format(
+            slug=slug, known=known
+        ),
+        hint=_("Se nettverkene med tvf network list."),
+    )
 
 
 # --- Action items ---------------------------------------------------------------------------
@@ -365,8 +387,9 @@ def _body_lines(doc: Document) -> Iterator[tuple[int, str]]:
         yield doc.body_line + offset, line
 
 
-def parse_action_items(doc: Document, meeting: dt.date) -> tuple[list[ActionItem],
-                                                                  list[TaskProblem]]:
+def parse_action_items(
+    doc: Document, meeting: dt.date
+) -> tuple[list[ActionItem], list[TaskProblem]]:
     """The task lines of one set of minutes: action items, and lines not in the form."""
     items: list[ActionItem] = []
     problems: list[TaskProblem] = []
@@ -383,9 +406,15 @@ def parse_action_items(doc: Document, meeting: dt.date) -> tuple[list[ActionItem
                 if field is not None:
                     fields[field.group("key").lower()] = field.group("value")
         if trailer is None or not fields:
-            problems.append(TaskProblem(doc.path, line_no, _(
-                "Oppgavelinjen «{text}» mangler {form} til slutt, så den følges ikke opp."
-            ).format(text=_short(rest), form=_(_FORM))))
+            problems.append(
+                TaskProblem(
+                    doc.path,
+                    line_no,
+                    _(
+                        "Oppgavelinjen «{text}» mangler {form} til slutt, så den følges ikke opp."
+                    ).format(text=_short(rest), form=_(_FORM)),
+                )
+            )
             continue
         missing = [k for k in ("ansvar", "frist") if not fields.get(k)]
         if missing:
@@ -395,28 +424,47 @@ def parse_action_items(doc: Document, meeting: dt.date) -> tuple[list[ActionItem
                 message = _("Oppgavelinjen «{text}» mangler ansvar; skriv {form}.")
             else:
                 message = _("Oppgavelinjen «{text}» mangler frist; skriv {form}.")
-            problems.append(TaskProblem(doc.path, line_no,
-                                        message.format(text=_short(rest), form=_(_FORM))))
+            problems.append(
+                TaskProblem(doc.path, line_no, message.format(text=_short(rest), form=_(_FORM)))
+            )
             continue
         deadline = parse_user_date(fields["frist"])
         if deadline is None:
-            problems.append(TaskProblem(doc.path, line_no, _(
-                "Fristen «{deadline}» i «{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
-                "DD.MM.ÅÅÅÅ, f.eks. 2027-02-01 eller 01.02.2027.").format(
-                    deadline=fields["frist"], text=_short(rest))))
+            problems.append(
+                TaskProblem(
+                    doc.path,
+                    line_no,
+                    _(
+                        "Fristen «{deadline}» i «{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
+                        "DD.MM.ÅÅÅÅ, f.eks. 2027-02-01 eller 01.02.2027."
+                    ).format(deadline=fields["frist"], text=_short(rest)),
+                )
+            )
             continue
         text = trailer.group("text").strip() if trailer else rest
         if not text:
-            problems.append(TaskProblem(doc.path, line_no,
-                                        _("Oppgavelinjen har ansvar og frist, men ingen tekst.")))
+            problems.append(
+                TaskProblem(
+                    doc.path, line_no, _("Oppgavelinjen har ansvar og frist, men ingen tekst.")
+                )
+            )
             continue
-        items.append(ActionItem(text, fields["ansvar"], deadline, task.group("mark") != " ",
-                                doc.path, line_no, meeting))
+        items.append(
+            ActionItem(
+                text,
+                fields["ansvar"],
+                deadline,
+                task.group("mark") != " ",
+                doc.path,
+                line_no,
+                meeting,
+            )
+        )
     return items, problems
 
 
 def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def action_items(network: Network, before: dt.date | None = None) -> list[ActionItem]:
@@ -440,8 +488,10 @@ def current_action_items(network: Network, before: dt.date | None = None) -> lis
 
 def open_action_items(network: Network, before: dt.date | None = None) -> list[ActionItem]:
     """The items not done, by deadline: what the next agenda follows up."""
-    return sorted((i for i in current_action_items(network, before) if not i.done),
-                  key=lambda i: (i.deadline, i.text.casefold()))
+    return sorted(
+        (i for i in current_action_items(network, before) if not i.done),
+        key=lambda i: (i.deadline, i.text.casefold()),
+    )
 
 
 # --- Inputs, evaluation, user representatives ------------------------------------------------
@@ -527,8 +577,11 @@ INVITED = "invited"  # on an agenda's user_representatives, or an action item to
 ATTENDED = "attended"  # on the minutes' user_representatives: they came
 DECIDED = "decided"  # an open action item to invite, or a decision (Vedtak) to invite
 _INVITE_RE = re.compile(r"\binvit", re.IGNORECASE)
-_COUNCIL_RE = re.compile(r"elevråd|foreldre|\bFAU\b|ungdomsråd|brukerrepresentant|"
-                         r"brukerutvalg|pupils'|parents'|youth council", re.IGNORECASE)
+_COUNCIL_RE = re.compile(
+    r"elevråd|foreldre|\bFAU\b|ungdomsråd|brukerrepresentant|"
+    r"brukerutvalg|pupils'|parents'|youth council",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -579,8 +632,10 @@ def representations(network: Network, start: dt.date, end: dt.date) -> list[Repr
                     decision = line.split(label, 1)[1].strip()
                     if decision and _is_invitation(decision):
                         add(day, (decision,), DECIDED, doc.path)
-    return [Representation(key[0], labels[key], frozenset(kinds), path)
-            for key, (kinds, path) in sorted(found.items(), key=lambda e: e[0])]
+    return [
+        Representation(key[0], labels[key], frozenset(kinds), path)
+        for key, (kinds, path) in sorted(found.items(), key=lambda e: e[0])
+    ]
 
 
 def invited_representatives(network: Network, on: dt.date) -> list[tuple[dt.date, list[str]]]:
@@ -609,8 +664,10 @@ def meetings(network: Network, today: dt.date) -> list[Meeting]:
     for day in planned:
         if day >= today:
             by_date.setdefault(day, {})
-    return [Meeting(day, docs.get("agenda"), docs.get("minutes"), day in planned)
-            for day, docs in sorted(by_date.items())]
+    return [
+        Meeting(day, docs.get("agenda"), docs.get("minutes"), day in planned)
+        for day, docs in sorted(by_date.items())
+    ]
 
 
 #: The part of a school year meetings are planned in (month, day): from the first target date
@@ -649,8 +706,13 @@ def expected_meetings(network: Network, today: dt.date) -> int:
 
 def meeting_dates(network: Network) -> list[dt.date]:
     """Every date the network meets or plans to: planned dates, agendas and minutes."""
-    return sorted({*network.planned_dates, *(d for d, _doc in network.agendas),
-                   *(d for d, _doc in network.minutes)})
+    return sorted(
+        {
+            *network.planned_dates,
+            *(d for d, _doc in network.agendas),
+            *(d for d, _doc in network.minutes),
+        }
+    )
 
 
 def next_meeting_after(network: Network, day: dt.date) -> dt.date | None:
@@ -773,8 +835,9 @@ class ActionItemView(TypedDict):
 
 
 # "from" is a keyword, so this one is declared the functional way.
-InputView = TypedDict("InputView", {"text": str, "from": str | None, "date": str | None,
-                                    "path": str})
+InputView = TypedDict(
+    "InputView", {"text": str, "from": str | None, "date": str | None, "path": str}
+)
 
 
 class RepresentativesView(TypedDict):
@@ -819,34 +882,58 @@ def overview(network: Network, today: dt.date, recipient: str) -> NetworkOvervie
         "path": network.document.path,
         "folder": network.folder,
         "leader": {
-            "name": leader.name, "role": leader.role,
-            "term_start": _iso(leader.term_start), "term_end": _iso(leader.term_end),
+            "name": leader.name,
+            "role": leader.role,
+            "term_start": _iso(leader.term_start),
+            "term_end": _iso(leader.term_end),
             "term_ended": leader.term_end is not None and leader.term_end < today,
-            "election_meeting": _iso(next((d for d in meeting_dates(network)
-                                           if d >= today and election_due(network, d)), None)),
+            "election_meeting": _iso(
+                next(
+                    (d for d in meeting_dates(network) if d >= today and election_due(network, d)),
+                    None,
+                )
+            ),
         },
         "members": [{"service": m.service, "name": m.name} for m in network.members],
         "meetings_per_year": network.meetings_per_year,
         "school_year": school_year_label(today),
-        "meetings": [{
-            "date": str(m.date), "status": m.kind(today),
-            "agenda": m.agenda.path if m.agenda else None,
-            "minutes": m.minutes.path if m.minutes else None,
-            "sent": (m.minutes.get("sent") is not None) if m.minutes else None,
-            "planned": m.planned,
-        } for m in this_year],
+        "meetings": [
+            {
+                "date": str(m.date),
+                "status": m.kind(today),
+                "agenda": m.agenda.path if m.agenda else None,
+                "minutes": m.minutes.path if m.minutes else None,
+                "sent": (m.minutes.get("sent") is not None) if m.minutes else None,
+                "planned": m.planned,
+            }
+            for m in this_year
+        ],
         "next_meeting": _iso(upcoming[0]) if upcoming else None,
-        "open_items": [{
-            "text": i.text, "owner": i.owner, "deadline": str(i.deadline),
-            "overdue": i.overdue(today), "path": i.path, "line": i.line,
-        } for i in open_action_items(network)],
-        "pending_inputs": [{
-            "text": i.text, "from": i.sender, "date": _iso(i.date), "path": i.path,
-        } for i in pending_inputs(network)],
+        "open_items": [
+            {
+                "text": i.text,
+                "owner": i.owner,
+                "deadline": str(i.deadline),
+                "overdue": i.overdue(today),
+                "path": i.path,
+                "line": i.line,
+            }
+            for i in open_action_items(network)
+        ],
+        "pending_inputs": [
+            {
+                "text": i.text,
+                "from": i.sender,
+                "date": _iso(i.date),
+                "path": i.path,
+            }
+            for i in pending_inputs(network)
+        ],
         "last_evaluation": _iso(last),
         "evaluation_due": last is None or last <= twelve_months_before(today),
-        "user_representatives": [{"date": str(r.date), "names": list(r.names),
-                                  "kinds": sorted(r.kinds)} for r in invited],
+        "user_representatives": [
+            {"date": str(r.date), "names": list(r.names), "kinds": sorted(r.kinds)} for r in invited
+        ],
         "report_to": recipient,
     }
 

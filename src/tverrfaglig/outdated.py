@@ -56,8 +56,11 @@ OVERDUE = "overdue"
 DUE = "due"
 NOTICE = "notice"
 URGENCIES = (OVERDUE, DUE, NOTICE)
-URGENCY_NO = {OVERDUE: N_("forfalt"), DUE: N_("forfaller snart"),
-              NOTICE: N_("bør følges opp")}  # translated by render.outdated
+URGENCY_NO = {
+    OVERDUE: N_("forfalt"),
+    DUE: N_("forfaller snart"),
+    NOTICE: N_("bør følges opp"),
+}  # translated by render.outdated
 
 
 class Kind(NamedTuple):
@@ -222,8 +225,9 @@ class OutdatedReport:
         groups: dict[str | None, list[OutdatedItem]] = {}
         for item in self.items:
             groups.setdefault(item.owner, []).append(item)
-        return sorted(groups.items(),
-                      key=lambda group: (group[0] is None, (group[0] or "").casefold()))
+        return sorted(
+            groups.items(), key=lambda group: (group[0] is None, (group[0] or "").casefold())
+        )
 
     def as_json(self, *, by_owner: bool = False) -> dict[str, object]:
         data: dict[str, object] = {
@@ -237,8 +241,10 @@ class OutdatedReport:
             "items": [item.as_json() for item in self.items],
         }
         if by_owner:
-            data["by_owner"] = [{"owner": owner, "items": [i.as_json() for i in items]}
-                                for owner, items in self.by_owner()]
+            data["by_owner"] = [
+                {"owner": owner, "items": [i.as_json() for i in items]}
+                for owner, items in self.by_owner()
+            ]
         return data
 
 
@@ -262,10 +268,18 @@ class DocInfo(NamedTuple):
     @classmethod
     def of(cls, doc: Document) -> DocInfo:
         owner = doc.get("owner")
-        return cls(doc.path, doc.type, doc.id, doc.status, doc.title,
-                   owner.strip() if isinstance(owner, str) and owner.strip() else None,
-                   as_date(doc.get("review_by")), doc.line_of("review_by"), approved_on(doc),
-                   Readable.of(doc))
+        return cls(
+            doc.path,
+            doc.type,
+            doc.id,
+            doc.status,
+            doc.title,
+            owner.strip() if isinstance(owner, str) and owner.strip() else None,
+            as_date(doc.get("review_by")),
+            doc.line_of("review_by"),
+            approved_on(doc),
+            Readable.of(doc),
+        )
 
 
 class _Scan(NamedTuple):
@@ -274,8 +288,9 @@ class _Scan(NamedTuple):
     networks: dict[str, Network]
 
 
-def _scan(root: Path, config: Config, today: dt.date, jobs: int | None,
-          meanwhile: Callable[[], T]) -> tuple[_Scan, T]:
+def _scan(
+    root: Path, config: Config, today: dt.date, jobs: int | None, meanwhile: Callable[[], T]
+) -> tuple[_Scan, T]:
     """Every finding of ``tvf check`` (the same engine, :func:`~tverrfaglig.checks.scan_path`,
     in worker processes on large handbooks), each document's :class:`DocInfo`, and the
     networks with their meetings.
@@ -284,11 +299,18 @@ def _scan(root: Path, config: Config, today: dt.date, jobs: int | None,
     waits on git, so both proceed at once).
     """
     waited: list[T] = []
-    scan = scan_path(root, config, today=today, jobs=jobs, extra=DocInfo.of,
-                     meanwhile=lambda: waited.append(meanwhile()))
+    scan = scan_path(
+        root,
+        config,
+        today=today,
+        jobs=jobs,
+        extra=DocInfo.of,
+        meanwhile=lambda: waited.append(meanwhile()),
+    )
     ignore = config.ignore - UNSILENCEABLE
-    report = Report.build((f for f in scan.findings if f.code not in ignore),
-                          documents=scan.documents)
+    report = Report.build(
+        (f for f in scan.findings if f.code not in ignore), documents=scan.documents
+    )
     networks = build_networks(s.document for s in scan.summaries if s.document is not None)
     return _Scan(report, scan.extras, networks), waited[0]
 
@@ -349,8 +371,12 @@ class _Context:
 
     def __post_init__(self) -> None:
         for network in self.networks.values():
-            docs = [network.document, *(d for _, d in network.agendas),
-                    *(d for _, d in network.minutes), *(i.document for i in network.inputs)]
+            docs = [
+                network.document,
+                *(d for _, d in network.agendas),
+                *(d for _, d in network.minutes),
+                *(i.document for i in network.inputs),
+            ]
             for doc in docs:
                 self.by_path.setdefault(doc.path, network)
                 self.documents.setdefault(doc.path, doc)
@@ -373,9 +399,16 @@ class _Context:
         else:
             doc_id = info.id if info is not None else None
             title = info.title if info is not None else ""
-        return OutdatedItem(kind=kind, path=path, line=line, id=doc_id, title=title,
-                            owner=self.owner(path), message=message,
-                            network=network.slug if network is not None else None)
+        return OutdatedItem(
+            kind=kind,
+            path=path,
+            line=line,
+            id=doc_id,
+            title=title,
+            owner=self.owner(path),
+            message=message,
+            network=network.slug if network is not None else None,
+        )
 
 
 def _overdue(item: OutdatedItem, due: dt.date | None, today: dt.date) -> OutdatedItem:
@@ -399,19 +432,27 @@ def _from_finding(finding: Finding, ctx: _Context) -> OutdatedItem | None:
         info = ctx.infos.get(finding.path)
         change = ctx.changes.get(finding.path)
         # The commit that changed it, when git has one after the approval (else: uncommitted).
-        if change is not None and info is not None and (
-                info.front_date is None or change.date.date() > info.front_date):
+        if (
+            change is not None
+            and info is not None
+            and (info.front_date is None or change.date.date() > info.front_date)
+        ):
             changed = change.date.date()
-            return dataclasses.replace(item, last_changed=changed, last_changed_by=change.author,
-                                       last_changed_source="git",
-                                       days_overdue=(today - changed).days)
+            return dataclasses.replace(
+                item,
+                last_changed=changed,
+                last_changed_by=change.author,
+                last_changed_source="git",
+                days_overdue=(today - changed).days,
+            )
         return item
     if kind == "action_item_overdue":
         action = ctx.items_at.get((finding.path, finding.line or 0))
         if action is None:
             return item
-        return _overdue(dataclasses.replace(item, title=action.text, owner=action.owner),
-                        action.deadline, today)
+        return _overdue(
+            dataclasses.replace(item, title=action.text, owner=action.owner), action.deadline, today
+        )
     if kind == "minutes_missing" and doc is not None:
         day = as_date(doc.get("date"))
         title = doc.title or _("Møtet {date}").format(date=day)
@@ -432,14 +473,19 @@ def _due_reviews(ctx: _Context, within_days: int) -> Iterator[OutdatedItem]:
     today = ctx.today
     last = today + dt.timedelta(days=within_days)
     for info in ctx.infos.values():
-        if info.type not in HANDBOOK_TYPES or info.status == "retired" \
-                or info.review_by is None or not today <= info.review_by <= last:
+        if (
+            info.type not in HANDBOOK_TYPES
+            or info.status == "retired"
+            or info.review_by is None
+            or not today <= info.review_by <= last
+        ):
             continue
         left = (info.review_by - today).days
         name = info.id or info.path
-        message = _("Revisjonsdatoen {date} er {when}: revider dokumentet og godkjenn det på nytt "
-                    "med tvf stamp {name}.").format(date=info.review_by, when=_in_days(left),
-                                                    name=name)
+        message = _(
+            "Revisjonsdatoen {date} er {when}: revider dokumentet og godkjenn det på nytt "
+            "med tvf stamp {name}."
+        ).format(date=info.review_by, when=_in_days(left), name=name)
         item = ctx.base("review_due", info.path, info.review_line, message)
         yield dataclasses.replace(item, due=info.review_by, days_left=left)
 
@@ -453,12 +499,15 @@ def _due_action_items(ctx: _Context, within_days: int) -> Iterator[OutdatedItem]
             if action.done or not today <= action.deadline <= last:
                 continue
             left = (action.deadline - today).days
-            message = _("Oppfølgingspunktet «{text}» (ansvar: {owner}) har frist {deadline}, "
-                        "{when}.").format(text=action.text, owner=action.owner,
-                                          deadline=action.deadline, when=_in_days(left))
+            message = _(
+                "Oppfølgingspunktet «{text}» (ansvar: {owner}) har frist {deadline}, {when}."
+            ).format(
+                text=action.text, owner=action.owner, deadline=action.deadline, when=_in_days(left)
+            )
             item = ctx.base("action_item_due", action.path, action.line, message)
-            yield dataclasses.replace(item, title=action.text, owner=action.owner,
-                                      due=action.deadline, days_left=left)
+            yield dataclasses.replace(
+                item, title=action.text, owner=action.owner, due=action.deadline, days_left=left
+            )
 
 
 def _missed_meetings(ctx: _Context) -> Iterator[OutdatedItem]:
@@ -467,14 +516,16 @@ def _missed_meetings(ctx: _Context) -> Iterator[OutdatedItem]:
     start, _end = school_year(ctx.today)
     for network in ctx.networks.values():
         written = {day for day, _doc in (*network.agendas, *network.minutes)}
-        missed = [day for day in network.planned_dates
-                  if start <= day < ctx.today and day not in written]
+        missed = [
+            day for day in network.planned_dates if start <= day < ctx.today and day not in written
+        ]
         doc = network.document
         for day in missed:
-            message = _("Møtet {date} står i planned_meetings, men det finnes verken saksliste "
-                        "eller referat fra det.").format(date=day)
-            item = ctx.base("meeting_missed", doc.path, doc.line_of("planned_meetings"),
-                            message)
+            message = _(
+                "Møtet {date} står i planned_meetings, men det finnes verken saksliste "
+                "eller referat fra det."
+            ).format(date=day)
+            item = ctx.base("meeting_missed", doc.path, doc.line_of("planned_meetings"), message)
             yield _overdue(item, day, ctx.today)
 
 
@@ -486,52 +537,76 @@ def _todo(item: OutdatedItem, ctx: _Context) -> str:
     day = item.due
     if item.kind == "review_overdue":
         return _("Revider dokumentet, og godkjenn det på nytt med tvf stamp {name}.").format(
-            name=name)
+            name=name
+        )
     if item.kind == "review_due":
-        return _("Revider dokumentet innen {date}, og godkjenn det på nytt med tvf stamp "
-                 "{name}.").format(date=day, name=name)
+        return _(
+            "Revider dokumentet innen {date}, og godkjenn det på nytt med tvf stamp {name}."
+        ).format(date=day, name=name)
     if item.kind == "changed_unapproved":
-        return _("Gå gjennom endringene (tvf history {name}), og godkjenn dem med tvf stamp "
-                 "{name}, eller sett teksten tilbake.").format(name=name)
+        return _(
+            "Gå gjennom endringene (tvf history {name}), og godkjenn dem med tvf stamp "
+            "{name}, eller sett teksten tilbake."
+        ).format(name=name)
     if item.kind == "action_item_overdue":
         return _("Gjør det, og kryss av [x] i neste referat; eller gi punktet ny frist der.")
     if item.kind == "action_item_due":
         return _("Gjør det innen {date}, og kryss av [x] i neste referat.").format(date=day)
     if item.kind == "minutes_missing":
         return _("Skriv referatet: tvf minutes new --network {network} --date {date}.").format(
-            network=slug, date=day)
+            network=slug, date=day
+        )
     if item.kind == "meeting_missed":
-        return _("Finn en ny dato og lag saksliste (tvf agenda new --network {network} "
-                 "--date ÅÅÅÅ-MM-DD), eller ta datoen ut av planned_meetings.").format(
-                     network=slug)
+        return _(
+            "Finn en ny dato og lag saksliste (tvf agenda new --network {network} "
+            "--date ÅÅÅÅ-MM-DD), eller ta datoen ut av planned_meetings."
+        ).format(network=slug)
     if item.kind == "minutes_not_sent":
         document = ctx.documents.get(item.path)
         meeting = as_date(document.get("date")) if document is not None else None
-        return _("Send referatet, og merk det som sendt: tvf minutes sent --network {network} "
-                 "--date {date}.").format(network=slug, date=meeting)
+        return _(
+            "Send referatet, og merk det som sendt: tvf minutes sent --network {network} "
+            "--date {date}."
+        ).format(network=slug, date=meeting)
     if item.kind == "evaluation_overdue":
-        return _("Sett årlig evaluering på sakslisten til neste møte (tvf agenda new --network "
-                 "{network} tar den med), og før den inn i referatet.").format(network=slug)
+        return _(
+            "Sett årlig evaluering på sakslisten til neste møte (tvf agenda new --network "
+            "{network} tar den med), og før den inn i referatet."
+        ).format(network=slug)
     if item.kind == "leader_term_ended":
-        return _("Velg leder for neste år, og før inn navn og ny periode (leader: name, role, "
-                 "term_start, term_end) i {path}.").format(path=item.path)
+        return _(
+            "Velg leder for neste år, og før inn navn og ny periode (leader: name, role, "
+            "term_start, term_end) i {path}."
+        ).format(path=item.path)
     if item.kind in ("repealed_law", "repealed_section"):
-        return _("Vis til loven som gjelder nå (tvf show {name} viser henvisningene), og "
-                 "godkjenn dokumentet på nytt.").format(name=name)
+        return _(
+            "Vis til loven som gjelder nå (tvf show {name} viser henvisningene), og "
+            "godkjenn dokumentet på nytt."
+        ).format(name=name)
     if item.kind == "law_amended":
-        return _("Les lovendringen, og godkjenn dokumentet på nytt med tvf stamp {name} når det "
-                 "stemmer med loven.").format(name=name)
+        return _(
+            "Les lovendringen, og godkjenn dokumentet på nytt med tvf stamp {name} når det "
+            "stemmer med loven."
+        ).format(name=name)
     if item.kind == "suspect_reference":
-        return _("Les dokumentet mot endringene i det det viser til, og godkjenn det på nytt med "
-                 "tvf stamp {name}.").format(name=name)
+        return _(
+            "Les dokumentet mot endringene i det det viser til, og godkjenn det på nytt med "
+            "tvf stamp {name}."
+        ).format(name=name)
     if item.kind == "retired_reference":
-        return _("Vis til dokumentet som erstatter det utgåtte, og godkjenn på nytt med tvf "
-                 "stamp {name}.").format(name=name)
+        return _(
+            "Vis til dokumentet som erstatter det utgåtte, og godkjenn på nytt med tvf "
+            "stamp {name}."
+        ).format(name=name)
     if item.kind == "confirmations_low":
-        return _("Minn enhetene i meldingen på å lese {name}, og hent inn lesebekreftelsene "
-                 "med tvf confirmations import.").format(name=name)
-    return _("Gå gjennom dokumentet: stemmer det, godkjenn det på nytt med tvf stamp {name}; er "
-             "det ikke i bruk, sett status: retired.").format(name=name)
+        return _(
+            "Minn enhetene i meldingen på å lese {name}, og hent inn lesebekreftelsene "
+            "med tvf confirmations import."
+        ).format(name=name)
+    return _(
+        "Gå gjennom dokumentet: stemmer det, godkjenn det på nytt med tvf stamp {name}; er "
+        "det ikke i bruk, sett status: retired."
+    ).format(name=name)
 
 
 def _in_days(left: int) -> str:
@@ -560,25 +635,42 @@ def _stale(ctx: _Context, stale_months: int) -> Iterator[OutdatedItem]:
         months = _months_between(last.date, ctx.today)
         name = info.id or info.path
         if last.source == "git" and last.author:
-            what = ngettext("Ikke endret i git på {n} måned (sist {date} av {author}).",
-                            "Ikke endret i git på {n} måneder (sist {date} av {author}).",
-                            months)
+            what = ngettext(
+                "Ikke endret i git på {n} måned (sist {date} av {author}).",
+                "Ikke endret i git på {n} måneder (sist {date} av {author}).",
+                months,
+            )
         elif last.source == "git":
-            what = ngettext("Ikke endret i git på {n} måned (sist {date}).",
-                            "Ikke endret i git på {n} måneder (sist {date}).", months)
+            what = ngettext(
+                "Ikke endret i git på {n} måned (sist {date}).",
+                "Ikke endret i git på {n} måneder (sist {date}).",
+                months,
+            )
         else:
-            what = ngettext("Ingen endring registrert på {n} måned: den siste datoen i front "
-                            "matter er {date}.",
-                            "Ingen endring registrert på {n} måneder: den siste datoen i front "
-                            "matter er {date}.", months)
-        message = " ".join((
-            what.format(n=months, date=last.date, author=last.author),
-            _("Gå gjennom dokumentet: stemmer det fortsatt, godkjenn det på nytt med tvf stamp "
-              "{name}; er det ikke i bruk, sett status: retired.").format(name=name)))
+            what = ngettext(
+                "Ingen endring registrert på {n} måned: den siste datoen i front matter er {date}.",
+                "Ingen endring registrert på {n} måneder: den siste datoen i front "
+                "matter er {date}.",
+                months,
+            )
+        message = " ".join(
+            (
+                what.format(n=months, date=last.date, author=last.author),
+                _(
+                    "Gå gjennom dokumentet: stemmer det fortsatt, godkjenn det på nytt med tvf "
+                    "stamp "
+                    "{name}; er det ikke i bruk, sett status: retired."
+                ).format(name=name),
+            )
+        )
         item = ctx.base("stale", info.path, None, message)
-        yield dataclasses.replace(item, last_changed=last.date, last_changed_by=last.author,
-                                  last_changed_source=last.source,
-                                  age_days=(ctx.today - last.date).days)
+        yield dataclasses.replace(
+            item,
+            last_changed=last.date,
+            last_changed_by=last.author,
+            last_changed_source=last.source,
+            age_days=(ctx.today - last.date).days,
+        )
 
 
 def _low_confirmations(ctx: _Context, root: Path, config: Config) -> Iterator[OutdatedItem]:
@@ -589,14 +681,24 @@ def _low_confirmations(ctx: _Context, root: Path, config: Config) -> Iterator[Ou
         return
     report = coverage(config, (i.readable for i in ctx.infos.values()), load_confirmations(root))
     for doc in report.below():
-        units = ", ".join(_("{unit} ({confirmed} av {required})").format(
-            unit=u.unit, confirmed=u.counted, required=u.required)
-            for u in doc.to_remind(report.threshold))
-        message = _("{confirmed} av {required} ({percent} %) har bekreftet at de har lest "
-                    "versjon {version}; terskelen er {threshold} %. Minn disse enhetene på "
-                    "det: {units}.").format(confirmed=doc.confirmed, required=doc.required,
-                                            percent=doc.share_percent, version=doc.version,
-                                            threshold=report.threshold, units=units)
+        units = ", ".join(
+            _("{unit} ({confirmed} av {required})").format(
+                unit=u.unit, confirmed=u.counted, required=u.required
+            )
+            for u in doc.to_remind(report.threshold)
+        )
+        message = _(
+            "{confirmed} av {required} ({percent} %) har bekreftet at de har lest "
+            "versjon {version}; terskelen er {threshold} %. Minn disse enhetene på "
+            "det: {units}."
+        ).format(
+            confirmed=doc.confirmed,
+            required=doc.required,
+            percent=doc.share_percent,
+            version=doc.version,
+            threshold=report.threshold,
+            units=units,
+        )
         yield ctx.base("confirmations_low", doc.path, None, message)
 
 
@@ -615,16 +717,23 @@ def _merge(items: Iterable[OutdatedItem]) -> list[OutdatedItem]:
     return sorted(merged.values(), key=OutdatedItem.sort_key)
 
 
-def outdated(root: Path, *, today: dt.date, within_days: int = 60, stale_months: int = 24,
-             jobs: int | None = None) -> OutdatedReport:
+def outdated(
+    root: Path,
+    *,
+    today: dt.date,
+    within_days: int = 60,
+    stale_months: int = 24,
+    jobs: int | None = None,
+) -> OutdatedReport:
     """What is out of date in the handbook at ``root``, most urgent first."""
     if within_days < 0:
         raise ValueError("within_days must be 0 or more")
     if stale_months < 1:
         raise ValueError("stale_months must be 1 or more")
     config = load_config(root)
-    scan, (git_state, changes) = _scan(root, config, today, jobs,
-                                       functools.partial(_git_dates, root))
+    scan, (git_state, changes) = _scan(
+        root, config, today, jobs, functools.partial(_git_dates, root)
+    )
     infos = {info.path: info for info in scan.infos}
     ctx = _Context(today, infos, scan.networks, changes)
 
@@ -640,15 +749,21 @@ def outdated(root: Path, *, today: dt.date, within_days: int = 60, stale_months:
     items.extend(_low_confirmations(ctx, root, config))
     items = [dataclasses.replace(item, action=_todo(item, ctx)) for item in items]
     return OutdatedReport(
-        items=tuple(_merge(items)), today=today, within_days=within_days,
-        stale_months=stale_months, documents=scan.report.documents, git=git_state,
+        items=tuple(_merge(items)),
+        today=today,
+        within_days=within_days,
+        stale_months=stale_months,
+        documents=scan.report.documents,
+        git=git_state,
         notes=tuple(_notes(git_state, infos.values(), changes, scan.report)),
-        title=config.title, municipality=config.municipality,
+        title=config.title,
+        municipality=config.municipality,
     )
 
 
-def _notes(git_state: str, infos: Iterable[DocInfo], changes: Mapping[str, vcs.Change],
-           report: Report) -> Iterator[str]:
+def _notes(
+    git_state: str, infos: Iterable[DocInfo], changes: Mapping[str, vcs.Change], report: Report
+) -> Iterator[str]:
     if git_state == GIT_SHALLOW:
         yield _(SHALLOW_NOTE)
     elif git_state == GIT_NO_REPOSITORY:
@@ -659,25 +774,34 @@ def _notes(git_state: str, infos: Iterable[DocInfo], changes: Mapping[str, vcs.C
     if git_state == GIT_OK:
         untracked = sum(1 for i in handbook_docs if i.path not in changes)
         if untracked:
-            yield ngettext("{n} dokument er ikke committet i git; for dem er «sist endret» "
-                           "hentet fra front matter.",
-                           "{n} dokumenter er ikke committet i git; for dem er «sist endret» "
-                           "hentet fra front matter.", untracked).format(n=untracked)
+            yield ngettext(
+                "{n} dokument er ikke committet i git; for dem er «sist endret» "
+                "hentet fra front matter.",
+                "{n} dokumenter er ikke committet i git; for dem er «sist endret» "
+                "hentet fra front matter.",
+                untracked,
+            ).format(n=untracked)
     if git_state != GIT_OK or any(i.path not in changes for i in handbook_docs):
-        undated = sum(1 for i in handbook_docs
-                      if i.path not in changes and i.front_date is None)
+        undated = sum(1 for i in handbook_docs if i.path not in changes and i.front_date is None)
         if undated:
-            yield ngettext("{n} dokument har verken git-historikk, valid_from eller "
-                           "endringslogg, så alderen kan ikke vurderes.",
-                           "{n} dokumenter har verken git-historikk, valid_from eller "
-                           "endringslogg, så alderen kan ikke vurderes.", undated).format(n=undated)
-    errors = [f for f in report.findings
-              if f.severity is Severity.ERROR and f.code not in CODE_KIND]
+            yield ngettext(
+                "{n} dokument har verken git-historikk, valid_from eller "
+                "endringslogg, så alderen kan ikke vurderes.",
+                "{n} dokumenter har verken git-historikk, valid_from eller "
+                "endringslogg, så alderen kan ikke vurderes.",
+                undated,
+            ).format(n=undated)
+    errors = [
+        f for f in report.findings if f.severity is Severity.ERROR and f.code not in CODE_KIND
+    ]
     if errors:
-        yield ngettext("tvf check finner {n} feil som ikke er med her, og som kan gjøre listen "
-                       "ufullstendig: kjør tvf check.",
-                       "tvf check finner {n} feil som ikke er med her, og som kan gjøre listen "
-                       "ufullstendig: kjør tvf check.", len(errors)).format(n=len(errors))
+        yield ngettext(
+            "tvf check finner {n} feil som ikke er med her, og som kan gjøre listen "
+            "ufullstendig: kjør tvf check.",
+            "tvf check finner {n} feil som ikke er med her, og som kan gjøre listen "
+            "ufullstendig: kjør tvf check.",
+            len(errors),
+        ).format(n=len(errors))
 
 
 def _iso(day: dt.date | None) -> str | None:

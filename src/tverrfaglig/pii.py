@@ -61,10 +61,20 @@ _CANDIDATE: Final = re.compile(
     r")(?!\w)"
 )
 #: Words that, glued to the digits, name them as an identity number (``fnr15031258216``).
-PREFIXES: Final = frozenset({
-    "fnr", "fødselsnr", "fødselsnummer", "fnummer", "pnr", "personnr", "personnummer", "dnr",
-    "hnr", "idnr",
-})
+PREFIXES: Final = frozenset(
+    {
+        "fnr",
+        "fødselsnr",
+        "fødselsnummer",
+        "fnummer",
+        "pnr",
+        "personnr",
+        "personnummer",
+        "dnr",
+        "hnr",
+        "idnr",
+    }
+)
 _WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)\Z")
 
 _K1_WEIGHTS: Final = (3, 7, 6, 1, 8, 9, 4, 5, 2)
@@ -141,8 +151,11 @@ def _stands_alone(text: str, start: int) -> bool:
     if not text[start - 1].isalpha():
         return True
     word = _WORD_BEFORE.search(text, max(0, start - 16), start)
-    return (word is not None and word[1].lower() in PREFIXES
-            and (word.start() == 0 or not text[word.start() - 1].isalnum()))
+    return (
+        word is not None
+        and word[1].lower() in PREFIXES
+        and (word.start() == 0 or not text[word.start() - 1].isalnum())
+    )
 
 
 def _numbers(text: str) -> Iterator[tuple[re.Match[str], str]]:
@@ -175,7 +188,7 @@ def mask(text: str) -> str:
     parts: list[str] = []
     done = 0
     for match, _kind in _numbers(text):
-        parts += [text[done:match.start()], _mask(match.group())]
+        parts += [text[done : match.start()], _mask(match.group())]
         done = match.end()
     return "".join(parts) + text[done:] if parts else text
 
@@ -185,8 +198,9 @@ def contains_national_id(text: str) -> bool:
     return next(find_national_ids(text), None) is not None
 
 
-def guard(text: str, message: str, *, hint: str, refusal: type[TvfError] = TvfError,
-          **fields: object) -> None:
+def guard(
+    text: str, message: str, *, hint: str, refusal: type[TvfError] = TvfError, **fields: object
+) -> None:
     """The one guard on every way out of tvf: refuse ``text`` when it holds what looks like a
     national identity number, before anything is written, printed or sent.
 
@@ -197,5 +211,6 @@ def guard(text: str, message: str, *, hint: str, refusal: type[TvfError] = TvfEr
     :meth:`str.format`."""
     hit = next(find_national_ids(text), None)
     if hit is not None:
-        raise refusal(message.format(**fields, kind=hit.label, masked=hit.masked,
-                                     line=hit.line), hint=hint)
+        raise refusal(
+            message.format(**fields, kind=hit.label, masked=hit.masked, line=hit.line), hint=hint
+        )

@@ -52,14 +52,21 @@ def row(doc: Document) -> dict[str, str | None]:
     }
 
 
-def list_documents(handbook: Handbook, *, types: Iterable[str] = (), status: str | None = None,
-                   owner: str | None = None) -> list[Document]:
+def list_documents(
+    handbook: Handbook,
+    *,
+    types: Iterable[str] = (),
+    status: str | None = None,
+    owner: str | None = None,
+) -> list[Document]:
     """Handbook documents (or networks, with ``types=["network"]``), sorted by ID."""
     wanted = set(types) or set(HANDBOOK_TYPES)
     needle = owner.casefold() if owner else None
     chosen = [
-        doc for doc in handbook.documents
-        if doc.type in wanted and doc.id is not None
+        doc
+        for doc in handbook.documents
+        if doc.type in wanted
+        and doc.id is not None
         and (status is None or doc.status == status)
         and (needle is None or needle in str(doc.get("owner", "")).casefold())
     ]
@@ -92,28 +99,35 @@ def show(handbook: Handbook, doc_id: str, *, today: dt.date | None = None) -> Do
         if doc.id is not None and (doc.is_handbook_document or doc.type == NETWORK_TYPE):
             by_id.setdefault(doc.id, doc)
     found = by_id.get(wanted) or next(
-        (d for d in handbook.documents if d.get("code") == wanted.upper()), None)
+        (d for d in handbook.documents if d.get("code") == wanted.upper()), None
+    )
     if found is None:
-        raise TvfError(_("Fant ikke dokumentet «{id}» i håndboka.").format(id=doc_id),
-                       hint=_("Se alle dokumentene med tvf list."))
+        raise TvfError(
+            _("Fant ikke dokumentet «{id}» i håndboka.").format(id=doc_id),
+            hint=_("Se alle dokumentene med tvf list."),
+        )
     doc = found
     outgoing: dict[str, Reference] = {}
     for ref, line in references(doc):
         target = by_id.get(ref)
-        outgoing.setdefault(ref, Reference(ref, target.title if target else None,
-                                           target.path if target else None, line))
+        outgoing.setdefault(
+            ref,
+            Reference(ref, target.title if target else None, target.path if target else None, line),
+        )
     incoming: dict[str, list[Reference]] = defaultdict(list)
     for other in handbook.documents:
         if other is doc or other.meta is None:
             continue
         for ref, line in references(other):
             if ref == doc.id:
-                incoming[other.path].append(Reference(other.id or other.path, other.title,
-                                                      other.path, line))
+                incoming[other.path].append(
+                    Reference(other.id or other.path, other.title, other.path, line)
+                )
     return DocumentView(
         document=doc,
         references=tuple(outgoing.values()),
-        referenced_by=tuple(sorted((refs[0] for refs in incoming.values()),
-                                   key=lambda r: (id_sort_key(r.id), r.id))),
+        referenced_by=tuple(
+            sorted((refs[0] for refs in incoming.values()), key=lambda r: (id_sort_key(r.id), r.id))
+        ),
         citations=tuple(citations(doc, handbook.laws, today)),
     )

@@ -22,5 +22,7 @@ def packaged_templates() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "templates"
     if checkout.is_dir():
         return checkout
-    raise TvfError(_("Fant ikke malene som følger med tvf; installasjonen er ufullstendig."),
-                   hint=_("Installer tvf på nytt (pip install --force-reinstall tverrfaglig)."))
+    raise TvfError(
+        _("Fant ikke malene som følger med tvf; installasjonen er ufullstendig."),
+        hint=_("Installer tvf på nytt (pip install --force-reinstall tverrfaglig)."),
+    )

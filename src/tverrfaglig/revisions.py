@@ -64,10 +64,15 @@ def find_document(handbook: Handbook, target: str, *, cwd: Path | None = None) -
             continue
         if rel in by_path:
             return by_path[rel]
-    raise TvfError(_("Fant ikke dokumentet «{target}» i håndboka {root}.").format(
-                       target=target, root=handbook.root),
-                   hint=_("Oppgi en dokument-ID (f.eks. IV.7-2), en tiltakskode (V01) eller "
-                          "stien til filen. Se alle dokumentene med tvf list."))
+    raise TvfError(
+        _("Fant ikke dokumentet «{target}» i håndboka {root}.").format(
+            target=target, root=handbook.root
+        ),
+        hint=_(
+            "Oppgi en dokument-ID (f.eks. IV.7-2), en tiltakskode (V01) eller "
+            "stien til filen. Se alle dokumentene med tvf list."
+        ),
+    )
 
 
 # --- tvf stamp ------------------------------------------------------------------------------------
@@ -78,8 +83,14 @@ class StampRefused(TvfError):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, findings: Sequence[Finding] = (),
-                 reasons: Sequence[str] = (), hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        findings: Sequence[Finding] = (),
+        reasons: Sequence[str] = (),
+        hint: str | None = None,
+    ) -> None:
         super().__init__(message, hint=hint)
         self.findings = tuple(findings)
         self.reasons = tuple(reasons)
@@ -120,8 +131,11 @@ def bump_version(version: str, *, major: bool = False, first_approval: bool = Fa
     ``0.x``) gives ``1.0``."""
     match = _VERSION_RE.match(version)
     if match is None:
-        raise TvfError(_("Versjonen «{version}» har feil form; den skal være som \"1.0\"."
-                         ).format(version=version))
+        raise TvfError(
+            _('Versjonen «{version}» har feil form; den skal være som "1.0".').format(
+                version=version
+            )
+        )
     first, second = int(match.group(1)), int(match.group(2))
     if first_approval and first == 0:
         return "1.0"
@@ -132,15 +146,25 @@ def add_months(date: dt.date, months: int) -> dt.date:
     """``date`` plus whole months; the 31st becomes the last day of a shorter month."""
     index = date.month - 1 + months
     year, month = date.year + index // 12, index % 12 + 1
-    return date.replace(year=year, month=month,
-                        day=min(date.day, calendar.monthrange(year, month)[1]))
+    return date.replace(
+        year=year, month=month, day=min(date.day, calendar.monthrange(year, month)[1])
+    )
 
 
-def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | None = None,
-          date: dt.date | None = None, review_by: dt.date | None = None,
-          summary: str | None = None, today: dt.date | None = None, dry_run: bool = False,
-          cwd: Path | None = None,
-          confirm: Callable[[Sequence[str]], bool] | None = None) -> list[StampResult]:
+def stamp(
+    targets: Sequence[str],
+    *,
+    root: Path,
+    major: bool = False,
+    by: str | None = None,
+    date: dt.date | None = None,
+    review_by: dt.date | None = None,
+    summary: str | None = None,
+    today: dt.date | None = None,
+    dry_run: bool = False,
+    cwd: Path | None = None,
+    confirm: Callable[[Sequence[str]], bool] | None = None,
+) -> list[StampResult]:
     """Approve the documents ``targets`` (IDs, measure codes or paths): all or none.
 
     Every document is validated before any is written; one with TVF001–TVF005 or TVF501
@@ -168,46 +192,67 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
             docs.append(doc)
     _validate(handbook, docs, today)
 
-    review = add_months(valid_from, config.review_interval_months) if review_by is None \
-        else review_by
+    review = (
+        add_months(valid_from, config.review_interval_months) if review_by is None else review_by
+    )
     if review <= valid_from:
-        raise TvfError(_("Revisjonsdatoen {review} må være etter gyldig-fra-datoen "
-                         "{valid_from}.").format(review=review, valid_from=valid_from),
-                       hint=_("Velg en senere dato med --review-by."))
+        raise TvfError(
+            _("Revisjonsdatoen {review} må være etter gyldig-fra-datoen {valid_from}.").format(
+                review=review, valid_from=valid_from
+            ),
+            hint=_("Velg en senere dato med --review-by."),
+        )
     if by is not None:
         approver = by.strip()
     else:
         approver = config.approving_body or (vcs.user_name(root) or "").strip()
     if not approver:
-        raise TvfError(_("Vet ikke hvem som godkjenner."),
-                       hint=_("Oppgi hvem med --by NAVN, eller skriv organet som godkjenner "
-                              "dokumentene i tvf.toml: [handbook] approving_body = "
-                              "\"Forebyggende forum\"."))
-    _refuse_personal_data(approver, _("Navnet i --by inneholder det som kan være et "
-                                      "fødselsnummer eller D-nummer."))
+        raise TvfError(
+            _("Vet ikke hvem som godkjenner."),
+            hint=_(
+                "Oppgi hvem med --by NAVN, eller skriv organet som godkjenner "
+                "dokumentene i tvf.toml: [handbook] approving_body = "
+                '"Forebyggende forum".'
+            ),
+        )
+    _refuse_personal_data(
+        approver, _("Navnet i --by inneholder det som kan være et fødselsnummer eller D-nummer.")
+    )
     if summary is not None:
         summary = " ".join(summary.split())
         if not summary:
             raise TvfError(_("Sammendraget (-m) er tomt."), hint=_("Skriv hva som er endret."))
-        _refuse_personal_data(summary, _("Sammendraget (-m) inneholder det som kan være et "
-                                         "fødselsnummer eller D-nummer."))
+        _refuse_personal_data(
+            summary,
+            _("Sammendraget (-m) inneholder det som kan være et fødselsnummer eller D-nummer."),
+        )
 
     warnings = reference_warnings(handbook, docs)
     if warnings and confirm is not None and not confirm(warnings):
         raise StampRefused(
-            ngettext("Godkjente ikke {n} dokument. Ingen filer er endret.",
-                     "Godkjente ikke {n} dokumenter. Ingen filer er endret.",
-                     len(docs)).format(n=len(docs)))
+            ngettext(
+                "Godkjente ikke {n} dokument. Ingen filer er endret.",
+                "Godkjente ikke {n} dokumenter. Ingen filer er endret.",
+                len(docs),
+            ).format(n=len(docs))
+        )
     plans = []
     for doc in docs:
         file = root / doc.path
         try:
             plan = _Plan(doc=doc, file=file, original=file.read_bytes())
         except OSError as exc:
-            raise TvfError(_("{path} kan ikke leses: {reason}.").format(
-                path=doc.path, reason=exc.strerror)) from None
-        _prepare(plan, major=major, approver=approver, valid_from=valid_from, review=review,
-                 summary=summary if summary is not None else _summary_from_git(doc, file))
+            raise TvfError(
+                _("{path} kan ikke leses: {reason}.").format(path=doc.path, reason=exc.strerror)
+            ) from None
+        _prepare(
+            plan,
+            major=major,
+            approver=approver,
+            valid_from=valid_from,
+            review=review,
+            summary=summary if summary is not None else _summary_from_git(doc, file),
+        )
         plans.append(plan)
     if not dry_run:
         _write_all(plans)
@@ -217,11 +262,13 @@ def stamp(targets: Sequence[str], *, root: Path, major: bool = False, by: str | 
     results = []
     for plan in plans:
         assert plan.result is not None
-        moved = confirmations.settle(root, plan.result.id, plan.result.version,
-                                     minor_keeps=minor_keeps, dry_run=dry_run)
+        moved = confirmations.settle(
+            root, plan.result.id, plan.result.version, minor_keeps=minor_keeps, dry_run=dry_run
+        )
         mine = tuple(w for w in warnings if w.startswith(f"{plan.doc.path}:"))
-        results.append(dataclasses.replace(plan.result, written=not dry_run, to_history=moved,
-                                           warnings=mine))
+        results.append(
+            dataclasses.replace(plan.result, written=not dry_run, to_history=moved, warnings=mine)
+        )
     return results
 
 
@@ -242,8 +289,9 @@ def reference_warnings(handbook: Handbook, docs: Sequence[Document]) -> list[str
                 continue
             where = f"{doc.path}:{line}" if line else doc.path
             if target.status == "draft":
-                text = _("{where}: {id} viser til {ref} «{title}», som er et utkast (ikke "
-                         "godkjent).")
+                text = _(
+                    "{where}: {id} viser til {ref} «{title}», som er et utkast (ikke godkjent)."
+                )
             else:
                 text = _("{where}: {id} viser til {ref} «{title}», som er utgått (retired).")
             warnings.append(text.format(where=where, id=doc.id, ref=ref, title=target.title))
@@ -252,15 +300,24 @@ def reference_warnings(handbook: Handbook, docs: Sequence[Document]) -> list[str
 
 def _refuse_personal_data(text: str, message: str) -> None:
     """Refuse ``text`` with ``message`` (a whole sentence) if it may hold a national ID."""
-    guard(text, message.replace("{", "{{").replace("}", "}}"),
-          hint=_("Håndboka skal aldri inneholde opplysninger som identifiserer en person. Skriv "
-                 "teksten uten nummeret."))
+    guard(
+        text,
+        message.replace("{", "{{").replace("}", "}}"),
+        hint=_(
+            "Håndboka skal aldri inneholde opplysninger som identifiserer en person. Skriv "
+            "teksten uten nummeret."
+        ),
+    )
 
 
 def _validate(handbook: Handbook, docs: Sequence[Document], today: dt.date) -> None:
     paths = {doc.path for doc in docs}
-    twins = {d.path for d in handbook.documents for doc in docs
-             if doc.id is not None and d.id == doc.id and d.is_handbook_document}
+    twins = {
+        d.path
+        for d in handbook.documents
+        for doc in docs
+        if doc.id is not None and d.id == doc.id and d.is_handbook_document
+    }
     findings = [f for f in handbook.load_findings if f.path in paths]
     reasons = []
     refused: set[str] = set()
@@ -270,30 +327,44 @@ def _validate(handbook: Handbook, docs: Sequence[Document], today: dt.date) -> N
             continue  # TVF001 or TVF002 refuses it
         refused.add(doc.path)
         if not doc.is_handbook_document:
-            reasons.append(_("{path}: bare håndbokdokumenter (procedure, attachment, measure, "
-                             "plan) godkjennes med tvf stamp, ikke type «{type}».").format(
-                               path=doc.path, type=doc.type))
+            reasons.append(
+                _(
+                    "{path}: bare håndbokdokumenter (procedure, attachment, measure, "
+                    "plan) godkjennes med tvf stamp, ikke type «{type}»."
+                ).format(path=doc.path, type=doc.type)
+            )
         elif doc.status == "retired":
-            reasons.append(_("{path}: {name} er utgått (retired) og kan ikke godkjennes. Sett "
-                             "status: draft først hvis det skal tas i bruk igjen.").format(
-                               path=doc.path, name=doc.id or doc.path))
+            reasons.append(
+                _(
+                    "{path}: {name} er utgått (retired) og kan ikke godkjennes. Sett "
+                    "status: draft først hvis det skal tas i bruk igjen."
+                ).format(path=doc.path, name=doc.id or doc.path)
+            )
         else:
             refused.discard(doc.path)
     summaries = [Summary.of(d) for d in handbook.documents if d.meta is not None]
-    findings.extend(f for f in check_across(summaries)
-                    if f.path in paths or (f.code == "TVF005" and f.path in twins))
-    refusing = sorted({f for f in findings if f.code in REFUSING_CODES},
-                      key=Finding.sort_key)
+    findings.extend(
+        f
+        for f in check_across(summaries)
+        if f.path in paths or (f.code == "TVF005" and f.path in twins)
+    )
+    refusing = sorted({f for f in findings if f.code in REFUSING_CODES}, key=Finding.sort_key)
     if refusing or reasons:
         count = len({f.path for f in refusing} | refused)
         raise StampRefused(
-            ngettext("Godkjenner ikke: {count} av {total} dokumenter kan ikke godkjennes. "
-                     "Ingen filer er endret.",
-                     "Godkjenner ikke: {count} av {total} dokumenter kan ikke godkjennes. "
-                     "Ingen filer er endret.", len(docs)).format(count=count, total=len(docs)),
-            findings=refusing, reasons=reasons,
-            hint=_("Rett feilene (tvf check viser dem), og kjør tvf stamp igjen.") if refusing
-            else None)
+            ngettext(
+                "Godkjenner ikke: {count} av {total} dokumenter kan ikke godkjennes. "
+                "Ingen filer er endret.",
+                "Godkjenner ikke: {count} av {total} dokumenter kan ikke godkjennes. "
+                "Ingen filer er endret.",
+                len(docs),
+            ).format(count=count, total=len(docs)),
+            findings=refusing,
+            reasons=reasons,
+            hint=_("Rett feilene (tvf check viser dem), og kjør tvf stamp igjen.")
+            if refusing
+            else None,
+        )
 
 
 def _summary_from_git(doc: Document, file: Path) -> str:
@@ -301,19 +372,27 @@ def _summary_from_git(doc: Document, file: Path) -> str:
     changes = doc.get("changes")
     last = changes[-1] if isinstance(changes, list) and changes else None
     since = as_date(last.get("date")) if isinstance(last, dict) else None
-    subjects = list(dict.fromkeys(c.subject.strip() for c in vcs.commits_since(file, since)
-                                  if c.subject.strip()))
+    subjects = list(
+        dict.fromkeys(
+            c.subject.strip() for c in vcs.commits_since(file, since) if c.subject.strip()
+        )
+    )
     for subject in subjects:
-        _refuse_personal_data(subject, _(
-            "Commit-meldingen «{subject}…» ({path}) inneholder det som kan være et "
-            "fødselsnummer eller D-nummer.").format(subject=subject[:20], path=doc.path))
+        _refuse_personal_data(
+            subject,
+            _(
+                "Commit-meldingen «{subject}…» ({path}) inneholder det som kan være et "
+                "fødselsnummer eller D-nummer."
+            ).format(subject=subject[:20], path=doc.path),
+        )
     if subjects:
         return "; ".join(subjects)
     return _("Første godkjenning.") if last is None else _("Godkjent på nytt.")
 
 
-def _prepare(plan: _Plan, *, major: bool, approver: str, valid_from: dt.date,
-             review: dt.date, summary: str) -> None:
+def _prepare(
+    plan: _Plan, *, major: bool, approver: str, valid_from: dt.date, review: dt.date, summary: str
+) -> None:
     doc = plan.doc
     assert doc.meta is not None and doc.id is not None
     old_version = str(doc.get("version"))
@@ -325,8 +404,9 @@ def _prepare(plan: _Plan, *, major: bool, approver: str, valid_from: dt.date,
         "approved_by": SetValue(approver),
         "valid_from": SetValue(valid_from),
         "review_by": SetValue(review),
-        "changes": AppendItem({"version": version, "date": valid_from, "by": approver,
-                               "summary": summary}),
+        "changes": AppendItem(
+            {"version": version, "date": valid_from, "by": approver, "summary": summary}
+        ),
         "fingerprint": SetValue(stamp_print),
     }
     try:
@@ -334,23 +414,46 @@ def _prepare(plan: _Plan, *, major: bool, approver: str, valid_from: dt.date,
     except UnicodeDecodeError:  # pragma: no cover  (TVF001 refused it already)
         raise TvfError(_("{path}: filen er ikke UTF-8.").format(path=doc.path)) from None
     if text != doc.text:
-        raise TvfError(_("{path} ble endret mens tvf stamp kjørte.").format(path=doc.path),
-                       hint=_("Kjør tvf stamp igjen."))
+        raise TvfError(
+            _("{path} ble endret mens tvf stamp kjørte.").format(path=doc.path),
+            hint=_("Kjør tvf stamp igjen."),
+        )
     new_text = edit_front_matter(text, edits, path=doc.path)
     stamped, _problems = parse_document(doc.path, new_text.encode("utf-8"))
-    if stamped is None or stamped.meta is None \
-            or fingerprint(stamped.meta, stamped.body) != stamp_print:  # pragma: no cover
-        raise TvfError(_("{path}: fingeravtrykket ble ikke det samme etter redigeringen."
-                         ).format(path=doc.path),
-                       hint=_("Dette er en feil i tvf; filen er ikke endret."))
+    if (
+        stamped is None
+        or stamped.meta is None
+        or fingerprint(stamped.meta, stamped.body) != stamp_print
+    ):  # pragma: no cover
+        raise TvfError(
+            _("{path}: fingeravtrykket ble ikke det samme etter redigeringen.").format(
+                path=doc.path
+            ),
+            hint=_("Dette er en feil i tvf; filen er ikke endret."),
+        )
     plan.new = new_text.encode("utf-8")
-    diff = "".join(difflib.unified_diff(
-        text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-        fromfile=f"a/{doc.path}", tofile=f"b/{doc.path}"))
+    diff = "".join(
+        difflib.unified_diff(
+            text.splitlines(keepends=True),
+            new_text.splitlines(keepends=True),
+            fromfile=f"a/{doc.path}",
+            tofile=f"b/{doc.path}",
+        )
+    )
     plan.result = StampResult(
-        path=doc.path, id=doc.id, title=doc.title, old_version=old_version, version=version,
-        approved_by=approver, valid_from=valid_from, review_by=review, summary=summary,
-        fingerprint=stamp_print, diff=diff, written=False)
+        path=doc.path,
+        id=doc.id,
+        title=doc.title,
+        old_version=old_version,
+        version=version,
+        approved_by=approver,
+        valid_from=valid_from,
+        review_by=review,
+        summary=summary,
+        fingerprint=stamp_print,
+        diff=diff,
+        written=False,
+    )
 
 
 # --- Writing: all or none ----------------------------------------------------------------------
@@ -363,16 +466,22 @@ def _write_all(plans: Sequence[_Plan]) -> None:
     try:
         for plan in plans:
             if plan.file.read_bytes() != plan.original:
-                raise TvfError(_("{path} ble endret mens tvf stamp kjørte; ingen filer er "
-                                 "endret.").format(path=plan.doc.path),
-                               hint=_("Kjør tvf stamp igjen."))
+                raise TvfError(
+                    _("{path} ble endret mens tvf stamp kjørte; ingen filer er endret.").format(
+                        path=plan.doc.path
+                    ),
+                    hint=_("Kjør tvf stamp igjen."),
+                )
             with signals_held():  # made and recorded together: an interrupt cleans it up
                 temps.append(temp_beside(plan.file, plan.new))
     except OSError as exc:
         _remove(temps)
-        raise TvfError(_("Kunne ikke skrive {file}: {reason}. Ingen filer er endret.").format(
-            file=exc.filename or _("filen"), reason=exc.strerror),
-            hint=_("Sjekk at du har skrivetilgang til mappen.")) from None
+        raise TvfError(
+            _("Kunne ikke skrive {file}: {reason}. Ingen filer er endret.").format(
+                file=exc.filename or _("filen"), reason=exc.strerror
+            ),
+            hint=_("Sjekk at du har skrivetilgang til mappen."),
+        ) from None
     except BaseException:
         _remove(temps)
         raise
@@ -383,19 +492,23 @@ def _write_all(plans: Sequence[_Plan]) -> None:
                 temp.replace(plan.file)  # os.replace: atomic on POSIX and Windows
                 done.append(plan)
     except BaseException as exc:
-        _remove(temps[len(done):])
+        _remove(temps[len(done) :])
         lost = _restore(done)
         if lost:
             raise TvfError(
-                _("Skrivingen feilet, og disse filene kunne ikke settes tilbake: {files}."
-                  ).format(files=", ".join(lost)),
-                hint=_("Hent dem fra git med git restore FIL (om de var committet).")) from exc
+                _("Skrivingen feilet, og disse filene kunne ikke settes tilbake: {files}.").format(
+                    files=", ".join(lost)
+                ),
+                hint=_("Hent dem fra git med git restore FIL (om de var committet)."),
+            ) from exc
         if isinstance(exc, OSError):
             raise TvfError(
-                _("Kunne ikke skrive {file}: {reason}. Ingen filer er endret (de som alt var "
-                  "skrevet, er satt tilbake).").format(file=exc.filename or _("filen"),
-                                                      reason=exc.strerror),
-                hint=_("Sjekk at du har skrivetilgang, og kjør tvf stamp igjen.")) from None
+                _(
+                    "Kunne ikke skrive {file}: {reason}. Ingen filer er endret (de som alt var "
+                    "skrevet, er satt tilbake)."
+                ).format(file=exc.filename or _("filen"), reason=exc.strerror),
+                hint=_("Sjekk at du har skrivetilgang, og kjør tvf stamp igjen."),
+            ) from None
         raise
 
 
@@ -454,8 +567,14 @@ class DocumentHistory:
     entries: tuple[HistoryEntry, ...]
 
     def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "path": self.path, "title": self.title, "git": self.git,
-                "shallow": self.shallow, "entries": [e.as_json() for e in self.entries]}
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "git": self.git,
+            "shallow": self.shallow,
+            "entries": [e.as_json() for e in self.entries],
+        }
 
 
 def history(root: Path, target: str, *, cwd: Path | None = None) -> DocumentHistory:
@@ -464,8 +583,10 @@ def history(root: Path, target: str, *, cwd: Path | None = None) -> DocumentHist
     handbook = load_handbook(root)
     doc = find_document(handbook, target, cwd=cwd)
     log = vcs.file_history(root / doc.path)
-    entries = [HistoryEntry("commit", c.date.date(), c.author, c.subject, commit=c.commit,
-                            time=c.date) for c in log.commits]
+    entries = [
+        HistoryEntry("commit", c.date.date(), c.author, c.subject, commit=c.commit, time=c.date)
+        for c in log.commits
+    ]
     changes = doc.get("changes")
     for change in changes if isinstance(changes, list) else []:
         if not isinstance(change, dict):
@@ -474,15 +595,28 @@ def history(root: Path, target: str, *, cwd: Path | None = None) -> DocumentHist
         if date is None:
             continue
         version = change.get("version")
-        entries.append(HistoryEntry("stamp", date, str(change.get("by") or ""),
-                                    str(change.get("summary") or ""),
-                                    version=None if version is None else str(version)))
+        entries.append(
+            HistoryEntry(
+                "stamp",
+                date,
+                str(change.get("by") or ""),
+                str(change.get("summary") or ""),
+                version=None if version is None else str(version),
+            )
+        )
     rank = {"commit": 0, "stamp": 1}
     # Newest first; git gives commits newest first and changes are oldest first, so the
     # position breaks ties within a day the right way for both.
-    keyed = [(e.date, rank[e.kind], -i if e.kind == "commit" else i, e)
-             for i, e in enumerate(entries)]
+    keyed = [
+        (e.date, rank[e.kind], -i if e.kind == "commit" else i, e) for i, e in enumerate(entries)
+    ]
     keyed.sort(key=lambda k: k[:3], reverse=True)
     entries = [k[3] for k in keyed]
-    return DocumentHistory(path=doc.path, id=doc.id, title=doc.title, git=log.state,
-                           shallow=log.shallow, entries=tuple(entries))
+    return DocumentHistory(
+        path=doc.path,
+        id=doc.id,
+        title=doc.title,
+        git=log.state,
+        shallow=log.shallow,
+        entries=tuple(entries),
+    )

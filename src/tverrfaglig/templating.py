@@ -46,15 +46,27 @@ class _LimitedEnvironment(SandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**"})
 
-    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: object,
-                   right: object) -> object:
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: object, right: object
+    ) -> object:
         if operator == "*" and _product_size(left, right) > OUTPUT_LIMIT:
-            raise SecurityError(i18n._("Uttrykket ville laget en tekst eller liste på mer enn "
-                                       "{limit} tegn.").format(limit=_number(OUTPUT_LIMIT)))
-        if (operator == "**" and isinstance(left, int) and isinstance(right, int)
-                and right > 0 and left.bit_length() * right > POWER_LIMIT):
-            raise SecurityError(i18n._("Potensen er for stor (mer enn {limit} biter).").format(
-                limit=_number(POWER_LIMIT)))
+            raise SecurityError(
+                i18n._(
+                    "Uttrykket ville laget en tekst eller liste på mer enn {limit} tegn."
+                ).format(limit=_number(OUTPUT_LIMIT))
+            )
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and right > 0
+            and left.bit_length() * right > POWER_LIMIT
+        ):
+            raise SecurityError(
+                i18n._("Potensen er for stor (mer enn {limit} biter).").format(
+                    limit=_number(POWER_LIMIT)
+                )
+            )
         return super().call_binop(context, operator, left, right)
 
 
@@ -71,8 +83,9 @@ def _product_size(left: object, right: object) -> int:
     return 0
 
 
-def environment(handbook_root: Path | None = None, *, autoescape: bool = False
-                ) -> SandboxedEnvironment:
+def environment(
+    handbook_root: Path | None = None, *, autoescape: bool = False
+) -> SandboxedEnvironment:
     """A sandboxed environment; ``autoescape=True`` for HTML output."""
     loaders: list[jinja2.BaseLoader] = []
     if handbook_root is not None and (handbook_root / HANDBOOK_TEMPLATES).is_dir():
@@ -89,7 +102,8 @@ def environment(handbook_root: Path | None = None, *, autoescape: bool = False
     )
     env.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
-        gettext=i18n._, ngettext=i18n.ngettext, newstyle=True)
+        gettext=i18n._, ngettext=i18n.ngettext, newstyle=True
+    )
     env.globals["language"] = i18n.language()
     env.filters["yaml"] = yaml_scalar
     env.filters["long_date"] = i18n.long_date
@@ -117,38 +131,52 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, object]) ->
         for part in template.generate(**context):
             written += len(part)
             if written > OUTPUT_LIMIT:
-                raise TvfError(i18n._("Malen {template} skriver mer enn {limit} tegn; tvf "
-                                      "stoppet den.").format(template=name,
-                                                             limit=_number(OUTPUT_LIMIT)),
-                               hint=i18n._("Se etter en løkke eller et uttrykk i malen som "
-                                           "gjentar seg for mange ganger."))
+                raise TvfError(
+                    i18n._(
+                        "Malen {template} skriver mer enn {limit} tegn; tvf stoppet den."
+                    ).format(template=name, limit=_number(OUTPUT_LIMIT)),
+                    hint=i18n._(
+                        "Se etter en løkke eller et uttrykk i malen som "
+                        "gjentar seg for mange ganger."
+                    ),
+                )
             parts.append(part)
         return "".join(parts)
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or name
-        raise TvfError(i18n._("Malen {template}, linje {line}: {problem}").format(
-            template=where, line=exc.lineno, problem=exc.message)) from None
+        raise TvfError(
+            i18n._("Malen {template}, linje {line}: {problem}").format(
+                template=where, line=exc.lineno, problem=exc.message
+            )
+        ) from None
     except jinja2.TemplateNotFound as exc:
-        raise TvfError(i18n._("Fant ikke malen {template}.").format(template=exc.name),
-                       hint=i18n._("Malene ligger i håndbokas templates/ eller følger med tvf.")
-                       ) from None
+        raise TvfError(
+            i18n._("Fant ikke malen {template}.").format(template=exc.name),
+            hint=i18n._("Malene ligger i håndbokas templates/ eller følger med tvf."),
+        ) from None
     except jinja2.TemplateError as exc:
         where = _template_line(exc) or name
-        raise TvfError(i18n._("Malen {template}: {problem}").format(
-            template=where, problem=exc.message or exc)) from None
+        raise TvfError(
+            i18n._("Malen {template}: {problem}").format(template=where, problem=exc.message or exc)
+        ) from None
     except OverflowError as exc:  # the sandbox's range limit
-        raise TvfError(i18n._("Malen {template}: range() med mer enn {limit} tall er ikke "
-                              "tillatt.").format(template=_template_line(exc) or name,
-                                                 limit=_number(MAX_RANGE))) from None
+        raise TvfError(
+            i18n._("Malen {template}: range() med mer enn {limit} tall er ikke tillatt.").format(
+                template=_template_line(exc) or name, limit=_number(MAX_RANGE)
+            )
+        ) from None
     except RecursionError:
-        raise TvfError(i18n._("Malen {template} kaller seg selv uten ende (en makro som kaller "
-                              "seg selv?); tvf stoppet den.").format(template=name)) from None
+        raise TvfError(
+            i18n._(
+                "Malen {template} kaller seg selv uten ende (en makro som kaller "
+                "seg selv?); tvf stoppet den."
+            ).format(template=name)
+        ) from None
 
 
 def _template_line(exc: BaseException) -> str | None:
     """``file:line`` of the innermost template frame (Jinja2 rewrites tracebacks to them)."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2") or "/templates/" in frame.filename:
-            return i18n._("{file}, linje {line}").format(file=frame.filename,
-                                                         line=frame.lineno)
+            return i18n._("{file}, linje {line}").format(file=frame.filename, line=frame.lineno)
     return None

@@ -37,21 +37,32 @@ def repository(path: Path) -> git.Repo | None:
     except git.NoSuchPathError:
         return None
     except git.InvalidGitRepositoryError:
-        marker = next((folder / ".git" for folder in (path.absolute(), *path.absolute().parents)
-                       if (folder / ".git").exists()), None)
+        marker = next(
+            (
+                folder / ".git"
+                for folder in (path.absolute(), *path.absolute().parents)
+                if (folder / ".git").exists()
+            ),
+            None,
+        )
         if marker is None:
             return None
         raise _corrupt(marker.parent) from None
     except git.GitCommandNotFound:
-        raise TvfError(_("Fant ikke git."),
-                       hint=_("Installer git, og kjør tvf i et git-repo.")) from None
+        raise TvfError(
+            _("Fant ikke git."), hint=_("Installer git, og kjør tvf i et git-repo.")
+        ) from None
 
 
 def _corrupt(folder: Path) -> TvfError:
-    return TvfError(_("Git-repoet i {folder} er ødelagt, så tvf kan ikke lese historikken.")
-                    .format(folder=folder),
-                    hint=_("Kjør «git fsck» der for å se hva som er galt, eller hent repoet på "
-                           "nytt med git clone."))
+    return TvfError(
+        _("Git-repoet i {folder} er ødelagt, så tvf kan ikke lese historikken.").format(
+            folder=folder
+        ),
+        hint=_(
+            "Kjør «git fsck» der for å se hva som er galt, eller hent repoet på nytt med git clone."
+        ),
+    )
 
 
 def has_commits(repo: git.Repo) -> bool:
@@ -65,7 +76,8 @@ def has_commits(repo: git.Repo) -> bool:
         ref = repo.head.reference.path
         packed = git_dir / "packed-refs"
         recorded = (git_dir / ref).exists() or (
-            packed.exists() and f" {ref}\n" in packed.read_text(encoding="utf-8", errors="replace"))
+            packed.exists() and f" {ref}\n" in packed.read_text(encoding="utf-8", errors="replace")
+        )
         if not recorded:
             return False
     raise _corrupt(Path(repo.working_tree_dir or git_dir))
@@ -92,14 +104,24 @@ def last_changes(root: Path) -> dict[str, Change]:
     prefix = root.resolve().relative_to(top).as_posix()
     prefix = "" if prefix == "." else f"{prefix}/"
     try:
-        out = repo.git.execute([
-            "git", "-c", "core.quotepath=off", "log",
-            f"--format={_MARK}%H{_SEP}%aI{_SEP}%an{_SEP}%s", "--name-only", "--no-renames",
-            "--", root.resolve().as_posix(),
-        ])
+        out = repo.git.execute(
+            [
+                "git",
+                "-c",
+                "core.quotepath=off",
+                "log",
+                f"--format={_MARK}%H{_SEP}%aI{_SEP}%an{_SEP}%s",
+                "--name-only",
+                "--no-renames",
+                "--",
+                root.resolve().as_posix(),
+            ]
+        )
     except git.GitCommandError as exc:
-        raise TvfError(_("git log feilet: {problem}").format(problem=exc.stderr.strip() or exc),
-                       hint=_("Er dette et git-repo, og er git installert?")) from None
+        raise TvfError(
+            _("git log feilet: {problem}").format(problem=exc.stderr.strip() or exc),
+            hint=_("Er dette et git-repo, og er git installert?"),
+        ) from None
     changes: dict[str, Change] = {}
     for record in out.split(_MARK):
         if not record:
@@ -109,7 +131,7 @@ def last_changes(root: Path) -> dict[str, Change]:
         change = Change(dt.datetime.fromisoformat(date), author, subject, sha)
         for name in files.splitlines():
             if name and name.startswith(prefix):
-                changes.setdefault(name[len(prefix):], change)
+                changes.setdefault(name[len(prefix) :], change)
     return changes
 
 
@@ -118,11 +140,13 @@ def init_repository(path: Path) -> None:
     try:
         git.Repo.init(path)
     except git.GitCommandError as exc:
-        raise TvfError(_("git init feilet i {path}: {problem}").format(
-            path=path, problem=exc.stderr.strip() or exc)) from None
+        raise TvfError(
+            _("git init feilet i {path}: {problem}").format(
+                path=path, problem=exc.stderr.strip() or exc
+            )
+        ) from None
     except git.GitCommandNotFound:
-        raise TvfError(_("Fant ikke git."),
-                       hint=_("Installer git, eller bruk --no-git.")) from None
+        raise TvfError(_("Fant ikke git."), hint=_("Installer git, eller bruk --no-git.")) from None
 
 
 # --- Revisions (tvf stamp, tvf history, tvf check --changed-since) ---------------------------
@@ -137,9 +161,10 @@ def _git(repo: git.Repo, *args: str) -> str:
         return str(repo.git.execute(["git", "-c", "core.quotepath=off", *args]))
     except git.GitCommandError as exc:
         stderr = exc.stderr.strip() if isinstance(exc.stderr, str) else ""
-        raise TvfError(_("git {command} feilet: {problem}").format(
-            command=args[0], problem=stderr or exc),
-                       hint=_("Er dette et git-repo, og er git installert?")) from None
+        raise TvfError(
+            _("git {command} feilet: {problem}").format(command=args[0], problem=stderr or exc),
+            hint=_("Er dette et git-repo, og er git installert?"),
+        ) from None
 
 
 def _relative(repo: git.Repo, path: Path) -> str:
@@ -181,8 +206,16 @@ def commits_since(path: Path, since: dt.date | None) -> list[Change]:
     repo = repository(path.parent)
     if repo is None or not has_commits(repo):
         return []
-    args = ["log", "--follow", "--no-merges", _LOG_FORMAT, "--patch", "--unified=0",
-            "--no-color", "--no-ext-diff"]
+    args = [
+        "log",
+        "--follow",
+        "--no-merges",
+        _LOG_FORMAT,
+        "--patch",
+        "--unified=0",
+        "--no-color",
+        "--no-ext-diff",
+    ]
     if since is not None:
         args.append(f"--since={since.isoformat()} 00:00:00")
     out = _git(repo, *args, "--", _relative(repo, path))
@@ -236,21 +269,30 @@ def changed_files(root: Path, rev: str) -> ChangedFiles:
     """
     repo = repository(root)
     if repo is None:
-        raise TvfError(_("--changed-since krever et git-repo, men håndboka ligger ikke i et."),
-                       hint=_("Kjør tvf check uten --changed-since."))
+        raise TvfError(
+            _("--changed-since krever et git-repo, men håndboka ligger ikke i et."),
+            hint=_("Kjør tvf check uten --changed-since."),
+        )
     head = has_commits(repo)  # a corrupt repository is said before "no such revision"
     if rev.startswith("-"):
-        raise TvfError(_("«{rev}» er ikke en git-revisjon.").format(rev=rev),
-                       hint=_("Oppgi en commit, en gren eller en tag (f.eks. origin/main)."))
+        raise TvfError(
+            _("«{rev}» er ikke en git-revisjon.").format(rev=rev),
+            hint=_("Oppgi en commit, en gren eller en tag (f.eks. origin/main)."),
+        )
     try:
         base = str(repo.git.rev_parse("--verify", "--quiet", f"{rev}^{{commit}}")).strip()
     except git.GitCommandError:
-        hint = (_("Repoet er en grunn klone (shallow), så eldre commits mangler: hent dem med "
-                  "«git fetch --unshallow», eller bruk fetch-depth: 0 i actions/checkout.")
-                if is_shallow(repo) else
-                _("Oppgi en commit, en gren eller en tag som finnes (f.eks. origin/main)."))
-        raise TvfError(_("Fant ikke revisjonen «{rev}» i git-repoet.").format(rev=rev),
-                       hint=hint) from None
+        hint = (
+            _(
+                "Repoet er en grunn klone (shallow), så eldre commits mangler: hent dem med "
+                "«git fetch --unshallow», eller bruk fetch-depth: 0 i actions/checkout."
+            )
+            if is_shallow(repo)
+            else _("Oppgi en commit, en gren eller en tag som finnes (f.eks. origin/main).")
+        )
+        raise TvfError(
+            _("Fant ikke revisjonen «{rev}» i git-repoet.").format(rev=rev), hint=hint
+        ) from None
     if head:
         # No common ancestor (or it is cut off in a shallow clone): compare with rev itself.
         with contextlib.suppress(git.GitCommandError):
@@ -271,5 +313,5 @@ def changed_files(root: Path, rev: str) -> ChangedFiles:
         except KeyError:
             continue  # new since rev
         if isinstance(blob, git.Blob):
-            previous[name[len(prefix):]] = blob.data_stream.read()
-    return ChangedFiles(base, frozenset(n[len(prefix):] for n in names), previous)
+            previous[name[len(prefix) :]] = blob.data_stream.read()
+    return ChangedFiles(base, frozenset(n[len(prefix) :] for n in names), previous)

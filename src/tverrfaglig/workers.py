@@ -51,8 +51,9 @@ def chunk_size(items: int, jobs: int, *, serial: int = 250) -> int:
 
 
 @contextlib.contextmanager
-def forked_map(func: Callable[[S, A], R], args: Sequence[A], *, state: S,
-               jobs: int) -> Iterator[Iterator[R]]:
+def forked_map(
+    func: Callable[[S, A], R], args: Sequence[A], *, state: S, jobs: int
+) -> Iterator[Iterator[R]]:
     """Yield the results of ``func(state, arg)`` for every ``arg``, in order.
 
     With ``jobs`` > 1 the calls run in that many forked processes, which inherit ``state``
@@ -72,8 +73,9 @@ def forked_map(func: Callable[[S, A], R], args: Sequence[A], *, state: S,
     # page of the parent's memory (https://docs.python.org/3/library/gc.html#gc.freeze).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=jobs,
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
             yield pool.map(_call_inherited, args)
     finally:
         _inherited = None

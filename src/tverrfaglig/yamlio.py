@@ -140,8 +140,10 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int], path: set[int], limit
     if isinstance(node, yaml.SequenceNode):
         size += sum(_expanded_size(item, sizes, path, limit) for item in node.value)
     elif isinstance(node, yaml.MappingNode):
-        size += sum(_expanded_size(k, sizes, path, limit) + _expanded_size(v, sizes, path, limit)
-                    for k, v in node.value)
+        size += sum(
+            _expanded_size(k, sizes, path, limit) + _expanded_size(v, sizes, path, limit)
+            for k, v in node.value
+        )
     path.discard(key)
     if size > limit:
         raise TooLarge(_("over {n} verdier når aliasene foldes ut").format(n=limit))
@@ -167,8 +169,9 @@ def key_lines(node: yaml.Node, offset: int = 1) -> Iterator[tuple[str, int, yaml
             yield str(key_node.value), line(key_node, offset), value_node
 
 
-def error_line(exc: yaml.MarkedYAMLError, offset: int = 1, *, text: str | None = None
-               ) -> int | None:
+def error_line(
+    exc: yaml.MarkedYAMLError, offset: int = 1, *, text: str | None = None
+) -> int | None:
     """The line of a YAML error: where the parser noticed it, else where the construct it was
     reading began; None when the error has no place.
 
@@ -243,14 +246,22 @@ _NOT_SIMPLE_CHAR = re.compile(
 )
 # One line of the block: a key at column 0 with its value or without (1, 2), an item of a list
 # with its indent (3, 4), or a blank line or a comment. Values keep their trailing spaces.
-_SIMPLE_LINE = re.compile(r"(?:([A-Za-z_][\w-]*):(?: +([^\n]*))?"
-                          r"|( *)- +([^\n]*)"
-                          r"| *(?:#[^\n]*)?)\n")
+_SIMPLE_LINE = re.compile(
+    r"(?:([A-Za-z_][\w-]*):(?: +([^\n]*))?"
+    r"|( *)- +([^\n]*)"
+    r"| *(?:#[^\n]*)?)\n"
+)
 # A plain scalar starting with one of these is an indicator (or might be) in YAML.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_SCALAR_CONSTRUCTORS = frozenset({
-    "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"})
+_SCALAR_CONSTRUCTORS = frozenset(
+    {
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:timestamp",
+    }
+)
 _resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 _constructed: dict[str, object] = {}  # plain scalars that are not strings, by their text
 _constructor: Any = None
@@ -302,8 +313,9 @@ def _scalar(text: str) -> object:
     return _plain(text)
 
 
-def load_simple(text: str, offset: int = 1) -> tuple[dict[str, Any], dict[str, int],
-                                                     dict[str, tuple[int, ...]]] | None:
+def load_simple(
+    text: str, offset: int = 1
+) -> tuple[dict[str, Any], dict[str, int], dict[str, tuple[int, ...]]] | None:
     """A flat front-matter block read without a node tree: its value, the line of each key
     and the lines of the items of each list (``offset``: the line of the text's first line),
     the same as :func:`load` and :func:`key_lines` give. None when the block is not of the

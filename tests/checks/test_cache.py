@@ -54,7 +54,8 @@ def documents(root: Path) -> list[Path]:
 @pytest.mark.parametrize("code", sorted(FIRING))
 @pytest.mark.parametrize("old_files", [False, True], ids=["just-written", "an-hour-old"])
 def test_the_report_is_the_same_with_the_cache_cold_warm_and_after_a_change(
-        code: str, old_files: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code: str, old_files: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = handbook(tmp_path / "hb", FIRING[code]())
     if old_files:
         age(root)
@@ -83,22 +84,26 @@ def test_the_report_is_the_same_with_the_cache_cold_warm_and_after_a_change(
 
 
 def test_a_change_to_tvf_toml_laws_yaml_templates_today_or_language_is_not_taken_from_the_cache(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = handbook(tmp_path / "hb", FIRING["TVF202"]())
     age(root)
     report(root, cache=True)
     seen = parsed(monkeypatch)
     # The handbook's own section list for the law replaces the shipped one: § 99 now exists.
-    (root / "laws.yaml").write_text('- id: LOV-2005-06-17-64\n  sections: ["99 | Prøve"]\n',
-                                    encoding="utf-8")
+    (root / "laws.yaml").write_text(
+        '- id: LOV-2005-06-17-64\n  sections: ["99 | Prøve"]\n', encoding="utf-8"
+    )
     assert report(root, cache=True) == report(root, cache=False)
     assert "TVF202" not in {f.code for f in report(root, cache=True).findings}
     assert seen, "laws.yaml changed, but the documents were not checked again"
     (root / "templates").mkdir()  # an empty folder holds no template: nothing changes
-    for change in (lambda: (root / "templates" / "x.md.j2").write_text("x", encoding="utf-8"),
-                   lambda: (root / "tvf.toml").write_text(
-                       (root / "tvf.toml").read_text(encoding="utf-8") + "\n",
-                       encoding="utf-8")):
+    for change in (
+        lambda: (root / "templates" / "x.md.j2").write_text("x", encoding="utf-8"),
+        lambda: (root / "tvf.toml").write_text(
+            (root / "tvf.toml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+        ),
+    ):
         report(root, cache=True)
         change()
         seen.clear()
@@ -107,7 +112,8 @@ def test_a_change_to_tvf_toml_laws_yaml_templates_today_or_language_is_not_taken
     report(root, cache=True)
     seen.clear()
     assert report(root, cache=True, today=TODAY + dt.timedelta(days=1)) == report(
-        root, cache=False, today=TODAY + dt.timedelta(days=1))
+        root, cache=False, today=TODAY + dt.timedelta(days=1)
+    )
     assert seen
 
 
@@ -128,8 +134,9 @@ def shards(root: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("damage", ["truncated", "flipped", "garbage", "empty", "foreign-pickle"])
-def test_a_damaged_cache_is_never_trusted(damage: str, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_cache_is_never_trusted(
+    damage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = handbook(tmp_path / "hb", FIRING["TVF101"]())
     age(root)
     expected = report(root, cache=False)
@@ -158,9 +165,9 @@ def test_a_damaged_cache_is_never_trusted(damage: str, tmp_path: Path,
     assert seen == []
 
 
-def test_the_cache_is_in_the_user_cache_folder_or_in_tvf_cache(tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch
-                                                               ) -> None:
+def test_the_cache_is_in_the_user_cache_folder_or_in_tvf_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = handbook(tmp_path / "hb", {"a.md": doc_text(meta())})
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_module.cache_folder(root).is_relative_to(tmp_path / "xdg" / "tvf")
@@ -185,8 +192,9 @@ def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path) -> None:
     assert shards(root)
 
 
-def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_that_cannot_be_written_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = handbook(tmp_path / "hb", FIRING["TVF101"]())
     (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not-a-folder"))
@@ -203,5 +211,8 @@ def test_two_runs_sharing_a_cache_each_write_it_whole(tmp_path: Path) -> None:
     folder = cache_module.cache_folder(root)
     (folder / ".00.pickle.x1y2.tvf-tmp").write_bytes(b"half a cache")
     assert report(root, cache=True) == expected
-    assert not [p for p in folder.iterdir() if p.name.endswith(".tvf-tmp")
-                and p.name != ".00.pickle.x1y2.tvf-tmp"]
+    assert not [
+        p
+        for p in folder.iterdir()
+        if p.name.endswith(".tvf-tmp") and p.name != ".00.pickle.x1y2.tvf-tmp"
+    ]

@@ -15,8 +15,14 @@ def findings_of(root: Path, code: str):  # type: ignore[no-untyped-def]
 
 
 def test_tvf201_unknown_law_in_legal_basis_and_body(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(
-        meta(legal_basis=["tullelova § 3"]), "Etter fantasiloven § 12 skal vi …\n")})
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(
+                meta(legal_basis=["tullelova § 3"]), "Etter fantasiloven § 12 skal vi …\n"
+            )
+        },
+    )
     found = findings_of(root, "TVF201")
     assert len(found) == 2
     assert {f.line for f in found} == {12, 14}
@@ -24,18 +30,27 @@ def test_tvf201_unknown_law_in_legal_basis_and_body(tmp_path: Path) -> None:
 
 def test_tvf202_section_the_registry_says_does_not_exist(tmp_path: Path) -> None:
     laws = "- id: LOV-2005-06-17-64\n  sections: ['1', '2', '2a', '2b']\n"
-    root = handbook(tmp_path / "hb", {
-        "laws.yaml": laws,
-        "a.md": doc_text(meta(legal_basis=["barnehageloven § 2 b", "barnehageloven § 99"])),
-    })
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "laws.yaml": laws,
+            "a.md": doc_text(meta(legal_basis=["barnehageloven § 2 b", "barnehageloven § 99"])),
+        },
+    )
     found = findings_of(root, "TVF202")
     assert len(found) == 1
     assert "99" in found[0].message
 
 
 def test_tvf203_repealed_law_names_its_replacement(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(
-        meta(legal_basis=["LOV-1998-07-17-61 § 15-8"]), "Jf. barnevernloven § 3-2.\n")})
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(
+                meta(legal_basis=["LOV-1998-07-17-61 § 15-8"]), "Jf. barnevernloven § 3-2.\n"
+            )
+        },
+    )
     found = findings_of(root, "TVF203")
     assert [f.severity for f in found] == [Severity.WARNING, Severity.WARNING]
     assert "LOV-2023-06-09-30" in found[0].message
@@ -47,8 +62,9 @@ def test_tvf203_quiet_for_laws_in_force(clean: Path) -> None:
 
 
 def test_tvf204_nonstandard_section(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb",
-                    {"a.md": doc_text(meta(legal_basis=["opplæringslova § 15.8"]))})
+    root = handbook(
+        tmp_path / "hb", {"a.md": doc_text(meta(legal_basis=["opplæringslova § 15.8"]))}
+    )
     found = findings_of(root, "TVF204")
     assert len(found) == 1
     assert "15-8" in found[0].message

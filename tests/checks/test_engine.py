@@ -30,8 +30,9 @@ def git(cwd: Path, *args: str, date: str | None = None) -> str:
     env = dict(os.environ)
     if date is not None:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T12:00:00+01:00"
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
-                          env=env).stdout
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env
+    ).stdout
 
 
 def commit(repo: Path, message: str, date: str) -> None:
@@ -69,14 +70,18 @@ def test_symlink_inside_the_handbook_is_read(clean: Path) -> None:
 
 
 def test_hidden_templates_and_excluded_files_are_not_documents(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {
-        "README.md": "# Les meg\n",
-        ".utkast/x.md": "ingen front matter",
-        "templates/agenda.md": "ingen front matter",
-        "utkast/y.md": "ingen front matter",
-        "nettverk/README.md": "ingen front matter",
-        "a.md": doc_text(meta()),
-    }, toml='[handbook]\ntitle = "T"\nexclude = ["README.md", "utkast/**", "**/README.md"]\n')
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "README.md": "# Les meg\n",
+            ".utkast/x.md": "ingen front matter",
+            "templates/agenda.md": "ingen front matter",
+            "utkast/y.md": "ingen front matter",
+            "nettverk/README.md": "ingen front matter",
+            "a.md": doc_text(meta()),
+        },
+        toml='[handbook]\ntitle = "T"\nexclude = ["README.md", "utkast/**", "**/README.md"]\n',
+    )
     report = run_check(root)
     assert report.findings == ()
     assert report.documents == 1
@@ -87,10 +92,16 @@ def test_hidden_templates_and_excluded_files_are_not_documents(tmp_path: Path) -
 
 def test_check_ignore_silences_codes_but_never_personal_data(tmp_path: Path) -> None:
     number = valid_number(1, 1, 90)
-    root = handbook(tmp_path / "hb", {
-        "a.md": doc_text(meta(valid_from=dt.date(2018, 1, 1), review_by=dt.date(2020, 1, 1)),
-                         f"Nummer {number}\n"),
-    }, toml='[handbook]\ntitle = "T"\n[check]\nignore = ["TVF301", "TVF501"]\n')
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(
+                meta(valid_from=dt.date(2018, 1, 1), review_by=dt.date(2020, 1, 1)),
+                f"Nummer {number}\n",
+            ),
+        },
+        toml='[handbook]\ntitle = "T"\n[check]\nignore = ["TVF301", "TVF501"]\n',
+    )
     assert codes(run_check(root)) == ["TVF501"]
 
 
@@ -103,8 +114,10 @@ def test_check_path_in_worker_processes_equals_check(tmp_path: Path) -> None:
     docs: dict[str, str | bytes] = {}
     for i in range(60):
         refs = [f"IV.7-{(i + 1) % 60}", f"IV.7-{i + 100}" if i % 7 == 0 else "IV.7-0"]
-        fields = {"references": refs, "legal_basis": ["barnevernloven § 3-2"] if i % 5 == 0
-                  else ["hol § 3-4"]}
+        fields = {
+            "references": refs,
+            "legal_basis": ["barnevernloven § 3-2"] if i % 5 == 0 else ["hol § 3-4"],
+        }
         if i % 11 == 0:
             fields["version"] = 2.0
         docs[f"d/{i:03d}.md"] = doc_text(meta(f"IV.7-{i}", **fields), f"Se IV.7-{i + 200}.\n")
@@ -120,8 +133,9 @@ def test_check_path_in_worker_processes_equals_check(tmp_path: Path) -> None:
 def test_check_path_reports_progress_per_batch(tmp_path: Path) -> None:
     from tverrfaglig.checks import check_path
 
-    root = handbook(tmp_path / "hb", {f"d/{i:03d}.md": doc_text(meta(f"IV.7-{i}"))
-                                      for i in range(600)})
+    root = handbook(
+        tmp_path / "hb", {f"d/{i:03d}.md": doc_text(meta(f"IV.7-{i}")) for i in range(600)}
+    )
     calls: list[tuple[int, int]] = []
     check_path(root, today=TODAY, jobs=1, progress=lambda step, total: calls.append((step, total)))
     assert sum(step for step, _ in calls) == 600
@@ -133,19 +147,24 @@ def test_check_path_reports_progress_per_batch(tmp_path: Path) -> None:
 
 
 def changed_book(git_repo: Path) -> Path:
-    root = handbook(git_repo / "hb", {
-        "a.md": doc_text(meta("IV.7-2", references=["IV.7-3"])),
-        "b.md": doc_text(meta("IV.7-3")),
-        "c.md": doc_text(meta("IV.7-4", references=["IV.7-99"])),  # an old error (TVF101)
-    })
+    root = handbook(
+        git_repo / "hb",
+        {
+            "a.md": doc_text(meta("IV.7-2", references=["IV.7-3"])),
+            "b.md": doc_text(meta("IV.7-3")),
+            "c.md": doc_text(meta("IV.7-4", references=["IV.7-99"])),  # an old error (TVF101)
+        },
+    )
     commit(git_repo, "Første", "2026-01-01")
     git(git_repo, "tag", "base")
     return root
 
 
 def run_changed(root: Path, rev: str) -> tuple[int, list[dict[str, object]]]:
-    result = runner.invoke(app, ["check", "-H", str(root), "--changed-since", rev, "-f", "json",
-                                 "--today", "2026-11-25"])
+    result = runner.invoke(
+        app,
+        ["check", "-H", str(root), "--changed-since", rev, "-f", "json", "--today", "2026-11-25"],
+    )
     assert result.exit_code in (0, 1), result.output
     return result.exit_code, json.loads(result.output)
 
@@ -169,22 +188,23 @@ def test_changed_since_counts_uncommitted_and_new_files(git_repo: Path) -> None:
     (root / "d.md").write_text(doc_text(meta("IV.7-5", owner=None)), encoding="utf-8")
     status, findings = run_changed(root, "HEAD")
     assert status == 1 and [(f["code"], f["path"]) for f in findings] == [("TVF002", "d.md")]
-    result = runner.invoke(app, ["check", "-H", str(root), "--changed-since", "HEAD",
-                                 "--today", "2026-11-25"])
+    result = runner.invoke(
+        app, ["check", "-H", str(root), "--changed-since", "HEAD", "--today", "2026-11-25"]
+    )
     assert "1 feil i 1 fil (1 dokument sjekket)" in result.output
 
 
 def test_changed_since_with_changed_settings_reports_everything(git_repo: Path) -> None:
     root = changed_book(git_repo)
     toml = root / "tvf.toml"
-    toml.write_text(toml.read_text(encoding="utf-8") + "coordinator = \"Ny\"\n",
-                    encoding="utf-8")
+    toml.write_text(toml.read_text(encoding="utf-8") + 'coordinator = "Ny"\n', encoding="utf-8")
     _, findings = run_changed(root, "base")
     assert [f["path"] for f in findings] == ["c.md"]
 
 
-def test_changed_since_unknown_revision_outside_git_and_shallow(git_repo: Path,
-                                                                tmp_path: Path) -> None:
+def test_changed_since_unknown_revision_outside_git_and_shallow(
+    git_repo: Path, tmp_path: Path
+) -> None:
     root = changed_book(git_repo)
     result = runner.invoke(app, ["check", "-H", str(root), "--changed-since", "nope"])
     assert result.exit_code == 2
@@ -197,7 +217,15 @@ def test_changed_since_unknown_revision_outside_git_and_shallow(git_repo: Path,
     commit(git_repo, "Andre", "2026-02-01")
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{git_repo}", str(shallow))
-    result = runner.invoke(app, ["check", "-H", str(shallow / "hb"), "--changed-since",
-                                 git(git_repo, "rev-parse", "base").strip()])
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            "-H",
+            str(shallow / "hb"),
+            "--changed-since",
+            git(git_repo, "rev-parse", "base").strip(),
+        ],
+    )
     assert result.exit_code == 2
     assert "grunn klone (shallow)" in result.output and "fetch-depth: 0" in result.output

@@ -97,10 +97,12 @@ def test_the_synthetic_handbook_takes_the_fast_path() -> None:
 
 
 def test_the_parsed_document_is_the_same_either_way() -> None:
-    text = ("---\nid: IV.7-2\ntitle: 'T: x'\nversion: \"1.0\"\nvalid_from: 2026-01-01\n"
-            "review_by: 2026-13-45\nn: 12:30\nflag: yes\nnothing:\n# note\nempty: []\n"
-            "references:\n  - IV.7-5\n\n  - IV.7-8 # not a comment? yes, a comment\n"
-            "legal_basis:\n- barnehageloven § 2 b\n---\nse IV.7-5\n")
+    text = (
+        "---\nid: IV.7-2\ntitle: 'T: x'\nversion: \"1.0\"\nvalid_from: 2026-01-01\n"
+        "review_by: 2026-13-45\nn: 12:30\nflag: yes\nnothing:\n# note\nempty: []\n"
+        "references:\n  - IV.7-5\n\n  - IV.7-8 # not a comment? yes, a comment\n"
+        "legal_basis:\n- barnehageloven § 2 b\n---\nse IV.7-5\n"
+    )
     # The comment after an item is not plain: the whole block goes the exact way.
     block = block_of(text)
     assert block is not None and yamlio.load_simple(block) is None
@@ -113,51 +115,104 @@ def test_the_parsed_document_is_the_same_either_way() -> None:
     assert doc.get("flag") is True and doc.get("n") == 750 and doc.get("empty") == []
 
 
-@pytest.mark.parametrize("block", [
-    "a: &x 1\nb: *x",                 # anchors and aliases
-    "a: {b: 1,\n  c: 2}",             # a flow mapping over two lines
-    "a: 1\na: 2",                     # a key written twice (TVF001)
-    "a:\tb",                          # a tab
-    "a: 'it''s'",                     # a quote inside quotes
-    'a: "x\\ty"',                     # an escape
-    "a: [b, c]",                      # a flow sequence
-    "a: b\n  c",                      # a continuation line
-    "a: |\n  b",                      # a block scalar
-    "a:\n  b: 1",                     # a nested mapping
-    "a:\n  - b: 1",                   # a list of mappings
-    "a: b: c",                        # not YAML
-    "yes: 1",                         # a key that is not a string
-    "a: !!str 1",                     # a tag
-    "a: 1\r\nb: 2",                   # a carriage return
-    "a: 1" + "2" * 5000,              # a number too long
-    "a: =",                           # the value tag
-    "a:\n  - x\n - y",                # items at two indents
-    "# only a comment",
-    "",
-])
+@pytest.mark.parametrize(
+    "block",
+    [
+        "a: &x 1\nb: *x",  # anchors and aliases
+        "a: {b: 1,\n  c: 2}",  # a flow mapping over two lines
+        "a: 1\na: 2",  # a key written twice (TVF001)
+        "a:\tb",  # a tab
+        "a: 'it''s'",  # a quote inside quotes
+        'a: "x\\ty"',  # an escape
+        "a: [b, c]",  # a flow sequence
+        "a: b\n  c",  # a continuation line
+        "a: |\n  b",  # a block scalar
+        "a:\n  b: 1",  # a nested mapping
+        "a:\n  - b: 1",  # a list of mappings
+        "a: b: c",  # not YAML
+        "yes: 1",  # a key that is not a string
+        "a: !!str 1",  # a tag
+        "a: 1\r\nb: 2",  # a carriage return
+        "a: 1" + "2" * 5000,  # a number too long
+        "a: =",  # the value tag
+        "a:\n  - x\n - y",  # items at two indents
+        "# only a comment",
+        "",
+    ],
+)
 def test_what_the_fast_path_leaves_to_the_exact_one(block: str) -> None:
     assert yamlio.load_simple(block) is None
 
 
 # --- Generated front matter ------------------------------------------------------------------
 
-WORDS = ["id", "title", "references", "a-b", "_x", "æ", "yes", "No", "null", "on", "~", "2026",
-         "2026-01-01", "2026-13-45", "2026-01-01 10:00", "2026-01-01T10:00:00Z", "12:30", "1.0",
-         ".5", ".inf", ".NaN", "0x1F", "0o17", "1_000", "+1", "-1", "1e3", "=", "<<", "IV.7-2",
-         "barnehageloven § 2 b", "TRUE", "Off", "y", "n", "http://x.no/a#b", "a:b", "a #b",
-         "a# b", "...", "---", "-x", "?x", ":x", "x:"]
+WORDS = [
+    "id",
+    "title",
+    "references",
+    "a-b",
+    "_x",
+    "æ",
+    "yes",
+    "No",
+    "null",
+    "on",
+    "~",
+    "2026",
+    "2026-01-01",
+    "2026-13-45",
+    "2026-01-01 10:00",
+    "2026-01-01T10:00:00Z",
+    "12:30",
+    "1.0",
+    ".5",
+    ".inf",
+    ".NaN",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "+1",
+    "-1",
+    "1e3",
+    "=",
+    "<<",
+    "IV.7-2",
+    "barnehageloven § 2 b",
+    "TRUE",
+    "Off",
+    "y",
+    "n",
+    "http://x.no/a#b",
+    "a:b",
+    "a #b",
+    "a# b",
+    "...",
+    "---",
+    "-x",
+    "?x",
+    ":x",
+    "x:",
+]
 CHARS = "aZ09 -:#'\"[]{}&*!|>%@`,?._~\\/\tæ§\u00a0\u2028\x85\ufeff\x7f\r"
 
 CLEAN = "abZ09 .-:#/§æ_'\"+"  # mostly what front matter holds: the fast path answers often
-scalars = st.one_of(st.sampled_from(WORDS), st.text(CHARS, min_size=1, max_size=8),
-                    st.text(CLEAN, min_size=1, max_size=10),
-                    st.builds(lambda w: f'"{w}"', st.sampled_from(WORDS)),
-                    st.builds(lambda w: f"'{w}'", st.text(CHARS, max_size=6)))
-clean_scalars = st.one_of(st.sampled_from(WORDS), st.text(CLEAN, min_size=1, max_size=10),
-                          st.builds(lambda w: f'"{w}"', st.text(CLEAN, max_size=6)))
+scalars = st.one_of(
+    st.sampled_from(WORDS),
+    st.text(CHARS, min_size=1, max_size=8),
+    st.text(CLEAN, min_size=1, max_size=10),
+    st.builds(lambda w: f'"{w}"', st.sampled_from(WORDS)),
+    st.builds(lambda w: f"'{w}'", st.text(CHARS, max_size=6)),
+)
+clean_scalars = st.one_of(
+    st.sampled_from(WORDS),
+    st.text(CLEAN, min_size=1, max_size=10),
+    st.builds(lambda w: f'"{w}"', st.text(CLEAN, max_size=6)),
+)
 keys = st.one_of(st.sampled_from(WORDS[:12]), st.text("abz_-9æ:", min_size=1, max_size=4))
-clean_keys = st.one_of(st.sampled_from(["id", "title", "type", "references", "a-b", "_x", "on"]),
-                       st.from_regex(r"[a-z_][a-z0-9_-]{0,5}", fullmatch=True))
+clean_keys = st.one_of(
+    st.sampled_from(["id", "title", "type", "references", "a-b", "_x", "on"]),
+    st.from_regex(r"[a-z_][a-z0-9_-]{0,5}", fullmatch=True),
+)
 spaces = st.sampled_from(["", " ", "  ", "    "])
 lines = st.one_of(
     st.builds(lambda k, s, v: f"{k}:{s or ' '}{v}", keys, spaces, scalars),
@@ -177,9 +232,14 @@ def test_generated_front_matter(block_lines: list[str]) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(clean_keys,
-                          st.one_of(clean_scalars, st.lists(clean_scalars, max_size=3))),
-                min_size=1, max_size=8), spaces)
+@given(
+    st.lists(
+        st.tuples(clean_keys, st.one_of(clean_scalars, st.lists(clean_scalars, max_size=3))),
+        min_size=1,
+        max_size=8,
+    ),
+    spaces,
+)
 def test_generated_plain_front_matter(fields: list[tuple[str, Any]], indent: str) -> None:
     """Front matter in the plain form (mostly): keys with a value or a list."""
     out: list[str] = []

@@ -13,17 +13,27 @@ def findings_of(root: Path, code: str):  # type: ignore[no-untyped-def]
 
 
 def test_tvf005_duplicates(tmp_path: Path) -> None:
-    network = {"type": "network", "title": "N", "leader": {
-        "name": "Kari Nordmann", "role": "Rektor", "term_start": dt.date(2026, 8, 1),
-        "term_end": dt.date(2027, 7, 31)}}
-    root = handbook(tmp_path / "hb", {
-        "a.md": doc_text(meta("IV.7-2")),
-        "b.md": doc_text(meta("IV.7-2")),
-        "t1.md": doc_text(meta("IV.7.1-11", type="measure", code="V01")),
-        "t2.md": doc_text(meta("IV.7.1-12", type="measure", code="V01")),
-        "n1.md": doc_text({"id": "sentrum", **network}),
-        "n2.md": doc_text({"id": "sentrum", **network}),
-    })
+    network = {
+        "type": "network",
+        "title": "N",
+        "leader": {
+            "name": "Kari Nordmann",
+            "role": "Rektor",
+            "term_start": dt.date(2026, 8, 1),
+            "term_end": dt.date(2027, 7, 31),
+        },
+    }
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(meta("IV.7-2")),
+            "b.md": doc_text(meta("IV.7-2")),
+            "t1.md": doc_text(meta("IV.7.1-11", type="measure", code="V01")),
+            "t2.md": doc_text(meta("IV.7.1-12", type="measure", code="V01")),
+            "n1.md": doc_text({"id": "sentrum", **network}),
+            "n2.md": doc_text({"id": "sentrum", **network}),
+        },
+    )
     found = {f.path: f.message for f in findings_of(root, "TVF005")}
     assert set(found) == {"b.md", "t2.md", "n2.md"}
     assert "a.md" in found["b.md"]

@@ -32,9 +32,15 @@ SENT = {"date": D("2026-09-20"), "to": "Samarbeidsgruppa"}
 
 def network(**fields: Any) -> str:
     data: dict[str, Any] = {
-        "type": "network", "id": "sentrum", "title": "Nettverk Sentrum",
-        "leader": {"name": "Kari Nordmann", "role": "Rektor", "term_start": D("2026-08-01"),
-                   "term_end": D("2027-07-31")},
+        "type": "network",
+        "id": "sentrum",
+        "title": "Nettverk Sentrum",
+        "leader": {
+            "name": "Kari Nordmann",
+            "role": "Rektor",
+            "term_start": D("2026-08-01"),
+            "term_end": D("2027-07-31"),
+        },
         "meetings_per_year": 1,
     }
     data.update(fields)
@@ -47,10 +53,12 @@ def meeting(kind: str, day: str, body: str = "Tekst.\n", **fields: Any) -> str:
 
 def with_network(**files: str) -> dict[str, str]:
     """A network with one meeting this school year, its minutes sent, and ``files``."""
-    return {f"{NET}/nettverk.md": network(),
-            f"{NET}/2026-09-10-saksliste.md": meeting("agenda", "2026-09-10"),
-            f"{NET}/2026-09-10-referat.md": meeting("minutes", "2026-09-10", sent=SENT),
-            **{f"{NET}/{name}.md": text for name, text in files.items()}}
+    return {
+        f"{NET}/nettverk.md": network(),
+        f"{NET}/2026-09-10-saksliste.md": meeting("agenda", "2026-09-10"),
+        f"{NET}/2026-09-10-referat.md": meeting("minutes", "2026-09-10", sent=SENT),
+        **{f"{NET}/{name}.md": text for name, text in files.items()},
+    }
 
 
 LAWS_WITH_SECTIONS = """\
@@ -59,14 +67,21 @@ LAWS_WITH_SECTIONS = """\
   - "2b | Samarbeid og samordning | kap. 1 | tilføyd ved LOV-2021-06-11-78 fra 2022-08-01"
   - "3 | (Opphevet)"
 """
-UNITS_TOML = TVF_TOML + """
+UNITS_TOML = (
+    TVF_TOML
+    + """
 [[units]]
 name = "Sentrum skole"
 services = ["Skole"]
 employees = 10
 """
-TERM_ENDED = {"name": "Kari Nordmann", "role": "Rektor", "term_start": D("2025-08-01"),
-              "term_end": D("2026-07-31")}
+)
+TERM_ENDED = {
+    "name": "Kari Nordmann",
+    "role": "Rektor",
+    "term_start": D("2025-08-01"),
+    "term_end": D("2026-07-31"),
+}
 CHANGES = [{"version": "1.0", "date": D("2026-06-01"), "by": "X", "summary": "Y"}]
 
 FIRING: dict[str, Callable[[], dict[str, str]]] = {
@@ -77,20 +92,29 @@ FIRING: dict[str, Callable[[], dict[str, str]]] = {
     "TVF005": lambda: {"a.md": doc_text(meta()), "b.md": doc_text(meta())},
     "TVF006": lambda: {"a.md": doc_text(meta()), ".a.md.k3j2_x.tvf-tmp": doc_text(meta())},
     "TVF101": lambda: {"a.md": doc_text(meta(references=["IV.7-404"]))},
-    "TVF102": lambda: {"a.md": doc_text(meta(references=["IV.7-3"])),
-                       "b.md": doc_text(meta("IV.7-3", status="retired"))},
-    "TVF103": lambda: {"a.md": doc_text(meta(references=["IV.7-3"])),
-                       "b.md": doc_text(meta("IV.7-3", changes=CHANGES))},
+    "TVF102": lambda: {
+        "a.md": doc_text(meta(references=["IV.7-3"])),
+        "b.md": doc_text(meta("IV.7-3", status="retired")),
+    },
+    "TVF103": lambda: {
+        "a.md": doc_text(meta(references=["IV.7-3"])),
+        "b.md": doc_text(meta("IV.7-3", changes=CHANGES)),
+    },
     "TVF201": lambda: {"a.md": doc_text(meta(legal_basis=["tullelova § 3"]))},
-    "TVF202": lambda: {"laws.yaml": LAWS_WITH_SECTIONS,
-                       "a.md": doc_text(meta(legal_basis=["barnehageloven § 99"]))},
+    "TVF202": lambda: {
+        "laws.yaml": LAWS_WITH_SECTIONS,
+        "a.md": doc_text(meta(legal_basis=["barnehageloven § 99"])),
+    },
     "TVF203": lambda: {"a.md": doc_text(meta(legal_basis=["LOV-1998-07-17-61 § 15-8"]))},
     "TVF204": lambda: {"a.md": doc_text(meta(legal_basis=["opplæringslova § 15.8"]))},
-    "TVF205": lambda: {"laws.yaml": LAWS_WITH_SECTIONS,
-                       "a.md": doc_text(meta(legal_basis=["barnehageloven § 3"]))},
-    "TVF206": lambda: {"laws.yaml": LAWS_WITH_SECTIONS,
-                       "a.md": doc_text(meta(legal_basis=["barnehageloven § 2 b"],
-                                             valid_from=D("2020-01-01")))},
+    "TVF205": lambda: {
+        "laws.yaml": LAWS_WITH_SECTIONS,
+        "a.md": doc_text(meta(legal_basis=["barnehageloven § 3"])),
+    },
+    "TVF206": lambda: {
+        "laws.yaml": LAWS_WITH_SECTIONS,
+        "a.md": doc_text(meta(legal_basis=["barnehageloven § 2 b"], valid_from=D("2020-01-01"))),
+    },
     # Issue 13 (contract 4.1), with the shipped law data and no import: the 1998 act's
     # numbering under the name of the 2023 act; a § with no law; an article that does not exist.
     "TVF207": lambda: {"a.md": doc_text(meta(legal_basis=["opplæringslova § 15-8"]))},
@@ -101,20 +125,35 @@ FIRING: dict[str, Callable[[], dict[str, str]]] = {
     "TVF401": lambda: {**with_network(), f"{NET}/nettverk.md": network(leader=TERM_ENDED)},
     "TVF402": lambda: {**with_network(), f"{NET}/nettverk.md": network(meetings_per_year=3)},
     "TVF403": lambda: with_network(**{"2026-11-05-saksliste": meeting("agenda", "2026-11-05")}),
-    "TVF404": lambda: {**with_network(), f"{NET}/2026-09-10-referat.md": meeting(
-        "minutes", "2026-09-10", "- [ ] Kartlegge (ansvar: Skole, frist: 2026-11-01)\n",
-        sent=SENT)},
-    "TVF405": lambda: with_network(**{"2025-09-11-referat": meeting("minutes", "2025-09-11",
-                                                                    sent=SENT)}),
-    "TVF406": lambda: {**with_network(),
-                       f"{NET}/2026-09-10-referat.md": meeting("minutes", "2026-09-10")},
-    "TVF407": lambda: {**with_network(), f"{NET}/2026-09-10-referat.md": meeting(
-        "minutes", "2026-09-10", "- [ ] Uten ansvar\n", sent=SENT)},
+    "TVF404": lambda: {
+        **with_network(),
+        f"{NET}/2026-09-10-referat.md": meeting(
+            "minutes",
+            "2026-09-10",
+            "- [ ] Kartlegge (ansvar: Skole, frist: 2026-11-01)\n",
+            sent=SENT,
+        ),
+    },
+    "TVF405": lambda: with_network(
+        **{"2025-09-11-referat": meeting("minutes", "2025-09-11", sent=SENT)}
+    ),
+    "TVF406": lambda: {
+        **with_network(),
+        f"{NET}/2026-09-10-referat.md": meeting("minutes", "2026-09-10"),
+    },
+    "TVF407": lambda: {
+        **with_network(),
+        f"{NET}/2026-09-10-referat.md": meeting(
+            "minutes", "2026-09-10", "- [ ] Uten ansvar\n", sent=SENT
+        ),
+    },
     "TVF408": lambda: with_network(kopi=meeting("agenda", "2026-09-10")),
     "TVF501": lambda: {"a.md": doc_text(meta(), f"Barnet {valid_number(14, 3, 15)}.\n")},
     "TVF502": lambda: {"a.md": doc_text(meta(), "Ola (8B) har mye fravær.\n")},
-    "TVF601": lambda: {"tvf.toml": UNITS_TOML,
-                       "a.md": doc_text(meta(applies_to=["Skole", "Helsestasjonen"]))},
+    "TVF601": lambda: {
+        "tvf.toml": UNITS_TOML,
+        "a.md": doc_text(meta(applies_to=["Skole", "Helsestasjonen"])),
+    },
 }
 
 
@@ -137,7 +176,7 @@ def test_every_rule_module_declares_rules_and_every_rule_is_in_one_of_them() -> 
     declared: dict[str, list[str]] = {}
     for name in MODULES:
         text = (SOURCE / "checks" / f"{name}.py").read_text(encoding="utf-8")
-        declared[name] = re.findall(r'^(TVF\d{3}) = rule\("\1", ', text, re.M)
+        declared[name] = re.findall(r'^(TVF\d{3}) = rule\(\s*"\1",', text, re.M)
         assert declared[name], f"checks/{name}.py declares no rule"
     everywhere = [code for codes in declared.values() for code in codes]
     assert sorted(everywhere) == list(rules())  # each code declared once, in a listed module
@@ -185,7 +224,8 @@ def documented() -> dict[str, str]:
     table: dict[str, str] = {}
     text = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
     for first, last, severity in re.findall(
-            r"^\| (TVF\d{3})(?:[–-](TVF\d{3}))? \| (error|warning) \|", text, re.M):
+        r"^\| (TVF\d{3})(?:[–-](TVF\d{3}))? \| (error|warning) \|", text, re.M
+    ):
         for number in range(int(first[3:]), int((last or first)[3:]) + 1):
             table[f"TVF{number:03d}"] = severity
     return table
@@ -204,8 +244,9 @@ def test_sarif_rules_are_the_registry(tmp_path: Path) -> None:
     seen: dict[str, tuple[str, str]] = {}
     for code, files in FIRING.items():
         root = handbook(tmp_path / code, files())
-        result = runner.invoke(app, ["check", "-H", str(root), "-f", "sarif",
-                                     "--today", TODAY.isoformat()])
+        result = runner.invoke(
+            app, ["check", "-H", str(root), "-f", "sarif", "--today", TODAY.isoformat()]
+        )
         assert result.exit_code in (0, 1), result.output
         run = json.loads(result.output)["runs"][0]
         levels = {r["ruleId"]: r["level"] for r in run["results"]}

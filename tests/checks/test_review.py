@@ -15,10 +15,13 @@ def findings_of(root: Path, code: str):  # type: ignore[no-untyped-def]
 
 
 def test_tvf301_review_date_passed(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {
-        "a.md": doc_text(meta(review_by=dt.date(2026, 11, 24))),
-        "b.md": doc_text(meta("IV.7-3", review_by=TODAY)),
-        "c.md": doc_text(meta("IV.7-4", status="retired", review_by=dt.date(2020, 1, 1))),
-    })
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(meta(review_by=dt.date(2026, 11, 24))),
+            "b.md": doc_text(meta("IV.7-3", review_by=TODAY)),
+            "c.md": doc_text(meta("IV.7-4", status="retired", review_by=dt.date(2020, 1, 1))),
+        },
+    )
     found = findings_of(root, "TVF301")
     assert [(f.path, f.severity) for f in found] == [("a.md", Severity.WARNING)]

@@ -10,7 +10,9 @@ from tverrfaglig.cli import app
 
 from helpers import TVF_TOML, codes, doc_text, handbook, meta, run_check
 
-UNITS = TVF_TOML + """
+UNITS = (
+    TVF_TOML
+    + """
 [confirmations]
 services = ["Fastleger"]
 
@@ -24,17 +26,33 @@ name = "Helsestasjonen"
 services = ["Helsestasjon og skolehelsetjeneste"]
 names = ["Kari Nordmann", "Ola Nordmann"]
 """
+)
 
 
 def test_known_services_are_silent_and_matched_without_case_or_spacing(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta(applies_to=[
-        "Skole", "skole  og SFO", "Helsestasjon og skolehelsetjeneste", "Fastleger"]))}, UNITS)
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(
+                meta(
+                    applies_to=[
+                        "Skole",
+                        "skole  og SFO",
+                        "Helsestasjon og skolehelsetjeneste",
+                        "Fastleger",
+                    ]
+                )
+            )
+        },
+        UNITS,
+    )
     assert codes(run_check(root)) == []
 
 
 def test_an_unknown_service_is_an_error_on_its_line_with_a_suggestion(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta(applies_to=["Skole", "Skolen"]))},
-                    UNITS)
+    root = handbook(
+        tmp_path / "hb", {"a.md": doc_text(meta(applies_to=["Skole", "Skolen"]))}, UNITS
+    )
     [finding] = run_check(root).findings
     assert finding.code == "TVF601"
     assert finding.line == 13  # the second entry of the list

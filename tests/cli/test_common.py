@@ -22,8 +22,9 @@ def test_a_date_option_is_an_iso_date_or_absent() -> None:
 def test_a_bad_date_names_the_option(option: str) -> None:
     with pytest.raises(TvfError) as error:
         parse_today("i går") if option == "--today" else parse_date("i går", option)
-    assert error.value.message == (f"{option} «i går» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
-                                   "DD.MM.ÅÅÅÅ.")
+    assert error.value.message == (
+        f"{option} «i går» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ."
+    )
 
 
 @pytest.mark.parametrize("text", ["15.02.2027", "15.2.27", "15.2.2027", " 15.02.27. "])

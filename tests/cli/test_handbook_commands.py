@@ -37,8 +37,9 @@ def test_warnings_exit_0_but_1_under_strict(book: Path) -> None:
 
 @pytest.mark.parametrize("args", [["--handbook", "/finnes/ikke"], ["--format", "xml"]])
 def test_cannot_run_exit_2(book: Path, args: list[str]) -> None:
-    result = runner.invoke(app, ["check", *args] if args[0] != "--format"
-                           else ["check", "-H", str(book), *args])
+    result = runner.invoke(
+        app, ["check", *args] if args[0] != "--format" else ["check", "-H", str(book), *args]
+    )
     assert result.exit_code == 2
     assert "Traceback" not in result.output
 
@@ -51,7 +52,7 @@ def test_missing_tvf_toml_exit_2(tmp_path: Path) -> None:
 
 
 def test_bad_tvf_toml_exit_2_with_line(tmp_path: Path) -> None:
-    handbook(tmp_path, toml='[handbook]\ntitle = T\n')
+    handbook(tmp_path, toml="[handbook]\ntitle = T\n")
     result = runner.invoke(app, ["check", "--handbook", str(tmp_path)])
     assert result.exit_code == 2
     assert "tvf.toml" in result.stderr and "line 2" in result.stderr
@@ -64,8 +65,9 @@ def test_no_handbook_found_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert "Fant ingen håndbok" in result.stderr
 
 
-def test_discovery_upward_and_handbook_fallback(book: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_discovery_upward_and_handbook_fallback(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(book / "vedlegg")
     assert runner.invoke(app, ["check", "--today", "2026-11-25"]).exit_code == 0
     parent = book.parent
@@ -81,9 +83,17 @@ def test_list_table_and_filters(book: Path) -> None:
     assert result.exit_code == 0
     assert "Forpliktende samarbeid" in result.output
     result = runner.invoke(app, ["list", "-H", str(book), "--type", "measure", "-f", "json"])
-    assert json.loads(result.stdout) == [{
-        "id": "IV.7.1-11", "code": "V01", "title": "Centrum fritidsklubb", "type": "measure",
-        "status": "draft", "owner": "Enhet for oppvekst", "review_by": "2028-01-01"}]
+    assert json.loads(result.stdout) == [
+        {
+            "id": "IV.7.1-11",
+            "code": "V01",
+            "title": "Centrum fritidsklubb",
+            "type": "measure",
+            "status": "draft",
+            "owner": "Enhet for oppvekst",
+            "review_by": "2028-01-01",
+        }
+    ]
     result = runner.invoke(app, ["list", "-H", str(book), "--owner", "ppt", "-f", "json"])
     assert [d["id"] for d in json.loads(result.stdout)] == ["IV.7.1-5"]
     result = runner.invoke(app, ["list", "-H", str(book), "--status", "approved", "-f", "json"])
@@ -107,15 +117,23 @@ def test_show_by_measure_code_and_unknown_id(book: Path) -> None:
     assert "Fant ikke dokumentet «IV.9-9»" in result.stderr
 
 
-@pytest.mark.parametrize(("norwegian", "english"), [
-    (["--type", "prosedyre", "--status", "godkjent"], ["--type", "procedure", "--status",
-                                                        "approved"]),
-    (["-t", "vedlegg", "-t", "tiltak", "-s", "utkast"], ["-t", "attachment", "-t", "measure",
-                                                          "-s", "draft"]),
-    (["--status", "utgått"], ["--status", "retired"]),
-])
-def test_list_takes_the_norwegian_values_it_shows(book: Path, norwegian: list[str],
-                                                   english: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("norwegian", "english"),
+    [
+        (
+            ["--type", "prosedyre", "--status", "godkjent"],
+            ["--type", "procedure", "--status", "approved"],
+        ),
+        (
+            ["-t", "vedlegg", "-t", "tiltak", "-s", "utkast"],
+            ["-t", "attachment", "-t", "measure", "-s", "draft"],
+        ),
+        (["--status", "utgått"], ["--status", "retired"]),
+    ],
+)
+def test_list_takes_the_norwegian_values_it_shows(
+    book: Path, norwegian: list[str], english: list[str]
+) -> None:
     args = ["list", "--handbook", str(book), "--format", "json"]
     no = runner.invoke(app, [*args, *norwegian])
     en = runner.invoke(app, [*args, *english])

@@ -23,7 +23,9 @@ def book(tmp_path: Path) -> Path:
 def test_laws_lists_the_merged_registry(book: Path) -> None:
     (book / "laws.yaml").write_text(
         "- id: LOV-2020-11-06-127\n  title: Lov om integrering (integreringsloven)\n"
-        "  names: [integreringsloven]\n", encoding="utf-8")
+        "  names: [integreringsloven]\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["laws", "-H", str(book), "-f", "json", "--today", "2026-11-25"])
     assert result.exit_code == 0
     laws = {law["id"]: law for law in json.loads(result.stdout)}

@@ -12,7 +12,9 @@ import pytest
 
 from helpers import TVF_TOML, doc_text, handbook, meta
 
-UNITS_TOML = TVF_TOML + """
+UNITS_TOML = (
+    TVF_TOML
+    + """
 [confirmations]
 form_url = "https://forms.office.com/r/AbC123?dokument={id}&versjon={version}"
 threshold = 80
@@ -27,13 +29,23 @@ name = "Helsestasjonen"
 services = ["Helsestasjon og skolehelsetjeneste"]
 names = ["Kari Nordmann", "Ola Nordmann"]
 """
+)
 
-HEADERS = ["ID", "Starttidspunkt", "Fullføringstidspunkt", "E-post", "Navn", "Dokument",
-           "Versjon", "Enhet"]
+HEADERS = [
+    "ID",
+    "Starttidspunkt",
+    "Fullføringstidspunkt",
+    "E-post",
+    "Navn",
+    "Dokument",
+    "Versjon",
+    "Enhet",
+]
 
 
-def row(number: int, name: str, document: str, version: str, unit: str,
-        when: str = "20.11.2026 14:05") -> list[str]:
+def row(
+    number: int, name: str, document: str, version: str, unit: str, when: str = "20.11.2026 14:05"
+) -> list[str]:
     """A row as Microsoft Forms exports it (the response number, times, e-mail, answers)."""
     return [str(number), when, when, "anonymous", name, document, version, unit]
 
@@ -52,8 +64,9 @@ def excel_csv(rows: Sequence[Sequence[str]], headers: Sequence[str] = HEADERS) -
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def write_xlsx(path: Path, rows: Sequence[Sequence[object]],
-               headers: Sequence[str] = HEADERS) -> Path:
+def write_xlsx(
+    path: Path, rows: Sequence[Sequence[object]], headers: Sequence[str] = HEADERS
+) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
@@ -73,14 +86,25 @@ def commit(repo: Path, message: str) -> None:
 def root(git_repo: Path) -> Path:
     """IV.7-2 (version 2.0, for schools and the health station) and IV.7.1-5 (1.1, for
     schools), committed."""
-    handbook(git_repo, {
-        "prosedyrer/iv-7-2.md": doc_text(meta(
-            "IV.7-2", version="2.0", applies_to=["Skole", "Helsestasjon og skolehelsetjeneste"],
-            changes=[{"version": "1.0", "date": dt.date(2025, 1, 1), "by": "X", "summary": "Y"},
-                     {"version": "2.0", "date": dt.date(2026, 1, 1), "by": "X",
-                      "summary": "Z"}])),
-        "vedlegg/iv-7-1-5.md": doc_text(meta("IV.7.1-5", type="attachment", version="1.1",
-                                             applies_to=["Skole"])),
-    }, UNITS_TOML)
+    handbook(
+        git_repo,
+        {
+            "prosedyrer/iv-7-2.md": doc_text(
+                meta(
+                    "IV.7-2",
+                    version="2.0",
+                    applies_to=["Skole", "Helsestasjon og skolehelsetjeneste"],
+                    changes=[
+                        {"version": "1.0", "date": dt.date(2025, 1, 1), "by": "X", "summary": "Y"},
+                        {"version": "2.0", "date": dt.date(2026, 1, 1), "by": "X", "summary": "Z"},
+                    ],
+                )
+            ),
+            "vedlegg/iv-7-1-5.md": doc_text(
+                meta("IV.7.1-5", type="attachment", version="1.1", applies_to=["Skole"])
+            ),
+        },
+        UNITS_TOML,
+    )
     commit(git_repo, "Håndboka")
     return git_repo

@@ -30,8 +30,9 @@ def imports(root: Path, tmp_path: Path, rows: list[list[str]]) -> None:
     commit(root, "Lesebekreftelser")
 
 
-def test_outdated_lists_documents_below_the_threshold_with_the_units(root: Path,
-                                                                      tmp_path: Path) -> None:
+def test_outdated_lists_documents_below_the_threshold_with_the_units(
+    root: Path, tmp_path: Path
+) -> None:
     imports(root, tmp_path, ROWS)
     code, output = tvf(root, "outdated", "--format", "json")
     assert code == 0, output  # a notice, not overdue
@@ -39,16 +40,23 @@ def test_outdated_lists_documents_below_the_threshold_with_the_units(root: Path,
     assert [i["id"] for i in items] == ["IV.7-2", "IV.7.1-5"]
     assert items[0]["message"] == (
         "2 av 6 (33 %) har bekreftet at de har lest versjon 2.0; terskelen er 80 %. Minn disse "
-        "enhetene på det: Kanebogen skole (1 av 4), Helsestasjonen (1 av 2).")
+        "enhetene på det: Kanebogen skole (1 av 4), Helsestasjonen (1 av 2)."
+    )
     assert "Nordmann" not in output
 
 
 def test_outdated_is_silent_when_everyone_has_read_or_nothing_is_configured(
-        root: Path, tmp_path: Path) -> None:
-    rows = [row(i, f"Ansatt {i}", doc, version, "Kanebogen skole")
-            for i in range(1, 5) for doc, version in (("IV.7-2", "2.0"), ("IV.7.1-5", "1.1"))]
-    rows += [row(9, "Kari Nordmann", "IV.7-2", "2.0", "Helsestasjonen"),
-             row(10, "Ola Nordmann", "IV.7-2", "2.0", "Helsestasjonen")]
+    root: Path, tmp_path: Path
+) -> None:
+    rows = [
+        row(i, f"Ansatt {i}", doc, version, "Kanebogen skole")
+        for i in range(1, 5)
+        for doc, version in (("IV.7-2", "2.0"), ("IV.7.1-5", "1.1"))
+    ]
+    rows += [
+        row(9, "Kari Nordmann", "IV.7-2", "2.0", "Helsestasjonen"),
+        row(10, "Ola Nordmann", "IV.7-2", "2.0", "Helsestasjonen"),
+    ]
     imports(root, tmp_path, rows)
     _code, output = tvf(root, "outdated", "--format", "json")
     assert "confirmations_low" not in output
@@ -62,8 +70,7 @@ def criterion_4(root: Path) -> tuple[str, str, str | None, str]:
 
 def test_audit_cannot_judge_known_routines_without_confirmations(root: Path) -> None:
     _status, _rule, not_judged, _texts = criterion_4(root)
-    assert not_judged == "Om rutinene er kjent blant de ansatte, kan ikke vurderes ut fra " \
-                         "håndboka."
+    assert not_judged == "Om rutinene er kjent blant de ansatte, kan ikke vurderes ut fra håndboka."
 
 
 def test_audit_judges_known_routines_from_the_confirmations(root: Path, tmp_path: Path) -> None:
@@ -77,8 +84,9 @@ def test_audit_judges_known_routines_from_the_confirmations(root: Path, tmp_path
     assert "Nordmann" not in texts
 
 
-def test_the_document_page_links_to_the_form_and_shows_counts_only(root: Path,
-                                                                   tmp_path: Path) -> None:
+def test_the_document_page_links_to_the_form_and_shows_counts_only(
+    root: Path, tmp_path: Path
+) -> None:
     imports(root, tmp_path, ROWS)
     out = tmp_path / "nett"
     code, output = tvf(root, "build", "--out", str(out))
@@ -94,12 +102,22 @@ def test_the_document_page_links_to_the_form_and_shows_counts_only(root: Path,
             assert b"Nordmann" not in data and b"Per Hansen" not in data, path
 
 
-@pytest.mark.parametrize(("template", "link"), [
-    ("https://forms.office.com/r/X?r1={id}&r2={version}",
-     "https://forms.office.com/r/X?r1=IV.7-2&r2=2.0"),
-    ("https://skjema.example.no/les", "https://skjema.example.no/les?dokument=IV.7-2&versjon=2.0"),
-    ("https://skjema.example.no/les?a=1",
-     "https://skjema.example.no/les?a=1&dokument=IV.7-2&versjon=2.0"),
-])
+@pytest.mark.parametrize(
+    ("template", "link"),
+    [
+        (
+            "https://forms.office.com/r/X?r1={id}&r2={version}",
+            "https://forms.office.com/r/X?r1=IV.7-2&r2=2.0",
+        ),
+        (
+            "https://skjema.example.no/les",
+            "https://skjema.example.no/les?dokument=IV.7-2&versjon=2.0",
+        ),
+        (
+            "https://skjema.example.no/les?a=1",
+            "https://skjema.example.no/les?a=1&dokument=IV.7-2&versjon=2.0",
+        ),
+    ],
+)
 def test_form_link(template: str, link: str) -> None:
     assert form_link(template, "IV.7-2", "2.0") == link

@@ -53,12 +53,29 @@ def test_status_counts_per_unit_without_names(confirmed: Path) -> None:
 
 
 def test_status_names_only_with_names_and_only_those_missing(confirmed: Path) -> None:
-    code, output = tvf(confirmed, "confirmations", "status", "IV.7-2", "--unit",
-                       "helsestasjonen", "--names", "--format", "json")
+    code, output = tvf(
+        confirmed,
+        "confirmations",
+        "status",
+        "IV.7-2",
+        "--unit",
+        "helsestasjonen",
+        "--names",
+        "--format",
+        "json",
+    )
     assert code == 0, output
     [doc] = json.loads(output)["documents"]
-    assert doc["units"] == [{"unit": "Helsestasjonen", "required": 2, "confirmed": 1,
-                             "missing": 1, "percent": 50, "missing_names": ["Ola Nordmann"]}]
+    assert doc["units"] == [
+        {
+            "unit": "Helsestasjonen",
+            "required": 2,
+            "confirmed": 1,
+            "missing": 1,
+            "percent": 50,
+            "missing_names": ["Ola Nordmann"],
+        }
+    ]
 
 
 def test_status_table_csv_and_markdown(confirmed: Path) -> None:
@@ -102,39 +119,81 @@ def test_forget_deletes_a_person_everywhere(confirmed: Path) -> None:
 
 
 def test_a_major_stamp_moves_confirmations_to_history_a_minor_keeps_them(
-        confirmed: Path, tmp_path: Path) -> None:
-    code, output = tvf(confirmed, "stamp", "IV.7-2", "--by", "Forum", "-m", "Liten endring",
-                       "--today", "2026-12-01")
+    confirmed: Path, tmp_path: Path
+) -> None:
+    code, output = tvf(
+        confirmed,
+        "stamp",
+        "IV.7-2",
+        "--by",
+        "Forum",
+        "-m",
+        "Liten endring",
+        "--today",
+        "2026-12-01",
+    )
     assert code == 0, output
     assert "lesebekreftelse" not in output
     assert len(load(confirmed, "IV.7-2").confirmations) == 2  # 2.1 keeps 2.0's
-    code, output = tvf(confirmed, "stamp", "IV.7-2", "--major", "--by", "Forum", "-m", "Ny",
-                       "--today", "2026-12-02")
+    code, output = tvf(
+        confirmed,
+        "stamp",
+        "IV.7-2",
+        "--major",
+        "--by",
+        "Forum",
+        "-m",
+        "Ny",
+        "--today",
+        "2026-12-02",
+    )
     assert code == 0, output
-    assert "2 lesebekreftelser gjelder ikke den nye versjonen og er flyttet til historikken " \
-           "i lesebekreftelser/IV.7-2.yaml." in output
+    assert (
+        "2 lesebekreftelser gjelder ikke den nye versjonen og er flyttet til historikken "
+        "i lesebekreftelser/IV.7-2.yaml." in output
+    )
     record = load(confirmed, "IV.7-2")
     assert (len(record.confirmations), len(record.history)) == (0, 2)
     # a confirmation of 3.0 counts again
     export = tmp_path / "ny.csv"
-    export.write_bytes(excel_csv([row(1, "Kari Nordmann", "IV.7-2", "3.0", "Helsestasjonen",
-                                      "03.12.2026 10:00")]))
+    export.write_bytes(
+        excel_csv([row(1, "Kari Nordmann", "IV.7-2", "3.0", "Helsestasjonen", "03.12.2026 10:00")])
+    )
     tvf(confirmed, "confirmations", "import", str(export))
     assert [c.version for c in load(confirmed, "IV.7-2").confirmations] == ["3.0"]
 
 
 def test_every_stamp_asks_again_when_minor_keeps_is_false(confirmed: Path) -> None:
     toml = (confirmed / "tvf.toml").read_text(encoding="utf-8")
-    (confirmed / "tvf.toml").write_text(toml.replace("threshold = 80",
-                                                     "threshold = 80\nminor_keeps = false"),
-                                        encoding="utf-8")
-    code, output = tvf(confirmed, "stamp", "IV.7-2", "--by", "Forum", "-m", "Liten endring",
-                       "--today", "2026-12-01", "--dry-run")
+    (confirmed / "tvf.toml").write_text(
+        toml.replace("threshold = 80", "threshold = 80\nminor_keeps = false"), encoding="utf-8"
+    )
+    code, output = tvf(
+        confirmed,
+        "stamp",
+        "IV.7-2",
+        "--by",
+        "Forum",
+        "-m",
+        "Liten endring",
+        "--today",
+        "2026-12-01",
+        "--dry-run",
+    )
     assert code == 0, output
     assert "ville blitt flyttet" in output
     assert len(load(confirmed, "IV.7-2").confirmations) == 2
-    tvf(confirmed, "stamp", "IV.7-2", "--by", "Forum", "-m", "Liten endring",
-        "--today", "2026-12-01")
+    tvf(
+        confirmed,
+        "stamp",
+        "IV.7-2",
+        "--by",
+        "Forum",
+        "-m",
+        "Liten endring",
+        "--today",
+        "2026-12-01",
+    )
     assert len(load(confirmed, "IV.7-2").history) == 2
 
 
@@ -143,10 +202,18 @@ def test_the_installed_tvf_imports_an_export(root: Path, tmp_path: Path) -> None
     export = tmp_path / "svar.csv"
     export.write_bytes(excel_csv(ROWS[:3]))
     exe = Path(sys.executable).parent / "tvf"
-    done = subprocess.run([str(exe), "confirmations", "import", str(export), "-H", str(root)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(exe), "confirmations", "import", str(export), "-H", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "3 nye lesebekreftelser" in done.stdout
-    status = subprocess.run([str(exe), "confirmations", "status", "IV.7.1-5", "-f", "json",
-                             "-H", str(root)], capture_output=True, text=True, check=True)
+    status = subprocess.run(
+        [str(exe), "confirmations", "status", "IV.7.1-5", "-f", "json", "-H", str(root)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(status.stdout)["documents"][0]["confirmed"] == 1

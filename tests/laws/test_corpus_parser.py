@@ -29,13 +29,27 @@ PRECISION_TARGET = 0.99
 
 #: (tp, fp, fn) per form, measured on the corpus when the 4.1 parser was written.
 MEASURED = {
-    "plain": (121, 18, 29), "list": (138, 14, 23), "chapter": (16, 2, 11),
-    "lovdata-id": (4, 0, 4), "lovdata-url": (4, 2, 2), "whole-law": (69, 7, 54),
-    "qualifier": (108, 21, 32), "genitive": (16, 2, 7), "reverse": (6, 6, 17),
-    "long-title": (87, 11, 25), "name-variant": (38, 10, 17), "range": (17, 0, 2),
-    "continuation": (93, 20, 27), "article": (54, 4, 10), "regulation": (49, 7, 32),
-    "no-law": (35, 1, 3), "abbreviation": (18, 6, 15), "decimal": (1, 0, 1),
-    "shared-name": (50, 35, 50), "other-law": (110, 28, 38), "quiet": (135, 31, 45),
+    "plain": (121, 18, 29),
+    "list": (138, 14, 23),
+    "chapter": (16, 2, 11),
+    "lovdata-id": (4, 0, 4),
+    "lovdata-url": (4, 2, 2),
+    "whole-law": (69, 7, 54),
+    "qualifier": (108, 21, 32),
+    "genitive": (16, 2, 7),
+    "reverse": (6, 6, 17),
+    "long-title": (87, 11, 25),
+    "name-variant": (38, 10, 17),
+    "range": (17, 0, 2),
+    "continuation": (93, 20, 27),
+    "article": (54, 4, 10),
+    "regulation": (49, 7, 32),
+    "no-law": (35, 1, 3),
+    "abbreviation": (18, 6, 15),
+    "decimal": (1, 0, 1),
+    "shared-name": (50, 35, 50),
+    "other-law": (110, 28, 38),
+    "quiet": (135, 31, 45),
     "all": (385, 73, 140),
 }
 
@@ -62,9 +76,15 @@ def test_no_form_gets_worse(scores: dict[str, tuple[int, int, int]], form: str) 
 
 @pytest.mark.parametrize(
     "form",
-    [pytest.param(form, marks=pytest.mark.xfail(strict=True, reason="short of the target: "
-                                                "see docs/laws.md"))
-     if form in SHORT_OF_TARGET else form for form in sorted(MEASURED)],
+    [
+        pytest.param(
+            form,
+            marks=pytest.mark.xfail(strict=True, reason="short of the target: see docs/laws.md"),
+        )
+        if form in SHORT_OF_TARGET
+        else form
+        for form in sorted(MEASURED)
+    ],
 )
 def test_form_meets_the_target(scores: dict[str, tuple[int, int, int]], form: str) -> None:
     assert (recall(scores[form]) or 0) >= RECALL_TARGET
@@ -75,12 +95,25 @@ def test_every_law_key_maps_to_a_registry_id_or_is_outside_it() -> None:
     registry = LawRegistry.default()
     inside = {key for key, law_id in corpus_predict.LAW_KEYS.items() if registry.by_id(law_id)}
     # The laws of issue 13's list are all in the registry now.
-    assert {"grunnloven", "barneloven", "privatskolelova", "straffeloven",
-            "likestillings-og-diskrimineringsloven", "introduksjonsloven",
-            "integreringsloven", "arbeids-og-velferdsforvaltningsloven", "krisesenterlova",
-            "familievernkontorloven", "barnekonvensjonen", "emk", "gdpr",
-            "forskrift-habilitering", "forskrift-helsestasjon",
-            "forskrift-opplæringslova-2006", "rammeplan-barnehage"} <= inside
+    assert {
+        "grunnloven",
+        "barneloven",
+        "privatskolelova",
+        "straffeloven",
+        "likestillings-og-diskrimineringsloven",
+        "introduksjonsloven",
+        "integreringsloven",
+        "arbeids-og-velferdsforvaltningsloven",
+        "krisesenterlova",
+        "familievernkontorloven",
+        "barnekonvensjonen",
+        "emk",
+        "gdpr",
+        "forskrift-habilitering",
+        "forskrift-helsestasjon",
+        "forskrift-opplæringslova-2006",
+        "rammeplan-barnehage",
+    } <= inside
 
 
 # --- Real sentences, one per form of 4.1 (quoted from the corpus) ----------------------------
@@ -92,34 +125,52 @@ TODAY = date(2026, 6, 1)
     ("text", "expected"),
     [
         # continuation: Prop. 57 L (2022–2023), «forskrifta» refers back to the regulation
-        ("Formålet med foreldresamarbeidet er å «bidra til eleven si faglege og sosiale "
-         "utvikling», jf. forskrift til opplæringslova § 20-1. Skolen skal halde kontakten med "
-         "foreldra, halde foreldremøte, invitere til samtale med kontaktlærar og elles sørgje "
-         "for informasjon og varsling om forhold som gjeld eleven, jf. forskrifta §§ 20-3 og "
-         "20-4.",
-         [Label("forskrift-opplæringslova-2006", section="20-1"),
-          Label("forskrift-opplæringslova-2006", section="20-3"),
-          Label("forskrift-opplæringslova-2006", section="20-4")]),
+        (
+            "Formålet med foreldresamarbeidet er å «bidra til eleven si faglege og sosiale "
+            "utvikling», jf. forskrift til opplæringslova § 20-1. Skolen skal halde kontakten med "
+            "foreldra, halde foreldremøte, invitere til samtale med kontaktlærar og elles sørgje "
+            "for informasjon og varsling om forhold som gjeld eleven, jf. forskrifta §§ 20-3 og "
+            "20-4.",
+            [
+                Label("forskrift-opplæringslova-2006", section="20-1"),
+                Label("forskrift-opplæringslova-2006", section="20-3"),
+                Label("forskrift-opplæringslova-2006", section="20-4"),
+            ],
+        ),
         # regulation, chapter: «forskrift til opplæringslova» is never the act
-        ("Det er gitt nærare reglar om foreldresamarbeid i forskrift til opplæringslova "
-         "kapittel 20.",
-         [Label("forskrift-opplæringslova-2006", chapter="20")]),
+        (
+            "Det er gitt nærare reglar om foreldresamarbeid i forskrift til opplæringslova "
+            "kapittel 20.",
+            [Label("forskrift-opplæringslova-2006", chapter="20")],
+        ),
         # name variants, lists: a list of the 14 welfare acts' cooperation duties
-        ("Pasient- og brukerrettighetsloven § 2-5c\nBarnehageloven § 2b\nNav-loven § 15a\n"
-         "Krisesenterloven § 4\nSosialtjenesteloven § 13",
-         [Label("pasient-og-brukerrettighetsloven", section="2-5c"),
-          Label("barnehageloven", section="2b"),
-          Label("arbeids-og-velferdsforvaltningsloven", section="15a"),
-          Label("krisesenterlova", section="4"), Label("sosialtjenesteloven", section="13")]),
+        (
+            "Pasient- og brukerrettighetsloven § 2-5c\nBarnehageloven § 2b\nNav-loven § 15a\n"
+            "Krisesenterloven § 4\nSosialtjenesteloven § 13",
+            [
+                Label("pasient-og-brukerrettighetsloven", section="2-5c"),
+                Label("barnehageloven", section="2b"),
+                Label("arbeids-og-velferdsforvaltningsloven", section="15a"),
+                Label("krisesenterlova", section="4"),
+                Label("sosialtjenesteloven", section="13"),
+            ],
+        ),
         # no-law: a section sign with no law in the passage (TVF208)
         ("Taushetsplikt (§§ 13 – 13 f)", [Label(None, section="13"), Label(None, section="13f")]),
         # old numbering: the 1998 act's § 15-8 under the shared name (TVF207)
-        ("Opplæringsloven § 4A-14 og § 15-8",
-         [Label("opplæringslova-1998", section="4A-14"),
-          Label("opplæringslova-1998", section="15-8")]),
+        (
+            "Opplæringsloven § 4A-14 og § 15-8",
+            [
+                Label("opplæringslova-1998", section="4A-14"),
+                Label("opplæringslova-1998", section="15-8"),
+            ],
+        ),
         # quiet: a copy of a statute's table of contents
-        ("Kapittel 1\nInnhaldet i opplæringa\n§ 1-1\nOpplæringa i grunnskolen\n§ 1-1a\n"
-         "Rett til fysisk aktivitet", []),
+        (
+            "Kapittel 1\nInnhaldet i opplæringa\n§ 1-1\nOpplæringa i grunnskolen\n§ 1-1a\n"
+            "Rett til fysisk aktivitet",
+            [],
+        ),
     ],
 )
 def test_real_passages(text: str, expected: list[Label]) -> None:
@@ -129,8 +180,10 @@ def test_real_passages(text: str, expected: list[Label]) -> None:
 def test_articles_of_the_gdpr_in_a_real_passage() -> None:
     """«Personopplysningsloven og personvernforordningen artikkel 6 – 11 og 21 gjev utfyllande
     informasjon.» (a range and a list of articles, expanded with the data's article list)."""
-    text = ("Personopplysningsloven og personvernforordningen artikkel 6 – 11 og 21 gjev "
-            "utfyllande informasjon.")
-    cite, = find_citations(text, 1, LawRegistry.default(), TODAY)
+    text = (
+        "Personopplysningsloven og personvernforordningen artikkel 6 – 11 og 21 gjev "
+        "utfyllande informasjon."
+    )
+    (cite,) = find_citations(text, 1, LawRegistry.default(), TODAY)
     assert cite.law is not None and cite.law.id == "LOV-2018-06-15-38/gdpr"
     assert cite.articles == ("6", "7", "8", "9", "10", "11", "21")

@@ -124,9 +124,14 @@ def test_parse_law_reads_nested_chapters_and_their_anchors() -> None:
 
 
 def test_section_name_falls_back_to_the_heading() -> None:
-    xml = law_xml(BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl", [
-        Art("2b", "§ 2 b", "Samarbeid og samordning", data_name=False, position="paragraf-9"),
-    ])
+    xml = law_xml(
+        BHL,
+        "Lov om barnehager (barnehageloven)",
+        "Barnehageloven – bhl",
+        [
+            Art("2b", "§ 2 b", "Samarbeid og samordning", data_name=False, position="paragraf-9"),
+        ],
+    )
     assert [s.name for s in parse_law(xml.encode()).section_info] == ["2b"]
 
 
@@ -141,8 +146,10 @@ def test_html_entities_are_read() -> None:
     [
         (b"<html><body><main", "ikke gyldig XML"),
         (b"", "ikke gyldig XML"),
-        (b"<html><head><title>Uten ID</title></head><body><main/></body></html>",
-         "mangler Lovdata-ID"),
+        (
+            b"<html><head><title>Uten ID</title></head><body><main/></body></html>",
+            "mangler Lovdata-ID",
+        ),
     ],
 )
 def test_parse_law_rejects_what_is_not_a_law(data: bytes, message: str) -> None:
@@ -153,60 +160,104 @@ def test_parse_law_rejects_what_is_not_a_law(data: bytes, message: str) -> None:
 @pytest.mark.parametrize(
     ("note", "expected"),
     [
-        ("Endret ved lov 11 juni 2021 nr. 78 (i kraft 1 aug 2022).",
-         [("LOV-2021-06-11-78", dt.date(2022, 8, 1), "endret")]),
-        ("Tilføyd ved lov 11 juni 2021 nr. 78, endret ved lov 1 des 2023 nr. 90.",
-         [("LOV-2021-06-11-78", dt.date(2021, 6, 11), "tilføyd"),
-          ("LOV-2023-12-01-90", dt.date(2023, 12, 1), "endret")]),
-        ("Endra ved lov 17 juni 2016 nr. 50 (i kraft 1 juli 2016 iflg. res. 17 juni 2016 "
-         "nr. 678).", [("LOV-2016-06-17-50", dt.date(2016, 7, 1), "endret")]),
-        ("Endret ved lov 10 feb 1967 (i kraft 01.01.1970).",
-         [("LOV-1967-02-10", dt.date(1970, 1, 1), "endret")]),
+        (
+            "Endret ved lov 11 juni 2021 nr. 78 (i kraft 1 aug 2022).",
+            [("LOV-2021-06-11-78", dt.date(2022, 8, 1), "endret")],
+        ),
+        (
+            "Tilføyd ved lov 11 juni 2021 nr. 78, endret ved lov 1 des 2023 nr. 90.",
+            [
+                ("LOV-2021-06-11-78", dt.date(2021, 6, 11), "tilføyd"),
+                ("LOV-2023-12-01-90", dt.date(2023, 12, 1), "endret"),
+            ],
+        ),
+        (
+            "Endra ved lov 17 juni 2016 nr. 50 (i kraft 1 juli 2016 iflg. res. 17 juni 2016 "
+            "nr. 678).",
+            [("LOV-2016-06-17-50", dt.date(2016, 7, 1), "endret")],
+        ),
+        (
+            "Endret ved lov 10 feb 1967 (i kraft 01.01.1970).",
+            [("LOV-1967-02-10", dt.date(1970, 1, 1), "endret")],
+        ),
         ("Endret ved forskrift 1 des 2022 nr. 2100.", []),
-        ("Oppheva ved lov 9 juni 2023 nr. 30 (ikr. 1 aug 2024).",
-         [("LOV-2023-06-09-30", dt.date(2024, 8, 1), "opphevet")]),
+        (
+            "Oppheva ved lov 9 juni 2023 nr. 30 (ikr. 1 aug 2024).",
+            [("LOV-2023-06-09-30", dt.date(2024, 8, 1), "opphevet")],
+        ),
         # Not in force yet: no date, whatever other act the parentheses go on to name
         # (the note quoted in issue 13).
-        ("Endra ved lov 21 juni 2024 nr. 40 (i kraft frå den tid Kongen bestemmer, endring "
-         "vert endra ved lov 29 nov 2024 nr. 73).",
-         [("LOV-2024-06-21-40", None, "endret")]),
-        ("Vert endra ved lov 21 juni 2024 nr. 40 (i kraft frå den tid Kongen bestemmer, "
-         "endring vert endra ved lov 29 nov 2024 nr. 73).",
-         [("LOV-2024-06-21-40", None, "endret")]),
+        (
+            "Endra ved lov 21 juni 2024 nr. 40 (i kraft frå den tid Kongen bestemmer, endring "
+            "vert endra ved lov 29 nov 2024 nr. 73).",
+            [("LOV-2024-06-21-40", None, "endret")],
+        ),
+        (
+            "Vert endra ved lov 21 juni 2024 nr. 40 (i kraft frå den tid Kongen bestemmer, "
+            "endring vert endra ved lov 29 nov 2024 nr. 73).",
+            [("LOV-2024-06-21-40", None, "endret")],
+        ),
         # A real note (helsepersonelloven § 18, as Helsedirektoratet quotes Lovdata): the
         # second act is pending, and "Endres" is not "Tilføyd".
-        ("Tilføyd ved lov 24 juni 2011 nr. 30 (ikr. 1 jan 2012 iflg. res. 16 des 2011 nr. "
-         "1252). Endres ved lov 16 juni 2017 nr. 55 (ikr. fra den tid Kongen bestemmer).",
-         [("LOV-2011-06-24-30", dt.date(2012, 1, 1), "tilføyd"),
-          ("LOV-2017-06-16-55", None, "endret")]),
-        ("Endres ved lov 19 juni 2026 nr. 48 (i kraft fra den tid Kongen bestemmer).",
-         [("LOV-2026-06-19-48", None, "endret")]),
+        (
+            "Tilføyd ved lov 24 juni 2011 nr. 30 (ikr. 1 jan 2012 iflg. res. 16 des 2011 nr. "
+            "1252). Endres ved lov 16 juni 2017 nr. 55 (ikr. fra den tid Kongen bestemmer).",
+            [
+                ("LOV-2011-06-24-30", dt.date(2012, 1, 1), "tilføyd"),
+                ("LOV-2017-06-16-55", None, "endret"),
+            ],
+        ),
+        (
+            "Endres ved lov 19 juni 2026 nr. 48 (i kraft fra den tid Kongen bestemmer).",
+            [("LOV-2026-06-19-48", None, "endret")],
+        ),
         ("Oppheves ved lov 1 des 2025 nr. 5.", [("LOV-2025-12-01-5", None, "opphevet")]),
         # Passed with a date set: the date counts (TVF206 warns before it takes effect).
-        ("Vert endra ved lov 12 juni 2026 nr. 22 (i kraft 1 juli 2028).",
-         [("LOV-2026-06-12-22", dt.date(2028, 7, 1), "endret")]),
+        (
+            "Vert endra ved lov 12 juni 2026 nr. 22 (i kraft 1 juli 2028).",
+            [("LOV-2026-06-12-22", dt.date(2028, 7, 1), "endret")],
+        ),
         # An in-force note by royal resolution dates the act before it; it is no act.
-        ("Endret ved lov 19 des 2003 nr. 124. Ikr. 1 jan 2004 iflg. res. 19 des 2003 nr. 1500.",
-         [("LOV-2003-12-19-124", dt.date(2004, 1, 1), "endret")]),
+        (
+            "Endret ved lov 19 des 2003 nr. 124. Ikr. 1 jan 2004 iflg. res. 19 des 2003 nr. 1500.",
+            [("LOV-2003-12-19-124", dt.date(2004, 1, 1), "endret")],
+        ),
         ("Ikr. 1 jan 2004 iflg. res. 19 des 2003 nr. 1500.", []),
-        ("Tilføyd ved lov 17 des 2003 nr. 105, i kraft 1 jan 2004 iflg. res. 12 des 2003 nr. "
-         "1460.", [("LOV-2003-12-17-105", dt.date(2004, 1, 1), "tilføyd")]),
+        (
+            "Tilføyd ved lov 17 des 2003 nr. 105, i kraft 1 jan 2004 iflg. res. 12 des 2003 nr. "
+            "1460.",
+            [("LOV-2003-12-17-105", dt.date(2004, 1, 1), "tilføyd")],
+        ),
     ],
 )
 def test_parse_amendments(note: str, expected: list[tuple[str, dt.date | None, str]]) -> None:
     assert [(a.law, a.date, a.kind) for a in parse_amendments(note)] == expected
 
 
-def test_articles_and_parts_that_are_not_sections_or_chapters_are_left_out(
-        tmp_path: Path) -> None:
-    xml = law_xml(BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl", [
-        Kap("del1", "Del 1. Innledning", "KAPITTEL_1", [
-            Kap("kap1", "Kapittel 1. Formål", "KAPITTEL_1-1", [Art("1", "§ 1", "Formål")]),
-        ]),
-        Kap("vedlegg1", "Vedlegg 1. Konvensjonen", "KAPITTEL_2", [
-            Art("art1", "Artikkel 1", "Definisjoner"),
-        ]),
-    ])
+def test_articles_and_parts_that_are_not_sections_or_chapters_are_left_out(tmp_path: Path) -> None:
+    xml = law_xml(
+        BHL,
+        "Lov om barnehager (barnehageloven)",
+        "Barnehageloven – bhl",
+        [
+            Kap(
+                "del1",
+                "Del 1. Innledning",
+                "KAPITTEL_1",
+                [
+                    Kap("kap1", "Kapittel 1. Formål", "KAPITTEL_1-1", [Art("1", "§ 1", "Formål")]),
+                ],
+            ),
+            Kap(
+                "vedlegg1",
+                "Vedlegg 1. Konvensjonen",
+                "KAPITTEL_2",
+                [
+                    Art("art1", "Artikkel 1", "Definisjoner"),
+                ],
+            ),
+        ],
+    )
     law = parse_law(xml.encode())
     assert [s.name for s in law.section_info] == ["1"]
     assert [c.name for c in law.chapter_info] == ["1"]
@@ -259,8 +310,10 @@ def test_a_missing_archive_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_a_variant_file_does_not_win_over_the_law_itself(tmp_path: Path) -> None:
     nynorsk = bhl_xml().replace("Samarbeid og samordning", "Samarbeid og samordning (nn)")
-    path = pack(tmp_path / "a.tar.bz2", {"nl-20050617-064-nn.xml": nynorsk,
-                                         "nl-20050617-064.xml": bhl_xml()})
+    path = pack(
+        tmp_path / "a.tar.bz2",
+        {"nl-20050617-064-nn.xml": nynorsk, "nl-20050617-064.xml": bhl_xml()},
+    )
     assert law_id_of("nl-20050617-064-nn.xml") == BHL
     law = read_source(path).laws[BHL]
     assert law.section("2b").title == "Samarbeid og samordning"  # type: ignore[union-attr]
@@ -293,14 +346,18 @@ def test_import_writes_the_cited_laws_with_a_header(book: Path, archive: Path) -
     bhl = registry.by_id(BHL)
     assert bhl is not None
     assert bhl.names == ("barnehageloven", "bhl", "barnehagelova", "bhgl", "Bhg-loven")
-    assert bhl.section("2b") == Section("2b", "Samarbeid og samordning", False, "1", (
-        Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1), "tilføyd"),))
+    assert bhl.section("2b") == Section(
+        "2b",
+        "Samarbeid og samordning",
+        False,
+        "1",
+        (Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1), "tilføyd"),),
+    )
     assert bhl.in_force == dt.date(2006, 1, 1) and bhl.last_change == dt.date(2024, 8, 1)
     hol = registry.by_id(HOL)
     assert hol is not None
     assert hol.names == LawRegistry.default().by_id(HOL).names  # type: ignore[union-attr]
-    assert hol.chapter_by_anchor("KAPITTEL_1-1") == Chapter("3", "Kommunens ansvar",
-                                                            "KAPITTEL_1-1")
+    assert hol.chapter_by_anchor("KAPITTEL_1-1") == Chapter("3", "Kommunens ansvar", "KAPITTEL_1-1")
     framtid = registry.by_id("LOV-2099-01-01-1")
     assert framtid is not None and framtid.names == ("framtidslova",)
     old = registry.by_id(OPPL_1998)
@@ -335,8 +392,7 @@ def test_dry_run_writes_nothing(book: Path, archive: Path) -> None:
 
 
 def test_a_broken_laws_yaml_is_not_overwritten(book: Path, archive: Path) -> None:
-    (book / "laws.yaml").write_text("- id: LOV-2005-06-17-64\n  names: [bhl\n",
-                                    encoding="utf-8")
+    (book / "laws.yaml").write_text("- id: LOV-2005-06-17-64\n  names: [bhl\n", encoding="utf-8")
     before = (book / "laws.yaml").read_bytes()
     with pytest.raises(TvfError, match=r"laws\.yaml:\d+") as info:
         import_laws(book, archive, today=TODAY)
@@ -364,8 +420,9 @@ def test_an_archive_without_the_cited_laws_is_refused(book: Path, tmp_path: Path
 
 
 def test_import_from_an_unreachable_url_says_so(book: Path) -> None:
-    with pytest.raises(TvfError, match=r"Kunne ikke hente arkivet fra http://127\.0\.0\.1:9/") \
-            as info:
+    with pytest.raises(
+        TvfError, match=r"Kunne ikke hente arkivet fra http://127\.0\.0\.1:9/"
+    ) as info:
         import_laws(book, "http://127.0.0.1:9/", today=TODAY)
     assert "nettilgang" in str(info.value)
     assert not (book / "laws.yaml").exists()
@@ -400,8 +457,7 @@ def served(archive: Path) -> Iterator[str]:
 
 
 def test_import_from_a_url_streams_the_archive(book: Path, served: str) -> None:
-    result = import_laws(book, f"{served}/v1/publicData/get/gjeldende-lover.tar.bz2",
-                         today=TODAY)
+    result = import_laws(book, f"{served}/v1/publicData/get/gjeldende-lover.tar.bz2", today=TODAY)
     assert set(result.imported) == {BHL, HOL, PBRL, FVL_1967}
     assert f"(hentet fra {served}/v1/publicData/get/gjeldende-lover.tar.bz2)" in result.text
     with pytest.raises(TvfError, match="svarte 404"):
@@ -409,8 +465,13 @@ def test_import_from_a_url_streams_the_archive(book: Path, served: str) -> None:
 
 
 def test_a_law_cited_by_an_unknown_id_is_imported(book: Path, archive: Path) -> None:
-    add_doc(book, "vedlegg/c.md", "Se https://lovdata.no/lov/2009-06-19-100/§1.\n",
-            doc_id="IV.7.1-5", type="attachment")
+    add_doc(
+        book,
+        "vedlegg/c.md",
+        "Se https://lovdata.no/lov/2009-06-19-100/§1.\n",
+        doc_id="IV.7.1-5",
+        type="attachment",
+    )
     assert "TVF201" in codes(run_check(book))
     result = import_laws(book, archive, today=TODAY)
     assert EXTRA in result.added
@@ -432,8 +493,7 @@ def test_a_handbook_citing_no_laws_needs_all(tmp_path: Path, archive: Path) -> N
 def test_cli_import(book: Path, archive: Path) -> None:
     code, output = invoke("laws", "import", str(archive), "--handbook", str(book))
     assert code == 0, output
-    assert "Lest gjeldende-lover.tar.bz2, datert 2025-11-08: 6 lovfiler, 5 av dem tolket" \
-        in output
+    assert "Lest gjeldende-lover.tar.bz2, datert 2025-11-08: 6 lovfiler, 5 av dem tolket" in output
     assert "Hoppet over nl-19990702-064.xml (LOV-1999-07-02-64): er ikke gyldig XML" in output
     assert "LOV-1998-07-17-61 er ikke i arkivet" in output
     assert "✔ Skrev laws.yaml med 4 lover." in output
@@ -441,8 +501,9 @@ def test_cli_import(book: Path, archive: Path) -> None:
 
 
 def test_cli_import_dry_run_and_all(book: Path, archive: Path) -> None:
-    code, output = invoke("laws", "import", str(archive), "--all", "--dry-run",
-                          "--handbook", str(book))
+    code, output = invoke(
+        "laws", "import", str(archive), "--all", "--dry-run", "--handbook", str(book)
+    )
     assert code == 0, output
     assert "Prøvekjøring: laws.yaml er ikke skrevet (5 lover" in output
     assert not (book / "laws.yaml").exists()
@@ -464,8 +525,9 @@ def test_cli_import_without_network(book: Path) -> None:
     assert "Traceback" not in output
 
 
-def test_cli_import_url_fetches_from_lovdatas_address(book: Path, served: str,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_import_url_fetches_from_lovdatas_address(
+    book: Path, served: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``--url`` reads from ARCHIVE_URL; here pointed at a local server (the tests must not
     depend on the network, nor download from Lovdata)."""
     from tverrfaglig.cli import laws_commands
@@ -482,11 +544,22 @@ def test_cli_import_url_fetches_from_lovdatas_address(book: Path, served: str,
 
 def test_sections_and_chapters_are_checked_against_lovdata(book: Path, archive: Path) -> None:
     imported(book, archive)
-    add_doc(book, "vedlegg/c.md", doc_id="IV.7.1-5", type="attachment",
-            valid_from=dt.date(2025, 1, 1),
-            legal_basis=["barnehageloven § 99", "hol § 3-1", "pbrl kapittel 4A",
-                         "pbrl kapittel 9", "fvl kapittel III", "fvl kap. IX"],
-            body=None)
+    add_doc(
+        book,
+        "vedlegg/c.md",
+        doc_id="IV.7.1-5",
+        type="attachment",
+        valid_from=dt.date(2025, 1, 1),
+        legal_basis=[
+            "barnehageloven § 99",
+            "hol § 3-1",
+            "pbrl kapittel 4A",
+            "pbrl kapittel 9",
+            "fvl kapittel III",
+            "fvl kap. IX",
+        ],
+        body=None,
+    )
     found = findings_of(book, "vedlegg/c.md")
     assert [code for code, _ in found] == ["TVF202", "TVF202", "TVF202"]
     messages = " | ".join(message for _, message in found)
@@ -495,16 +568,30 @@ def test_sections_and_chapters_are_checked_against_lovdata(book: Path, archive: 
 
 def test_a_repealed_section_is_tvf205(book: Path, archive: Path) -> None:
     imported(book, archive)
-    add_doc(book, "vedlegg/c.md", doc_id="IV.7.1-5", type="attachment",
-            valid_from=dt.date(2025, 1, 1), legal_basis=["barnehageloven § 3"],
-            body=None)
-    add_doc(book, "vedlegg/d.md", "Se fvl § 13 a.\n", doc_id="IV.7.1-6", type="attachment",
-            valid_from=dt.date(2025, 1, 1))
-    (code, message), = findings_of(book, "vedlegg/c.md")
+    add_doc(
+        book,
+        "vedlegg/c.md",
+        doc_id="IV.7.1-5",
+        type="attachment",
+        valid_from=dt.date(2025, 1, 1),
+        legal_basis=["barnehageloven § 3"],
+        body=None,
+    )
+    add_doc(
+        book,
+        "vedlegg/d.md",
+        "Se fvl § 13 a.\n",
+        doc_id="IV.7.1-6",
+        type="attachment",
+        valid_from=dt.date(2025, 1, 1),
+    )
+    ((code, message),) = findings_of(book, "vedlegg/c.md")
     assert code == "TVF205"
-    assert message.startswith("barnehageloven § 3 er opphevet ved lov 9. juni 2023 nr. 30 "
-                              "(LOV-2023-06-09-30) fra 2024-08-01, men «barnehageloven § 3» "
-                              "viser til den.")
+    assert message.startswith(
+        "barnehageloven § 3 er opphevet ved lov 9. juni 2023 nr. 30 "
+        "(LOV-2023-06-09-30) fra 2024-08-01, men «barnehageloven § 3» "
+        "viser til den."
+    )
     assert [c for c, _ in findings_of(book, "vedlegg/d.md")] == ["TVF205"]
 
 
@@ -513,35 +600,62 @@ def test_a_section_amended_after_valid_from_is_tvf206(book: Path, archive: Path)
     found = findings_of(book, "prosedyrer/a.md")  # valid_from 2020-01-01
     assert [code for code, _ in found] == ["TVF206", "TVF206"]  # bhl § 2 b, hol § 3-4
     message = found[0][1]
-    assert message.startswith("barnehageloven § 2b «Samarbeid og samordning» er tilføyd ved "
-                              "lov 11. juni 2021 nr. 78 (LOV-2021-06-11-78) fra 2022-08-01")
+    assert message.startswith(
+        "barnehageloven § 2b «Samarbeid og samordning» er tilføyd ved "
+        "lov 11. juni 2021 nr. 78 (LOV-2021-06-11-78) fra 2022-08-01"
+    )
     assert "etter at dokumentet ble gyldig (2020-01-01)" in message
     assert "https://lovdata.no/lov/2005-06-17-64/§2b" in message
     # valid_from 2023-01-01 is after hol § 7-2 a was added (2022-08-01): no warning.
     assert [c for c, _ in findings_of(book, "prosedyrer/b.md")] == ["TVF203"]
 
 
-def test_tvf206_once_per_section_and_not_for_retired_or_undated(book: Path,
-                                                                 archive: Path) -> None:
+def test_tvf206_once_per_section_and_not_for_retired_or_undated(book: Path, archive: Path) -> None:
     imported(book, archive)
-    add_doc(book, "vedlegg/c.md", "Etter barnehageloven § 2 b og bhl § 2b.\n",
-            doc_id="IV.7.1-5", type="attachment", valid_from=dt.date(2021, 1, 1),
-            legal_basis=["barnehageloven § 2 b"])
+    add_doc(
+        book,
+        "vedlegg/c.md",
+        "Etter barnehageloven § 2 b og bhl § 2b.\n",
+        doc_id="IV.7.1-5",
+        type="attachment",
+        valid_from=dt.date(2021, 1, 1),
+        legal_basis=["barnehageloven § 2 b"],
+    )
     assert [c for c, _ in findings_of(book, "vedlegg/c.md")] == ["TVF206"]
-    add_doc(book, "vedlegg/d.md", "Etter barnehageloven § 2 b.\n", doc_id="IV.7.1-6",
-            type="attachment", status="retired", valid_from=dt.date(2021, 1, 1))
-    add_doc(book, "vedlegg/e.md", "Etter barnehageloven § 2 b.\n", doc_id="IV.7.1-7",
-            type="attachment", status="draft", valid_from=None, approved_by=None,
-            review_by=None)
+    add_doc(
+        book,
+        "vedlegg/d.md",
+        "Etter barnehageloven § 2 b.\n",
+        doc_id="IV.7.1-6",
+        type="attachment",
+        status="retired",
+        valid_from=dt.date(2021, 1, 1),
+    )
+    add_doc(
+        book,
+        "vedlegg/e.md",
+        "Etter barnehageloven § 2 b.\n",
+        doc_id="IV.7.1-7",
+        type="attachment",
+        status="draft",
+        valid_from=None,
+        approved_by=None,
+        review_by=None,
+    )
     assert findings_of(book, "vedlegg/d.md") == []
     assert findings_of(book, "vedlegg/e.md") == []
 
 
 def test_both_check_paths_agree_with_sections_known(book: Path, archive: Path) -> None:
     imported(book, archive)
-    add_doc(book, "vedlegg/c.md", doc_id="IV.7.1-5", type="attachment",
-            valid_from=dt.date(2019, 1, 1),
-            legal_basis=["barnehageloven § 3", "barnehageloven § 99", "bhl § 7"])
+    add_doc(
+        book,
+        "vedlegg/c.md",
+        doc_id="IV.7.1-5",
+        type="attachment",
+        valid_from=dt.date(2019, 1, 1),
+        legal_basis=["barnehageloven § 3", "barnehageloven § 99", "bhl § 7"],
+    )
     sequential = run_check(book)
     parallel = check_path(book, today=TODAY, jobs=2)
     assert sequential.findings == parallel.findings
@@ -568,10 +682,16 @@ def test_a_real_header_names_the_last_amending_law_as_lovdata_links_it() -> None
 
 def test_last_changed_by_as_a_link_also_dates_the_change() -> None:
     # The form quoted in issue 13, with no lastChangeInForce beside it.
-    text = law_xml(BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl",
-                   [Art("1", "§ 1", "Formål")])
-    text = text.replace('<a href="lov/2023-06-09-30">LOV-2023-06-09-30</a>',
-                        '<a href="lov/2025-04-25-12">lov/2025-04-25-12</a> fra 2026-01-01')
+    text = law_xml(
+        BHL,
+        "Lov om barnehager (barnehageloven)",
+        "Barnehageloven – bhl",
+        [Art("1", "§ 1", "Formål")],
+    )
+    text = text.replace(
+        '<a href="lov/2023-06-09-30">LOV-2023-06-09-30</a>',
+        '<a href="lov/2025-04-25-12">lov/2025-04-25-12</a> fra 2026-01-01',
+    )
     text = text.replace('<dd class="lastChangeInForce">2024-08-01</dd>', "")
     law = parse_law(text.encode())
     assert (law.last_changed_by, law.last_change) == ("LOV-2025-04-25-12", dt.date(2026, 1, 1))
@@ -582,9 +702,9 @@ def test_a_real_law_gives_sections_repeals_and_amendments() -> None:
     assert [(c.name, c.title, c.anchor) for c in law.chapter_info] == [
         ("1", "Alminnelige bestemmelser", "KAPITTEL_1"),
         ("6", "Forskjellige bestemmelser", "KAPITTEL_6"),
-        ("7", "Overgangsbestemmelser", "KAPITTEL_7")]
-    assert [s.name for s in law.section_info] == ["1-1", "1-3", "1-3a", "6-3", "6-4", "7-1",
-                                                  "7-4"]
+        ("7", "Overgangsbestemmelser", "KAPITTEL_7"),
+    ]
+    assert [s.name for s in law.section_info] == ["1-1", "1-3", "1-3a", "6-3", "6-4", "7-1", "7-4"]
     s13 = law.section("1-3")
     assert s13 is not None and not s13.repealed
     assert s13.amendments == (
@@ -592,29 +712,43 @@ def test_a_real_law_gives_sections_repeals_and_amendments() -> None:
         Amendment("LOV-2003-06-06-37", dt.date(2003, 7, 1), "endret"),
         Amendment("LOV-2014-12-19-90", dt.date(2015, 1, 1), "endret"),
         Amendment("LOV-2024-06-21-43", dt.date(2024, 7, 1), "endret"),
-        Amendment("LOV-2025-06-20-73", dt.date(2025, 7, 1), "endret"))
+        Amendment("LOV-2025-06-20-73", dt.date(2025, 7, 1), "endret"),
+    )
     s64 = law.section("6-4")
     assert s64 is not None and s64.repealed
-    assert s64.amendments == (Amendment("LOV-1986-05-16-21", dt.date(1986, 5, 16),
-                                        "opphevet"),)
+    assert s64.amendments == (Amendment("LOV-1986-05-16-21", dt.date(1986, 5, 16), "opphevet"),)
     s71 = law.section("7-1")
     assert s71 is not None and s71.repealed
     assert s71.amendments == (Amendment("LOV-1997-01-10-7", dt.date(1997, 3, 1), "opphevet"),)
 
 
-@pytest.mark.parametrize("first", [
-    "(Opphevet)",
-    "Opphevet ved lov 19 des 2008 nr. 110.",
-    "(Opphevet ved lov 19 des 2008 nr. 110)",
-    "(Oppheva)",
-    "Oppheva ved lov 9 juni 2023 nr. 30.",
-])
+@pytest.mark.parametrize(
+    "first",
+    [
+        "(Opphevet)",
+        "Opphevet ved lov 19 des 2008 nr. 110.",
+        "(Opphevet ved lov 19 des 2008 nr. 110)",
+        "(Oppheva)",
+        "Oppheva ved lov 9 juni 2023 nr. 30.",
+    ],
+)
 def test_a_section_repealed_in_its_first_paragraph_is_repealed(first: str) -> None:
-    law = parse_law(law_xml(BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl", [
-        Art("4", "§ 4", "Samarbeid med foreldre", text=first),
-        Art("5", "§ 5", "Opphevelse av vedtak",
-            text="Opphevet vedtak skal sendes til foreldrene."),
-    ]).encode())
+    law = parse_law(
+        law_xml(
+            BHL,
+            "Lov om barnehager (barnehageloven)",
+            "Barnehageloven – bhl",
+            [
+                Art("4", "§ 4", "Samarbeid med foreldre", text=first),
+                Art(
+                    "5",
+                    "§ 5",
+                    "Opphevelse av vedtak",
+                    text="Opphevet vedtak skal sendes til foreldrene.",
+                ),
+            ],
+        ).encode()
+    )
     repealed = law.section("4")
     kept = law.section("5")
     assert repealed is not None and repealed.repealed
@@ -631,9 +765,19 @@ def test_a_section_repealed_in_its_first_paragraph_is_repealed(first: str) -> No
 def test_a_section_repealed_in_its_first_paragraph_is_tvf205(book: Path, tmp_path: Path) -> None:
     files = good_files()
     files["nl-20050617-064.xml"] = law_xml(
-        BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl",
-        [Art("2b", "§ 2 b", "Samarbeid og samordning", text="(Opphevet)",
-             notes=["Opphevet ved lov 9 juni 2023 nr. 30 (i kraft 1 aug 2024)."])])
+        BHL,
+        "Lov om barnehager (barnehageloven)",
+        "Barnehageloven – bhl",
+        [
+            Art(
+                "2b",
+                "§ 2 b",
+                "Samarbeid og samordning",
+                text="(Opphevet)",
+                notes=["Opphevet ved lov 9 juni 2023 nr. 30 (i kraft 1 aug 2024)."],
+            )
+        ],
+    )
     imported(book, pack(tmp_path / "a.tar.bz2", files))
     found = findings_of(book, "prosedyrer/a.md")
     assert next(code for code, _ in found if code.startswith("TVF20")) == "TVF205"
@@ -642,19 +786,34 @@ def test_a_section_repealed_in_its_first_paragraph_is_tvf205(book: Path, tmp_pat
 def pending_archive(tmp_path: Path) -> Path:
     files = good_files()
     files["nl-20050617-064.xml"] = law_xml(
-        BHL, "Lov om barnehager (barnehageloven)", "Barnehageloven – bhl", [
-            Art("2b", "§ 2 b", "Samarbeid og samordning", notes=[
-                "Vert endra ved lov 21 juni 2024 nr. 40 (i kraft frå den tid Kongen "
-                "bestemmer, endring vert endra ved lov 29 nov 2024 nr. 73)."]),
-            Art("7", "§ 7", "Barnehageeiers ansvar", notes=[
-                "Endret ved lov 19 des 2003 nr. 124. Ikr. 1 jan 2004 iflg. res. 19 des 2003 "
-                "nr. 1500."]),
-        ])
+        BHL,
+        "Lov om barnehager (barnehageloven)",
+        "Barnehageloven – bhl",
+        [
+            Art(
+                "2b",
+                "§ 2 b",
+                "Samarbeid og samordning",
+                notes=[
+                    "Vert endra ved lov 21 juni 2024 nr. 40 (i kraft frå den tid Kongen "
+                    "bestemmer, endring vert endra ved lov 29 nov 2024 nr. 73)."
+                ],
+            ),
+            Art(
+                "7",
+                "§ 7",
+                "Barnehageeiers ansvar",
+                notes=[
+                    "Endret ved lov 19 des 2003 nr. 124. Ikr. 1 jan 2004 iflg. res. 19 des 2003 "
+                    "nr. 1500."
+                ],
+            ),
+        ],
+    )
     return pack(tmp_path / "pending.tar.bz2", files)
 
 
-def test_an_amendment_not_in_force_is_written_without_a_date(book: Path,
-                                                              tmp_path: Path) -> None:
+def test_an_amendment_not_in_force_is_written_without_a_date(book: Path, tmp_path: Path) -> None:
     imported(book, pending_archive(tmp_path))
     text = (book / "laws.yaml").read_text(encoding="utf-8")
     assert '"2b | Samarbeid og samordning |  | endret ved LOV-2024-06-21-40"' in text
@@ -665,16 +824,27 @@ def test_an_amendment_not_in_force_is_written_without_a_date(book: Path,
 
 def test_tvf206_does_not_count_an_amendment_not_in_force(book: Path, tmp_path: Path) -> None:
     imported(book, pending_archive(tmp_path))
-    add_doc(book, "vedlegg/c.md", "Etter barnehageloven § 2 b og § 7.\n", doc_id="IV.7.1-5",
-            type="attachment", valid_from=dt.date(2021, 1, 1),
-            legal_basis=["barnehageloven § 2 b", "barnehageloven § 7"])
+    add_doc(
+        book,
+        "vedlegg/c.md",
+        "Etter barnehageloven § 2 b og § 7.\n",
+        doc_id="IV.7.1-5",
+        type="attachment",
+        valid_from=dt.date(2021, 1, 1),
+        legal_basis=["barnehageloven § 2 b", "barnehageloven § 7"],
+    )
     assert [c for c, _ in findings_of(book, "vedlegg/c.md")] == []
 
 
 def test_the_checks_count_only_dated_amendments() -> None:
-    section = Section("2b", "Samarbeid", amendments=(
-        Amendment("LOV-2024-06-21-40", None, "endret"),
-        Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1), "tilføyd")))
+    section = Section(
+        "2b",
+        "Samarbeid",
+        amendments=(
+            Amendment("LOV-2024-06-21-40", None, "endret"),
+            Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1), "tilføyd"),
+        ),
+    )
     assert section.amended_after(dt.date(2020, 1, 1)) == (section.amendments[1],)
     assert section.last_amendment == section.amendments[1]
 
@@ -700,22 +870,24 @@ def test_a_real_regulation_is_read_as_a_regulation() -> None:
     assert law.title == "Forskrift om omsetning av alkoholholdig drikk mv. (alkoholforskriften)"
     assert law.names == ("alkoholforskriften",)
     assert law.in_force == dt.date(2005, 7, 1)
-    assert (law.last_changed_by, law.last_change) == ("FOR-2025-11-28-2361",
-                                                      dt.date(2026, 1, 1))
+    assert (law.last_changed_by, law.last_change) == ("FOR-2025-11-28-2361", dt.date(2026, 1, 1))
     s12 = law.section("1-2")
     assert s12 is not None and s12.repealed
-    assert s12.amendments == (Amendment("FOR-2011-12-08-1218", dt.date(2012, 1, 1),
-                                        "opphevet"),)
+    assert s12.amendments == (Amendment("FOR-2011-12-08-1218", dt.date(2012, 1, 1), "opphevet"),)
     s23 = law.section("2-3")
     assert s23 is not None
-    assert s23.amendments == (Amendment("FOR-2005-06-21-665", dt.date(2005, 7, 1), "endret"),
-                              Amendment("FOR-2011-12-08-1218", dt.date(2012, 1, 1), "endret"))
+    assert s23.amendments == (
+        Amendment("FOR-2005-06-21-665", dt.date(2005, 7, 1), "endret"),
+        Amendment("FOR-2011-12-08-1218", dt.date(2012, 1, 1), "endret"),
+    )
     assert law.url(section="2-2") == "https://lovdata.no/forskrift/2005-06-08-538/§2-2"
 
 
 def test_import_reads_the_regulations_archive(book: Path, tmp_path: Path) -> None:
-    archive = pack_regulations(tmp_path / "gjeldende-sentrale-forskrifter.tar.bz2", {
-        "sf-20050608-0538.xml": (DATA / "sf-20050608-0538.xml").read_bytes()})
+    archive = pack_regulations(
+        tmp_path / "gjeldende-sentrale-forskrifter.tar.bz2",
+        {"sf-20050608-0538.xml": (DATA / "sf-20050608-0538.xml").read_bytes()},
+    )
     result = import_laws(book, archive, everything=True, today=TODAY)
     assert result.imported == [ALKOHOLFORSKRIFTEN]
     text = (book / "laws.yaml").read_text(encoding="utf-8")
@@ -752,7 +924,8 @@ def test_kind_is_read_and_checked_in_laws_yaml() -> None:
         "- id: FOR-2011-12-16-1256\n  title: Forskrift om habilitering\n"
         "  names: [habiliteringsforskriften]\n"
         "- id: LOV-2099-01-01-1\n  title: Lov om framtida\n  kind: regulation\n"
-        "- id: LOV-2099-01-01-2\n  title: Lov om noe\n  kind: lov\n")
+        "- id: LOV-2099-01-01-2\n  title: Lov om noe\n  kind: lov\n"
+    )
     assert [p.code for p in problems] == ["TVF003"]
     assert "«kind»" in problems[0].message
     regulation = registry.by_id("FOR-2011-12-16-1256")
@@ -783,8 +956,9 @@ def bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_a_member_over_the_limit_is_refused_quickly_in_little_memory(bomb: Path,
-                                                                      book: Path) -> None:
+def test_a_member_over_the_limit_is_refused_quickly_in_little_memory(
+    bomb: Path, book: Path
+) -> None:
     assert bomb.stat().st_size < 2000
     script = (
         "import resource, sys, time\n"
@@ -799,8 +973,13 @@ def test_a_member_over_the_limit_is_refused_quickly_in_little_memory(bomb: Path,
         "print(result.exit_code, peak - before, f'{seconds:.2f}')\n"
         "print(result.output)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(bomb), str(book)],
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(bomb), str(book)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     first, _, output = done.stdout.partition("\n")
     code, growth_mb, seconds = first.split()
     assert code == "2", done.stdout + done.stderr
@@ -816,10 +995,8 @@ def test_a_member_over_the_limit_is_refused_quickly_in_little_memory(bomb: Path,
 
 
 def test_the_limit_applies_to_every_member_and_to_a_folder(tmp_path: Path) -> None:
-    archive = pack(tmp_path / "a.tar.bz2", {"nl-20050617-064.xml": bhl_xml(),
-                                            "README": "x" * 5000})
-    with pytest.raises(TvfError, match=r"nl/README i a\.tar\.bz2"), \
-            archive.open("rb") as stream:
+    archive = pack(tmp_path / "a.tar.bz2", {"nl-20050617-064.xml": bhl_xml(), "README": "x" * 5000})
+    with pytest.raises(TvfError, match=r"nl/README i a\.tar\.bz2"), archive.open("rb") as stream:
         read_archive(stream, archive.name, max_bytes=4000)
     folder = tmp_path / "nl"
     folder.mkdir()
@@ -835,14 +1012,27 @@ def test_psykisk_helsevernloven_is_phvl_as_on_lovdata(registry: LawRegistry) -> 
     assert registry.resolve("phlvl", TODAY) is None  # a misspelling, not Lovdata's
 
 
-def test_an_amendment_on_the_valid_from_date_is_known_to_the_document(book: Path,
-                                                                       archive: Path) -> None:
+def test_an_amendment_on_the_valid_from_date_is_known_to_the_document(
+    book: Path, archive: Path
+) -> None:
     """bhl § 2 b was added from 2022-08-01: a document valid from that day knew it; one valid
     from the day before did not (TVF206)."""
     imported(book, archive)
-    add_doc(book, "vedlegg/on.md", "Etter barnehageloven § 2 b.\n", doc_id="IV.7.1-5",
-            type="attachment", valid_from=dt.date(2022, 8, 1))
-    add_doc(book, "vedlegg/before.md", "Etter barnehageloven § 2 b.\n", doc_id="IV.7.1-6",
-            type="attachment", valid_from=dt.date(2022, 7, 31))
+    add_doc(
+        book,
+        "vedlegg/on.md",
+        "Etter barnehageloven § 2 b.\n",
+        doc_id="IV.7.1-5",
+        type="attachment",
+        valid_from=dt.date(2022, 8, 1),
+    )
+    add_doc(
+        book,
+        "vedlegg/before.md",
+        "Etter barnehageloven § 2 b.\n",
+        doc_id="IV.7.1-6",
+        type="attachment",
+        valid_from=dt.date(2022, 7, 31),
+    )
     assert [c for c, _ in findings_of(book, "vedlegg/on.md")] == []
     assert [c for c, _ in findings_of(book, "vedlegg/before.md")] == ["TVF206"]

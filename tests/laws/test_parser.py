@@ -62,11 +62,15 @@ from helpers import TODAY
         (
             "Lov om helsepersonell m.v. (helsepersonelloven) - Kapittel 5. Taushetsplikt "
             "og opplysningsrett - Lovdata",
-            HPL, (), "5",
+            HPL,
+            (),
+            "5",
         ),
         (
             "Lov om pasient- og brukerrettigheter (pasient- og brukerrettighetsloven) - Lovdata",
-            PBRL, (), None,
+            PBRL,
+            (),
+            None,
         ),
     ],
 )
@@ -122,8 +126,11 @@ def test_legal_basis_by_url_keeps_the_url(registry: LawRegistry) -> None:
         ("xyzloven § 3", "xyzloven", ("3",)),
         ("Lov om ingenting", "Lov om ingenting", ()),
         ("LOV-2000-01-01-1 § 2", "LOV-2000-01-01-1", ("2",)),
-        ("https://lovdata.no/lov/2000-01-01-1/§2", "https://lovdata.no/lov/2000-01-01-1/§2",
-         ("2",)),
+        (
+            "https://lovdata.no/lov/2000-01-01-1/§2",
+            "https://lovdata.no/lov/2000-01-01-1/§2",
+            ("2",),
+        ),
     ],
 )
 def test_legal_basis_unknown_law(
@@ -162,8 +169,7 @@ def test_legal_basis_not_understood(registry: LawRegistry, entry: object) -> Non
 
 
 @pytest.mark.parametrize("entry", ["§ 3", "§§ 3 og 4", "jf. § 4"])
-def test_legal_basis_section_with_no_law_is_unresolved(registry: LawRegistry,
-                                                       entry: str) -> None:
+def test_legal_basis_section_with_no_law_is_unresolved(registry: LawRegistry, entry: str) -> None:
     """Contract 4.1: a § with no law that can be told is TVF208 (was TVF003 before 4.1)."""
     cite = parse_legal_basis(entry, 4, registry, TODAY)
     assert isinstance(cite, Citation) and cite.unresolved and cite.law is None
@@ -193,7 +199,9 @@ def test_body_sections_and_lists(registry: LawRegistry) -> None:
     ]
     assert cite_ids(cites) == [HOL, HOL, BHL]
     assert [c.law_text for c in cites] == [
-        "helse- og omsorgstjenesteloven", "hol", "barnehageloven"
+        "helse- og omsorgstjenesteloven",
+        "hol",
+        "barnehageloven",
     ]
     assert all(c.url is None and c.nonstandard == () for c in cites)
 
@@ -206,8 +214,7 @@ def test_body_sections_and_lists(registry: LawRegistry) -> None:
         ("etter hol § 7-2 a om barnekoordinator", HOL, ("7-2a",), None),
         ("hol §§ 3-1 og 3-4 gjelder", HOL, ("3-1", "3-4"), None),
         # Contract 4.1: a range is every section in it when the law's sections are known.
-        ("hol §§ 3-1 til 3-4 gjelder", HOL, ("3-1", "3-2", "3-2a", "3-3", "3-3a", "3-4"),
-         None),
+        ("hol §§ 3-1 til 3-4 gjelder", HOL, ("3-1", "3-2", "3-2a", "3-3", "3-3a", "3-4"), None),
         ("hol §§ 5, 6 og 7", HOL, ("5", "6", "7"), None),
         ("hol § 3-4 i loven", HOL, ("3-4",), None),
         ("hol § 2 og 3", HOL, ("2",), None),
@@ -270,16 +277,21 @@ def test_body_without_citations(registry: LawRegistry, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "sections"),
-    [("jf. § 3 og § 4", [("3",), ("4",)]), ("alkohol § 3", [("3",)]),
-     ("barnehageloven_ § 3", [("3",)])],
+    [
+        ("jf. § 3 og § 4", [("3",), ("4",)]),
+        ("alkohol § 3", [("3",)]),
+        ("barnehageloven_ § 3", [("3",)]),
+    ],
 )
-def test_body_section_sign_with_no_law_is_unresolved(registry: LawRegistry, text: str,
-                                                     sections: list[tuple[str, ...]]) -> None:
+def test_body_section_sign_with_no_law_is_unresolved(
+    registry: LawRegistry, text: str, sections: list[tuple[str, ...]]
+) -> None:
     """Contract 4.1: a § with no law before it in the paragraph is unresolved (TVF208); these
     texts gave no citation before 4.1. «barnehageloven_» is still not barnehageloven."""
     cites = find_citations(text, 1, registry, TODAY)
     assert [c.sections for c in cites] == sections
     assert all(c.unresolved and c.law is None for c in cites)
+
 
 def test_body_nonstandard_dot(registry: LawRegistry) -> None:
     cite = body_cite("Opplæringsloven § 15.8 Samarbeid og samordning", registry)
@@ -338,12 +350,16 @@ def test_body_names_resolve_by_date(registry: LawRegistry) -> None:
         (
             "https://lovdata.no/dokument/NL/lov/1999-07-02-63"
             "?q=bruker%20og%20p%C3%A5r%C3%B8rende#KAPITTEL_7",
-            PBRL, (), None,
+            PBRL,
+            (),
+            None,
         ),
         ("https://lovdata.no/dokument/NL/lov/2011-06-24-30/KAPITTEL_3#§3-4", HOL, ("3-4",), None),
         (
             "https://lovdata.no/dokument/NL/lov/2011-06-24-30/KAPITTEL_3#%C2%A73-4",
-            HOL, ("3-4",), None,
+            HOL,
+            ("3-4",),
+            None,
         ),
     ],
 )
@@ -452,19 +468,19 @@ def test_citation_link(registry: LawRegistry) -> None:
     assert cite.link == "https://lovdata.no/lov/2005-06-17-64"
 
 
-def test_kapittel_links_resolve_to_the_chapter_and_link_short(book: Path,
-                                                              archive: Path) -> None:
+def test_kapittel_links_resolve_to_the_chapter_and_link_short(book: Path, archive: Path) -> None:
     imported(book, archive)
     registry, _ = load_registry(book)
-    cite, = find_citations(body_citing(), 1, registry, TODAY)[2:]
+    (cite,) = find_citations(body_citing(), 1, registry, TODAY)[2:]
     assert cite.chapter == "4A"
     assert cite.link == "https://lovdata.no/lov/1999-07-02-63/kap4A"
-    parsed = parse_legal_basis("https://lovdata.no/dokument/NL/lov/1999-07-02-63/KAPITTEL_5",
-                               None, registry, TODAY)
+    parsed = parse_legal_basis(
+        "https://lovdata.no/dokument/NL/lov/1999-07-02-63/KAPITTEL_5", None, registry, TODAY
+    )
     assert not isinstance(parsed, str) and parsed.chapter == "4A"
     # Without the anchors from Lovdata, the position is never turned into a chapter.
     default = LawRegistry.default()
-    cite, = find_citations(body_citing(), 1, default, TODAY)[2:]
+    (cite,) = find_citations(body_citing(), 1, default, TODAY)[2:]
     assert cite.chapter is None
 
 
@@ -472,18 +488,79 @@ def test_kapittel_links_resolve_to_the_chapter_and_link_short(book: Path,
 
 
 FRAGMENTS = [
-    "bvl", "Bvl.", "hol", "pasient- og", "pasient-og", "brukerrettighetsloven",
-    "helse- og\nomsorgstjenesteloven", "opplæringslova", "barnehagelovens", "xyzloven",
-    "LOV-1998-07-17-61", "lov-2005-06-17-64", "§", "§§", " ", "\n", "\n\n", ", ", " og ",
-    " i ", "3", "15-8", "15.8", "2 b", "7-2 a", "4A-1", "kapittel", "kap.", "kap", "V", "4A",
-    "jf.", "[", "]", "(", ")", "](", "https://lovdata.no/lov/1998-07-17-61", "/§15-8",
-    "%C2%A72b", "https://lovdata.no/dokument/NL/lov/1999-07-02-64/KAPITTEL_5", "#KAPITTEL_7",
-    "?q=x", "lovdata.no/forskrift/2000-01-01-1", "www.lovdata.no/lov/2005-06-17-64", "ord",
-    "kunnskap", "m.fl.", ".", "a", "b", "i", "æøå",
+    "bvl",
+    "Bvl.",
+    "hol",
+    "pasient- og",
+    "pasient-og",
+    "brukerrettighetsloven",
+    "helse- og\nomsorgstjenesteloven",
+    "opplæringslova",
+    "barnehagelovens",
+    "xyzloven",
+    "LOV-1998-07-17-61",
+    "lov-2005-06-17-64",
+    "§",
+    "§§",
+    " ",
+    "\n",
+    "\n\n",
+    ", ",
+    " og ",
+    " i ",
+    "3",
+    "15-8",
+    "15.8",
+    "2 b",
+    "7-2 a",
+    "4A-1",
+    "kapittel",
+    "kap.",
+    "kap",
+    "V",
+    "4A",
+    "jf.",
+    "[",
+    "]",
+    "(",
+    ")",
+    "](",
+    "https://lovdata.no/lov/1998-07-17-61",
+    "/§15-8",
+    "%C2%A72b",
+    "https://lovdata.no/dokument/NL/lov/1999-07-02-64/KAPITTEL_5",
+    "#KAPITTEL_7",
+    "?q=x",
+    "lovdata.no/forskrift/2000-01-01-1",
+    "www.lovdata.no/lov/2005-06-17-64",
+    "ord",
+    "kunnskap",
+    "m.fl.",
+    ".",
+    "a",
+    "b",
+    "i",
+    "æøå",
     # Issue 13 (contract 4.1): articles, back-references, regulations, formal citations.
-    "artikkel", "art.", "Art ", "12", "barnekonvensjonen", "GDPR", "samme lov", "loven",
-    "lovens", "dennes", "forskrift til", "forskrifta", "lov 17. juli 1998 nr. 61",
-    "FOR-2011-12-16-1256", " - ", ")", "paragraf ", "kapitel", "İ",
+    "artikkel",
+    "art.",
+    "Art ",
+    "12",
+    "barnekonvensjonen",
+    "GDPR",
+    "samme lov",
+    "loven",
+    "lovens",
+    "dennes",
+    "forskrift til",
+    "forskrifta",
+    "lov 17. juli 1998 nr. 61",
+    "FOR-2011-12-16-1256",
+    " - ",
+    ")",
+    "paragraf ",
+    "kapitel",
+    "İ",
 ]
 
 

@@ -22,8 +22,10 @@ from helpers import TODAY
 def test_cited_provisions_lists_every_cited_section(book: Path, archive: Path) -> None:
     imported(book, archive)
     provisions = cited_provisions(load_handbook(book), today=TODAY)
-    rows = [(p.law.id if p.law else p.law_text, p.label, [d.id for d in p.documents])
-            for p in provisions]
+    rows = [
+        (p.law.id if p.law else p.law_text, p.label, [d.id for d in p.documents])
+        for p in provisions
+    ]
     assert rows == [
         (HOL, "§ 3-4", ["IV.7-2"]),
         (HOL, "§ 7-2a", ["IV.7-5"]),
@@ -45,7 +47,12 @@ def test_law_overview_with_and_without_sections(book: Path, archive: Path) -> No
     hb = load_handbook(book)
     overview = law_overview(hb, "bhl", today=TODAY)
     assert [(u.section.name, [d.id for d in u.documents]) for u in overview.sections] == [
-        ("1", []), ("2", []), ("2b", ["IV.7-2"]), ("3", []), ("7", [])]
+        ("1", []),
+        ("2", []),
+        ("2b", ["IV.7-2"]),
+        ("3", []),
+        ("7", []),
+    ]
     # Its file was malformed: its sections stay those of the shipped data (issue 13; before,
     # the default registry had none and they were unknown).
     hpl = law_overview(hb, "hpl", today=TODAY)
@@ -74,7 +81,8 @@ def test_cli_show_and_cited(book: Path, archive: Path) -> None:
     code, output = invoke("laws", "show", "hpl", "-f", "json", "--handbook", str(book))
     cited = json.loads(output)["cited"]
     assert [(c["section"], c["url"]) for c in cited] == [
-        ("33", "https://lovdata.no/lov/1999-07-02-64/§33")]
+        ("33", "https://lovdata.no/lov/1999-07-02-64/§33")
+    ]
     code, output = invoke("laws", "show", "barnelova", "--handbook", str(book))
     assert code == 0, output
     assert "Paragrafene i loven er ikke kjent" in output
@@ -88,12 +96,18 @@ def test_cli_show_and_cited(book: Path, archive: Path) -> None:
     assert "https://lovdata.no/lov/1999-07-02-63/kap4A" in output
     code, output = invoke("laws", "cited", "-f", "json", "--handbook", str(book))
     data = json.loads(output)
-    assert {"law": BHL, "section": "2b", "url": "https://lovdata.no/lov/2005-06-17-64/§2b",
-            "title": "Samarbeid og samordning"}.items() <= data[3].items()
+    assert {
+        "law": BHL,
+        "section": "2b",
+        "url": "https://lovdata.no/lov/2005-06-17-64/§2b",
+        "title": "Samarbeid og samordning",
+    }.items() <= data[3].items()
     code, output = invoke("laws", "cited", "-f", "markdown", "--handbook", str(book))
     assert "## barnehageloven (LOV-2005-06-17-64)" in output
-    assert "| [§ 2b](https://lovdata.no/lov/2005-06-17-64/§2b) | Samarbeid og samordning | " \
-           "IV.7-2 |  |" in output
+    assert (
+        "| [§ 2b](https://lovdata.no/lov/2005-06-17-64/§2b) | Samarbeid og samordning | "
+        "IV.7-2 |  |" in output
+    )
     assert "KAPITTEL" not in output
 
 

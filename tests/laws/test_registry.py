@@ -60,8 +60,10 @@ def test_default_registry_facts(registry: LawRegistry) -> None:
     assert old.sections is not None and not old.complete and "15-8" in old.sections
     assert registry.by_id("LOV-1814-05-17").sections is None  # type: ignore[union-attr]
     assert {law.kind for law in registry} == {"law", "regulation", "convention"}
-    assert all(law.title.startswith(("Lov om", "Forskrift", "Kongeriket")) or
-               law.kind == "convention" for law in registry)
+    assert all(
+        law.title.startswith(("Lov om", "Forskrift", "Kongeriket")) or law.kind == "convention"
+        for law in registry
+    )
 
 
 def test_load_registry_without_handbook_is_the_default(tmp_path: Path) -> None:
@@ -178,8 +180,11 @@ def test_all_sharing_a_name_repealed_means_the_one_repealed_last() -> None:
 def test_a_successor_is_in_force_from_its_predecessors_repeal_whatever_the_order() -> None:
     new = Law("LOV-2023-06-09-30", "Ny lov", ("lova",))
     old = Law(
-        "LOV-1998-07-17-61", "Gammel lov", ("lova",),
-        repealed=date(2024, 8, 1), replaced_by="LOV-2023-06-09-30",
+        "LOV-1998-07-17-61",
+        "Gammel lov",
+        ("lova",),
+        repealed=date(2024, 8, 1),
+        replaced_by="LOV-2023-06-09-30",
     )
     for order in ([new, old], [old, new]):
         laws = LawRegistry(order)
@@ -192,7 +197,8 @@ def test_a_law_not_yet_in_force_does_not_take_a_shared_name(tmp_path: Path) -> N
         "- id: LOV-2026-06-01-1\n  title: Lov om det nye (nylova)\n  names: [nylova]\n"
         "  in_force: 2030-01-01\n"
         "- id: LOV-2010-01-01-1\n  title: Lov om det gamle (nylova)\n  names: [nylova]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     registry, findings = load_registry(tmp_path)
     assert findings == []
     assert registry.resolve("nylova", TODAY).id == "LOV-2010-01-01-1"  # type: ignore[union-attr]

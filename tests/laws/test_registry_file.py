@@ -129,8 +129,8 @@ def test_empty_laws_yaml_is_fine(tmp_path: Path) -> None:
         ("- id: LOV-2000-01-01-1\n  title: Ny\n  names: ['']\n", "TVF003", 3),
         ("- id: LOV-2000-01-01-1\n  title: [Ny]\n", "TVF003", 2),
         ("- id: LOV-1998-07-17-61\n  sections: [15.8]\n", "TVF003", 2),
-        ("- id: LOV-1998-07-17-61\n  sections: [\"15-8\", tre]\n", "TVF003", 2),
-        ("- id: LOV-1998-07-17-61\n  sections: \"15-8\"\n", "TVF003", 2),
+        ('- id: LOV-1998-07-17-61\n  sections: ["15-8", tre]\n', "TVF003", 2),
+        ('- id: LOV-1998-07-17-61\n  sections: "15-8"\n', "TVF003", 2),
         ("- id: LOV-1998-07-17-61\n  chapters: [fem]\n", "TVF003", 2),
         ("- id: LOV-1998-07-17-61\n  replaced_by: den nye\n", "TVF003", 2),
         ("- LOV-2000-01-01-1\n", "TVF003", 1),
@@ -159,7 +159,7 @@ def test_bad_entries_are_skipped_and_good_ones_kept(tmp_path: Path) -> None:
         "  title: Dårlig dato\n"
         "  repealed: 2024-13-01\n"
         "- id: LOV-1998-07-17-61\n"
-        "  sections: [\"15-8\"]\n"
+        '  sections: ["15-8"]\n'
     )
     laws, findings = load_registry(write_laws(tmp_path, text))
     assert [(f.code, f.line) for f in findings] == [("TVF002", 4), ("TVF003", 7)]
@@ -217,8 +217,10 @@ def test_load_registry_never_raises_on_any_text(tmp_path: Path, text: str) -> No
 
 def test_plain_section_lists_still_work_and_mix_with_details(tmp_path: Path) -> None:
     (tmp_path / "laws.yaml").write_text(
-        f"- id: {BHL}\n  sections: [\"1\", 2, {{name: 2b, title: Samarbeid}}]\n"
-        "  chapters: [1, {name: 4a, anchor: kapittel_5}]\n", encoding="utf-8")
+        f'- id: {BHL}\n  sections: ["1", 2, {{name: 2b, title: Samarbeid}}]\n'
+        "  chapters: [1, {name: 4a, anchor: kapittel_5}]\n",
+        encoding="utf-8",
+    )
     registry, findings = load_registry(tmp_path)
     assert findings == []
     bhl = registry.by_id(BHL)
@@ -237,21 +239,33 @@ def test_section_rows_are_read(tmp_path: Path) -> None:
         "    - '3 | (Oppheva) | kapittel 2'\n"
         "    - '4 |'\n"
         "    - '5'\n"
-        "  chapters: ['1 | Formål og innhold | KAPITTEL_1', '2', 4a |]\n", encoding="utf-8")
+        "  chapters: ['1 | Formål og innhold | KAPITTEL_1', '2', 4a |]\n",
+        encoding="utf-8",
+    )
     registry, findings = load_registry(tmp_path)
     assert findings == []
     bhl = registry.by_id(BHL)
     assert bhl is not None
     assert bhl.section_info == (
-        Section("2b", "Samarbeid og samordning", False, "1",
-                (Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1), "tilføyd"),
-                 Amendment("LOV-2023-12-01-90", None, "endret"))),
+        Section(
+            "2b",
+            "Samarbeid og samordning",
+            False,
+            "1",
+            (
+                Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1), "tilføyd"),
+                Amendment("LOV-2023-12-01-90", None, "endret"),
+            ),
+        ),
         Section("3", "(Oppheva)", True, "2"),
         Section("4"),
         Section("5"),
     )
-    assert bhl.chapter_info == (Chapter("1", "Formål og innhold", "KAPITTEL_1"), Chapter("2"),
-                                Chapter("4A"))
+    assert bhl.chapter_info == (
+        Chapter("1", "Formål og innhold", "KAPITTEL_1"),
+        Chapter("2"),
+        Chapter("4A"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -261,14 +275,15 @@ def test_section_rows_are_read(tmp_path: Path) -> None:
         ("  sections: [{name: tre}]", "«tre» er ikke gyldig"),
         ("  sections: [{name: '2', repealed: kanskje}]", "true eller false"),
         ("  sections: [{name: '2', amended: [{date: 2022-08-01}]}]", "«by»"),
-        ("  sections: [{name: '2', amended: [{by: LOV-2021-06-11-78, date: snart}]}]",
-         "«date»"),
+        ("  sections: [{name: '2', amended: [{by: LOV-2021-06-11-78, date: snart}]}]", "«date»"),
         ("  chapters: [{name: '5', anchor: kap5}]", "KAPITTEL_5"),
         ("  sections: ['tre | Tittel']", "«tre» er ikke en paragraf"),
         ("  sections: ['2 | Tittel | kap. ?']", "«kap. ?» er ikke et kapittel"),
         ("  sections: ['2 | Tittel | kap. 1 | endret av noen']", "må se ut som «endret ved"),
-        ("  sections: ['2 | Tittel | | endret ved LOV-2021-06-11-78 fra snart']",
-         "må se ut som «endret ved"),
+        (
+            "  sections: ['2 | Tittel | | endret ved LOV-2021-06-11-78 fra snart']",
+            "må se ut som «endret ved",
+        ),
         ("  chapters: ['5 | Tittel | kap5']", "KAPITTEL_5"),
         ("  in_force: snart", "«in_force»"),
         ("  last_changed_by: forskrift", "«last_changed_by»"),
@@ -301,9 +316,16 @@ def test_registry_yaml_round_trips_awkward_text() -> None:
         replaced_by="LOV-2029-01-01-1",
         chapter_info=(Chapter("1", "Formål: og innhold", "KAPITTEL_1"), Chapter("IV")),
         section_info=(
-            Section("2b", "Samarbeid, og samordning", False, "1",
-                    (Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1), "tilføyd"),
-                     Amendment("LOV-2013-06-21-85", None))),
+            Section(
+                "2b",
+                "Samarbeid, og samordning",
+                False,
+                "1",
+                (
+                    Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1), "tilføyd"),
+                    Amendment("LOV-2013-06-21-85", None),
+                ),
+            ),
             Section("3", "(Opphevet)", True, "IV"),
             Section("12A-1", "true"),
         ),
@@ -318,14 +340,29 @@ def test_registry_yaml_round_trips_awkward_text() -> None:
 def test_a_registry_with_many_sections_loads_whole(tmp_path: Path) -> None:
     """A registry with section details for ten laws (1,500 sections) reads back whole. How
     fast it loads is measured by bench/bench_laws_import.py, not here (no timed unit tests)."""
-    laws = [Law(id=f"LOV-2011-06-24-{n}", title=f"Lov {n}", names=(f"lov{n}",),
-                section_info=tuple(
-                    Section(f"{c}-{s}", "Kommunens plikt til samarbeid og samordning", False,
-                            str(c), (Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1)),
-                                     Amendment("LOV-2013-06-21-85", dt.date(2013, 7, 1))))
-                    for c in range(1, 16) for s in range(1, 11)),
-                chapter_info=tuple(Chapter(str(c), f"Kapittel {c}") for c in range(1, 16)))
-            for n in range(1, 11)]
+    laws = [
+        Law(
+            id=f"LOV-2011-06-24-{n}",
+            title=f"Lov {n}",
+            names=(f"lov{n}",),
+            section_info=tuple(
+                Section(
+                    f"{c}-{s}",
+                    "Kommunens plikt til samarbeid og samordning",
+                    False,
+                    str(c),
+                    (
+                        Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1)),
+                        Amendment("LOV-2013-06-21-85", dt.date(2013, 7, 1)),
+                    ),
+                )
+                for c in range(1, 16)
+                for s in range(1, 11)
+            ),
+            chapter_info=tuple(Chapter(str(c), f"Kapittel {c}") for c in range(1, 16)),
+        )
+        for n in range(1, 11)
+    ]
     (tmp_path / "laws.yaml").write_text(registry_yaml(laws), encoding="utf-8")
     registry, findings = load_registry(tmp_path)
     assert findings == [] and len(registry.by_id("LOV-2011-06-24-1").section_info) == 150  # type: ignore[union-attr]
@@ -333,20 +370,37 @@ def test_a_registry_with_many_sections_loads_whole(tmp_path: Path) -> None:
 
 
 NEW = "LOV-2005-06-17-99"  # not in the shipped data, so the entry is the whole law
-_TITLES = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="|"),
-    max_size=40,
-).map(lambda text: " ".join(text.split())).filter(lambda text: not is_repealed_title(text))
+_TITLES = (
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="|"),
+        max_size=40,
+    )
+    .map(lambda text: " ".join(text.split()))
+    .filter(lambda text: not is_repealed_title(text))
+)
 
 
 @settings(max_examples=200, deadline=None)
 @given(title=_TITLES, section_title=_TITLES, chapter_title=_TITLES, short=_TITLES)
-def test_registry_yaml_round_trips_any_text(title: str, section_title: str,
-                                           chapter_title: str, short: str) -> None:
-    law = Law(id=NEW, title=title or "Lov", names=("navn",), short_title=short or None,
-              section_info=(Section("2b", section_title, False, "1",
-                                    (Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1)),)),),
-              chapter_info=(Chapter("1", chapter_title, "KAPITTEL_1"),))
+def test_registry_yaml_round_trips_any_text(
+    title: str, section_title: str, chapter_title: str, short: str
+) -> None:
+    law = Law(
+        id=NEW,
+        title=title or "Lov",
+        names=("navn",),
+        short_title=short or None,
+        section_info=(
+            Section(
+                "2b",
+                section_title,
+                False,
+                "1",
+                (Amendment("LOV-2021-06-11-78", dt.date(2022, 8, 1)),),
+            ),
+        ),
+        chapter_info=(Chapter("1", chapter_title, "KAPITTEL_1"),),
+    )
     registry, findings = read_registry_text(registry_yaml([law]))
     assert findings == []
     assert registry.by_id(NEW) == law

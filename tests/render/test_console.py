@@ -33,14 +33,15 @@ def no_forged_lines(output: str) -> None:
 
 
 def test_printable_escapes_every_control_character() -> None:
-    assert printable("a\nb\r\tc\x1b[31m\x00\x85\u2028\u202e") == \
-        "a\\nb\\r\\tc\\x1b[31m\\x00\\x85\\u2028\\u202e"
+    assert (
+        printable("a\nb\r\tc\x1b[31m\x00\x85\u2028\u202e")
+        == "a\\nb\\r\\tc\\x1b[31m\\x00\\x85\\u2028\\u202e"
+    )
     assert printable("Søknad om tiltak – «ok»") == "Søknad om tiltak – «ok»"
 
 
 def test_the_console_keeps_styles_on_the_right_characters() -> None:
-    out = SafeConsole(file=io.StringIO(), force_terminal=True, color_system="standard",
-                      width=200)
+    out = SafeConsole(file=io.StringIO(), force_terminal=True, color_system="standard", width=200)
     text = Text("x\ny ")
     text.append("RED", style="red")
     out.print(text)
@@ -58,8 +59,10 @@ def test_check_text_cannot_forge_annotations_from_a_file_name(tmp_path: Path) ->
 
 
 def test_check_text_cannot_forge_annotations_or_escapes_from_a_value(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {
-        "a.md": '---\nid: IV.7-2\ntitle: x\ntype: "\\x1b[31m\\n::error::x"\n---\nTekst.\n'})
+    root = handbook(
+        tmp_path / "hb",
+        {"a.md": '---\nid: IV.7-2\ntitle: x\ntype: "\\x1b[31m\\n::error::x"\n---\nTekst.\n'},
+    )
     result = runner.invoke(app, ["check", "-H", str(root)])
     assert result.exit_code == 1
     no_forged_lines(result.stdout)
@@ -69,30 +72,47 @@ def test_check_text_cannot_forge_annotations_or_escapes_from_a_value(tmp_path: P
 def test_every_human_output_escapes_values(tmp_path: Path) -> None:
     root = small_handbook(tmp_path / "hb")
     page = root / "prosedyrer/iv-7-2.md"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "title: Forpliktende samarbeid", 'title: "Forpliktende\\n::error::x\\x1b[31m"'),
-        encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "title: Forpliktende samarbeid", 'title: "Forpliktende\\n::error::x\\x1b[31m"'
+        ),
+        encoding="utf-8",
+    )
     network = root / "nettverk/sentrum/nettverk.md"
-    network.write_text(network.read_text(encoding="utf-8").replace(
-        "title: Tverrfaglig nettverk Sentrum", 'title: "Sentrum\\n::error::y\\x1b[2J"'),
-        encoding="utf-8")
-    for command in (["list"], ["show", "IV.7-2"], ["show", "IV.7.1-5"], ["network", "list"],
-                    ["network", "show", "sentrum"], ["history", "IV.7-2"],
-                    ["outdated", "--today", "2028-06-01"], ["laws", "cited"],
-                    ["check", "--today", "2028-06-01"], ["show", "IV.7-404"]):
+    network.write_text(
+        network.read_text(encoding="utf-8").replace(
+            "title: Tverrfaglig nettverk Sentrum", 'title: "Sentrum\\n::error::y\\x1b[2J"'
+        ),
+        encoding="utf-8",
+    )
+    for command in (
+        ["list"],
+        ["show", "IV.7-2"],
+        ["show", "IV.7.1-5"],
+        ["network", "list"],
+        ["network", "show", "sentrum"],
+        ["history", "IV.7-2"],
+        ["outdated", "--today", "2028-06-01"],
+        ["laws", "cited"],
+        ["check", "--today", "2028-06-01"],
+        ["show", "IV.7-404"],
+    ):
         result = runner.invoke(app, [*command, "-H", str(root)])
         assert result.exit_code in (0, 1, 2), (command, result.output)
         no_forged_lines(result.stdout)
         no_forged_lines(result.stderr)
 
 
-def test_a_long_outdated_listing_escapes_too(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_outdated_listing_escapes_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tverrfaglig.render import outdated
 
     monkeypatch.setattr(outdated, "TABLE_LIMIT", 0)  # the listing, not the table
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta(
-        title="x\n::error::z\x1b[31m", review_by=dt.date(2026, 1, 1)))})
+    root = handbook(
+        tmp_path / "hb",
+        {"a.md": doc_text(meta(title="x\n::error::z\x1b[31m", review_by=dt.date(2026, 1, 1)))},
+    )
     result = runner.invoke(app, ["outdated", "-H", str(root), "--today", "2026-11-25"])
     assert result.exit_code == 1, result.output
     no_forged_lines(result.stdout)
@@ -122,26 +142,59 @@ def with_number(tmp_path: Path) -> Path:
     root = small_handbook(tmp_path / "repo")
     subprocess.run(["git", "init", "-q", str(root)], check=True)
     subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=t@t",
-                    "commit", "-qm", f"Rettet for {NUMBER}"], check=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=t@t",
+            "commit",
+            "-qm",
+            f"Rettet for {NUMBER}",
+        ],
+        check=True,
+    )
     page = root / "prosedyrer/iv-7-2.md"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "title: Forpliktende samarbeid", f"title: Forpliktende samarbeid {NUMBER}")
-        .replace("owner: ", f"owner: fnr{NUMBER} "), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        .replace("title: Forpliktende samarbeid", f"title: Forpliktende samarbeid {NUMBER}")
+        .replace("owner: ", f"owner: fnr{NUMBER} "),
+        encoding="utf-8",
+    )
     network = root / "nettverk/sentrum/nettverk.md"
-    network.write_text(network.read_text(encoding="utf-8").replace(
-        "name: PP-rådgiver", f"name: PP-rådgiver {NUMBER[:6]} {NUMBER[6:]}"), encoding="utf-8")
+    network.write_text(
+        network.read_text(encoding="utf-8").replace(
+            "name: PP-rådgiver", f"name: PP-rådgiver {NUMBER[:6]} {NUMBER[6:]}"
+        ),
+        encoding="utf-8",
+    )
     return root
 
 
-@pytest.mark.parametrize("command", [
-    ["list"], ["list", "--format", "json"], ["show", "IV.7-2"],
-    ["network", "list"], ["network", "list", "--format", "json"], ["network", "show", "sentrum"],
-    ["network", "show", "sentrum", "--format", "json"], ["history", "IV.7-2"],
-    ["history", "IV.7-2", "--format", "json"], ["laws", "cited"],
-    ["laws", "cited", "--format", "json"], ["check"], ["check", "-f", "json"],
-    ["check", "-f", "github"], ["check", "-f", "sarif"], ["check", "-f", "junit"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["list", "--format", "json"],
+        ["show", "IV.7-2"],
+        ["network", "list"],
+        ["network", "list", "--format", "json"],
+        ["network", "show", "sentrum"],
+        ["network", "show", "sentrum", "--format", "json"],
+        ["history", "IV.7-2"],
+        ["history", "IV.7-2", "--format", "json"],
+        ["laws", "cited"],
+        ["laws", "cited", "--format", "json"],
+        ["check"],
+        ["check", "-f", "json"],
+        ["check", "-f", "github"],
+        ["check", "-f", "sarif"],
+        ["check", "-f", "junit"],
+    ],
+)
 def test_no_command_shows_an_identity_number(with_number: Path, command: list[str]) -> None:
     result = runner.invoke(app, [*command, "-H", str(with_number)])
     assert result.exit_code in (0, 1, 2), result.output
@@ -156,13 +209,20 @@ def test_no_command_shows_an_identity_number(with_number: Path, command: list[st
 def test_json_masks_numbers_and_keeps_json() -> None:
     value = {"a": f"x {NUMBER}", "n": int(NUMBER), "m": 12345678901, NUMBER: [True, 1]}
     data = json.loads(json_text(value))
-    assert data == {"a": f"x {NUMBER[:2]}*********", "n": f"{NUMBER[:2]}*********",
-                    "m": 12345678901, f"{NUMBER[:2]}*********": [True, 1]}
+    assert data == {
+        "a": f"x {NUMBER[:2]}*********",
+        "n": f"{NUMBER[:2]}*********",
+        "m": 12345678901,
+        f"{NUMBER[:2]}*********": [True, 1],
+    }
 
 
 def test_check_scans_tvf_toml(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta())},
-                    toml=f'[handbook]\ntitle = "T"\n\n[minutes]\nrecipient = "Leder {NUMBER}"\n')
+    root = handbook(
+        tmp_path / "hb",
+        {"a.md": doc_text(meta())},
+        toml=f'[handbook]\ntitle = "T"\n\n[minutes]\nrecipient = "Leder {NUMBER}"\n',
+    )
     result = runner.invoke(app, ["check", "-H", str(root), "-f", "json"])
     assert result.exit_code == 1
     found = [f for f in json.loads(result.stdout) if f["code"] == "TVF501"]

@@ -27,15 +27,25 @@ runner = CliRunner()
 
 
 def cli(root: Path, *args: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["outdated", "--handbook", str(root), "--today",
-                                 TODAY.isoformat(), *args])
+    result = runner.invoke(
+        app, ["outdated", "--handbook", str(root), "--today", TODAY.isoformat(), *args]
+    )
     return result.exit_code, result.output
 
 
 def test_markdown_escapes_text_from_documents(tmp_path: Path) -> None:
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta(
-        "IV.7-2", title="Ny *rutine* [se](https://example.invalid) `kode` <b>",
-        review_by=dt.date(2027, 1, 1)))})
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(
+                meta(
+                    "IV.7-2",
+                    title="Ny *rutine* [se](https://example.invalid) `kode` <b>",
+                    review_by=dt.date(2027, 1, 1),
+                )
+            )
+        },
+    )
     out = render_markdown(outdated(root, today=TODAY))
     assert r"«Ny \*rutine\* [se\](https://example.invalid) \`kode\` \<b\>»" in out
 
@@ -52,8 +62,14 @@ def test_render_csv_has_a_header_even_when_empty(tmp_path: Path) -> None:
 
 def test_every_renderer_refuses_a_national_identity_number(tmp_path: Path) -> None:
     number = valid_number(15, 5)
-    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta(
-        "IV.7-2", title=f"Oppfølging av {number}", review_by=dt.date(2026, 1, 1)))})
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "a.md": doc_text(
+                meta("IV.7-2", title=f"Oppfølging av {number}", review_by=dt.date(2026, 1, 1))
+            )
+        },
+    )
     report = outdated(root, today=TODAY)
     for render in (render_json, render_csv, render_markdown):
         for by_owner in (False, True):

@@ -40,16 +40,20 @@ def pages_of(site: Path) -> list[str]:
 
 def axe_violations(page: Page, source: str) -> list[str]:
     page.evaluate(source + "\n;0")
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                           WCAG_21_AA)
-    return [f"{violation['id']} ({violation['impact']}): {violation['help']}: "
-            f"{node['html'][:160]}"
-            for violation in result["violations"] for node in violation["nodes"]]
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: {node['html'][:160]}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_axe_finds_nothing_on_any_page(browser: Browser, bundled_site: tuple[Path, str],
-                                       width: str) -> None:
+def test_axe_finds_nothing_on_any_page(
+    browser: Browser, bundled_site: tuple[Path, str], width: str
+) -> None:
     source = (node_module("axe-core") / "axe.min.js").read_text(encoding="utf-8")
     site, url = bundled_site
     pages = pages_of(site)
@@ -71,8 +75,11 @@ def test_axe_sees_a_violation_when_there_is_one(browser: Browser, tmp_path: Path
     """The check really runs: a page with a check box without a name fails it."""
     source = (node_module("axe-core") / "axe.min.js").read_text(encoding="utf-8")
     bad = tmp_path / "bad.html"
-    bad.write_text('<!doctype html><html lang="nb"><title>x</title><main>'
-                   '<input type="checkbox"></main></html>', encoding="utf-8")
+    bad.write_text(
+        '<!doctype html><html lang="nb"><title>x</title><main>'
+        '<input type="checkbox"></main></html>',
+        encoding="utf-8",
+    )
     page = browser.new_page()
     try:
         page.goto(bad.as_uri())
@@ -81,8 +88,9 @@ def test_axe_sees_a_violation_when_there_is_one(browser: Browser, tmp_path: Path
         page.close()
 
 
-def test_on_a_phone_the_text_starts_on_the_first_screen(browser: Browser,
-                                                        bundled_site: tuple[Path, str]) -> None:
+def test_on_a_phone_the_text_starts_on_the_first_screen(
+    browser: Browser, bundled_site: tuple[Path, str]
+) -> None:
     """At 390 × 844 the metadata box leaves the body's first paragraph on the first screen,
     two lines of it at least, on every document page."""
     site, url = bundled_site
@@ -93,8 +101,9 @@ def test_on_a_phone_the_text_starts_on_the_first_screen(browser: Browser,
             if not rel.startswith("dokumenter/"):
                 continue
             page.goto(url + rel)
-            top = page.evaluate("document.querySelector('.tekst p')"
-                                "?.getBoundingClientRect().top ?? 0")
+            top = page.evaluate(
+                "document.querySelector('.tekst p')?.getBoundingClientRect().top ?? 0"
+            )
             if top + 2 * 27 > PHONE["height"]:
                 late[rel] = round(top)
     finally:
@@ -103,7 +112,8 @@ def test_on_a_phone_the_text_starts_on_the_first_screen(browser: Browser,
 
 
 def test_the_title_is_shown_once_on_every_document_page(
-        browser: Browser, bundled_site: tuple[Path, str]) -> None:
+    browser: Browser, bundled_site: tuple[Path, str]
+) -> None:
     site, url = bundled_site
     page = browser.new_page()
     twice = {}

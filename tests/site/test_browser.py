@@ -53,8 +53,9 @@ def test_search_by_id_and_click_the_result(browser: Browser, site_url: str) -> N
         assert page.locator("h1").inner_text() == "Veileder <i>for</i> samarbeid"
 
 
-def test_search_by_measure_code_and_text_on_the_search_page(browser: Browser,
-                                                           site_url: str) -> None:
+def test_search_by_measure_code_and_text_on_the_search_page(
+    browser: Browser, site_url: str
+) -> None:
     with open_page(browser) as page:
         page.goto(site_url + "sok.html?q=v01")
         first = page.locator(".sok-alle a").first
@@ -71,7 +72,8 @@ def test_follow_reference_links_both_ways(browser: Browser, site_url: str) -> No
         page.locator(".henvisninger a[href$='IV.7.1-5.html']").click()
         page.wait_for_url("**/dokumenter/IV.7.1-5.html")
         back = page.locator(".henvisninger div", has_text="Referert fra").locator(
-            "a[href$='IV.7-2.html']")
+            "a[href$='IV.7-2.html']"
+        )
         back.click()
         page.wait_for_url("**/dokumenter/IV.7-2.html")
         assert page.locator("h1").inner_text() == "Forpliktende samarbeid"
@@ -86,8 +88,11 @@ def test_follow_a_lovdata_link(browser: Browser, site_url: str) -> None:
 
         def lovdata(route: Route) -> None:  # no network in tests: answer for Lovdata
             visited.append(route.request.url)
-            route.fulfill(status=200, content_type="text/html",
-                          body="<title>Lovdata</title><h1>Barnehageloven § 2 b</h1>")
+            route.fulfill(
+                status=200,
+                content_type="text/html",
+                body="<title>Lovdata</title><h1>Barnehageloven § 2 b</h1>",
+            )
 
         page.route("https://lovdata.no/**", lovdata)
         page.goto(site_url + "dokumenter/IV.7-2.html")

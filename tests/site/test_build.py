@@ -24,9 +24,12 @@ def test_purpose_from_tvf_toml_or_readme(tmp_path: Path) -> None:
     root = small_handbook(tmp_path / "hb")
     (root / "README.md").write_text(
         "# Om denne mappen\n\nFor vedlikeholdere.\n\n## Formål\n\nHåndboka hjelper *alle* "
-        "ansatte\nå samarbeide.\n\nAndre avsnitt.\n", encoding="utf-8")
+        "ansatte\nå samarbeide.\n\nAndre avsnitt.\n",
+        encoding="utf-8",
+    )
     (root / "tvf.toml").write_text(
-        '[handbook]\ntitle = "Testhåndbok"\nexclude = ["README.md"]\n', encoding="utf-8")
+        '[handbook]\ntitle = "Testhåndbok"\nexclude = ["README.md"]\n', encoding="utf-8"
+    )
     build_site(root, tmp_path / "a", today=TODAY)
     page = site_text(tmp_path / "a", "index.html")
     assert "<p>Håndboka hjelper <em>alle</em> ansatte å samarbeide.</p>" in page
@@ -34,7 +37,9 @@ def test_purpose_from_tvf_toml_or_readme(tmp_path: Path) -> None:
 
     (root / "tvf.toml").write_text(
         '[handbook]\ntitle = "Testhåndbok"\nexclude = ["README.md"]\n\n'
-        '[site]\npurpose = "Felles rutiner for <b>alle</b>."\n', encoding="utf-8")
+        '[site]\npurpose = "Felles rutiner for <b>alle</b>."\n',
+        encoding="utf-8",
+    )
     build_site(root, tmp_path / "b", today=TODAY)
     page = site_text(tmp_path / "b", "index.html")
     assert "Felles rutiner for &lt;b&gt;alle&lt;/b&gt;." in page
@@ -44,8 +49,9 @@ def test_purpose_from_tvf_toml_or_readme(tmp_path: Path) -> None:
 
 
 def test_refuses_a_handbook_with_errors_and_writes_nothing(book: Path, tmp_path: Path) -> None:
-    (book / "vedlegg/x.md").write_text(doc_text(meta("IV.7.1-7", references=["IV.7-99"])),
-                                       encoding="utf-8")
+    (book / "vedlegg/x.md").write_text(
+        doc_text(meta("IV.7.1-7", references=["IV.7-99"])), encoding="utf-8"
+    )
     out = tmp_path / "site"
     with pytest.raises(BuildRefused) as info:
         build_site(book, out, today=TODAY)
@@ -62,7 +68,8 @@ def test_refuses_a_handbook_with_errors_and_writes_nothing(book: Path, tmp_path:
 def test_national_id_is_never_published_not_even_with_force(book: Path, tmp_path: Path) -> None:
     (book / "vedlegg/x.md").write_text(
         doc_text(meta("IV.7.1-7", type="attachment"), "Barnet 01010150074 ble meldt.\n"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(BuildRefused) as info:
         build_site(book, tmp_path / "site", today=TODAY, force=True)
     assert "heller ikke med --force" in info.value.message
@@ -87,8 +94,9 @@ def test_bundled_handbook_builds_whole(tmp_path: Path) -> None:
     assert result.report.errors == 0
     assert result.skipped == ()
     docs = load_handbook(BUNDLED).documents
-    published = [d for d in docs if d.is_handbook_document or d.type in ("network", "agenda",
-                                                                        "minutes")]
+    published = [
+        d for d in docs if d.is_handbook_document or d.type in ("network", "agenda", "minutes")
+    ]
     assert result.pages == len(published) + 3  # and the start page, catalogue and search
     assert assert_links_resolve(out) > 500
     page = site_text(out, "dokumenter/IV.7-2.html")
@@ -109,8 +117,9 @@ def test_cli_build(book: Path, tmp_path: Path) -> None:
 
 
 def test_cli_refusal_exits_1_with_the_findings(book: Path, tmp_path: Path) -> None:
-    (book / "vedlegg/x.md").write_text(doc_text(meta("IV.7.1-7", references=["IV.7-99"])),
-                                       encoding="utf-8")
+    (book / "vedlegg/x.md").write_text(
+        doc_text(meta("IV.7.1-7", references=["IV.7-99"])), encoding="utf-8"
+    )
     args = ["build", "-H", str(book), "-o", str(tmp_path / "site"), "--today", "2026-11-25"]
     result = runner.invoke(app, args)
     assert result.exit_code == 1
@@ -121,8 +130,19 @@ def test_cli_refusal_exits_1_with_the_findings(book: Path, tmp_path: Path) -> No
 
 
 def test_cli_dry_run_lists_what_it_would_write(book: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["build", "-H", str(book), "-o", str(tmp_path / "site"),
-                                 "--dry-run", "--today", "2026-11-25"])
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            "-H",
+            str(book),
+            "-o",
+            str(tmp_path / "site"),
+            "--dry-run",
+            "--today",
+            "2026-11-25",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "skriv  index.html" in result.output
     assert not (tmp_path / "site").exists()

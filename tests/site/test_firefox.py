@@ -19,8 +19,10 @@ from helpers import BUNDLED, TODAY, require_tool
 pytestmark = pytest.mark.browser
 
 TOP_BAR = "getComputedStyle(document.querySelector('.topp')).backgroundColor"
-RULES = ("Array.from(document.styleSheets).reduce((n, sheet) => {"
-         " try { return n + sheet.cssRules.length } catch (e) { return n } }, 0)")
+RULES = (
+    "Array.from(document.styleSheets).reduce((n, sheet) => {"
+    " try { return n + sheet.cssRules.length } catch (e) { return n } }, 0)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +40,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_stylesheet_loads_from_file(browser_ff: Firefox, site: Path) -> None:
-    for page in ("index.html", "dokumenter/IV.7-11.html",
-                 "nettverk/kanebogen/2026-09-17-referat.html"):
+    for page in (
+        "index.html",
+        "dokumenter/IV.7-11.html",
+        "nettverk/kanebogen/2026-09-17-referat.html",
+    ):
         browser_ff.open((site / page).as_uri())
         assert browser_ff.evaluate(RULES) > 50, page
         assert browser_ff.evaluate(TOP_BAR) == "rgb(13, 59, 102)", page
@@ -51,22 +56,26 @@ def test_search_finds_a_document_from_file(browser_ff: Firefox, site: Path) -> N
     first = browser_ff.wait_for("document.querySelector('.sok-treff a')?.href")
     assert first == (site / "dokumenter" / "IV.7-11.html").as_uri()
     browser_ff.open((site / "index.html").as_uri())
-    browser_ff.evaluate("const field = document.querySelector('#sok-forside');"
-                        "field.value = 'barnevern'; field.dispatchEvent(new Event('input'));")
+    browser_ff.evaluate(
+        "const field = document.querySelector('#sok-forside');"
+        "field.value = 'barnevern'; field.dispatchEvent(new Event('input'));"
+    )
     assert browser_ff.wait_for("document.querySelectorAll('.sok-treff a').length") > 0
     assert browser_ff.log == []
 
 
 def test_over_http_the_policy_lets_in_the_sites_files_and_blocks_others(
-        browser_ff: Firefox, site: Path) -> None:
+    browser_ff: Firefox, site: Path
+) -> None:
     """As on the intranet: the page's policy is enforced, lets the site's own stylesheet and
     script in, and a stricter copy of it is seen blocking them (so the log would show a
     block of ours). From ``file:`` Firefox ESR does not hold the site's own files to the
     page's policy at all (even ``style-src 'none'`` loads them), so the policy needs no
     ``file:`` source and is the same for both."""
     page = (site / "sok.html").read_text(encoding="utf-8")
-    strict = page.replace("default-src 'self';",
-                          "default-src 'self'; style-src 'none'; script-src 'none';")
+    strict = page.replace(
+        "default-src 'self';", "default-src 'self'; style-src 'none'; script-src 'none';"
+    )
     assert strict != page
     copy = site / "streng.html"
     copy.write_text(strict, encoding="utf-8")

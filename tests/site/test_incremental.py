@@ -21,8 +21,11 @@ from helpers import BUNDLED, TODAY, doc_text, meta
 
 def _tree(folder: Path) -> dict[str, bytes]:
     """Every file of a built site, by path (the build's own cache left out)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != CACHE}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != CACHE
+    }
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -36,55 +39,112 @@ PROCEDURE = "prosedyrer/iv-7-5-individuell-plan-koordinator.md"
 
 
 def _git(root: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Kari", "GIT_AUTHOR_EMAIL": "kari@example.invalid",
-           "GIT_COMMITTER_NAME": "Kari", "GIT_COMMITTER_EMAIL": "kari@example.invalid",
-           "GIT_AUTHOR_DATE": "2026-11-01T12:00:00+01:00",
-           "GIT_COMMITTER_DATE": "2026-11-01T12:00:00+01:00"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Kari",
+        "GIT_AUTHOR_EMAIL": "kari@example.invalid",
+        "GIT_COMMITTER_NAME": "Kari",
+        "GIT_COMMITTER_EMAIL": "kari@example.invalid",
+        "GIT_AUTHOR_DATE": "2026-11-01T12:00:00+01:00",
+        "GIT_COMMITTER_DATE": "2026-11-01T12:00:00+01:00",
+    }
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
 def _new_document(root: Path) -> None:
-    (root / "prosedyrer" / "ny.md").write_text(doc_text(
-        meta("IV.7-99", title="Et nytt dokument", references=["IV.7.1-5"]),
-        "# Et nytt dokument\n\nSe IV.7-5 og ![flyt](bilder/flyt.png).\n"), encoding="utf-8")
+    (root / "prosedyrer" / "ny.md").write_text(
+        doc_text(
+            meta("IV.7-99", title="Et nytt dokument", references=["IV.7.1-5"]),
+            "# Et nytt dokument\n\nSe IV.7-5 og ![flyt](bilder/flyt.png).\n",
+        ),
+        encoding="utf-8",
+    )
 
 
 # (what changes, the change, the most pages it may render again; None: any number)
 CHANGES: list[tuple[str, Callable[[Path], None], int | None]] = [
     ("nothing", lambda root: None, 0),
-    ("a document's body", lambda root: _edit(root / PROCEDURE, "\n## ", "\nNy setning.\n\n## "),
-     1),
+    ("a document's body", lambda root: _edit(root / PROCEDURE, "\n## ", "\nNy setning.\n\n## "), 1),
     ("a document added that names others", _new_document, 4),
-    ("a linked image appears", lambda root: (
-        (root / "prosedyrer" / "bilder").mkdir(),
-        (root / "prosedyrer" / "bilder" / "flyt.png").write_bytes(b"\x89PNG bilde")), 1),
-    ("an ID in a body that does not exist, yet", lambda root: _edit(
-        root / PROCEDURE, "\n## ", "\nSe også IV.7-98.\n\n## "), 1),
-    ("the document it names appears", lambda root: (root / "prosedyrer" / "ny2.md").write_text(
-        doc_text(meta("IV.7-98", title="Enda et nytt")), encoding="utf-8"), 3),
-    ("a referenced document retitled", lambda root: _edit(
-        root / ATTACHMENT, "title: ", "title: Ny tittel på "), None),
-    ("a document's status", lambda root: _edit(root / ATTACHMENT, "status: approved",
-                                               "status: draft"), None),
+    (
+        "a linked image appears",
+        lambda root: (
+            (root / "prosedyrer" / "bilder").mkdir(),
+            (root / "prosedyrer" / "bilder" / "flyt.png").write_bytes(b"\x89PNG bilde"),
+        ),
+        1,
+    ),
+    (
+        "an ID in a body that does not exist, yet",
+        lambda root: _edit(root / PROCEDURE, "\n## ", "\nSe også IV.7-98.\n\n## "),
+        1,
+    ),
+    (
+        "the document it names appears",
+        lambda root: (root / "prosedyrer" / "ny2.md").write_text(
+            doc_text(meta("IV.7-98", title="Enda et nytt")), encoding="utf-8"
+        ),
+        3,
+    ),
+    (
+        "a referenced document retitled",
+        lambda root: _edit(root / ATTACHMENT, "title: ", "title: Ny tittel på "),
+        None,
+    ),
+    (
+        "a document's status",
+        lambda root: _edit(root / ATTACHMENT, "status: approved", "status: draft"),
+        None,
+    ),
     ("a document removed", lambda root: (root / "prosedyrer" / "ny.md").unlink(), None),
-    ("a meeting edited", lambda root: _edit(
-        root / "nettverk" / "kanebogen" / "2026-09-17-referat.md", "\n## ",
-        "\n- [ ] Et nytt punkt\n\n## "), 2),
-    ("a template of the handbook", lambda root: (
-        (root / "templates" / "site").mkdir(parents=True),
-        (root / "templates" / "site" / "macros.html.j2").write_text(
-            (Path(__file__).resolve().parents[2] / "templates" / "site" / "macros.html.j2")
-            .read_text(encoding="utf-8") + "{# endret #}\n", encoding="utf-8")), None),
-    ("the template changed again", lambda root: _edit(
-        root / "templates" / "site" / "macros.html.j2", "{# endret #}", "<!-- endret -->"),
-     None),
-    ("tvf.toml", lambda root: _edit(root / "tvf.toml", "title = \"", "title = \"Ny: "), None),
-    ("a commit (sist endret)", lambda root: (
-        _git(root, "init", "--quiet"), _git(root, "add", "-A"),
-        _git(root, "commit", "--quiet", "-m", "Første"),), None),
-    ("a document edited and committed", lambda root: (
-        _edit(root / PROCEDURE, "\n## ", "\nEnda en setning.\n\n## "),
-        _git(root, "commit", "--quiet", "-am", "Endret IV.7-5")), 1),
+    (
+        "a meeting edited",
+        lambda root: _edit(
+            root / "nettverk" / "kanebogen" / "2026-09-17-referat.md",
+            "\n## ",
+            "\n- [ ] Et nytt punkt\n\n## ",
+        ),
+        2,
+    ),
+    (
+        "a template of the handbook",
+        lambda root: (
+            (root / "templates" / "site").mkdir(parents=True),
+            (root / "templates" / "site" / "macros.html.j2").write_text(
+                (
+                    Path(__file__).resolve().parents[2] / "templates" / "site" / "macros.html.j2"
+                ).read_text(encoding="utf-8")
+                + "{# endret #}\n",
+                encoding="utf-8",
+            ),
+        ),
+        None,
+    ),
+    (
+        "the template changed again",
+        lambda root: _edit(
+            root / "templates" / "site" / "macros.html.j2", "{# endret #}", "<!-- endret -->"
+        ),
+        None,
+    ),
+    ("tvf.toml", lambda root: _edit(root / "tvf.toml", 'title = "', 'title = "Ny: '), None),
+    (
+        "a commit (sist endret)",
+        lambda root: (
+            _git(root, "init", "--quiet"),
+            _git(root, "add", "-A"),
+            _git(root, "commit", "--quiet", "-m", "Første"),
+        ),
+        None,
+    ),
+    (
+        "a document edited and committed",
+        lambda root: (
+            _edit(root / PROCEDURE, "\n## ", "\nEnda en setning.\n\n## "),
+            _git(root, "commit", "--quiet", "-am", "Endret IV.7-5"),
+        ),
+        1,
+    ),
 ]
 
 
@@ -121,8 +181,15 @@ def test_a_page_file_changed_by_hand_is_rendered_again(tmp_path: Path) -> None:
     assert page.read_bytes() == original
 
 
-@pytest.mark.parametrize("damage", [b"", b"{", b'{"version": 1, "salt": 3, "pages": []}',
-                                    b'{"version": 1, "pages": {"x": [1, 2]}}'])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"{",
+        b'{"version": 1, "salt": 3, "pages": []}',
+        b'{"version": 1, "pages": {"x": [1, 2]}}',
+    ],
+)
 def test_a_damaged_cache_only_renders_everything(tmp_path: Path, damage: bytes) -> None:
     root = tmp_path / "hb"
     shutil.copytree(BUNDLED, root)

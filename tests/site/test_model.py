@@ -13,17 +13,29 @@ from helpers import TODAY, doc_text, meta, site_text
 
 
 def test_pages_exist_with_stable_urls(site: Path) -> None:
-    for rel in ("index.html", "sok.html", "tiltak.html", "dokumenter/IV.7-2.html",
-                "dokumenter/IV.7.1-5.html", "dokumenter/IV.7.1-11.html", "dokumenter/I.5-1.html",
-                "nettverk/sentrum.html", "nettverk/sentrum/2026-09-17-referat.html",
-                "static/tvf.css", "static/sok.js", SEARCH_JSON, SEARCH_JS, MANIFEST):
+    for rel in (
+        "index.html",
+        "sok.html",
+        "tiltak.html",
+        "dokumenter/IV.7-2.html",
+        "dokumenter/IV.7.1-5.html",
+        "dokumenter/IV.7.1-11.html",
+        "dokumenter/I.5-1.html",
+        "nettverk/sentrum.html",
+        "nettverk/sentrum/2026-09-17-referat.html",
+        "static/tvf.css",
+        "static/sok.js",
+        SEARCH_JSON,
+        SEARCH_JS,
+        MANIFEST,
+    ):
         assert (site / rel).is_file(), rel
 
 
-def test_documents_without_a_usable_id_get_no_page_under_force(book: Path,
-                                                                tmp_path: Path) -> None:
-    (book / "vedlegg/x.md").write_text(doc_text(meta("../../etc-1", type="attachment")),
-                                       encoding="utf-8")
+def test_documents_without_a_usable_id_get_no_page_under_force(book: Path, tmp_path: Path) -> None:
+    (book / "vedlegg/x.md").write_text(
+        doc_text(meta("../../etc-1", type="attachment")), encoding="utf-8"
+    )
     result = build_site(book, tmp_path / "site", today=TODAY, force=True)
     assert any("vedlegg/x.md" in s for s in result.skipped)
     assert not list((tmp_path).rglob("etc-1*"))
@@ -34,7 +46,7 @@ def test_documents_without_a_usable_id_get_no_page_under_force(book: Path,
 
 def _section(page: str, heading: str) -> str:
     start = page.index(f"<h2>{heading}</h2>")
-    return page[start:page.index("</div>", start)]
+    return page[start : page.index("</div>", start)]
 
 
 def test_references_link_both_ways(site: Path) -> None:
@@ -48,5 +60,7 @@ def test_references_link_both_ways(site: Path) -> None:
 
 def test_network_mandate_counts_as_a_reference_back(site: Path) -> None:
     referred = _section(site_text(site, "dokumenter/IV.7-2.html"), "Referert fra")
-    assert '<a href="../nettverk/sentrum.html"><span class="dok-id">Nettverk</span>' \
-           '<span class="dok-tittel">Tverrfaglig nettverk Sentrum</span></a>' in referred
+    assert (
+        '<a href="../nettverk/sentrum.html"><span class="dok-id">Nettverk</span>'
+        '<span class="dok-tittel">Tverrfaglig nettverk Sentrum</span></a>' in referred
+    )

@@ -27,8 +27,7 @@ def test_second_build_writes_nothing(book: Path, tmp_path: Path) -> None:
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == mtimes
 
 
-def test_changed_document_rewrites_only_the_pages_that_show_it(book: Path,
-                                                                tmp_path: Path) -> None:
+def test_changed_document_rewrites_only_the_pages_that_show_it(book: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_site(book, out, today=TODAY)
     path = book / "planer/plan.md"
@@ -37,8 +36,7 @@ def test_changed_document_rewrites_only_the_pages_that_show_it(book: Path,
     assert set(result.written) == {"dokumenter/I.5-1.html", SEARCH_JSON, SEARCH_JS}
 
 
-def test_deleted_document_loses_its_page_and_other_files_stay(book: Path,
-                                                              tmp_path: Path) -> None:
+def test_deleted_document_loses_its_page_and_other_files_stay(book: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_site(book, out, today=TODAY)
     (out / "egen-fil.txt").write_text("min", encoding="utf-8")
@@ -66,14 +64,14 @@ def test_dry_run_writes_nothing(book: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
-def test_manifest_cannot_make_the_build_delete_outside_the_site(book: Path,
-                                                                tmp_path: Path) -> None:
+def test_manifest_cannot_make_the_build_delete_outside_the_site(book: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     victim = tmp_path / "offer.txt"
     victim.write_text("bli", encoding="utf-8")
     out.mkdir()
-    (out / MANIFEST).write_text(json.dumps({"files": ["../offer.txt", str(victim)]}),
-                                encoding="utf-8")
+    (out / MANIFEST).write_text(
+        json.dumps({"files": ["../offer.txt", str(victim)]}), encoding="utf-8"
+    )
     build_site(book, out, today=TODAY)
     assert victim.read_text(encoding="utf-8") == "bli"
 
@@ -92,8 +90,7 @@ def test_script_in_the_search_index_stays_data(site: Path) -> None:
 
 def test_handbook_templates_override_the_packaged_ones(book: Path, tmp_path: Path) -> None:
     (book / "templates/site/static").mkdir(parents=True)
-    (book / "templates/site/static/tvf.css").write_text("body { color: red }\n",
-                                                        encoding="utf-8")
+    (book / "templates/site/static/tvf.css").write_text("body { color: red }\n", encoding="utf-8")
     build_site(book, tmp_path / "site", today=TODAY)
     assert site_text(tmp_path / "site", "static/tvf.css") == "body { color: red }\n"
     assert (tmp_path / "site/static/sok.js").is_file()
@@ -108,10 +105,11 @@ def test_images_and_linked_files_of_the_handbook_are_copied(tmp_path: Path) -> N
     (root / "prosedyrer/bilder/flytskjema å.png").write_bytes(PNG)
     (root / "vedlegg/skjema.pdf").write_bytes(b"%PDF-1.4 skjema")
     page = root / "prosedyrer/iv-7-2.md"
-    page.write_text(page.read_text(encoding="utf-8")
-                    + "\n![Flytskjema](<bilder/flytskjema å.png>)\n\n"
-                    "Fyll ut [skjemaet (PDF)](../vedlegg/skjema.pdf#side=2).\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n![Flytskjema](<bilder/flytskjema å.png>)\n\n"
+        "Fyll ut [skjemaet (PDF)](../vedlegg/skjema.pdf#side=2).\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "site"
     result = build_site(root, out, today=TODAY)
     assert result.broken_links == ()
@@ -123,10 +121,13 @@ def test_images_and_linked_files_of_the_handbook_are_copied(tmp_path: Path) -> N
     assert_links_resolve(out)
 
     # The link goes, and so does the copy.
-    page.write_text(page.read_text(encoding="utf-8").replace("![Flytskjema]", "Flytskjema "),
-                    encoding="utf-8")
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "(<bilder/flytskjema å.png>)", ""), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("![Flytskjema]", "Flytskjema "), encoding="utf-8"
+    )
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("(<bilder/flytskjema å.png>)", ""),
+        encoding="utf-8",
+    )
     again = build_site(root, out, today=TODAY)
     assert "filer/prosedyrer/bilder/flytskjema å.png" in again.removed
     assert not (out / "filer/prosedyrer/bilder").exists()

@@ -40,11 +40,15 @@ def test_document_page_shows_its_facts_in_norwegian(site: Path) -> None:
     page = site_text(site, "dokumenter/IV.7-2.html")
     assert "<h1>Forpliktende samarbeid</h1>" in page
     assert page.count("<h1>") == 1  # the body's own "# Title" is not repeated
-    for label, value in (("Dokument-ID", "IV.7-2"), ("Versjon", "2.0"),
-                         ("Ansvarlig", "Enhet for oppvekst"),
-                         ("Godkjent av", "Forebyggende forum"),
-                         ("Gyldig fra", "1. januar 2026"), ("Revideres innen", "1. januar 2028"),
-                         ("Gjelder for", "Skole, Barnehage")):
+    for label, value in (
+        ("Dokument-ID", "IV.7-2"),
+        ("Versjon", "2.0"),
+        ("Ansvarlig", "Enhet for oppvekst"),
+        ("Godkjent av", "Forebyggende forum"),
+        ("Gyldig fra", "1. januar 2026"),
+        ("Revideres innen", "1. januar 2028"),
+        ("Gjelder for", "Skole, Barnehage"),
+    ):
         assert f"<dt>{label}</dt><dd>{value}</dd>" in page, label
     assert 'status-godkjent">godkjent</span>' in page
     assert "<h2>Endringslogg</h2>" in page
@@ -57,13 +61,14 @@ def test_document_page_shows_its_facts_in_norwegian(site: Path) -> None:
 def test_draft_and_retired_documents_say_so(tmp_path: Path) -> None:
     root = small_handbook(tmp_path / "hb")
     (root / "vedlegg/gammel.md").write_text(
-        doc_text(meta("IV.7.1-9", title="Gammel veileder", type="attachment",
-                      status="retired")), encoding="utf-8")
+        doc_text(meta("IV.7.1-9", title="Gammel veileder", type="attachment", status="retired")),
+        encoding="utf-8",
+    )
     build_site(root, tmp_path / "site", today=TODAY)
     assert "<strong>Utkast.</strong>" in site_text(tmp_path / "site", "dokumenter/IV.7.1-11.html")
     assert "<strong>Utgått.</strong>" in site_text(tmp_path / "site", "dokumenter/IV.7.1-9.html")
     start = site_text(tmp_path / "site", "index.html")
-    retired = start[start.index("Utgåtte dokumenter"):]
+    retired = start[start.index("Utgåtte dokumenter") :]
     assert "dokumenter/IV.7.1-9.html" in retired
 
 
@@ -74,9 +79,9 @@ def test_review_date_passed_is_shown(book: Path, tmp_path: Path) -> None:
 
 def test_missing_reference_is_shown_under_force(tmp_path: Path) -> None:
     root = small_handbook(tmp_path / "hb")
-    (root / "vedlegg/x.md").write_text(doc_text(meta("IV.7.1-7", type="attachment",
-                                                     references=["IV.7-99"])),
-                                       encoding="utf-8")
+    (root / "vedlegg/x.md").write_text(
+        doc_text(meta("IV.7.1-7", type="attachment", references=["IV.7-99"])), encoding="utf-8"
+    )
     build_site(root, tmp_path / "site", today=TODAY, force=True)
     page = site_text(tmp_path / "site", "dokumenter/IV.7.1-7.html")
     assert "IV.7-99" in page and "finnes ikke" in page
@@ -88,15 +93,18 @@ def test_missing_reference_is_shown_under_force(tmp_path: Path) -> None:
 
 def test_every_citation_links_to_lovdata_and_repealed_laws_are_marked(site: Path) -> None:
     page = site_text(site, "dokumenter/IV.7-2.html")
-    laws = page[page.index('id="lovhenvisninger"'):page.index("</section>",
-                                                               page.index("lovhenvisninger"))]
-    assert '<a class="lov" href="https://lovdata.no/lov/2005-06-17-64/§2b">barnehageloven ' \
-           '§ 2 b</a>' in laws
+    laws = page[
+        page.index('id="lovhenvisninger"') : page.index("</section>", page.index("lovhenvisninger"))
+    ]
+    assert (
+        '<a class="lov" href="https://lovdata.no/lov/2005-06-17-64/§2b">barnehageloven '
+        "§ 2 b</a>" in laws
+    )
     assert 'href="https://lovdata.no/lov/1998-07-17-61/§15-8"' in laws
     assert "opphevet 1. august 2024, erstattet av opplæringslova" in laws
     assert 'href="https://lovdata.no/lov/1999-07-02-64/§21"' in laws  # from the body
     # ... and the body's citation is a link where it stands
-    body = page[page.index('<div class="tekst">'):]
+    body = page[page.index('<div class="tekst">') :]
     assert '<a href="https://lovdata.no/lov/1999-07-02-64/§21" class="lov"' in body
 
 
@@ -107,7 +115,7 @@ def test_measures_catalogue_groups_by_target_group(site: Path) -> None:
     page = site_text(site, "tiltak.html")
     groups = [part.split("</h2>")[0] for part in page.split("<h2>")[1:]]
     assert groups == ["Barneverntjenesten", "Kultur og fritid", "Skole"]
-    skole = page[page.index("<h2>Skole</h2>"):]
+    skole = page[page.index("<h2>Skole</h2>") :]
     assert 'href="dokumenter/IV.7.1-11.html"' in skole and "V01" in skole
     assert page.count('href="dokumenter/IV.7.1-11.html"') == 2  # Skole and Kultur og fritid
 
@@ -175,11 +183,15 @@ def test_linked_files_are_copied_when_pages_render_in_worker_processes(tmp_path:
     root = small_handbook(tmp_path / "hb")
     (root / "vedlegg/skjema.pdf").write_bytes(b"%PDF-1.4")
     page = root / "prosedyrer/iv-7-2.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Skjema](../vedlegg/skjema.pdf) "
-                    "[Borte](../vedlegg/borte.pdf)\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n[Skjema](../vedlegg/skjema.pdf) "
+        "[Borte](../vedlegg/borte.pdf)\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "site"
     result = build_site(root, out, today=TODAY, jobs=2)
     assert (out / "filer/vedlegg/skjema.pdf").read_bytes() == b"%PDF-1.4"
     assert result.broken_links == (
-        "prosedyrer/iv-7-2.md: ../vedlegg/borte.pdf finnes ikke i håndboka",)
+        "prosedyrer/iv-7-2.md: ../vedlegg/borte.pdf finnes ikke i håndboka",
+    )
     assert os.access(out / "filer/vedlegg/skjema.pdf", os.R_OK)

@@ -145,8 +145,9 @@ def cache_folder(root: Path) -> Path:
 def salt(root: Path, *, today: dt.date, language: str) -> bytes:
     """Everything besides a file's own bytes that its findings depend on, hashed."""
     h = hashlib.blake2b(digest_size=20)
-    h.update(f"{sys.version}\0{pickle.HIGHEST_PROTOCOL}\0{today.isoformat()}\0{language}\0"
-             .encode())
+    h.update(
+        f"{sys.version}\0{pickle.HIGHEST_PROTOCOL}\0{today.isoformat()}\0{language}\0".encode()
+    )
     # tvf itself: its version, code and law data (a changed source file counts, so a
     # development checkout never trusts a cache made by other code).
     for path in sorted(_PACKAGE.rglob("*")):
@@ -154,8 +155,10 @@ def salt(root: Path, *, today: dt.date, language: str) -> bytes:
             continue
         with contextlib.suppress(OSError):
             st = path.stat()
-            h.update(f"{path.relative_to(_PACKAGE).as_posix()}\0{st.st_size}\0"
-                     f"{st.st_mtime_ns}\0".encode())
+            h.update(
+                f"{path.relative_to(_PACKAGE).as_posix()}\0{st.st_size}\0"
+                f"{st.st_mtime_ns}\0".encode()
+            )
     for name in ("tvf.toml", "laws.yaml"):
         _hash_file(h, root / name, name)
     templates = root / "templates"
@@ -187,8 +190,9 @@ def open_cache(root: Path, *, today: dt.date, language: str) -> CheckCache:
         loaded = _read(folder / f"{index:02x}.pickle", cache.salt)
         if loaded is not None:
             cache.written_at[index], entries = loaded
-            cache.entries.update((rel, entry) for rel, entry in entries.items()
-                                 if shard(rel) == index)
+            cache.entries.update(
+                (rel, entry) for rel, entry in entries.items() if shard(rel) == index
+            )
     return cache
 
 
@@ -200,17 +204,18 @@ def _read(path: Path, salt: bytes) -> tuple[float, dict[str, Entry]] | None:
     head = len(MAGIC) + 40
     if len(data) < head or not data.startswith(MAGIC):
         return None
-    if data[len(MAGIC):len(MAGIC) + 20] != salt:
+    if data[len(MAGIC) : len(MAGIC) + 20] != salt:
         return None
     payload = data[head:]
-    if digest(payload) != data[len(MAGIC) + 20:head]:
+    if digest(payload) != data[len(MAGIC) + 20 : head]:
         return None  # cut short or altered
     try:
         written_at, raw = _Unpickler(io.BytesIO(payload)).load()
         if not isinstance(written_at, float):
             return None
-        return written_at, {rel: Entry(stat, dig, outcome)
-                            for rel, (stat, dig, outcome) in raw.items()}
+        return written_at, {
+            rel: Entry(stat, dig, outcome) for rel, (stat, dig, outcome) in raw.items()
+        }
     except Exception:  # anything odd in a cache is a reason not to trust it, never an error
         return None
 
@@ -222,8 +227,7 @@ def _write(path: Path, salt: bytes, entries: dict[str, Entry]) -> None:
     payload = pickle.dumps((time.time(), raw), protocol=pickle.HIGHEST_PROTOCOL)
     path.parent.mkdir(parents=True, exist_ok=True)
     with signals_held():  # an interrupt never leaves the temporary file behind
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                    suffix=TEMP_SUFFIX)
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
         temp = Path(name)
         try:
             with os.fdopen(fd, "wb") as out:

@@ -25,24 +25,34 @@ from .registry import rule
 from .schema import TVF003
 
 TVF201 = rule("TVF201", Severity.ERROR, N_("Henvisning til en lov som ikke er i lovregisteret"))
-TVF202 = rule("TVF202", Severity.ERROR,
-              N_("Henvisning til en paragraf eller et kapittel loven ikke har"))
+TVF202 = rule(
+    "TVF202", Severity.ERROR, N_("Henvisning til en paragraf eller et kapittel loven ikke har")
+)
 TVF203 = rule("TVF203", Severity.WARNING, N_("Henvisning til en opphevet lov"))
-TVF204 = rule("TVF204", Severity.WARNING,
-              N_("Lovhenvisning skrevet på en uvanlig måte (f.eks. § 15.8)"))
+TVF204 = rule(
+    "TVF204", Severity.WARNING, N_("Lovhenvisning skrevet på en uvanlig måte (f.eks. § 15.8)")
+)
 TVF205 = rule("TVF205", Severity.WARNING, N_("Henvisning til en opphevet paragraf"))
-TVF206 = rule("TVF206", Severity.WARNING,
-              N_("Paragrafen det vises til, er endret etter at dokumentet ble gyldig"))
-TVF207 = rule("TVF207", Severity.ERROR,
-              N_("Henvisningen bruker nummereringen i en opphevet lov"))
-TVF208 = rule("TVF208", Severity.WARNING,
-              N_("Paragraftegn uten en lov tvf kan se hvilken er"))
-TVF209 = rule("TVF209", Severity.ERROR,
-              N_("Forskrift eller konvensjonsartikkel som ikke finnes ifølge lovregisteret"))
+TVF206 = rule(
+    "TVF206",
+    Severity.WARNING,
+    N_("Paragrafen det vises til, er endret etter at dokumentet ble gyldig"),
+)
+TVF207 = rule("TVF207", Severity.ERROR, N_("Henvisningen bruker nummereringen i en opphevet lov"))
+TVF208 = rule("TVF208", Severity.WARNING, N_("Paragraftegn uten en lov tvf kan se hvilken er"))
+TVF209 = rule(
+    "TVF209",
+    Severity.ERROR,
+    N_("Forskrift eller konvensjonsartikkel som ikke finnes ifølge lovregisteret"),
+)
 
 
-def citations(doc: Document, laws: LawRegistry, today: dt.date,
-              on_problem: Callable[[str, int | None], None] | None = None) -> list[Citation]:
+def citations(
+    doc: Document,
+    laws: LawRegistry,
+    today: dt.date,
+    on_problem: Callable[[str, int | None], None] | None = None,
+) -> list[Citation]:
     """The law citations of a document: ``legal_basis`` entries, then the body text."""
     found: list[Citation] = []
     basis = doc.get("legal_basis")
@@ -55,8 +65,12 @@ def citations(doc: Document, laws: LawRegistry, today: dt.date,
                 if on_problem is not None:
                     on_problem(parsed, line)
                 continue
-            if parsed.unresolved and previous is not None and previous.law is not None \
-                    and not parsed.law_text:
+            if (
+                parsed.unresolved
+                and previous is not None
+                and previous.law is not None
+                and not parsed.law_text
+            ):
                 # The entries of legal_basis are one list: «jf. § 10» continues the law
                 # of the entry before it.
                 parsed = _continued(parsed, previous)
@@ -85,15 +99,24 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
         law = cite.law
         if cite.unresolved:
             if not retired:
-                yield TVF208(doc.path, cite.line, _(
-                    "«{text}» viser ikke til noen lov tvf kan se: skriv loven foran "
-                    "paragrafen (for eksempel «opplæringslova {text}»).").format(text=cite.text))
+                yield TVF208(
+                    doc.path,
+                    cite.line,
+                    _(
+                        "«{text}» viser ikke til noen lov tvf kan se: skriv loven foran "
+                        "paragrafen (for eksempel «opplæringslova {text}»)."
+                    ).format(text=cite.text),
+                )
             continue
         if law is None:
-            yield TVF201(doc.path, cite.line,
-                         _("«{law}» (i «{text}») er ikke i lovregisteret. Rett navnet, eller "
-                           "legg loven til i håndbokas laws.yaml.").format(
-                               law=cite.law_text, text=cite.text))
+            yield TVF201(
+                doc.path,
+                cite.line,
+                _(
+                    "«{law}» (i «{text}») er ikke i lovregisteret. Rett navnet, eller "
+                    "legg loven til i håndbokas laws.yaml."
+                ).format(law=cite.law_text, text=cite.text),
+            )
             continue
         old_sections: set[str] = set()
         for section in cite.sections:
@@ -103,44 +126,69 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
                 old_sections.add(section)
                 yield TVF207(doc.path, cite.line, old_numbering_message(old))
             elif hint is not None:
-                yield TVF207(doc.path, cite.line, _before_successor_message(
-                    cite, law, section, hint[0], hint[1], valid_from))
+                yield TVF207(
+                    doc.path,
+                    cite.line,
+                    _before_successor_message(cite, law, section, hint[0], hint[1], valid_from),
+                )
                 if law.sections is not None and section not in law.sections:
                     old_sections.add(section)
         unknown = _unknown_sections(law, cite.sections, old_sections)
         for section in unknown:
             if law.kind == "law":
-                yield TVF202(doc.path, cite.line,
-                             _("{law} har ingen § {section} ifølge lovregisteret "
-                               "(i «{text}»).").format(law=law.short_name, section=section,
-                                                       text=cite.text))
+                yield TVF202(
+                    doc.path,
+                    cite.line,
+                    _("{law} har ingen § {section} ifølge lovregisteret (i «{text}»).").format(
+                        law=law.short_name, section=section, text=cite.text
+                    ),
+                )
             else:
-                yield TVF209(doc.path, cite.line, _(
-                    "{law} har ingen § {section} ifølge lovregisteret (i «{text}», {url})."
-                ).format(law=_display_name(law), section=section, text=cite.text,
-                         url=law.url()))
+                yield TVF209(
+                    doc.path,
+                    cite.line,
+                    _(
+                        "{law} har ingen § {section} ifølge lovregisteret (i «{text}», {url})."
+                    ).format(
+                        law=_display_name(law), section=section, text=cite.text, url=law.url()
+                    ),
+                )
         if cite.articles and law.sections is not None and law.complete:
             for article in cite.articles:
                 if article not in law.sections:
-                    yield TVF209(doc.path, cite.line, _(
-                        "{law} har ingen artikkel {article} ifølge lovregisteret (i «{text}», "
-                        "{url}).").format(law=_display_name(law), article=article,
-                                          text=cite.text, url=law.url()))
-        if law.chapters is not None and cite.chapter is not None \
-                and cite.chapter not in law.chapters:
-            yield TVF202(doc.path, cite.line,
-                         _("{law} har ikke kapittel {chapter} ifølge lovregisteret "
-                           "(i «{text}»).").format(law=law.short_name, chapter=cite.chapter,
-                                                   text=cite.text))
+                    yield TVF209(
+                        doc.path,
+                        cite.line,
+                        _(
+                            "{law} har ingen artikkel {article} ifølge lovregisteret (i «{text}», "
+                            "{url})."
+                        ).format(
+                            law=_display_name(law), article=article, text=cite.text, url=law.url()
+                        ),
+                    )
+        if (
+            law.chapters is not None
+            and cite.chapter is not None
+            and cite.chapter not in law.chapters
+        ):
+            yield TVF202(
+                doc.path,
+                cite.line,
+                _("{law} har ikke kapittel {chapter} ifølge lovregisteret (i «{text}»).").format(
+                    law=law.short_name, chapter=cite.chapter, text=cite.text
+                ),
+            )
         if retired:
             continue
         if law.is_repealed(today):
             yield TVF203(doc.path, cite.line, _repealed_message(cite, laws))
         yield from check_cited_sections(doc, cite, reported)
         for note in cite.nonstandard:
-            yield TVF204(doc.path, cite.line,
-                         _("Lovhenvisningen er skrevet på en uvanlig måte: {note}.").format(
-                             note=note))
+            yield TVF204(
+                doc.path,
+                cite.line,
+                _("Lovhenvisningen er skrevet på en uvanlig måte: {note}.").format(note=note),
+            )
 
 
 def _display_name(law: Law) -> str:
@@ -165,17 +213,29 @@ def old_numbering_message(old: OldNumbering) -> str:
     with where the new number comes from."""
     law, old_law = old.law, old.old_law
     heading = f" «{old.heading}»" if old.heading else ""
-    values = {"law": law.short_name, "section": old.section, "new_law": _year_name(law),
-              "old_law": _year_name(old_law), "heading": heading}
+    values = {
+        "law": law.short_name,
+        "section": old.section,
+        "new_law": _year_name(law),
+        "old_law": _year_name(old_law),
+        "heading": heading,
+    }
     if old.new_section is None:
-        return _("{law} § {section} finnes ikke i {new_law}; i den opphevede {old_law} var "
-                 "§ {section}{heading}. Finn paragrafen som gjelder nå, og rett henvisningen."
-                 ).format(**values)
-    text = _("{law} § {section} finnes ikke i {new_law}; i den opphevede {old_law} var "
-             "§ {section}{heading}, som nå er § {new}").format(new=old.new_section, **values)
-    return text + _source_note(old) + _(" Rett henvisningen til «{law} § {new}» ({url})."
-                                        ).format(law=law.short_name, new=old.new_section,
-                                                 url=law.url(section=old.new_section.split()[0]))
+        return _(
+            "{law} § {section} finnes ikke i {new_law}; i den opphevede {old_law} var "
+            "§ {section}{heading}. Finn paragrafen som gjelder nå, og rett henvisningen."
+        ).format(**values)
+    text = _(
+        "{law} § {section} finnes ikke i {new_law}; i den opphevede {old_law} var "
+        "§ {section}{heading}, som nå er § {new}"
+    ).format(new=old.new_section, **values)
+    return (
+        text
+        + _source_note(old)
+        + _(" Rett henvisningen til «{law} § {new}» ({url}).").format(
+            law=law.short_name, new=old.new_section, url=law.url(section=old.new_section.split()[0])
+        )
+    )
 
 
 def _source_note(old: OldNumbering) -> str:
@@ -187,38 +247,57 @@ def _source_note(old: OldNumbering) -> str:
         return _(" (kilde: {source}).").format(source=renumbering.source)
     if renumbering.shared_with:
         others = ", ".join(f"§ {s}" for s in renumbering.shared_with)
-        return _(" (samme overskrift; også {others} i den opphevede loven hadde den, så "
-                 "koblingen er svakere: les begge).").format(others=others)
+        return _(
+            " (samme overskrift; også {others} i den opphevede loven hadde den, så "
+            "koblingen er svakere: les begge)."
+        ).format(others=others)
     return _(" (samme overskrift).")
 
 
-def _before_successor_message(cite: Citation, law: Law, section: str,
-                              old: OldNumbering | None, start: dt.date,
-                              valid_from: dt.date | None) -> str:
+def _before_successor_message(
+    cite: Citation,
+    law: Law,
+    section: str,
+    old: OldNumbering | None,
+    start: dt.date,
+    valid_from: dt.date | None,
+) -> str:
     """TVF207's hint for a document approved before the successor of a shared name came into
     force."""
-    values = {"text": cite.text, "valid_from": valid_from, "law": _year_name(law),
-              "start": start.isoformat()}
+    values = {
+        "text": cite.text,
+        "valid_from": valid_from,
+        "law": _year_name(law),
+        "start": start.isoformat(),
+    }
     if old is None:
-        return _("Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: "
-                 "«{text}» mente trolig den opphevede loven med samme navn. Sjekk at § "
-                 "{section} i {law} er det dokumentet mener.").format(section=section,
-                                                                      **values)
+        return _(
+            "Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: "
+            "«{text}» mente trolig den opphevede loven med samme navn. Sjekk at § "
+            "{section} i {law} er det dokumentet mener."
+        ).format(section=section, **values)
     heading = f" «{old.heading}»" if old.heading else ""
     if old.new_section is None:
-        return _("Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: "
-                 "«{text}» mente trolig {old_law} § {section}{heading}. Finn paragrafen som "
-                 "gjelder nå, og rett henvisningen.").format(
-                     old_law=_year_name(old.old_law), section=section, heading=heading,
-                     **values)
-    return _("Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: «{text}» "
-             "mente trolig {old_law} § {section}{heading}, som nå er § {new}").format(
-                 old_law=_year_name(old.old_law), section=section, heading=heading,
-                 new=old.new_section, **values) + _source_note(old)
+        return _(
+            "Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: "
+            "«{text}» mente trolig {old_law} § {section}{heading}. Finn paragrafen som "
+            "gjelder nå, og rett henvisningen."
+        ).format(old_law=_year_name(old.old_law), section=section, heading=heading, **values)
+    return _(
+        "Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: «{text}» "
+        "mente trolig {old_law} § {section}{heading}, som nå er § {new}"
+    ).format(
+        old_law=_year_name(old.old_law),
+        section=section,
+        heading=heading,
+        new=old.new_section,
+        **values,
+    ) + _source_note(old)
 
 
-def check_cited_sections(doc: Document, cite: Citation, reported: set[tuple[str, str]]
-                         ) -> Iterator[Finding]:
+def check_cited_sections(
+    doc: Document, cite: Citation, reported: set[tuple[str, str]]
+) -> Iterator[Finding]:
     """TVF205 (a repealed section) and TVF206 (a section amended after the document's
     ``valid_from``), when the registry has the section details from Lovdata."""
     law = cite.law
@@ -231,38 +310,69 @@ def check_cited_sections(doc: Document, cite: Citation, reported: set[tuple[str,
             continue
         reported.add((law.id, name))
         if section.repealed:
-            yield TVF205(doc.path, cite.line, _section_repealed_message(
-     law.short_name, name, section.amendments, cite.text, law.url()))
+            yield TVF205(
+                doc.path,
+                cite.line,
+                _section_repealed_message(
+                    law.short_name, name, section.amendments, cite.text, law.url()
+                ),
+            )
             continue
-        later = (section.amended_after(valid_from)
-                 if valid_from is not None and section.amendments else ())
+        later = (
+            section.amended_after(valid_from)
+            if valid_from is not None and section.amendments
+            else ()
+        )
         if later:
             others = len(later) - 1
-            more = (" " + ngettext("(og {n} endring til)", "(og {n} endringer til)",
-                                   others).format(n=others) if others else "")
+            more = (
+                " "
+                + ngettext("(og {n} endring til)", "(og {n} endringer til)", others).format(
+                    n=others
+                )
+                if others
+                else ""
+            )
             titled = f" «{section.title}»" if section.title else ""
-            yield TVF206(doc.path, cite.line,
-                         _("{law} § {section}{title} er {change}{more}, etter at dokumentet "
-                           "ble gyldig ({valid_from}). Les paragrafen på nytt ({url}); "
-                           "stemmer dokumentet fortsatt, godkjenn det på nytt med tvf stamp."
-                           ).format(law=law.short_name, section=name, title=titled,
-                                    change=later[-1].describe(), more=more,
-                                    valid_from=valid_from, url=law.url(section=name)))
+            yield TVF206(
+                doc.path,
+                cite.line,
+                _(
+                    "{law} § {section}{title} er {change}{more}, etter at dokumentet "
+                    "ble gyldig ({valid_from}). Les paragrafen på nytt ({url}); "
+                    "stemmer dokumentet fortsatt, godkjenn det på nytt med tvf stamp."
+                ).format(
+                    law=law.short_name,
+                    section=name,
+                    title=titled,
+                    change=later[-1].describe(),
+                    more=more,
+                    valid_from=valid_from,
+                    url=law.url(section=name),
+                ),
+            )
 
 
-def _section_repealed_message(law: str, section: str, amendments: Iterable[Amendment],
-                              text: str, url: str) -> str:
+def _section_repealed_message(
+    law: str, section: str, amendments: Iterable[Amendment], text: str, url: str
+) -> str:
     """TVF205's message, naming the repealing law and date when the registry knows them."""
     repeal = next((a for a in amendments if a.kind == "opphevet"), None)
     if repeal is None:
-        message = _("{law} § {section} er opphevet, men «{text}» viser til den. Finn "
-                    "bestemmelsen som gjelder nå ({url}), og rett henvisningen.")
+        message = _(
+            "{law} § {section} er opphevet, men «{text}» viser til den. Finn "
+            "bestemmelsen som gjelder nå ({url}), og rett henvisningen."
+        )
     elif repeal.date is None:
-        message = _("{law} § {section} er opphevet ved {by}, men «{text}» viser til den. Finn "
-                    "bestemmelsen som gjelder nå ({url}), og rett henvisningen.")
+        message = _(
+            "{law} § {section} er opphevet ved {by}, men «{text}» viser til den. Finn "
+            "bestemmelsen som gjelder nå ({url}), og rett henvisningen."
+        )
     else:
-        message = _("{law} § {section} er opphevet ved {by} fra {date}, men «{text}» viser til "
-                    "den. Finn bestemmelsen som gjelder nå ({url}), og rett henvisningen.")
+        message = _(
+            "{law} § {section} er opphevet ved {by} fra {date}, men «{text}» viser til "
+            "den. Finn bestemmelsen som gjelder nå ({url}), og rett henvisningen."
+        )
     by = law_label(repeal.law) if repeal is not None else ""
     date = repeal.date.isoformat() if repeal is not None and repeal.date else ""
     return message.format(law=law, section=section, text=text, url=url, by=by, date=date)
@@ -273,14 +383,22 @@ def _repealed_message(cite: Citation, laws: LawRegistry) -> str:
     assert law is not None
     replacement = laws.by_id(law.replaced_by) if law.replaced_by else None
     if replacement is not None:
-        message = _("«{text}» viser til {title} ({id}), som er opphevet fra {repealed}; den er "
-                    "erstattet av {replacement} ({replacement_id}).")
+        message = _(
+            "«{text}» viser til {title} ({id}), som er opphevet fra {repealed}; den er "
+            "erstattet av {replacement} ({replacement_id})."
+        )
     elif law.replaced_by:
-        message = _("«{text}» viser til {title} ({id}), som er opphevet fra {repealed}; den er "
-                    "erstattet av {replacement}.")
+        message = _(
+            "«{text}» viser til {title} ({id}), som er opphevet fra {repealed}; den er "
+            "erstattet av {replacement}."
+        )
     else:
         message = _("«{text}» viser til {title} ({id}), som er opphevet fra {repealed}.")
     return message.format(
-        text=cite.text, title=law.title, id=law.id, repealed=law.repealed,
+        text=cite.text,
+        title=law.title,
+        id=law.id,
+        repealed=law.repealed,
         replacement=replacement.title if replacement is not None else law.replaced_by,
-        replacement_id=replacement.id if replacement is not None else "")
+        replacement_id=replacement.id if replacement is not None else "",
+    )

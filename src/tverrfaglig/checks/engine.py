@@ -54,10 +54,15 @@ def check(handbook: Handbook, *, today: dt.date | None = None) -> Report:
     return _report(findings, len(handbook.documents), handbook.config)
 
 
-def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = None,
-               changed_since: str | None = None,
-               progress: Callable[[int, int], None] | None = None,
-               cache: bool = False) -> Report:
+def check_path(
+    root: Path,
+    *,
+    today: dt.date | None = None,
+    jobs: int | None = None,
+    changed_since: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cache: bool = False,
+) -> Report:
     """Check the handbook at ``root`` without keeping it in memory: the same findings as
     :func:`check`, but each file is read, parsed and checked in a worker process when the
     handbook is large, and only small summaries come back for the checks across documents.
@@ -79,8 +84,9 @@ def check_path(root: Path, *, today: dt.date | None = None, jobs: int | None = N
         from ..i18n import language
 
         store = open_cache(root, today=today, language=language())
-    scan: Scan[None] = scan_path(root, config, today=today, jobs=jobs, progress=progress,
-                                 cache=store)
+    scan: Scan[None] = scan_path(
+        root, config, today=today, jobs=jobs, progress=progress, cache=store
+    )
     findings, documents = scan.findings, scan.documents
     scope = None if changed is None else affected_paths(scan.summaries, changed)
     if scope is not None:  # None: a change to tvf.toml or laws.yaml concerns every document
@@ -104,11 +110,17 @@ class Scan(Generic[T]):
     files: list[str]
 
 
-def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = None,
-              extra: Callable[[Document], T] | None = None,
-              meanwhile: Callable[[], object] | None = None,
-              progress: Callable[[int, int], None] | None = None,
-              cache: CheckCache | None = None) -> Scan[T]:
+def scan_path(
+    root: Path,
+    config: Config,
+    *,
+    today: dt.date,
+    jobs: int | None = None,
+    extra: Callable[[Document], T] | None = None,
+    meanwhile: Callable[[], object] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cache: CheckCache | None = None,
+) -> Scan[T]:
     """Read, parse and check every file of the handbook once, in worker processes (one per
     core) from :data:`PARALLEL_FROM` files. ``extra(doc)``, a module-level function, is kept
     for every readable document (``tvf outdated`` takes its dates this way); ``meanwhile()``
@@ -145,11 +157,12 @@ def scan_path(root: Path, config: Config, *, today: dt.date, jobs: int | None = 
         todo.append((index, rel, path, known))
     jobs = worker_count(jobs, len(todo))
     size = chunk_size(len(todo), jobs)
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     # The registry reaches the workers by fork, not pickled with every chunk: with the section
     # details from Lovdata (tvf laws import) it is large.
-    work = _Work(laws=laws, today=today, extra=extra, cached=cache is not None,
-                 services=config.services)
+    work = _Work(
+        laws=laws, today=today, extra=extra, cached=cache is not None, services=config.services
+    )
     with forked_map(_check_chunk, chunks, state=work, jobs=jobs) as parts:
         if meanwhile is not None:
             meanwhile()
@@ -245,8 +258,9 @@ def _report(findings: Iterable[Finding], documents: int, config: Config) -> Repo
     return Report.build((f for f in findings if f.code not in ignore), documents=documents)
 
 
-def check_document(doc: Document, laws: LawRegistry, today: dt.date,
-                   services: frozenset[str] = frozenset()) -> Iterator[Finding]:
+def check_document(
+    doc: Document, laws: LawRegistry, today: dt.date, services: frozenset[str] = frozenset()
+) -> Iterator[Finding]:
     """The checks that need only this one document (``services``: those ``tvf.toml``
     names, for TVF601)."""
     yield from check_pii(doc)
@@ -274,8 +288,7 @@ def check_across(summaries: list[Summary], today: dt.date | None = None) -> Iter
 # --- tvf check --changed-since ------------------------------------------------------------------
 
 
-def affected_paths(summaries: Iterable[Summary], changed: ChangedFiles
-                   ) -> frozenset[str] | None:
+def affected_paths(summaries: Iterable[Summary], changed: ChangedFiles) -> frozenset[str] | None:
     """The documents whose findings ``tvf check --changed-since`` reports: those changed since
     the revision, those that refer to a changed document (by its ID now or at the revision),
     meeting documents of a changed network, and documents sharing an ID with a changed one.
@@ -291,7 +304,10 @@ def affected_paths(summaries: Iterable[Summary], changed: ChangedFiles
     scope = set(changed.paths)
     for s in summaries:
         network = s.document.get("network") if s.document is not None else None
-        if s.id in ids or any(ref in ids for ref, _line in s.references) \
-                or (s.type in MEETING_TYPES and network in ids):
+        if (
+            s.id in ids
+            or any(ref in ids for ref, _line in s.references)
+            or (s.type in MEETING_TYPES and network in ids)
+        ):
             scope.add(s.path)
     return frozenset(scope)

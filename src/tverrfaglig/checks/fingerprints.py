@@ -16,10 +16,14 @@ from ..i18n import N_, _
 from .registry import rule
 from .summary import Summary
 
-TVF103 = rule("TVF103", Severity.WARNING,
-              N_("Mistenkelig referanse: dokumentet det vises til, er godkjent på nytt"))
-TVF302 = rule("TVF302", Severity.ERROR,
-              N_("Godkjent dokument endret uten ny godkjenning (fingeravtrykk)"))
+TVF103 = rule(
+    "TVF103",
+    Severity.WARNING,
+    N_("Mistenkelig referanse: dokumentet det vises til, er godkjent på nytt"),
+)
+TVF302 = rule(
+    "TVF302", Severity.ERROR, N_("Godkjent dokument endret uten ny godkjenning (fingeravtrykk)")
+)
 
 
 def _name(doc_id: str | None, path: str) -> str:
@@ -38,15 +42,18 @@ def check_fingerprint(doc: Document) -> Iterator[Finding]:
         return  # missing: made before tvf; malformed: TVF003 says so
     if fingerprint(doc.meta, doc.body) != stored:
         name = _name(doc.id, doc.path)
-        yield TVF302(doc.path, doc.line_of("fingerprint"),
-                     _("Dokumentet er endret etter at det ble godkjent: innholdet stemmer ikke "
-                       "med fingeravtrykket. Gå gjennom endringene (tvf history {name}), og "
-                       "godkjenn dem med «tvf stamp {name}», eller sett teksten tilbake."
-                       ).format(name=name))
+        yield TVF302(
+            doc.path,
+            doc.line_of("fingerprint"),
+            _(
+                "Dokumentet er endret etter at det ble godkjent: innholdet stemmer ikke "
+                "med fingeravtrykket. Gå gjennom endringene (tvf history {name}), og "
+                "godkjenn dem med «tvf stamp {name}», eller sett teksten tilbake."
+            ).format(name=name),
+        )
 
 
-def check_suspect_references(summary: Summary, by_id: Mapping[str, Summary]
-                             ) -> Iterator[Finding]:
+def check_suspect_references(summary: Summary, by_id: Mapping[str, Summary]) -> Iterator[Finding]:
     """TVF103: a reference to a document approved after the referring document was.
 
     Only between approved handbook documents that both have an approval date; each target
@@ -61,21 +68,39 @@ def check_suspect_references(summary: Summary, by_id: Mapping[str, Summary]
         if target is None:
             continue
         theirs = target.approved_on
-        if theirs is None or theirs <= mine or target.status != "approved" or ref in seen \
-                or target.path == summary.path:
+        if (
+            theirs is None
+            or theirs <= mine
+            or target.status != "approved"
+            or ref in seen
+            or target.path == summary.path
+        ):
             continue
         seen.add(ref)
         name = _name(summary.id, summary.path)
         if target.version:
-            message = _("Mistenkelig referanse: {ref} «{title}» ble godkjent på nytt {theirs} "
-                        "(versjon {version}), etter at dette dokumentet ble godkjent {mine}. "
-                        "Les gjennom dette dokumentet mot endringene i {ref}, og godkjenn det "
-                        "på nytt med «tvf stamp {name}».")
+            message = _(
+                "Mistenkelig referanse: {ref} «{title}» ble godkjent på nytt {theirs} "
+                "(versjon {version}), etter at dette dokumentet ble godkjent {mine}. "
+                "Les gjennom dette dokumentet mot endringene i {ref}, og godkjenn det "
+                "på nytt med «tvf stamp {name}»."
+            )
         else:
-            message = _("Mistenkelig referanse: {ref} «{title}» ble godkjent på nytt {theirs}, "
-                        "etter at dette dokumentet ble godkjent {mine}. Les gjennom dette "
-                        "dokumentet mot endringene i {ref}, og godkjenn det på nytt med "
-                        "«tvf stamp {name}».")
-        yield TVF103(summary.path, line, message.format(
- ref=ref, title=target.title, theirs=theirs, version=target.version, mine=mine,
- name=name))
+            message = _(
+                "Mistenkelig referanse: {ref} «{title}» ble godkjent på nytt {theirs}, "
+                "etter at dette dokumentet ble godkjent {mine}. Les gjennom dette "
+                "dokumentet mot endringene i {ref}, og godkjenn det på nytt med "
+                "«tvf stamp {name}»."
+            )
+        yield TVF103(
+            summary.path,
+            line,
+            message.format(
+                ref=ref,
+                title=target.title,
+                theirs=theirs,
+                version=target.version,
+                mine=mine,
+                name=name,
+            ),
+        )

@@ -10,8 +10,9 @@ from ..i18n import N_, _
 from .registry import rule
 from .summary import Summary
 
-TVF005 = rule("TVF005", Severity.ERROR,
-              N_("Dokument-ID, tiltakskode eller nettverks-ID brukt to ganger"))
+TVF005 = rule(
+    "TVF005", Severity.ERROR, N_("Dokument-ID, tiltakskode eller nettverks-ID brukt to ganger")
+)
 
 DUPLICATE = {
     "id": N_("Dokument-ID {value} brukes også i {path}; den må være unik."),
@@ -34,5 +35,6 @@ def check_unique(summaries: Iterable[Summary]) -> Iterator[Finding]:
         for space, value, line in keys:
             first = seen.setdefault((space, value), summary)
             if first is not summary:
-                yield TVF005(summary.path, line,
-                             _(DUPLICATE[space]).format(value=value, path=first.path))
+                yield TVF005(
+                    summary.path, line, _(DUPLICATE[space]).format(value=value, path=first.path)
+                )

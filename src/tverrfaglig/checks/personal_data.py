@@ -20,20 +20,26 @@ from ..pii import find_national_ids
 from .registry import rule
 
 TVF501 = rule("TVF501", Severity.ERROR, N_("Mulig fødselsnummer, D- eller H-nummer i et dokument"))
-TVF502 = rule("TVF502", Severity.WARNING,
-              N_("Teksten ser ut til å nevne et barn: et fornavn ved en klasse, en alder eller "
-                 "en diagnose"))
+TVF502 = rule(
+    "TVF502",
+    Severity.WARNING,
+    N_("Teksten ser ut til å nevne et barn: et fornavn ved en klasse, en alder eller en diagnose"),
+)
 #: The documents TVF502 reads: inputs, agendas, minutes and handbook documents.
 CHILD_CHECKED_TYPES = frozenset({INPUT_TYPE, *MEETING_TYPES, *HANDBOOK_TYPES})
 
 
 def _scan(path: str, text: str) -> Iterator[Finding]:
     for hit in find_national_ids(text):
-        yield TVF501(path, hit.line,
-                     _("Mulig {kind} ({masked}). Håndboka skal aldri inneholde opplysninger "
-                       "som identifiserer et barn eller en person: fjern nummeret, og slett det "
-                       "fra git-historikken om det er delt.").format(kind=hit.label,
-                                                                    masked=hit.masked))
+        yield TVF501(
+            path,
+            hit.line,
+            _(
+                "Mulig {kind} ({masked}). Håndboka skal aldri inneholde opplysninger "
+                "som identifiserer et barn eller en person: fjern nummeret, og slett det "
+                "fra git-historikken om det er delt."
+            ).format(kind=hit.label, masked=hit.masked),
+        )
 
 
 def check_child_mentions(doc: Document) -> Iterator[Finding]:
@@ -41,11 +47,17 @@ def check_child_mentions(doc: Document) -> Iterator[Finding]:
     if doc.meta is None or doc.type not in CHILD_CHECKED_TYPES:
         return
     for mention in find_child_mentions(doc.body):
-        yield TVF502(doc.path, doc.body_line + mention.line - 1, _(
-            "«{name}» står ved «{marker}»: det kan se ut som teksten handler om et bestemt barn. "
-            "Nettverkene og håndboka arbeider på systemnivå; skriv om grupper og tjenester, "
-            "ikke om enkeltbarn (ingen navn, klasse, alder eller diagnose som kan identifisere "
-            "et barn).").format(name=mention.name, marker=mention.marker))
+        yield TVF502(
+            doc.path,
+            doc.body_line + mention.line - 1,
+            _(
+                "«{name}» står ved «{marker}»: det kan se ut som teksten handler om et bestemt "
+                "barn. "
+                "Nettverkene og håndboka arbeider på systemnivå; skriv om grupper og tjenester, "
+                "ikke om enkeltbarn (ingen navn, klasse, alder eller diagnose som kan identifisere "
+                "et barn)."
+            ).format(name=mention.name, marker=mention.marker),
+        )
 
 
 def check_pii(doc: Document) -> Iterator[Finding]:

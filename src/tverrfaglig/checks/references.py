@@ -20,23 +20,34 @@ def check_references(summary: Summary, index: Index) -> Iterator[Finding]:
     retired_self = summary.status == "retired"
     for ref, line in summary.references:
         if not ID_RE.match(ref):
-            yield TVF004(summary.path, line,
-                         _("Referansen «{ref}» er ikke en dokument-ID (f.eks. IV.7-2).").format(
-                             ref=ref))
+            yield TVF004(
+                summary.path,
+                line,
+                _("Referansen «{ref}» er ikke en dokument-ID (f.eks. IV.7-2).").format(ref=ref),
+            )
             continue
         target = index.by_id.get(ref)
         if target is None:
-            yield TVF101(summary.path, line,
-                         _("Referanse til {ref}, som ikke finnes i håndboka.").format(ref=ref))
+            yield TVF101(
+                summary.path,
+                line,
+                _("Referanse til {ref}, som ikke finnes i håndboka.").format(ref=ref),
+            )
         elif target.status == "retired" and not retired_self:
-            yield TVF102(summary.path, line,
-                         _("Referanse til {ref} «{title}», som er utgått (retired). "
-                           "Vis til dokumentet som erstatter det.").format(
-                             ref=ref, title=target.title))
+            yield TVF102(
+                summary.path,
+                line,
+                _(
+                    "Referanse til {ref} «{title}», som er utgått (retired). "
+                    "Vis til dokumentet som erstatter det."
+                ).format(ref=ref, title=target.title),
+            )
     doc = summary.document
     if doc is not None and doc.type in MEETING_TYPES:
         network = doc.get("network")
         if isinstance(network, str) and SLUG_RE.match(network) and network not in index.networks:
-            yield TVF101(doc.path, doc.line_of("network"),
-                         _("Nettverket «{network}» finnes ikke i håndboka.").format(
-                             network=network))
+            yield TVF101(
+                doc.path,
+                doc.line_of("network"),
+                _("Nettverket «{network}» finnes ikke i håndboka.").format(network=network),
+            )

@@ -23,8 +23,17 @@ from ..findings import Finding, Severity
 from ..i18n import _
 
 #: The modules that declare rules, by concern (yamllint's ``rules/__init__.py``).
-MODULES = ("schema", "identity", "references", "citations", "review", "fingerprints",
-           "networks", "personal_data", "services")
+MODULES = (
+    "schema",
+    "identity",
+    "references",
+    "citations",
+    "review",
+    "fingerprints",
+    "networks",
+    "personal_data",
+    "services",
+)
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,14 @@ def check_review(doc: Document, today: dt.date) -> Iterator[Finding]:
     if review_by is not None and review_by < today:
         days = (today - review_by).days
         # The same Norwegian for one day and many (as it always was); English has both forms.
-        yield TVF301(doc.path, doc.line_of("review_by"), ngettext(
- "Revisjonsdatoen {date} er passert ({days} dager siden). Revider dokumentet og "
- "godkjenn det på nytt med tvf stamp.",
- "Revisjonsdatoen {date} er passert ({days} dager siden). Revider dokumentet og "
- "godkjenn det på nytt med tvf stamp.", days).format(date=review_by, days=days))
+        yield TVF301(
+            doc.path,
+            doc.line_of("review_by"),
+            ngettext(
+                "Revisjonsdatoen {date} er passert ({days} dager siden). Revider dokumentet og "
+                "godkjenn det på nytt med tvf stamp.",
+                "Revisjonsdatoen {date} er passert ({days} dager siden). Revider dokumentet og "
+                "godkjenn det på nytt med tvf stamp.",
+                days,
+            ).format(date=review_by, days=days),
+        )

@@ -16,8 +16,11 @@ from ..findings import Finding, Severity
 from ..i18n import N_, _
 from .registry import rule
 
-TVF601 = rule("TVF601", Severity.ERROR,
-              N_("applies_to nevner en tjeneste som ingen enhet i tvf.toml hører til"))
+TVF601 = rule(
+    "TVF601",
+    Severity.ERROR,
+    N_("applies_to nevner en tjeneste som ingen enhet i tvf.toml hører til"),
+)
 
 
 def _key(service: str) -> str:
@@ -35,11 +38,19 @@ def check_services(doc: Document, services: frozenset[str]) -> Iterator[Finding]
         if not isinstance(value, str) or _key(value) in known:
             continue
         close = difflib.get_close_matches(_key(value), list(known), n=1)
-        suggestion = (" " + _("Mente du «{service}»?").format(service=known[close[0]])
-                      if close else "")
-        yield TVF601(doc.path, doc.line_of("applies_to", i),
-                     _("«{value}» i applies_to er ingen kjent tjeneste: ingen enhet i "
-                       "[[units]] i tvf.toml hører til den, så ingen blir bedt om å lese "
-                       "dokumentet.{suggestion} Kjente tjenester: {known}.").format(
-                         value=value, suggestion=suggestion,
-                         known=", ".join(sorted(services, key=str.casefold))))
+        suggestion = (
+            " " + _("Mente du «{service}»?").format(service=known[close[0]]) if close else ""
+        )
+        yield TVF601(
+            doc.path,
+            doc.line_of("applies_to", i),
+            _(
+                "«{value}» i applies_to er ingen kjent tjeneste: ingen enhet i "
+                "[[units]] i tvf.toml hører til den, så ingen blir bedt om å lese "
+                "dokumentet.{suggestion} Kjente tjenester: {known}."
+            ).format(
+                value=value,
+                suggestion=suggestion,
+                known=", ".join(sorted(services, key=str.casefold)),
+            ),
+        )

@@ -37,9 +37,14 @@ class Summary(NamedTuple):
     def of(cls, doc: Document) -> Summary:
         code = doc.get("code")
         return cls(
-            path=doc.path, type=doc.type, id=doc.id, status=doc.status, title=doc.title,
+            path=doc.path,
+            type=doc.type,
+            id=doc.id,
+            status=doc.status,
+            title=doc.title,
             code=code if isinstance(code, str) else None,
-            line_of_id=doc.line_of("id"), line_of_code=doc.line_of("code"),
+            line_of_id=doc.line_of("id"),
+            line_of_code=doc.line_of("code"),
             references=tuple(references(doc)),
             document=None if doc.is_handbook_document else doc,
             approved_on=approved_on(doc),

@@ -32,8 +32,10 @@ from . import (
 app = typer.Typer(
     name="tvf",
     cls=language.LocalisedGroup,
-    help=N_("tvf holder håndboka for tverrfaglig samarbeid i orden: skjema, ID-er, referanser, "
-            "lovhenvisninger og revisjonsdatoer."),
+    help=N_(
+        "tvf holder håndboka for tverrfaglig samarbeid i orden: skjema, ID-er, referanser, "
+        "lovhenvisninger og revisjonsdatoer."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -54,23 +56,52 @@ class Language(enum.StrEnum):
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help=N_("Vis versjonen og avslutt."))] = False,
-    lang: Annotated[Language | None, typer.Option(
-        language.LANG_OPTION, show_default=False,
-        help=N_("Språket tvf snakker: nb (bokmål, standard) eller en (engelsk). Kan stå hvor som "
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=N_("Vis versjonen og avslutt.")
+        ),
+    ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            language.LANG_OPTION,
+            show_default=False,
+            help=N_(
+                "Språket tvf snakker: nb (bokmål, standard) eller en (engelsk). Kan stå hvor som "
                 "helst på kommandolinjen. Ellers avgjør TVF_LANG, og så LANGUAGE, LC_ALL, "
-                "LC_MESSAGES og LANG (en_* gir engelsk)."))] = None,
-    install_completion: Annotated[str | None, typer.Option(
-        "--install-completion", metavar=N_("SKALL"), callback=completion.install_callback,
-        is_eager=True, show_default=False,
-        help=N_("Legg inn fullføring med Tab (kommandoer, valg, dokument-ID-er og nettverk) "
-                "for skallet: bash, zsh, fish eller powershell."))] = None,
-    show_completion: Annotated[str | None, typer.Option(
-        "--show-completion", metavar=N_("SKALL"), callback=completion.show_callback,
-        is_eager=True, show_default=False,
-        help=N_("Skriv ut fullføringsskriptet for skallet (bash, zsh, fish eller "
-                "powershell), for å legge det inn selv."))] = None,
+                "LC_MESSAGES og LANG (en_* gir engelsk)."
+            ),
+        ),
+    ] = None,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar=N_("SKALL"),
+            callback=completion.install_callback,
+            is_eager=True,
+            show_default=False,
+            help=N_(
+                "Legg inn fullføring med Tab (kommandoer, valg, dokument-ID-er og nettverk) "
+                "for skallet: bash, zsh, fish eller powershell."
+            ),
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar=N_("SKALL"),
+            callback=completion.show_callback,
+            is_eager=True,
+            show_default=False,
+            help=N_(
+                "Skriv ut fullføringsskriptet for skallet (bash, zsh, fish eller "
+                "powershell), for å legge det inn selv."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """The root of the command line; --lang has already been applied by LocalisedGroup."""
 

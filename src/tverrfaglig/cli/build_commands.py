@@ -19,17 +19,37 @@ BUILD_HELP = N_(
 
 @handle_errors
 def build_command(
-    out: Annotated[Path, typer.Option(
-        "--out", "-o", help=N_("Mappen nettstedet skrives til."), file_okay=False)] = DEFAULT_OUT,
-    force: Annotated[bool, typer.Option(
-        "--force", help=N_("Bygg selv om tvf check finner feil (men aldri med et mulig "
-                           "fødselsnummer i håndboka)."))] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help=N_("Vis hva som ville blitt skrevet og fjernet, uten å skrive noe."))
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help=N_("Mappen nettstedet skrives til."), file_okay=False),
+    ] = DEFAULT_OUT,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help=N_(
+                "Bygg selv om tvf check finner feil (men aldri med et mulig "
+                "fødselsnummer i håndboka)."
+            ),
+        ),
     ] = False,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help=N_("Antall prosesser som lager sider (standard: én per "
-                                       "kjerne for store håndbøker)."), show_default=False)
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run", help=N_("Vis hva som ville blitt skrevet og fjernet, uten å skrive noe.")
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help=N_(
+                "Antall prosesser som lager sider (standard: én per kjerne for store håndbøker)."
+            ),
+            show_default=False,
+        ),
     ] = None,
     handbook: HandbookOption = None,
     today: TodayOption = None,
@@ -40,8 +60,14 @@ def build_command(
     from ..render.console import console
     from ..site import build_site  # markdown-it and the templates: loaded only for tvf build
 
-    result = build_site(find_handbook(handbook), out, force=force, today=parse_today(today),
-                        dry_run=dry_run, jobs=jobs)
+    result = build_site(
+        find_handbook(handbook),
+        out,
+        force=force,
+        today=parse_today(today),
+        dry_run=dry_run,
+        jobs=jobs,
+    )
     render_build(result, out, console())
 
 

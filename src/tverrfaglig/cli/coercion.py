@@ -56,29 +56,42 @@ class QuickCoercion:
                 from typer._param_types import coerce_cli_choice
 
                 try:
-                    return coerce_cli_choice(value, choices=list(annotation),
-                                             case_sensitive=info.case_sensitive, ctx=ctx)
+                    return coerce_cli_choice(
+                        value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx
+                    )
                 except ValueError:
                     return _UNKNOWN  # typer's own message
             return _UNKNOWN
         if annotation is str:
-            return value if isinstance(value, str) and not getattr(info, "path_type", None) \
-                and not descriptor.is_path else _UNKNOWN
+            return (
+                value
+                if isinstance(value, str)
+                and not getattr(info, "path_type", None)
+                and not descriptor.is_path
+                else _UNKNOWN
+            )
         if annotation is int and not info.clamp:
             number = value if isinstance(value, int) and not isinstance(value, bool) else None
             if isinstance(value, str) and _WHOLE.fullmatch(value):
                 number = int(value)
-            if number is None or (info.min is not None and number < info.min) \
-                    or (info.max is not None and number > info.max):
+            if (
+                number is None
+                or (info.min is not None and number < info.min)
+                or (info.max is not None and number > info.max)
+            ):
                 return _UNKNOWN
             return number
-        if annotation is Path and descriptor.is_path and isinstance(value, str | Path) \
-                and str(value) and info.path_type in (None, Path):
+        if (
+            annotation is Path
+            and descriptor.is_path
+            and isinstance(value, str | Path)
+            and str(value)
+            and info.path_type in (None, Path)
+        ):
             from typer._param_types import coerce_cli_path
 
             try:
-                return coerce_cli_path(Path(value), info, path_type=Path, param=param,
-                                       ctx=ctx)
+                return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
             except Exception:  # typer says what is wrong, in its own words
                 return _UNKNOWN
         return _UNKNOWN

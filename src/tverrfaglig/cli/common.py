@@ -29,15 +29,25 @@ R = TypeVar("R")
 
 HandbookOption = Annotated[
     Path | None,
-    typer.Option("--handbook", "-H", help=N_("Mappen med håndboka (der tvf.toml ligger). "
-                 "Ellers: TVF_HANDBOOK, nærmeste mappe oppover med tvf.toml, eller ./handbook/."),
-                 show_default=False),
+    typer.Option(
+        "--handbook",
+        "-H",
+        help=N_(
+            "Mappen med håndboka (der tvf.toml ligger). "
+            "Ellers: TVF_HANDBOOK, nærmeste mappe oppover med tvf.toml, eller ./handbook/."
+        ),
+        show_default=False,
+    ),
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", envvar="TVF_TODAY", metavar=N_("ÅÅÅÅ-MM-DD"),
-                 help=N_("Datoen som regnes som i dag (for reproduserbare kjøringer)."),
-                 show_default=False),
+    typer.Option(
+        "--today",
+        envvar="TVF_TODAY",
+        metavar=N_("ÅÅÅÅ-MM-DD"),
+        help=N_("Datoen som regnes som i dag (for reproduserbare kjøringer)."),
+        show_default=False,
+    ),
 ]
 
 
@@ -49,9 +59,16 @@ class TableFormat(enum.StrEnum):
 #: The Norwegian words tvf shows for the contract's English values (types, statuses, …), which
 #: options accept alongside the English ones: ``tvf list --type prosedyre --status godkjent``.
 NORWEGIAN_VALUES = {
-    "prosedyre": "procedure", "vedlegg": "attachment", "tiltak": "measure",
-    "nettverk": "network", "utkast": "draft", "godkjent": "approved", "utgått": "retired",
-    "utgatt": "retired", "ansvarlig": "owner", "eier": "owner",
+    "prosedyre": "procedure",
+    "vedlegg": "attachment",
+    "tiltak": "measure",
+    "nettverk": "network",
+    "utkast": "draft",
+    "godkjent": "approved",
+    "utgått": "retired",
+    "utgatt": "retired",
+    "ansvarlig": "owner",
+    "eier": "owner",
 }
 
 
@@ -89,8 +106,11 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None] | None
     import sys
 
     # Not a terminal, nor told to act as one (rich's rules): quiet, without importing rich.
-    if not (sys.stderr.isatty() or "FORCE_COLOR" in os.environ
-            or os.environ.get("TTY_COMPATIBLE") == "1"):
+    if not (
+        sys.stderr.isatty()
+        or "FORCE_COLOR" in os.environ
+        or os.environ.get("TTY_COMPATIBLE") == "1"
+    ):
         yield None
         return
     from rich.console import Console
@@ -106,8 +126,14 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None] | None
     if not err.is_terminal:
         yield None
         return
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         task = bar.add_task(description, total=None)
 
         def advance(step: int, total: int) -> None:
@@ -124,12 +150,17 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
         return None
     day = parse_user_date(value)
     if day is None:
-        raise TvfError(_("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller "
-                         "DD.MM.ÅÅÅÅ.").format(option=option, value=value))
+        raise TvfError(
+            _("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.").format(
+                option=option, value=value
+            )
+        )
     if not in_range(day):
-        raise TvfError(_("{option} {value} er utenfor datoene tvf regner med ({earliest} til "
-                         "{latest}).").format(option=option, value=day, earliest=EARLIEST,
-                                              latest=LATEST))
+        raise TvfError(
+            _(
+                "{option} {value} er utenfor datoene tvf regner med ({earliest} til {latest})."
+            ).format(option=option, value=day, earliest=EARLIEST, latest=LATEST)
+        )
     return day
 
 
@@ -137,9 +168,11 @@ def parse_count(value: int, option: str, *, lowest: int, highest: int) -> int:
     """``value`` of the whole-number option ``option`` when it is ``lowest``–``highest``;
     otherwise a refusal (exit 2) that says the range."""
     if not lowest <= value <= highest:
-        raise TvfError(_("{option} {value} er utenfor det tvf tillater ({lowest} til "
-                         "{highest}).").format(option=option, value=value, lowest=lowest,
-                                               highest=highest))
+        raise TvfError(
+            _("{option} {value} er utenfor det tvf tillater ({lowest} til {highest}).").format(
+                option=option, value=value, lowest=lowest, highest=highest
+            )
+        )
     return value
 
 

@@ -61,6 +61,7 @@ def _set_completer(param: Parameter, completer: Any) -> None:
 
 # --- The candidates ------------------------------------------------------------------------
 
+
 def candidates(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The handbook's documents and networks as (ID, title), read from front matter only.
 
@@ -110,8 +111,11 @@ def _complete(ctx: Context, incomplete: str, which: int) -> list[CompletionItem]
         found = candidates(_handbook_of(ctx))[which]
     except Exception:  # completion must never fail: no handbook, no candidates
         return []
-    return [CompletionItem(value, help=title or None) for value, title in found
-            if value.startswith(incomplete)]
+    return [
+        CompletionItem(value, help=title or None)
+        for value, title in found
+        if value.startswith(incomplete)
+    ]
 
 
 def complete_documents(ctx: Context, param: Parameter, incomplete: str) -> list[CompletionItem]:
@@ -128,11 +132,14 @@ def complete_networks(ctx: Context, param: Parameter, incomplete: str) -> list[C
 
 # --- --install-completion and --show-completion --------------------------------------------
 
+
 def _shell(value: str) -> str:
     if value not in SHELLS:
         raise typer.BadParameter(
             _("Skallet «{shell}» støttes ikke; velg bash, zsh, fish eller powershell.").format(
-                shell=value))
+                shell=value
+            )
+        )
     return value
 
 
@@ -140,10 +147,15 @@ def install_callback(ctx: Context, param: Parameter, value: str | None) -> None:
     del param
     if value is None or ctx.resilient_parsing:
         return
-    shell, path = _completion_shared.install(shell=_shell(value), prog_name=PROG_NAME,
-                                             complete_var=COMPLETE_VAR)
-    typer.echo(_("Fullføring for {shell} er lagt inn i {path}. Den virker fra neste gang du "
-                 "åpner et terminalvindu.").format(shell=shell, path=path))
+    shell, path = _completion_shared.install(
+        shell=_shell(value), prog_name=PROG_NAME, complete_var=COMPLETE_VAR
+    )
+    typer.echo(
+        _(
+            "Fullføring for {shell} er lagt inn i {path}. Den virker fra neste gang du "
+            "åpner et terminalvindu."
+        ).format(shell=shell, path=path)
+    )
     raise typer.Exit()
 
 
@@ -151,6 +163,9 @@ def show_callback(ctx: Context, param: Parameter, value: str | None) -> None:
     del param
     if value is None or ctx.resilient_parsing:
         return
-    typer.echo(_completion_shared.get_completion_script(
-        prog_name=PROG_NAME, complete_var=COMPLETE_VAR, shell=_shell(value)))
+    typer.echo(
+        _completion_shared.get_completion_script(
+            prog_name=PROG_NAME, complete_var=COMPLETE_VAR, shell=_shell(value)
+        )
+    )
     raise typer.Exit()

@@ -69,6 +69,7 @@ def pop_lang(args: Sequence[str]) -> tuple[list[str], str | None]:
 
 # --- Help texts ----------------------------------------------------------------------------
 
+
 def localise(command: Command) -> None:
     """Make ``command`` and everything under it speak the language in use: translate their
     help texts and metavars, and give them the context whose help formatter translates
@@ -108,13 +109,21 @@ class LocalisedHelpFormatter(HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         for piece in USAGE_PIECES:
             args = args.replace(piece, i18n.click_text(piece))
-        super().write_usage(prog, _type_names(args),
-                            i18n.click_text("Usage: ") if prefix is None else prefix)
+        super().write_usage(
+            prog, _type_names(args), i18n.click_text("Usage: ") if prefix is None else prefix
+        )
 
-    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
-                 col_spacing: int = 2) -> None:
-        super().write_dl([(_type_names(first), i18n.click_text(second) if second else second)
-                          for first, second in rows], col_max, col_spacing)
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        super().write_dl(
+            [
+                (_type_names(first), i18n.click_text(second) if second else second)
+                for first, second in rows
+            ],
+            col_max,
+            col_spacing,
+        )
 
 
 _TYPE_NAME = re.compile(r"<[^<>\s|]+(?: range)?>")
@@ -159,8 +168,10 @@ def translate_click_message(message: str) -> str:
     for pattern, translated in _patterns(i18n.language()):
         match = pattern.match(message)
         if match:
-            values = {name: translate_click_message(value) if name == "message" else value
-                      for name, value in match.groupdict().items()}
+            values = {
+                name: translate_click_message(value) if name == "message" else value
+                for name, value in match.groupdict().items()
+            }
             return _format(translated, values)
     return message
 
@@ -180,21 +191,35 @@ def show_usage_error(error: click_exceptions.ClickException) -> None:
     if ctx is not None:
         hint = ""
         if ctx.command.get_help_option(ctx) is not None:
-            hint = i18n.click_text("Try '{command} {option}' for help.").format(
-                command=ctx.command_path, option=ctx.help_option_names[0]) + "\n"
+            hint = (
+                i18n.click_text("Try '{command} {option}' for help.").format(
+                    command=ctx.command_path, option=ctx.help_option_names[0]
+                )
+                + "\n"
+            )
         echo(f"{ctx.get_usage()}\n{hint}")
-    echo(i18n.click_text("Error: {message}").format(
-        message=translate_click_message(error.format_message())))
+    echo(
+        i18n.click_text("Error: {message}").format(
+            message=translate_click_message(error.format_message())
+        )
+    )
 
 
 # --- The root group ------------------------------------------------------------------------
 
+
 class LocalisedGroup(typer.core.TyperGroup):
     """The ``tvf`` group: picks the language first, then runs the command line in it."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             windows_expand_args: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         rest, chosen = pop_lang(sys.argv[1:] if args is None else args)
         i18n.activate(i18n.resolve(chosen))
         localise(self)
@@ -202,9 +227,15 @@ class LocalisedGroup(typer.core.TyperGroup):
         completion.attach(self)
         if chosen is not None:
             rest = [LANG_OPTION, chosen, *rest]  # the option itself checks the value
-        run = functools.partial(super().main, rest, prog_name, complete_var,
-                                standalone_mode=False, windows_expand_args=windows_expand_args,
-                                **extra)
+        run = functools.partial(
+            super().main,
+            rest,
+            prog_name,
+            complete_var,
+            standalone_mode=False,
+            windows_expand_args=windows_expand_args,
+            **extra,
+        )
         if not standalone_mode:
             return run()
         try:

@@ -45,6 +45,7 @@ def laws_command(
 ) -> None:
     """List the law registry (the help text is the Typer's ``help``)."""
     from ..render.console import echo
+
     if ctx.invoked_subcommand is not None:
         return
     from ..render.console import console
@@ -58,29 +59,56 @@ def laws_command(
         console().print(laws_table(laws, day))
 
 
-@laws_app.command("import", help=N_(
-    "Skriv håndbokas laws.yaml fra Lovdatas åpne data (NLOD 2.0): ID, tittel, korttittel, "
-    "ikrafttredelse, siste endring, kapitler og paragrafer med tittel, opphevede paragrafer og "
-    "endringene notert under hver. Navn i registeret beholdes."))
+@laws_app.command(
+    "import",
+    help=N_(
+        "Skriv håndbokas laws.yaml fra Lovdatas åpne data (NLOD 2.0): ID, tittel, korttittel, "
+        "ikrafttredelse, siste endring, kapitler og paragrafer med tittel, opphevede paragrafer og "
+        "endringene notert under hver. Navn i registeret beholdes."
+    ),
+)
 @handle_errors
 def import_command(
-    archive: Annotated[str | None, typer.Argument(
-        metavar=N_("ARKIV"), show_default=False,
-        # The archive name and URL are written out (ARCHIVE_NAME, ARCHIVE_URL): a msgid is
-        # a literal, and the help text is translated when it is shown.
-        help=N_("gjeldende-lover.tar.bz2 (eller gjeldende-sentrale-forskrifter.tar.bz2 for "
+    archive: Annotated[
+        str | None,
+        typer.Argument(
+            metavar=N_("ARKIV"),
+            show_default=False,
+            # The archive name and URL are written out (ARCHIVE_NAME, ARCHIVE_URL): a msgid is
+            # a literal, and the help text is translated when it is shown.
+            help=N_(
+                "gjeldende-lover.tar.bz2 (eller gjeldende-sentrale-forskrifter.tar.bz2 for "
                 "forskriftene) fra Lovdata, en mappe med nl-*.xml- eller sf-*.xml-filene fra "
-                "det, eller en http(s)-adresse til arkivet."))] = None,
-    url: Annotated[bool, typer.Option(
-        "--url", help=N_("Hent arkivet fra Lovdatas åpne data (https://api.lovdata.no/v1/"
-                         "publicData/get/gjeldende-lover.tar.bz2); krever nett."))
+                "det, eller en http(s)-adresse til arkivet."
+            ),
+        ),
+    ] = None,
+    url: Annotated[
+        bool,
+        typer.Option(
+            "--url",
+            help=N_(
+                "Hent arkivet fra Lovdatas åpne data (https://api.lovdata.no/v1/"
+                "publicData/get/gjeldende-lover.tar.bz2); krever nett."
+            ),
+        ),
     ] = False,
-    everything: Annotated[bool, typer.Option(
-        "--all", help=N_("Ta med alle lovene i arkivet, ikke bare dem håndboka viser til "
-                         "eller har i laws.yaml."))] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help=N_("Les arkivet og vis hva som ville blitt skrevet, men skriv "
-                             "ingenting."))
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=N_(
+                "Ta med alle lovene i arkivet, ikke bare dem håndboka viser til "
+                "eller har i laws.yaml."
+            ),
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help=N_("Les arkivet og vis hva som ville blitt skrevet, men skriv ingenting."),
+        ),
     ] = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
@@ -89,9 +117,10 @@ def import_command(
     from .. import laws
 
     if url == (archive is not None):
-        raise TvfError(_("Oppgi enten ARKIV eller --url."),
-                       hint=_("For eksempel: tvf laws import {archive}").format(
-                           archive=laws.LOVDATA_ARCHIVE))
+        raise TvfError(
+            _("Oppgi enten ARKIV eller --url."),
+            hint=_("For eksempel: tvf laws import {archive}").format(archive=laws.LOVDATA_ARCHIVE),
+        )
     from ..config import find_handbook
     from ..laws.lovdata import import_laws  # only here: it is not needed by the other commands
     from ..render.console import console
@@ -101,18 +130,31 @@ def import_command(
     source: Path | str = address if url else archive or ""
     if isinstance(source, str) and not source.startswith(("http://", "https://")):
         source = Path(source)
-    result = import_laws(find_handbook(handbook), source, everything=everything,
-                         dry_run=dry_run, today=parse_today(today))
+    result = import_laws(
+        find_handbook(handbook),
+        source,
+        everything=everything,
+        dry_run=dry_run,
+        today=parse_today(today),
+    )
     render_import(result, console())
 
 
-@laws_app.command("show", help=N_(
-    "Vis én lov: paragrafene med titler, og hvilke dokumenter som viser til hver."))
+@laws_app.command(
+    "show", help=N_("Vis én lov: paragrafene med titler, og hvilke dokumenter som viser til hver.")
+)
 @handle_errors
 def show_command(
-    name: Annotated[str, typer.Argument(
-        metavar=N_("LOV"), help=N_("Navn, forkortelse, Lovdata-ID eller Lovdata-lenke, "
-                                   "f.eks. bhl eller LOV-2005-06-17-64."))],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar=N_("LOV"),
+            help=N_(
+                "Navn, forkortelse, Lovdata-ID eller Lovdata-lenke, "
+                "f.eks. bhl eller LOV-2005-06-17-64."
+            ),
+        ),
+    ],
     handbook: HandbookOption = None,
     output_format: FormatOption = TableFormat.table,
     today: TodayOption = None,
@@ -130,14 +172,21 @@ def show_command(
         render_law_overview(overview, console(), day)
 
 
-@laws_app.command("cited", help=N_(
-    "List alle lover, kapitler og paragrafer håndboka viser til, med lenke til Lovdata og "
-    "dokumentene som viser til dem (utgåtte dokumenter er ikke med)."))
+@laws_app.command(
+    "cited",
+    help=N_(
+        "List alle lover, kapitler og paragrafer håndboka viser til, med lenke til Lovdata og "
+        "dokumentene som viser til dem (utgåtte dokumenter er ikke med)."
+    ),
+)
 @handle_errors
 def cited_command(
     handbook: HandbookOption = None,
-    output_format: Annotated[CitedFormat, typer.Option(
-        "--format", "-f", help=N_("table, json eller markdown (til en revisjonsrapport)."))
+    output_format: Annotated[
+        CitedFormat,
+        typer.Option(
+            "--format", "-f", help=N_("table, json eller markdown (til en revisjonsrapport).")
+        ),
     ] = CitedFormat.table,
     today: TodayOption = None,
 ) -> None:
@@ -158,14 +207,21 @@ def cited_command(
         console().print(cited_table(provisions, day))
 
 
-@laws_app.command("find", help=N_(
-    "Finn lovhenvisningene i en hvilken som helst tekst (et utkast, en e-post): én linje per "
-    "henvisning med lov, bestemmelse, overskrift, merknad og Lovdata-lenke. Exit-status 1 "
-    "når en lov er ukjent, opphevet eller nummereringen er gammel."))
+@laws_app.command(
+    "find",
+    help=N_(
+        "Finn lovhenvisningene i en hvilken som helst tekst (et utkast, en e-post): én linje per "
+        "henvisning med lov, bestemmelse, overskrift, merknad og Lovdata-lenke. Exit-status 1 "
+        "når en lov er ukjent, opphevet eller nummereringen er gammel."
+    ),
+)
 @handle_errors
 def find_command(
-    file: Annotated[str, typer.Argument(
-        metavar=N_("FIL"), help=N_("Teksten som skal leses; - (standard) leser fra stdin."))
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar=N_("FIL"), help=N_("Teksten som skal leses; - (standard) leser fra stdin.")
+        ),
     ] = "-",
     handbook: HandbookOption = None,
     output_format: FormatOption = TableFormat.table,
@@ -187,8 +243,9 @@ def find_command(
         try:
             text = Path(file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise TvfError(_("Kan ikke lese {path}: {error}.").format(path=file, error=exc)
-                           ) from exc
+            raise TvfError(
+                _("Kan ikke lese {path}: {error}.").format(path=file, error=exc)
+            ) from exc
     root = find_handbook(Path(handbook)) if handbook is not None else _optional_root()
     registry, _problems = load_registry(root)
     provisions = find_in_text(text, registry, path=file, today=day)

@@ -24,22 +24,34 @@ if TYPE_CHECKING:
 
 DEFAULT_EML_DIR = Path("tvf-epost")
 
-AttachOption = Annotated[ExportFormat, typer.Option(
-    "--format", "-f", help=N_("Vedlegget: docx (Word) eller pdf."))]
-MailDryRunOption = Annotated[bool, typer.Option(
-    "--dry-run", help=N_("Send ingenting: skriv e-postene som .eml-filer i --eml-mappen."))]
-EmlOption = Annotated[Path, typer.Option(
-    "--eml", metavar=N_("MAPPE"), help=N_("Mappen for .eml-filene med --dry-run."))]
-ResendOption = Annotated[bool, typer.Option(
-    "--resend", help=N_("Send også til dem som alt har fått e-posten (ellers hoppes de over)."))]
+AttachOption = Annotated[
+    ExportFormat, typer.Option("--format", "-f", help=N_("Vedlegget: docx (Word) eller pdf."))
+]
+MailDryRunOption = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run", help=N_("Send ingenting: skriv e-postene som .eml-filer i --eml-mappen.")
+    ),
+]
+EmlOption = Annotated[
+    Path,
+    typer.Option("--eml", metavar=N_("MAPPE"), help=N_("Mappen for .eml-filene med --dry-run.")),
+]
+ResendOption = Annotated[
+    bool,
+    typer.Option(
+        "--resend", help=N_("Send også til dem som alt har fått e-posten (ellers hoppes de over).")
+    ),
+]
 
 
 def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def deliver(handbook: Handbook, batch: Batch, *, dry_run: bool, eml: Path, resend: bool
-            ) -> BatchResult:
+def deliver(
+    handbook: Handbook, batch: Batch, *, dry_run: bool, eml: Path, resend: bool
+) -> BatchResult:
     """Send ``batch`` (or write it as .eml files) and tell the user what happened."""
     from ..mail.jobs import require_settings
     from ..mail.sender import BatchResult, send_batch, write_eml
@@ -47,24 +59,41 @@ def deliver(handbook: Handbook, batch: Batch, *, dry_run: bool, eml: Path, resen
 
     out = console()
     if batch.missing:
-        out.print(_("Merk: ingen e-postadresse for {names}; de får ingenting.").format(
-            names=", ".join(batch.missing)), style="yellow", markup=False)
+        out.print(
+            _("Merk: ingen e-postadresse for {names}; de får ingenting.").format(
+                names=", ".join(batch.missing)
+            ),
+            style="yellow",
+            markup=False,
+        )
     if dry_run:
         files = write_eml(batch.messages, eml)
-        out.print(ngettext("Sendte ingenting; skrev {n} e-post til {folder}.",
-                           "Sendte ingenting; skrev {n} e-poster til {folder}.",
-                           len(files)).format(n=len(files), folder=eml), markup=False)
+        out.print(
+            ngettext(
+                "Sendte ingenting; skrev {n} e-post til {folder}.",
+                "Sendte ingenting; skrev {n} e-poster til {folder}.",
+                len(files),
+            ).format(n=len(files), folder=eml),
+            markup=False,
+        )
         return BatchResult((), (), files)
-    result = send_batch(batch.messages, require_settings(handbook), handbook.root, now=now,
-                        resend=resend)
+    result = send_batch(
+        batch.messages, require_settings(handbook), handbook.root, now=now, resend=resend
+    )
     if result.sent:
-        out.print(ngettext("Sendte {n} e-post: {to}.", "Sendte {n} e-poster: {to}.",
-                           len(result.sent)).format(
-            n=len(result.sent), to=", ".join(m.recipient for m in result.sent)), markup=False)
+        out.print(
+            ngettext(
+                "Sendte {n} e-post: {to}.", "Sendte {n} e-poster: {to}.", len(result.sent)
+            ).format(n=len(result.sent), to=", ".join(m.recipient for m in result.sent)),
+            markup=False,
+        )
     if result.skipped:
-        out.print(_("Allerede sendt tidligere, ikke sendt på nytt: {to} (--resend sender "
-                    "likevel).").format(to=", ".join(m.recipient for m in result.skipped)),
-                  markup=False)
+        out.print(
+            _(
+                "Allerede sendt tidligere, ikke sendt på nytt: {to} (--resend sender likevel)."
+            ).format(to=", ".join(m.recipient for m in result.skipped)),
+            markup=False,
+        )
     return result
 
 
@@ -73,13 +102,25 @@ def agenda_send(
     network: NetworkOption,
     date: DateOption = None,
     attach: AttachOption = ExportFormat.docx,
-    start: Annotated[str | None, typer.Option(
-        "--time", metavar=N_("TT:MM"), help=N_("Når møtet begynner (ellers en "
-                                               "heldagshendelse i invitasjonen)."),
-        show_default=False)] = None,
-    duration: Annotated[int, typer.Option(
-        "--duration", metavar=N_("MINUTTER"), min=15, max=600,
-        help=N_("Møtets lengde i invitasjonen."))] = 120,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--time",
+            metavar=N_("TT:MM"),
+            help=N_("Når møtet begynner (ellers en heldagshendelse i invitasjonen)."),
+            show_default=False,
+        ),
+    ] = None,
+    duration: Annotated[
+        int,
+        typer.Option(
+            "--duration",
+            metavar=N_("MINUTTER"),
+            min=15,
+            max=600,
+            help=N_("Møtets lengde i invitasjonen."),
+        ),
+    ] = 120,
     dry_run: MailDryRunOption = False,
     eml: EmlOption = DEFAULT_EML_DIR,
     resend: ResendOption = False,
@@ -94,11 +135,22 @@ def agenda_send(
         try:
             begins = dt.time.fromisoformat(start.strip())
         except ValueError:
-            raise TvfError(_("--time «{value}» er ikke et klokkeslett; skriv TT:MM, "
-                             "f.eks. 12:30.").format(value=start)) from None
+            raise TvfError(
+                _("--time «{value}» er ikke et klokkeslett; skriv TT:MM, f.eks. 12:30.").format(
+                    value=start
+                )
+            ) from None
     book = load(handbook)
-    batch = agenda_batch(book, network, date=parse_date(date, "--date"), today=parse_today(today),
-                         fmt=attach, now=now(), start=begins, minutes=duration)
+    batch = agenda_batch(
+        book,
+        network,
+        date=parse_date(date, "--date"),
+        today=parse_today(today),
+        fmt=attach,
+        now=now(),
+        start=begins,
+        minutes=duration,
+    )
     deliver(book, batch, dry_run=dry_run, eml=eml, resend=resend)
 
 
@@ -119,8 +171,9 @@ def minutes_send(
 
     book = load(handbook)
     day = parse_today(today)
-    batch = minutes_batch(book, network, date=parse_date(date, "--date"), today=day, fmt=attach,
-                          now=now())
+    batch = minutes_batch(
+        book, network, date=parse_date(date, "--date"), today=day, fmt=attach, now=now()
+    )
     deliver(book, batch, dry_run=dry_run, eml=eml, resend=resend)
     if dry_run or batch.date is None:
         return
@@ -130,18 +183,27 @@ def minutes_send(
     doc = minutes_on(get_network(book, network), batch.date)
     if doc is not None and doc.get("sent") is None:
         result = mark_sent(book, network, date=batch.date, today=day)
-        console().print(_("Merket {path} som sendt {date}.").format(path=result.path, date=day),
-                        markup=False)
+        console().print(
+            _("Merket {path} som sendt {date}.").format(path=result.path, date=day), markup=False
+        )
 
 
 def register(app: typer.Typer) -> None:
     del app  # the commands belong to the agenda and minutes groups
-    agenda_app.command("send", help=N_(
-        "Send sakslisten på e-post til nettverkets leder og medlemmer: teksten i e-posten, "
-        "sakslisten som vedlegg (docx eller pdf) og en møteinvitasjon (.ics) som Outlook "
-        "godtar. Uten --date: første saksliste fra i dag av. Det som alt er sendt, sendes "
-        "ikke igjen."))(agenda_send)
-    minutes_app.command("send", help=N_(
-        "Send referatet på e-post til mottakeren (report_to) og medlemmene, med referatet som "
-        "vedlegg, og merk det som sendt (som tvf minutes sent). Det som alt er sendt, sendes "
-        "ikke igjen."))(minutes_send)
+    agenda_app.command(
+        "send",
+        help=N_(
+            "Send sakslisten på e-post til nettverkets leder og medlemmer: teksten i e-posten, "
+            "sakslisten som vedlegg (docx eller pdf) og en møteinvitasjon (.ics) som Outlook "
+            "godtar. Uten --date: første saksliste fra i dag av. Det som alt er sendt, sendes "
+            "ikke igjen."
+        ),
+    )(agenda_send)
+    minutes_app.command(
+        "send",
+        help=N_(
+            "Send referatet på e-post til mottakeren (report_to) og medlemmene, med referatet som "
+            "vedlegg, og merk det som sendt (som tvf minutes sent). Det som alt er sendt, sendes "
+            "ikke igjen."
+        ),
+    )(minutes_send)

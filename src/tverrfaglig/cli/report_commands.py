@@ -35,36 +35,73 @@ class AuditFormat(enum.StrEnum):
 
 @handle_errors
 def outdated_command(
-    within: Annotated[int, typer.Option(
-        "--within", metavar=N_("DAGER"),
-        help=N_("Ta med revisjonsdatoer og frister for oppfølgingspunkter de neste DAGER "
-                "dagene (0–36525)."))
+    within: Annotated[
+        int,
+        typer.Option(
+            "--within",
+            metavar=N_("DAGER"),
+            help=N_(
+                "Ta med revisjonsdatoer og frister for oppfølgingspunkter de neste DAGER "
+                "dagene (0–36525)."
+            ),
+        ),
     ] = 60,
-    stale_months: Annotated[int, typer.Option(
-        "--stale-months", metavar="N",
-        help=N_("Ta med dokumenter som ikke er endret i git på mer enn N måneder "
-                "(1–1200)."))] = 24,
-    by: Annotated[GroupBy | None, typer.Option(
-        "--by",
-        help=N_("owner (eller ansvarlig): én liste per ansvarlig (dokumentets owner; for et "
-                "oppfølgingspunkt den som har ansvar for det; ellers nettverkets leder)."),
-        show_default=False)] = None,
-    output_format: Annotated[OutdatedFormat, typer.Option(
-        "--format", "-f",
-        help=N_("table, json, markdown (til e-post) eller csv (til regneark)."))
+    stale_months: Annotated[
+        int,
+        typer.Option(
+            "--stale-months",
+            metavar="N",
+            help=N_("Ta med dokumenter som ikke er endret i git på mer enn N måneder (1–1200)."),
+        ),
+    ] = 24,
+    by: Annotated[
+        GroupBy | None,
+        typer.Option(
+            "--by",
+            help=N_(
+                "owner (eller ansvarlig): én liste per ansvarlig (dokumentets owner; for et "
+                "oppfølgingspunkt den som har ansvar for det; ellers nettverkets leder)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutdatedFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_("table, json, markdown (til e-post) eller csv (til regneark)."),
+        ),
     ] = OutdatedFormat.table,
-    mail: Annotated[bool, typer.Option(
-        "--mail", help=N_("Send hver ansvarlig én e-post med det de må følge opp, gruppert og "
-                          "sortert som rapporten (adresser: [mail.addresses] i tvf.toml og "
-                          "nettverkenes email)."))] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help=N_("Med --mail: send ingenting, skriv e-postene som .eml-filer i "
-                             "--eml-mappen."))] = False,
-    eml: Annotated[Path, typer.Option(
-        "--eml", metavar=N_("MAPPE"), help=N_("Mappen for .eml-filene med --dry-run."))
+    mail: Annotated[
+        bool,
+        typer.Option(
+            "--mail",
+            help=N_(
+                "Send hver ansvarlig én e-post med det de må følge opp, gruppert og "
+                "sortert som rapporten (adresser: [mail.addresses] i tvf.toml og "
+                "nettverkenes email)."
+            ),
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help=N_("Med --mail: send ingenting, skriv e-postene som .eml-filer i --eml-mappen."),
+        ),
+    ] = False,
+    eml: Annotated[
+        Path,
+        typer.Option(
+            "--eml", metavar=N_("MAPPE"), help=N_("Mappen for .eml-filene med --dry-run.")
+        ),
     ] = Path("tvf-epost"),
-    resend: Annotated[bool, typer.Option(
-        "--resend", help=N_("Med --mail: send også til dem som alt har fått dagens e-post."))
+    resend: Annotated[
+        bool,
+        typer.Option(
+            "--resend", help=N_("Med --mail: send også til dem som alt har fått dagens e-post.")
+        ),
     ] = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
@@ -84,8 +121,12 @@ def outdated_command(
 
     within = parse_count(within, "--within", lowest=0, highest=MAX_DAYS)
     stale_months = parse_count(stale_months, "--stale-months", lowest=1, highest=MAX_MONTHS)
-    report = outdated(find_handbook(handbook), today=parse_today(today), within_days=within,
-                      stale_months=stale_months)
+    report = outdated(
+        find_handbook(handbook),
+        today=parse_today(today),
+        within_days=within,
+        stale_months=stale_months,
+    )
     if mail:
         _mail_owners(report, handbook, dry_run=dry_run, eml=eml, resend=resend)
         raise typer.Exit(report.exit_code)
@@ -106,8 +147,9 @@ def outdated_command(
     raise typer.Exit(report.exit_code)
 
 
-def _mail_owners(report: "OutdatedReport", handbook: Path | None, *, dry_run: bool, eml: Path,
-                 resend: bool) -> None:
+def _mail_owners(
+    report: "OutdatedReport", handbook: Path | None, *, dry_run: bool, eml: Path, resend: bool
+) -> None:
     """tvf outdated --mail: each owner one digest (docs/mail.md)."""
     from ..mail.jobs import outdated_batch
     from ..render.console import console
@@ -124,16 +166,32 @@ def _mail_owners(report: "OutdatedReport", handbook: Path | None, *, dry_run: bo
 
 @handle_errors
 def audit_command(
-    output_format: Annotated[AuditFormat | None, typer.Option(
-        "--format", "-f",
-        help=N_("markdown (standard), html (én selvstendig fil), docx (Word) eller pdf; docx og "
-                "pdf krever --output. Uten --format velges etter endelsen på --output."),
-        show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", metavar=N_("FIL"),
-        help=N_("Skriv rapporten til FIL (erstattes om den finnes) i stedet for til standard "
-                "ut. Lenkene går da fra FIL til dokumentene."),
-        show_default=False, dir_okay=False)] = None,
+    output_format: Annotated[
+        AuditFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_(
+                "markdown (standard), html (én selvstendig fil), docx (Word) eller pdf; docx og "
+                "pdf krever --output. Uten --format velges etter endelsen på --output."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar=N_("FIL"),
+            help=N_(
+                "Skriv rapporten til FIL (erstattes om den finnes) i stedet for til standard "
+                "ut. Lenkene går da fra FIL til dokumentene."
+            ),
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -160,12 +218,17 @@ def audit_command(
         echo(text, nl=False)
         return
     write_report(output, text)
-    console().print(_("Skrev tilsynsrapporten til {path} ({summary}).").format(
-        path=output, summary=report.summary_text()), markup=False)
+    console().print(
+        _("Skrev tilsynsrapporten til {path} ({summary}).").format(
+            path=output, summary=report.summary_text()
+        ),
+        markup=False,
+    )
 
 
-def _audit_document(report: "AuditReport", fmt: AuditFormat, output: Path | None, root: Path,
-                    base: Path) -> None:
+def _audit_document(
+    report: "AuditReport", fmt: AuditFormat, output: Path | None, root: Path, base: Path
+) -> None:
     """tvf audit --format docx|pdf: the Markdown report as a Word file or a PDF."""
     from ..errors import TvfError
     from ..export import ExportFormat, Source, render, write_file
@@ -173,24 +236,37 @@ def _audit_document(report: "AuditReport", fmt: AuditFormat, output: Path | None
     from ..render.console import console
 
     if output is None:
-        raise TvfError(_("--format {format} skriver en fil: oppgi den med --output.").format(
-            format=fmt.value), hint=_("For eksempel --output tilsyn.{suffix}.").format(
-                suffix=fmt.value))
+        raise TvfError(
+            _("--format {format} skriver en fil: oppgi den med --output.").format(format=fmt.value),
+            hint=_("For eksempel --output tilsyn.{suffix}.").format(suffix=fmt.value),
+        )
     text = render_audit(report, "markdown", link_base=base)
-    write_file(output, render(Source(None, text, output.stem), ExportFormat(fmt.value),
-                              root=root))
-    console().print(_("Skrev tilsynsrapporten til {path} ({summary}).").format(
-        path=output, summary=report.summary_text()), markup=False)
+    write_file(output, render(Source(None, text, output.stem), ExportFormat(fmt.value), root=root))
+    console().print(
+        _("Skrev tilsynsrapporten til {path} ({summary}).").format(
+            path=output, summary=report.summary_text()
+        ),
+        markup=False,
+    )
 
 
 def register(app: typer.Typer) -> None:
-    app.command("outdated", help=N_(
-        "List det som er utdatert, mest haster først: passerte og nære revisjonsdatoer, "
-        "oppfølgingspunkter over fristen, manglende referater, opphevede lover, mistenkelige "
-        "referanser, dokumenter endret uten godkjenning og dokumenter som ikke er endret på "
-        "lenge. Exit-status 1 når noe er forfalt (for en planlagt CI-jobb), 0 ellers, 2 ved "
-        "feil."))(outdated_command)
-    app.command("audit", help=N_(
-        "Tilsynsrapport: hvert kriterium statsforvalteren så etter i tilsynet med tverrfaglig "
-        "samarbeid, vurdert som oppfylt, delvis oppfylt eller ikke oppfylt ut fra håndboka, med "
-        "lenker til dokumentasjonen og hva som mangler."))(audit_command)
+    app.command(
+        "outdated",
+        help=N_(
+            "List det som er utdatert, mest haster først: passerte og nære revisjonsdatoer, "
+            "oppfølgingspunkter over fristen, manglende referater, opphevede lover, mistenkelige "
+            "referanser, dokumenter endret uten godkjenning og dokumenter som ikke er endret på "
+            "lenge. Exit-status 1 når noe er forfalt (for en planlagt CI-jobb), 0 ellers, 2 ved "
+            "feil."
+        ),
+    )(outdated_command)
+    app.command(
+        "audit",
+        help=N_(
+            "Tilsynsrapport: hvert kriterium statsforvalteren så etter i tilsynet med tverrfaglig "
+            "samarbeid, vurdert som oppfylt, delvis oppfylt eller ikke oppfylt ut fra håndboka, "
+            "med "
+            "lenker til dokumentasjonen og hva som mangler."
+        ),
+    )(audit_command)

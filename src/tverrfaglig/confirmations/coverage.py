@@ -35,12 +35,18 @@ class Readable(NamedTuple):
     def of(cls, doc: Document) -> Readable | None:
         """The document, if it is a handbook document in force with an ID and a version."""
         version = doc.get("version")
-        if not (doc.meta is not None and doc.is_handbook_document and doc.id
-                and doc.status == "approved" and isinstance(version, str)):
+        if not (
+            doc.meta is not None
+            and doc.is_handbook_document
+            and doc.id
+            and doc.status == "approved"
+            and isinstance(version, str)
+        ):
             return None
         applies = doc.get("applies_to")
-        services = tuple(a for a in applies if isinstance(a, str)) \
-            if isinstance(applies, list) else ()
+        services = (
+            tuple(a for a in applies if isinstance(a, str)) if isinstance(applies, list) else ()
+        )
         return cls(doc.id, doc.title, doc.path, version, services)
 
 
@@ -68,9 +74,13 @@ class UnitCoverage:
         return percent(self.share)
 
     def as_json(self, *, names: bool) -> dict[str, object]:
-        data: dict[str, object] = {"unit": self.unit, "required": self.required,
-                                   "confirmed": self.counted, "missing": self.missing,
-                                   "percent": percent(self.share)}
+        data: dict[str, object] = {
+            "unit": self.unit,
+            "required": self.required,
+            "confirmed": self.counted,
+            "missing": self.missing,
+            "percent": percent(self.share),
+        }
         if names:
             data["missing_names"] = list(self.missing_names)
         return data
@@ -108,11 +118,18 @@ class DocumentCoverage:
         return [u for u in self.units if u.required and percent(u.share) < threshold]
 
     def as_json(self, *, names: bool = False) -> dict[str, object]:
-        return {"id": self.id, "title": self.title, "path": self.path, "version": self.version,
-                "required": self.required, "confirmed": self.confirmed,
-                "missing": self.required - self.confirmed, "percent": percent(self.share),
-                "newest": self.newest.isoformat(timespec="minutes") if self.newest else None,
-                "units": [u.as_json(names=names) for u in self.units]}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "path": self.path,
+            "version": self.version,
+            "required": self.required,
+            "confirmed": self.confirmed,
+            "missing": self.required - self.confirmed,
+            "percent": percent(self.share),
+            "newest": self.newest.isoformat(timespec="minutes") if self.newest else None,
+            "units": [u.as_json(names=names) for u in self.units],
+        }
 
 
 @dataclass(frozen=True)
@@ -144,10 +161,14 @@ def readers(units: Sequence[Unit], applies_to: Iterable[str]) -> list[Unit]:
     return [u for u in units if wanted & {fold(s) for s in u.services}]
 
 
-def document_coverage(doc: Readable, units: Sequence[Unit], record: store.Record | None, *,
-                      minor_keeps: bool = True) -> DocumentCoverage:
-    counting = [c for c in (record.confirmations if record else [])
-                if counts_for(c.version, doc.version, minor_keeps=minor_keeps)]
+def document_coverage(
+    doc: Readable, units: Sequence[Unit], record: store.Record | None, *, minor_keeps: bool = True
+) -> DocumentCoverage:
+    counting = [
+        c
+        for c in (record.confirmations if record else [])
+        if counts_for(c.version, doc.version, minor_keeps=minor_keeps)
+    ]
     rows = []
     for unit in readers(units, doc.applies_to):
         people = {fold(c.name) for c in counting if fold(c.unit) == fold(unit.name)}
@@ -157,8 +178,9 @@ def document_coverage(doc: Readable, units: Sequence[Unit], record: store.Record
     return DocumentCoverage(doc.id, doc.title, doc.path, doc.version, tuple(rows), newest)
 
 
-def coverage(config: Config, documents: Iterable[Readable | None],
-             records: Mapping[str, store.Record]) -> CoverageReport:
+def coverage(
+    config: Config, documents: Iterable[Readable | None], records: Mapping[str, store.Record]
+) -> CoverageReport:
     """Coverage of every document in force, in ID order of the input."""
     settings = config.confirmations
     minor_keeps = settings.minor_keeps if settings else True
@@ -167,29 +189,34 @@ def coverage(config: Config, documents: Iterable[Readable | None],
     for doc in documents:
         if doc is None:
             continue
-        result = document_coverage(doc, config.units, records.get(doc.id),
-                                   minor_keeps=minor_keeps)
+        result = document_coverage(doc, config.units, records.get(doc.id), minor_keeps=minor_keeps)
         counted += result.confirmed
         made.append(result)
-    return CoverageReport(tuple(made), settings.threshold if settings else 80,
-                          store.newest(records.values()), len(config.units), counted)
+    return CoverageReport(
+        tuple(made),
+        settings.threshold if settings else 80,
+        store.newest(records.values()),
+        len(config.units),
+        counted,
+    )
 
 
-def handbook_coverage(root: Path, config: Config, documents: Iterable[Document]
-                      ) -> CoverageReport:
+def handbook_coverage(root: Path, config: Config, documents: Iterable[Document]) -> CoverageReport:
     """Coverage of the handbook's documents, with the confirmations under ``root``."""
     return coverage(config, (Readable.of(d) for d in documents), store.load_all(root))
 
 
-def select(report: CoverageReport, *, doc_id: str | None = None, unit: str | None = None
-           ) -> CoverageReport:
+def select(
+    report: CoverageReport, *, doc_id: str | None = None, unit: str | None = None
+) -> CoverageReport:
     """The report for one document and/or one unit (named as in ``tvf.toml``, any case)."""
     docs = list(report.documents)
     if doc_id is not None:
         docs = [d for d in docs if d.id == doc_id]
     if unit is not None:
-        docs = [dataclasses.replace(d, units=tuple(u for u in d.units
-                                                    if fold(u.unit) == fold(unit)))
-                for d in docs]
+        docs = [
+            dataclasses.replace(d, units=tuple(u for u in d.units if fold(u.unit) == fold(unit)))
+            for d in docs
+        ]
         docs = [d for d in docs if d.units]
     return dataclasses.replace(report, documents=tuple(docs))

@@ -37,17 +37,32 @@ FIELDS = ("document", "version", "name", "unit", "time")
 #: The headers each field is found by (compared without case), in order of preference: a
 #: Microsoft Forms export has «Starttidspunkt» and «Fullføringstidspunkt»; the second wins.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "document": ("dokument", "dokument-id", "dokumentid", "document", "document id",
-                 "rutine"),
+    "document": ("dokument", "dokument-id", "dokumentid", "document", "document id", "rutine"),
     "version": ("versjon", "version"),
     "name": ("navn", "fullt navn", "name", "full name"),
     "unit": ("enhet", "arbeidssted", "avdeling", "unit"),
-    "time": ("fullføringstidspunkt", "completion time", "tidspunkt", "tid", "time", "dato",
-             "date", "starttidspunkt", "start time"),
+    "time": (
+        "fullføringstidspunkt",
+        "completion time",
+        "tidspunkt",
+        "tid",
+        "time",
+        "dato",
+        "date",
+        "starttidspunkt",
+        "start time",
+    ),
 }
 DOC_ID_RE = re.compile(r"^\s*([IVXLC]+(?:\.[0-9]+)*-[0-9]+)(?=\s|$|[,;:–-])")
-TIME_FORMATS = ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y kl. %H:%M",
-                "%d.%m.%Y kl. %H.%M", "%d.%m.%Y %H.%M", "%d.%m.%y %H:%M", "%d.%m.%Y")
+TIME_FORMATS = (
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y kl. %H:%M",
+    "%d.%m.%Y kl. %H.%M",
+    "%d.%m.%Y %H.%M",
+    "%d.%m.%y %H:%M",
+    "%d.%m.%Y",
+)
 
 
 @dataclass(frozen=True)
@@ -75,15 +90,24 @@ def parse_map(options: Sequence[str]) -> dict[str, str]:
         key, sep, header = option.partition("=")
         key = key.strip().casefold()
         if not sep or key not in FIELDS or not header.strip():
-            raise TvfError(_("--map «{option}» skal være FELT=Kolonneoverskrift, der FELT er en "
-                             "av {fields}.").format(option=option, fields=", ".join(FIELDS)),
-                           hint=_('For eksempel --map "document=Hvilken rutine har du lest?".'))
+            raise TvfError(
+                _(
+                    "--map «{option}» skal være FELT=Kolonneoverskrift, der FELT er en av {fields}."
+                ).format(option=option, fields=", ".join(FIELDS)),
+                hint=_('For eksempel --map "document=Hvilken rutine har du lest?".'),
+            )
         mapping[key] = header.strip()
     return mapping
 
 
-def import_file(root: Path, config: Config, file: Path, *, mapping: Mapping[str, str] = {},
-                dry_run: bool = False) -> ImportResult:
+def import_file(
+    root: Path,
+    config: Config,
+    file: Path,
+    *,
+    mapping: Mapping[str, str] = {},
+    dry_run: bool = False,
+) -> ImportResult:
     """Read ``file`` and record its confirmations under ``lesebekreftelser/``."""
     rows = read_rows(file)
     name = file.name
@@ -92,8 +116,11 @@ def import_file(root: Path, config: Config, file: Path, *, mapping: Mapping[str,
         raise TvfError(_("{file} er tom.").format(file=name))
     columns = _columns(rows[0], mapping, name, need_unit=bool(config.units))
     handbook = load_handbook(root, config)
-    documents = {d.id: d for d in handbook.documents
-                 if d.meta is not None and d.is_handbook_document and d.id}
+    documents = {
+        d.id: d
+        for d in handbook.documents
+        if d.meta is not None and d.is_handbook_document and d.id
+    }
     units = {fold(u.name): u.name for u in config.units}
     minor_keeps = config.confirmations.minor_keeps if config.confirmations else True
     result = ImportResult(file=name, dry_run=dry_run)
@@ -139,14 +166,18 @@ def read_rows(file: Path) -> list[list[object]]:
     """Every row of the file (the first is the headers), cells as the file holds them."""
     suffix = file.suffix.casefold()
     if suffix not in (".xlsx", ".csv"):
-        raise TvfError(_("{file}: tvf leser .xlsx og .csv, ikke {suffix}.").format(
-            file=file.name, suffix=file.suffix or _("filer uten filendelse")),
-                       hint=_("Last ned svarene som Excel-arbeidsbok (.xlsx) eller CSV."))
+        raise TvfError(
+            _("{file}: tvf leser .xlsx og .csv, ikke {suffix}.").format(
+                file=file.name, suffix=file.suffix or _("filer uten filendelse")
+            ),
+            hint=_("Last ned svarene som Excel-arbeidsbok (.xlsx) eller CSV."),
+        )
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise TvfError(_("{file} kan ikke leses: {reason}.").format(
-            file=file, reason=exc.strerror)) from None
+        raise TvfError(
+            _("{file} kan ikke leses: {reason}.").format(file=file, reason=exc.strerror)
+        ) from None
     return _xlsx_rows(data, file.name) if suffix == ".xlsx" else _csv_rows(data)
 
 
@@ -157,8 +188,12 @@ def _xlsx_rows(data: bytes, name: str) -> list[list[object]]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TvfError(_("{file} er ikke en Excel-arbeidsbok som kan leses ({reason}).").format(
-            file=name, reason=exc), hint=_("Lagre den på nytt som .xlsx i Excel.")) from None
+        raise TvfError(
+            _("{file} er ikke en Excel-arbeidsbok som kan leses ({reason}).").format(
+                file=name, reason=exc
+            ),
+            hint=_("Lagre den på nytt som .xlsx i Excel."),
+        ) from None
     try:
         sheet = book.worksheets[0]
         return [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -173,8 +208,7 @@ def _csv_rows(data: bytes) -> list[list[object]]:
         text = data.decode("cp1252", errors="replace")  # Excel's plain CSV on Windows
     first = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count) if any(c in first for c in ";,\t") else ";"
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""),
-                                            delimiter=delimiter)]
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
 def _text(value: object) -> str:
@@ -185,15 +219,24 @@ def _text(value: object) -> str:
 
 def _refuse_identity_numbers(rows: list[list[object]], name: str) -> None:
     for number, row in enumerate(rows, start=1):
-        guard("\t".join(_text(v) for v in row),
-              _("{file}, rad {row}: inneholder det som kan være et {kind} ({masked}). tvf tar "
-                "ikke inn filen, og ingenting er skrevet."), file=name, row=number,
-              hint=_("Fjern kolonnen eller verdien i skjemaet eller regnearket: tvf tar bare "
-                     "vare på navn, enhet og tidspunkt."))
+        guard(
+            "\t".join(_text(v) for v in row),
+            _(
+                "{file}, rad {row}: inneholder det som kan være et {kind} ({masked}). tvf tar "
+                "ikke inn filen, og ingenting er skrevet."
+            ),
+            file=name,
+            row=number,
+            hint=_(
+                "Fjern kolonnen eller verdien i skjemaet eller regnearket: tvf tar bare "
+                "vare på navn, enhet og tidspunkt."
+            ),
+        )
 
 
-def _columns(headers: list[object], mapping: Mapping[str, str], name: str, *,
-             need_unit: bool) -> dict[str, int]:
+def _columns(
+    headers: list[object], mapping: Mapping[str, str], name: str, *, need_unit: bool
+) -> dict[str, int]:
     found = {fold(_text(h)).rstrip(":?").strip(): i for i, h in reversed(list(enumerate(headers)))}
     columns: dict[str, int] = {}
     for key in FIELDS:
@@ -207,48 +250,72 @@ def _columns(headers: list[object], mapping: Mapping[str, str], name: str, *,
                 continue
             shown = ", ".join(f"«{_text(h)}»" for h in headers if _text(h))
             raise TvfError(
-                _("{file}: fant ingen kolonne for {field} (leter etter {wanted}). Kolonnene er: "
-                  "{columns}.").format(file=name, field=key,
-                                       wanted=" / ".join(f"«{w}»" for w in wanted),
-                                       columns=shown or _("ingen")),
-                hint=_('Si hvilken kolonne det er med --map, for eksempel --map "{field}=Min '
-                       'overskrift".').format(field=key))
+                _(
+                    "{file}: fant ingen kolonne for {field} (leter etter {wanted}). Kolonnene er: "
+                    "{columns}."
+                ).format(
+                    file=name,
+                    field=key,
+                    wanted=" / ".join(f"«{w}»" for w in wanted),
+                    columns=shown or _("ingen"),
+                ),
+                hint=_(
+                    'Si hvilken kolonne det er med --map, for eksempel --map "{field}=Min '
+                    'overskrift".'
+                ).format(field=key),
+            )
     return columns
 
 
 # --- One row -------------------------------------------------------------------------------------
 
 
-def _confirmation(cells: Mapping[str, object], documents: Mapping[str, Document],
-                  units: Mapping[str, str], row: int
-                  ) -> tuple[Document, Confirmation] | RowProblem:
+def _confirmation(
+    cells: Mapping[str, object],
+    documents: Mapping[str, Document],
+    units: Mapping[str, str],
+    row: int,
+) -> tuple[Document, Confirmation] | RowProblem:
     written = _text(cells.get("document"))
     match = DOC_ID_RE.match(written)
     doc = documents.get(match[1]) if match else None
     if doc is None:
         return RowProblem(row, _("ukjent dokument «{document}»").format(document=written))
     if doc.status != "approved":
-        return RowProblem(row, _("{id} er ikke godkjent (status: {status}), så det er ingen "
-                                 "versjon å bekrefte").format(id=doc.id, status=doc.status))
+        return RowProblem(
+            row,
+            _(
+                "{id} er ikke godkjent (status: {status}), så det er ingen versjon å bekrefte"
+            ).format(id=doc.id, status=doc.status),
+        )
     version = _version(cells.get("version"))
     current = str(doc.get("version"))
     if not is_known_version(version, current):
-        return RowProblem(row, _("{id} har ingen versjon «{version}» (gjeldende versjon er "
-                                 "{current})").format(id=doc.id, version=version,
-                                                      current=current))
+        return RowProblem(
+            row,
+            _("{id} har ingen versjon «{version}» (gjeldende versjon er {current})").format(
+                id=doc.id, version=version, current=current
+            ),
+        )
     person = _text(cells.get("name"))
     if not person:
         return RowProblem(row, _("navnet mangler"))
     unit = _text(cells.get("unit"))
     if units:
         if fold(unit) not in units:
-            return RowProblem(row, _("ukjent enhet «{unit}»; enhetene står i [[units]] i "
-                                     "tvf.toml").format(unit=unit))
+            return RowProblem(
+                row,
+                _("ukjent enhet «{unit}»; enhetene står i [[units]] i tvf.toml").format(unit=unit),
+            )
         unit = units[fold(unit)]
     time = _time(cells.get("time"))
     if time is None:
-        return RowProblem(row, _("tidspunktet «{time}» er ikke en dato (dd.mm.åååå tt:mm)"
-                                 ).format(time=_text(cells.get("time"))))
+        return RowProblem(
+            row,
+            _("tidspunktet «{time}» er ikke en dato (dd.mm.åååå tt:mm)").format(
+                time=_text(cells.get("time"))
+            ),
+        )
     return doc, Confirmation(version, person, unit, time)
 
 

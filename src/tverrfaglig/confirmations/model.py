@@ -56,5 +56,4 @@ class Confirmation:
         return self.version, fold(self.name), fold(self.unit)
 
     def sort_key(self) -> tuple[tuple[int, int], dt.datetime, str, str]:
-        return (parse_version(self.version) or (0, 0), self.time, fold(self.unit),
-                fold(self.name))
+        return (parse_version(self.version) or (0, 0), self.time, fold(self.unit), fold(self.name))

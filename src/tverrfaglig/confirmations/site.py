@@ -21,7 +21,8 @@ def form_link(template: str, doc_id: str, version: str) -> str:
     """The form's address with the document's ID and version filled in."""
     if "{id}" in template or "{version}" in template:
         return template.replace("{id}", quote(doc_id, safe="")).replace(
-            "{version}", quote(version, safe=""))
+            "{version}", quote(version, safe="")
+        )
     joiner = "&" if "?" in template else "?"
     return f"{template}{joiner}dokument={quote(doc_id, safe='')}&versjon={quote(version, safe='')}"
 
@@ -34,18 +35,30 @@ def page_context(root: Path, config: Config, doc: Document) -> dict[str, object]
         return None
     context: dict[str, object] = {
         "form_url": form_link(settings.form_url, readable.id, readable.version)
-        if settings.form_url else "",
-        "version": readable.version, "threshold": settings.threshold, "coverage": None,
+        if settings.form_url
+        else "",
+        "version": readable.version,
+        "threshold": settings.threshold,
+        "coverage": None,
     }
     if config.units:
-        result = document_coverage(readable, config.units, store.load(root, readable.id),
-                                   minor_keeps=settings.minor_keeps)
+        result = document_coverage(
+            readable, config.units, store.load(root, readable.id), minor_keeps=settings.minor_keeps
+        )
         if result.units:
             context["coverage"] = {
-                "confirmed": result.confirmed, "required": result.required,
+                "confirmed": result.confirmed,
+                "required": result.required,
                 "percent": result.share_percent,
                 "below": result.below(settings.threshold),
-                "units": [{"unit": u.unit, "confirmed": u.counted, "required": u.required,
-                           "percent": u.share_percent} for u in result.units],
+                "units": [
+                    {
+                        "unit": u.unit,
+                        "confirmed": u.counted,
+                        "required": u.required,
+                        "percent": u.share_percent,
+                    }
+                    for u in result.units
+                ],
             }
     return context

@@ -75,30 +75,43 @@ def load(root: Path, doc_id: str) -> Record:
 
 def _read(path: Path, root: Path) -> Record:
     rel = path.relative_to(root).as_posix()
-    doc_id = path.name[:-len(SUFFIX)]
+    doc_id = path.name[: -len(SUFFIX)]
     hint = _("Rett filen (den er skrevet av tvf confirmations import), eller hent den fra git.")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TvfError(_("{path} kan ikke leses: {reason}").format(
-            path=rel, reason=getattr(exc, "strerror", None) or exc), hint=hint) from None
+        raise TvfError(
+            _("{path} kan ikke leses: {reason}").format(
+                path=rel, reason=getattr(exc, "strerror", None) or exc
+            ),
+            hint=hint,
+        ) from None
     if not ID_RE.match(doc_id) or not isinstance(data, dict) or data.get("id") != doc_id:
-        raise TvfError(_("{path}: filen skal ha id: {id}, samme dokument-ID som filnavnet."
-                         ).format(path=rel, id=doc_id), hint=hint)
+        raise TvfError(
+            _("{path}: filen skal ha id: {id}, samme dokument-ID som filnavnet.").format(
+                path=rel, id=doc_id
+            ),
+            hint=hint,
+        )
     record = Record(doc_id)
     for key, into in (("confirmations", record.confirmations), ("history", record.history)):
         entries = data.get(key) or []
         if not isinstance(entries, list):
-            raise TvfError(_("{path}: {key} må være en liste.").format(path=rel, key=key),
-                           hint=hint)
+            raise TvfError(
+                _("{path}: {key} må være en liste.").format(path=rel, key=key), hint=hint
+            )
         for number, entry in enumerate(entries, 1):
             into.append(_entry(entry, rel, key, number, hint))
     return record
 
 
 def _entry(entry: object, rel: str, key: str, number: int, hint: str) -> Confirmation:
-    problem = TvfError(_("{path}: oppføring {n} i {key} må ha version, name, unit og time "
-                         "(ÅÅÅÅ-MM-DDTTT:MM).").format(path=rel, n=number, key=key), hint=hint)
+    problem = TvfError(
+        _(
+            "{path}: oppføring {n} i {key} må ha version, name, unit og time (ÅÅÅÅ-MM-DDTTT:MM)."
+        ).format(path=rel, n=number, key=key),
+        hint=hint,
+    )
     if not isinstance(entry, dict):
         raise problem
     values = [entry.get(k) for k in ("version", "name", "unit", "time")]
@@ -115,10 +128,13 @@ def _entry(entry: object, rel: str, key: str, number: int, hint: str) -> Confirm
 def render(record: Record) -> str:
     """The file's text: a header, then one entry a line, sorted."""
     lines = [
-        "# " + _("Lesebekreftelser for {id}, skrevet av tvf confirmations import.").format(
-            id=record.id),
-        "# " + _("Personopplysninger: bare navn, enhet og tidspunkt. Slett en person med "
-                 "tvf confirmations forget NAVN."),
+        "# "
+        + _("Lesebekreftelser for {id}, skrevet av tvf confirmations import.").format(id=record.id),
+        "# "
+        + _(
+            "Personopplysninger: bare navn, enhet og tidspunkt. Slett en person med "
+            "tvf confirmations forget NAVN."
+        ),
         f"id: {record.id}",
     ]
     for key, entries in (("confirmations", record.confirmations), ("history", record.history)):
@@ -131,31 +147,43 @@ def _line(c: Confirmation) -> str:
     def q(text: str) -> str:
         return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML scalar
 
-    return (f"- {{version: {q(c.version)}, name: {q(c.name)}, unit: {q(c.unit)}, "
-            f"time: {q(c.time.isoformat(timespec='minutes'))}}}")
+    return (
+        f"- {{version: {q(c.version)}, name: {q(c.name)}, unit: {q(c.unit)}, "
+        f"time: {q(c.time.isoformat(timespec='minutes'))}}}"
+    )
 
 
 def save(root: Path, record: Record) -> str:
     """Write the record's file; returns its path relative to the root."""
     path = path_of(root, record.id)
     text = render(record)
-    guard(text, _("Lesebekreftelsene for {id} inneholder det som kan være et {kind} "
-                  "({masked}); tvf skriver dem ikke."), id=record.id,
-          hint=_("Rett navnet eller enheten i kilden, og importer på nytt."))
+    guard(
+        text,
+        _(
+            "Lesebekreftelsene for {id} inneholder det som kan være et {kind} "
+            "({masked}); tvf skriver dem ikke."
+        ),
+        id=record.id,
+        hint=_("Rett navnet eller enheten i kilden, og importer på nytt."),
+    )
     write_atomic(path, text)
     return path.relative_to(root).as_posix()
 
 
-def settle(root: Path, doc_id: str, version: str, *, minor_keeps: bool = True,
-           dry_run: bool = False) -> int:
+def settle(
+    root: Path, doc_id: str, version: str, *, minor_keeps: bool = True, dry_run: bool = False
+) -> int:
     """Move the confirmations that no longer count for ``version`` (the document was just
     stamped) to the history; returns how many moved."""
     path = path_of(root, doc_id)
     if not path.is_file():
         return 0
     record = _read(path, root)
-    stale = [c for c in record.confirmations
-             if not counts_for(c.version, version, minor_keeps=minor_keeps)]
+    stale = [
+        c
+        for c in record.confirmations
+        if not counts_for(c.version, version, minor_keeps=minor_keeps)
+    ]
     if stale and not dry_run:
         record.confirmations = [c for c in record.confirmations if c not in stale]
         record.history.extend(stale)
@@ -169,8 +197,7 @@ class Forgotten:
     files: tuple[str, ...]
 
 
-def forget(root: Path, name: str, *, unit: str | None = None, dry_run: bool = False
-           ) -> Forgotten:
+def forget(root: Path, name: str, *, unit: str | None = None, dry_run: bool = False) -> Forgotten:
     """Delete every confirmation (current and history) by the person ``name`` (in ``unit``)."""
     if not name.strip():
         raise TvfError(_("Oppgi navnet til personen som skal slettes."))

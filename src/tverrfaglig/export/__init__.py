@@ -76,10 +76,18 @@ def source_of(doc: Document) -> Source:
 
 def refuse_personal_data(text: str, name: str) -> None:
     """The one guard (:func:`tverrfaglig.pii.guard`) on everything that goes into a file."""
-    guard(text, _("{name} inneholder det som ser ut som et {kind} ({masked}), linje {line} "
-                  "(TVF501). Ingenting er skrevet eller sendt."),
-          hint=_("Dokumenter fra håndboka skal aldri inneholde opplysninger som identifiserer "
-                 "et barn. Fjern nummeret (tvf check viser hvor det står)."), name=name)
+    guard(
+        text,
+        _(
+            "{name} inneholder det som ser ut som et {kind} ({masked}), linje {line} "
+            "(TVF501). Ingenting er skrevet eller sendt."
+        ),
+        hint=_(
+            "Dokumenter fra håndboka skal aldri inneholde opplysninger som identifiserer "
+            "et barn. Fjern nummeret (tvf check viser hvor det står)."
+        ),
+        name=name,
+    )
 
 
 def render(source: Source, fmt: ExportFormat | str, *, root: Path | None) -> bytes:
@@ -89,8 +97,12 @@ def render(source: Source, fmt: ExportFormat | str, *, root: Path | None) -> byt
     if ExportFormat(fmt) is ExportFormat.docx:
         from .docx import build_docx
 
-        return build_docx(source.body, title=source.title, reference=reference_docx(root),
-                          language="en-GB" if lang == "en" else "nb-NO")
+        return build_docx(
+            source.body,
+            title=source.title,
+            reference=reference_docx(root),
+            language="en-GB" if lang == "en" else "nb-NO",
+        )
     from .pdf import build_pdf
 
     return build_pdf(source.body, title=source.title, language=lang)
@@ -112,16 +124,21 @@ def find_document(handbook: Handbook, target: str) -> Document:
         found = next((d for d in handbook.documents if d.path == rel), None)
         if found is not None:
             return found
-    raise TvfError(_("Fant ikke «{target}» i håndboka: verken en ID eller en fil i den.").format(
-        target=target),
-        hint=_("Oppgi en ID (se tvf list) eller stien til en .md-fil i håndboka."))
+    raise TvfError(
+        _("Fant ikke «{target}» i håndboka: verken en ID eller en fil i den.").format(
+            target=target
+        ),
+        hint=_("Oppgi en ID (se tvf list) eller stien til en .md-fil i håndboka."),
+    )
 
 
 def write_file(path: Path, data: bytes) -> None:
     """Write an exported file (replacing one of the same name) through a temporary file."""
     if path.is_dir():
-        raise TvfError(_("{path} er en mappe.").format(path=path),
-                       hint=_("Oppgi et filnavn, f.eks. saksliste.docx."))
+        raise TvfError(
+            _("{path} er en mappe.").format(path=path),
+            hint=_("Oppgi et filnavn, f.eks. saksliste.docx."),
+        )
     write_atomic(path, data)
 
 

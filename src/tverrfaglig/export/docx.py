@@ -31,8 +31,13 @@ from .markdown import tokens
 _LIST_STYLES = {"bullet_list_open": "List Bullet", "ordered_list_open": "List Number"}
 
 
-def build_docx(body: str, *, title: str | None, reference: Path, language: str = "nb-NO",
-               ) -> bytes:
+def build_docx(
+    body: str,
+    *,
+    title: str | None,
+    reference: Path,
+    language: str = "nb-NO",
+) -> bytes:
     """The Word file of a Markdown ``body`` (with ``title`` as its first line, when given)."""
     document = docx.Document(str(reference))
     _clear(document)
@@ -119,15 +124,14 @@ class _Writer:
                 self.quote -= 1
             elif kind in ("fence", "code_block"):
                 for line in token.content.rstrip("\n").split("\n"):
-                    run = self.document.add_paragraph(style=self._style("No Spacing")).add_run(
-                        line)
+                    run = self.document.add_paragraph(style=self._style("No Spacing")).add_run(line)
                     run.font.name = "Courier New"
                     run.font.size = Pt(9)
             elif kind == "hr":
                 self.document.add_paragraph("―" * 20)
             elif kind == "table_open":
                 end = next(i for i in range(index, len(items)) if items[i].type == "table_close")
-                self.table(items[index:end + 1])
+                self.table(items[index : end + 1])
                 index = end + 1
                 continue
             index += 1
@@ -138,8 +142,7 @@ class _Writer:
             depth = len(self.lists)
             if self.item_paragraphs:  # a second paragraph in an item: indented, no marker
                 self.item_paragraphs += 1
-                return self._add(self._style("List Continue",
-                                                                     "List Paragraph"))
+                return self._add(self._style("List Continue", "List Paragraph"))
             self.item_paragraphs += 1
             if self.task:  # the box is the marker: indented like a list, without a bullet
                 return self._add(self._style("List Paragraph"))
@@ -184,8 +187,9 @@ class _Writer:
                         self._run(paragraph, text, b, i)
                 link = None
             elif kind in ("text", "code_inline", "softbreak", "hardbreak", "image"):
-                text = (" " if kind == "softbreak" else "\n" if kind == "hardbreak"
-                        else child.content)
+                text = (
+                    " " if kind == "softbreak" else "\n" if kind == "hardbreak" else child.content
+                )
                 if link is not None:
                     link_runs.append((text, bold > 0, italic > 0))
                 else:
@@ -234,12 +238,10 @@ class _Writer:
         self.document.add_paragraph()
 
 
-def _add_hyperlink(paragraph: Paragraph, url: str, runs: Sequence[tuple[str, bool, bool]]
-                   ) -> None:
+def _add_hyperlink(paragraph: Paragraph, url: str, runs: Sequence[tuple[str, bool, bool]]) -> None:
     """A real Word hyperlink (python-docx has no API for writing one)."""
     part = paragraph.part
-    rel_id = part.relate_to(url, RT.HYPERLINK,
-                            is_external=True)
+    rel_id = part.relate_to(url, RT.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
     for text, bold, italic in runs:

@@ -34,7 +34,7 @@ def _task_boxes(state: StateCore) -> None:
         if match is None:
             continue
         box = OPEN_BOX if match.group(1) == " " else DONE_BOX
-        children[0].content = f"{box} {children[0].content[match.end():]}"
+        children[0].content = f"{box} {children[0].content[match.end() :]}"
         tokens[index - 2].attrSet("class", "task")
 
 

@@ -38,9 +38,11 @@ blockquote { border-left: 2pt solid #bbb; margin-left: 0; padding-left: 8pt; col
 def page_html(body: str, *, title: str | None, language: str = "nb") -> str:
     """The whole HTML page the PDF is printed from (also the e-mail's HTML body)."""
     heading = f'<p class="title">{html.escape(title)}</p>\n' if title else ""
-    return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(title or '')}</title>\n<style>{CSS}</style>\n</head>\n"
-            f"<body>\n{heading}{to_html(body)}</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title or '')}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<body>\n{heading}{to_html(body)}</body>\n</html>\n"
+    )
 
 
 def build_pdf(body: str, *, title: str | None, language: str = "nb") -> bytes:

@@ -81,10 +81,16 @@ def _law(entry: dict[str, Any], dates: dict[str, str]) -> Law | None:
                 chapters.setdefault(chapter, Chapter(chapter, title))
         sections.append(Section(str(number), heading or "", False, chapter))
     renumbered = tuple(
-        Renumbering(old=old, law=str(row["to"]), section=str(row["section"]),
-                    basis=str(row["basis"]), source=str(row.get("source") or ""),
-                    shared_with=tuple(row.get("shared_with") or ()),
-                    from_part=row.get("from_part"), to_part=row.get("to_part"))
+        Renumbering(
+            old=old,
+            law=str(row["to"]),
+            section=str(row["section"]),
+            basis=str(row["basis"]),
+            source=str(row.get("source") or ""),
+            shared_with=tuple(row.get("shared_with") or ()),
+            from_part=row.get("from_part"),
+            to_part=row.get("to_part"),
+        )
         for old, row in (entry.get("renumbered") or {}).items()
     )
     complete = entry.get("completeness") != "partial"

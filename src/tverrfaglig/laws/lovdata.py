@@ -85,13 +85,27 @@ _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DOTTED_DATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _LAW_ID_RE = re.compile(r"(?:LOV|FOR)-\d{4}-\d{2}-\d{2}(?:-\d+)?", re.IGNORECASE)
 # A law or regulation as Lovdata links it: "lov/2025-04-25-12", "forskrift/2025-11-28-2361".
-_REF_RE = re.compile(r"(?<![\w/])(lov|forskrift)/(\d{4}-\d{2}-\d{2}(?:-\d+)?)(?![\w-])",
-                     re.IGNORECASE)
+_REF_RE = re.compile(
+    r"(?<![\w/])(lov|forskrift)/(\d{4}-\d{2}-\d{2}(?:-\d+)?)(?![\w-])", re.IGNORECASE
+)
 _HEADER_TEXT_RE = re.compile(r"§\s*([^.]+?)\s*\.\s*(.*)")
-_CHAPTER_HEADING_RE = re.compile(r"(?:kapittel|kap\.?)\s*[0-9IVXLC]+\s*[A-Za-z]?\s*[.:]?\s*",
-                                 re.IGNORECASE)
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "jun": 6, "jul": 7, "aug": 8,
-           "sep": 9, "okt": 10, "nov": 11, "des": 12}
+_CHAPTER_HEADING_RE = re.compile(
+    r"(?:kapittel|kap\.?)\s*[0-9IVXLC]+\s*[A-Za-z]?\s*[.:]?\s*", re.IGNORECASE
+)
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "mai": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "okt": 10,
+    "nov": 11,
+    "des": 12,
+}
 _MONTH = r"(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.?"
 # One amendment note: verbs, the kind of act (only laws are recorded), the acts ("11 juni 2021
 # nr. 78") and, in parentheses after an act, when it took effect ("(i kraft 1 aug 2022)").
@@ -110,17 +124,31 @@ _TEXT_DATE_RE = re.compile(
     r"|(\d{1,2})\.(\d{1,2})\.(\d{4})",
     re.IGNORECASE,
 )
-_VERBS = {"endret": "endret", "endra": "endret", "tilføyd": "tilføyd", "tilføydd": "tilføyd",
-          "tilføyet": "tilføyd", "opphevet": "opphevet", "oppheva": "opphevet"}
+_VERBS = {
+    "endret": "endret",
+    "endra": "endret",
+    "tilføyd": "tilføyd",
+    "tilføydd": "tilføyd",
+    "tilføyet": "tilføyd",
+    "opphevet": "opphevet",
+    "oppheva": "opphevet",
+}
 # An amendment passed but not in force when the file was made: "Endres ved lov …", nynorsk
 # "Vert endra ved lov …" ("vert" makes the verb after it one of these).
-_PENDING_VERBS = {"endres": "endret", "endrast": "endret", "tilføyes": "tilføyd",
-                  "tilføyast": "tilføyd", "oppheves": "opphevet", "opphevast": "opphevet"}
+_PENDING_VERBS = {
+    "endres": "endret",
+    "endrast": "endret",
+    "tilføyes": "tilføyd",
+    "tilføyast": "tilføyd",
+    "oppheves": "opphevet",
+    "opphevast": "opphevet",
+}
 # In a note's parentheses: in force at a time yet to be set ("i kraft frå den tid Kongen
 # bestemmer"), or explicitly not in force; and the date an act took effect ("i kraft 1 aug
 # 2022", "ikr. 1 jan 2010 iflg. res. …").
-_NOT_IN_FORCE_RE = re.compile(r"den\s+tid(?:en)?\s|ikke\s+i\s+kraft|ikkje\s+i\s+kraft",
-                              re.IGNORECASE)
+_NOT_IN_FORCE_RE = re.compile(
+    r"den\s+tid(?:en)?\s|ikke\s+i\s+kraft|ikkje\s+i\s+kraft", re.IGNORECASE
+)
 _IN_FORCE_DATE_RE = re.compile(
     r"(?:i\s+kraft|ikr\.?)\s+(?:fr[aå]\s+(?:og\s+med\s+)?)?(?:" + _TEXT_DATE_RE.pattern + ")",
     re.IGNORECASE,
@@ -163,8 +191,9 @@ def parse_law(data: bytes, filename: str = "") -> Law:
     found = _LAW_ID_RE.search(raw_id)
     law_id = found[0].upper() if found else law_id_of(filename)
     if law_id is None:
-        raise LovdataError(_("mangler Lovdata-ID (legacyID i hodet, eller et filnavn som "
-                             "nl-20050617-064.xml)"))
+        raise LovdataError(
+            _("mangler Lovdata-ID (legacyID i hodet, eller et filnavn som nl-20050617-064.xml)")
+        )
     law_id = _strip_zero_number(law_id)
     title = header.get("title") or _first_text(root, ns, ("title", "h1"))
     if not title:
@@ -186,8 +215,7 @@ def parse_law(data: bytes, filename: str = "") -> Law:
         abbreviation=abbreviation,
         in_force=_first_date(header.get("dateInForce", "")),
         # "<a href="lov/2025-04-25-12">lov/2025-04-25-12</a> fra 2026-01-01" also dates it
-        last_change=(_first_date(header.get("lastChangeInForce", ""))
-                     or _changed_from(changed_by)),
+        last_change=(_first_date(header.get("lastChangeInForce", "")) or _changed_from(changed_by)),
         last_changed_by=changer,
         kind=kind,
         section_info=tuple(walker.sections),
@@ -336,8 +364,7 @@ def _text_date(text: str) -> dt.date | None:
     return None
 
 
-def parse_amendments(note: str, own_id: str = "", *,
-                     regulations: bool = False) -> list[Amendment]:
+def parse_amendments(note: str, own_id: str = "", *, regulations: bool = False) -> list[Amendment]:
     """The laws an amendment note names, with what they did and when it took effect.
 
     ``"Endret ved lov 11 juni 2021 nr. 78 (i kraft 1 aug 2022)."`` gives
@@ -512,12 +539,9 @@ class _Walker:
             repealed = True
         amendments: dict[tuple[str, str], Amendment] = {}
         for note in notes:
-            for amendment in parse_amendments(note, self.law_id,
-                                              regulations=self.regulation):
+            for amendment in parse_amendments(note, self.law_id, regulations=self.regulation):
                 amendments.setdefault((amendment.law, amendment.kind), amendment)
-        self.sections.append(
-            Section(name, title, repealed, chapter, tuple(amendments.values()))
-        )
+        self.sections.append(Section(name, title, repealed, chapter, tuple(amendments.values())))
 
 
 # --- Reading an archive or a folder ------------------------------------------------------------
@@ -578,12 +602,14 @@ _Item = tuple[str, bytes] | BaseException | None
 
 def _too_large(source: str, name: str, size: int, limit: int) -> TvfError:
     return TvfError(
-        _("{name} i {source} er {size} MB utpakket; tvf leser ikke filer over {limit} MB "
-          "(Lovdatas største filer er noen få MB).").format(
-              name=name, source=source, size=_megabytes(size), limit=_megabytes(limit)),
-        hint=_("Dette er ikke {archive} eller {regulations} slik Lovdata lager dem. Last ned "
-               "arkivet på nytt fra Lovdata. Ingenting er skrevet.").format(
-                   archive=ARCHIVE_NAME, regulations=REGULATIONS_ARCHIVE_NAME),
+        _(
+            "{name} i {source} er {size} MB utpakket; tvf leser ikke filer over {limit} MB "
+            "(Lovdatas største filer er noen få MB)."
+        ).format(name=name, source=source, size=_megabytes(size), limit=_megabytes(limit)),
+        hint=_(
+            "Dette er ikke {archive} eller {regulations} slik Lovdata lager dem. Last ned "
+            "arkivet på nytt fra Lovdata. Ingenting er skrevet."
+        ).format(archive=ARCHIVE_NAME, regulations=REGULATIONS_ARCHIVE_NAME),
     )
 
 
@@ -595,9 +621,13 @@ def _is_document(name: str) -> bool:
     return name.startswith(_FILE_PREFIXES) and name.endswith(".xml")
 
 
-def read_archive(stream: IO[bytes], source: str,
-                 wanted: Collection[str] | None = None, *,
-                 max_bytes: int = MAX_MEMBER_BYTES) -> ArchiveLaws:
+def read_archive(
+    stream: IO[bytes],
+    source: str,
+    wanted: Collection[str] | None = None,
+    *,
+    max_bytes: int = MAX_MEMBER_BYTES,
+) -> ArchiveLaws:
     """Read the laws of a ``gjeldende-lover.tar.bz2`` (or the regulations of a
     ``gjeldende-sentrale-forskrifter.tar.bz2``) from a stream (a file or an HTTP response),
     without unpacking it. ``wanted``: the IDs to read (None: all).
@@ -633,8 +663,7 @@ def read_archive(stream: IO[bytes], source: str,
         try:
             # bz2.BZ2File, not tarfile's "r|bz2": that one decompresses each block of input
             # whole, and a few hundred bytes can unpack to hundreds of MB in one piece.
-            with bz2.BZ2File(stream) as unpacked, \
-                    tarfile.open(fileobj=unpacked, mode="r|") as tar:
+            with bz2.BZ2File(stream) as unpacked, tarfile.open(fileobj=unpacked, mode="r|") as tar:
                 for member in tar:
                     if stop.is_set():
                         return
@@ -667,9 +696,12 @@ def read_archive(stream: IO[bytes], source: str,
     except (tarfile.TarError, EOFError, OSError, http.client.HTTPException, ValueError) as exc:
         raise TvfError(
             _("{source} kan ikke leses som et tar.bz2-arkiv fra Lovdata: {error}.").format(
-                source=source, error=exc),
-            hint=_("Last ned {archive} på nytt, eller bruk tvf laws import --url. "
-                   "Ingenting er skrevet.").format(archive=ARCHIVE_NAME),
+                source=source, error=exc
+            ),
+            hint=_(
+                "Last ned {archive} på nytt, eller bruk tvf laws import --url. "
+                "Ingenting er skrevet."
+            ).format(archive=ARCHIVE_NAME),
         ) from None
     finally:
         stop.set()
@@ -678,8 +710,9 @@ def read_archive(stream: IO[bytes], source: str,
     return result
 
 
-def read_folder(folder: Path, wanted: Collection[str] | None = None, *,
-                max_bytes: int = MAX_MEMBER_BYTES) -> ArchiveLaws:
+def read_folder(
+    folder: Path, wanted: Collection[str] | None = None, *, max_bytes: int = MAX_MEMBER_BYTES
+) -> ArchiveLaws:
     """Read the ``nl-*.xml`` (and ``sf-*.xml``) files of a folder (and its subfolders, such as
     ``nl/``). A file larger than ``max_bytes`` stops the import, as in an archive."""
     result = ArchiveLaws(folder.name)
@@ -698,29 +731,38 @@ def read_folder(folder: Path, wanted: Collection[str] | None = None, *,
                 data = file.read(max_bytes + 1)
             result.saw(path.stat().st_mtime)
         except OSError as exc:
-            result.skipped.append(Skipped(path.name, _("kan ikke leses ({error})").format(
-                error=exc.strerror)))
+            result.skipped.append(
+                Skipped(path.name, _("kan ikke leses ({error})").format(error=exc.strerror))
+            )
             continue
         result.add(path.name, data)
     return result
 
 
-def read_url(url: str, wanted: Collection[str] | None = None,
-             timeout: float = URL_TIMEOUT) -> ArchiveLaws:
+def read_url(
+    url: str, wanted: Collection[str] | None = None, timeout: float = URL_TIMEOUT
+) -> ArchiveLaws:
     """Fetch the archive from ``url`` and read it as it arrives (nothing is stored on disk)."""
     request = urllib.request.Request(url, headers={"User-Agent": "tvf (tverrfaglig)"})
-    hint = _("Har maskinen nettilgang? Uten nett: last ned {archive} fra {url} på en annen "
-             "maskin og kjør tvf laws import STI-TIL-ARKIVET. Ingenting er skrevet.").format(
-                 archive=ARCHIVE_NAME, url=ARCHIVE_URL)
+    hint = _(
+        "Har maskinen nettilgang? Uten nett: last ned {archive} fra {url} på en annen "
+        "maskin og kjør tvf laws import STI-TIL-ARKIVET. Ingenting er skrevet."
+    ).format(archive=ARCHIVE_NAME, url=ARCHIVE_URL)
     try:
         response = urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
-        raise TvfError(_("Lovdata svarte {code} ({reason}) for {url}.").format(
-            code=exc.code, reason=exc.reason, url=url), hint=hint) from None
+        raise TvfError(
+            _("Lovdata svarte {code} ({reason}) for {url}.").format(
+                code=exc.code, reason=exc.reason, url=url
+            ),
+            hint=hint,
+        ) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise TvfError(_("Kunne ikke hente arkivet fra {url}: {reason}.").format(
-            url=url, reason=reason), hint=hint) from None
+        raise TvfError(
+            _("Kunne ikke hente arkivet fra {url}: {reason}.").format(url=url, reason=reason),
+            hint=hint,
+        ) from None
     with response:
         name = PurePosixPath(urllib.request.url2pathname(url.partition("?")[0])).name
         return read_archive(response, name or ARCHIVE_NAME, wanted)
@@ -736,9 +778,12 @@ def read_source(source: Path | str, wanted: Collection[str] | None = None) -> Ar
     try:
         stream = path.open("rb")
     except OSError as exc:
-        raise TvfError(_("Kan ikke åpne {path}: {error}.").format(path=path, error=exc.strerror),
-                       hint=_("Oppgi stien til {archive} eller en mappe med nl-*.xml, "
-                              "eller bruk --url.").format(archive=ARCHIVE_NAME)) from None
+        raise TvfError(
+            _("Kan ikke åpne {path}: {error}.").format(path=path, error=exc.strerror),
+            hint=_(
+                "Oppgi stien til {archive} eller en mappe med nl-*.xml, eller bruk --url."
+            ).format(archive=ARCHIVE_NAME),
+        ) from None
     with stream:
         return read_archive(stream, path.name, wanted)
 
@@ -761,8 +806,14 @@ class ImportResult:
     seconds: float
 
 
-def import_laws(root: Path, source: Path | str, *, everything: bool = False,
-                dry_run: bool = False, today: dt.date | None = None) -> ImportResult:
+def import_laws(
+    root: Path,
+    source: Path | str,
+    *,
+    everything: bool = False,
+    dry_run: bool = False,
+    today: dt.date | None = None,
+) -> ImportResult:
     """Update the handbook's ``laws.yaml`` from Lovdata's archive (a file, a folder of its
     ``nl-*.xml`` files, or an ``http(s)://`` address).
 
@@ -780,33 +831,45 @@ def import_laws(root: Path, source: Path | str, *, everything: bool = False,
         where = f"{LAWS_FILE}:{first.line}" if first.line else LAWS_FILE
         raise TvfError(
             f"{where}: {first.message}",
-            hint=_("Rett {path} først (tvf check viser alle feilene), så ingen "
-                   "håndskrevne oppføringer går tapt. Ingenting er skrevet.").format(
-                       path=LAWS_FILE),
+            hint=_(
+                "Rett {path} først (tvf check viser alle feilene), så ingen "
+                "håndskrevne oppføringer går tapt. Ingenting er skrevet."
+            ).format(path=LAWS_FILE),
         )
     listed = _listed_ids(root)
     wanted = None
     if not everything:  # with --all, the documents need not be read
         wanted = set(cited_law_ids(load_handbook(root, config), today)) | set(listed)
         if not wanted:
-            raise TvfError(_("Håndboka viser ikke til noen lover, og laws.yaml har ingen "
-                             "oppføringer: det er ingenting å hente."),
-                           hint=_("Bruk --all for å hente alle lovene i arkivet."))
+            raise TvfError(
+                _(
+                    "Håndboka viser ikke til noen lover, og laws.yaml har ingen "
+                    "oppføringer: det er ingenting å hente."
+                ),
+                hint=_("Bruk --all for å hente alle lovene i arkivet."),
+            )
     archive = read_source(source, wanted)
     if not archive.laws:
         message = (
             _("Fant ikke noen lover i {source}{skipped}: {files} lovfiler i arkivet.")
-            if everything else
-            _("Fant ikke noen av lovene håndboka viser til i {source}{skipped}: {files} "
-              "lovfiler i arkivet.")
+            if everything
+            else _(
+                "Fant ikke noen av lovene håndboka viser til i {source}{skipped}: {files} "
+                "lovfiler i arkivet."
+            )
         )
-        skipped = ngettext(" ({n} fil kunne ikke leses)", " ({n} filer kunne ikke leses)",
-                           len(archive.skipped)).format(n=len(archive.skipped)) \
-            if archive.skipped else ""
+        skipped = (
+            ngettext(
+                " ({n} fil kunne ikke leses)", " ({n} filer kunne ikke leses)", len(archive.skipped)
+            ).format(n=len(archive.skipped))
+            if archive.skipped
+            else ""
+        )
         raise TvfError(
             message.format(source=archive.source, skipped=skipped, files=archive.files),
             hint=_("Er dette {archive} fra Lovdata? Ingenting er skrevet.").format(
-                archive=ARCHIVE_NAME),
+                archive=ARCHIVE_NAME
+            ),
         )
 
     merged: dict[str, Law] = {}
@@ -824,24 +887,37 @@ def import_laws(root: Path, source: Path | str, *, everything: bool = False,
             added.append(law_id)
             merged[law_id] = fresh
         else:
-            merged[law_id] = replace(fresh, names=base.names, repealed=base.repealed,
-                                     replaced_by=base.replaced_by)
+            merged[law_id] = replace(
+                fresh, names=base.names, repealed=base.repealed, replaced_by=base.replaced_by
+            )
     unreadable = {law_id_of(skipped.name) for skipped in archive.skipped}
-    missing = [law_id for law_id in (wanted or ())
-               if law_id not in archive.laws and law_id not in unreadable]
+    missing = [
+        law_id
+        for law_id in (wanted or ())
+        if law_id not in archive.laws and law_id not in unreadable
+    ]
     missing.sort(key=lambda i: (order.get(i, len(order)), i))
 
-    text = registry_yaml(merged.values(), _header_text(config, archive, source, today,
-                                                       everything, len(merged)))
+    text = registry_yaml(
+        merged.values(), _header_text(config, archive, source, today, everything, len(merged))
+    )
     _registry, findings = read_registry_text(text)
     if findings:  # a bug in tvf, not in the user's input
         raise RuntimeError(f"tvf wrote a {LAWS_FILE} it cannot read: {findings[0].message}")
     path = root / LAWS_FILE
     if not dry_run:
         write_atomic(path, text)
-    return ImportResult(path=path, archive=archive, laws=list(merged.values()),
-                        imported=incoming, added=added, missing=missing, text=text,
-                        written=not dry_run, seconds=time.perf_counter() - started)
+    return ImportResult(
+        path=path,
+        archive=archive,
+        laws=list(merged.values()),
+        imported=incoming,
+        added=added,
+        missing=missing,
+        text=text,
+        written=not dry_run,
+        seconds=time.perf_counter() - started,
+    )
 
 
 def _listed_ids(root: Path) -> list[str]:
@@ -863,26 +939,43 @@ def _listed_ids(root: Path) -> list[str]:
     return every + [law_id for law_id in ids if law_id not in every]
 
 
-def _header_text(config: Config, archive: ArchiveLaws, source: Path | str,
-                 today: dt.date, everything: bool, count: int) -> str:
+def _header_text(
+    config: Config,
+    archive: ArchiveLaws,
+    source: Path | str,
+    today: dt.date,
+    everything: bool,
+    count: int,
+) -> str:
     owner = config.municipality or config.title
     fetched = _(" (hentet fra {url})").format(url=source) if isinstance(source, str) else ""
     dated = _(", datert {date}").format(date=archive.date.isoformat()) if archive.date else ""
-    scope = (_("alle lovene i arkivet (--all) og lovene som sto her fra før") if everything
-             else _("lovene håndboka viser til eller hadde her fra før"))
-    return "\n".join([
-        _("Lovregisteret for {owner}, skrevet av «tvf laws import» {date}.").format(
-            owner=owner, date=today.isoformat()),
-        "",
-        _("Kilde: Lovdata, {source}{dated}{fetched}.").format(
-            source=archive.source, dated=dated, fetched=fetched),
-        _("Lisens: {licence}.").format(licence=_(LICENCE)),
-        ngettext("{count} lov: {scope}.", "{count} lover: {scope}.", count).format(
-            count=count, scope=scope),
-        "",
-        # One paragraph of a comment, kept as its lines (a msgid with newlines).
-        *_("Navn og forkortelser (names) er beholdt fra registeret; de andre feltene kommer fra\n"
-           "Lovdata og skrives over ved neste import. Kapitler står som «navn | tittel | anker»,\n"
-           "paragrafer som «navn | tittel | kapittel | endringer» (se docs/laws.md)."
-           ).splitlines(),
-    ])
+    scope = (
+        _("alle lovene i arkivet (--all) og lovene som sto her fra før")
+        if everything
+        else _("lovene håndboka viser til eller hadde her fra før")
+    )
+    return "\n".join(
+        [
+            _("Lovregisteret for {owner}, skrevet av «tvf laws import» {date}.").format(
+                owner=owner, date=today.isoformat()
+            ),
+            "",
+            _("Kilde: Lovdata, {source}{dated}{fetched}.").format(
+                source=archive.source, dated=dated, fetched=fetched
+            ),
+            _("Lisens: {licence}.").format(licence=_(LICENCE)),
+            ngettext("{count} lov: {scope}.", "{count} lover: {scope}.", count).format(
+                count=count, scope=scope
+            ),
+            "",
+            # One paragraph of a comment, kept as its lines (a msgid with newlines).
+            *_(
+                "Navn og forkortelser (names) er beholdt fra registeret; de andre feltene kommer "
+                "fra\n"
+                "Lovdata og skrives over ved neste import. Kapitler står som «navn | tittel | "
+                "anker»,\n"
+                "paragrafer som «navn | tittel | kapittel | endringer» (se docs/laws.md)."
+            ).splitlines(),
+        ]
+    )

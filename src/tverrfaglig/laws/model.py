@@ -29,9 +29,7 @@ ID_BODY = r"\d{4}-\d{2}-\d{2}(?:-\d+)?"
 ID_PARTS_RE = re.compile(r"(?i:lov-)?(\d{4})-(\d{2})-(\d{2})(?:-(\d+))?")
 ANCHOR_RE = re.compile(r"KAPITTEL_\d+(?:-\d+)*", re.IGNORECASE)
 _NATURAL_RE = re.compile(r"(\d+)|(\D+)")
-_NORMALISE_SECTION_RE = re.compile(
-    r"§*\s*(\d+)(?:\s*([A-Za-z])?\s*[-–.]\s*(\d+))?\s?([A-Za-z])?"
-)
+_NORMALISE_SECTION_RE = re.compile(r"§*\s*(\d+)(?:\s*([A-Za-z])?\s*[-–.]\s*(\d+))?\s?([A-Za-z])?")
 _NORMALISE_CHAPTER_RE = re.compile(
     r"(?:kap(?:ittel|\.)?\s*)?(?:(\d+)\s?([A-Za-z])?|([IVXLC]+))", re.IGNORECASE
 )
@@ -184,8 +182,20 @@ _AMENDMENT_OTHER = (N_("{kind} ved {law}"), N_("{kind} ved {law} fra {date}"))
 
 # The month names of a Norwegian law's citation ("lov 11. juni 2021 nr. 78"): part of how the
 # law is cited, so Norwegian in every language (not i18n.month_name).
-_MONTH_NAMES = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-                "september", "oktober", "november", "desember")
+_MONTH_NAMES = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
 
 
 def law_label(law_id: str) -> str:
@@ -292,9 +302,7 @@ class Law:
     part_of: str | None = None  # a convention: the law that incorporates it
     renumbered: tuple[Renumbering, ...] = ()
     data_source: str | None = None  # where the section data comes from (with its date)
-    _section_map: dict[str, Section] = field(
-        init=False, repr=False, compare=False, hash=False
-    )
+    _section_map: dict[str, Section] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         by_name: dict[str, Section] = {}
@@ -316,14 +324,14 @@ class Law:
     def section(self, name: str) -> Section | None:
         """The details of a section (``"2 b"`` or ``"2b"``), or None when not known."""
         found = self._section_map.get(name)
-        return found if found is not None else self._section_map.get(
-            normalise_section(name) or name)
+        return (
+            found if found is not None else self._section_map.get(normalise_section(name) or name)
+        )
 
     def chapter_by_anchor(self, anchor: str) -> Chapter | None:
         """The chapter whose Lovdata anchor is ``anchor`` (``KAPITTEL_5``), when known."""
         wanted = anchor.upper()
-        return next((c for c in self.chapter_info if c.anchor and c.anchor.upper() == wanted),
-                    None)
+        return next((c for c in self.chapter_info if c.anchor and c.anchor.upper() == wanted), None)
 
     def renumbering(self, section: str) -> Renumbering | None:
         """Where ``section`` of this (repealed) law went in its successor, when known."""
@@ -334,8 +342,9 @@ class Law:
         """The year in the ID (``LOV-1998-07-17-61`` → ``1998``), to tell laws apart."""
         return self.id[4:8]
 
-    def url(self, section: str | None = None, chapter: str | None = None,
-            article: str | None = None) -> str:
+    def url(
+        self, section: str | None = None, chapter: str | None = None, article: str | None = None
+    ) -> str:
         """Lovdata's short link: ``https://lovdata.no/lov/1998-07-17-61/§15-8``, ``…/kap4A``;
         ``https://lovdata.no/forskrift/2011-12-16-1256/§19`` for a regulation;
         ``https://lovdata.no/lov/1999-05-21-30/bkn/a12`` for a convention's article.
@@ -356,4 +365,3 @@ class Law:
         if chapter:
             return f"{base}/kap{normalise_chapter(chapter) or ''.join(chapter.split())}"
         return base
-

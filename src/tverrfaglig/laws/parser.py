@@ -81,7 +81,8 @@ _TAIL = (
 _TAIL_RE = re.compile(_TAIL, re.IGNORECASE)
 _KEYWORD_RE = re.compile(
     r"§|(?<!\w)kap(?:ittel|itel|\.|(?=\s*(?:\d|(?-i:[IVXLC])(?!\w))))"
-    r"|(?<!\w)art(?:ikkel|ikel|\.|(?=\s*\d))", re.IGNORECASE
+    r"|(?<!\w)art(?:ikkel|ikel|\.|(?=\s*\d))",
+    re.IGNORECASE,
 )
 # A Lovdata law link: lovdata.no/lov/<id>… or lovdata.no/dokument/NL/lov/<id>….
 _URL = (
@@ -103,9 +104,26 @@ _KAPITTEL_RE = re.compile(r"KAPITTEL_\d+", re.IGNORECASE)
 _KAP_TRIGGER_RE = re.compile(r"kap(?:ittel|itel|\.|\s*(?:\d|(?-i:[IVXLC])))", re.IGNORECASE)
 _PARAGRAF_RE = re.compile(r"paragraf(?:en)?\s+\d", re.IGNORECASE)
 _ART_TRIGGER_RE = re.compile(r"art(?:ikkel|ikel|\.|\s*\d)", re.IGNORECASE)
-_TRIGGERS = ("§", "kap", "Kap", "KAP", "ovdata", "OVDATA", "art", "Art", "ART", "lov ", "Lov ",
-             "paragraf", "Paragraf",
-             "LOV", "FOR-", "for-", "forskrift ", "Forskrift ")
+_TRIGGERS = (
+    "§",
+    "kap",
+    "Kap",
+    "KAP",
+    "ovdata",
+    "OVDATA",
+    "art",
+    "Art",
+    "ART",
+    "lov ",
+    "Lov ",
+    "paragraf",
+    "Paragraf",
+    "LOV",
+    "FOR-",
+    "for-",
+    "forskrift ",
+    "Forskrift ",
+)
 
 
 def names_pattern(keys: Iterable[str]) -> str:
@@ -148,10 +166,24 @@ def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
     return body
 
 
-_MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "desember")
-_MONTH_RE = (r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
-             r"|desember|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|des)")
+_MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+_MONTH_RE = (
+    r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
+    r"|desember|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|des)"
+)
 # A law or regulation cited formally by date and number: «lov 17. juli 1998 nr. 61»,
 # «forskrift 22. juni 2022 nr. 1110», the old Lovdata heading «LOV 2005-06-17 nr 64».
 _FORMAL = (
@@ -184,8 +216,9 @@ def _law_alternatives(names: str) -> str:
 def body_regex(names: str) -> re.Pattern[str]:
     """The one regular expression that finds citations in a body, for a registry whose names
     are ``names`` (:func:`names_pattern`)."""
-    return re.compile(rf"{_MD_LINK}|(?P<url>{_URL})|{_law_alternatives(names)}{_TAIL}",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"{_MD_LINK}|(?P<url>{_URL})|{_law_alternatives(names)}{_TAIL}", re.IGNORECASE
+    )
 
 
 def mention_regex(names: str) -> re.Pattern[str]:
@@ -330,17 +363,19 @@ def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
         elif match["dm"] is not None:
             name += "-" + match["dm"]
         name += (match["l1"] or match["l2"] or "").lower()
-        between = text[previous_end:match.start()]
+        between = text[previous_end : match.start()]
         previous_end = match.end()
-        if items and items[-1][1] is None and (_TIL_RE.search(between) or (
-                double and re.fullmatch(r"\s+[–-]\s+", between))):
+        if (
+            items
+            and items[-1][1] is None
+            and (_TIL_RE.search(between) or (double and re.fullmatch(r"\s+[–-]\s+", between)))
+        ):
             first = items.pop()[0]
             items.append((first, name))
             continue
         if match["dm"] is not None or (match["dash"] == "–" and not double):
             written = " ".join(match[0].split())
-            notes.append(_("«§ {written}» leses som «§ {name}»").format(written=written,
-                                                                      name=name))
+            notes.append(_("«§ {written}» leses som «§ {name}»").format(written=written, name=name))
         if (name, None) not in items:
             items.append((name, None))
     return items, tuple(notes)
@@ -382,7 +417,7 @@ def _sections_for(items: list[Item], law: Law | None, double: bool) -> tuple[str
             names = [section.name for section in law.section_info] if law is not None else []
             names = names or []
             if first in names and last in names and names.index(first) <= names.index(last):
-                span = names[names.index(first):names.index(last) + 1]
+                span = names[names.index(first) : names.index(last) + 1]
             else:
                 span = [first, last]
         found.extend(name for name in span if name not in found)
@@ -426,9 +461,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _link_citation(
-    url: str, text: str, line: int | None, registry: LawRegistry
-) -> Citation | None:
+def _link_citation(url: str, text: str, line: int | None, registry: LawRegistry) -> Citation | None:
     parts = parse_lovdata_url(url)
     if parts is None:
         return None
@@ -485,11 +518,13 @@ def parse_legal_basis(
     example = _("for eksempel «barnehageloven § 2 b» eller «opplæringslova §§ 24-1 og 24-2»")
     if not isinstance(entry, str):
         return _("Hver hjemmel i «legal_basis» må være tekst ({example}), ikke {what}.").format(
-            example=example, what=describe(entry))
+            example=example, what=describe(entry)
+        )
     text = _one_line(entry)
     if not text:
-        return _("En hjemmel i «legal_basis» er tom; skriv loven og paragrafen, {example}."
-                 ).format(example=example)
+        return _("En hjemmel i «legal_basis» er tom; skriv loven og paragrafen, {example}.").format(
+            example=example
+        )
     if URL_LIKE_RE.match(text):
         url_match = _URL_RE.match(text)
         cite = _link_citation(url_match[0], text, line, registry) if url_match else None
@@ -505,8 +540,7 @@ def parse_legal_basis(
         if formal is not None and formal["formal"] is not None:
             law_id = _formal_id(formal)
             if law_id is not None:
-                return Citation(text=text, line=line, law_text=law_id,
-                                law=registry.by_id(law_id))
+                return Citation(text=text, line=line, law_text=law_id, law=registry.by_id(law_id))
         law_text, law = _resolve_law_text(registry, text, today)
         return Citation(text=text, line=line, law_text=law_text, law=law)
     law_text = text[: keyword.start()].rstrip(" ,;:-–")
@@ -514,7 +548,8 @@ def parse_legal_basis(
     if tail is None:
         if keyword[0] == "§":
             return _("Forstår ikke paragrafen i «{text}»; skriv {example}.").format(
-                text=text, example=example)
+                text=text, example=example
+            )
         if keyword[0].lower().startswith("a"):
             law_text, law = _resolve_law_text(registry, text, today)
             return Citation(text=text, line=line, law_text=law_text, law=law)
@@ -528,15 +563,24 @@ def parse_legal_basis(
     if not law_text or _LEAD_WORD_RE.fullmatch(law_text):
         # «§ 2-12 i opplæringslova» (reverse order), or a section with no law (TVF208).
         reverse = _REVERSE_RE.match(text, after)
-        rest = text[reverse.end():].strip(" .") if reverse else ""
+        rest = text[reverse.end() :].strip(" .") if reverse else ""
         law = registry.resolve(rest, today) if rest else None
         if law is None and rest:
             rest, law = _resolve_law_text(registry, rest, today)
         if not rest:
             sections, chapter, articles, notes = _tail_parts(tail)
-            return Citation(text=text, line=line, law_text="", law=None, sections=sections,
-                            chapter=chapter, articles=articles, nonstandard=notes,
-                            unresolved=True, qualifier=qualifier_text)
+            return Citation(
+                text=text,
+                line=line,
+                law_text="",
+                law=None,
+                sections=sections,
+                chapter=chapter,
+                articles=articles,
+                nonstandard=notes,
+                unresolved=True,
+                qualifier=qualifier_text,
+            )
         law_text = rest
     else:
         law_text, law = _resolve_law_text(registry, law_text, today)
@@ -573,9 +617,25 @@ _LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:]\s*)?\Z")
 _LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas")
 # The back-references (_REF) by their last word, with how far back they may start.
 _REF_WORDS = dict.fromkeys(
-    ("loven", "lova", "lovens", "lovas", "lov", "lovs", "dennes", "forskrifta", "forskriften",
-     "forskriftas", "forskriftens", "konvensjonen", "konvensjonens", "forordningen",
-     "forordningens"), 30)
+    (
+        "loven",
+        "lova",
+        "lovens",
+        "lovas",
+        "lov",
+        "lovs",
+        "dennes",
+        "forskrifta",
+        "forskriften",
+        "forskriftas",
+        "forskriftens",
+        "konvensjonen",
+        "konvensjonens",
+        "forordningen",
+        "forordningens",
+    ),
+    30,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -606,7 +666,7 @@ def _last_word(body: str, keyword: int) -> str:
     """The word right before ``keyword``, as ``_LAST_WORD_RE`` finds it (``loven``,
     ``loven.``, ``loven)``, ``loven -``), without a regular expression: searching one back
     from the keyword costs a backtracking scan per start position."""
-    text = body[max(0, keyword - 60):keyword].rstrip()
+    text = body[max(0, keyword - 60) : keyword].rstrip()
     if text.endswith(("-", "–", ":")):
         text = text[:-1].rstrip()
     if text.endswith(")"):
@@ -684,9 +744,12 @@ def _keyword_positions(body: str) -> list[int]:
     if len(lowered) != len(body):  # a character whose lower case is longer: no shortcut
         starts = [m.start() for m in _WORD_KEYWORD_RE.finditer(body)]
     else:
-        starts = [i for i in _positions(lowered, ("kap", "art", "paragraf"))
-                  if (i == 0 or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"))
-                  and _WORD_KEYWORD_RE.match(body, i)]
+        starts = [
+            i
+            for i in _positions(lowered, ("kap", "art", "paragraf"))
+            if (i == 0 or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"))
+            and _WORD_KEYWORD_RE.match(body, i)
+        ]
     if not starts:
         return keywords
     return sorted(keywords + starts)
@@ -696,8 +759,9 @@ def _is_link(match: re.Match[str]) -> bool:
     return match["url"] is not None or match["mdurl"] is not None
 
 
-def _citation_matches(body: str, registry: LawRegistry,
-                      keywords: list[int] | None = None) -> list[re.Match[str]]:
+def _citation_matches(
+    body: str, registry: LawRegistry, keywords: list[int] | None = None
+) -> list[re.Match[str]]:
     """The matches of ``registry.body_pattern`` in ``body``, in order, as ``finditer`` finds
     them, but searching only near the places a citation must contain."""
     pattern = registry.body_pattern
@@ -788,8 +852,7 @@ def _formal_id(match: re.Match[str]) -> str | None:
         day = match["fiso"]
     else:
         month = match["fm"].lower()
-        number = next((i for i, name in enumerate(_MONTHS, 1) if name.startswith(month[:3])),
-                      None)
+        number = next((i for i, name in enumerate(_MONTHS, 1) if name.startswith(month[:3])), None)
         if number is None:
             return None
         day = f"{match['fy']}-{number:02d}-{int(match['fd']):02d}"
@@ -847,8 +910,9 @@ class _Paragraphs:
         return found
 
 
-def _mention(match: re.Match[str], registry: LawRegistry, today: date,
-             before: list[_Mention]) -> _Mention | None:
+def _mention(
+    match: re.Match[str], registry: LawRegistry, today: date, before: list[_Mention]
+) -> _Mention | None:
     """The law a match of the law alternatives names; a back-reference takes the law named
     last before it in ``before`` (of its kind)."""
     text = _one_line(match[0]).rstrip(".")
@@ -857,27 +921,36 @@ def _mention(match: re.Match[str], registry: LawRegistry, today: date,
         kind = _ref_kind(ref)
         if ref.split()[0] == "denne":  # «denne lova»: the text's own (draft) act
             return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
-        earlier = _antecedent(before, match.start(), (kind,) if kind != "law" else
-                              ("law", "regulation") if ref == "dennes" else ("law",))
+        earlier = _antecedent(
+            before,
+            match.start(),
+            (kind,) if kind != "law" else ("law", "regulation") if ref == "dennes" else ("law",),
+        )
         if earlier is None and "forordning" in ref:
             gdpr = registry.by_id(GDPR)  # «forordningen» in this field: the GDPR
             if gdpr is not None:
                 return _Mention(match.start(), match.end(), gdpr, "forordningen", gdpr.kind)
         if earlier is None:
             return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
-        return _Mention(match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind,
-                        earlier.unresolved)
+        return _Mention(
+            match.start(),
+            match.end(),
+            earlier.law,
+            earlier.law_text,
+            earlier.kind,
+            earlier.unresolved,
+        )
     if match["lid"] is not None or match["formal"] is not None:
         law_id = registry_id(match["lid"]) if match["lid"] else _formal_id(match)
         if law_id is None:
             return None
         law = registry.by_id(law_id)
-        kind = law.kind if law is not None else ("regulation" if law_id.startswith("FOR")
-                                                 else "law")
+        kind = (
+            law.kind if law is not None else ("regulation" if law_id.startswith("FOR") else "law")
+        )
         return _Mention(match.start(), match.end(), law, law_id, kind)
     if match["regof"] is not None:
-        return _Mention(match.start(), match.end(), None, _one_line(match["regof"]),
-                        "regulation")
+        return _Mention(match.start(), match.end(), None, _one_line(match["regof"]), "regulation")
     name = match["name"] or match["unknown"]
     law = registry.resolve(name, today)
     if law is None and match[0].lower().endswith("s"):
@@ -886,15 +959,19 @@ def _mention(match: re.Match[str], registry: LawRegistry, today: date,
         # «Lov 17. juli 1998 nr. 61 om … (Opplæringslova)»: a name right after a formal
         # citation or ID of a law that has it means that law.
         previous = before[-1]
-        if previous.law is not None and match.start() - previous.end < 200 and any(
-                name_key(name) == name_key(text) for name in previous.law.names):
+        if (
+            previous.law is not None
+            and match.start() - previous.end < 200
+            and any(name_key(name) == name_key(text) for name in previous.law.names)
+        ):
             law = previous.law
     kind = law.kind if law is not None else "law"
     return _Mention(match.start(), match.end(), law, _one_line(name), kind)
 
 
-def _loose_unit(body: str, keyword: int, paragraphs: _Paragraphs,
-                registry: LawRegistry, today: date, line: int) -> Citation | None:
+def _loose_unit(
+    body: str, keyword: int, paragraphs: _Paragraphs, registry: LawRegistry, today: date, line: int
+) -> Citation | None:
     """A «§», chapter or article with no law right before it: reverse order («§ 2-12 i
     opplæringslova»), continuation («jf. § 10» after a law in the paragraph), a document's own
     paragraph or chapter (quiet), or a section sign with no law (TVF208)."""
@@ -918,10 +995,11 @@ def _loose_unit(body: str, keyword: int, paragraphs: _Paragraphs,
         if law_mention is not None and law_mention.unresolved and tail["chap"] is not None:
             return None  # «kapittel 5 i loven» with no law before it: a text's own chapter
     if law_mention is None and tail["art"] is not None:
-        direct = re.match(r"\s+", body[after:after + 2])
+        direct = re.match(r"\s+", body[after : after + 2])
         start = after + (direct.end() if direct else 0)
-        law_mention = next((m for m in mentions if m.start == start
-                            and m.kind == "convention"), None)
+        law_mention = next(
+            (m for m in mentions if m.start == start and m.kind == "convention"), None
+        )
     if law_mention is None:
         if tail["chap"] is not None:
             return None  # a report's own chapters: only «<law> kapittel N» cites one
@@ -935,14 +1013,31 @@ def _loose_unit(body: str, keyword: int, paragraphs: _Paragraphs,
     text = _one_line(body[keyword:after]).rstrip(" ,")
     if law_mention is None or law_mention.unresolved:
         sections, chapter, articles, notes = _tail_parts(tail)
-        return Citation(text=text, line=line, law_text="", law=None, sections=sections,
-                        chapter=chapter, articles=articles, nonstandard=notes,
-                        unresolved=True, qualifier=qualifier_text)
+        return Citation(
+            text=text,
+            line=line,
+            law_text="",
+            law=None,
+            sections=sections,
+            chapter=chapter,
+            articles=articles,
+            nonstandard=notes,
+            unresolved=True,
+            qualifier=qualifier_text,
+        )
     law = law_mention.law
     sections, chapter, articles, notes = _tail_parts(tail, law)
-    return Citation(text=text, line=line, law_text=law_mention.law_text, law=law,
-                    sections=sections, chapter=chapter, articles=articles, nonstandard=notes,
-                    qualifier=qualifier_text)
+    return Citation(
+        text=text,
+        line=line,
+        law_text=law_mention.law_text,
+        law=law,
+        sections=sections,
+        chapter=chapter,
+        articles=articles,
+        nonstandard=notes,
+        qualifier=qualifier_text,
+    )
 
 
 def find_citations(
@@ -962,8 +1057,9 @@ def find_citations(
         return []
     found: list[tuple[int, Citation]] = []
     paragraphs = _Paragraphs(body, registry, today)
-    has_whole = (" nr" in body or "OV-" in body or "ov-" in body or "OR-" in body
-                 or "or-" in body) and bool(_WHOLE_RE.search(body))
+    has_whole = (
+        " nr" in body or "OV-" in body or "ov-" in body or "OR-" in body or "or-" in body
+    ) and bool(_WHOLE_RE.search(body))
     keywords = _keyword_positions(body)
     matches = _citation_matches(body, registry, keywords)
     claimed: list[tuple[int, int]] = []
@@ -984,13 +1080,20 @@ def find_citations(
                 inner = find_citations(match["mdtext"], cite.line or 0, registry, today)
                 for other in inner:
                     if other.sections or other.chapter is not None:
-                        cite = replace(cite, sections=other.sections, chapter=other.chapter,
-                                       nonstandard=other.nonstandard)
+                        cite = replace(
+                            cite,
+                            sections=other.sections,
+                            chapter=other.chapter,
+                            nonstandard=other.nonstandard,
+                        )
                         break
             found.append((start, cite))
             continue
-        earlier = [m for m in paragraphs.mentions(start) if m.start < start] \
-            if match["ref"] is not None or (match["name"] is not None and has_whole) else []
+        earlier = (
+            [m for m in paragraphs.mentions(start) if m.start < start]
+            if match["ref"] is not None or (match["name"] is not None and has_whole)
+            else []
+        )
         mention = _mention(match, registry, today, earlier)
         if mention is None:
             continue
@@ -998,18 +1101,43 @@ def find_citations(
         qualifier_text = _one_line(qualifier[0]).strip(" ,") if qualifier else ""
         if mention.unresolved:
             sections, chapter, articles, notes = _tail_parts(match)
-            found.append((start, Citation(
-                text=_one_line(match[0]), line=line_at(start), law_text="", law=None,
-                sections=sections, chapter=chapter, articles=articles, nonstandard=notes,
-                unresolved=True, qualifier=qualifier_text)))
+            found.append(
+                (
+                    start,
+                    Citation(
+                        text=_one_line(match[0]),
+                        line=line_at(start),
+                        law_text="",
+                        law=None,
+                        sections=sections,
+                        chapter=chapter,
+                        articles=articles,
+                        nonstandard=notes,
+                        unresolved=True,
+                        qualifier=qualifier_text,
+                    ),
+                )
+            )
             continue
         sections, chapter, articles, notes = _tail_parts(match, mention.law)
         if mention.law is not None and has_whole:
             cited_laws.setdefault(paragraphs.bounds(start)[0], set()).add(mention.law.id)
-        found.append((start, Citation(
-            text=_one_line(match[0]), line=line_at(start), law_text=mention.law_text,
-            law=mention.law, sections=sections, chapter=chapter, articles=articles,
-            nonstandard=notes, qualifier=qualifier_text)))
+        found.append(
+            (
+                start,
+                Citation(
+                    text=_one_line(match[0]),
+                    line=line_at(start),
+                    law_text=mention.law_text,
+                    law=mention.law,
+                    sections=sections,
+                    chapter=chapter,
+                    articles=articles,
+                    nonstandard=notes,
+                    qualifier=qualifier_text,
+                ),
+            )
+        )
 
     claimed_starts = [span[0] for span in claimed]
 
@@ -1037,11 +1165,20 @@ def find_citations(
                 continue
             law = registry.by_id(law_id)
             if law_id in cited_laws.get(paragraphs.bounds(match.start())[0], set()) or (
-                    law is not None and law.id in cited_laws.get(
-                        paragraphs.bounds(match.start())[0], set())):
+                law is not None
+                and law.id in cited_laws.get(paragraphs.bounds(match.start())[0], set())
+            ):
                 continue
-            found.append((match.start(), Citation(
-                text=_one_line(match[0]), line=line_at(match.start()), law_text=law_id,
-                law=law)))
+            found.append(
+                (
+                    match.start(),
+                    Citation(
+                        text=_one_line(match[0]),
+                        line=line_at(match.start()),
+                        law_text=law_id,
+                        law=law,
+                    ),
+                )
+            )
     found.sort(key=lambda pair: pair[0])
     return [cite for _pos, cite in found]

@@ -148,12 +148,20 @@ class CitedProvision:
             return UNKNOWN_LAW
         if self.old is not None:
             return RENUMBERED
-        if law.complete and law.sections is not None and any(
+        if (
+            law.complete
+            and law.sections is not None
+            and any(
                 unit is not None and unit not in law.sections
-                for unit in (self.section, self.article)):
+                for unit in (self.section, self.article)
+            )
+        ):
             return NOT_FOUND
-        if self.chapter is not None and law.chapters is not None \
-                and self.chapter not in law.chapters:
+        if (
+            self.chapter is not None
+            and law.chapters is not None
+            and self.chapter not in law.chapters
+        ):
             return NOT_FOUND
         details = self.details
         if details is not None and details.repealed:
@@ -174,7 +182,8 @@ class CitedProvision:
         law = self.law
         return {
             "law": law.id if law else None,
-            "law_name": (law.short_name if law.names else law.title) if law
+            "law_name": (law.short_name if law.names else law.title)
+            if law
             else (self.law_text or None),
             "kind": law.kind if law else None,
             "section": self.section,
@@ -189,8 +198,11 @@ class CitedProvision:
 
 
 def _amendment_json(amendment: Amendment) -> dict[str, object]:
-    return {"law": amendment.law, "date": amendment.date.isoformat() if amendment.date else None,
-            "kind": amendment.kind}
+    return {
+        "law": amendment.law,
+        "date": amendment.date.isoformat() if amendment.date else None,
+        "kind": amendment.kind,
+    }
 
 
 def cited_provisions(handbook: Handbook, *, today: dt.date | None = None) -> list[CitedProvision]:
@@ -198,24 +210,29 @@ def cited_provisions(handbook: Handbook, *, today: dt.date | None = None) -> lis
     out), with the documents citing each: grouped by law in registry order, whole laws first,
     then chapters, then sections in natural order; unknown laws last."""
     today = dt.date.today() if today is None else today
-    pairs = ((CitingDocument(doc.id, doc.title, doc.path, None), cite)
-             for doc in _citing_documents(handbook.documents)
-             for cite in citations(doc, handbook.laws, today))
+    pairs = (
+        (CitingDocument(doc.id, doc.title, doc.path, None), cite)
+        for doc in _citing_documents(handbook.documents)
+        for cite in citations(doc, handbook.laws, today)
+    )
     return provisions_of(pairs, handbook.laws)
 
 
-def find_in_text(text: str, registry: LawRegistry, *, path: str = "-",
-                 today: dt.date | None = None) -> list[CitedProvision]:
+def find_in_text(
+    text: str, registry: LawRegistry, *, path: str = "-", today: dt.date | None = None
+) -> list[CitedProvision]:
     """The citations in any text (``tvf laws find``): each provision once, with the line of
     its first citation, in the order of ``laws cited``."""
     today = dt.date.today() if today is None else today
     citing = CitingDocument(None, "", path, None)
-    return provisions_of(((citing, cite) for cite in find_citations(text, 1, registry, today)),
-                         registry)
+    return provisions_of(
+        ((citing, cite) for cite in find_citations(text, 1, registry, today)), registry
+    )
 
 
-def provisions_of(pairs: Iterable[tuple[CitingDocument, Citation]],
-                  registry: LawRegistry) -> list[CitedProvision]:
+def provisions_of(
+    pairs: Iterable[tuple[CitingDocument, Citation]], registry: LawRegistry
+) -> list[CitedProvision]:
     """Citations grouped by provision, with the documents citing each (as ``laws cited``)."""
     found: dict[tuple[str, str, str | None], CitedProvision] = {}
     for citing, cite in pairs:
@@ -232,21 +249,33 @@ def provisions_of(pairs: Iterable[tuple[CitingDocument, Citation]],
             key = (law_key, unit, number)
             provision = found.get(key)
             if provision is None:
-                old = (old_numbering(registry, cite.law, cite.law_text, number)
-                       if unit == "section" and cite.law is not None and number else None)
+                old = (
+                    old_numbering(registry, cite.law, cite.law_text, number)
+                    if unit == "section" and cite.law is not None and number
+                    else None
+                )
                 provision = found[key] = CitedProvision(
-                    cite.law, cite.law_text, number if unit == "section" else None,
+                    cite.law,
+                    cite.law_text,
+                    number if unit == "section" else None,
                     number if unit == "chapter" else None,
-                    article=number if unit == "article" else None, old=old,
-                    unresolved=cite.unresolved)
+                    article=number if unit == "article" else None,
+                    old=old,
+                    unresolved=cite.unresolved,
+                )
             if not any(d.path == citing.path for d in provision.documents):
                 provision.documents.append(replace(citing, line=cite.line))
     order = {law_id: i for i, law_id in enumerate(registry.laws)}
 
     def rank(p: CitedProvision) -> tuple[Any, ...]:
         law_rank = (0, order.get(p.law.id, len(order)), p.law.id) if p.law else (1, 0, p.law_text)
-        kind = 2 if p.section is not None or p.article is not None \
-            else 1 if p.chapter is not None else 0
+        kind = (
+            2
+            if p.section is not None or p.article is not None
+            else 1
+            if p.chapter is not None
+            else 0
+        )
         return (*law_rank, kind, natural_key(p.section or p.article or p.chapter or ""))
 
     provisions = sorted(found.values(), key=rank)
@@ -304,14 +333,20 @@ class LawOverview:
             "replaced_by": law.replaced_by,
             "url": law.url(),
             "sections_known": self.sections_known,
-            "chapters": [{"name": c.name, "title": c.title, "url": law.url(chapter=c.name)}
-                         for c in law.chapter_info],
+            "chapters": [
+                {"name": c.name, "title": c.title, "url": law.url(chapter=c.name)}
+                for c in law.chapter_info
+            ],
             "sections": [
-                {"name": use.section.name, "title": use.section.title,
-                 "chapter": use.section.chapter, "repealed": use.section.repealed,
-                 "url": use.url,
-                 "amendments": [_amendment_json(a) for a in use.section.amendments],
-                 "cited_by": [d.as_json() for d in use.documents]}
+                {
+                    "name": use.section.name,
+                    "title": use.section.title,
+                    "chapter": use.section.chapter,
+                    "repealed": use.section.repealed,
+                    "url": use.url,
+                    "amendments": [_amendment_json(a) for a in use.section.amendments],
+                    "cited_by": [d.as_json() for d in use.documents],
+                }
                 for use in self.sections
             ],
             "cited": [p.as_json(today) for p in self.cited],
@@ -324,17 +359,19 @@ def law_overview(handbook: Handbook, name: str, *, today: dt.date | None = None)
     today = dt.date.today() if today is None else today
     law = handbook.laws.resolve(name, today)
     if law is None:
-        raise TvfError(_("Fant ikke loven «{name}» i lovregisteret.").format(name=name),
-                       hint=_("Se lovene med tvf laws, eller bruk en Lovdata-ID som "
-                              "LOV-2005-06-17-64."))
-    cited = [p for p in cited_provisions(handbook, today=today)
-             if p.law is not None and p.law.id == law.id]
+        raise TvfError(
+            _("Fant ikke loven «{name}» i lovregisteret.").format(name=name),
+            hint=_("Se lovene med tvf laws, eller bruk en Lovdata-ID som LOV-2005-06-17-64."),
+        )
+    cited = [
+        p
+        for p in cited_provisions(handbook, today=today)
+        if p.law is not None and p.law.id == law.id
+    ]
     by_section = {p.section: p.documents for p in cited if p.section is not None}
     known = law.section_info or tuple(
         Section(name) for name in sorted(law.sections or (), key=natural_key)
     )
-    sections = [SectionUse(s, law.url(section=s.name), by_section.get(s.name, []))
-                for s in known]
+    sections = [SectionUse(s, law.url(section=s.name), by_section.get(s.name, [])) for s in known]
     in_force = not law.is_repealed(today) and (law.in_force is None or law.in_force <= today)
     return LawOverview(law, sections, cited, in_force)
-

@@ -268,8 +268,14 @@ def load_registry(root: Path | None) -> tuple[LawRegistry, list[Finding]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return default, [error("TVF001", LAWS_FILE, None, _("Kan ikke lese {path}: {error}."
-                                                            ).format(path=LAWS_FILE, error=exc))]
+        return default, [
+            error(
+                "TVF001",
+                LAWS_FILE,
+                None,
+                _("Kan ikke lese {path}: {error}.").format(path=LAWS_FILE, error=exc),
+            )
+        ]
     return _read_registry_text(text, LAWS_FILE, default)
 
 

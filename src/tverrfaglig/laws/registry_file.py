@@ -53,11 +53,23 @@ def parse_entries(text: str, path: str) -> tuple[Entries, list[Finding]]:
     except yaml.MarkedYAMLError as exc:
         line = yamlio.error_line(exc, text=text)
         problem = exc.problem or exc.context or _("ukjent feil")
-        return [], [error("TVF001", path, line, _("{path} er ikke gyldig YAML: {problem}."
-                                                  ).format(path=path, problem=problem))]
+        return [], [
+            error(
+                "TVF001",
+                path,
+                line,
+                _("{path} er ikke gyldig YAML: {problem}.").format(path=path, problem=problem),
+            )
+        ]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        return [], [error("TVF001", path, None, _("{path} er ikke gyldig YAML: {problem}."
-                                                  ).format(path=path, problem=exc))]
+        return [], [
+            error(
+                "TVF001",
+                path,
+                None,
+                _("{path} er ikke gyldig YAML: {problem}.").format(path=path, problem=exc),
+            )
+        ]
     if data is None:
         return [], []
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
@@ -66,8 +78,9 @@ def parse_entries(text: str, path: str) -> tuple[Entries, list[Finding]]:
                 "TVF001",
                 path,
                 yamlio.line(node) if node is not None else None,
-                _("{path} må være en liste av lover (én «- id: LOV-…» per lov), "
-                  "ikke {what}.").format(path=path, what=describe(data)),
+                _(
+                    "{path} må være en liste av lover (én «- id: LOV-…» per lov), ikke {what}."
+                ).format(path=path, what=describe(data)),
             )
         ]
     entries: Entries = []
@@ -79,8 +92,10 @@ def parse_entries(text: str, path: str) -> tuple[Entries, list[Finding]]:
                     "TVF003",
                     path,
                     yamlio.line(item_node),
-                    _("Hver lov i {path} må være en tabell med «id», «title» og «names», "
-                      "ikke {what}.").format(path=path, what=describe(item)),
+                    _(
+                        "Hver lov i {path} må være en tabell med «id», «title» og «names», "
+                        "ikke {what}."
+                    ).format(path=path, what=describe(item)),
                 )
             )
             continue
@@ -118,8 +133,12 @@ def _entry_values(
         if isinstance(title, str) and title.strip():
             values["title"] = " ".join(title.split())
         else:
-            bad("title", _("«{key}» for {law} i {path} må være tekst, ikke {what}.").format(
-                key="title", law=law_id, path=path, what=describe(title)))
+            bad(
+                "title",
+                _("«{key}» for {law} i {path} må være tekst, ikke {what}.").format(
+                    key="title", law=law_id, path=path, what=describe(title)
+                ),
+            )
     if "names" in entry:
         names, problem = _string_list(entry["names"])
         if names is not None and any(not name_key(name) for name in names):
@@ -127,9 +146,10 @@ def _entry_values(
         if names is None:
             bad(
                 "names",
-                _("«names» for {law} i {path} må være en liste av navn og forkortelser, "
-                  "for eksempel [opplæringslova, oppll] ({problem}).").format(
-                    law=law_id, path=path, problem=problem),
+                _(
+                    "«names» for {law} i {path} må være en liste av navn og forkortelser, "
+                    "for eksempel [opplæringslova, oppll] ({problem})."
+                ).format(law=law_id, path=path, problem=problem),
             )
         else:
             values["names"] = tuple(" ".join(name.split()) for name in names)
@@ -141,8 +161,9 @@ def _entry_values(
         elif repealed is None:
             bad(
                 "repealed",
-                _("«{key}» for {law} i {path} må være en dato (åååå-mm-dd), "
-                  "ikke «{value}».").format(key="repealed", law=law_id, path=path, value=raw),
+                _(
+                    "«{key}» for {law} i {path} må være en dato (åååå-mm-dd), ikke «{value}»."
+                ).format(key="repealed", law=law_id, path=path, value=raw),
             )
         else:
             values["repealed"] = repealed
@@ -154,9 +175,10 @@ def _entry_values(
         elif successor is None:
             bad(
                 "replaced_by",
-                _("«replaced_by» for {law} i {path} må være en Lovdata-ID som "
-                  "LOV-2023-06-09-30, ikke «{value}».").format(law=law_id, path=path,
-                                                               value=raw),
+                _(
+                    "«replaced_by» for {law} i {path} må være en Lovdata-ID som "
+                    "LOV-2023-06-09-30, ikke «{value}»."
+                ).format(law=law_id, path=path, value=raw),
             )
         else:
             values["replaced_by"] = successor
@@ -165,40 +187,54 @@ def _entry_values(
         if raw in KINDS:
             values["kind"] = raw
         else:
-            bad("kind", _("«kind» for {law} i {path} må være {kinds}, ikke «{value}».").format(
-                law=law_id, path=path, kinds=", ".join(KINDS), value=raw))
+            bad(
+                "kind",
+                _("«kind» for {law} i {path} må være {kinds}, ikke «{value}».").format(
+                    law=law_id, path=path, kinds=", ".join(KINDS), value=raw
+                ),
+            )
     for key in ("short_title", "abbreviation"):
         if key in entry:
             raw = entry[key]
             if raw is None or (isinstance(raw, str) and raw.strip()):
                 values[key] = " ".join(raw.split()) if raw is not None else None
             else:
-                bad(key, _("«{key}» for {law} i {path} må være tekst, ikke {what}.").format(
-                    key=key, law=law_id, path=path, what=describe(raw)))
+                bad(
+                    key,
+                    _("«{key}» for {law} i {path} må være tekst, ikke {what}.").format(
+                        key=key, law=law_id, path=path, what=describe(raw)
+                    ),
+                )
     for key in ("in_force", "last_change"):
         if key in entry:
             raw = entry[key]
             day = as_date(raw, timestamps=True)
             if raw is not None and day is None:
-                bad(key, _("«{key}» for {law} i {path} må være en dato (åååå-mm-dd), "
-                           "ikke «{value}».").format(key=key, law=law_id, path=path, value=raw))
+                bad(
+                    key,
+                    _(
+                        "«{key}» for {law} i {path} må være en dato (åååå-mm-dd), ikke «{value}»."
+                    ).format(key=key, law=law_id, path=path, value=raw),
+                )
             else:
                 values[key] = day
     if "last_changed_by" in entry:
         raw = entry["last_changed_by"]
         changer = canonical_doc_id(raw) if isinstance(raw, str) else None
         if raw is not None and changer is None:
-            bad("last_changed_by", _("«last_changed_by» for {law} i {path} må være en "
-                                     "Lovdata-ID som LOV-2021-06-11-78 eller "
-                                     "FOR-2011-12-08-1218, ikke «{value}»."
-                                     ).format(law=law_id, path=path, value=raw))
+            bad(
+                "last_changed_by",
+                _(
+                    "«last_changed_by» for {law} i {path} må være en "
+                    "Lovdata-ID som LOV-2021-06-11-78 eller "
+                    "FOR-2011-12-08-1218, ikke «{value}»."
+                ).format(law=law_id, path=path, value=raw),
+            )
         else:
             values["last_changed_by"] = changer
     for key, info_key, reader, what in (
-        ("sections", "section_info", _section_item,
-         _("paragrafer, for eksempel [\"2b\", \"15-8\"]")),
-        ("chapters", "chapter_info", _chapter_item,
-         _("kapitler, for eksempel [\"5\", \"4A\", \"V\"]")),
+        ("sections", "section_info", _section_item, _('paragrafer, for eksempel ["2b", "15-8"]')),
+        ("chapters", "chapter_info", _chapter_item, _('kapitler, for eksempel ["5", "4A", "V"]')),
     ):
         if key not in entry:
             continue
@@ -208,9 +244,12 @@ def _entry_values(
             values[info_key] = ()
             continue
         if not isinstance(raw, list):
-            bad(key, _("«{key}» for {law} i {path} må være en liste av {what} "
-                       "(ikke {value}).").format(key=key, law=law_id, path=path, what=what,
-                                                 value=describe(raw)))
+            bad(
+                key,
+                _("«{key}» for {law} i {path} må være en liste av {what} (ikke {value}).").format(
+                    key=key, law=law_id, path=path, what=what, value=describe(raw)
+                ),
+            )
             continue
         parts: list[Any] = []
         detailed = False
@@ -223,8 +262,12 @@ def _entry_values(
                 break
             parts.append(part)
         if problem:
-            bad(key, _("«{key}» for {law} i {path} må være en liste av {what} ({problem})."
-                       ).format(key=key, law=law_id, path=path, what=what, problem=problem))
+            bad(
+                key,
+                _("«{key}» for {law} i {path} må være en liste av {what} ({problem}).").format(
+                    key=key, law=law_id, path=path, what=what, problem=problem
+                ),
+            )
             continue
         values[key] = frozenset(part.name for part in parts)
         values[info_key] = tuple(parts) if detailed else ()
@@ -265,23 +308,24 @@ def _section_row(row: str) -> tuple[Section | None, str]:
     raw_name, title, raw_chapter, changes = fields[0], fields[1], fields[2], "|".join(fields[3:])
     name = normalise_section(raw_name)
     if name is None:
-        return None, _("«{name}» er ikke en paragraf (i «{row}»)").format(name=raw_name,
-                                                                           row=row)
+        return None, _("«{name}» er ikke en paragraf (i «{row}»)").format(name=raw_name, row=row)
     chapter = None
     if raw_chapter:
         chapter = normalise_chapter(raw_chapter)
         if chapter is None:
             return None, _("«{name}» er ikke et kapittel (i «{row}»)").format(
-                name=raw_chapter, row=row)
+                name=raw_chapter, row=row
+            )
     amendments: list[Amendment] = []
     for change in changes.strip(" |").split(";") if changes.strip(" |") else ():
         match = _CHANGE_RE.fullmatch(change)
         law = canonical_doc_id(match["law"]) if match else None
         day = as_date(match["date"], timestamps=True) if match and match["date"] else None
         if match is None or law is None or (match["date"] and day is None):
-            return None, _("endringen «{change}» for § {name} må se ut som «endret ved "
-                           "LOV-2021-06-11-78 fra 2022-08-01»").format(change=change.strip(),
-                                                                      name=name)
+            return None, _(
+                "endringen «{change}» for § {name} må se ut som «endret ved "
+                "LOV-2021-06-11-78 fra 2022-08-01»"
+            ).format(change=change.strip(), name=name)
         amendments.append(Amendment(law, day, match["kind"].lower()))
     title = " ".join(title.split())
     return Section(name, title, is_repealed_title(title), chapter, tuple(amendments)), ""
@@ -299,8 +343,8 @@ def _section_item(item: object) -> tuple[Section | None, str]:
     name, problem = _name_of(item.get("name"), normalise_section)
     if name is None:
         return None, _("«name» i {item}: {problem}").format(
-            item=describe(item), problem=problem) if "name" in item else (
-            _("hver paragraf med detaljer må ha «name»"))
+            item=describe(item), problem=problem
+        ) if "name" in item else (_("hver paragraf med detaljer må ha «name»"))
     title = item.get("title", "")
     if not isinstance(title, str):
         return None, _("«title» for § {name} må være tekst").format(name=name)
@@ -311,8 +355,7 @@ def _section_item(item: object) -> tuple[Section | None, str]:
     if item.get("chapter") is not None:
         chapter, problem = _name_of(item["chapter"], normalise_chapter)
         if chapter is None:
-            return None, _("«chapter» for § {name}: {problem}").format(name=name,
-                                                                        problem=problem)
+            return None, _("«chapter» for § {name}: {problem}").format(name=name, problem=problem)
     amendments: list[Amendment] = []
     raw = item.get("amended") or []
     if not isinstance(raw, list):
@@ -321,12 +364,14 @@ def _section_item(item: object) -> tuple[Section | None, str]:
         by = change.get("by") if isinstance(change, dict) else None
         law = canonical_doc_id(by) if isinstance(by, str) else None
         if law is None or not isinstance(change, dict):
-            return None, _("hver endring av § {name} må ha «by» (en Lovdata-ID som "
-                           "LOV-2021-06-11-78)").format(name=name)
+            return None, _(
+                "hver endring av § {name} må ha «by» (en Lovdata-ID som LOV-2021-06-11-78)"
+            ).format(name=name)
         day = as_date(change.get("date"), timestamps=True)
         if change.get("date") is not None and day is None:
-            return None, _("«date» i en endring av § {name} må være en dato (åååå-mm-dd)"
-                           ).format(name=name)
+            return None, _("«date» i en endring av § {name} må være en dato (åååå-mm-dd)").format(
+                name=name
+            )
         kind = change.get("kind", "endret")
         if not isinstance(kind, str) or not kind.strip():
             return None, _("«kind» i en endring av § {name} må være tekst").format(name=name)
@@ -340,16 +385,19 @@ def _chapter_item(item: object) -> tuple[Chapter | None, str]:
     """
     if _is_row(item):
         fields = [field.strip() for field in str(item).split("|")] + ["", ""]
-        item = {"name": fields[0], "title": " ".join(fields[1].split()),
-                "anchor": fields[2] or None}
+        item = {
+            "name": fields[0],
+            "title": " ".join(fields[1].split()),
+            "anchor": fields[2] or None,
+        }
     if not isinstance(item, dict):
         name, problem = _name_of(item, normalise_chapter)
         return (Chapter(name) if name is not None else None), problem
     name, problem = _name_of(item.get("name"), normalise_chapter)
     if name is None:
         return None, _("«name» i {item}: {problem}").format(
-            item=describe(item), problem=problem) if "name" in item else (
-            _("hvert kapittel med detaljer må ha «name»"))
+            item=describe(item), problem=problem
+        ) if "name" in item else (_("hvert kapittel med detaljer må ha «name»"))
     title = item.get("title", "")
     anchor = item.get("anchor")
     if not isinstance(title, str):
@@ -367,17 +415,16 @@ def _first_key_lines(node: yaml.Node) -> dict[str, int]:
     return lines
 
 
-def merge_entries(
-    laws: dict[str, Law], entries: Entries, path: str
-) -> list[Finding]:
+def merge_entries(laws: dict[str, Law], entries: Entries, path: str) -> list[Finding]:
     """Add or override laws by ``id``; bad entries are skipped and reported."""
     findings: list[Finding] = []
     for entry, node in entries:
         entry_line = yamlio.line(node)
         lines = _first_key_lines(node)
         if "id" not in entry or entry["id"] is None:
-            message = _("En lov i {path} mangler «id» (en Lovdata-ID som LOV-2005-06-17-64)."
-                        ).format(path=path)
+            message = _(
+                "En lov i {path} mangler «id» (en Lovdata-ID som LOV-2005-06-17-64)."
+            ).format(path=path)
             findings.append(error("TVF002", path, entry_line, message))
             continue
         raw_id = entry["id"]
@@ -388,17 +435,19 @@ def merge_entries(
                     "TVF003",
                     path,
                     lines.get("id", entry_line),
-                    _("«id» i {path} må være en Lovdata-ID som LOV-1998-07-17-61, "
-                      "LOV-1967-02-10 eller FOR-2011-12-16-1256, ikke «{value}»."
-                      ).format(path=path, value=raw_id),
+                    _(
+                        "«id» i {path} må være en Lovdata-ID som LOV-1998-07-17-61, "
+                        "LOV-1967-02-10 eller FOR-2011-12-16-1256, ikke «{value}»."
+                    ).format(path=path, value=raw_id),
                 )
             )
             continue
         values, problems = _entry_values(entry, lines, entry_line, law_id, path)
         existing = laws.get(law_id)
         if existing is None and "title" not in entry:
-            message = _("Den nye loven {law} i {path} mangler «title».").format(law=law_id,
-                                                                             path=path)
+            message = _("Den nye loven {law} i {path} mangler «title».").format(
+                law=law_id, path=path
+            )
             problems.append(error("TVF002", path, entry_line, message))
         if problems:
             findings.extend(problems)
@@ -443,8 +492,8 @@ def _row(fields: list[str]) -> str:
 
 def _section_yaml(section: Section) -> str:
     changes = "; ".join(
-        f"{change.kind} ved {change.law}" + (f" fra {change.date.isoformat()}" if change.date
-                                             else "")
+        f"{change.kind} ved {change.law}"
+        + (f" fra {change.date.isoformat()}" if change.date else "")
         for change in section.amendments
     )
     title = section.title
@@ -492,9 +541,6 @@ def law_yaml(law: Law) -> str:
 def registry_yaml(laws: Iterable[Law], header: str = "") -> str:
     """A whole ``laws.yaml``: the header (each line made a comment), then one entry per law,
     separated by blank lines. :func:`load_registry` reads it back to the same laws."""
-    comment = "".join(
-        f"# {line}".rstrip() + "\n" for line in header.splitlines()
-    )
+    comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
     entries = "\n".join(law_yaml(law) for law in laws)
     return f"{comment}\n{entries}" if comment else entries
-

@@ -58,8 +58,9 @@ def _old(registry: LawRegistry, law: Law, law_text: str, section: str) -> OldNum
     return OldNumbering(law, old_law, section, details.title if details else "", renumbering)
 
 
-def old_numbering(registry: LawRegistry, law: Law, law_text: str,
-                  section: str) -> OldNumbering | None:
+def old_numbering(
+    registry: LawRegistry, law: Law, law_text: str, section: str
+) -> OldNumbering | None:
     """The repealed law's section when ``law_text`` is a name ``law`` shares with the law it
     replaced, the section is not in ``law`` (whose section list is known and complete) and the
     repealed law had it; else None."""
@@ -68,8 +69,9 @@ def old_numbering(registry: LawRegistry, law: Law, law_text: str,
     return _old(registry, law, law_text, section)
 
 
-def before_successor(registry: LawRegistry, law: Law, law_text: str, section: str,
-                     valid_from: date | None) -> tuple[OldNumbering | None, date] | None:
+def before_successor(
+    registry: LawRegistry, law: Law, law_text: str, section: str, valid_from: date | None
+) -> tuple[OldNumbering | None, date] | None:
     """When a document valid from ``valid_from`` cites a name ``law`` shares with the law it
     replaced, and ``law`` came into force after that day: the repealed law's section (if the
     data knows it, else None) and the day ``law`` came into force."""

@@ -45,9 +45,10 @@ class Batch:
 def require_settings(handbook: Handbook) -> MailSettings:
     settings = handbook.config.mail
     if settings is None:
-        raise TvfError(_("tvf.toml har ingen [mail], så tvf vet ikke hvilken e-posttjener den "
-                         "skal bruke."),
-                       hint=_("Legg til [mail] med host, sender og user; se docs/mail.md."))
+        raise TvfError(
+            _("tvf.toml har ingen [mail], så tvf vet ikke hvilken e-posttjener den skal bruke."),
+            hint=_("Legg til [mail] med host, sender og user; se docs/mail.md."),
+        )
     return settings
 
 
@@ -65,8 +66,9 @@ def _member_recipients(network: Network) -> list[Recipient]:
     return people
 
 
-def _unique(people: Iterable[Recipient], settings: MailSettings
-            ) -> tuple[list[Recipient], list[str]]:
+def _unique(
+    people: Iterable[Recipient], settings: MailSettings
+) -> tuple[list[Recipient], list[str]]:
     """People with an address (each address once), and the names without one."""
     seen: set[str] = set()
     found: list[Recipient] = []
@@ -77,9 +79,12 @@ def _unique(people: Iterable[Recipient], settings: MailSettings
             missing.append(person.name)
             continue
         if not valid_address(address):
-            raise TvfError(_("«{address}» ({name}) er ikke en e-postadresse.").format(
-                address=address, name=person.name),
-                hint=_("Rett feltet email i nettverksfilen eller [mail.addresses] i tvf.toml."))
+            raise TvfError(
+                _("«{address}» ({name}) er ikke en e-postadresse.").format(
+                    address=address, name=person.name
+                ),
+                hint=_("Rett feltet email i nettverksfilen eller [mail.addresses] i tvf.toml."),
+            )
         if address.casefold() not in seen:
             seen.add(address.casefold())
             found.append(Recipient(person.name, address))
@@ -88,13 +93,22 @@ def _unique(people: Iterable[Recipient], settings: MailSettings
 
 def _attachment(handbook: Handbook, doc: Document, fmt: ExportFormat) -> Attachment:
     source = source_of(doc)
-    return Attachment(f"{source.name}.{fmt.value}", render(source, fmt, root=handbook.root),
-                      fmt.value)
+    return Attachment(
+        f"{source.name}.{fmt.value}", render(source, fmt, root=handbook.root), fmt.value
+    )
 
 
-def invitation(network: Network, day: dt.date, people: Iterable[Recipient], *,
-               settings: MailSettings, now: dt.datetime, start: dt.time | None,
-               minutes: int, description: str) -> bytes:
+def invitation(
+    network: Network,
+    day: dt.date,
+    people: Iterable[Recipient],
+    *,
+    settings: MailSettings,
+    now: dt.datetime,
+    start: dt.time | None,
+    minutes: int,
+    description: str,
+) -> bytes:
     """An iCalendar invitation (``METHOD:REQUEST``) to the meeting, for Outlook and others.
 
     The UID is the one ``tvf meetings plan`` gives the same meeting, so accepting the
@@ -146,50 +160,90 @@ def _greeting_body(intro: str, document: Document, network: Network) -> str:
     leader = network.leader
     signature = ", ".join(p for p in (leader.name, leader.role) if p) or network.title
     hello, regards = _("Hei!"), _("Hilsen")
-    return (f"{hello}\n\n{intro}\n\n{regards}  \n{signature}\n\n---\n\n"
-            f"{source_of(document).body.strip()}\n")
+    return (
+        f"{hello}\n\n{intro}\n\n{regards}  \n{signature}\n\n---\n\n"
+        f"{source_of(document).body.strip()}\n"
+    )
 
 
-def agenda_batch(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt.date,
-                 fmt: ExportFormat, now: dt.datetime, start: dt.time | None = None,
-                 minutes: int = 120) -> Batch:
+def agenda_batch(
+    handbook: Handbook,
+    slug: str,
+    *,
+    date: dt.date | None,
+    today: dt.date,
+    fmt: ExportFormat,
+    now: dt.datetime,
+    start: dt.time | None = None,
+    minutes: int = 120,
+) -> Batch:
     """The agenda to every member (and the leader), with the file and an invitation."""
     settings = require_settings(handbook)
     network = get_network(handbook, slug)
     if date is None:
         coming = [day for day, _doc in network.agendas if day >= today]
         if not coming:
-            raise TvfError(_("Nettverket {network} har ingen saksliste fra i dag av; oppgi "
-                             "møtet med --date ÅÅÅÅ-MM-DD.").format(network=network.slug),
-                           hint=_("Lag den med tvf agenda new --network {network}.").format(
-                               network=network.slug))
+            raise TvfError(
+                _(
+                    "Nettverket {network} har ingen saksliste fra i dag av; oppgi "
+                    "møtet med --date ÅÅÅÅ-MM-DD."
+                ).format(network=network.slug),
+                hint=_("Lag den med tvf agenda new --network {network}.").format(
+                    network=network.slug
+                ),
+            )
         date = coming[0]
     doc = agenda_on(network, date)
     if doc is None:
-        raise TvfError(_("Fant ingen saksliste for nettverket {network} datert {date}.").format(
-            network=network.slug, date=date),
+        raise TvfError(
+            _("Fant ingen saksliste for nettverket {network} datert {date}.").format(
+                network=network.slug, date=date
+            ),
             hint=_("Lag den med tvf agenda new --network {network} --date {date}.").format(
-                network=network.slug, date=date))
+                network=network.slug, date=date
+            ),
+        )
     people, missing = _unique(_member_recipients(network), settings)
     if not people:
         raise _nobody(network)
     attachment = _attachment(handbook, doc, fmt)
     when = f"{weekday_name(date)} {long_date(date)}"
     subject = _("Saksliste: {network}, {date}").format(network=network.title, date=when)
-    intro = _("Her er sakslisten til møtet i {network} {date}. Den er også vedlagt som "
-              "{format}-fil, og møteinvitasjonen kan legges rett i kalenderen. Innspill til "
-              "sakslisten sendes til leder.").format(network=network.title, date=when,
-                                                      format=fmt.value.upper())
+    intro = _(
+        "Her er sakslisten til møtet i {network} {date}. Den er også vedlagt som "
+        "{format}-fil, og møteinvitasjonen kan legges rett i kalenderen. Innspill til "
+        "sakslisten sendes til leder."
+    ).format(network=network.title, date=when, format=fmt.value.upper())
     body = _greeting_body(intro, doc, network)
-    ics = invitation(network, date, people, settings=settings, now=now, start=start,
-                     minutes=minutes, description=subject)
+    ics = invitation(
+        network,
+        date,
+        people,
+        settings=settings,
+        now=now,
+        start=start,
+        minutes=minutes,
+        description=subject,
+    )
     key = f"agenda:{network.slug}:{date}"
     messages = tuple(
-        _with_invitation_text(build(key=key, sender=settings.sender, recipient=p.address or "",
-                                    name=p.name, subject=subject, body=body,
-                                    attachments=[attachment], invitation=ics, now=now,
-                                    language=language()), ics)
-        for p in people)
+        _with_invitation_text(
+            build(
+                key=key,
+                sender=settings.sender,
+                recipient=p.address or "",
+                name=p.name,
+                subject=subject,
+                body=body,
+                attachments=[attachment],
+                invitation=ics,
+                now=now,
+                language=language(),
+            ),
+            ics,
+        )
+        for p in people
+    )
     return Batch(messages, tuple(missing), doc.path, date)
 
 
@@ -198,45 +252,77 @@ def _with_invitation_text(message: Outgoing, ics: bytes) -> Outgoing:
 
 
 def _nobody(network: Network) -> TvfError:
-    return TvfError(_("Ingen i nettverket {network} har en e-postadresse, så ingenting er "
-                      "sendt.").format(network=network.slug),
-                    hint=_("Skriv email for leder og medlemmer i {path}, eller legg navnene i "
-                           "[mail.addresses] i tvf.toml.").format(path=network.document.path))
+    return TvfError(
+        _("Ingen i nettverket {network} har en e-postadresse, så ingenting er sendt.").format(
+            network=network.slug
+        ),
+        hint=_(
+            "Skriv email for leder og medlemmer i {path}, eller legg navnene i "
+            "[mail.addresses] i tvf.toml."
+        ).format(path=network.document.path),
+    )
 
 
-def minutes_batch(handbook: Handbook, slug: str, *, date: dt.date | None, today: dt.date,
-                  fmt: ExportFormat, now: dt.datetime) -> Batch:
+def minutes_batch(
+    handbook: Handbook,
+    slug: str,
+    *,
+    date: dt.date | None,
+    today: dt.date,
+    fmt: ExportFormat,
+    now: dt.datetime,
+) -> Batch:
     """The minutes to the recipient (``report_to``) and every member."""
     settings = require_settings(handbook)
     network = get_network(handbook, slug)
     if date is None:
         held = [day for day, doc in network.minutes if day <= today and doc.get("sent") is None]
         if not held:
-            raise TvfError(_("Nettverket {network} har ingen referater som ikke er sendt; oppgi "
-                             "møtet med --date ÅÅÅÅ-MM-DD.").format(network=network.slug))
+            raise TvfError(
+                _(
+                    "Nettverket {network} har ingen referater som ikke er sendt; oppgi "
+                    "møtet med --date ÅÅÅÅ-MM-DD."
+                ).format(network=network.slug)
+            )
         date = held[-1]
     doc = minutes_on(network, date)
     if doc is None:
-        raise TvfError(_("Fant ikke referat fra {date} for nettverket {network}.").format(
-            date=date, network=network.slug),
+        raise TvfError(
+            _("Fant ikke referat fra {date} for nettverket {network}.").format(
+                date=date, network=network.slug
+            ),
             hint=_("Lag det med tvf minutes new --network {network} --date {date}.").format(
-                network=network.slug, date=date))
+                network=network.slug, date=date
+            ),
+        )
     recipient = network.recipient(handbook.config)
-    people, missing = _unique([Recipient(recipient, None), *_member_recipients(network)],
-                              settings)
+    people, missing = _unique([Recipient(recipient, None), *_member_recipients(network)], settings)
     if not people:
         raise _nobody(network)
     attachment = _attachment(handbook, doc, fmt)
     subject = _("Referat: {network}, {date}").format(network=network.title, date=long_date(date))
-    intro = _("Her er referatet fra møtet i {network} {date}, også vedlagt som {format}-fil. "
-              "Referatet sendes til {recipient} og til nettverkets medlemmer.").format(
-                  network=network.title, date=long_date(date), format=fmt.value.upper(),
-                  recipient=recipient)
+    intro = _(
+        "Her er referatet fra møtet i {network} {date}, også vedlagt som {format}-fil. "
+        "Referatet sendes til {recipient} og til nettverkets medlemmer."
+    ).format(
+        network=network.title, date=long_date(date), format=fmt.value.upper(), recipient=recipient
+    )
     body = _greeting_body(intro, doc, network)
     key = f"minutes:{network.slug}:{date}"
-    messages = tuple(build(key=key, sender=settings.sender, recipient=p.address or "",
-                           name=p.name, subject=subject, body=body, attachments=[attachment],
-                           now=now, language=language()) for p in people)
+    messages = tuple(
+        build(
+            key=key,
+            sender=settings.sender,
+            recipient=p.address or "",
+            name=p.name,
+            subject=subject,
+            body=body,
+            attachments=[attachment],
+            now=now,
+            language=language(),
+        )
+        for p in people
+    )
     return Batch(messages, tuple(missing), doc.path, date)
 
 
@@ -272,12 +358,24 @@ def outdated_batch(handbook: Handbook, report: OutdatedReport, *, now: dt.dateti
             missing.append(owner)
             continue
         part = dataclasses.replace(report, items=tuple(items))
-        intro = _("Hei!\n\nDette er punktene i håndboka der du står som ansvarlig, og som må "
-                  "følges opp. Listen er laget av tvf outdated.")
+        intro = _(
+            "Hei!\n\nDette er punktene i håndboka der du står som ansvarlig, og som må "
+            "følges opp. Listen er laget av tvf outdated."
+        )
         body = f"{intro}\n\n{render_markdown(part, by_owner=True)}"
         subject = _("Håndboka: {n} punkter å følge opp ({date})").format(
-            n=len(items), date=long_date(report.today))
-        messages.append(build(key=f"outdated:{report.today}", sender=settings.sender,
-                              recipient=address, name=owner, subject=subject, body=body,
-                              now=now, language=language()))
+            n=len(items), date=long_date(report.today)
+        )
+        messages.append(
+            build(
+                key=f"outdated:{report.today}",
+                sender=settings.sender,
+                recipient=address,
+                name=owner,
+                subject=subject,
+                body=body,
+                now=now,
+                language=language(),
+            )
+        )
     return Batch(tuple(messages), tuple(missing))

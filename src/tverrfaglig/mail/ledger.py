@@ -34,23 +34,40 @@ class Ledger:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            message = _("{path} kan ikke leses ({reason}); tvf vet da ikke hva som alt er "
-                        "sendt, og sender ingenting.").format(path=path, reason=exc)
+            message = _(
+                "{path} kan ikke leses ({reason}); tvf vet da ikke hva som alt er "
+                "sendt, og sender ingenting."
+            ).format(path=path, reason=exc)
             raise TvfError(message, hint=_(_FIX)) from None
         entries = data.get("sent") if isinstance(data, dict) else None
         if not isinstance(entries, list):
-            raise TvfError(_("{path} har feil form; tvf sender ingenting.").format(path=path),
-                           hint=_(_FIX))
+            raise TvfError(
+                _("{path} har feil form; tvf sender ingenting.").format(path=path), hint=_(_FIX)
+            )
         return cls(path, [e for e in entries if isinstance(e, dict)])
 
     def sent(self, key: str, recipient: str) -> dict[str, str] | None:
         address = recipient.casefold()
-        return next((e for e in self.entries
-                     if e.get("key") == key and str(e.get("to", "")).casefold() == address), None)
+        return next(
+            (
+                e
+                for e in self.entries
+                if e.get("key") == key and str(e.get("to", "")).casefold() == address
+            ),
+            None,
+        )
 
-    def record(self, key: str, recipient: str, subject: str, message_id: str,
-               when: dt.datetime) -> None:
-        self.entries.append({"key": key, "to": recipient, "subject": subject,
-                             "message_id": message_id, "at": when.isoformat(timespec="seconds")})
+    def record(
+        self, key: str, recipient: str, subject: str, message_id: str, when: dt.datetime
+    ) -> None:
+        self.entries.append(
+            {
+                "key": key,
+                "to": recipient,
+                "subject": subject,
+                "message_id": message_id,
+                "at": when.isoformat(timespec="seconds"),
+            }
+        )
         text = json.dumps({"sent": self.entries}, ensure_ascii=False, indent=1) + "\n"
         write_atomic(self.path, text)

@@ -55,15 +55,24 @@ class Outgoing:
         return str(self.message["Message-ID"])
 
 
-def build(*, key: str, sender: str, recipient: str, name: str, subject: str, body: str,
-          attachments: Sequence[Attachment] = (), invitation: bytes | None = None,
-          now: dt.datetime, language: str = "nb") -> Outgoing:
+def build(
+    *,
+    key: str,
+    sender: str,
+    recipient: str,
+    name: str,
+    subject: str,
+    body: str,
+    attachments: Sequence[Attachment] = (),
+    invitation: bytes | None = None,
+    now: dt.datetime,
+    language: str = "nb",
+) -> Outgoing:
     """One message: ``body`` (Markdown) as plain text and as HTML."""
     message = EmailMessage()
     message["From"] = sender
     # Address quotes a name such as «PPT: PP-rådgiver», which would otherwise read as a group.
-    message["To"] = Address(display_name=name if name != recipient else "",
-                            addr_spec=recipient)
+    message["To"] = Address(display_name=name if name != recipient else "", addr_spec=recipient)
     message["Subject"] = subject
     message["Date"] = format_datetime(now)
     domain = parseaddr(sender)[1].rpartition("@")[2] or "tverrfaglig"
@@ -73,19 +82,31 @@ def build(*, key: str, sender: str, recipient: str, name: str, subject: str, bod
     message.set_content(body, subtype="plain", charset="utf-8")
     message.add_alternative(_html_mail(body, language), subtype="html", charset="utf-8")
     if invitation is not None:
-        message.add_alternative(invitation.decode("utf-8"), subtype="calendar", charset="utf-8",
-                                params={"method": "REQUEST"})
+        message.add_alternative(
+            invitation.decode("utf-8"),
+            subtype="calendar",
+            charset="utf-8",
+            params={"method": "REQUEST"},
+        )
     for attachment in attachments:
         maintype, subtype = MIME_TYPES[attachment.subtype]
-        message.add_attachment(attachment.data, maintype=maintype, subtype=subtype,
-                               filename=attachment.filename)
+        message.add_attachment(
+            attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
+        )
     if invitation is not None:
-        message.add_attachment(invitation, maintype="text", subtype="calendar",
-                               filename="invitasjon.ics", params={"method": "REQUEST"})
+        message.add_attachment(
+            invitation,
+            maintype="text",
+            subtype="calendar",
+            filename="invitasjon.ics",
+            params={"method": "REQUEST"},
+        )
     return Outgoing(key, recipient, name, message, text=f"{subject}\n{body}")
 
 
 def _html_mail(body: str, language: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head><meta charset="utf-8"></head>\n'
-            '<body style="font-family: Calibri, Arial, sans-serif; font-size: 11pt">\n'
-            f"{to_html(body)}</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head><meta charset="utf-8"></head>\n'
+        '<body style="font-family: Calibri, Arial, sans-serif; font-size: 11pt">\n'
+        f"{to_html(body)}</body>\n</html>\n"
+    )

@@ -21,8 +21,17 @@ SECURITIES = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 DEFAULT_PASSWORD_ENV = "TVF_SMTP_PASSWORD"
 KEYRING_SERVICE = "tvf"
-_KEYS = {"host", "port", "security", "user", "sender", "password_env", "timeout", "ca_file",
-         "addresses"}
+_KEYS = {
+    "host",
+    "port",
+    "security",
+    "user",
+    "sender",
+    "password_env",
+    "timeout",
+    "ca_file",
+    "addresses",
+}
 _ADDRESS = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\".]+$")
 
 
@@ -57,18 +66,29 @@ def valid_address(value: str) -> bool:
 def parse_mail_settings(table: Mapping[str, object], path: Path) -> MailSettings:
     """Read ``[mail]``; every problem is a :class:`TvfError` naming the key."""
     if "password" in table:
-        raise TvfError(_("{path}: [mail] har et passord (password). tvf leser aldri passordet "
-                         "fra filen, som ligger i git.").format(path=path),
-                       hint=_("Fjern linjen, og sett passordet i miljøvariabelen {env} eller i "
-                              "nøkkelringen (keyring set {service} BRUKER).").format(
-                                  env=table.get("password_env") or DEFAULT_PASSWORD_ENV,
-                                  service=KEYRING_SERVICE))
+        raise TvfError(
+            _(
+                "{path}: [mail] har et passord (password). tvf leser aldri passordet "
+                "fra filen, som ligger i git."
+            ).format(path=path),
+            hint=_(
+                "Fjern linjen, og sett passordet i miljøvariabelen {env} eller i "
+                "nøkkelringen (keyring set {service} BRUKER)."
+            ).format(
+                env=table.get("password_env") or DEFAULT_PASSWORD_ENV, service=KEYRING_SERVICE
+            ),
+        )
     unknown = sorted(set(table) - _KEYS)
     if unknown:
-        raise TvfError(_("{path}: [mail] har ukjente felt: {keys}.").format(
-            path=path, keys=", ".join(unknown)),
-            hint=_("Feltene er host, port, security, user, sender, password_env, timeout, "
-                   "ca_file og [mail.addresses]."))
+        raise TvfError(
+            _("{path}: [mail] har ukjente felt: {keys}.").format(
+                path=path, keys=", ".join(unknown)
+            ),
+            hint=_(
+                "Feltene er host, port, security, user, sender, password_env, timeout, "
+                "ca_file og [mail.addresses]."
+            ),
+        )
 
     def text(key: str, required: bool = False) -> str | None:
         value = table.get(key)
@@ -82,30 +102,44 @@ def parse_mail_settings(table: Mapping[str, object], path: Path) -> MailSettings
     sender = text("sender", required=True)
     assert host is not None and sender is not None
     if not valid_address(_bare(sender)):
-        raise TvfError(_("{path}: [mail] sender «{value}» er ikke en e-postadresse.").format(
-            path=path, value=sender))
+        raise TvfError(
+            _("{path}: [mail] sender «{value}» er ikke en e-postadresse.").format(
+                path=path, value=sender
+            )
+        )
     security = (text("security") or "starttls").lower()
     if security not in SECURITIES:
-        raise TvfError(_("{path}: [mail] security må være starttls, tls eller none.").format(
-            path=path))
+        raise TvfError(
+            _("{path}: [mail] security må være starttls, tls eller none.").format(path=path)
+        )
     port = table.get("port", DEFAULT_PORTS[security])
     if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-        raise TvfError(_("{path}: [mail] port må være et portnummer (1–65535).").format(
-            path=path))
+        raise TvfError(_("{path}: [mail] port må være et portnummer (1–65535).").format(path=path))
     timeout = table.get("timeout", 30)
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
         raise TvfError(_("{path}: [mail] timeout må være et antall sekunder.").format(path=path))
     ca_file = text("ca_file")
     addresses = table.get("addresses", {})
     if not isinstance(addresses, Mapping) or not all(
-            isinstance(v, str) and valid_address(v) for v in addresses.values()):
-        raise TvfError(_("{path}: [mail.addresses] må knytte navn til e-postadresser, f.eks. "
-                         "\"Enhet for oppvekst\" = \"oppvekst@kommune.no\".").format(path=path))
+        isinstance(v, str) and valid_address(v) for v in addresses.values()
+    ):
+        raise TvfError(
+            _(
+                "{path}: [mail.addresses] må knytte navn til e-postadresser, f.eks. "
+                '"Enhet for oppvekst" = "oppvekst@kommune.no".'
+            ).format(path=path)
+        )
     return MailSettings(
-        host=host, sender=sender, port=port, security=security, user=text("user"),
-        password_env=text("password_env") or DEFAULT_PASSWORD_ENV, timeout=float(timeout),
+        host=host,
+        sender=sender,
+        port=port,
+        security=security,
+        user=text("user"),
+        password_env=text("password_env") or DEFAULT_PASSWORD_ENV,
+        timeout=float(timeout),
         ca_file=(path.parent / ca_file) if ca_file else None,
-        addresses={str(k): str(v).strip() for k, v in addresses.items()})
+        addresses={str(k): str(v).strip() for k, v in addresses.items()},
+    )
 
 
 def _bare(sender: str) -> str:

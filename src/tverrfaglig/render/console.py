@@ -35,7 +35,8 @@ _UNSAFE = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _UNSAFE_RE = re.compile(f"[{_UNSAFE}]")
 # For echo: the same, but newline and tab are the formats' own, and so is CR before LF (CSV).
 _UNSAFE_PLAIN_RE = re.compile(
-    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -67,11 +68,19 @@ def _safe_text(text: Text) -> Text:
         piece = escape_char(char) if _UNSAFE_RE.match(char) else char
         pieces.append(piece)
         offsets.append(offsets[-1] + len(piece))
-    safe = Text("".join(pieces), style=text.style, justify=text.justify,
-                overflow=text.overflow, no_wrap=text.no_wrap, end=text.end,
-                tab_size=text.tab_size)
-    safe.spans = [Span(offsets[min(span.start, len(masked))], offsets[min(span.end, len(masked))],
-                       span.style) for span in text.spans]
+    safe = Text(
+        "".join(pieces),
+        style=text.style,
+        justify=text.justify,
+        overflow=text.overflow,
+        no_wrap=text.no_wrap,
+        end=text.end,
+        tab_size=text.tab_size,
+    )
+    safe.spans = [
+        Span(offsets[min(span.start, len(masked))], offsets[min(span.end, len(masked))], span.style)
+        for span in text.spans
+    ]
     return safe
 
 
@@ -79,8 +88,7 @@ class SafeConsole(Console):
     """A rich console that shows every text it renders through :func:`_safe_text`: the one
     place where text reaches the terminal (tables render their cells through here too)."""
 
-    def render(self, renderable: RenderableType,
-               options: ConsoleOptions | None = None) -> Any:
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Any:
         if isinstance(renderable, str):
             renderable = self.render_str(renderable, highlight=False, markup=False)
         if isinstance(renderable, Text):
@@ -110,8 +118,7 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """Print ``text`` in a format of its own (JSON, CSV, Markdown, SARIF, JUnit, GitHub
     annotations) with identity numbers masked and control characters escaped, newlines, tabs
     and CRLF line ends kept."""
-    typer.echo(_UNSAFE_PLAIN_RE.sub(lambda m: escape_char(m.group()), mask(text)), err=err,
-               nl=nl)
+    typer.echo(_UNSAFE_PLAIN_RE.sub(lambda m: escape_char(m.group()), mask(text)), err=err, nl=nl)
 
 
 def print_error(error: TvfError, err: Console) -> None:

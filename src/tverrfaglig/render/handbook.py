@@ -17,9 +17,15 @@ from ..queries import LIST_KEYS, DocumentView, row
 from .text import count_documents, json_text
 
 # Labels in Norwegian, translated with ``_()`` where they are shown.
-TYPE_NO = {"procedure": N_("prosedyre"), "attachment": N_("vedlegg"), "measure": N_("tiltak"),
-           "plan": N_("plan"), "network": N_("nettverk"), "agenda": N_("saksliste"),
-           "minutes": N_("referat")}
+TYPE_NO = {
+    "procedure": N_("prosedyre"),
+    "attachment": N_("vedlegg"),
+    "measure": N_("tiltak"),
+    "plan": N_("plan"),
+    "network": N_("nettverk"),
+    "agenda": N_("saksliste"),
+    "minutes": N_("referat"),
+}
 
 
 def documents_json(docs: Sequence[Document]) -> str:
@@ -29,9 +35,15 @@ def documents_json(docs: Sequence[Document]) -> str:
 
 def documents_table(docs: Sequence[Document]) -> Table:
     table = Table(show_lines=False, header_style="bold")
-    headers = {"id": "ID", "code": _("Kode"), "title": _("Tittel"), "type": _("Type"),
-               "status": _("Status"), "owner": _("Ansvarlig"),
-               "review_by": _("Revideres innen")}
+    headers = {
+        "id": "ID",
+        "code": _("Kode"),
+        "title": _("Tittel"),
+        "type": _("Type"),
+        "status": _("Status"),
+        "owner": _("Ansvarlig"),
+        "review_by": _("Revideres innen"),
+    }
     for key in LIST_KEYS:
         table.add_column(headers[key], overflow="fold")
     for doc in docs:
@@ -58,11 +70,18 @@ def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold")
     meta.add_column(overflow="fold")
-    labels = [("type", _("Type")), ("code", _("Kode")), ("status", _("Status")),
-              ("version", _("Versjon")), ("owner", _("Ansvarlig")),
-              ("approved_by", _("Godkjent av")), ("valid_from", _("Gyldig fra")),
-              ("review_by", _("Revideres innen")), ("applies_to", _("Gjelder for")),
-              ("source", _("Kilde"))]
+    labels = [
+        ("type", _("Type")),
+        ("code", _("Kode")),
+        ("status", _("Status")),
+        ("version", _("Versjon")),
+        ("owner", _("Ansvarlig")),
+        ("approved_by", _("Godkjent av")),
+        ("valid_from", _("Gyldig fra")),
+        ("review_by", _("Revideres innen")),
+        ("applies_to", _("Gjelder for")),
+        ("source", _("Kilde")),
+    ]
     for key, label in labels:
         value = doc.get(key)
         if value is None:
@@ -105,18 +124,24 @@ def render_show(view: DocumentView, console: Console, today: dt.date) -> None:
     for cite in view.citations:
         text = Text(f"  {cite.text}")
         if cite.law is None:
-            text.append("  " + (_("(ingen lov)") if cite.unresolved else _("(ukjent lov)")),
-                        style="red")
+            text.append(
+                "  " + (_("(ingen lov)") if cite.unresolved else _("(ukjent lov)")), style="red"
+            )
             console.print(text)
             continue
         for label, heading in cite.headings():
-            text.append(f"  {label} «{heading}»" if len(cite.sections) + len(cite.articles) > 1
-                        else f"  «{heading}»")
+            text.append(
+                f"  {label} «{heading}»"
+                if len(cite.sections) + len(cite.articles) > 1
+                else f"  «{heading}»"
+            )
         if cite.link:
             text.append(f"  {cite.link}", style="cyan")
         if cite.law.is_repealed(today):
-            repealed = (_("(opphevet {date}, erstattet av {law})") if cite.law.replaced_by
-                        else _("(opphevet {date})")).format(date=cite.law.repealed,
-                                                            law=cite.law.replaced_by)
+            repealed = (
+                _("(opphevet {date}, erstattet av {law})")
+                if cite.law.replaced_by
+                else _("(opphevet {date})")
+            ).format(date=cite.law.repealed, law=cite.law.replaced_by)
             text.append("  " + repealed, style="yellow")
         console.print(text)

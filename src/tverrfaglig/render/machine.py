@@ -35,16 +35,31 @@ URI_BASE_ID = "SRCROOT"
 #: A readable SARIF ``name`` for each rule (SARIF wants it to differ from the opaque ``id``).
 #: A code missing here gets one made from its English description (:func:`rule_name`).
 RULE_NAMES = {
-    "TVF001": "UnreadableFile", "TVF002": "MissingField", "TVF003": "MalformedField",
-    "TVF004": "MalformedDocumentId", "TVF005": "DuplicateId",
-    "TVF006": "LeftoverTemporaryFile", "TVF101": "UnknownReference",
-    "TVF102": "ReferenceToRetiredDocument", "TVF103": "SuspectReference",
-    "TVF201": "UnknownLaw", "TVF202": "UnknownSection", "TVF203": "RepealedLaw",
-    "TVF204": "UnusualCitation", "TVF205": "RepealedSection", "TVF206": "AmendedSection",
-    "TVF301": "ReviewOverdue", "TVF302": "ChangedAfterApproval",
-    "TVF401": "LeaderTermOver", "TVF402": "TooFewMeetings", "TVF403": "MissingMinutes",
-    "TVF404": "ActionItemOverdue", "TVF405": "NoAnnualEvaluation", "TVF406": "MinutesNotSent",
-    "TVF407": "MalformedTaskLine", "TVF408": "DuplicateMeetingDocument",
+    "TVF001": "UnreadableFile",
+    "TVF002": "MissingField",
+    "TVF003": "MalformedField",
+    "TVF004": "MalformedDocumentId",
+    "TVF005": "DuplicateId",
+    "TVF006": "LeftoverTemporaryFile",
+    "TVF101": "UnknownReference",
+    "TVF102": "ReferenceToRetiredDocument",
+    "TVF103": "SuspectReference",
+    "TVF201": "UnknownLaw",
+    "TVF202": "UnknownSection",
+    "TVF203": "RepealedLaw",
+    "TVF204": "UnusualCitation",
+    "TVF205": "RepealedSection",
+    "TVF206": "AmendedSection",
+    "TVF301": "ReviewOverdue",
+    "TVF302": "ChangedAfterApproval",
+    "TVF401": "LeaderTermOver",
+    "TVF402": "TooFewMeetings",
+    "TVF403": "MissingMinutes",
+    "TVF404": "ActionItemOverdue",
+    "TVF405": "NoAnnualEvaluation",
+    "TVF406": "MinutesNotSent",
+    "TVF407": "MalformedTaskLine",
+    "TVF408": "DuplicateMeetingDocument",
     "TVF501": "PossibleNationalId",
 }
 
@@ -73,8 +88,7 @@ def repository_root(path: Path) -> Path | None:
     with a ``.git``), or None. Only looks at the file system, so no git is imported or run, and
     a repository git cannot read still has a root (reports name paths from it)."""
     start = path.absolute()
-    return next((folder for folder in (start, *start.parents) if (folder / ".git").exists()),
-                None)
+    return next((folder for folder in (start, *start.parents) if (folder / ".git").exists()), None)
 
 
 def report_paths(root: Path) -> ReportPaths:
@@ -108,8 +122,10 @@ def _rule(code: str) -> dict[str, object]:
     rule = rules().get(code)
     description = describe(code)
     severity = _("feil") if rule is None or rule.severity is Severity.ERROR else _("advarsel")
-    full = _("{code}: {description} ({severity}). Hva koden betyr og hva du gjør med den, står "
-             "i docs/check.md.").format(code=code, description=description, severity=severity)
+    full = _(
+        "{code}: {description} ({severity}). Hva koden betyr og hva du gjør med den, står "
+        "i docs/check.md."
+    ).format(code=code, description=description, severity=severity)
     return {
         "id": code,
         "name": rule_name(code),
@@ -117,7 +133,8 @@ def _rule(code: str) -> dict[str, object]:
         "fullDescription": {"text": full},
         "help": {"text": full},
         "defaultConfiguration": {
-            "level": "error" if rule is None or rule.severity is Severity.ERROR else "warning"},
+            "level": "error" if rule is None or rule.severity is Severity.ERROR else "warning"
+        },
     }
 
 
@@ -129,35 +146,48 @@ def render_sarif(report: Report, root: Path) -> str:
     index = {code: i for i, code in enumerate(codes)}
     results = []
     for finding in report.findings:
-        location: dict[str, object] = {"artifactLocation": {
-            "uri": uri_reference(paths.of(finding.path)), "uriBaseId": URI_BASE_ID}}
+        location: dict[str, object] = {
+            "artifactLocation": {
+                "uri": uri_reference(paths.of(finding.path)),
+                "uriBaseId": URI_BASE_ID,
+            }
+        }
         if finding.line:
             location["region"] = {"startLine": finding.line}
-        results.append({
-            "ruleId": finding.code,
-            "ruleIndex": index[finding.code],
-            "level": "error" if finding.severity is Severity.ERROR else "warning",
-            "message": {"text": finding.message},
-            "locations": [{"physicalLocation": location}],
-        })
+        results.append(
+            {
+                "ruleId": finding.code,
+                "ruleIndex": index[finding.code],
+                "level": "error" if finding.severity is Severity.ERROR else "warning",
+                "message": {"text": finding.message},
+                "locations": [{"physicalLocation": location}],
+            }
+        )
     base = {
         "uri": paths.base.as_uri() + "/",
-        "description": {"text": _("Roten til git-repoet med håndboka.") if paths.in_repository
-                        else _("Håndboka (den er ikke i et git-repo).")},
+        "description": {
+            "text": _("Roten til git-repoet med håndboka.")
+            if paths.in_repository
+            else _("Håndboka (den er ikke i et git-repo).")
+        },
     }
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "tvf",
-                "version": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": [_rule(code) for code in codes],
-            }},
-            "originalUriBaseIds": {URI_BASE_ID: base},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "tvf",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_rule(code) for code in codes],
+                    }
+                },
+                "originalUriBaseIds": {URI_BASE_ID: base},
+                "results": results,
+            }
+        ],
     }
     return json_text(log)
 
@@ -165,8 +195,12 @@ def render_sarif(report: Report, root: Path) -> str:
 def xml_text(text: str) -> str:
     """``text`` with what XML 1.0 cannot hold written as ``\\xNN`` (or ``\\uNNNN``), so the
     report is always well-formed XML whatever a document holds."""
-    return _NOT_XML.sub(lambda m: (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                                   else f"\\u{ord(m.group()):04x}"), text)
+    return _NOT_XML.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def render_junit(report: Report, root: Path, *, strict: bool = False) -> str:
@@ -189,17 +223,25 @@ def render_junit(report: Report, root: Path, *, strict: bool = False) -> str:
             failure.text = f"{where}: {finding.code} {message}"
         else:
             ET.SubElement(case, "system-out").text = _("advarsel: {message}").format(
-                message=message)
+                message=message
+            )
     if not report.findings:
         # The same Norwegian for one document and many (as it always was).
-        ET.SubElement(suite, "testcase", classname="tvf", name=ngettext(
-            "{n} dokumenter", "{n} dokumenter", report.documents).format(n=report.documents))
+        ET.SubElement(
+            suite,
+            "testcase",
+            classname="tvf",
+            name=ngettext("{n} dokumenter", "{n} dokumenter", report.documents).format(
+                n=report.documents
+            ),
+        )
     tests = max(len(report.findings), 1)
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", "0")
-    suites = ET.Element("testsuites", name="tvf", tests=str(tests), failures=str(failures),
-                        errors="0")
+    suites = ET.Element(
+        "testsuites", name="tvf", tests=str(tests), failures=str(failures), errors="0"
+    )
     suites.append(suite)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")

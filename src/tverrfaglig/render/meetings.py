@@ -18,8 +18,11 @@ from .console import echo
 from .text import json_text
 
 #: How ``tvf network show`` names what the documents say about user representatives.
-REPRESENTATION_NO = {INVITED: N_("invitert"), ATTENDED: N_("møtte"),
-                     DECIDED: N_("vedtatt å invitere")}
+REPRESENTATION_NO = {
+    INVITED: N_("invitert"),
+    ATTENDED: N_("møtte"),
+    DECIDED: N_("vedtatt å invitere"),
+}
 REPRESENTATION_ORDER = (DECIDED, INVITED, ATTENDED)
 
 if TYPE_CHECKING:  # the calendar (icalendar, holidays) and the writers (Jinja2): imported
@@ -40,9 +43,18 @@ def networks_table(views: Sequence[NetworkOverview]) -> Table:
     """``tvf network list``: one row per network."""
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     title_column = 1
-    for index, column in enumerate((_("ID"), _("Tittel"), _("Leder"), _("Lederperiode til"),
-                                    _("Møter i skoleåret"), _("Neste møte"), _("Åpne punkter"),
-                                    _("Innspill"))):
+    for index, column in enumerate(
+        (
+            _("ID"),
+            _("Tittel"),
+            _("Leder"),
+            _("Lederperiode til"),
+            _("Møter i skoleåret"),
+            _("Neste møte"),
+            _("Åpne punkter"),
+            _("Innspill"),
+        )
+    ):
         table.add_column(column, no_wrap=index != title_column)
     for view in views:
         leader = view["leader"]
@@ -51,10 +63,13 @@ def networks_table(views: Sequence[NetworkOverview]) -> Table:
         if overdue:
             open_items = _("{n} ({overdue} forfalt)").format(n=open_items, overdue=overdue)
         table.add_row(
-            view["id"], view["title"], leader["name"] or "–",
+            view["id"],
+            view["title"],
+            leader["name"] or "–",
             Text(leader["term_end"] or "–", style="red" if leader["term_ended"] else ""),
-            _("{held} av {per_year}").format(held=len(view["meetings"]),
-                                             per_year=view["meetings_per_year"]),
+            _("{held} av {per_year}").format(
+                held=len(view["meetings"]), per_year=view["meetings_per_year"]
+            ),
             view["next_meeting"] or "–",
             open_items,
             str(len(view["pending_inputs"])),
@@ -77,13 +92,16 @@ def render_network(view: NetworkOverview, out: Console) -> None:
     out.print(line)
     if leader["term_end"]:
         term_line = _("Lederperiode: {start} – {end}").format(
-            start=leader["term_start"] or "?", end=leader["term_end"])
+            start=leader["term_start"] or "?", end=leader["term_end"]
+        )
         if leader["election_meeting"]:
             term_line += "; " + _("leder for neste år velges på møtet {date}").format(
-                date=leader["election_meeting"])
+                date=leader["election_meeting"]
+            )
         out.print(term_line, markup=False)
-    out.print(_("Referat sendes til: {recipient}").format(recipient=view["report_to"]),
-              markup=False)
+    out.print(
+        _("Referat sendes til: {recipient}").format(recipient=view["report_to"]), markup=False
+    )
 
     out.print()
 
@@ -93,9 +111,16 @@ def render_network(view: NetworkOverview, out: Console) -> None:
 
     out.print()
 
-    out.print(Text(_("Møter skoleåret {school_year} ({held} av {per_year})").format(
-        school_year=view["school_year"], held=len(view["meetings"]),
-        per_year=view["meetings_per_year"]), style="bold"))
+    out.print(
+        Text(
+            _("Møter skoleåret {school_year} ({held} av {per_year})").format(
+                school_year=view["school_year"],
+                held=len(view["meetings"]),
+                per_year=view["meetings_per_year"],
+            ),
+            style="bold",
+        )
+    )
     if not view["meetings"]:
         out.print("  " + _("ingen holdt eller planlagt"), markup=False)
     # Columns as wide as the longest weekday and status in the language in use, plus one.
@@ -111,26 +136,39 @@ def render_network(view: NetworkOverview, out: Console) -> None:
         if not parts:
             parts.append(_("ingen saksliste ennå"))
         day = dt.date.fromisoformat(meeting["date"])
-        out.print(f"  {meeting['date']}  {weekday_name(day):<{weekday_width}} "
-                  f"{_(meeting['status']):<{status_width}} {', '.join(parts)}", markup=False)
+        out.print(
+            f"  {meeting['date']}  {weekday_name(day):<{weekday_width}} "
+            f"{_(meeting['status']):<{status_width}} {', '.join(parts)}",
+            markup=False,
+        )
 
     out.print()
 
-    out.print(Text(_("Åpne oppfølgingspunkter ({n})").format(n=len(view["open_items"])),
-                   style="bold"))
+    out.print(
+        Text(_("Åpne oppfølgingspunkter ({n})").format(n=len(view["open_items"])), style="bold")
+    )
     for item in view["open_items"]:
-        text = Text("  " + _("{deadline}  {text} (ansvar: {owner})").format(
-            deadline=item["deadline"], text=item["text"], owner=item["owner"]))
+        text = Text(
+            "  "
+            + _("{deadline}  {text} (ansvar: {owner})").format(
+                deadline=item["deadline"], text=item["text"], owner=item["owner"]
+            )
+        )
         if item["overdue"]:
             text.append("  " + _("forfalt"), style="bold red")
         out.print(text)
     out.print()
-    out.print(Text(_("Innspill til neste saksliste ({n})").format(
-        n=len(view["pending_inputs"])), style="bold"))
+    out.print(
+        Text(
+            _("Innspill til neste saksliste ({n})").format(n=len(view["pending_inputs"])),
+            style="bold",
+        )
+    )
     for pending in view["pending_inputs"]:
         if pending["from"]:
             line_text = _("{date}  {text} (fra {sender})").format(
-                date=pending["date"] or "?", text=pending["text"], sender=pending["from"])
+                date=pending["date"] or "?", text=pending["text"], sender=pending["from"]
+            )
         else:
             line_text = f"{pending['date'] or '?'}  {pending['text']}"
         out.print("  " + line_text, markup=False)
@@ -141,7 +179,8 @@ def render_network(view: NetworkOverview, out: Console) -> None:
         evaluation = _("ingen registrert")
     if view["evaluation_due"]:
         evaluation_line = _("Årlig evaluering: {evaluation}  bør settes på sakslisten").format(
-            evaluation=evaluation)
+            evaluation=evaluation
+        )
     else:
         evaluation_line = _("Årlig evaluering: {evaluation}").format(evaluation=evaluation)
     out.print()
@@ -149,9 +188,14 @@ def render_network(view: NetworkOverview, out: Console) -> None:
     invited = "; ".join(
         f"{r['date']}: {', '.join(r['names'])} "
         f"({', '.join(_(REPRESENTATION_NO[k]) for k in REPRESENTATION_ORDER if k in r['kinds'])})"
-        for r in view["user_representatives"]) or _("ingen invitert ennå")
-    out.print(_("Brukerrepresentanter skoleåret {school_year}: {invited}").format(
-        school_year=view["school_year"], invited=invited), markup=False)
+        for r in view["user_representatives"]
+    ) or _("ingen invitert ennå")
+    out.print(
+        _("Brukerrepresentanter skoleåret {school_year}: {invited}").format(
+            school_year=view["school_year"], invited=invited
+        ),
+        markup=False,
+    )
 
 
 def warn_meeting_day(day: dt.date, err: Console) -> None:
@@ -161,8 +205,11 @@ def warn_meeting_day(day: dt.date, err: Console) -> None:
 
     reason = why_not_a_meeting_day(day)
     if reason is not None:
-        err.print(_("Merk: {date} er {reason}.").format(date=long_date(day), reason=reason),
-                  style="yellow", markup=False)
+        err.print(
+            _("Merk: {date} er {reason}.").format(date=long_date(day), reason=reason),
+            style="yellow",
+            markup=False,
+        )
 
 
 # --- What tvf agenda and tvf minutes wrote ---------------------------------------------------
@@ -178,57 +225,82 @@ def render_input(result: Written, network: str, out: Console, *, dry_run: bool) 
     """``tvf agenda add``: the input that was (or would be) written, and a warning (TVF502)
     when its text looks like it names a child."""
     for mention in result.child_mentions:
-        out.print(Text(_("Advarsel (TVF502): «{name}» står ved «{marker}», så innspillet kan se "
-                         "ut til å handle om et bestemt barn. Nettverket arbeider på systemnivå: "
-                         "skriv om grupper og tjenester, og rett innspillet i {path}.").format(
-                             name=mention.name, marker=mention.marker, path=result.path),
-                       style="yellow"))
+        out.print(
+            Text(
+                _(
+                    "Advarsel (TVF502): «{name}» står ved «{marker}», så innspillet kan se "
+                    "ut til å handle om et bestemt barn. Nettverket arbeider på systemnivå: "
+                    "skriv om grupper og tjenester, og rett innspillet i {path}."
+                ).format(name=mention.name, marker=mention.marker, path=result.path),
+                style="yellow",
+            )
+        )
     if dry_run:
         out.print(_("Ville skrevet {path}:").format(path=result.path), markup=False)
         out.print()
         echo(result.text, nl=False)
         return
-    out.print(_("Skrev innspillet {path}. Det kommer på neste saksliste "
-                "(tvf agenda new --network {network}).").format(path=result.path,
-                                                                network=network),
-              markup=False)
+    out.print(
+        _(
+            "Skrev innspillet {path}. Det kommer på neste saksliste "
+            "(tvf agenda new --network {network})."
+        ).format(path=result.path, network=network),
+        markup=False,
+    )
 
 
 def render_agenda(result: Written, network: str, out: Console, err: Console) -> None:
     """``tvf agenda new``: the agenda written, the inputs placed on it, and what comes next."""
     out.print(_("Skrev {path}.").format(path=result.path), markup=False)
     if result.placed:
-        out.print(ngettext("Satte {n} innspill på sakslisten: {paths}.",
-                           "Satte {n} innspill på sakslisten: {paths}.", len(result.placed)
-                           ).format(n=len(result.placed), paths=", ".join(result.placed)),
-                  markup=False)
-    out.print(_("Send sakslisten til medlemmene. Etter møtet: tvf minutes new --network "
-                "{network} --date {date}").format(network=network, date=result.date),
-              markup=False)
+        out.print(
+            ngettext(
+                "Satte {n} innspill på sakslisten: {paths}.",
+                "Satte {n} innspill på sakslisten: {paths}.",
+                len(result.placed),
+            ).format(n=len(result.placed), paths=", ".join(result.placed)),
+            markup=False,
+        )
+    out.print(
+        _(
+            "Send sakslisten til medlemmene. Etter møtet: tvf minutes new --network "
+            "{network} --date {date}"
+        ).format(network=network, date=result.date),
+        markup=False,
+    )
     if result.date is not None:
         warn_meeting_day(result.date, err)
 
 
 def render_minutes(result: Written, network: str, out: Console) -> None:
     """``tvf minutes new``: the minutes written, and what comes next."""
-    out.print(_("Skrev {path}. Når referatet er sendt: tvf minutes sent "
-                "--network {network} --date {date}").format(
-                    path=result.path, network=network, date=result.date), markup=False)
+    out.print(
+        _(
+            "Skrev {path}. Når referatet er sendt: tvf minutes sent "
+            "--network {network} --date {date}"
+        ).format(path=result.path, network=network, date=result.date),
+        markup=False,
+    )
 
 
 def render_sent(result: Written, day: dt.date, out: Console, *, dry_run: bool) -> None:
     """``tvf minutes sent``: the minutes marked (or that would be marked) as sent."""
     if dry_run:
-        out.print(_("Ville merket {path} som sendt {date}:").format(
-            path=result.path, date=day), markup=False)
+        out.print(
+            _("Ville merket {path} som sendt {date}:").format(path=result.path, date=day),
+            markup=False,
+        )
         out.print()
         echo(result.text, nl=False)
         return
-    out.print(_("Merket {path} som sendt {date}.").format(path=result.path, date=day),
-              markup=False)
+    out.print(_("Merket {path} som sendt {date}.").format(path=result.path, date=day), markup=False)
     for item in result.closed:
-        out.print(_("Krysset av «{text}» (ansvar: {owner}) i {path}.").format(
-            text=item.text, owner=item.owner, path=item.path), markup=False)
+        out.print(
+            _("Krysset av «{text}» (ansvar: {owner}) i {path}.").format(
+                text=item.text, owner=item.owner, path=item.path
+            ),
+            markup=False,
+        )
 
 
 # --- tvf meetings plan -------------------------------------------------------------------------
@@ -236,21 +308,33 @@ def render_sent(result: Written, day: dt.date, out: Console, *, dry_run: bool) -
 
 def plan_json(plan: MeetingPlan, network: Network, ics: Path | None) -> str:
     """``tvf meetings plan --format json``."""
-    return json_text({"network": network.slug, "school_year": plan.school_year,
-                      "dates": [str(d) for d in plan.dates],
-                      "ics": str(ics) if ics else None})
+    return json_text(
+        {
+            "network": network.slug,
+            "school_year": plan.school_year,
+            "dates": [str(d) for d in plan.dates],
+            "ics": str(ics) if ics else None,
+        }
+    )
 
 
 def render_plan(plan: MeetingPlan, network: Network, ics: Path | None, out: Console) -> None:
     """``tvf meetings plan``: the suggested dates, the YAML for the network, the file written."""
-    out.print(_("Forslag til møter for {network}, skoleåret {school_year}:").format(
-        network=network.title, school_year=plan.school_year), markup=False)
+    out.print(
+        _("Forslag til møter for {network}, skoleåret {school_year}:").format(
+            network=network.title, school_year=plan.school_year
+        ),
+        markup=False,
+    )
     for meeting in plan.meetings:
         out.print(f"  {meeting.date}  {meeting.label}", markup=False)
     out.print()
     out.print(_("Før datoene inn i {path}:").format(path=network.document.path), markup=False)
     out.print(f"  {plan.yaml_snippet()}", markup=False)
     if ics is not None:
-        out.print(ngettext("Skrev {path} ({n} møte).", "Skrev {path} ({n} møter).",
-                           len(plan.meetings)).format(path=ics, n=len(plan.meetings)),
-                  markup=False)
+        out.print(
+            ngettext(
+                "Skrev {path} ({n} møte).", "Skrev {path} ({n} møter).", len(plan.meetings)
+            ).format(path=ics, n=len(plan.meetings)),
+            markup=False,
+        )

@@ -37,9 +37,14 @@ URGENCY_STYLE = {OVERDUE: "bold red", "due": "yellow", "notice": "cyan"}
 def refuse_personal_data(text: str) -> str:
     """``text``, unless it holds what looks like a national identity number: then the
     :class:`~tverrfaglig.errors.TvfError` that says the report is not printed."""
-    guard(text, _("Rapporten ville inneholdt det som ser ut som et fødselsnummer (TVF501), så "
-                  "den er ikke skrevet ut."),
-          hint=_("Kjør tvf check for å finne dokumentet, og fjern nummeret."))
+    guard(
+        text,
+        _(
+            "Rapporten ville inneholdt det som ser ut som et fødselsnummer (TVF501), så "
+            "den er ikke skrevet ut."
+        ),
+        hint=_("Kjør tvf check for å finne dokumentet, og fjern nummeret."),
+    )
     return text
 
 
@@ -58,17 +63,21 @@ def when_text(item: OutdatedItem) -> str:
     if item.days_left is not None and item.due is not None:
         if not item.days_left:
             return _("frist {date}, i dag").format(date=item.due)
-        return ngettext("frist {date}, om {n} dag", "frist {date}, om {n} dager",
-                        item.days_left).format(date=item.due, n=item.days_left)
+        return ngettext(
+            "frist {date}, om {n} dag", "frist {date}, om {n} dager", item.days_left
+        ).format(date=item.due, n=item.days_left)
     if item.due is not None and item.days_overdue is not None:
         if item.kind in ("minutes_missing", "meeting_missed"):
-            return ngettext("møtet {date}, {n} dag siden", "møtet {date}, {n} dager siden",
-                            item.days_overdue).format(date=item.due, n=item.days_overdue)
-        return ngettext("frist {date}, {n} dag over", "frist {date}, {n} dager over",
-                        item.days_overdue).format(date=item.due, n=item.days_overdue)
+            return ngettext(
+                "møtet {date}, {n} dag siden", "møtet {date}, {n} dager siden", item.days_overdue
+            ).format(date=item.due, n=item.days_overdue)
+        return ngettext(
+            "frist {date}, {n} dag over", "frist {date}, {n} dager over", item.days_overdue
+        ).format(date=item.due, n=item.days_overdue)
     if item.last_changed is not None and item.days_overdue is not None:
-        return ngettext("endret {date}, {n} dag siden", "endret {date}, {n} dager siden",
-                        item.days_overdue).format(date=item.last_changed, n=item.days_overdue)
+        return ngettext(
+            "endret {date}, {n} dag siden", "endret {date}, {n} dager siden", item.days_overdue
+        ).format(date=item.last_changed, n=item.days_overdue)
     if item.last_changed is not None:
         return _("sist endret {date}").format(date=item.last_changed)
     return ""
@@ -81,9 +90,27 @@ def render_json(report: OutdatedReport, *, by_owner: bool = False) -> str:
     return json_text(data)
 
 
-CSV_FIELDS = ("urgency", "kind", "label", "code", "due", "days_overdue", "days_left",
-              "last_changed", "last_changed_by", "last_changed_source", "age_days", "id",
-              "title", "owner", "network", "path", "line", "message", "action")
+CSV_FIELDS = (
+    "urgency",
+    "kind",
+    "label",
+    "code",
+    "due",
+    "days_overdue",
+    "days_left",
+    "last_changed",
+    "last_changed_by",
+    "last_changed_source",
+    "age_days",
+    "id",
+    "title",
+    "owner",
+    "network",
+    "path",
+    "line",
+    "message",
+    "action",
+)
 
 
 def render_csv(report: OutdatedReport, *, by_owner: bool = False) -> str:
@@ -92,7 +119,8 @@ def render_csv(report: OutdatedReport, *, by_owner: bool = False) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
     items: Sequence[OutdatedItem] = (
-        [i for _owner, group in report.by_owner() for i in group] if by_owner else report.items)
+        [i for _owner, group in report.by_owner() for i in group] if by_owner else report.items
+    )
     for item in items:
         row = item.as_json()
         writer.writerow({key: "" if row.get(key) is None else row[key] for key in CSV_FIELDS})
@@ -114,8 +142,9 @@ def _md_item(item: OutdatedItem, *, show_owner: bool, show_urgency: bool) -> str
     parts = [f"**{md(item.label)}**"]
     if show_urgency:
         parts[0] += f" ({urgency_text(item.urgency)})"
-    head = f"{parts[0]}: {md(name)} (`{item.location}`)" if name else \
-        f"{parts[0]}: `{item.location}`"
+    head = (
+        f"{parts[0]}: {md(name)} (`{item.location}`)" if name else f"{parts[0]}: `{item.location}`"
+    )
     when = when_text(item)
     lines = [f"- {head}" + (f", {when}" if when else "") + "."]
     lines.append(f"  {md(item.message)}")
@@ -128,13 +157,19 @@ def render_markdown(report: OutdatedReport, *, by_owner: bool = False) -> str:
     """A report a coordinator can paste into an e-mail."""
     heading = _("Utdatert i håndboka")
     if report.municipality:
-        heading = _("Utdatert i håndboka – {municipality}").format(
-            municipality=report.municipality)
+        heading = _("Utdatert i håndboka – {municipality}").format(municipality=report.municipality)
     out = [f"# {heading}", ""]
-    out.append(_("{title}, per {date}. Med: revisjonsdatoer og frister de neste {days} dagene, "
-                 "og dokumenter som ikke er endret på mer enn {months} måneder.").format(
-        title=md(report.title), date=i18n.long_date(report.today), days=report.within_days,
-        months=report.stale_months))
+    out.append(
+        _(
+            "{title}, per {date}. Med: revisjonsdatoer og frister de neste {days} dagene, "
+            "og dokumenter som ikke er endret på mer enn {months} måneder."
+        ).format(
+            title=md(report.title),
+            date=i18n.long_date(report.today),
+            days=report.within_days,
+            months=report.stale_months,
+        )
+    )
     out.append("")
     note_label = _("Merk:")
     for note in report.notes:
@@ -179,23 +214,38 @@ def render_outdated_table(report: OutdatedReport, out: Console, *, by_owner: boo
     if report.notes:
         out.print()
     if not report.items:
-        out.print(Text("✔ " + ngettext("Ingenting er utdatert ({n} dokument).",
-                                       "Ingenting er utdatert ({n} dokumenter).",
-                                       report.documents).format(n=report.documents),
-                       style="bold green"))
+        out.print(
+            Text(
+                "✔ "
+                + ngettext(
+                    "Ingenting er utdatert ({n} dokument).",
+                    "Ingenting er utdatert ({n} dokumenter).",
+                    report.documents,
+                ).format(n=report.documents),
+                style="bold green",
+            )
+        )
         return
     as_list = len(report.items) > TABLE_LIMIT
     if as_list:
-        out.print(Text(_("{n} punkter er for mange for en tabell, så de vises som en liste. "
-                         "--format csv gir et regneark.").format(n=len(report.items)),
-                       style="dim"))
+        out.print(
+            Text(
+                _(
+                    "{n} punkter er for mange for en tabell, så de vises som en liste. "
+                    "--format csv gir et regneark."
+                ).format(n=len(report.items)),
+                style="dim",
+            )
+        )
         out.print()
     groups: list[tuple[str, list[OutdatedItem]]]
     if by_owner:
         groups = [(owner or _(NO_OWNER), items) for owner, items in report.by_owner()]
     elif as_list:
-        groups = [(urgency_text(u).capitalize(), [i for i in report.items if i.urgency == u])
-                  for u in URGENCIES]
+        groups = [
+            (urgency_text(u).capitalize(), [i for i in report.items if i.urgency == u])
+            for u in URGENCIES
+        ]
     else:
         groups = [("", list(report.items))]
     for heading, items in groups:
@@ -215,8 +265,9 @@ def render_outdated_table(report: OutdatedReport, out: Console, *, by_owner: boo
     counts = ", ".join(f"{report.count(u)} {urgency_text(u)}" for u in URGENCIES)
     overdue = report.count(OVERDUE)
     style = "bold red" if overdue else "bold yellow"
-    summary = ngettext("{counts} ({n} dokument).", "{counts} ({n} dokumenter).",
-                       report.documents).format(counts=counts, n=report.documents)
+    summary = ngettext(
+        "{counts} ({n} dokument).", "{counts} ({n} dokumenter).", report.documents
+    ).format(counts=counts, n=report.documents)
     out.print(Text(f"{'✖' if overdue else '!'} {summary}", style=style))
 
 
@@ -236,8 +287,12 @@ def _listing(items: list[OutdatedItem], *, show_owner: bool, show_urgency: bool)
         head.append(item.location, style="cyan")
         lines += [head, Text(f"    {item.message}")]
         if show_owner:
-            lines.append(Text("    " + _("Ansvarlig: {owner}").format(
-                owner=item.owner or _(NO_OWNER)), style="dim"))
+            lines.append(
+                Text(
+                    "    " + _("Ansvarlig: {owner}").format(owner=item.owner or _(NO_OWNER)),
+                    style="dim",
+                )
+            )
     return lines
 
 
@@ -254,7 +309,8 @@ def _table(items: tuple[OutdatedItem, ...] | list[OutdatedItem], *, show_owner: 
     for item in items:
         what: list[RenderableType] = [
             Text(urgency_text(item.urgency), style=URGENCY_STYLE[item.urgency]),
-            Text(item.label)]
+            Text(item.label),
+        ]
         when = when_text(item)
         if when:
             what.append(Text(when, style="dim"))

@@ -40,8 +40,7 @@ def render_human(report: Report, console: Console, root: Path | None = None) -> 
             line.append(location.ljust(width), style="cyan")
             line.append("  ")
             line.append(finding.code, style=STYLE[finding.severity])
-            line.append(f" {_(SEVERITY_NO[finding.severity]):<8} ",
-                        style=STYLE[finding.severity])
+            line.append(f" {_(SEVERITY_NO[finding.severity]):<8} ", style=STYLE[finding.severity])
             line.append(finding.message)
             console.print(line)
         console.print()
@@ -51,18 +50,20 @@ def render_human(report: Report, console: Console, root: Path | None = None) -> 
 def summary(report: Report) -> Text:
     docs = count_documents(report.documents)
     if not report.findings:
-        return Text("✔ " + _("Ingen funn i {documents}.").format(documents=docs),
-                    style="bold green")
+        return Text(
+            "✔ " + _("Ingen funn i {documents}.").format(documents=docs), style="bold green"
+        )
     errors = ngettext("{n} feil", "{n} feil", report.errors).format(n=report.errors)
-    warnings = ngettext("{n} advarsel", "{n} advarsler", report.warnings).format(
-        n=report.warnings)
+    warnings = ngettext("{n} advarsel", "{n} advarsler", report.warnings).format(n=report.warnings)
     files = ngettext("{n} fil", "{n} filer", len(report.files)).format(n=len(report.files))
     if report.errors and report.warnings:
         text = _("{errors} og {warnings} i {files} ({documents} sjekket).").format(
-            errors=errors, warnings=warnings, files=files, documents=docs)
+            errors=errors, warnings=warnings, files=files, documents=docs
+        )
     else:
         text = _("{findings} i {files} ({documents} sjekket).").format(
-            findings=errors if report.errors else warnings, files=files, documents=docs)
+            findings=errors if report.errors else warnings, files=files, documents=docs
+        )
     style = "bold red" if report.errors else "bold yellow"
     mark = "✖" if report.errors else "!"
     return Text(f"{mark} {text}", style=style)

@@ -17,16 +17,24 @@ from .text import json_text
 
 # Translated when they are shown.
 GIT_NOTES = {
-    "no-repository": N_("Håndboka ligger ikke i et git-repo, så det finnes ingen "
-                        "git-historikk; under står bare endringsloggen (changes) fra "
-                        "dokumentet."),
-    "no-commits": N_("Git-repoet har ingen commits ennå, så det finnes ingen git-historikk; "
-                     "under står bare endringsloggen (changes) fra dokumentet."),
-    "untracked": N_("Filen er ikke committet i git ennå, så den har ingen git-historikk; "
-                    "under står bare endringsloggen (changes) fra dokumentet."),
+    "no-repository": N_(
+        "Håndboka ligger ikke i et git-repo, så det finnes ingen "
+        "git-historikk; under står bare endringsloggen (changes) fra "
+        "dokumentet."
+    ),
+    "no-commits": N_(
+        "Git-repoet har ingen commits ennå, så det finnes ingen git-historikk; "
+        "under står bare endringsloggen (changes) fra dokumentet."
+    ),
+    "untracked": N_(
+        "Filen er ikke committet i git ennå, så den har ingen git-historikk; "
+        "under står bare endringsloggen (changes) fra dokumentet."
+    ),
 }
-SHALLOW_NOTE = N_("Repoet er en grunn klone (shallow): eldre commits kan mangle. Hent dem "
-                  "med git fetch --unshallow.")
+SHALLOW_NOTE = N_(
+    "Repoet er en grunn klone (shallow): eldre commits kan mangle. Hent dem "
+    "med git fetch --unshallow."
+)
 
 
 # --- tvf stamp -------------------------------------------------------------------------------
@@ -34,24 +42,34 @@ SHALLOW_NOTE = N_("Repoet er en grunn klone (shallow): eldre commits kan mangle.
 
 def summary_line(result: StampResult, *, dry_run: bool) -> str:
     if dry_run:
-        line = _("Ville godkjent {id} «{title}» ({path}): versjon {old_version} → {version}, "
-                 "godkjent av {approved_by}, gyldig fra {valid_from}, revideres innen "
-                 "{review_by}. Endringer: {summary}")
+        line = _(
+            "Ville godkjent {id} «{title}» ({path}): versjon {old_version} → {version}, "
+            "godkjent av {approved_by}, gyldig fra {valid_from}, revideres innen "
+            "{review_by}. Endringer: {summary}"
+        )
     else:
-        line = _("Godkjent {id} «{title}» ({path}): versjon {old_version} → {version}, "
-                 "godkjent av {approved_by}, gyldig fra {valid_from}, revideres innen "
-                 "{review_by}. Endringer: {summary}")
-    return line.format(id=result.id, title=result.title, path=result.path,
-                       old_version=result.old_version, version=result.version,
-                       approved_by=result.approved_by, valid_from=result.valid_from,
-                       review_by=result.review_by, summary=result.summary)
+        line = _(
+            "Godkjent {id} «{title}» ({path}): versjon {old_version} → {version}, "
+            "godkjent av {approved_by}, gyldig fra {valid_from}, revideres innen "
+            "{review_by}. Endringer: {summary}"
+        )
+    return line.format(
+        id=result.id,
+        title=result.title,
+        path=result.path,
+        old_version=result.old_version,
+        version=result.version,
+        approved_by=result.approved_by,
+        valid_from=result.valid_from,
+        review_by=result.review_by,
+        summary=result.summary,
+    )
 
 
 def print_reference_warnings(warnings: Sequence[str], err: Console) -> None:
     """The references to drafts and retired documents found before approving."""
     for warning in warnings:
-        err.print(_("Advarsel: {warning}").format(warning=warning), markup=False,
-                  style="yellow")
+        err.print(_("Advarsel: {warning}").format(warning=warning), markup=False, style="yellow")
 
 
 def render_stamped(results: list[StampResult], out: Console, *, dry_run: bool) -> None:
@@ -77,13 +95,17 @@ def _moved_line(result: StampResult, *, dry_run: bool) -> str:
             "{n} lesebekreftelse gjelder ikke den nye versjonen og ville blitt flyttet "
             "til historikken i lesebekreftelser/{id}.yaml.",
             "{n} lesebekreftelser gjelder ikke den nye versjonen og ville blitt flyttet "
-            "til historikken i lesebekreftelser/{id}.yaml.", result.to_history)
+            "til historikken i lesebekreftelser/{id}.yaml.",
+            result.to_history,
+        )
     else:
         moved = ngettext(
             "{n} lesebekreftelse gjelder ikke den nye versjonen og er flyttet til historikken "
             "i lesebekreftelser/{id}.yaml.",
             "{n} lesebekreftelser gjelder ikke den nye versjonen og er flyttet til "
-            "historikken i lesebekreftelser/{id}.yaml.", result.to_history)
+            "historikken i lesebekreftelser/{id}.yaml.",
+            result.to_history,
+        )
     return moved.format(n=result.to_history, id=result.id)
 
 
@@ -118,9 +140,15 @@ def render_history(result: DocumentHistory, out: Console) -> None:
         table.add_column(header, overflow="fold")
     for entry in result.entries:
         kind = _("godkjent") if entry.kind == "stamp" else _("endret")
-        table.add_row(entry.date.isoformat(), kind, entry.version or "", entry.author,
-                      Text(entry.text), (entry.commit or "")[:7],
-                      style="green" if entry.kind == "stamp" else None)
+        table.add_row(
+            entry.date.isoformat(),
+            kind,
+            entry.version or "",
+            entry.author,
+            Text(entry.text),
+            (entry.commit or "")[:7],
+            style="green" if entry.kind == "stamp" else None,
+        )
     if not result.entries:
         out.print(_("Ingen historikk: ingen commits og ingen endringslogg."))
         return

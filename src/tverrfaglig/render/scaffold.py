@@ -29,8 +29,9 @@ def render_new(created: Created, out: Console, *, dry_run: bool) -> None:
         echo(created.text, nl=False)
         return
     if created.code:
-        message = _("Laget {id} ({code}): {path}").format(id=created.id, code=created.code,
-                                                          path=created.path)
+        message = _("Laget {id} ({code}): {path}").format(
+            id=created.id, code=created.code, path=created.path
+        )
     else:
         message = _("Laget {id}: {path}").format(id=created.id, path=created.path)
     out.print(message, markup=False)

@@ -8,8 +8,7 @@ import re
 from ..i18n import ngettext
 from ..pii import mask
 
-_MD_SPECIAL_RE = re.compile(
-    r"[\\`*<>|]|\](?=\()|(?<![0-9A-Za-zÆØÅæøå])_|_(?![0-9A-Za-zÆØÅæøå])")
+_MD_SPECIAL_RE = re.compile(r"[\\`*<>|]|\](?=\()|(?<![0-9A-Za-zÆØÅæøå])_|_(?![0-9A-Za-zÆØÅæøå])")
 
 
 # What json.dumps leaves as it is but must not reach a terminal: DEL, C1 controls, the Unicode

@@ -59,9 +59,15 @@ class BuildResult:
         return len(self.files) - len(self.written)
 
 
-def build_site(handbook_root: Path, out_dir: Path, *, force: bool = False,
-               today: dt.date | None = None, dry_run: bool = False,
-               jobs: int | None = None) -> BuildResult:
+def build_site(
+    handbook_root: Path,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    today: dt.date | None = None,
+    dry_run: bool = False,
+    jobs: int | None = None,
+) -> BuildResult:
     """Check the handbook at ``handbook_root`` and write its website to ``out_dir``.
 
     Raises :class:`BuildRefused` when the check finds errors (unless ``force``) or a possible
@@ -81,8 +87,9 @@ def build_site(handbook_root: Path, out_dir: Path, *, force: bool = False,
     site = Site.build(handbook, today)
     output = Output(out, dry_run=dry_run)
     salt = incremental.build_salt(root, today=today, language=language())
-    pages = Pages(site, purpose, vcs.last_changes(root), salt=salt,
-                  previous=incremental.load(out, salt))
+    pages = Pages(
+        site, purpose, vcs.last_changes(root), salt=salt, previous=incremental.load(out, salt)
+    )
     pages.render_entries(output, jobs=jobs)
     for rel, text in pages.render_summaries():
         output.put(rel, text.encode("utf-8"))
@@ -92,10 +99,17 @@ def build_site(handbook_root: Path, out_dir: Path, *, force: bool = False,
     removed = output.finish()
     output.put_cache(incremental.CACHE, incremental.dump(salt, pages.records))
     return BuildResult(
-        out_dir=out, report=report, pages=pages.count, files=tuple(output.files),
-        written=tuple(output.written), removed=removed, skipped=tuple(site.skipped),
-        broken_links=tuple(sorted(pages.broken)), dry_run=dry_run,
-        seconds=time.perf_counter() - started, rendered=pages.rendered,
+        out_dir=out,
+        report=report,
+        pages=pages.count,
+        files=tuple(output.files),
+        written=tuple(output.written),
+        removed=removed,
+        skipped=tuple(site.skipped),
+        broken_links=tuple(sorted(pages.broken)),
+        dry_run=dry_run,
+        seconds=time.perf_counter() - started,
+        rendered=pages.rendered,
     )
 
 
@@ -104,19 +118,28 @@ def _refuse_if_unpublishable(report: Report, *, force: bool) -> None:
     personal = [f for f in errors if f.code == "TVF501"]
     if personal:
         raise BuildRefused(
-            _("Håndboka publiseres ikke: den kan inneholde et fødselsnummer eller D-/H-nummer, "
-              "heller ikke med --force.") + "\n" + _finding_lines(personal),
-            hint=_("Fjern nummeret (og slett det fra git-historikken om det er delt), og bygg på "
-                   "nytt. tvf check viser hvor."),
+            _(
+                "Håndboka publiseres ikke: den kan inneholde et fødselsnummer eller D-/H-nummer, "
+                "heller ikke med --force."
+            )
+            + "\n"
+            + _finding_lines(personal),
+            hint=_(
+                "Fjern nummeret (og slett det fra git-historikken om det er delt), og bygg på "
+                "nytt. tvf check viser hvor."
+            ),
         )
     if errors and not force:
         files = len({f.path for f in errors})
         in_files = ngettext("{n} fil", "{n} filer", files).format(n=files)
         raise BuildRefused(
-            ngettext("Håndboka har {n} feil i {files}, så den publiseres ikke:",
-                     "Håndboka har {n} feil i {files}, så den publiseres ikke:",
-                     len(errors)).format(n=len(errors), files=in_files)
-            + "\n" + _finding_lines(errors),
+            ngettext(
+                "Håndboka har {n} feil i {files}, så den publiseres ikke:",
+                "Håndboka har {n} feil i {files}, så den publiseres ikke:",
+                len(errors),
+            ).format(n=len(errors), files=in_files)
+            + "\n"
+            + _finding_lines(errors),
             hint=_("Rett feilene (tvf check viser alle), eller bygg likevel med --force."),
         )
 
@@ -135,15 +158,18 @@ def _output_folder(out_dir: Path, root: Path) -> Path:
     out = out_dir.resolve()
     if out == root or root.is_relative_to(out):
         raise TvfError(
-            _("Kan ikke bygge nettstedet i {out}: mappen er håndboka eller en mappe over "
-              "den.").format(out=out_dir),
+            _(
+                "Kan ikke bygge nettstedet i {out}: mappen er håndboka eller en mappe over den."
+            ).format(out=out_dir),
             hint=_("Velg en egen mappe med --out, f.eks. --out site."),
         )
     if out.exists() and not out.is_dir():
         raise TvfError(
             _("Kan ikke bygge nettstedet i {out}: det er en fil, ikke en mappe.").format(
-                out=out_dir),
-            hint=_("Velg en annen mappe med --out."))
+                out=out_dir
+            ),
+            hint=_("Velg en annen mappe med --out."),
+        )
     return out
 
 
@@ -157,15 +183,24 @@ def _purpose(root: Path, handbook: Handbook) -> str:
     text = _configured_purpose(root) or _readme_purpose(root)
     config = handbook.config
     if not text and config.municipality:
-        text = _("{title} i {municipality}: prosedyrer, vedlegg, tiltak, planer og nettverk for "
-                 "tverrfaglig samarbeid om barn og unge.").format(
-                     title=config.title, municipality=config.municipality)
+        text = _(
+            "{title} i {municipality}: prosedyrer, vedlegg, tiltak, planer og nettverk for "
+            "tverrfaglig samarbeid om barn og unge."
+        ).format(title=config.title, municipality=config.municipality)
     elif not text:
-        text = _("{title}: prosedyrer, vedlegg, tiltak, planer og nettverk for tverrfaglig "
-                 "samarbeid om barn og unge.").format(title=config.title)
-    guard(text, _("Håndboka publiseres ikke: formålsteksten (fra tvf.toml eller README.md) "
-                  "kan inneholde et fødselsnummer eller D-/H-nummer."),
-          hint=_("Fjern nummeret og bygg på nytt."), refusal=BuildRefused)
+        text = _(
+            "{title}: prosedyrer, vedlegg, tiltak, planer og nettverk for tverrfaglig "
+            "samarbeid om barn og unge."
+        ).format(title=config.title)
+    guard(
+        text,
+        _(
+            "Håndboka publiseres ikke: formålsteksten (fra tvf.toml eller README.md) "
+            "kan inneholde et fødselsnummer eller D-/H-nummer."
+        ),
+        hint=_("Fjern nummeret og bygg på nytt."),
+        refusal=BuildRefused,
+    )
     return text
 
 
@@ -180,8 +215,10 @@ def _configured_purpose(root: Path) -> str | None:
         raise TvfError(_("{path}: [site] må være en tabell.").format(path=path))
     purpose = table.get("purpose")
     if purpose is not None and not isinstance(purpose, str):
-        raise TvfError(_("{path}: [site] purpose må være tekst.").format(path=path),
-                       hint=_('Skriv for eksempel purpose = "Håndboka samler …".'))
+        raise TvfError(
+            _("{path}: [site] purpose må være tekst.").format(path=path),
+            hint=_('Skriv for eksempel purpose = "Håndboka samler …".'),
+        )
     return purpose.strip() if purpose else None
 
 
@@ -194,9 +231,14 @@ def _readme_purpose(root: Path) -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     lines = text.splitlines()
-    start = next((i + 1 for i, line in enumerate(lines)
-                  if line.startswith("#") and _PURPOSE_HEADINGS.match(line.lstrip("#").strip())),
-                 None)
+    start = next(
+        (
+            i + 1
+            for i, line in enumerate(lines)
+            if line.startswith("#") and _PURPOSE_HEADINGS.match(line.lstrip("#").strip())
+        ),
+        None,
+    )
     if start is None:
         start = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
     paragraph: list[str] = []
@@ -206,4 +248,3 @@ def _readme_purpose(root: Path) -> str | None:
         if line.strip():
             paragraph.append(line.strip())
     return " ".join(paragraph) or None
-

@@ -50,16 +50,27 @@ class Record:
     broken: list[str] = field(default_factory=list)
 
     def to_json(self) -> list[Any]:
-        return [self.key, [list(d) for d in self.deps], list(self.stat), self.text,
-                self.linked, self.broken]
+        return [
+            self.key,
+            [list(d) for d in self.deps],
+            list(self.stat),
+            self.text,
+            self.linked,
+            self.broken,
+        ]
 
     @classmethod
     def from_json(cls, raw: Any) -> Record | None:
         try:
             key, deps, stat, text, linked, broken = raw
-            record = cls(str(key), [(str(k), str(n)) for k, n in deps],
-                         (int(stat[0]), int(stat[1])), str(text),
-                         [str(x) for x in linked], [str(x) for x in broken])
+            record = cls(
+                str(key),
+                [(str(k), str(n)) for k, n in deps],
+                (int(stat[0]), int(stat[1])),
+                str(text),
+                [str(x) for x in linked],
+                [str(x) for x in broken],
+            )
         except (TypeError, ValueError, IndexError):
             return None
         return record
@@ -77,8 +88,10 @@ def build_salt(root: Path, *, today: dt.date, language: str) -> str:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             with contextlib.suppress(OSError):
                 st = path.stat()
-                h.update(f"{path.relative_to(folder).as_posix()}\0{st.st_size}\0"
-                         f"{st.st_mtime_ns}\0".encode())
+                h.update(
+                    f"{path.relative_to(folder).as_posix()}\0{st.st_size}\0"
+                    f"{st.st_mtime_ns}\0".encode()
+                )
     return h.hexdigest()
 
 
@@ -103,8 +116,11 @@ def load(out: Path, salt: str) -> dict[str, Record]:
 
 
 def dump(salt: str, records: dict[str, Record]) -> bytes:
-    data = {"version": VERSION, "salt": salt,
-            "pages": {url: records[url].to_json() for url in sorted(records)}}
+    data = {
+        "version": VERSION,
+        "salt": salt,
+        "pages": {url: records[url].to_json() for url in sorted(records)},
+    }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -134,8 +150,16 @@ def entry_facts(entry: Any) -> str:
         return "-"
     doc = entry.doc
     code = doc.get("code") if entry.kind == "measure" else None
-    return repr((entry.url, entry.label, entry.title, doc.status, entry.kind,
-                 code if isinstance(code, str) else None))
+    return repr(
+        (
+            entry.url,
+            entry.label,
+            entry.title,
+            doc.status,
+            entry.kind,
+            code if isinstance(code, str) else None,
+        )
+    )
 
 
 def meeting_facts(entry: Any) -> str:
@@ -147,7 +171,8 @@ def meeting_facts(entry: Any) -> str:
 def own_facts(entry: Any, network: Any, change: Any) -> str:
     """The page's own document and where it stands."""
     doc = entry.doc
-    kind = "document" if doc.is_handbook_document else (
-        NETWORK_TYPE if network is None else "meeting")
+    kind = (
+        "document" if doc.is_handbook_document else (NETWORK_TYPE if network is None else "meeting")
+    )
     last = None if change is None else (change.date.isoformat(), change.subject, change.commit)
     return repr((kind, entry.url, entry.key, entry.title, entry.kind, doc.path, last, doc.text))

@@ -72,4 +72,3 @@ _NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
 def norwegian_key(text: str) -> str:
     """Sort as the Norwegian alphabet does: … x y z æ ø å."""
     return text.casefold().translate(_NORWEGIAN_ORDER)
-

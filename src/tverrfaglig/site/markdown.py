@@ -130,12 +130,14 @@ def _rewrite_local_file(token: Token, attr: str, context: LinkContext) -> None:
     rel = _beside(context, target)
     context.record("file", rel)
     if not is_handbook_file(context.site.handbook.root, rel):
-        context.broken.add(_("{path}: {target} finnes ikke i håndboka").format(
-            path=context.path, target=target))
+        context.broken.add(
+            _("{path}: {target} finnes ikke i håndboka").format(path=context.path, target=target)
+        )
         return
     context.linked.add(rel)
-    token.attrSet(attr, f"{context.root}{FILES_DIR}/{quote(rel)}"
-                        + (f"#{local[1]}" if local[1] else ""))
+    token.attrSet(
+        attr, f"{context.root}{FILES_DIR}/{quote(rel)}" + (f"#{local[1]}" if local[1] else "")
+    )
 
 
 def is_handbook_file(root: Path, rel: str) -> bool:
@@ -150,8 +152,6 @@ def is_handbook_file(root: Path, rel: str) -> bool:
         return path.is_file() and path.resolve().is_relative_to(root)
     except OSError:
         return False
-
-
 
 
 SPACES = re.compile(r"\s+")
@@ -188,9 +188,14 @@ def _link_text(token: Token, context: LinkContext) -> list[Token]:
                 continue
             if any(s < match.end() and match.start() < e for s, e, _attrs, _note in spans):
                 continue
-            spans.append((match.start(), match.end(),
-                          {"href": context.root + entry.url, "title": entry.title,
-                           "class": "dok"}, None))
+            spans.append(
+                (
+                    match.start(),
+                    match.end(),
+                    {"href": context.root + entry.url, "title": entry.title, "class": "dok"},
+                    None,
+                )
+            )
     if not spans:
         return [token]
     spans.sort(key=lambda s: s[0])
@@ -229,10 +234,11 @@ def fit_headings(tokens: list[Token], title: str) -> list[Token]:
     repeats the title or is the body's only ``#`` heading (then it is the document's own
     title, perhaps a shorter form of it), and show any other ``#`` heading as ``<h2>``."""
     if len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
-        repeats = (SPACES.sub(" ", tokens[1].content).strip().casefold()
-                   == SPACES.sub(" ", title).strip().casefold())
-        only = not any(token.type == "heading_open" and token.tag == "h1"
-                       for token in tokens[3:])
+        repeats = (
+            SPACES.sub(" ", tokens[1].content).strip().casefold()
+            == SPACES.sub(" ", title).strip().casefold()
+        )
+        only = not any(token.type == "heading_open" and token.tag == "h1" for token in tokens[3:])
         if repeats or only:
             tokens = tokens[3:]
     for token in tokens:
@@ -245,9 +251,9 @@ def plain_text(tokens: Iterable[Token]) -> str:
     parts: list[str] = []
     for token in tokens:
         if token.type == "inline" and token.children:
-            parts.extend(c.content for c in token.children
-                         if c.type in ("text", "code_inline") and c.content)
+            parts.extend(
+                c.content for c in token.children if c.type in ("text", "code_inline") and c.content
+            )
         elif token.type in ("fence", "code_block"):
             parts.append(token.content)
     return SPACES.sub(" ", " ".join(parts)).strip()
-

@@ -69,8 +69,7 @@ class Site:
         meeting_docs: list[Document] = []
         for doc in handbook.documents:
             if doc.meta is None:
-                site.skipped.append(_("{path}: front matter kan ikke leses").format(
-                    path=doc.path))
+                site.skipped.append(_("{path}: front matter kan ikke leses").format(path=doc.path))
             elif doc.is_handbook_document:
                 site._add_document(doc)
             elif doc.type == NETWORK_TYPE:
@@ -97,11 +96,15 @@ class Site:
         if doc_id is None or not ID_RE.match(doc_id):
             self.skipped.append(_("{path}: mangler gyldig dokument-ID").format(path=doc.path))
         elif doc_id in self.by_id:
-            self.skipped.append(_("{path}: ID-en {id} brukes også i {other}").format(
-                path=doc.path, id=doc_id, other=self.by_id[doc_id].doc.path))
+            self.skipped.append(
+                _("{path}: ID-en {id} brukes også i {other}").format(
+                    path=doc.path, id=doc_id, other=self.by_id[doc_id].doc.path
+                )
+            )
         else:
-            entry = Entry(doc, doc.type or "", doc_id, f"dokumenter/{doc_id}.html",
-                          doc.title or doc_id)
+            entry = Entry(
+                doc, doc.type or "", doc_id, f"dokumenter/{doc_id}.html", doc.title or doc_id
+            )
             self.by_id[doc_id] = entry
             self.by_path[doc.path] = entry
 
@@ -110,8 +113,11 @@ class Site:
         if slug is None or not SLUG_RE.match(slug):
             self.skipped.append(_("{path}: mangler gyldig nettverks-ID").format(path=doc.path))
         elif slug in self.networks:
-            self.skipped.append(_("{path}: nettverks-ID-en {id} brukes også i {other}").format(
-                path=doc.path, id=slug, other=self.networks[slug].doc.path))
+            self.skipped.append(
+                _("{path}: nettverks-ID-en {id} brukes også i {other}").format(
+                    path=doc.path, id=slug, other=self.networks[slug].doc.path
+                )
+            )
         else:
             entry = Entry(doc, NETWORK_TYPE, slug, f"nettverk/{slug}.html", doc.title or slug)
             self.networks[slug] = entry
@@ -121,8 +127,9 @@ class Site:
         slug = doc.get("network")
         network = self.networks.get(slug) if isinstance(slug, str) else None
         if network is None:
-            self.skipped.append(_("{path}: nettverket «{network}» finnes ikke").format(
-                path=doc.path, network=slug))
+            self.skipped.append(
+                _("{path}: nettverket «{network}» finnes ikke").format(path=doc.path, network=slug)
+            )
             return
         taken = {e.key for e in self.meetings[network.key]}
         stem = re.sub(r"[^a-z0-9-]+", "-", PurePosixPath(doc.path).stem.lower()).strip("-")
@@ -132,8 +139,7 @@ class Site:
             key, n = f"{stem}-{n}", n + 1
         kind = doc.type or "minutes"
         date = _as_date(doc.get("date"))
-        title = doc.title or (f"{type_label(kind)} {long_date(date)}" if date
-                              else type_label(kind))
+        title = doc.title or (f"{type_label(kind)} {long_date(date)}" if date else type_label(kind))
         entry = Entry(doc, kind, key, f"nettverk/{network.key}/{key}.html", title)
         self.meetings[network.key].append(entry)
         self.by_path[doc.path] = entry
@@ -153,11 +159,13 @@ _KIND_ORDER = {kind: i for i, kind in enumerate((*HANDBOOK_TYPES, NETWORK_TYPE, 
 def _reading_order(entry: Entry) -> tuple[int, str, tuple[int, tuple[int, ...], int], str]:
     """Handbook documents by type and ID (measures by code), then networks, then meetings."""
     code = entry.doc.get("code") if entry.kind == "measure" else None
-    return (_KIND_ORDER.get(entry.kind, 99), code if isinstance(code, str) else "\uffff",
-            id_sort_key(entry.key) if entry.doc.is_handbook_document else (0, (), 0),
-            entry.key if entry.doc.is_handbook_document else entry.doc.path)
+    return (
+        _KIND_ORDER.get(entry.kind, 99),
+        code if isinstance(code, str) else "\uffff",
+        id_sort_key(entry.key) if entry.doc.is_handbook_document else (0, (), 0),
+        entry.key if entry.doc.is_handbook_document else entry.doc.path,
+    )
 
 
 def _date_key(value: object) -> dt.date:
     return _as_date(value) or dt.date.min
-

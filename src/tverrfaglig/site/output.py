@@ -67,8 +67,12 @@ class Output:
         with contextlib.suppress(OSError):
             if path.stat().st_size == len(data) and path.read_bytes() == data:
                 return
-        write_atomic(path, data, mode=self.mode,
-                     hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."))
+        write_atomic(
+            path,
+            data,
+            mode=self.mode,
+            hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."),
+        )
 
     def put_search_index(self, index: dict[str, Any]) -> None:
         """The search index as JSON, and the same index as a script that sets a global, which
@@ -106,30 +110,40 @@ class Output:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             except OSError as exc:
-                raise TvfError(_("Kan ikke skrive i {folder}: {reason}.").format(
-                    folder=path.parent, reason=exc.strerror), hint=hint) from None
+                raise TvfError(
+                    _("Kan ikke skrive i {folder}: {reason}.").format(
+                        folder=path.parent, reason=exc.strerror
+                    ),
+                    hint=hint,
+                ) from None
             try:
                 try:
                     os.fchmod(fd, self.mode)
                     view = memoryview(data)
                     while view:
-                        view = view[os.write(fd, view):]
+                        view = view[os.write(fd, view) :]
                 finally:
                     os.close(fd)
                 temp.replace(path)
             except OSError as exc:
                 with contextlib.suppress(OSError):
                     temp.unlink()
-                raise TvfError(_("Kan ikke skrive {path}: {reason}.").format(
-                    path=path, reason=exc.strerror), hint=hint) from None
+                raise TvfError(
+                    _("Kan ikke skrive {path}: {reason}.").format(path=path, reason=exc.strerror),
+                    hint=hint,
+                ) from None
 
     def finish(self) -> tuple[str, ...]:
         """Remove the files of the previous build that this one did not write, then record
         this build's files in the manifest."""
         current = set(self.files)
         removed = sorted(rel for rel in self._previous() if rel not in current)
-        manifest = json.dumps({"generator": "tvf build", "files": sorted(current)},
-                              ensure_ascii=False, indent=1) + "\n"
+        manifest = (
+            json.dumps(
+                {"generator": "tvf build", "files": sorted(current)}, ensure_ascii=False, indent=1
+            )
+            + "\n"
+        )
         if self.dry_run:
             return tuple(removed)
         for rel in removed:
@@ -143,8 +157,12 @@ class Output:
         with contextlib.suppress(OSError):
             if path.read_bytes() == data:
                 return tuple(removed)
-        write_atomic(path, data, mode=self.mode,  # flushed to disk, unlike the pages
-                     hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."))
+        write_atomic(
+            path,
+            data,
+            mode=self.mode,  # flushed to disk, unlike the pages
+            hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."),
+        )
         return tuple(removed)
 
     def _previous(self) -> list[str]:
@@ -191,13 +209,15 @@ def _static_files(root: Path) -> Iterator[tuple[str, bytes]]:
                 try:
                     yield f"{STATIC_DIR}/{path.name}", path.read_bytes()
                 except OSError as exc:
-                    raise TvfError(_("Kan ikke lese {path}: {reason}.").format(
-                        path=path, reason=exc.strerror)) from None
+                    raise TvfError(
+                        _("Kan ikke lese {path}: {reason}.").format(path=path, reason=exc.strerror)
+                    ) from None
 
 
 def _read_linked(root: Path, rel: str) -> bytes:
     try:
         return (root / rel).read_bytes()
     except OSError as exc:
-        raise TvfError(_("Kan ikke lese {path}: {reason}.").format(
-            path=root / rel, reason=exc.strerror)) from None
+        raise TvfError(
+            _("Kan ikke lese {path}: {reason}.").format(path=root / rel, reason=exc.strerror)
+        ) from None

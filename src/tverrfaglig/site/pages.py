@@ -78,8 +78,15 @@ class _Link:
 class Pages:
     """Renders every page of one site, and the search index."""
 
-    def __init__(self, site: Site, purpose: str, changes: dict[str, vcs.Change], *,
-                 salt: str = "", previous: dict[str, Record] | None = None) -> None:
+    def __init__(
+        self,
+        site: Site,
+        purpose: str,
+        changes: dict[str, vcs.Change],
+        *,
+        salt: str = "",
+        previous: dict[str, Record] | None = None,
+    ) -> None:
         self.site = site
         self.salt = salt
         self.previous = previous or {}  # what the last build recorded of each page
@@ -98,8 +105,11 @@ class Pages:
         self.linked: set[str] = set()  # files of the handbook that pages link to or show
         self.broken: set[str] = set()  # links and images to files the handbook does not have
         config = site.handbook.config
-        self.info = {"title": config.title, "municipality": config.municipality or "",
-                     "coordinator": config.coordinator or ""}
+        self.info = {
+            "title": config.title,
+            "municipality": config.municipality or "",
+            "coordinator": config.coordinator or "",
+        }
 
     def entries(self) -> list[tuple[Entry, Entry | None]]:
         """Every document that has a page, with the network of a meeting."""
@@ -119,8 +129,7 @@ class Pages:
                 rel, text = self._page(entry.url, "network.html.j2", self._network(entry))
             else:
                 self.deps.append(("network", network.key))
-                rel, text = self._page(entry.url, "meeting.html.j2",
-                                       self._meeting(entry, network))
+                rel, text = self._page(entry.url, "meeting.html.j2", self._meeting(entry, network))
             return rel, text, list(dict.fromkeys(self.deps))
         finally:
             self.deps = None
@@ -131,14 +140,17 @@ class Pages:
         worker processes (forked, so they share this object without copying it) when many
         pages must be rendered."""
         entries = self.entries()
-        todo = [i for i, (entry, network) in enumerate(entries)
-                if not self._keep(entry, network, output)]
+        todo = [
+            i
+            for i, (entry, network) in enumerate(entries)
+            if not self._keep(entry, network, output)
+        ]
         jobs = worker_count(jobs, len(todo))
         if jobs == 1:
             _render_some(self, output, todo)
             return
         size = chunk_size(len(todo), jobs)
-        pieces = [todo[i:i + size] for i in range(0, len(todo), size)]
+        pieces = [todo[i : i + size] for i in range(0, len(todo), size)]
         with forked_map(_render_forked, pieces, state=(self, output), jobs=jobs) as parts:
             results = list(parts)
         for files, written, texts, linked, broken, records in results:
@@ -155,8 +167,11 @@ class Pages:
         """Keep the page of the last build when it would be rendered to the same bytes and
         its file is the one that build wrote."""
         record = self.previous.get(entry.url)
-        if (record is None or record.key != self._key(entry, network, record.deps)
-                or file_stat(output.out / entry.url) != record.stat):
+        if (
+            record is None
+            or record.key != self._key(entry, network, record.deps)
+            or file_stat(output.out / entry.url) != record.stat
+        ):
             return False
         output.keep(entry.url)
         self.texts[entry.url] = record.text
@@ -207,15 +222,28 @@ class Pages:
     def _page(self, url: str, template: str, context: dict[str, Any]) -> tuple[str, str]:
         self.count += 1
         root = "../" * url.count("/")
-        context = {"site": self.info, "root": root, "page": url, "script_texts": self.texts_js,
-                   **context}
+        context = {
+            "site": self.info,
+            "root": root,
+            "page": url,
+            "script_texts": self.texts_js,
+            **context,
+        }
         return url, render(self.env, f"{SITE_TEMPLATES}/{template}", context)
 
     def _body(self, entry: Entry) -> Markup:
         root = "../" * entry.url.count("/")
-        env = {"tvf": LinkContext(self.site, root, entry.doc.path,
-                                  entry.key if entry.doc.is_handbook_document else None,
-                                  self.linked, self.broken, self.deps)}
+        env = {
+            "tvf": LinkContext(
+                self.site,
+                root,
+                entry.doc.path,
+                entry.key if entry.doc.is_handbook_document else None,
+                self.linked,
+                self.broken,
+                self.deps,
+            )
+        }
         tokens = fit_headings(self.md.parse(entry.doc.body, env), entry.title)
         self.texts[entry.url] = plain_text(tokens)[:SEARCH_TEXT_LIMIT]
         return Markup(self.md.renderer.render(tokens, self.md.options, env))
@@ -225,8 +253,14 @@ class Pages:
         status = entry.doc.status
         if entry.doc.is_handbook_document and status in ("draft", "retired"):
             note, note_class = status_label(status), status_class(status)
-        return _Link(root + entry.url, entry.label, entry.title, note,
-                     _str(entry.doc.get("code")) if entry.kind == "measure" else "", note_class)
+        return _Link(
+            root + entry.url,
+            entry.label,
+            entry.title,
+            note,
+            _str(entry.doc.get("code")) if entry.kind == "measure" else "",
+            note_class,
+        )
 
     def _references(self, entry: Entry, root: str) -> tuple[list[_Link], list[_Link]]:
         outgoing = []
@@ -247,14 +281,19 @@ class Pages:
         change = self.changes.get(entry.doc.path)
         if change is None:
             return None
-        return {"date": long_date(change.date.date()), "iso": change.date.date().isoformat(),
-                "subject": change.subject, "commit": change.commit[:10]}
+        return {
+            "date": long_date(change.date.date()),
+            "iso": change.date.date().isoformat(),
+            "subject": change.subject,
+            "commit": change.commit[:10],
+        }
 
     def _citations(self, doc: Document) -> list[dict[str, Any]]:
         site = self.site
         problems: list[str] = []
-        found = citations(doc, site.laws, site.today,
-                          lambda message, line: problems.append(message))
+        found = citations(
+            doc, site.laws, site.today, lambda message, line: problems.append(message)
+        )
         shown: dict[str, dict[str, Any]] = {}
         for cite in found:
             key = SPACES.sub(" ", cite.text).casefold()
@@ -264,9 +303,16 @@ class Pages:
         if problems and isinstance(basis, list):
             for entry in basis:
                 if isinstance(entry, str) and entry.strip():
-                    shown.setdefault(entry.casefold(), {"text": entry, "url": "", "law": "",
-                                                        "note": _("ikke gjenkjent"),
-                                                        "repealed": False})
+                    shown.setdefault(
+                        entry.casefold(),
+                        {
+                            "text": entry,
+                            "url": "",
+                            "law": "",
+                            "note": _("ikke gjenkjent"),
+                            "repealed": False,
+                        },
+                    )
         return list(shown.values())
 
     def _citation(self, cite: Citation) -> dict[str, Any]:
@@ -277,22 +323,36 @@ class Pages:
         if not link.startswith(("https://", "http://")):
             link = ""
         if law is None:
-            return {"text": cite.text, "url": link, "law": "",
-                    "note": _("ingen lov") if cite.unresolved else _("ukjent lov"),
-                    "repealed": False, "headings": []}
+            return {
+                "text": cite.text,
+                "url": link,
+                "law": "",
+                "note": _("ingen lov") if cite.unresolved else _("ukjent lov"),
+                "repealed": False,
+                "headings": [],
+            }
         note = ""
         repealed = law.is_repealed(self.site.today)
         if repealed:
             successor = self.site.laws.by_id(law.replaced_by) if law.replaced_by else None
             if successor is not None:
                 note = _("opphevet {date}, erstattet av {law}").format(
-                    date=long_date(law.repealed), law=successor.short_name)
+                    date=long_date(law.repealed), law=successor.short_name
+                )
             else:
                 note = _("opphevet {date}").format(date=long_date(law.repealed))
-        headings = [heading if len(cite.headings()) == 1 else f"{label} {heading}"
-                    for label, heading in cite.headings()]
-        return {"text": cite.text, "url": link, "law": law.title, "note": note,
-                "repealed": repealed, "headings": headings}
+        headings = [
+            heading if len(cite.headings()) == 1 else f"{label} {heading}"
+            for label, heading in cite.headings()
+        ]
+        return {
+            "text": cite.text,
+            "url": link,
+            "law": law.title,
+            "note": note,
+            "repealed": repealed,
+            "headings": headings,
+        }
 
     def _document(self, entry: Entry) -> dict[str, Any]:
         from ..confirmations.site import page_context as confirmations_page
@@ -306,29 +366,37 @@ class Pages:
         if isinstance(raw_changes, list):
             for change in raw_changes:
                 if isinstance(change, dict):
-                    changes.append({
-                        "version": _str(change.get("version")),
-                        "date": long_date(_as_date(change.get("date")))
-                        or _str(change.get("date")),
-                        "by": _str(change.get("by")), "summary": _str(change.get("summary")),
-                    })
+                    changes.append(
+                        {
+                            "version": _str(change.get("version")),
+                            "date": long_date(_as_date(change.get("date")))
+                            or _str(change.get("date")),
+                            "by": _str(change.get("by")),
+                            "summary": _str(change.get("summary")),
+                        }
+                    )
         changes.reverse()  # newest first; the file keeps them newest last
         source = doc.get("source")
         return {
             "doc": {
-                "id": entry.key, "title": entry.title, "type": entry.kind,
+                "id": entry.key,
+                "title": entry.title,
+                "type": entry.kind,
                 "type_label": type_label(entry.kind),
-                "code": _str(doc.get("code")), "version": _str(doc.get("version")),
-                "status": status, "status_label": status_label(status),
+                "code": _str(doc.get("code")),
+                "version": _str(doc.get("version")),
+                "status": status,
+                "status_label": status_label(status),
                 "status_class": status_class(status),
-                "owner": _str(doc.get("owner")), "approved_by": _str(doc.get("approved_by")),
+                "owner": _str(doc.get("owner")),
+                "approved_by": _str(doc.get("approved_by")),
                 "valid_from": long_date(_as_date(doc.get("valid_from"))),
                 "review_by": long_date(review),
-                "review_passed": bool(review and review < self.site.today
-                                      and status != "retired"),
+                "review_passed": bool(review and review < self.site.today and status != "retired"),
                 "applies_to": _str_list(doc.get("applies_to")),
-                "source": source if isinstance(source, str)
-                and source.startswith(("https://", "http://")) else "",
+                "source": source
+                if isinstance(source, str) and source.startswith(("https://", "http://"))
+                else "",
             },
             "section": _section_of(entry.kind),
             "body": self._body(entry),
@@ -338,8 +406,9 @@ class Pages:
             "referenced_by": incoming,
             "citations": self._citations(doc),
             # The «Jeg har lest» link and the counts per unit (never names), or None.
-            "confirmations": confirmations_page(self.site.handbook.root,
-                                                self.site.handbook.config, doc),
+            "confirmations": confirmations_page(
+                self.site.handbook.root, self.site.handbook.config, doc
+            ),
         }
 
     def _network(self, entry: Entry) -> dict[str, Any]:
@@ -351,8 +420,9 @@ class Pages:
         if isinstance(raw_members, list):
             for member in raw_members:
                 if isinstance(member, dict):
-                    members.append({"service": _str(member.get("service")),
-                                    "name": _str(member.get("name"))})
+                    members.append(
+                        {"service": _str(member.get("service")), "name": _str(member.get("name"))}
+                    )
         per_year = doc.get("meetings_per_year", 3)
         mandate_id = doc.get("mandate")
         if isinstance(mandate_id, str):
@@ -364,25 +434,40 @@ class Pages:
         self._record("meetings", entry.key)
         for meeting in self.site.meetings[entry.key]:
             date = _as_date(meeting.doc.get("date"))
-            meetings.append({
-                "url": meeting.url.removeprefix("nettverk/"), "title": meeting.title,
-                "type_label": type_label(meeting.kind),
-                "date": long_date(date), "iso": date.isoformat() if date else "",
-                "open_items": _open_items(meeting.doc.body),
-            })
+            meetings.append(
+                {
+                    "url": meeting.url.removeprefix("nettverk/"),
+                    "title": meeting.title,
+                    "type_label": type_label(meeting.kind),
+                    "date": long_date(date),
+                    "iso": date.isoformat() if date else "",
+                    "open_items": _open_items(meeting.doc.body),
+                }
+            )
         planned = doc.get("planned_meetings")
-        upcoming = sorted(d for d in (_as_date(v.get("date") if isinstance(v, dict) else v)
-                                      for v in planned) if d and d >= self.site.today
-                          ) if isinstance(planned, list) else []
+        upcoming = (
+            sorted(
+                d
+                for d in (_as_date(v.get("date") if isinstance(v, dict) else v) for v in planned)
+                if d and d >= self.site.today
+            )
+            if isinstance(planned, list)
+            else []
+        )
         return {
             "network": {
-                "slug": entry.key, "title": entry.title,
+                "slug": entry.key,
+                "title": entry.title,
                 "planned": [{"date": long_date(d), "iso": d.isoformat()} for d in upcoming],
-                "leader": {"name": _str(leader.get("name")), "role": _str(leader.get("role")),
-                           "term": term(start, end)},
+                "leader": {
+                    "name": _str(leader.get("name")),
+                    "role": _str(leader.get("role")),
+                    "term": term(start, end),
+                },
                 "members": members,
                 "meetings_per_year": per_year if isinstance(per_year, int) else 3,
-                "report_to": report_to if isinstance(report_to, str)
+                "report_to": report_to
+                if isinstance(report_to, str)
                 else self.site.handbook.config.minutes_recipient,
             },
             "mandate": self._link(mandate, "../") if mandate else None,
@@ -397,8 +482,12 @@ class Pages:
         date = _as_date(entry.doc.get("date"))
         outgoing, _incoming = self._references(entry, "../../")
         return {
-            "meeting": {"title": entry.title, "type_label": type_label(entry.kind, ""),
-                        "date": long_date(date), "iso": date.isoformat() if date else ""},
+            "meeting": {
+                "title": entry.title,
+                "type_label": type_label(entry.kind, ""),
+                "date": long_date(date),
+                "iso": date.isoformat() if date else "",
+            },
             "network": {"title": network.title, "url": f"../{network.key}.html"},
             "body": self._body(entry),
             "last_change": self._last_change(entry),
@@ -413,16 +502,22 @@ class Pages:
             if entry.doc.status == "retired":
                 continue
             draft = entry.doc.status == "draft"
-            item = {"url": entry.url, "id": entry.key, "code": _str(entry.doc.get("code")),
-                    "title": entry.title,
-                    "note": status_label("draft") if draft else "",
-                    "note_class": status_class("draft") if draft else ""}
+            item = {
+                "url": entry.url,
+                "id": entry.key,
+                "code": _str(entry.doc.get("code")),
+                "title": entry.title,
+                "note": status_label("draft") if draft else "",
+                "note_class": status_class("draft") if draft else "",
+            }
             for group in _str_list(entry.doc.get("applies_to")) or [no_group]:
                 groups[group].append(item)
         ordered = sorted(groups, key=lambda g: (g == no_group, norwegian_key(g)))
         return {
-            "groups": [{"name": g, "anchor": f"gruppe-{i + 1}", "measures": groups[g]}
-                       for i, g in enumerate(ordered)],
+            "groups": [
+                {"name": g, "anchor": f"gruppe-{i + 1}", "measures": groups[g]}
+                for i, g in enumerate(ordered)
+            ],
             "count": sum(1 for e in measures if e.doc.status != "retired"),
         }
 
@@ -434,13 +529,21 @@ class Pages:
             for entry in self.site.documents(kind):
                 link = self._link(entry, "")
                 (retired if entry.doc.status == "retired" else links).append(link)
-            sections.append({"kind": kind, "label": type_label(kind, count=2), "anchor": anchor,
-                             "links": links})
-        networks = [_Link(n.url, n.title, n.title) for n in
-                    sorted(self.site.networks.values(), key=lambda n: norwegian_key(n.title))]
+            sections.append(
+                {"kind": kind, "label": type_label(kind, count=2), "anchor": anchor, "links": links}
+            )
+        networks = [
+            _Link(n.url, n.title, n.title)
+            for n in sorted(self.site.networks.values(), key=lambda n: norwegian_key(n.title))
+        ]
         purpose = self.md.render(self.purpose)  # Markdown without HTML: safe
-        return {"purpose": Markup(purpose), "sections": sections, "networks": networks,
-                "retired": retired, "total": len(self.site.by_id)}
+        return {
+            "purpose": Markup(purpose),
+            "sections": sections,
+            "networks": networks,
+            "retired": retired,
+            "total": len(self.site.by_id),
+        }
 
     def search_index(self) -> dict[str, Any]:
         """Every page a reader can search for, in the order of the start page."""
@@ -478,9 +581,14 @@ def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
             rel, text, deps = pages.render_entry(entry, network)
             output.put(rel, text.encode("utf-8"))
             stat = file_stat(output.out / rel) if not output.dry_run else None
-            pages.records[rel] = Record(pages._key(entry, network, deps), deps,
-                                        stat or (-1, -1), pages.texts.get(rel, ""),
-                                        sorted(pages.linked), sorted(pages.broken))
+            pages.records[rel] = Record(
+                pages._key(entry, network, deps),
+                deps,
+                stat or (-1, -1),
+                pages.texts.get(rel, ""),
+                sorted(pages.linked),
+                sorted(pages.broken),
+            )
             all_linked.update(pages.linked)
             all_broken.update(pages.broken)
             pages.rendered += 1
@@ -488,17 +596,29 @@ def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
         pages.linked, pages.broken = all_linked, all_broken
 
 
-def _render_forked(state: tuple[Pages, Output], indexes: list[int]
-                   ) -> tuple[list[str], list[str], dict[str, str], list[str], list[str],
-                              dict[str, Record]]:
+def _render_forked(
+    state: tuple[Pages, Output], indexes: list[int]
+) -> tuple[list[str], list[str], dict[str, str], list[str], list[str], dict[str, Record]]:
     """In a worker: render some pages and return what the parent must know."""
     pages, output = state
-    for collected in (pages.texts, pages.linked, pages.broken, output.files, output.written,
-                      pages.records):
+    for collected in (
+        pages.texts,
+        pages.linked,
+        pages.broken,
+        output.files,
+        output.written,
+        pages.records,
+    ):
         collected.clear()
     _render_some(pages, output, indexes)
-    return (list(output.files), list(output.written), dict(pages.texts), sorted(pages.linked),
-            sorted(pages.broken), dict(pages.records))
+    return (
+        list(output.files),
+        list(output.written),
+        dict(pages.texts),
+        sorted(pages.linked),
+        sorted(pages.broken),
+        dict(pages.records),
+    )
 
 
 def _section_of(kind: str) -> dict[str, str]:
@@ -537,4 +657,3 @@ def _script_texts() -> dict[str, str]:
         "manyHits": ngettext("{n} treff.", "{n} treff.", 2),
         "approved": status_label("approved"),
     }
-
