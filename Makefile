@@ -42,8 +42,9 @@ run: $(STAMP) $(MO) ## Check the bundled handbook (handbook/) with tvf check
 test: $(STAMP) $(MO) ## Run the test suite
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff and mypy (strict on the package)
+lint: $(STAMP) ## ruff (lint and format) and mypy (strict on the package)
 	$(BIN)/ruff check src tests bench tools hatch_build.py
+	$(BIN)/ruff format --check src tests bench tools hatch_build.py
 	$(BIN)/mypy
 
 docs: $(STAMP) $(MO) ## Regenerate docs/cli.md and the README's examples from the program
