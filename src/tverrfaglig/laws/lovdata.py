@@ -50,6 +50,7 @@ from .model import (
     LOVDATA_ARCHIVE,
     LOVDATA_ARCHIVE_URL,
     LOVDATA_REGULATIONS_ARCHIVE,
+    MONTH_NAMES,
     Amendment,
     Chapter,
     Law,
@@ -92,20 +93,8 @@ _HEADER_TEXT_RE = re.compile(r"§\s*([^.]+?)\s*\.\s*(.*)")
 _CHAPTER_HEADING_RE = re.compile(
     r"(?:kapittel|kap\.?)\s*[0-9IVXLC]+\s*[A-Za-z]?\s*[.:]?\s*", re.IGNORECASE
 )
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "mai": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "okt": 10,
-    "nov": 11,
-    "des": 12,
-}
+# "jan" → 1 …: the first three letters of each Norwegian month name, as notes abbreviate them.
+_MONTHS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)}
 _MONTH = r"(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)[a-zæøå]*\.?"
 # One amendment note: verbs, the kind of act (only laws are recorded), the acts ("11 juni 2021
 # nr. 78") and, in parentheses after an act, when it took effect ("(i kraft 1 aug 2022)").

@@ -182,7 +182,7 @@ _AMENDMENT_OTHER = (N_("{kind} ved {law}"), N_("{kind} ved {law} fra {date}"))
 
 # The month names of a Norwegian law's citation ("lov 11. juni 2021 nr. 78"): part of how the
 # law is cited, so Norwegian in every language (not i18n.month_name).
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "januar",
     "februar",
     "mars",
@@ -211,7 +211,7 @@ def law_label(law_id: str) -> str:
     if not 1 <= int(month) <= 12:
         return law_id
     act = "forskrift" if regulation else "lov"
-    text = f"{act} {int(day)}. {_MONTH_NAMES[int(month) - 1]} {year}"
+    text = f"{act} {int(day)}. {MONTH_NAMES[int(month) - 1]} {year}"
     return f"{text} nr. {int(number)} ({law_id})" if number else f"{text} ({law_id})"
 
 

@@ -37,6 +37,7 @@ from ..yamlio import describe
 from .model import (
     ANCHOR_RE,
     ID_BODY,
+    MONTH_NAMES,
     Law,
     canonical_id,
     name_key,
@@ -166,20 +167,6 @@ def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
     return body
 
 
-_MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
 _MONTH_RE = (
     r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
     r"|desember|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|des)"
@@ -852,7 +839,9 @@ def _formal_id(match: re.Match[str]) -> str | None:
         day = match["fiso"]
     else:
         month = match["fm"].lower()
-        number = next((i for i, name in enumerate(_MONTHS, 1) if name.startswith(month[:3])), None)
+        number = next(
+            (i for i, name in enumerate(MONTH_NAMES, 1) if name.startswith(month[:3])), None
+        )
         if number is None:
             return None
         day = f"{match['fy']}-{number:02d}-{int(match['fd']):02d}"
