@@ -13,7 +13,7 @@ import typer
 
 from ..errors import TvfError
 from ..export import ExportFormat
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _
 from .common import HandbookOption, TodayOption, handle_errors, load, parse_date, parse_today
 from .meetings_commands import DateOption, NetworkOption, agenda_app, minutes_app
 
@@ -52,48 +52,15 @@ def now() -> dt.datetime:
 def deliver(
     handbook: Handbook, batch: Batch, *, dry_run: bool, eml: Path, resend: bool
 ) -> BatchResult:
-    """Send ``batch`` (or write it as .eml files) and tell the user what happened."""
-    from ..mail.jobs import require_settings
-    from ..mail.sender import BatchResult, send_batch, write_eml
+    """Send ``batch`` (or write it as .eml files), and show what happened (render/mail.py)."""
+    from ..mail.jobs import deliver as deliver_batch
     from ..render.console import console
+    from ..render.mail import render_delivery, render_missing
 
     out = console()
-    if batch.missing:
-        out.print(
-            _("Merk: ingen e-postadresse for {names}; de får ingenting.").format(
-                names=", ".join(batch.missing)
-            ),
-            style="yellow",
-            markup=False,
-        )
-    if dry_run:
-        files = write_eml(batch.messages, eml)
-        out.print(
-            ngettext(
-                "Sendte ingenting; skrev {n} e-post til {folder}.",
-                "Sendte ingenting; skrev {n} e-poster til {folder}.",
-                len(files),
-            ).format(n=len(files), folder=eml),
-            markup=False,
-        )
-        return BatchResult((), (), files)
-    result = send_batch(
-        batch.messages, require_settings(handbook), handbook.root, now=now, resend=resend
-    )
-    if result.sent:
-        out.print(
-            ngettext(
-                "Sendte {n} e-post: {to}.", "Sendte {n} e-poster: {to}.", len(result.sent)
-            ).format(n=len(result.sent), to=", ".join(m.recipient for m in result.sent)),
-            markup=False,
-        )
-    if result.skipped:
-        out.print(
-            _(
-                "Allerede sendt tidligere, ikke sendt på nytt: {to} (--resend sender likevel)."
-            ).format(to=", ".join(m.recipient for m in result.skipped)),
-            markup=False,
-        )
+    render_missing(batch, out)
+    result = deliver_batch(handbook, batch, dry_run=dry_run, eml=eml, resend=resend, now=now)
+    render_delivery(result, out, dry_run=dry_run, eml=eml)
     return result
 
 

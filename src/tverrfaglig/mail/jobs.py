@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import icalendar
 
@@ -25,6 +26,7 @@ from ..meetings import Network, agenda_on, get_network, minutes_on, networks
 from ..outdated import OutdatedReport, leader_label
 from ..render.outdated import render_markdown
 from .message import Attachment, Outgoing, build
+from .sender import BatchResult
 from .settings import MailSettings, valid_address
 
 
@@ -379,3 +381,23 @@ def outdated_batch(handbook: Handbook, report: OutdatedReport, *, now: dt.dateti
             )
         )
     return Batch(tuple(messages), tuple(missing))
+
+
+def deliver(
+    handbook: Handbook,
+    batch: Batch,
+    *,
+    dry_run: bool,
+    eml: Path,
+    resend: bool,
+    now: Callable[[], dt.datetime],
+) -> BatchResult:
+    """Send ``batch`` through the handbook's ``[mail]`` server, or with ``dry_run`` write it as
+    .eml files in ``eml`` and send nothing."""
+    from .sender import send_batch, write_eml
+
+    if dry_run:
+        return BatchResult((), (), write_eml(batch.messages, eml))
+    return send_batch(
+        batch.messages, require_settings(handbook), handbook.root, now=now, resend=resend
+    )
