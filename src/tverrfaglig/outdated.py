@@ -529,84 +529,80 @@ def _missed_meetings(ctx: _Context) -> Iterator[OutdatedItem]:
             yield _overdue(item, day, ctx.today)
 
 
+#: What to do about each kind of item (``OutdatedItem.action``), as one sentence; filled in
+#: with ``name`` (the document), ``date`` (the item's date), ``network`` and ``path``.
+_TODO: dict[str, str] = {
+    "review_overdue": N_("Revider dokumentet, og godkjenn det på nytt med tvf stamp {name}."),
+    "review_due": N_(
+        "Revider dokumentet innen {date}, og godkjenn det på nytt med tvf stamp {name}."
+    ),
+    "changed_unapproved": N_(
+        "Gå gjennom endringene (tvf history {name}), og godkjenn dem med tvf stamp {name}, "
+        "eller sett teksten tilbake."
+    ),
+    "action_item_overdue": N_(
+        "Gjør det, og kryss av [x] i neste referat; eller gi punktet ny frist der."
+    ),
+    "action_item_due": N_("Gjør det innen {date}, og kryss av [x] i neste referat."),
+    "minutes_missing": N_("Skriv referatet: tvf minutes new --network {network} --date {date}."),
+    "meeting_missed": N_(
+        "Finn en ny dato og lag saksliste (tvf agenda new --network {network} --date "
+        "ÅÅÅÅ-MM-DD), eller ta datoen ut av planned_meetings."
+    ),
+    "minutes_not_sent": N_(
+        "Send referatet, og merk det som sendt: tvf minutes sent --network {network} --date {date}."
+    ),
+    "evaluation_overdue": N_(
+        "Sett årlig evaluering på sakslisten til neste møte (tvf agenda new --network {network} "
+        "tar den med), og før den inn i referatet."
+    ),
+    "leader_term_ended": N_(
+        "Velg leder for neste år, og før inn navn og ny periode (leader: name, role, "
+        "term_start, term_end) i {path}."
+    ),
+    "repealed_law": N_(
+        "Vis til loven som gjelder nå (tvf show {name} viser henvisningene), og godkjenn "
+        "dokumentet på nytt."
+    ),
+    "repealed_section": N_(
+        "Vis til loven som gjelder nå (tvf show {name} viser henvisningene), og godkjenn "
+        "dokumentet på nytt."
+    ),
+    "law_amended": N_(
+        "Les lovendringen, og godkjenn dokumentet på nytt med tvf stamp {name} når det stemmer "
+        "med loven."
+    ),
+    "suspect_reference": N_(
+        "Les dokumentet mot endringene i det det viser til, og godkjenn det på nytt med tvf "
+        "stamp {name}."
+    ),
+    "retired_reference": N_(
+        "Vis til dokumentet som erstatter det utgåtte, og godkjenn på nytt med tvf stamp {name}."
+    ),
+    "confirmations_low": N_(
+        "Minn enhetene i meldingen på å lese {name}, og hent inn lesebekreftelsene med tvf "
+        "confirmations import."
+    ),
+}
+_TODO_OTHERWISE = N_(
+    "Gå gjennom dokumentet: stemmer det, godkjenn det på nytt med tvf stamp {name}; er det ikke "
+    "i bruk, sett status: retired."
+)
+
+
 def _todo(item: OutdatedItem, ctx: _Context) -> str:
     """What must be done about ``item``, in one sentence (not the item again)."""
-    name = item.id or item.path
     network = ctx.by_path.get(item.path)
-    slug = network.slug if network is not None else ""
     day = item.due
-    if item.kind == "review_overdue":
-        return _("Revider dokumentet, og godkjenn det på nytt med tvf stamp {name}.").format(
-            name=name
-        )
-    if item.kind == "review_due":
-        return _(
-            "Revider dokumentet innen {date}, og godkjenn det på nytt med tvf stamp {name}."
-        ).format(date=day, name=name)
-    if item.kind == "changed_unapproved":
-        return _(
-            "Gå gjennom endringene (tvf history {name}), og godkjenn dem med tvf stamp "
-            "{name}, eller sett teksten tilbake."
-        ).format(name=name)
-    if item.kind == "action_item_overdue":
-        return _("Gjør det, og kryss av [x] i neste referat; eller gi punktet ny frist der.")
-    if item.kind == "action_item_due":
-        return _("Gjør det innen {date}, og kryss av [x] i neste referat.").format(date=day)
-    if item.kind == "minutes_missing":
-        return _("Skriv referatet: tvf minutes new --network {network} --date {date}.").format(
-            network=slug, date=day
-        )
-    if item.kind == "meeting_missed":
-        return _(
-            "Finn en ny dato og lag saksliste (tvf agenda new --network {network} "
-            "--date ÅÅÅÅ-MM-DD), eller ta datoen ut av planned_meetings."
-        ).format(network=slug)
-    if item.kind == "minutes_not_sent":
+    if item.kind == "minutes_not_sent":  # the date of the meeting, not of the item
         document = ctx.documents.get(item.path)
-        meeting = as_date(document.get("date")) if document is not None else None
-        return _(
-            "Send referatet, og merk det som sendt: tvf minutes sent --network {network} "
-            "--date {date}."
-        ).format(network=slug, date=meeting)
-    if item.kind == "evaluation_overdue":
-        return _(
-            "Sett årlig evaluering på sakslisten til neste møte (tvf agenda new --network "
-            "{network} tar den med), og før den inn i referatet."
-        ).format(network=slug)
-    if item.kind == "leader_term_ended":
-        return _(
-            "Velg leder for neste år, og før inn navn og ny periode (leader: name, role, "
-            "term_start, term_end) i {path}."
-        ).format(path=item.path)
-    if item.kind in ("repealed_law", "repealed_section"):
-        return _(
-            "Vis til loven som gjelder nå (tvf show {name} viser henvisningene), og "
-            "godkjenn dokumentet på nytt."
-        ).format(name=name)
-    if item.kind == "law_amended":
-        return _(
-            "Les lovendringen, og godkjenn dokumentet på nytt med tvf stamp {name} når det "
-            "stemmer med loven."
-        ).format(name=name)
-    if item.kind == "suspect_reference":
-        return _(
-            "Les dokumentet mot endringene i det det viser til, og godkjenn det på nytt med "
-            "tvf stamp {name}."
-        ).format(name=name)
-    if item.kind == "retired_reference":
-        return _(
-            "Vis til dokumentet som erstatter det utgåtte, og godkjenn på nytt med tvf "
-            "stamp {name}."
-        ).format(name=name)
-    if item.kind == "confirmations_low":
-        return _(
-            "Minn enhetene i meldingen på å lese {name}, og hent inn lesebekreftelsene "
-            "med tvf confirmations import."
-        ).format(name=name)
-    return _(
-        "Gå gjennom dokumentet: stemmer det, godkjenn det på nytt med tvf stamp {name}; er "
-        "det ikke i bruk, sett status: retired."
-    ).format(name=name)
+        day = as_date(document.get("date")) if document is not None else None
+    return _(_TODO.get(item.kind, _TODO_OTHERWISE)).format(
+        name=item.id or item.path,
+        date=day,
+        network=network.slug if network is not None else "",
+        path=item.path,
+    )
 
 
 def _in_days(left: int) -> str:
