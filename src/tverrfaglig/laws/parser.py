@@ -493,6 +493,23 @@ def _resolve_law_text(registry: LawRegistry, text: str, today: date) -> tuple[st
     return text, None
 
 
+def _unresolved(text: str, line: int | None, tail: re.Match[str], qualifier: str) -> Citation:
+    """A section sign (or article) with no law that can be told: TVF208."""
+    sections, chapter, articles, notes = _tail_parts(tail)
+    return Citation(
+        text=text,
+        line=line,
+        law_text="",
+        law=None,
+        sections=sections,
+        chapter=chapter,
+        articles=articles,
+        nonstandard=notes,
+        unresolved=True,
+        qualifier=qualifier,
+    )
+
+
 def parse_legal_basis(
     entry: object, line: int | None, registry: LawRegistry, today: date
 ) -> Citation | str:
@@ -555,19 +572,7 @@ def parse_legal_basis(
         if law is None and rest:
             rest, law = _resolve_law_text(registry, rest, today)
         if not rest:
-            sections, chapter, articles, notes = _tail_parts(tail)
-            return Citation(
-                text=text,
-                line=line,
-                law_text="",
-                law=None,
-                sections=sections,
-                chapter=chapter,
-                articles=articles,
-                nonstandard=notes,
-                unresolved=True,
-                qualifier=qualifier_text,
-            )
+            return _unresolved(text, line, tail, qualifier_text)
         law_text = rest
     else:
         law_text, law = _resolve_law_text(registry, law_text, today)
@@ -1001,19 +1006,7 @@ def _loose_unit(
         law_mention = _antecedent(mentions, keyword, kinds)
     text = _one_line(body[keyword:after]).rstrip(" ,")
     if law_mention is None or law_mention.unresolved:
-        sections, chapter, articles, notes = _tail_parts(tail)
-        return Citation(
-            text=text,
-            line=line,
-            law_text="",
-            law=None,
-            sections=sections,
-            chapter=chapter,
-            articles=articles,
-            nonstandard=notes,
-            unresolved=True,
-            qualifier=qualifier_text,
-        )
+        return _unresolved(text, line, tail, qualifier_text)
     law = law_mention.law
     sections, chapter, articles, notes = _tail_parts(tail, law)
     return Citation(
