@@ -7,13 +7,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config, load_config
 from .document import Document, parse_document
 from .files import temp_target
 from .findings import Finding, error, warning
 from .i18n import _
-from .laws import LawRegistry, load_registry
+
+if TYPE_CHECKING:  # the laws are imported when a handbook is loaded, not to list its files
+    from .laws import LawRegistry
 
 TEMPLATES_DIR = "templates"
 
@@ -34,6 +37,8 @@ class Handbook:
 
 def load_handbook(root: Path, config: Config | None = None) -> Handbook:
     """Read every document under ``root``. Bad files become findings; nothing raises for them."""
+    from .laws import load_registry
+
     config = load_config(root) if config is None else config
     laws, findings = load_registry(root)
     documents: list[Document] = []
@@ -88,8 +93,18 @@ def _not_regular(rel: str) -> Finding:
     )
 
 
+@dataclass
+class Walked:
+    """What :func:`discover` saw on its way (for the cache of ``tvf check``): each folder it
+    listed with its stat taken just before (None when it could not be read), and whether any
+    entry was a symbolic link."""
+
+    folders: list[tuple[str, os.stat_result | None]] = field(default_factory=list)
+    links: bool = False
+
+
 def discover(
-    root: Path, exclude: tuple[str, ...] = ()
+    root: Path, exclude: tuple[str, ...] = (), *, walked: Walked | None = None
 ) -> Iterator[tuple[str, Path, Finding | None]]:
     """Yield ``(relative path, path, problem)`` for each document file, sorted by path.
 
@@ -105,6 +120,11 @@ def discover(
     found: list[tuple[str, Path, Finding | None]] = []
     while stack:
         folder, prefix = stack.pop()
+        if walked is not None:
+            try:
+                walked.folders.append((prefix, folder.stat()))
+            except OSError:
+                walked.folders.append((prefix, None))
         try:
             entries = list(os.scandir(folder))
         except OSError as exc:
@@ -148,6 +168,8 @@ def discover(
                 continue
             path = Path(entry.path)
             if entry.is_symlink():
+                if walked is not None:
+                    walked.links = True
                 problem = _check_link(path, rel, real_root)
                 if problem is not None:
                     if entry.name.endswith(".md") or _is_dir(path):

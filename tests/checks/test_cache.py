@@ -137,12 +137,13 @@ def shards(root: Path) -> list[Path]:
 def test_a_damaged_cache_is_never_trusted(
     damage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0.0)  # so the run is recorded too
     root = handbook(tmp_path / "hb", FIRING["TVF101"]())
     age(root)
     expected = report(root, cache=False)
     report(root, cache=True)
     files = shards(root)
-    assert len(files) == cache_module.SHARDS
+    assert len(files) == cache_module.SHARDS + 1  # the shards and the record of the run
     for path in files:
         data = path.read_bytes()
         if damage == "truncated":
@@ -216,3 +217,127 @@ def test_two_runs_sharing_a_cache_each_write_it_whole(tmp_path: Path) -> None:
         for p in folder.iterdir()
         if p.name.endswith(".tvf-tmp") and p.name != ".00.pickle.x1y2.tvf-tmp"
     ]
+
+
+# --- The record of the last run (CheckCache.record and .replay) ------------------------------
+
+
+def replays(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each run from now on was replayed from the record of the last one."""
+    seen: list[bool] = []
+    real = cache_module.CheckCache.replay
+
+    def spying(self, root):  # type: ignore[no-untyped-def]
+        result = real(self, root)
+        seen.append(result is not None)
+        return result
+
+    monkeypatch.setattr(cache_module.CheckCache, "replay", spying)
+    return seen
+
+
+@pytest.fixture
+def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folders and files written by the test just before a run count as settled (else every
+    folder a test makes is too new for the run to be recorded)."""
+    monkeypatch.setattr(cache_module, "RACY_SECONDS", 0.0)
+
+
+@pytest.mark.parametrize("code", sorted(FIRING))
+def test_a_replayed_run_reports_what_a_run_without_the_cache_does(
+    code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_racy_window: None
+) -> None:
+    root = handbook(tmp_path / "hb", FIRING[code]())
+    expected = report(root, cache=False)
+    assert code in {f.code for f in expected.findings}
+    assert report(root, cache=True) == expected  # cold: records the run
+    replayed, seen = replays(monkeypatch), parsed(monkeypatch)
+    assert report(root, cache=True) == expected
+    assert replayed == [True] and seen == []
+
+
+def test_a_file_rewritten_with_the_same_size_and_modification_time_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_racy_window: None
+) -> None:
+    """The stat the cache compares includes the change time, which no tool can set back."""
+    root = handbook(
+        tmp_path / "hb",
+        {"a.md": doc_text(meta("IV.1-1")), "b.md": doc_text(meta("IV.1-2"), "Se IV.1-1.\n")},
+    )
+    age(root)
+    clean = report(root, cache=True)
+    assert clean.findings == [] or "TVF101" not in {f.code for f in clean.findings}
+    b = root / "b.md"
+    before = b.stat()
+    b.write_bytes(b.read_bytes().replace(b"Se IV.1-1.", b"Se IV.1-9."))  # same size
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (b.stat().st_size, b.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    replayed = replays(monkeypatch)
+    after = report(root, cache=True)
+    assert replayed == [False]
+    assert after == report(root, cache=False)
+    assert "TVF101" in {f.code for f in after.findings}
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "renamed", "added-in-subfolder"])
+def test_a_file_added_removed_or_renamed_is_seen_by_its_folder(
+    change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_racy_window: None
+) -> None:
+    root = handbook(
+        tmp_path / "hb",
+        {"a.md": doc_text(meta("IV.1-1")), "del/b.md": doc_text(meta("IV.1-2"), "Se IV.1-1.\n")},
+    )
+    report(root, cache=True)
+    if change == "added":
+        (root / "c.md").write_text(doc_text(meta("IV.1-1")), encoding="utf-8")  # TVF005
+    elif change == "removed":
+        (root / "a.md").unlink()  # TVF101 in b.md
+    elif change == "renamed":
+        (root / "del" / "b.md").rename(root / "del" / "c.md")
+    else:
+        (root / "del" / "c.md").write_text(doc_text(meta("IV.1-1")), encoding="utf-8")
+    replayed = replays(monkeypatch)
+    assert report(root, cache=True) == report(root, cache=False)
+    assert replayed == [False]
+    replayed.clear()
+    assert report(root, cache=True) == report(root, cache=False)
+    assert replayed[0] is True  # the run after the change was recorded in its turn
+
+
+def test_a_file_written_within_the_racy_window_is_compared_by_its_bytes(
+    tmp_path: Path, no_racy_window: None
+) -> None:
+    """A file whose recorded stat is too close to the start of the run is read again at
+    replay and its digest compared: a write in the same tick of the file system's clock as
+    the stat would not show in the stat."""
+    from tverrfaglig.handbook import Walked
+
+    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.1-1"))})
+    a = root / "a.md"
+    time.sleep(0.05)
+    a.write_bytes(a.read_bytes())  # a's change time is now later than its folder's
+    store = cache_module.open_cache(root, today=TODAY, language="nb")
+    # The run "started" just before a's last change: a is racy, its folder is not.
+    started = a.stat().st_ctime_ns / 1e9 - 0.001
+
+    def record(data: bytes) -> None:
+        walked = Walked(folders=[("", root.stat())])
+        stat = cache_module.stat_of(a.stat())
+        store.record(started, walked, ["a.md"], [(stat, cache_module.digest(data))], [], 1)
+
+    record(a.read_bytes())
+    assert store.replay(root) == ([], 1)
+    record(b"other bytes, as if the file had changed in the same tick as its stat")
+    assert store.replay(root) is None
+
+
+def test_a_symbolic_link_in_the_handbook_means_no_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_racy_window: None
+) -> None:
+    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.1-1"))})
+    (root / "b.md").symlink_to(root / "a.md")
+    report(root, cache=True)
+    assert not (cache_module.cache_folder(root) / cache_module.RUN_FILE).exists()
+    replayed = replays(monkeypatch)
+    assert report(root, cache=True) == report(root, cache=False)
+    assert replayed == [False]

@@ -13,6 +13,16 @@ code and its law data), Python's version, the handbook's ``tvf.toml``, ``laws.ya
 ``templates/``, the date counted as today and the language. When the salt differs, the cache
 is not used (and is replaced after the run).
 
+A run that checked files also records itself (:meth:`CheckCache.record`): every folder it
+listed and every file it read, with their size, modification time, change time and inode, and
+all its findings. The next run first tries to *replay* that record (:meth:`CheckCache.replay`):
+when every folder and file still looks the same (a file added, removed or renamed changes its
+folder's modification time; a file written, or touched back to an old time, changes its own
+change time), the findings are those of the record, without listing the folders, reading a
+file or importing the checks. A file recorded within :data:`RACY_SECONDS` of the run is read
+and compared with its recorded digest; a folder that recent, or a symbolic link anywhere,
+means no record.
+
 Where it lives: ``.tvf-cache/`` in the handbook when that folder exists (``tvf init`` puts it
 in ``.gitignore``), else ``$XDG_CACHE_HOME/tvf/`` (``~/.cache/tvf/`` without it), one file per
 handbook folder. It is written through a temporary file and a rename, so two runs sharing it
@@ -33,28 +43,37 @@ import sys
 import tempfile
 import time
 import zlib
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
-from .summary import Summary
+
+if TYPE_CHECKING:
+    from ..handbook import Walked
+    from .summary import Summary
+
+    #: What a file gave: its findings (reading it and its own checks), its summary (None when
+    #: it has no readable front matter) and whether it counts as a document.
+    Outcome = tuple[tuple[Finding, ...], Summary | None, bool]
 
 #: The folder in a handbook that holds its cache instead of the user's cache folder.
 LOCAL_DIR = ".tvf-cache"
 FOLDER_NAME = "check"
-MAGIC = b"tvf-check-cache 1\n"
+MAGIC = b"tvf-check-cache 2\n"
 #: A file modified this close to when its state was recorded is read again: a change within
 #: the same tick of the file system's clock would not show in its modification time.
 RACY_SECONDS = 2.0
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # src/tverrfaglig
 
-#: What a file gave: its findings (reading it and its own checks), its summary (None when it
-#: has no readable front matter) and whether it counts as a document.
-Outcome = tuple[tuple[Finding, ...], Summary | None, bool]
-#: How a file looked: (size, modification time in ns, inode).
-Stat = tuple[int, int, int]
+#: How a file or folder looked: (size, modification time in ns, change time in ns, inode). The
+#: change time is set by every write and by setting the modification time (``touch``,
+#: ``os.utime``), and no tool can set it back.
+Stat = tuple[int, int, int, int]
+#: The file of the record of the last run, next to the shards.
+RUN_FILE = "run.pickle"
 
 
 @dataclass
@@ -76,6 +95,106 @@ class CheckCache:
     written_at: list[float | None] = field(default_factory=lambda: [None] * SHARDS)
     fresh: dict[str, Entry] = field(default_factory=dict)
     dirty: set[int] = field(default_factory=set)
+    loaded: bool = False
+
+    def load_entries(self) -> None:
+        """Read the shards (once)."""
+        if self.loaded or self.folder is None:
+            self.loaded = True
+            return
+        self.loaded = True
+        for index in range(SHARDS):
+            loaded = _read(self.folder / f"{index:02x}.pickle", self.salt)
+            if loaded is not None:
+                self.written_at[index], entries = loaded
+                self.entries.update(
+                    (rel, entry) for rel, entry in entries.items() if shard(rel) == index
+                )
+
+    def replay(self, root: Path) -> tuple[list[Finding], int] | None:
+        """The findings and the number of documents of the last run recorded for this salt
+        (:meth:`record`), when no folder or file it looked at has changed since; else None."""
+        if self.folder is None:
+            return None
+        raw = _load(self.folder / RUN_FILE, self.salt)
+        try:
+            started, counts, folders, files, stats, racy, findings, documents = raw
+            base = os.fspath(root)
+            now = array("q")
+            for rel in folders.split("\0") if counts[0] else ():
+                st = os.stat(os.path.join(base, rel) if rel else base)  # noqa: PTH116, PTH118
+                now.extend((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+            names = files.split("\0") if counts[1] else []
+            for rel in names:
+                st = os.stat(os.path.join(base, rel))  # noqa: PTH116, PTH118
+                now.extend((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+            if now.tobytes() != stats or not isinstance(started, float):
+                return None
+            for index, known in racy.items():  # written too close to the run: compare bytes
+                with open(os.path.join(base, names[index]), "rb") as handle:  # noqa: PTH118, PTH123
+                    if digest(handle.read()) != known:
+                        return None
+            if not (isinstance(findings, tuple) and isinstance(documents, int)):
+                return None
+            if not all(isinstance(f, Finding) for f in findings):
+                return None
+            return list(findings), documents
+        except Exception:  # a record that is odd, or a file gone: check the ordinary way
+            return None
+
+    def record(
+        self,
+        started: float,
+        walked: Walked,
+        files: list[str],
+        seen: list[tuple[Stat, bytes] | None],
+        findings: list[Finding],
+        documents: int,
+    ) -> None:
+        """Record the run that began at ``started`` (time.time()) for :meth:`replay`: the
+        folders ``walked`` saw, ``files`` with how each looked before it was read and the
+        digest of its bytes (``seen``), and every finding. Without a record (it is removed)
+        when anything cannot be told apart by its stat: a symbolic link, a folder or file
+        that could not be looked at, a folder changed too close to ``started``. Never
+        raises."""
+        if self.folder is None:
+            return
+        path = self.folder / RUN_FILE
+        limit = int((started - RACY_SECONDS) * 1e9)
+        stats = array("q")
+        usable = not walked.links
+        for _rel, st in walked.folders:
+            if st is None or max(st.st_mtime_ns, st.st_ctime_ns) >= limit:
+                usable = False
+                break
+            stats.extend(stat_of(st))
+        racy: dict[int, bytes] = {}
+        for index, item in enumerate(seen):
+            if not usable or item is None:
+                usable = False
+                break
+            stat, known = item
+            stats.extend(stat)
+            if max(stat[1], stat[2]) >= limit:
+                racy[index] = known
+        with contextlib.suppress(Exception):
+            if not usable:
+                path.unlink(missing_ok=True)
+                return
+            _write_payload(
+                path,
+                self.salt,
+                (
+                    started,
+                    (len(walked.folders), len(files)),  # "".split() is [""], not []
+                    "\0".join(rel for rel, _st in walked.folders),
+                    "\0".join(files),
+                    stats.tobytes(),
+                    racy,
+                    tuple(findings),
+                    documents,
+                ),
+            )
 
     def lookup(self, rel: str, stat: Stat) -> Entry | None:
         """The entry for ``rel`` when its recorded stat is ``stat`` and trustworthy."""
@@ -83,7 +202,7 @@ class CheckCache:
         if entry is None or entry.stat != stat:
             return None
         written_at = self.written_at[shard(rel)]
-        if written_at is None or stat[1] / 1e9 >= written_at - RACY_SECONDS:
+        if written_at is None or max(stat[1], stat[2]) / 1e9 >= written_at - RACY_SECONDS:
             return None  # written too close to when it was recorded: compare the bytes
         return entry
 
@@ -125,7 +244,7 @@ def digest(data: bytes) -> bytes:
 
 
 def stat_of(st: os.stat_result) -> Stat:
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 # --- Where, and the salt -----------------------------------------------------------------------
@@ -183,20 +302,14 @@ def _hash_file(h: Any, path: Path, name: str) -> None:
 
 def open_cache(root: Path, *, today: dt.date, language: str) -> CheckCache:
     """The cache of the handbook at ``root`` (empty when there is none or it cannot be
-    trusted)."""
+    trusted). Its shards are read by :meth:`CheckCache.load_entries`, when a run needs them."""
     folder = cache_folder(root)
-    cache = CheckCache(folder=folder, salt=salt(root, today=today, language=language))
-    for index in range(SHARDS):
-        loaded = _read(folder / f"{index:02x}.pickle", cache.salt)
-        if loaded is not None:
-            cache.written_at[index], entries = loaded
-            cache.entries.update(
-                (rel, entry) for rel, entry in entries.items() if shard(rel) == index
-            )
-    return cache
+    return CheckCache(folder=folder, salt=salt(root, today=today, language=language))
 
 
-def _read(path: Path, salt: bytes) -> tuple[float, dict[str, Entry]] | None:
+def _load(path: Path, salt: bytes) -> Any:
+    """What a cache file holds, or None when it is missing, of another salt, cut short,
+    altered, or holds anything but the classes of the cache."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -210,7 +323,17 @@ def _read(path: Path, salt: bytes) -> tuple[float, dict[str, Entry]] | None:
     if digest(payload) != data[len(MAGIC) + 20 : head]:
         return None  # cut short or altered
     try:
-        written_at, raw = _Unpickler(io.BytesIO(payload)).load()
+        return _Unpickler(io.BytesIO(payload)).load()
+    except Exception:  # anything odd in a cache is a reason not to trust it, never an error
+        return None
+
+
+def _read(path: Path, salt: bytes) -> tuple[float, dict[str, Entry]] | None:
+    loaded = _load(path, salt)
+    if loaded is None:
+        return None
+    try:
+        written_at, raw = loaded
         if not isinstance(written_at, float):
             return None
         return written_at, {
@@ -221,10 +344,14 @@ def _read(path: Path, salt: bytes) -> tuple[float, dict[str, Entry]] | None:
 
 
 def _write(path: Path, salt: bytes, entries: dict[str, Entry]) -> None:
+    raw = {rel: (e.stat, e.digest, e.outcome) for rel, e in entries.items()}
+    _write_payload(path, salt, (time.time(), raw))
+
+
+def _write_payload(path: Path, salt: bytes, value: object) -> None:
     from ..files import TEMP_SUFFIX, signals_held
 
-    raw = {rel: (e.stat, e.digest, e.outcome) for rel, e in entries.items()}
-    payload = pickle.dumps((time.time(), raw), protocol=pickle.HIGHEST_PROTOCOL)
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     path.parent.mkdir(parents=True, exist_ok=True)
     with signals_held():  # an interrupt never leaves the temporary file behind
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)

@@ -11,38 +11,77 @@ section 6).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from ..config import Config, load_config
-from ..document import MEETING_TYPES, Document, parse_document
 from ..findings import Finding, Report
-from ..handbook import Handbook, discover, read_file
-from ..laws import LawRegistry, load_registry
 from ..workers import chunk_size, forked_map, worker_count
-from .cache import CheckCache, Entry, Outcome, Stat, digest, open_cache, stat_of
-from .citations import check_citations
-from .fingerprints import check_fingerprint, check_suspect_references
-from .identity import check_unique
-from .networks import check_networks
-from .personal_data import TVF501, check_child_mentions, check_config, check_pii
-from .references import check_references
-from .review import check_review
-from .schema import check_schema
-from .services import check_services
-from .summary import Index, Summary
+from .cache import CheckCache, Entry, Stat, digest, open_cache, stat_of
 
+# The rules, the documents and the law registry are imported when a file is checked, not with
+# the engine: a warm run replayed from the cache needs none of them (see _rules()).
 if TYPE_CHECKING:
+    from ..document import Document
+    from ..handbook import Handbook
+    from ..laws import LawRegistry
     from ..vcs import ChangedFiles  # git is imported only for --changed-since
+    from .cache import Outcome
+    from .summary import Summary
 
-UNSILENCEABLE = frozenset({TVF501.code})  # personal data is never hidden by [check] ignore
+#: Personal data is never hidden by [check] ignore (the code of .personal_data.TVF501).
+UNSILENCEABLE = frozenset({"TVF501"})
 CONFIG_FILES = frozenset({"tvf.toml", "laws.yaml"})  # a change to these concerns every document
+
+
+class _Rules(NamedTuple):
+    """The rule functions, imported on first use."""
+
+    check_pii: Callable[[Document], Iterable[Finding]]
+    check_child_mentions: Callable[[Document], Iterable[Finding]]
+    check_schema: Callable[[Document], Iterable[Finding]]
+    check_citations: Callable[[Document, LawRegistry, dt.date], Iterable[Finding]]
+    check_review: Callable[[Document, dt.date], Iterable[Finding]]
+    check_fingerprint: Callable[[Document], Iterable[Finding]]
+    check_services: Callable[[Document, frozenset[str]], Iterable[Finding]]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    from .citations import check_citations
+    from .fingerprints import check_fingerprint
+    from .personal_data import check_child_mentions, check_pii
+    from .review import check_review
+    from .schema import check_schema
+    from .services import check_services
+
+    return _Rules(
+        check_pii,
+        check_child_mentions,
+        check_schema,
+        check_citations,
+        check_review,
+        check_fingerprint,
+        check_services,
+    )
+
+
+def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Finding]]:
+    """:func:`tverrfaglig.document.parse_document`, imported when a file is parsed."""
+    from ..document import parse_document as parse
+
+    return parse(path, data)
 
 
 def check(handbook: Handbook, *, today: dt.date | None = None) -> Report:
     """Run every check on a loaded handbook and return the report."""
+    from .personal_data import check_config
+    from .summary import Summary
+
     today = dt.date.today() if today is None else today
     findings: list[Finding] = [*handbook.load_findings, *check_config(handbook.config.root)]
     summaries = []
@@ -84,6 +123,11 @@ def check_path(
         from ..i18n import language
 
         store = open_cache(root, today=today, language=language())
+        if changed is None:
+            replayed = store.replay(root)
+            if replayed is not None:  # nothing the last run looked at has changed
+                findings_then, documents_then = replayed
+                return _report(findings_then, documents_then, config)
     scan: Scan[None] = scan_path(
         root, config, today=today, jobs=jobs, progress=progress, cache=store
     )
@@ -128,29 +172,43 @@ def scan_path(
 
     With a ``cache`` (not together with ``extra``), a file whose bytes were checked before
     is taken from it, only the others are read and checked, and the cache is saved after; the
-    checks across documents always run on every summary (:mod:`.cache`)."""
+    checks across documents always run on every summary (:mod:`.cache`), and the whole run is
+    recorded for :meth:`.cache.CheckCache.replay`."""
+    from ..handbook import Walked, discover
+    from ..laws import load_registry
+    from .personal_data import check_config
+
+    if extra is not None:
+        cache = None
+    started = time.time()  # before anything is looked at: what changes from now is newer
     laws, findings = load_registry(root)
     findings.extend(check_config(root))
     files: list[tuple[str, Path]] = []
-    for rel, path, problem in discover(root, config.exclude):
+    walked = Walked() if cache is not None else None
+    for rel, path, problem in discover(root, config.exclude, walked=walked):
         if problem is None:
             files.append((rel, path))
         else:
             findings.append(problem)
-    if extra is not None:
-        cache = None
     outcomes: list[_Outcome[T] | None] = [None] * len(files)
+    # For the record of the run: how each file looked and the digest of its bytes.
+    seen: list[tuple[Stat, bytes] | None] = [None] * len(files)
     todo: list[_Todo] = []
+    if cache is not None:
+        cache.load_entries()
     for index, (rel, path) in enumerate(files):
         known = None
         if cache is not None:
             try:
-                entry = cache.lookup(rel, stat_of(path.stat()))
+                st = path.stat()
             except OSError:
                 entry = None
+            else:
+                entry = cache.lookup(rel, stat_of(st))
             if entry is not None:
                 cache.keep(rel, entry)
                 outcomes[index] = _Outcome(entry.outcome)
+                seen[index] = (stat_of(st), entry.digest)
                 continue
             old = cache.entries.get(rel)
             known = None if old is None else old.digest
@@ -174,6 +232,7 @@ def scan_path(
                     if done.same:
                         done.outcome = cache.entries[rel].outcome
                     cache.keep(rel, Entry(done.stat, done.digest, done.outcome), changed=True)
+                    seen[index] = (done.stat, done.digest)
                 outcomes[index] = done
             if progress is not None:
                 progress(len(chunk), len(files))
@@ -192,6 +251,15 @@ def scan_path(
     findings.extend(check_across(summaries, today))
     if cache is not None:
         cache.save()
+        assert walked is not None
+        cache.record(
+            started,
+            walked,
+            [rel for rel, _path in files],
+            seen,
+            findings,
+            documents,
+        )
     return Scan(findings, summaries, extras, documents, [rel for rel, _path in files])
 
 
@@ -227,6 +295,9 @@ _NOTHING: Outcome = ((), None, False)
 
 
 def _check_chunk(work: _Work[T], files: list[_Todo]) -> list[_Outcome[T]]:
+    from ..handbook import read_file
+    from .summary import Summary
+
     done: list[_Outcome[T]] = []
     for _index, rel, path, known in files:
         data, stat, problems = read_file(rel, path)
@@ -263,19 +334,26 @@ def check_document(
 ) -> Iterator[Finding]:
     """The checks that need only this one document (``services``: those ``tvf.toml``
     names, for TVF601)."""
-    yield from check_pii(doc)
+    rules = _rules()
+    yield from rules.check_pii(doc)
     if doc.meta is None:
         return
-    yield from check_child_mentions(doc)
-    yield from check_schema(doc)
-    yield from check_citations(doc, laws, today)
-    yield from check_review(doc, today)
-    yield from check_fingerprint(doc)
-    yield from check_services(doc, services)
+    yield from rules.check_child_mentions(doc)
+    yield from rules.check_schema(doc)
+    yield from rules.check_citations(doc, laws, today)
+    yield from rules.check_review(doc, today)
+    yield from rules.check_fingerprint(doc)
+    yield from rules.check_services(doc, services)
 
 
 def check_across(summaries: list[Summary], today: dt.date | None = None) -> Iterator[Finding]:
     """The checks that compare documents with each other."""
+    from .fingerprints import check_suspect_references
+    from .identity import check_unique
+    from .networks import check_networks
+    from .references import check_references
+    from .summary import Index
+
     today = dt.date.today() if today is None else today
     index = Index.build(summaries)
     yield from check_unique(summaries)
@@ -293,6 +371,8 @@ def affected_paths(summaries: Iterable[Summary], changed: ChangedFiles) -> froze
     the revision, those that refer to a changed document (by its ID now or at the revision),
     meeting documents of a changed network, and documents sharing an ID with a changed one.
     None (everything) when ``tvf.toml`` or ``laws.yaml`` changed."""
+    from ..document import MEETING_TYPES
+
     if changed.paths & CONFIG_FILES:
         return None
     summaries = list(summaries)
