@@ -229,7 +229,7 @@ def replays(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
     def spying(self, root):  # type: ignore[no-untyped-def]
         result = real(self, root)
-        seen.append(result is not None)
+        seen.append(isinstance(result, tuple))  # the findings; else a listing or None
         return result
 
     monkeypatch.setattr(cache_module.CheckCache, "replay", spying)
@@ -323,12 +323,13 @@ def test_a_file_written_within_the_racy_window_is_compared_by_its_bytes(
     def record(data: bytes) -> None:
         walked = Walked(folders=[("", root.stat())])
         stat = cache_module.stat_of(a.stat())
-        store.record(started, walked, ["a.md"], [(stat, cache_module.digest(data))], [], 1)
+        store.record(started, walked, ["a.md"], [(stat, cache_module.digest(data))], [], 1, [])
 
     record(a.read_bytes())
     assert store.replay(root) == ([], 1)
     record(b"other bytes, as if the file had changed in the same tick as its stat")
-    assert store.replay(root) is None
+    again = store.replay(root)
+    assert isinstance(again, cache_module.Listing) and again.files == ["a.md"]
 
 
 def test_a_symbolic_link_in_the_handbook_means_no_record(
@@ -341,3 +342,38 @@ def test_a_symbolic_link_in_the_handbook_means_no_record(
     replayed = replays(monkeypatch)
     assert report(root, cache=True) == report(root, cache=False)
     assert replayed == [False]
+
+
+def test_when_no_folder_changed_the_files_are_not_listed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_racy_window: None
+) -> None:
+    """A changed file in folders that did not change: the files are those of the record
+    (with the findings of listing them, here TVF006), only the changed one is read."""
+    from tverrfaglig import handbook as handbook_module
+
+    root = handbook(
+        tmp_path / "hb",
+        {
+            "p/a.md": doc_text(meta("IV.1-1")),
+            "p/b.md": doc_text(meta("IV.1-2"), "Se IV.1-1.\n"),
+            "p/.a.md.x1y2.tvf-tmp": "half a file",  # TVF006, found by listing the folder
+        },
+    )
+    age(root)
+    report(root, cache=True)
+    b = root / "p" / "b.md"
+    b.write_bytes(b.read_bytes().replace(b"Se IV.1-1.", b"Se IV.1-3."))
+    listed: list[Path] = []
+    real = handbook_module.discover
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        listed.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(handbook_module, "discover", counting)
+    seen = parsed(monkeypatch)
+    after = report(root, cache=True)
+    assert listed == [] and seen == ["p/b.md"]
+    monkeypatch.setattr(handbook_module, "discover", real)
+    assert after == report(root, cache=False)
+    assert {"TVF006", "TVF101"} <= {f.code for f in after.findings}

@@ -84,6 +84,19 @@ class Entry:
 
 
 @dataclass
+class Listing:
+    """The handbook's files as the last run listed them, when no folder has changed since (so
+    listing them again would give the same): the folders with their stats now, the files in
+    path order with their stats now (None: could not be looked at), and the findings of
+    listing them (TVF006, TVF001 for what is not a regular file)."""
+
+    folders: list[tuple[str, os.stat_result]]
+    files: list[str]
+    stats: list[os.stat_result | None]
+    problems: list[Finding]
+
+
+@dataclass
 class CheckCache:
     """The cache of one handbook for one salt, in :data:`SHARDS` files by path, so a run
     that checked a few files rewrites only their shards; :meth:`save` writes what changed."""
@@ -96,6 +109,7 @@ class CheckCache:
     fresh: dict[str, Entry] = field(default_factory=dict)
     dirty: set[int] = field(default_factory=set)
     loaded: bool = False
+    shards: dict[str, int] = field(default_factory=dict)  # the shard of each entry read
 
     def load_entries(self) -> None:
         """Read the shards (once)."""
@@ -107,39 +121,54 @@ class CheckCache:
             loaded = _read(self.folder / f"{index:02x}.pickle", self.salt)
             if loaded is not None:
                 self.written_at[index], entries = loaded
-                self.entries.update(
-                    (rel, entry) for rel, entry in entries.items() if shard(rel) == index
-                )
+                for rel, entry in entries.items():
+                    if shard(rel) == index:
+                        self.entries[rel] = entry
+                        self.shards[rel] = index
 
-    def replay(self, root: Path) -> tuple[list[Finding], int] | None:
+    def replay(self, root: Path) -> tuple[list[Finding], int] | Listing | None:
         """The findings and the number of documents of the last run recorded for this salt
-        (:meth:`record`), when no folder or file it looked at has changed since; else None."""
+        (:meth:`record`), when no folder or file it looked at has changed since. When only
+        files changed (no folder did), the :class:`Listing` of the handbook's files instead,
+        which holds as it was recorded; None when a folder changed or there is no record."""
         if self.folder is None:
             return None
         raw = _load(self.folder / RUN_FILE, self.salt)
         try:
-            started, counts, folders, files, stats, racy, findings, documents = raw
+            (started, counts, folders, files, stats, racy, findings, documents, problems) = raw
+            if not (isinstance(started, float) and isinstance(documents, int)):
+                return None
+            if not all(isinstance(f, Finding) for f in (*findings, *problems)):
+                return None
             base = os.fspath(root)
             now = array("q")
+            walked = []
             for rel in folders.split("\0") if counts[0] else ():
                 st = os.stat(os.path.join(base, rel) if rel else base)  # noqa: PTH116, PTH118
                 now.extend((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+                walked.append((rel, st))
+            if now.tobytes() != stats[: len(now) * now.itemsize]:
+                return None  # a folder changed: a file may have come or gone
             names = files.split("\0") if counts[1] else []
+            seen: list[os.stat_result | None] = []
             for rel in names:
-                st = os.stat(os.path.join(base, rel))  # noqa: PTH116, PTH118
+                try:
+                    st = os.stat(os.path.join(base, rel))  # noqa: PTH116, PTH118
+                except OSError:
+                    seen.append(None)
+                    now.extend((-1, -1, -1, -1))
+                    continue
+                seen.append(st)
                 now.extend((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
-            if now.tobytes() != stats or not isinstance(started, float):
-                return None
+            listing = Listing(walked, names, seen, list(problems))
+            if now.tobytes() != stats:
+                return listing
             for index, known in racy.items():  # written too close to the run: compare bytes
                 with open(os.path.join(base, names[index]), "rb") as handle:  # noqa: PTH118, PTH123
                     if digest(handle.read()) != known:
-                        return None
-            if not (isinstance(findings, tuple) and isinstance(documents, int)):
-                return None
-            if not all(isinstance(f, Finding) for f in findings):
-                return None
+                        return listing
             return list(findings), documents
-        except Exception:  # a record that is odd, or a file gone: check the ordinary way
+        except Exception:  # a record that is odd: check the ordinary way
             return None
 
     def record(
@@ -150,13 +179,14 @@ class CheckCache:
         seen: list[tuple[Stat, bytes] | None],
         findings: list[Finding],
         documents: int,
+        problems: list[Finding],
     ) -> None:
         """Record the run that began at ``started`` (time.time()) for :meth:`replay`: the
         folders ``walked`` saw, ``files`` with how each looked before it was read and the
-        digest of its bytes (``seen``), and every finding. Without a record (it is removed)
-        when anything cannot be told apart by its stat: a symbolic link, a folder or file
-        that could not be looked at, a folder changed too close to ``started``. Never
-        raises."""
+        digest of its bytes (``seen``), every finding, and those of listing the folders
+        (``problems``). Without a record (it is removed) when anything cannot be told apart
+        by its stat: a symbolic link, a folder or file that could not be looked at, a folder
+        changed too close to ``started``. Never raises."""
         if self.folder is None:
             return
         path = self.folder / RUN_FILE
@@ -193,6 +223,7 @@ class CheckCache:
                     racy,
                     tuple(findings),
                     documents,
+                    tuple(problems),
                 ),
             )
 
@@ -201,7 +232,8 @@ class CheckCache:
         entry = self.entries.get(rel)
         if entry is None or entry.stat != stat:
             return None
-        written_at = self.written_at[shard(rel)]
+        index = self.shards.get(rel)
+        written_at = self.written_at[shard(rel) if index is None else index]
         if written_at is None or max(stat[1], stat[2]) / 1e9 >= written_at - RACY_SECONDS:
             return None  # written too close to when it was recorded: compare the bytes
         return entry
@@ -224,7 +256,11 @@ class CheckCache:
             return
         parts: list[dict[str, Entry]] = [{} for _ in range(SHARDS)]
         for rel, entry in self.fresh.items():
-            parts[shard(rel)][rel] = entry
+            index = self.shards.get(rel)
+            if index is None:
+                index = shard(rel)
+            if index in dirty:
+                parts[index][rel] = entry
         with contextlib.suppress(Exception):
             for index in sorted(dirty):
                 _write(self.folder / f"{index:02x}.pickle", self.salt, parts[index])

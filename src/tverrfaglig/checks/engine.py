@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 from ..config import Config, load_config
 from ..findings import Finding, Report
 from ..workers import chunk_size, forked_map, worker_count
-from .cache import CheckCache, Entry, Stat, digest, open_cache, stat_of
+from .cache import CheckCache, Entry, Listing, Stat, digest, open_cache, stat_of
 
 # The rules, the documents and the law registry are imported when a file is checked, not with
 # the engine: a warm run replayed from the cache needs none of them (see _rules()).
@@ -119,17 +120,19 @@ def check_path(
 
         changed = changed_files(root, changed_since)
     store = None
+    listing = None
     if cache:
         from ..i18n import language
 
         store = open_cache(root, today=today, language=language())
         if changed is None:
             replayed = store.replay(root)
-            if replayed is not None:  # nothing the last run looked at has changed
+            if isinstance(replayed, tuple):  # nothing the last run looked at has changed
                 findings_then, documents_then = replayed
                 return _report(findings_then, documents_then, config)
+            listing = replayed
     scan: Scan[None] = scan_path(
-        root, config, today=today, jobs=jobs, progress=progress, cache=store
+        root, config, today=today, jobs=jobs, progress=progress, cache=store, listing=listing
     )
     findings, documents = scan.findings, scan.documents
     scope = None if changed is None else affected_paths(scan.summaries, changed)
@@ -164,6 +167,7 @@ def scan_path(
     meanwhile: Callable[[], object] | None = None,
     progress: Callable[[int, int], None] | None = None,
     cache: CheckCache | None = None,
+    listing: Listing | None = None,
 ) -> Scan[T]:
     """Read, parse and check every file of the handbook once, in worker processes (one per
     core) from :data:`PARALLEL_FROM` files. ``extra(doc)``, a module-level function, is kept
@@ -173,7 +177,9 @@ def scan_path(
     With a ``cache`` (not together with ``extra``), a file whose bytes were checked before
     is taken from it, only the others are read and checked, and the cache is saved after; the
     checks across documents always run on every summary (:mod:`.cache`), and the whole run is
-    recorded for :meth:`.cache.CheckCache.replay`."""
+    recorded for :meth:`.cache.CheckCache.replay`. With a ``listing`` from it (no folder
+    changed since the last run), the files are not listed again and their stats are those in
+    the listing."""
     from ..handbook import Walked, discover
     from ..laws import load_registry
     from .personal_data import check_config
@@ -183,36 +189,50 @@ def scan_path(
     started = time.time()  # before anything is looked at: what changes from now is newer
     laws, findings = load_registry(root)
     findings.extend(check_config(root))
-    files: list[tuple[str, Path]] = []
+    files: list[tuple[str, Path | None]] = []
+    problems: list[Finding] = []  # of listing the folders
+    stats: list[os.stat_result | None] | None = None
     walked = Walked() if cache is not None else None
-    for rel, path, problem in discover(root, config.exclude, walked=walked):
-        if problem is None:
-            files.append((rel, path))
-        else:
-            findings.append(problem)
+    if cache is None or listing is None:
+        for rel, path, problem in discover(root, config.exclude, walked=walked):
+            if problem is None:
+                files.append((rel, path))
+            else:
+                problems.append(problem)
+    else:
+        assert walked is not None
+        walked.folders.extend(listing.folders)
+        files = [(rel, None) for rel in listing.files]  # a path is made only to read the file
+        stats = listing.stats
+        problems = listing.problems
+    findings.extend(problems)
     outcomes: list[_Outcome[T] | None] = [None] * len(files)
     # For the record of the run: how each file looked and the digest of its bytes.
     seen: list[tuple[Stat, bytes] | None] = [None] * len(files)
     todo: list[_Todo] = []
     if cache is not None:
         cache.load_entries()
-    for index, (rel, path) in enumerate(files):
+    for index, (rel, listed) in enumerate(files):
         known = None
         if cache is not None:
-            try:
-                st = path.stat()
-            except OSError:
-                entry = None
+            st: os.stat_result | None
+            if stats is not None:
+                st = stats[index]
             else:
-                entry = cache.lookup(rel, stat_of(st))
+                try:
+                    st = (root / rel if listed is None else listed).stat()
+                except OSError:
+                    st = None
+            entry = None if st is None else cache.lookup(rel, stat_of(st))
             if entry is not None:
+                assert st is not None
                 cache.keep(rel, entry)
                 outcomes[index] = _Outcome(entry.outcome)
                 seen[index] = (stat_of(st), entry.digest)
                 continue
             old = cache.entries.get(rel)
             known = None if old is None else old.digest
-        todo.append((index, rel, path, known))
+        todo.append((index, rel, root / rel if listed is None else listed, known))
     jobs = worker_count(jobs, len(todo))
     size = chunk_size(len(todo), jobs)
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
@@ -259,6 +279,7 @@ def scan_path(
             seen,
             findings,
             documents,
+            problems,
         )
     return Scan(findings, summaries, extras, documents, [rel for rel, _path in files])
 
