@@ -22,6 +22,7 @@ fails when a file is out of date.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import shlex
 import shutil
@@ -40,6 +41,7 @@ from tverrfaglig.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI_REFERENCE = ROOT / "docs" / "cli.md"
+QUICK_HELP = ROOT / "src" / "tverrfaglig" / "help.json"
 README = ROOT / "README.md"
 
 #: The date every example runs on (also the test suite's today).
@@ -144,6 +146,13 @@ def cli_reference() -> str:
     return "\n".join(lines) + "\n"
 
 
+def quick_help() -> str:
+    """The text of ``src/tverrfaglig/help.json``: ``tvf --help`` in each language, which
+    ``tvf --help`` prints without loading the command line (:mod:`tverrfaglig.quick_help`)."""
+    texts = {language: help_text((), language) for language, _label in LANGUAGES}
+    return json.dumps(texts, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 # --- README.md -----------------------------------------------------------------------------
 
 
@@ -209,6 +218,7 @@ def generated() -> dict[Path, str]:
     """Each generated file and what it should hold."""
     return {
         CLI_REFERENCE: cli_reference(),
+        QUICK_HELP: quick_help(),
         README: readme(README.read_text(encoding="utf-8")),
         LAWS_DOC: laws_doc(LAWS_DOC.read_text(encoding="utf-8")),
     }

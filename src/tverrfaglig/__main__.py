@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import signal
 import sys
-import traceback
 from types import FrameType
 
-from .cli import app
 from .i18n import _
 
 
@@ -28,7 +26,14 @@ def _terminate(signum: int, _frame: FrameType | None) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
+    if sys.argv[1:] == ["--help"]:
+        from .quick_help import print_help
+
+        if print_help():  # the same text as typer's, without loading the command line
+            return
     try:
+        from .cli import app
+
         app()
     except KeyboardInterrupt:
         print("\n" + _("tvf: avbrutt."), file=sys.stderr)
@@ -37,6 +42,8 @@ def main() -> None:
         print("\n" + _("tvf: avbrutt."), file=sys.stderr)
         sys.exit(128 + signal.SIGTERM)
     except Exception:
+        import traceback
+
         traceback.print_exc()
         print(
             "\n"
