@@ -32,9 +32,10 @@ def main() -> None:
         if print_help():  # the same text as typer's, without loading the command line
             return
     try:
-        from .cli import app
+        from .cli import app, narrowed
 
-        app()
+        with narrowed(sys.argv[1:]):  # only the command that runs is built
+            app()
     except KeyboardInterrupt:
         print("\n" + _("tvf: avbrutt."), file=sys.stderr)
         sys.exit(130)

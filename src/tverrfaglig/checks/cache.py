@@ -40,7 +40,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 import time
 import zlib
 from array import array
@@ -385,6 +384,8 @@ def _write(path: Path, salt: bytes, entries: dict[str, Entry]) -> None:
 
 
 def _write_payload(path: Path, salt: bytes, value: object) -> None:
+    import tempfile
+
     from ..files import TEMP_SUFFIX, signals_held
 
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -7,10 +7,13 @@ status 2. Commands live in one module per area and are registered here. The grou
 before anything else runs and translates the help texts, which are marked with ``N_``.
 """
 
+import contextlib
 import enum
+from collections.abc import Iterator, Sequence
 from typing import Annotated
 
 import typer
+import typer.main
 
 from .. import __version__
 from ..i18n import N_
@@ -117,4 +120,31 @@ export_commands.register(app)
 mail_commands.register(app)
 confirmations_commands.register(app)
 
-__all__ = ["app"]
+
+@contextlib.contextmanager
+def narrowed(args: Sequence[str]) -> Iterator[None]:
+    """While in the block, the app builds only the command or group that ``args`` (the
+    command line after ``tvf``) begin with, with the root's own options: typer builds every
+    command's options from its signature on each run, and a run uses one. The command line
+    runs the same (its usage, help and errors are those of that command); with anything else
+    first (an option, an unknown word, nothing) the app is whole."""
+    first = args[0] if args else ""
+    commands = [
+        info
+        for info in app.registered_commands
+        if (info.name or typer.main.get_command_name(getattr(info.callback, "__name__", "")))
+        == first
+    ]
+    groups = [info for info in app.registered_groups if info.name == first]
+    if len(commands) + len(groups) != 1:
+        yield
+        return
+    every_command, every_group = app.registered_commands, app.registered_groups
+    app.registered_commands, app.registered_groups = commands, groups
+    try:
+        yield
+    finally:
+        app.registered_commands, app.registered_groups = every_command, every_group
+
+
+__all__ = ["app", "narrowed"]
