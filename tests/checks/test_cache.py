@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -377,3 +379,34 @@ def test_when_no_folder_changed_the_files_are_not_listed_again(
     monkeypatch.setattr(handbook_module, "discover", real)
     assert after == report(root, cache=False)
     assert {"TVF006", "TVF101"} <= {f.code for f in after.findings}
+
+
+def test_a_replayed_run_imports_neither_the_rules_nor_the_laws(tmp_path: Path) -> None:
+    """Start-up: ``tvf check`` on the bundled handbook (its files are old enough to be
+    recorded), run twice; the second run replays the first, without the law registry, the
+    rules, the document parser or YAML."""
+    handbook_root = Path(__file__).resolve().parents[2] / "handbook"
+    code = (
+        "import sys\nfrom tverrfaglig.__main__ import main\n"
+        "sys.argv = ['tvf', 'check', '--handbook', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('tverrfaglig.laws', "
+        "'tverrfaglig.document', 'yaml', 'tverrfaglig.checks.citations', "
+        "'tverrfaglig.checks.schema', 'tverrfaglig.meetings'))))"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def run() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(handbook_root)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert "Ingen funn i 46 dokumenter" in done.stdout, done.stdout + done.stderr
+        return done.stdout.strip().splitlines()
+
+    first = run()
+    assert first[-1] != "[]"  # the first run checked every file
+    assert run()[-1] == "[]"
