@@ -14,6 +14,7 @@ time). Peak memory (RSS) of each command is printed too.
     python bench/bench_guard.py                   # 10,000 documents
     python bench/bench_guard.py --docs 50000 --repeat 3 --no-guard
     python bench/bench_guard.py --light --record  # write the ratios of this run to guard.json
+    python bench/bench_guard.py --no-build --no-guard   # tvf check only, 10,000 documents
 
 ``tvf build`` is guarded too, against the same floor: a first build into an empty folder
 (``build_cold``) and a build after one document changed (``build_one_changed``, incremental).
@@ -47,7 +48,11 @@ TOLERANCE = 1.20
 
 
 def run(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, int, str]:
-    """Wall-clock seconds, peak RSS in KB (the largest process) and stdout of ``cmd``."""
+    """Wall-clock seconds, peak RSS in KB (the largest process) and stdout of ``cmd``; the CPU
+    seconds it used (user and system, with its worker processes) are added to :data:`CPU`."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     out, err = proc.communicate()
@@ -57,20 +62,34 @@ def run(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, int, str]:
             f"FEIL: {' '.join(cmd)} ga exit-status {proc.returncode}\n"
             f"{out.decode()[-2000:]}{err.decode()[-2000:]}"
         )
-    import resource
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return seconds, after.ru_maxrss, out.decode()  # ru_maxrss: the largest child so far
 
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
-    return seconds, rss, out.decode()
+
+#: The CPU seconds of each run, in order.
+CPU: list[float] = []
 
 
 def measure(
-    docs: int, repeat: int, tvf: str, *, light: bool = False
+    docs: int, repeat: int, tvf: str, *, light: bool = False, build: bool = True
 ) -> dict[str, dict[str, float]]:
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="tvf-guard-") as tmp:
         root = Path(tmp) / "handbook"
         generate(root, docs)
+        # As an installed tvf runs: its bytecode compiled (pip does it on install), so
+        # PYTHONDONTWRITEBYTECODE, when set, would make every run compile every module again.
         env = {**os.environ, "XDG_CACHE_HOME": str(Path(tmp) / "cache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        compile_package = (
+            "import compileall, os, tverrfaglig\n"
+            "compileall.compile_dir(os.path.dirname(tverrfaglig.__file__), quiet=1)\n"
+        )
+        subprocess.run([python, "-c", compile_package], env=env, capture_output=True, check=False)
+        # A handbook in use is older than the cache's racy window (cache.RACY_SECONDS): a
+        # folder written within it is not recorded for replay.
+        time.sleep(2.1)
         changed = root / "prosedyrer" / "000" / "dokument-00000.md"
         original = changed.read_bytes()
         flip = [0]
@@ -90,6 +109,7 @@ def measure(
             flip[0] += 1
             built.write_bytes(built_original + b"\nEndret %d.\n" % flip[0])
 
+        with_build = build
         build = [tvf, "build", "--handbook", str(root), "--out", str(site), "--today", "2026-11-25"]
         check = [tvf, "check", "--handbook", str(root)]
         bundled = [tvf, "check", "--handbook", str(ROOT / "handbook")]
@@ -104,9 +124,12 @@ def measure(
             "build_cold": (build, fresh_site),
             "build_one_changed": (build, change_built),
         }
+        if not with_build:
+            del commands["build_cold"], commands["build_one_changed"]
         run(check, env)  # fill the cache
         run(bundled, env)
         times: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
         rss: dict[str, int] = {}
         for _ in range(repeat):
             for name, (cmd, before) in commands.items():
@@ -114,6 +137,7 @@ def measure(
                     before()
                 seconds, _rss, _out = run(cmd, env)
                 times[name].append(seconds)
+                cpu[name].append(CPU[-1])
         # Peak RSS per command: each measured alone after the timing rounds, so the largest
         # child so far is this one (RUSAGE_CHILDREN keeps the maximum).
         for name in (
@@ -130,6 +154,8 @@ def measure(
                 "build_cold",
             )
         ):
+            if name not in commands:
+                continue
             cmd, before = commands[name]
             if before is not None:
                 before()
@@ -152,11 +178,17 @@ def measure(
             "seconds": medians[name],
             "floor": medians[floor],
             "ratio": fastest[name] / fastest[floor],
+            "cpu": statistics.median(cpu[name]),
             "rss_mb": rss.get(name, 0) / 1024,
         }
         for name, floor in floors.items()
+        if name in times
     } | {
-        name: {"seconds": medians[name], "rss_mb": rss.get(name, 0) / 1024}
+        name: {
+            "seconds": medians[name],
+            "cpu": statistics.median(cpu[name]),
+            "rss_mb": rss.get(name, 0) / 1024,
+        }
         for name in ("floor", "pass")
     }
 
@@ -183,21 +215,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--record", action="store_true", help="skriv forholdstallene til guard.json"
     )
     parser.add_argument("--no-guard", action="store_true", help="bare mål, ikke sammenlign")
+    parser.add_argument("--no-build", action="store_true", help="bare tvf check, ikke tvf build")
     parser.add_argument("--tvf", help="sti til tvf")
     args = parser.parse_args(argv)
     docs = 1000 if args.light else args.docs
     repeat = args.repeat or 5  # medians of five: the CI guard must not fail on noise
     tvf = find_tvf(args.tvf)
     start = time.perf_counter()
-    figures = measure(docs, repeat, tvf, light=args.light)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    figures = measure(docs, repeat, tvf, light=args.light, build=not args.no_build)
     print(
         f"dokumenter {docs}, {repeat} runder, {platform.platform()}, {os.cpu_count()} CPU-er, "
-        f"Python {platform.python_version()}, {time.perf_counter() - start:.1f} s i alt"
+        f"Python {platform.python_version()}, {time.perf_counter() - start:.1f} s i alt, "
+        f"last {load:.1f} før og {os.getloadavg()[0] if hasattr(os, 'getloadavg') else 0:.1f} "
+        "etter"
     )
     for name, figure in figures.items():
         ratio = f"  {figure['ratio']:.2f} × {figure['floor']:.3f} s" if "ratio" in figure else ""
         memory = f"  maks RSS {figure['rss_mb']:.0f} MB" if figure["rss_mb"] else ""
-        print(f"  {name:<12} median {figure['seconds']:.3f} s{ratio}{memory}")
+        cpu = f"  CPU {figure['cpu']:.3f} s"
+        print(f"  {name:<12} median {figure['seconds']:.3f} s{cpu}{ratio}{memory}")
     key = str(docs)
     recorded = json.loads(GUARD_FILE.read_text(encoding="utf-8")) if GUARD_FILE.exists() else {}
     if args.record:
@@ -214,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     failed = _regressions(figures, recorded[key])
     if failed:  # a busy machine can push one round over: measure again before failing
         print("over grensen; måler én gang til", file=sys.stderr)
-        again = measure(docs, repeat, tvf, light=args.light)
+        again = measure(docs, repeat, tvf, light=args.light, build=not args.no_build)
         failed = [
             line
             for line in _regressions(again, recorded[key])
