@@ -32,7 +32,7 @@ from ..document import NETWORK_TYPE
 from ..resources import packaged_templates
 
 CACHE = ".tvf-site-cache.json"
-VERSION = 1
+VERSION = 2
 
 #: A look-up a page made while it was rendered: (kind, name), e.g. ("id", "IV.7-2").
 Dep = tuple[str, str]
@@ -48,6 +48,7 @@ class Record:
     text: str  # the page's text for the search index
     linked: list[str] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
+    applies_to: list[str] = field(default_factory=list)  # a measure's groups, for the catalogue
 
     def to_json(self) -> list[Any]:
         return [
@@ -57,12 +58,13 @@ class Record:
             self.text,
             self.linked,
             self.broken,
+            self.applies_to,
         ]
 
     @classmethod
     def from_json(cls, raw: Any) -> Record | None:
         try:
-            key, deps, stat, text, linked, broken = raw
+            key, deps, stat, text, linked, broken, applies_to = raw
             record = cls(
                 str(key),
                 [(str(k), str(n)) for k, n in deps],
@@ -70,6 +72,7 @@ class Record:
                 str(text),
                 [str(x) for x in linked],
                 [str(x) for x in broken],
+                [str(x) for x in applies_to],
             )
         except (TypeError, ValueError, IndexError):
             return None
@@ -169,10 +172,11 @@ def meeting_facts(entry: Any) -> str:
 
 
 def own_facts(entry: Any, network: Any, change: Any) -> str:
-    """The page's own document and where it stands."""
+    """The page's own document (the digest of its bytes, or its text) and where it stands."""
     doc = entry.doc
     kind = (
         "document" if doc.is_handbook_document else (NETWORK_TYPE if network is None else "meeting")
     )
     last = None if change is None else (change.date.isoformat(), change.subject, change.commit)
-    return repr((kind, entry.url, entry.key, entry.title, entry.kind, doc.path, last, doc.text))
+    own = entry.digest.hex() if entry.digest else doc.text
+    return repr((kind, entry.url, entry.key, entry.title, entry.kind, doc.path, last, own))

@@ -43,7 +43,7 @@ from .markdown import (
     markdown_parser,
     plain_text,
 )
-from .model import Entry, Site
+from .model import Entry, Site, whole_document
 from .output import SITE_TEMPLATES, Output
 
 SEARCH_TEXT_LIMIT = 20_000  # characters of body text per document in the search index
@@ -102,6 +102,7 @@ class Pages:
         self.texts_js = _script_texts()
         self.count = 0
         self.texts: dict[str, str] = {}
+        self.applies_to: dict[str, list[str]] = {}  # the groups of each measure
         self.linked: set[str] = set()  # files of the handbook that pages link to or show
         self.broken: set[str] = set()  # links and images to files the handbook does not have
         config = site.handbook.config
@@ -122,6 +123,8 @@ class Pages:
     def render_entry(self, entry: Entry, network: Entry | None) -> tuple[str, str, list[Dep]]:
         """The page of one document, and what it looked up in the rest of the site."""
         self.deps = []
+        light = entry.doc
+        entry.doc = whole_document(self.site.handbook.root, entry)
         try:
             if entry.doc.is_handbook_document:
                 rel, text = self._page(entry.url, "document.html.j2", self._document(entry))
@@ -130,9 +133,12 @@ class Pages:
             else:
                 self.deps.append(("network", network.key))
                 rel, text = self._page(entry.url, "meeting.html.j2", self._meeting(entry, network))
+            if entry.kind == "measure":
+                self.applies_to[entry.url] = _str_list(entry.doc.get("applies_to"))
             return rel, text, list(dict.fromkeys(self.deps))
         finally:
             self.deps = None
+            entry.doc = light
 
     def render_entries(self, output: Output, *, jobs: int | None) -> None:
         """Write the page of every document: render the pages whose document or look-ups
@@ -157,6 +163,9 @@ class Pages:
             output.files.extend(files)
             output.written.extend(written)
             self.texts.update(texts)
+            self.applies_to.update(
+                (url, r.applies_to) for url, r in records.items() if r.applies_to
+            )
             self.linked.update(linked)
             self.broken.update(broken)
             self.records.update(records)
@@ -175,6 +184,8 @@ class Pages:
             return False
         output.keep(entry.url)
         self.texts[entry.url] = record.text
+        if entry.kind == "measure":
+            self.applies_to[entry.url] = record.applies_to
         self.linked.update(record.linked)
         self.broken.update(record.broken)
         self.records[entry.url] = record
@@ -510,7 +521,7 @@ class Pages:
                 "note": status_label("draft") if draft else "",
                 "note_class": status_class("draft") if draft else "",
             }
-            for group in _str_list(entry.doc.get("applies_to")) or [no_group]:
+            for group in self.applies_to.get(entry.url) or [no_group]:
                 groups[group].append(item)
         ordered = sorted(groups, key=lambda g: (g == no_group, norwegian_key(g)))
         return {
@@ -588,6 +599,7 @@ def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
                 pages.texts.get(rel, ""),
                 sorted(pages.linked),
                 sorted(pages.broken),
+                pages.applies_to.get(rel, []),
             )
             all_linked.update(pages.linked)
             all_broken.update(pages.broken)
