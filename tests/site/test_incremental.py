@@ -6,6 +6,7 @@ the site a clean build into an empty folder makes, after every kind of change.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -188,6 +189,10 @@ def test_a_page_file_changed_by_hand_is_rendered_again(tmp_path: Path) -> None:
         b"{",
         b'{"version": 1, "salt": 3, "pages": []}',
         b'{"version": 1, "pages": {"x": [1, 2]}}',
+        pickle.dumps((2, "salt", {"dokumenter/IV.7-1.html": (1, 2)})),
+        pickle.dumps([1, 2, 3])[:-3],  # cut short
+        # A pickle that would call a function: refused, never run.
+        b"cos\nsystem\n(S'touch /tmp/tvf-site-cache-pwned'\ntR.",
     ],
 )
 def test_a_damaged_cache_only_renders_everything(tmp_path: Path, damage: bytes) -> None:
@@ -198,6 +203,7 @@ def test_a_damaged_cache_only_renders_everything(tmp_path: Path, damage: bytes) 
     (out / CACHE).write_bytes(damage)
     again = build_site(root, out, today=TODAY, force=True)
     assert again.rendered == first.rendered and again.written == ()
+    assert not Path("/tmp/tvf-site-cache-pwned").exists()
 
 
 def test_another_day_renders_again(tmp_path: Path) -> None:

@@ -110,8 +110,7 @@ def build_site(
     salt = incremental.build_salt(root, today=today, language=language())
     pages = Pages(site, purpose, changes, salt=salt, previous=incremental.load(out, salt))
     pages.render_entries(output, jobs=jobs)
-    for rel, text in pages.render_summaries():
-        output.put(rel, text.encode("utf-8"))
+    pages.render_summaries(output)
     output.put_search_index(pages.search_index())
     output.put_static_files(root)
     output.put_linked_files(root, pages.linked)

@@ -51,6 +51,8 @@ class Entry:
     digest: bytes = b""
     #: False: ``doc`` is a light document (see the module); the page reads the whole one.
     whole: bool = True
+    #: The entry's place in reading order (:func:`_reading_order`), worked out once.
+    order: tuple[int, str, tuple[int, tuple[int, ...], int], str] | None = None
 
     @property
     def label(self) -> str:
@@ -76,6 +78,7 @@ class Site:
     incoming: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     outgoing: dict[str, list[str]] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    _sorted: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, handbook: Handbook, today: dt.date) -> Site:
@@ -212,8 +215,15 @@ class Site:
         self.by_path[doc.path] = entry
 
     def documents(self, kind: str) -> list[Entry]:
-        """The documents of one type in reading order: by ID, and measures by code."""
-        return sorted((e for e in self.by_id.values() if e.kind == kind), key=_reading_order)
+        """The documents of one type in reading order: by ID, and measures by code (sorted
+        once a build: the model does not change while pages are rendered)."""
+        if not self._sorted:
+            by_kind: dict[str, list[Entry]] = defaultdict(list)
+            for entry in sorted(self.by_id.values(), key=_reading_order):
+                by_kind[entry.kind].append(entry)
+            self._sorted.update(by_kind)
+            self._sorted[""] = []  # sorted, even when the handbook has no documents
+        return list(self._sorted.get(kind, ()))
 
     @property
     def laws(self) -> LawRegistry:
@@ -259,7 +269,14 @@ _KIND_ORDER = {kind: i for i, kind in enumerate((*HANDBOOK_TYPES, NETWORK_TYPE, 
 
 
 def _reading_order(entry: Entry) -> tuple[int, str, tuple[int, tuple[int, ...], int], str]:
-    """Handbook documents by type and ID (measures by code), then networks, then meetings."""
+    """Handbook documents by type and ID (measures by code), then networks, then meetings
+    (worked out once per entry)."""
+    if entry.order is None:
+        entry.order = _order_of(entry)
+    return entry.order
+
+
+def _order_of(entry: Entry) -> tuple[int, str, tuple[int, tuple[int, ...], int], str]:
     code = entry.doc.get("code") if entry.kind == "measure" else None
     return (
         _KIND_ORDER.get(entry.kind, 99),

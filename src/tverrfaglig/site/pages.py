@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +25,8 @@ from ..laws import Citation
 from ..templating import environment, render
 from ..workers import chunk_size, forked_map, worker_count
 from .incremental import (
+    DEP_SEP,
+    KIND_SEP,
     Dep,
     Record,
     entry_facts,
@@ -33,6 +34,7 @@ from .incremental import (
     fingerprint,
     meeting_facts,
     own_facts,
+    pack,
 )
 from .labels import long_date, norwegian_key, status_class, status_label, term, type_label
 from .markdown import (
@@ -93,7 +95,8 @@ class Pages:
         self.records: dict[str, Record] = {}  # what this build knows of each page
         self.rendered = 0  # pages rendered (the others were kept as they were)
         self.deps: list[Dep] | None = None  # the look-ups of the page being rendered
-        self._answers: dict[Dep, str] = {}  # the site's answers, each asked once a build
+        self._answers: dict[str, str] = {}  # the site's answers, each asked once a build
+        self._entry_facts: dict[str, str] = {}  # by URL
         self.purpose = purpose
         self.changes = changes
         self.md = markdown_parser()
@@ -179,7 +182,7 @@ class Pages:
         if (
             record is None
             or record.key != self._key(entry, network, record.deps)
-            or file_stat(output.out / entry.url) != record.stat
+            or file_stat(f"{output.out}/{entry.url}") != record.stat
         ):
             return False
         output.keep(entry.url)
@@ -192,30 +195,44 @@ class Pages:
         self.count += 1
         return True
 
-    def _key(self, entry: Entry, network: Entry | None, deps: list[Dep]) -> str:
+    def _key(self, entry: Entry, network: Entry | None, deps: str) -> str:
+        """The fingerprint of a page (:mod:`.incremental`); ``deps``: its look-ups, packed."""
         own = own_facts(entry, network, self.changes.get(entry.doc.path))
-        return fingerprint(self.salt, own, [self._answer(dep) for dep in deps])
+        answers = self._answers
+        return fingerprint(
+            self.salt,
+            own,
+            [answers.get(dep) or self._answer(dep) for dep in deps.split(DEP_SEP)] if deps else [],
+        )
 
-    def _answer(self, dep: Dep) -> str:
-        """What the site answers now to a look-up a page made (see :mod:`.incremental`)."""
-        known = self._answers.get(dep)
-        if known is None:
-            known = self._answers[dep] = self._ask(dep)
+    def _answer(self, dep: str) -> str:
+        """What the site answers now to a look-up a page made (``kind\\x1fname``), asked
+        once a build."""
+        known = self._answers[dep] = self._ask(dep)
         return known
 
-    def _ask(self, dep: Dep) -> str:
-        kind, name = dep
+    def _facts(self, entry: Entry | None) -> str:
+        """:func:`.incremental.entry_facts`, worked out once a build for each entry."""
+        if entry is None:
+            return "-"
+        known = self._entry_facts.get(entry.url)
+        if known is None:
+            known = self._entry_facts[entry.url] = entry_facts(entry)
+        return known
+
+    def _ask(self, dep: str) -> str:
+        kind, _sep, name = dep.partition(KIND_SEP)
         site = self.site
         if kind == "id":
-            return entry_facts(site.by_id.get(name))
+            return self._facts(site.by_id.get(name))
         if kind == "path":
-            return entry_facts(site.by_path.get(name))
+            return self._facts(site.by_path.get(name))
         if kind == "in":
-            return repr([entry_facts(e) for e in site.incoming.get(name, ())])
+            return repr([self._facts(e) for e in site.incoming.get(name, ())])
         if kind == "meetings":
             return repr([meeting_facts(m) for m in site.meetings.get(name, ())])
         if kind == "network":
-            return entry_facts(site.networks.get(name))
+            return self._facts(site.networks.get(name))
         if kind == "file":
             return repr(is_handbook_file(site.handbook.root, name))
         return "?"
@@ -224,11 +241,30 @@ class Pages:
         if self.deps is not None:
             self.deps.append((kind, name))
 
-    def render_summaries(self) -> Iterator[tuple[str, str]]:
-        """The pages made from the whole handbook: catalogue, search and start page."""
-        yield self._page("tiltak.html", "measures.html.j2", self._measures())
-        yield self._page("sok.html", "search.html.j2", {})
-        yield self._page("index.html", "index.html.j2", self._start())
+    def render_summaries(self, output: Output) -> None:
+        """Write the pages made from the whole handbook: catalogue, search and start page.
+        Each is rendered only when what it shows (its context) differs from the last build's,
+        or its file is not the one that build wrote (as for the pages of documents)."""
+        for url, template, context in (
+            ("tiltak.html", "measures.html.j2", self._measures()),
+            ("sok.html", "search.html.j2", {}),
+            ("index.html", "index.html.j2", self._start()),
+        ):
+            key = fingerprint(self.salt, f"{url}\0{template}", [repr(context)])
+            record = self.previous.get(url)
+            if (
+                record is not None
+                and record.key == key
+                and file_stat(output.out / url) == record.stat
+            ):
+                self.count += 1
+                output.keep(url)
+                self.records[url] = record
+                continue
+            rel, text = self._page(url, template, context)
+            output.put(rel, text.encode("utf-8"))
+            stat = file_stat(output.out / rel) if not output.dry_run else None
+            self.records[url] = Record(key, "", stat or (-1, -1), "")
 
     def _page(self, url: str, template: str, context: dict[str, Any]) -> tuple[str, str]:
         self.count += 1
@@ -589,9 +625,10 @@ def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
         for i in indexes:
             entry, network = entries[i]
             pages.linked, pages.broken = set(), set()
-            rel, text, deps = pages.render_entry(entry, network)
+            rel, text, looked_up = pages.render_entry(entry, network)
             output.put(rel, text.encode("utf-8"))
             stat = file_stat(output.out / rel) if not output.dry_run else None
+            deps = pack(looked_up)
             pages.records[rel] = Record(
                 pages._key(entry, network, deps),
                 deps,
