@@ -203,9 +203,7 @@ def meeting_facts(entry: Any) -> str:
 def own_facts(entry: Any, network: Any, change: Any) -> str:
     """The page's own document (the digest of its bytes, or its text) and where it stands."""
     doc = entry.doc
-    kind = (
-        "document" if doc.is_handbook_document else (NETWORK_TYPE if network is None else "meeting")
-    )
+    kind = "document" if entry.handbook else (NETWORK_TYPE if network is None else "meeting")
     last = None if change is None else (change.date.isoformat(), change.subject, change.commit)
     own = entry.digest.hex() if entry.digest else doc.text
     return repr((kind, entry.url, entry.key, entry.title, entry.kind, doc.path, last, own))

@@ -53,11 +53,16 @@ class Entry:
     whole: bool = True
     #: The entry's place in reading order (:func:`_reading_order`), worked out once.
     order: tuple[int, str, tuple[int, tuple[int, ...], int], str] | None = None
+    #: ``doc.is_handbook_document``, asked once (it is asked for every link to the entry).
+    handbook: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.handbook = self.doc.is_handbook_document
 
     @property
     def label(self) -> str:
         """What a list shows above or beside the title: the ID, or what kind of page it is."""
-        if self.doc.is_handbook_document:
+        if self.handbook:
             return self.key
         if self.kind == NETWORK_TYPE:
             return type_label(NETWORK_TYPE)
@@ -133,11 +138,12 @@ class Site:
                 site.skipped.append(_("{path}: front matter kan ikke leses").format(path=doc.path))
                 continue
             refs_of[doc.path] = refs or []
-            if doc.is_handbook_document:
+            kind = doc.type
+            if kind in HANDBOOK_TYPES:
                 site._add_document(doc, digest)
-            elif doc.type == NETWORK_TYPE:
+            elif kind == NETWORK_TYPE:
                 site._add_network(doc, digest)
-            elif doc.type in MEETING_TYPES:
+            elif kind in MEETING_TYPES:
                 meeting_docs.append((doc, digest))
             # Other types (a network's inputs for its next agenda, say) are not published.
         for doc, digest in meeting_docs:
@@ -281,8 +287,8 @@ def _order_of(entry: Entry) -> tuple[int, str, tuple[int, tuple[int, ...], int],
     return (
         _KIND_ORDER.get(entry.kind, 99),
         code if isinstance(code, str) else "\uffff",
-        id_sort_key(entry.key) if entry.doc.is_handbook_document else (0, (), 0),
-        entry.key if entry.doc.is_handbook_document else entry.doc.path,
+        id_sort_key(entry.key) if entry.handbook else (0, (), 0),
+        entry.key if entry.handbook else entry.doc.path,
     )
 
 

@@ -298,7 +298,7 @@ class Pages:
     def _link(self, entry: Entry, root: str) -> _Link:
         note = note_class = ""
         status = entry.doc.status
-        if entry.doc.is_handbook_document and status in ("draft", "retired"):
+        if entry.handbook and status in ("draft", "retired"):
             note, note_class = status_label(status), status_class(status)
         return _Link(
             root + entry.url,
@@ -319,7 +319,7 @@ class Pages:
             elif target is not entry:
                 outgoing.append(self._link(target, root))
         incoming = []
-        if entry.doc.is_handbook_document:
+        if entry.handbook:
             self._record("in", entry.key)
             incoming = [self._link(source, root) for source in self.site.incoming[entry.key]]
         return outgoing, incoming
