@@ -115,7 +115,8 @@ def build_site(
     output.put_static_files(root)
     output.put_linked_files(root, pages.linked)
     removed = output.finish()
-    output.put_cache(incremental.CACHE, incremental.dump(salt, pages.records))
+    if pages.records != pages.previous:  # else the cache on disk holds these records already
+        output.put_cache(incremental.CACHE, incremental.dump(salt, pages.records))
     return BuildResult(
         out_dir=out,
         report=report,
