@@ -2,19 +2,26 @@
 """Benchmark ``tvf build`` on the bundled handbook and on a large synthetic handbook.
 
 Not a test: a standalone script for the lead and for profiling. It times the installed
-``tvf build`` as a subprocess (wall-clock, with Python start-up and imports):
+``tvf build`` as a subprocess (wall-clock and CPU time of the process and its workers, with
+Python start-up and imports), side by side with the floor (``floor.py``: one process that reads
+every file and parses its front matter with libyaml's C loader) **in the same rounds**, so a
+machine loaded by others moves both; it prints the load average before and after:
 
-- the bundled handbook (``handbook/``): a first build into an empty folder, and a rebuild
-  where nothing changed;
+- the bundled handbook (``handbook/``), the same four ways as below, against
+  ``python -c pass`` (its README and templates are no documents ``floor.py`` could read);
 - a synthetic handbook of N documents (default 10,000, written by ``bench_check.generate``,
-  or a copy of an existing one given with ``--handbook``): a first build, a rebuild where
-  nothing changed, and a rebuild after one document changed.
+  or a copy of an existing one given with ``--handbook``): a first build into an empty folder
+  with an empty cache (*cold*: neither the site nor ``tvf check``'s cache), a first build into an
+  empty folder with the check's cache filled (a site built anew after ``tvf check`` ran), a
+  rebuild where nothing changed, and a rebuild after one document changed.
 
-Each is run ``--repeat`` times; the script prints the minimum and median seconds and how many
-files each build wrote. Every build must exit 0; when one does not, the script prints its
-output and exits 1.
+Each round runs every scenario once, then the floor; ``--repeat`` rounds. The script prints,
+per scenario, the minimum and median seconds, the median ratio to the floor of the same round,
+the median CPU seconds and how many files each build wrote. Every build must exit 0; when one
+does not, the script prints its output and exits 1. The check's cache lives in a temporary
+``XDG_CACHE_HOME``, never the user's.
 
-    python bench/bench_build.py                          # 10,000 documents, 3 runs each
+    python bench/bench_build.py                          # 10,000 documents, 3 rounds
     python bench/bench_build.py --docs 2000 --repeat 5
     python bench/bench_build.py --handbook /tmp/hb10k    # an existing handbook
     python bench/bench_build.py --jobs 1                 # one process
@@ -28,6 +35,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,6 +43,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -46,67 +55,106 @@ TODAY = "2026-11-25"
 WRITTEN_RE = re.compile(r": (\d+) filer (?:ville blitt )?skrevet")
 
 
-def build(tvf: str, handbook: Path, out: Path, jobs: int | None) -> tuple[float, int]:
-    """Run one ``tvf build``; return its wall-clock seconds and how many files it wrote."""
-    cmd = [tvf, "build", "--handbook", str(handbook), "--out", str(out), "--today", TODAY]
-    if jobs is not None:
-        cmd += ["--jobs", str(jobs)]
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Run ``cmd``; its wall-clock seconds, CPU seconds (user + system, with its workers) and
+    output. Exits the script when it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False)
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, encoding="utf-8", check=False, env=env
+    )
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         print(f"FEIL: {' '.join(cmd)} (exit-status {done.returncode})", file=sys.stderr)
         print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
         sys.exit(1)
-    match = WRITTEN_RE.search(done.stdout)
-    return seconds, int(match.group(1)) if match else -1
+    return seconds, cpu, done.stdout
 
 
-def measure(
-    label: str, repeat: int, prepare: Callable[[], None], run: Callable[[], tuple[float, int]]
-) -> tuple[str, list[float], int]:
-    times: list[float] = []
-    written = 0
-    for _ in range(repeat):
-        prepare()
-        seconds, written = run()
-        times.append(seconds)
-    return label, times, written
+@dataclass
+class Scenario:
+    label: str
+    prepare: Callable[[], None]
+    cmd: list[str]
+    floor: list[str]
+    times: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
+    written: int = -1
 
 
 def scenarios(
-    tvf: str, handbook: Path, out: Path, repeat: int, jobs: int | None, name: str
-) -> list[tuple[str, list[float], int]]:
+    tvf: str,
+    handbook: Path,
+    out: Path,
+    cache: Path,
+    jobs: int | None,
+    name: str,
+    *,
+    floor: list[str] | None = None,
+) -> list[Scenario]:
+    cmd = [tvf, "build", "--handbook", str(handbook), "--out", str(out), "--today", TODAY]
+    if jobs is not None:
+        cmd += ["--jobs", str(jobs)]
+    if floor is None:
+        floor = [sys.executable, str(Path(__file__).resolve().parent / "floor.py"), str(handbook)]
+    target = next(p for p in sorted(handbook.rglob("*.md")) if p.name != "README.md")
+    original = target.read_bytes()
+    counter = [0]
+
+    def cold() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+
     def fresh() -> None:
         shutil.rmtree(out, ignore_errors=True)
 
     def nothing() -> None:
         pass
 
-    target = next(p for p in sorted(handbook.rglob("*.md")) if p.name != "README.md")
-    original = target.read_bytes()
-    counter = [0]
-
     def touch_one() -> None:
         counter[0] += 1
         target.write_bytes(original + f"\nEndring {counter[0]}.\n".encode())
 
-    def run() -> tuple[float, int]:
-        return build(tvf, handbook, out, jobs)
+    return [
+        Scenario(f"{name}: første bygg, kald", cold, cmd, floor),
+        Scenario(f"{name}: første bygg, sjekk-buffer fylt", fresh, cmd, floor),
+        Scenario(f"{name}: uendret", nothing, cmd, floor),
+        Scenario(f"{name}: ett dokument endret", touch_one, cmd, floor),
+    ]
 
-    results = [measure(f"{name}: første bygg", repeat, fresh, run)]
-    results.append(measure(f"{name}: uendret", repeat, nothing, run))
+
+def run_rounds(groups: list[list[Scenario]], repeat: int, env: dict[str, str]) -> None:
+    """Each round: every scenario in order, then the floor of its handbook once."""
+    for _ in range(repeat):
+        for group in groups:
+            floor_seconds, _cpu, _out = timed(group[0].floor, env)
+            for scenario in group:
+                scenario.prepare()
+                seconds, cpu, stdout = timed(scenario.cmd, env)
+                scenario.times.append(seconds)
+                scenario.cpus.append(cpu)
+                scenario.ratios.append(seconds / floor_seconds)
+                match = WRITTEN_RE.search(stdout)
+                scenario.written = int(match.group(1)) if match else -1
+            again, _cpu, _out = timed(group[0].floor, env)
+            for scenario in group:  # against the better of the floors around the round
+                scenario.ratios[-1] = scenario.times[-1] / min(floor_seconds, again)
+
+
+def load_average() -> str:
     try:
-        results.append(measure(f"{name}: ett dokument endret", repeat, touch_one, run))
-    finally:
-        target.write_bytes(original)
-    return results
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--docs", type=int, default=10_000, help="antall dokumenter (10000)")
-    parser.add_argument("--repeat", type=int, default=3, help="antall kjøringer av hver (3)")
+    parser.add_argument("--repeat", type=int, default=3, help="antall runder (3)")
     parser.add_argument("--handbook", type=Path, help="bruk denne håndboka i stedet for å lage en")
     parser.add_argument("--jobs", type=int, help="sendes videre som tvf build --jobs")
     parser.add_argument("--tvf", help="sti til tvf (standard: ved siden av python, så PATH)")
@@ -115,14 +163,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--docs og --repeat må være minst 1")
 
     tvf = find_tvf(args.tvf)
-    results: list[tuple[str, list[float], int]] = []
+    load_before = load_average()
     with tempfile.TemporaryDirectory(prefix="tvf-bench-build-") as tmp:
         work = Path(tmp)
+        cache = work / "cache"
+        env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
         bundled = work / "bundled"
         shutil.copytree(BUNDLED, bundled)  # the touched document must not be the real one
-        results += scenarios(
-            tvf, bundled, work / "site-bundled", args.repeat, args.jobs, "medfølgende håndbok"
-        )
+        groups = [
+            scenarios(
+                tvf,
+                bundled,
+                work / "site-bundled",
+                cache,
+                args.jobs,
+                "medfølgende håndbok",
+                floor=[sys.executable, "-c", "pass"],  # floor.py reads only generated handbooks
+            )
+        ]
         if args.handbook is not None:  # copied: the script changes a document of it
             big = work / "given"
             shutil.copytree(args.handbook, big)
@@ -132,20 +190,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             start = time.perf_counter()
             generate(big, args.docs)
             print(f"Skrev {args.docs} dokumenter på {time.perf_counter() - start:.2f} s")
-        results += scenarios(
-            tvf, big, work / "site-big", args.repeat, args.jobs, f"{docs} dokumenter"
+        groups.append(
+            scenarios(tvf, big, work / "site-big", cache, args.jobs, f"{docs} dokumenter")
         )
+        run_rounds(groups, args.repeat, env)
 
     print()
     print(f"maskin:     {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPU-er")
     print(f"python:     {platform.python_implementation()} {platform.python_version()}")
     print(f"tvf:        {tvf}{'' if args.jobs is None else f' --jobs {args.jobs}'}")
-    print(f"kjøringer:  {args.repeat}")
-    for label, times, written in results:
-        print(
-            f"{label + ':':<40} min {min(times):7.3f} s, median "
-            f"{statistics.median(times):7.3f} s  ({written} filer skrevet)"
-        )
+    print(f"runder:     {args.repeat}")
+    print(f"load:       før {load_before}, etter {load_average()} (1, 5, 15 min)")
+    for group in groups:
+        for sc in group:
+            print(
+                f"{sc.label + ':':<56} min {min(sc.times):7.3f} s, median "
+                f"{statistics.median(sc.times):7.3f} s, {statistics.median(sc.ratios):6.2f} × "
+                f"gulvet, CPU {statistics.median(sc.cpus):6.2f} s  ({sc.written} filer skrevet)"
+            )
     return 0
 
 

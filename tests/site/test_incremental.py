@@ -6,6 +6,7 @@ the site a clean build into an empty folder makes, after every kind of change.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -13,8 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from tverrfaglig.checks.cache import digest
+from tverrfaglig.document import Document, parse_document
+from tverrfaglig.errors import TvfError
 from tverrfaglig.site import build_site
 from tverrfaglig.site.incremental import CACHE
+from tverrfaglig.site.model import Entry, whole_document
 
 from helpers import BUNDLED, TODAY, doc_text, meta
 
@@ -36,6 +41,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 ATTACHMENT = "vedlegg/iv-7-1-5-veileder-forpliktende-samarbeid.md"  # IV.7.1-5, much referred to
 PROCEDURE = "prosedyrer/iv-7-5-individuell-plan-koordinator.md"
+MEASURE = "tiltak/v03-ungdommens-hus.md"  # IV.7.1-15, V03
 
 
 def _git(root: Path, *args: str) -> None:
@@ -97,6 +103,22 @@ CHANGES: list[tuple[str, Callable[[Path], None], int | None]] = [
         None,
     ),
     ("a document removed", lambda root: (root / "prosedyrer" / "ny.md").unlink(), None),
+    # The catalogue shows a measure's groups, which the site model does not hold (it is made
+    # from the check's summaries): they come from the page's record, or its new rendering.
+    (
+        "a measure's target groups",
+        lambda root: _edit(root / MEASURE, "  - Ungdomsrådet\n", "  - Barnevernet\n"),
+        None,
+    ),
+    (
+        "a measure's title and code",
+        lambda root: (
+            _edit(root / MEASURE, "title: Ungdommens hus", "title: Ungdommenes hus"),
+            _edit(root / MEASURE, "code: V03", "code: V99"),
+        ),
+        None,
+    ),
+    ("a measure removed", lambda root: (root / MEASURE).unlink(), None),
     (
         "a meeting edited",
         lambda root: _edit(
@@ -188,6 +210,10 @@ def test_a_page_file_changed_by_hand_is_rendered_again(tmp_path: Path) -> None:
         b"{",
         b'{"version": 1, "salt": 3, "pages": []}',
         b'{"version": 1, "pages": {"x": [1, 2]}}',
+        pickle.dumps((2, "salt", {"dokumenter/IV.7-1.html": (1, 2)})),
+        pickle.dumps([1, 2, 3])[:-3],  # cut short
+        # A pickle that would call a function: refused, never run.
+        b"cos\nsystem\n(S'touch /tmp/tvf-site-cache-pwned'\ntR.",
     ],
 )
 def test_a_damaged_cache_only_renders_everything(tmp_path: Path, damage: bytes) -> None:
@@ -198,6 +224,7 @@ def test_a_damaged_cache_only_renders_everything(tmp_path: Path, damage: bytes) 
     (out / CACHE).write_bytes(damage)
     again = build_site(root, out, today=TODAY, force=True)
     assert again.rendered == first.rendered and again.written == ()
+    assert not Path("/tmp/tvf-site-cache-pwned").exists()
 
 
 def test_another_day_renders_again(tmp_path: Path) -> None:
@@ -211,3 +238,63 @@ def test_another_day_renders_again(tmp_path: Path) -> None:
 
     later = build_site(root, out, today=TODAY + dt.timedelta(days=1), force=True)
     assert later.rendered == first.rendered
+
+
+def test_a_build_with_a_cold_check_cache_is_byte_identical(tmp_path: Path) -> None:
+    """The site model is made from the summaries of ``tvf check``'s cache when it has them:
+    a build with the cache filled makes the same bytes as one without (after a change)."""
+    root = tmp_path / "hb"
+    shutil.copytree(BUNDLED, root)
+    build_site(root, tmp_path / "warm-up", today=TODAY, force=True)  # fills the check cache
+    _edit(root / MEASURE, "  - Ungdomsrådet\n", "  - Barnevernet\n")
+    warm = build_site(root, tmp_path / "warm", today=TODAY, force=True)
+    shutil.rmtree(Path.home() / ".cache" / "tvf")
+    cold = build_site(root, tmp_path / "cold", today=TODAY, force=True)
+    assert warm.rendered == cold.rendered == cold.pages - 3
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
+    assert "Barnevernet" in (tmp_path / "cold" / "tiltak.html").read_text(encoding="utf-8")
+
+
+def test_a_document_changed_after_its_check_is_not_published(tmp_path: Path) -> None:
+    """A page reads its document again when it is rendered; when the bytes are no longer
+    those that were checked (the file was saved while the site was built), the build stops
+    rather than publish text that was not checked for personal data."""
+    root = tmp_path / "hb"
+    shutil.copytree(BUNDLED, root)
+    path = root / MEASURE
+    checked = path.read_bytes()
+    doc, _problems = parse_document(MEASURE, checked)
+    assert doc is not None
+    light = Document(path=MEASURE, text="", meta={"type": "measure", "id": "IV.7.1-15"})
+    entry = Entry(light, "measure", "IV.7.1-15", "dokumenter/IV.7.1-15.html", "Ungdommens hus")
+    entry.digest, entry.whole = digest(checked), False
+    assert whole_document(root, entry).text == doc.text
+    path.write_bytes(checked.replace(b"Ungdommens hus", b"Ungdommens hus 12345678901"))
+    with pytest.raises(TvfError, match="ble endret mens nettstedet ble bygd"):
+        whole_document(root, entry)
+    path.unlink()
+    with pytest.raises(TvfError, match="ble endret mens nettstedet ble bygd"):
+        whole_document(root, entry)
+
+
+def test_summary_pages_are_kept_when_what_they_show_is_unchanged(tmp_path: Path) -> None:
+    """A body edit changes no list: the start page is not rendered again but kept as the
+    file the last build wrote (known by its size and modification time, as a document's page
+    is). A change to what it lists renders it again."""
+    root = tmp_path / "hb"
+    shutil.copytree(BUNDLED, root)
+    out = tmp_path / "site"
+    build_site(root, out, today=TODAY, force=True)
+    index = out / "index.html"
+    st = index.stat()
+    marked = index.read_bytes().replace(b"<main", b"<MAIN", 1)  # same size: a visible mark
+    index.write_bytes(marked)
+    os.utime(index, ns=(st.st_atime_ns, st.st_mtime_ns))
+    _edit(root / PROCEDURE, "\n## ", "\nNy setning.\n\n## ")
+    build_site(root, out, today=TODAY, force=True)
+    assert index.read_bytes() == marked  # kept: not rendered
+    _edit(root / MEASURE, "title: Ungdommens hus", "title: Ungdommenes hus")
+    build_site(root, out, today=TODAY, force=True)
+    assert b"<MAIN" not in index.read_bytes()  # rendered again
+    build_site(root, tmp_path / "clean", today=TODAY, force=True)
+    assert _tree(out) == _tree(tmp_path / "clean")

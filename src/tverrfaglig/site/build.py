@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import vcs
-from ..checks import check
-from ..config import CONFIG_NAME
+from ..checks.cache import open_cache
+from ..checks.engine import UNSILENCEABLE, Scan, scan_path
+from ..config import CONFIG_NAME, load_config
 from ..errors import TvfError
 from ..findings import Finding, Report, Severity
-from ..handbook import Handbook, load_handbook
+from ..handbook import Handbook
 from ..i18n import _, language, ngettext
+from ..laws import load_registry
 from ..pii import guard
 from . import incremental
 from .model import Site
@@ -78,26 +80,43 @@ def build_site(
     started = time.perf_counter()
     today = dt.date.today() if today is None else today
     root = handbook_root.resolve()
-    handbook = load_handbook(root)
-    report = check(handbook, today=today)
+    config = load_config(root)
+    # Checked as tvf check does: in worker processes, each unchanged file taken from the
+    # check's cache; git is asked for the last commits meanwhile.
+    store = open_cache(root, today=today, language=language())
+    changes: dict[str, vcs.Change] = {}
+    scan: Scan[None] = scan_path(
+        root,
+        config,
+        today=today,
+        jobs=jobs,
+        cache=store,
+        meanwhile=lambda: changes.update(vcs.last_changes(root)),
+    )
+    ignored = config.ignore - UNSILENCEABLE
+    report = Report.build(
+        (f for f in scan.findings if f.code not in ignored), documents=scan.documents
+    )
     _refuse_if_unpublishable(report, force=force)
+    laws, _problems = load_registry(root)
+    handbook = Handbook(config=config, documents=[], laws=laws)
     purpose = _purpose(root, handbook)
     out = _output_folder(out_dir, root)
 
-    site = Site.build(handbook, today)
+    unreadable = {f.path for f in scan.findings if f.code == "TVF001" and f.line is None}
+    digests = {rel: entry.digest for rel, entry in store.fresh.items()}
+    site = Site.from_summaries(handbook, today, scan.files, scan.summaries, digests, unreadable)
     output = Output(out, dry_run=dry_run)
     salt = incremental.build_salt(root, today=today, language=language())
-    pages = Pages(
-        site, purpose, vcs.last_changes(root), salt=salt, previous=incremental.load(out, salt)
-    )
+    pages = Pages(site, purpose, changes, salt=salt, previous=incremental.load(out, salt))
     pages.render_entries(output, jobs=jobs)
-    for rel, text in pages.render_summaries():
-        output.put(rel, text.encode("utf-8"))
+    pages.render_summaries(output)
     output.put_search_index(pages.search_index())
     output.put_static_files(root)
     output.put_linked_files(root, pages.linked)
     removed = output.finish()
-    output.put_cache(incremental.CACHE, incremental.dump(salt, pages.records))
+    if pages.records != pages.previous:  # else the cache on disk holds these records already
+        output.put_cache(incremental.CACHE, incremental.dump(salt, pages.records))
     return BuildResult(
         out_dir=out,
         report=report,

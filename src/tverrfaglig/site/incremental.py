@@ -13,8 +13,11 @@ the same, the page would be rendered to the same bytes, so it is not rendered: i
 (when it is still the file this build wrote, by size and modification time), with the search
 text and the linked files recorded for it. Anything else renders the page again.
 
-The records live in the output folder (:data:`CACHE`, JSON, never code), beside the manifest;
-a record that cannot be read is ignored, so a damaged cache only makes the build slower.
+The records live in the output folder (:data:`CACHE`), beside the manifest: a pickle of plain
+data only (tuples, lists, dicts, strings and numbers; it is read with an unpickler that refuses
+every class and function, so it can never run code), faster to read and write than the JSON
+it was before (``bench/README.md``). A record that cannot be read, or holds anything of
+another type, is ignored, so a damaged cache only makes the build slower.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
+import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +35,8 @@ from ..checks.cache import salt as check_salt
 from ..document import NETWORK_TYPE
 from ..resources import packaged_templates
 
-CACHE = ".tvf-site-cache.json"
-VERSION = 1
+CACHE = ".tvf-site-cache.pickle"
+VERSION = 2
 
 #: A look-up a page made while it was rendered: (kind, name), e.g. ("id", "IV.7-2").
 Dep = tuple[str, str]
@@ -43,37 +47,57 @@ class Record:
     """What the build knows of a page it rendered earlier."""
 
     key: str
-    deps: list[Dep]
+    deps: str  # its look-ups, packed (:func:`pack`)
     stat: tuple[int, int]  # size and modification time (ns) of the file it wrote
     text: str  # the page's text for the search index
     linked: list[str] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
+    applies_to: list[str] = field(default_factory=list)  # a measure's groups, for the catalogue
 
-    def to_json(self) -> list[Any]:
-        return [
+    def to_raw(self) -> tuple[Any, ...]:
+        return (
             self.key,
-            [list(d) for d in self.deps],
-            list(self.stat),
+            self.deps,
+            self.stat,
             self.text,
-            self.linked,
-            self.broken,
-        ]
+            tuple(self.linked),
+            tuple(self.broken),
+            tuple(self.applies_to),
+        )
 
     @classmethod
-    def from_json(cls, raw: Any) -> Record | None:
+    def from_raw(cls, raw: Any) -> Record | None:
+        """The record of :meth:`to_raw`; None when ``raw`` is not one (of the right types)."""
         try:
-            key, deps, stat, text, linked, broken = raw
-            record = cls(
-                str(key),
-                [(str(k), str(n)) for k, n in deps],
-                (int(stat[0]), int(stat[1])),
-                str(text),
-                [str(x) for x in linked],
-                [str(x) for x in broken],
-            )
-        except (TypeError, ValueError, IndexError):
+            key, deps, stat, text, linked, broken, applies_to = raw
+            size, mtime = stat
+        except (TypeError, ValueError):
             return None
-        return record
+        if not (
+            isinstance(key, str)
+            and isinstance(text, str)
+            and type(size) is int
+            and type(mtime) is int
+            and isinstance(deps, str)
+            and all(isinstance(x, tuple) and _strings(x) for x in (linked, broken, applies_to))
+        ):
+            return None
+        return cls(key, deps, (size, mtime), text, list(linked), list(broken), list(applies_to))
+
+
+#: Between the look-ups of a page, and between the kind and the name of one, in :func:`pack`.
+DEP_SEP, KIND_SEP = "\x1e", "\x1f"
+
+
+def pack(deps: list[Dep]) -> str:
+    """A page's look-ups as one string, cheap to store and to read back: ``kind\\x1fname``
+    joined by ``\\x1e``. (A name holding either separator reads back as other look-ups,
+    whose answers differ: the page is then only rendered again.)"""
+    return DEP_SEP.join(f"{kind}{KIND_SEP}{name}" for kind, name in deps)
+
+
+def _strings(items: tuple[Any, ...]) -> bool:
+    return all(isinstance(x, str) for x in items)
 
 
 def build_salt(root: Path, *, today: dt.date, language: str) -> str:
@@ -99,34 +123,42 @@ def load(out: Path, salt: str) -> dict[str, Record]:
     """The records of the previous build into ``out``; empty when it was built with another
     salt, or the cache is missing or damaged."""
     try:
-        data = json.loads((out / CACHE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        with (out / CACHE).open("rb") as handle:
+            data = _Unpickler(handle).load()
+    except Exception:  # a damaged cache of any kind is only not used
         return {}
-    if not isinstance(data, dict) or data.get("version") != VERSION or data.get("salt") != salt:
-        return {}
-    pages = data.get("pages")
-    if not isinstance(pages, dict):
+    if (
+        not isinstance(data, tuple)
+        or len(data) != 3
+        or data[0] != VERSION
+        or data[1] != salt
+        or not isinstance(data[2], dict)
+    ):
         return {}
     records = {}
-    for url, raw in pages.items():
-        record = Record.from_json(raw)
+    for url, raw in data[2].items():
+        record = Record.from_raw(raw)
         if record is not None and isinstance(url, str):
             records[url] = record
     return records
 
 
 def dump(salt: str, records: dict[str, Record]) -> bytes:
-    data = {
-        "version": VERSION,
-        "salt": salt,
-        "pages": {url: records[url].to_json() for url in sorted(records)},
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    pages = {url: records[url].to_raw() for url in sorted(records)}
+    return pickle.dumps((VERSION, salt, pages), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def file_stat(path: Path) -> tuple[int, int] | None:
+class _Unpickler(pickle.Unpickler):
+    """Plain data only (tuples, lists, dicts, strings, numbers): a file naming any class or
+    function is not a cache of ours, so unpickling it can never run code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the site cache")
+
+
+def file_stat(path: str | Path) -> tuple[int, int] | None:
     try:
-        st = path.stat()
+        st = os.stat(path)  # noqa: PTH116 - a string path: 10,000 Path objects cost more
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
@@ -169,10 +201,9 @@ def meeting_facts(entry: Any) -> str:
 
 
 def own_facts(entry: Any, network: Any, change: Any) -> str:
-    """The page's own document and where it stands."""
+    """The page's own document (the digest of its bytes, or its text) and where it stands."""
     doc = entry.doc
-    kind = (
-        "document" if doc.is_handbook_document else (NETWORK_TYPE if network is None else "meeting")
-    )
+    kind = "document" if entry.handbook else (NETWORK_TYPE if network is None else "meeting")
     last = None if change is None else (change.date.isoformat(), change.subject, change.commit)
-    return repr((kind, entry.url, entry.key, entry.title, entry.kind, doc.path, last, doc.text))
+    own = entry.digest.hex() if entry.digest else doc.text
+    return repr((kind, entry.url, entry.key, entry.title, entry.kind, doc.path, last, own))

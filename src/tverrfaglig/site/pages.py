@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +25,8 @@ from ..laws import Citation
 from ..templating import environment, render
 from ..workers import chunk_size, forked_map, worker_count
 from .incremental import (
+    DEP_SEP,
+    KIND_SEP,
     Dep,
     Record,
     entry_facts,
@@ -33,6 +34,7 @@ from .incremental import (
     fingerprint,
     meeting_facts,
     own_facts,
+    pack,
 )
 from .labels import long_date, norwegian_key, status_class, status_label, term, type_label
 from .markdown import (
@@ -43,7 +45,7 @@ from .markdown import (
     markdown_parser,
     plain_text,
 )
-from .model import Entry, Site
+from .model import Entry, Site, whole_document
 from .output import SITE_TEMPLATES, Output
 
 SEARCH_TEXT_LIMIT = 20_000  # characters of body text per document in the search index
@@ -93,7 +95,8 @@ class Pages:
         self.records: dict[str, Record] = {}  # what this build knows of each page
         self.rendered = 0  # pages rendered (the others were kept as they were)
         self.deps: list[Dep] | None = None  # the look-ups of the page being rendered
-        self._answers: dict[Dep, str] = {}  # the site's answers, each asked once a build
+        self._answers: dict[str, str] = {}  # the site's answers, each asked once a build
+        self._entry_facts: dict[str, str] = {}  # by URL
         self.purpose = purpose
         self.changes = changes
         self.md = markdown_parser()
@@ -102,6 +105,7 @@ class Pages:
         self.texts_js = _script_texts()
         self.count = 0
         self.texts: dict[str, str] = {}
+        self.applies_to: dict[str, list[str]] = {}  # the groups of each measure
         self.linked: set[str] = set()  # files of the handbook that pages link to or show
         self.broken: set[str] = set()  # links and images to files the handbook does not have
         config = site.handbook.config
@@ -122,6 +126,8 @@ class Pages:
     def render_entry(self, entry: Entry, network: Entry | None) -> tuple[str, str, list[Dep]]:
         """The page of one document, and what it looked up in the rest of the site."""
         self.deps = []
+        light = entry.doc
+        entry.doc = whole_document(self.site.handbook.root, entry)
         try:
             if entry.doc.is_handbook_document:
                 rel, text = self._page(entry.url, "document.html.j2", self._document(entry))
@@ -130,9 +136,12 @@ class Pages:
             else:
                 self.deps.append(("network", network.key))
                 rel, text = self._page(entry.url, "meeting.html.j2", self._meeting(entry, network))
+            if entry.kind == "measure":
+                self.applies_to[entry.url] = _str_list(entry.doc.get("applies_to"))
             return rel, text, list(dict.fromkeys(self.deps))
         finally:
             self.deps = None
+            entry.doc = light
 
     def render_entries(self, output: Output, *, jobs: int | None) -> None:
         """Write the page of every document: render the pages whose document or look-ups
@@ -157,6 +166,9 @@ class Pages:
             output.files.extend(files)
             output.written.extend(written)
             self.texts.update(texts)
+            self.applies_to.update(
+                (url, r.applies_to) for url, r in records.items() if r.applies_to
+            )
             self.linked.update(linked)
             self.broken.update(broken)
             self.records.update(records)
@@ -170,41 +182,57 @@ class Pages:
         if (
             record is None
             or record.key != self._key(entry, network, record.deps)
-            or file_stat(output.out / entry.url) != record.stat
+            or file_stat(f"{output.out}/{entry.url}") != record.stat
         ):
             return False
         output.keep(entry.url)
         self.texts[entry.url] = record.text
+        if entry.kind == "measure":
+            self.applies_to[entry.url] = record.applies_to
         self.linked.update(record.linked)
         self.broken.update(record.broken)
         self.records[entry.url] = record
         self.count += 1
         return True
 
-    def _key(self, entry: Entry, network: Entry | None, deps: list[Dep]) -> str:
+    def _key(self, entry: Entry, network: Entry | None, deps: str) -> str:
+        """The fingerprint of a page (:mod:`.incremental`); ``deps``: its look-ups, packed."""
         own = own_facts(entry, network, self.changes.get(entry.doc.path))
-        return fingerprint(self.salt, own, [self._answer(dep) for dep in deps])
+        answers = self._answers
+        return fingerprint(
+            self.salt,
+            own,
+            [answers.get(dep) or self._answer(dep) for dep in deps.split(DEP_SEP)] if deps else [],
+        )
 
-    def _answer(self, dep: Dep) -> str:
-        """What the site answers now to a look-up a page made (see :mod:`.incremental`)."""
-        known = self._answers.get(dep)
-        if known is None:
-            known = self._answers[dep] = self._ask(dep)
+    def _answer(self, dep: str) -> str:
+        """What the site answers now to a look-up a page made (``kind\\x1fname``), asked
+        once a build."""
+        known = self._answers[dep] = self._ask(dep)
         return known
 
-    def _ask(self, dep: Dep) -> str:
-        kind, name = dep
+    def _facts(self, entry: Entry | None) -> str:
+        """:func:`.incremental.entry_facts`, worked out once a build for each entry."""
+        if entry is None:
+            return "-"
+        known = self._entry_facts.get(entry.url)
+        if known is None:
+            known = self._entry_facts[entry.url] = entry_facts(entry)
+        return known
+
+    def _ask(self, dep: str) -> str:
+        kind, _sep, name = dep.partition(KIND_SEP)
         site = self.site
         if kind == "id":
-            return entry_facts(site.by_id.get(name))
+            return self._facts(site.by_id.get(name))
         if kind == "path":
-            return entry_facts(site.by_path.get(name))
+            return self._facts(site.by_path.get(name))
         if kind == "in":
-            return repr([entry_facts(e) for e in site.incoming.get(name, ())])
+            return repr([self._facts(e) for e in site.incoming.get(name, ())])
         if kind == "meetings":
             return repr([meeting_facts(m) for m in site.meetings.get(name, ())])
         if kind == "network":
-            return entry_facts(site.networks.get(name))
+            return self._facts(site.networks.get(name))
         if kind == "file":
             return repr(is_handbook_file(site.handbook.root, name))
         return "?"
@@ -213,11 +241,30 @@ class Pages:
         if self.deps is not None:
             self.deps.append((kind, name))
 
-    def render_summaries(self) -> Iterator[tuple[str, str]]:
-        """The pages made from the whole handbook: catalogue, search and start page."""
-        yield self._page("tiltak.html", "measures.html.j2", self._measures())
-        yield self._page("sok.html", "search.html.j2", {})
-        yield self._page("index.html", "index.html.j2", self._start())
+    def render_summaries(self, output: Output) -> None:
+        """Write the pages made from the whole handbook: catalogue, search and start page.
+        Each is rendered only when what it shows (its context) differs from the last build's,
+        or its file is not the one that build wrote (as for the pages of documents)."""
+        for url, template, context in (
+            ("tiltak.html", "measures.html.j2", self._measures()),
+            ("sok.html", "search.html.j2", {}),
+            ("index.html", "index.html.j2", self._start()),
+        ):
+            key = fingerprint(self.salt, f"{url}\0{template}", [repr(context)])
+            record = self.previous.get(url)
+            if (
+                record is not None
+                and record.key == key
+                and file_stat(output.out / url) == record.stat
+            ):
+                self.count += 1
+                output.keep(url)
+                self.records[url] = record
+                continue
+            rel, text = self._page(url, template, context)
+            output.put(rel, text.encode("utf-8"))
+            stat = file_stat(output.out / rel) if not output.dry_run else None
+            self.records[url] = Record(key, "", stat or (-1, -1), "")
 
     def _page(self, url: str, template: str, context: dict[str, Any]) -> tuple[str, str]:
         self.count += 1
@@ -251,7 +298,7 @@ class Pages:
     def _link(self, entry: Entry, root: str) -> _Link:
         note = note_class = ""
         status = entry.doc.status
-        if entry.doc.is_handbook_document and status in ("draft", "retired"):
+        if entry.handbook and status in ("draft", "retired"):
             note, note_class = status_label(status), status_class(status)
         return _Link(
             root + entry.url,
@@ -272,7 +319,7 @@ class Pages:
             elif target is not entry:
                 outgoing.append(self._link(target, root))
         incoming = []
-        if entry.doc.is_handbook_document:
+        if entry.handbook:
             self._record("in", entry.key)
             incoming = [self._link(source, root) for source in self.site.incoming[entry.key]]
         return outgoing, incoming
@@ -510,7 +557,7 @@ class Pages:
                 "note": status_label("draft") if draft else "",
                 "note_class": status_class("draft") if draft else "",
             }
-            for group in _str_list(entry.doc.get("applies_to")) or [no_group]:
+            for group in self.applies_to.get(entry.url) or [no_group]:
                 groups[group].append(item)
         ordered = sorted(groups, key=lambda g: (g == no_group, norwegian_key(g)))
         return {
@@ -578,9 +625,10 @@ def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
         for i in indexes:
             entry, network = entries[i]
             pages.linked, pages.broken = set(), set()
-            rel, text, deps = pages.render_entry(entry, network)
+            rel, text, looked_up = pages.render_entry(entry, network)
             output.put(rel, text.encode("utf-8"))
             stat = file_stat(output.out / rel) if not output.dry_run else None
+            deps = pack(looked_up)
             pages.records[rel] = Record(
                 pages._key(entry, network, deps),
                 deps,
@@ -588,6 +636,7 @@ def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
                 pages.texts.get(rel, ""),
                 sorted(pages.linked),
                 sorted(pages.broken),
+                pages.applies_to.get(rel, []),
             )
             all_linked.update(pages.linked)
             all_broken.update(pages.broken)
