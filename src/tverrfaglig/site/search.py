@@ -41,6 +41,7 @@ from .labels import status_label, type_label
 from .model import Entry, Site
 
 SEARCH_DIR = "sok"
+CACHE = ".tvf-sok-cache.json"  # beside the site's own cache; not part of the site
 META = f"{SEARCH_DIR}/meta.js"
 GLOBAL = "TVF_SOK"
 VERSION = 2
@@ -89,6 +90,7 @@ _ENDINGS = (
     "ende",
     "edes",
     "enes",
+    "erne",
     "erte",
     "ede",
     "ane",
@@ -123,8 +125,9 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A folded word without its Norwegian ending (steps 1 and 2 of the Snowball Norwegian
-    stemmer); words with digits or punctuation, and short ones, unchanged."""
+    """A folded word without its Norwegian endings: step 1 of the Snowball Norwegian stemmer
+    (with «erne» added) up to twice, then step 2; words with digits or punctuation, and short
+    ones, unchanged."""
     if not _LETTERS.fullmatch(word):
         return word
     r1 = len(word)
@@ -133,18 +136,22 @@ def stem(word: str) -> str:
             r1 = i + 1
             break
     r1 = max(r1, 3)
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= r1:
-            base = word[: -len(ending)]
-            if ending in ("erte", "ert"):
-                word = base + "er"
-            elif ending == "s":
-                if base[-1] in _S_ENDING or (
-                    base[-1] == "k" and len(base) > 1 and base[-2] not in _VOWELS
-                ):
+    for _round in range(2):  # twice: «veilederen» → «veileder» → «veiled», as «veileder»
+        before = word
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= r1:
+                base = word[: -len(ending)]
+                if ending in ("erte", "ert"):
+                    word = base + "er"
+                elif ending == "s":
+                    if base[-1] in _S_ENDING or (
+                        base[-1] == "k" and len(base) > 1 and base[-2] not in _VOWELS
+                    ):
+                        word = base
+                else:
                     word = base
-            else:
-                word = base
+                break
+        if word == before:
             break
     if (word.endswith("dt") or word.endswith("vt")) and len(word) - 2 >= r1:
         word = word[:-1]
@@ -233,13 +240,6 @@ def excerpt(text: str) -> str:
     return text[: cut if cut > EXCERPT_CHARS // 2 else EXCERPT_CHARS] + " …"
 
 
-@dataclass
-class SearchIndex:
-    """The index of a site: ``files`` maps each path under the site to its bytes."""
-
-    files: dict[str, bytes]
-
-
 def _script(call: str, *args: object) -> bytes:
     data = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in args)
     return f"window.{GLOBAL}.{call}({data});\n".encode()
@@ -262,68 +262,146 @@ def search_entries(site: Site) -> list[Entry]:
     return entries
 
 
+def _salt() -> str:
+    """What a cache of this module's terms depends on: its own code (the stemmer, the format)."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+class SearchIndex:
+    """The index of a site's pages, made when :meth:`files` is asked for it: from the cache of
+    the previous build (the terms of every page and the posting lists) when the pages are the
+    same ones in the same order, so that only changed pages are read again."""
+
+    def __init__(self, site: Site, texts: dict[str, str]) -> None:
+        self.types: list[str] = []
+        self.statuses: list[str] = [""]
+        self.docs: list[list[Any]] = []
+        self.urls: list[str] = []
+        for entry in search_entries(site):
+            doc = entry.doc
+            ident = entry.key if doc.is_handbook_document or entry.kind == NETWORK_TYPE else ""
+            code = doc.get("code")
+            kind = type_label(entry.kind)
+            status = status_label(doc.status or "", "") if doc.is_handbook_document else ""
+            if kind not in self.types:
+                self.types.append(kind)
+            if status not in self.statuses:
+                self.statuses.append(status)
+            url = entry.url
+            record: list[Any] = [
+                ident,
+                "" if code is None else str(code),
+                entry.title,
+                self.types.index(kind),
+                self.statuses.index(status),
+                "" if url == f"dokumenter/{ident}.html" else url,
+            ]
+            while len(record) > 3 and record[-1] in ("", 0):  # "" and 0 at the end left out
+                record.pop()
+            self.docs.append(record)
+            self.urls.append(url)
+        self.texts = [texts.get(url, "") for url in self.urls]
+
+    def files(self, cache: bytes | None = None) -> tuple[dict[str, bytes], bytes]:
+        """The files of the index by path under the site, and the cache for the next build
+        (``cache`` is this one's, or ``None``: a cache that is not usable is not used)."""
+        count = len(self.urls)
+        hashes = [hashlib.blake2b(t.encode(), digest_size=8).hexdigest() for t in self.texts]
+        terms, shards = self._reuse(cache, hashes) or self._fresh()
+        files: dict[str, bytes] = {}
+        names: dict[str, str] = {}
+        for key in sorted(shards):
+            data = _script("ord", key, dict(sorted(shards[key].items())))
+            path = _hashed(f"ord-{key_name(key)}", data)
+            files[path] = data
+            names[key] = path.removeprefix(SEARCH_DIR + "/")
+        excerpts = [excerpt(text) for text in self.texts]
+        excerpt_names = []
+        for n in range(0, count, EXCERPT_SHARD):
+            data = _script("utdrag", n // EXCERPT_SHARD, excerpts[n : n + EXCERPT_SHARD])
+            path = _hashed(f"utdrag-{n // EXCERPT_SHARD}", data)
+            files[path] = data
+            excerpt_names.append(path.removeprefix(SEARCH_DIR + "/"))
+        meta = {
+            "versjon": VERSION,
+            "typer": self.types,
+            "statuser": self.statuses,
+            "ord": names,
+            "utdrag": excerpt_names,
+            "utdragPer": EXCERPT_SHARD,
+            "dokumenter": self.docs,
+        }
+        files[META] = _script("meta", meta)
+        state = {
+            "salt": _salt(),
+            "urls": self.urls,
+            "hashes": hashes,
+            "terms": terms,
+            "shards": shards,
+        }
+        data = json.dumps(state, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return files, data.encode()
+
+    def _fresh(self) -> tuple[list[str], dict[str, dict[str, str]]]:
+        count = len(self.urls)
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        terms = []
+        for number, text in enumerate(self.texts):
+            found = words(text)
+            terms.append(" ".join(sorted(found)))
+            for term in found:
+                postings[term].append(number)
+        shards: dict[str, dict[str, str]] = {}
+        for term, numbers in postings.items():
+            shards.setdefault(shard_key(term), {})[term] = encode_postings(numbers, count)
+        return terms, shards
+
+    def _reuse(
+        self, cache: bytes | None, hashes: list[str]
+    ) -> tuple[list[str], dict[str, dict[str, str]]] | None:
+        """Terms and shards from ``cache`` with the changed pages read again; ``None`` when
+        the cache is missing, damaged, of other code or of other pages, or many changed."""
+        if not cache:
+            return None
+        try:
+            state = json.loads(cache)
+            if state["salt"] != _salt() or state["urls"] != self.urls:
+                return None
+            old_hashes, terms, shards = state["hashes"], state["terms"], state["shards"]
+            if not (len(old_hashes) == len(terms) == len(hashes)) or not isinstance(shards, dict):
+                return None
+        except (ValueError, KeyError, TypeError):
+            return None
+        changed = [n for n, (a, b) in enumerate(zip(old_hashes, hashes, strict=True)) if a != b]
+        if len(changed) > max(50, len(hashes) // 20):
+            return None  # reading them all again is as quick
+        count = len(hashes)
+        edits: defaultdict[str, dict[int, bool]] = defaultdict(dict)
+        for n in changed:
+            old, new = set(terms[n].split()), words(self.texts[n])
+            terms[n] = " ".join(sorted(new))
+            for term in old - new:
+                edits[term][n] = False
+            for term in new - old:
+                edits[term][n] = True
+        for term, change in edits.items():
+            key = shard_key(term)
+            shard = shards.setdefault(key, {})
+            numbers = set(decode_postings(shard.get(term, "")))
+            numbers.update(n for n, present in change.items() if present)
+            numbers.difference_update(n for n, present in change.items() if not present)
+            if numbers:
+                shard[term] = encode_postings(sorted(numbers), count)
+            else:
+                shard.pop(term, None)
+                if not shard:
+                    del shards[key]
+        return terms, shards
+
+
 def build_index(site: Site, texts: dict[str, str]) -> SearchIndex:
     """The search index of ``site``; ``texts`` holds the plain text of each page by URL."""
-    entries = search_entries(site)
-    count = len(entries)
-    types: list[str] = []
-    statuses: list[str] = [""]
-    docs: list[list[Any]] = []
-    postings: defaultdict[str, list[int]] = defaultdict(list)
-    excerpts: list[str] = []
-    for number, entry in enumerate(entries):
-        doc = entry.doc
-        ident = entry.key if doc.is_handbook_document or entry.kind == NETWORK_TYPE else ""
-        code = doc.get("code")
-        kind = type_label(entry.kind)
-        status = status_label(doc.status or "", "") if doc.is_handbook_document else ""
-        if kind not in types:
-            types.append(kind)
-        if status not in statuses:
-            statuses.append(status)
-        url = entry.url
-        record: list[Any] = [
-            ident,
-            "" if code is None else str(code),
-            entry.title,
-            types.index(kind),
-            statuses.index(status),
-            "" if url == f"dokumenter/{ident}.html" else url,
-        ]
-        while len(record) > 3 and record[-1] in ("", 0):  # "" and 0 at the end left out
-            record.pop()
-        docs.append(record)
-        text = texts.get(url, "")
-        excerpts.append(excerpt(text))
-        for term in words(text):
-            postings[term].append(number)
-    files: dict[str, bytes] = {}
-    shards: dict[str, dict[str, str]] = {}
-    for term in sorted(postings):
-        shards.setdefault(shard_key(term), {})[term] = encode_postings(postings[term], count)
-    names: dict[str, str] = {}
-    for key, terms in shards.items():
-        data = _script("ord", key, terms)
-        path = _hashed(f"ord-{key_name(key)}", data)
-        files[path] = data
-        names[key] = path.removeprefix(SEARCH_DIR + "/")
-    excerpt_names = []
-    for n in range(0, count, EXCERPT_SHARD):
-        data = _script("utdrag", n // EXCERPT_SHARD, excerpts[n : n + EXCERPT_SHARD])
-        path = _hashed(f"utdrag-{n // EXCERPT_SHARD}", data)
-        files[path] = data
-        excerpt_names.append(path.removeprefix(SEARCH_DIR + "/"))
-    meta = {
-        "versjon": VERSION,
-        "typer": types,
-        "statuser": statuses,
-        "ord": names,
-        "utdrag": excerpt_names,
-        "utdragPer": EXCERPT_SHARD,
-        "dokumenter": docs,
-    }
-    files[META] = _script("meta", meta)
-    return SearchIndex(files)
+    return SearchIndex(site, texts)
 
 
 # --- Reading an index back (tests and benchmarks) ---------------------------------------------

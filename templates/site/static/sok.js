@@ -43,8 +43,8 @@
   var VOWELS = "aeiouyæøå";
   var S_ENDING = "bcdfghjlmnoprtvyz";
   var ENDINGS = ["hetenes", "hetene", "hetens", "heten", "endes", "ande", "ende", "edes",
-    "enes", "erte", "ede", "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en", "ar",
-    "er", "as", "es", "et", "a", "e", "s"];
+    "enes", "erne", "erte", "ede", "ane", "ene", "ens", "ers", "ets", "het", "ast", "ert", "en",
+    "ar", "er", "as", "es", "et", "a", "e", "s"];
 
   function fold(text) {
     text = String(text || "");
@@ -56,7 +56,8 @@
     return word.length >= ending.length && word.slice(word.length - ending.length) === ending;
   }
 
-  /* Steps 1 and 2 of the Snowball Norwegian stemmer, as search.stem. */
+  /* Step 1 of the Snowball Norwegian stemmer («erne» added) up to twice, then step 2, as
+   * search.stem. */
   function stem(word) {
     if (!LETTERS.test(word)) return word;
     var r1 = word.length;
@@ -67,20 +68,25 @@
       }
     }
     r1 = Math.max(r1, 3);
-    for (var e = 0; e < ENDINGS.length; e++) {
-      var ending = ENDINGS[e];
-      if (endsWith(word, ending) && word.length - ending.length >= r1) {
-        var base = word.slice(0, word.length - ending.length);
-        if (ending === "erte" || ending === "ert") word = base + "er";
-        else if (ending === "s") {
-          var last = base[base.length - 1];
-          if (S_ENDING.indexOf(last) !== -1 ||
-              (last === "k" && base.length > 1 && VOWELS.indexOf(base[base.length - 2]) === -1)) {
-            word = base;
-          }
-        } else word = base;
-        break;
+    for (var round = 0; round < 2; round++) {  // twice: veilederen, veileder, veiled
+      var before = word;
+      for (var e = 0; e < ENDINGS.length; e++) {
+        var ending = ENDINGS[e];
+        if (endsWith(word, ending) && word.length - ending.length >= r1) {
+          var base = word.slice(0, word.length - ending.length);
+          if (ending === "erte" || ending === "ert") word = base + "er";
+          else if (ending === "s") {
+            var last = base[base.length - 1];
+            if (S_ENDING.indexOf(last) !== -1 ||
+                (last === "k" && base.length > 1 &&
+                 VOWELS.indexOf(base[base.length - 2]) === -1)) {
+              word = base;
+            }
+          } else word = base;
+          break;
+        }
       }
+      if (word === before) break;
     }
     if ((endsWith(word, "dt") || endsWith(word, "vt")) && word.length - 2 >= r1) {
       word = word.slice(0, -1);
