@@ -6,7 +6,6 @@ processes render the same site.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 

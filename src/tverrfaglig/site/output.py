@@ -15,7 +15,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import TvfError
 from ..files import TEMP_SUFFIX, default_mode, signals_held, write_atomic

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .. import vcs
 from ..checks import citations
-from ..document import NETWORK_TYPE, Document
+from ..document import Document
 from ..document import as_date as _as_date
 from ..i18n import N_, _, ngettext
 from ..laws import Citation

@@ -32,8 +32,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..document import NETWORK_TYPE
@@ -339,8 +339,8 @@ class SearchIndex:
             "terms": terms,
             "shards": shards,
         }
-        data = json.dumps(state, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        return files, data.encode()
+        dumped = json.dumps(state, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return files, dumped.encode()
 
     def _fresh(self) -> tuple[list[str], dict[str, dict[str, str]]]:
         count = len(self.urls)
