@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tverrfaglig.handbook import load_handbook
 from tverrfaglig.site import BuildRefused, build_site
+from tverrfaglig.site.model import Site
 from tverrfaglig.site.search import (
     BITMAP,
     CACHE,
@@ -21,12 +23,14 @@ from tverrfaglig.site.search import (
     META,
     SEARCH_DIR,
     WORD,
+    SearchIndex,
     decode_postings,
     encode_postings,
     excerpt,
     fold,
     read_call,
     read_index,
+    search_entries,
     stem,
     words,
 )
@@ -209,3 +213,11 @@ def test_an_index_made_from_the_cache_is_the_index_of_a_clean_build(
     index = read_index(out)
     assert index.pages_with("veilederen") == []
     assert index.pages_with("barnehagelærer") == ["dokumenter/IV.7-2.html"]
+
+
+def test_words_found_in_worker_processes_make_the_same_index(book: Path) -> None:
+    site = Site.build(load_handbook(book), TODAY)
+    entries = search_entries(site)
+    texts = {e.url: f"Side {n}: barnehagene, skolen og IV.7.1-{n}." for n, e in enumerate(entries)}
+    index = SearchIndex(site, texts)
+    assert index.files(jobs=1) == index.files(jobs=3)

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import NETWORK_TYPE
+from ..workers import forked_map, worker_count
 from .labels import status_label, type_label
 from .model import Entry, Site
 
@@ -302,12 +303,16 @@ class SearchIndex:
             self.urls.append(url)
         self.texts = [texts.get(url, "") for url in self.urls]
 
-    def files(self, cache: bytes | None = None) -> tuple[dict[str, bytes], bytes]:
+    def files(
+        self, cache: bytes | None = None, *, jobs: int | None = None
+    ) -> tuple[dict[str, bytes], bytes]:
         """The files of the index by path under the site, and the cache for the next build
-        (``cache`` is this one's, or ``None``: a cache that is not usable is not used)."""
+        (``cache`` is this one's, or ``None``: a cache that is not usable is not used). Made
+        from scratch, the words of a large site's pages are found in ``jobs`` processes (one
+        per core from 1,000 pages when ``None``)."""
         count = len(self.urls)
         hashes = [hashlib.blake2b(t.encode(), digest_size=8).hexdigest() for t in self.texts]
-        terms, shards = self._reuse(cache, hashes) or self._fresh()
+        terms, shards = self._reuse(cache, hashes) or self._fresh(jobs)
         files: dict[str, bytes] = {}
         names: dict[str, str] = {}
         for key in sorted(shards):
@@ -342,15 +347,19 @@ class SearchIndex:
         dumped = json.dumps(state, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         return files, dumped.encode()
 
-    def _fresh(self) -> tuple[list[str], dict[str, dict[str, str]]]:
+    def _fresh(self, jobs: int | None) -> tuple[list[str], dict[str, dict[str, str]]]:
         count = len(self.urls)
+        jobs = worker_count(jobs, count)
+        step = -(-count // (jobs * 4)) if jobs > 1 else count or 1
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        terms = []
-        for number, text in enumerate(self.texts):
-            found = words(text)
-            terms.append(" ".join(sorted(found)))
-            for term in found:
-                postings[term].append(number)
+        terms: list[str] = []
+        with forked_map(
+            _words_of, range(0, count, step), state=(self.texts, step), jobs=jobs
+        ) as done:
+            for part_terms, part_postings in done:  # in order: page numbers stay sorted
+                terms.extend(part_terms)
+                for term, numbers in part_postings.items():
+                    postings[term].extend(numbers)
         shards: dict[str, dict[str, str]] = {}
         for term, numbers in postings.items():
             shards.setdefault(shard_key(term), {})[term] = encode_postings(numbers, count)
@@ -397,6 +406,20 @@ class SearchIndex:
                 if not shard:
                     del shards[key]
         return terms, shards
+
+
+def _words_of(state: tuple[list[str], int], start: int) -> tuple[list[str], dict[str, list[int]]]:
+    """The terms of the pages ``start`` to ``start + step`` (in a worker process, for a large
+    site): each page's as one string, and each term's page numbers."""
+    texts, step = state
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    terms = []
+    for number in range(start, min(start + step, len(texts))):
+        found = words(texts[number])
+        terms.append(" ".join(sorted(found)))
+        for term in found:
+            postings[term].append(number)
+    return terms, dict(postings)
 
 
 def build_index(site: Site, texts: dict[str, str]) -> SearchIndex:
