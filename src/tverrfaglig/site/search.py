@@ -19,8 +19,12 @@ missing) rather than files whose page numbers mean something else.
 
 Words are folded the same way here and in ``sok.js`` (:func:`fold`, :func:`words`,
 :func:`stem`; ``tests/site/test_search.py`` runs both on the same words): lower case, accents
-other than å dropped (é → e, ä → æ, ö → ø, č → c), Norwegian endings taken off with the first
-two steps of the Snowball Norwegian stemmer («barnehagene», «barnehagen» → «barnehag»).
+other than å dropped (é → e, ä → æ, ö → ø, č → c), Norwegian endings taken off with step 1 of
+the Snowball Norwegian stemmer («erne» added) up to twice, then its step 2 («barnehagene»,
+«barnehagen» → «barnehag»; «veilederne», «veileder» → «veiled»).
+
+A build keeps the terms of every page and the posting lists in :data:`CACHE` beside the site;
+the next build reads again only the pages whose text changed (:meth:`SearchIndex.files`).
 """
 
 from __future__ import annotations
