@@ -129,3 +129,25 @@ def test_the_title_is_shown_once_on_every_document_page(
     finally:
         page.close()
     assert twice == {}
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_axe_finds_nothing_in_search_results(
+    browser: Browser, bundled_site: tuple[Path, str], width: str
+) -> None:
+    """The results as the sharded index shows them: on the search page (every result with its
+    excerpt and marked words) and in the start page's drop-down list."""
+    source = (node_module("axe-core") / "axe.min.js").read_text(encoding="utf-8")
+    _site, url = bundled_site
+    context = browser.new_context(viewport=WIDTHS[width])  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.goto(url + "sok.html?q=barnevernet")
+        page.locator(".sok-alle .treff-utdrag").first.wait_for()
+        assert axe_violations(page, source) == []
+        page.goto(url + "index.html")
+        page.fill("#sok-forside", "familieråd")
+        page.locator("#sok-forside ~ .sok-treff a").first.wait_for()
+        assert axe_violations(page, source) == []
+    finally:
+        context.close()

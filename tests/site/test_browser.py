@@ -9,6 +9,7 @@ width (390 px) and desktop width (1280 px) are kept in ``test-artifacts/site/``.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Route
 
 from tverrfaglig.site import build_site
+from tverrfaglig.site.search import SEARCH_DIR, read_index
 
 from browsers import ARTIFACTS, DESKTOP, PHONE, open_page, screenshot, serve
 from helpers import BUNDLED, TODAY, small_handbook
@@ -114,7 +116,7 @@ def test_script_in_a_body_shows_as_text(browser: Browser, site_url: str) -> None
         assert page.locator(".tekst script, .tekst img, .tekst b").count() == 0
         page.get_by_text("<script>alert(1)</script>", exact=False).wait_for()
         page.wait_for_timeout(300)
-        assert page.evaluate("typeof window.TVF_SOKEINDEKS") in ("undefined", "object")
+        assert page.evaluate("typeof window.TVF_SOK") in ("undefined", "object")
 
 
 def test_search_works_from_file_url(browser: Browser, tmp_path: Path) -> None:
@@ -125,6 +127,50 @@ def test_search_works_from_file_url(browser: Browser, tmp_path: Path) -> None:
         page.fill("#sok-forside", "familieråd")
         page.locator("#sok-forside ~ .sok-treff a", has_text="Familieråd").click()
         page.wait_for_url("**/dokumenter/IV.7.1-12.html")
+
+
+#: (query, what the results must be): the first result's page, or every page the Python side of
+#: the index finds in the text (no title holds these words, so the results are exactly those).
+SEARCHES = [
+    ("IV.7-11", "first", "dokumenter/IV.7-11.html"),  # an ID
+    ("familieråd", "first", "dokumenter/IV.7.1-16.html"),  # a title
+    ("taushetsplikt", "text", "taushetsplikt"),  # a word of the text
+    ("barnevernet", "text", "barnevernet"),  # an inflected form: «barnevern» in the text
+    ("Rutinene", "text", "rutinene"),  # «rutine», «rutiner»
+]
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_sharded_search_finds_ids_titles_text_and_inflected_forms(
+    browser: Browser, tmp_path: Path, scheme: str
+) -> None:
+    """The bundled handbook's search page, from ``file:`` and over http: each query loads
+    ``sok/meta.js`` and only the word shards and excerpts it needs, and finds what the index
+    holds; results show an excerpt with the words marked, built as text."""
+    out = tmp_path / "site"
+    build_site(BUNDLED, out, today=TODAY)
+    index = read_index(out)
+    all_files = len(list((out / SEARCH_DIR).iterdir()))
+    with contextlib.ExitStack() as stack:
+        base = (out.as_uri() + "/") if scheme == "file" else stack.enter_context(serve(out))
+        for query, kind, expected in SEARCHES:
+            page = stack.enter_context(open_page(browser))
+            loaded: list[str] = []
+            page.on("request", lambda r, loaded=loaded: loaded.append(r.url))
+            page.goto(base + "sok.html?q=" + query)
+            page.wait_for_function("document.querySelector('.sok-status').textContent !== ''")
+            found = [
+                h.removeprefix(base)
+                for h in page.eval_on_selector_all(".sok-alle a", "els => els.map(a => a.href)")
+            ]
+            if kind == "first":
+                assert found[0] == expected, query
+            else:
+                assert sorted(found) == sorted(index.pages_with(expected)) != [], query
+                assert page.locator(".sok-alle .treff-utdrag").count() == len(found)
+            shards = [u for u in loaded if f"/{SEARCH_DIR}/" in u]
+            assert shards[0].endswith("/sok/meta.js") and 1 < len(shards) < all_files / 4
+            assert page.locator(".sok-alle script, .sok-alle img").count() == 0
 
 
 def test_phone_and_desktop_layouts(browser: Browser, site_url: str, bundled_url: str) -> None:

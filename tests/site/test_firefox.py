@@ -5,12 +5,15 @@ finds a document, with nothing in the console. Chromium's side is in test_browse
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tverrfaglig.site import build_site
+from tverrfaglig.site.search import SEARCH_DIR, read_index
 
 from browsers import serve
 from firefox_bidi import FIREFOX, Firefox, firefox
@@ -61,6 +64,42 @@ def test_search_finds_a_document_from_file(browser_ff: Firefox, site: Path) -> N
         "field.value = 'barnevern'; field.dispatchEvent(new Event('input'));"
     )
     assert browser_ff.wait_for("document.querySelectorAll('.sok-treff a').length") > 0
+    assert browser_ff.log == []
+
+
+#: (query, the first result or every page the index finds for a word of the text).
+SEARCHES = [
+    ("IV.7-11", "first", "dokumenter/IV.7-11.html"),  # an ID
+    ("familieråd", "first", "dokumenter/IV.7.1-16.html"),  # a title
+    ("taushetsplikt", "text", "taushetsplikt"),  # a word of the text
+    ("barnevernet", "text", "barnevernet"),  # an inflected form: «barnevern» in the text
+]
+RESULTS = (
+    "document.querySelector('.sok-status').textContent &&"
+    " JSON.stringify(Array.from(document.querySelectorAll('.sok-alle a'), a => a.href))"
+)
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_sharded_search_finds_ids_titles_text_and_inflected_forms(
+    browser_ff: Firefox, site: Path, scheme: str
+) -> None:
+    """The index is loaded shard by shard (classic scripts under ``sok/``) from ``file:`` and
+    over http, and finds an ID, a title, a word of the text and an inflected form."""
+    index = read_index(site)
+    with contextlib.ExitStack() as stack:
+        base = (site.as_uri() + "/") if scheme == "file" else stack.enter_context(serve(site))
+        for query, kind, expected in SEARCHES:
+            browser_ff.open(base + "sok.html?q=" + query)
+            found = [h.removeprefix(base) for h in json.loads(browser_ff.wait_for(RESULTS))]
+            if kind == "first":
+                assert found[0] == expected, query
+            else:
+                assert sorted(found) == sorted(index.pages_with(expected)) != [], query
+            scripts = browser_ff.evaluate(
+                "Array.from(document.scripts, s => s.src).filter(s => s.includes('/sok/')).length"
+            )
+            assert 1 < scripts < len(list((site / SEARCH_DIR).iterdir())) / 4
     assert browser_ff.log == []
 
 

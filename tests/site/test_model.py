@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tverrfaglig.site import build_site
-from tverrfaglig.site.output import MANIFEST, SEARCH_JS, SEARCH_JSON
+from tverrfaglig.site.output import MANIFEST
+from tverrfaglig.site.search import META
 
 from helpers import TODAY, doc_text, meta, site_text
 
@@ -25,8 +26,7 @@ def test_pages_exist_with_stable_urls(site: Path) -> None:
         "nettverk/sentrum/2026-09-17-referat.html",
         "static/tvf.css",
         "static/sok.js",
-        SEARCH_JSON,
-        SEARCH_JS,
+        META,
         MANIFEST,
     ):
         assert (site / rel).is_file(), rel

@@ -6,7 +6,6 @@ processes render the same site.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 
 from conftest import git
 from tverrfaglig.site import build_site
-from tverrfaglig.site.output import SEARCH_JSON
+from tverrfaglig.site.search import read_index
 
 from helpers import TODAY, assert_links_resolve, doc_text, meta, site_text, small_handbook
 
@@ -135,15 +134,18 @@ def test_network_page_has_leader_members_plan_mandate_and_minutes(site: Path) ->
 
 
 def test_search_index_holds_titles_ids_and_text(site: Path) -> None:
-    index = json.loads(site_text(site, SEARCH_JSON))
-    by_url = {d["url"]: d for d in index["dokumenter"]}
+    index = read_index(site)
+    by_url = {d["url"]: d for d in index.docs}
     doc = by_url["dokumenter/IV.7-2.html"]
     assert doc["id"] == "IV.7-2" and doc["tittel"] == "Forpliktende samarbeid"
     assert doc["type"] == "Prosedyre" and doc["status"] == "godkjent"
-    assert "Bruk veilederen IV.7.1-5" in doc["tekst"]
+    assert "Bruk veilederen IV.7.1-5" in doc["utdrag"]
+    assert index.pages_with("veilederen") == ["dokumenter/IV.7-2.html"]
+    assert "dokumenter/IV.7-2.html" in index.pages_with("IV.7.1-5")
     assert by_url["dokumenter/IV.7.1-11.html"]["kode"] == "V01"
     assert by_url["nettverk/sentrum.html"]["type"] == "Nettverk"
-    assert "Kartlegge fravær" in by_url["nettverk/sentrum/2026-09-17-referat.html"]["tekst"]
+    minutes = "nettverk/sentrum/2026-09-17-referat.html"
+    assert minutes in index.pages_with("kartlegge") and minutes in index.pages_with("fravær")
 
 
 # --- Git ------------------------------------------------------------------------------------

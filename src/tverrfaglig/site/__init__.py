@@ -10,8 +10,8 @@ writes plain HTML pages that work from any folder of an intranet, or from ``file
 - ``tiltak.html``: the measures catalogue (V01–V23) by target group (``applies_to``);
 - ``nettverk/<slug>.html``: one page per network, and ``nettverk/<slug>/<file>.html`` for
   each of its agendas and minutes;
-- ``sok.html`` with ``sok-indeks.json`` (and the same index as ``sok-indeks.js``, which a
-  browser can load from ``file://`` where it may not fetch JSON): the client-side search;
+- ``sok.html`` and ``sok/``: the client-side search and its index, small scripts loaded on
+  demand (which a browser runs from ``file://`` too, where it may not fetch JSON);
 - ``static/``: one stylesheet and one small script; nothing is loaded from elsewhere.
 
 The package, one concern a module:
@@ -22,7 +22,8 @@ The package, one concern a module:
 - :mod:`.markdown`: Markdown bodies as HTML (raw HTML disabled), with IDs, law citations and
   links to the handbook's files rewritten;
 - :mod:`.pages`: what each kind of page shows, rendered with the Jinja2 templates under
-  ``templates/site/`` (autoescaped), and the search index;
+  ``templates/site/`` (autoescaped);
+- :mod:`.search`: the search index, sharded by word, that ``static/sok.js`` loads on demand;
 - :mod:`.labels`: what the site calls types, statuses and dates in the language in use;
 - :mod:`.output`: writing the output folder, incrementally and atomically.
 """

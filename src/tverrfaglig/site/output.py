@@ -15,7 +15,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import TvfError
 from ..files import TEMP_SUFFIX, default_mode, signals_held, write_atomic
@@ -23,12 +23,12 @@ from ..i18n import _
 from ..resources import packaged_templates
 from .model import FILES_DIR
 
+if TYPE_CHECKING:
+    from .search import SearchIndex
+
 SITE_TEMPLATES = "site"
 STATIC_DIR = "static"
 MANIFEST = ".tvf-site.json"
-SEARCH_JSON = "sok-indeks.json"
-SEARCH_JS = "sok-indeks.js"
-SEARCH_JS_GLOBAL = "TVF_SOKEINDEKS"
 _SERIAL = itertools.count()  # temporary file names, unique within a process
 
 
@@ -74,12 +74,19 @@ class Output:
             hint=_("Sjekk at mappen kan skrives til, eller velg en annen med --out."),
         )
 
-    def put_search_index(self, index: dict[str, Any]) -> None:
-        """The search index as JSON, and the same index as a script that sets a global, which
-        a browser can load from ``file://`` where it may not fetch JSON."""
-        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        self.put(SEARCH_JSON, text.encode("utf-8"))
-        self.put(SEARCH_JS, f"window.{SEARCH_JS_GLOBAL}={text};\n".encode())
+    def put_search_index(self, index: SearchIndex) -> None:
+        """The files of the search index (:mod:`.search`), each a script that ``sok.js`` loads
+        with a script tag, which a browser runs from ``file://`` too; made from the previous
+        build's cache of the index where that is quicker (``.tvf-sok-cache.json``)."""
+        from .search import CACHE
+
+        cache = None
+        with contextlib.suppress(OSError):
+            cache = (self.out / CACHE).read_bytes()
+        files, cache = index.files(cache)
+        for rel, data in files.items():
+            self.put(rel, data)
+        self.put_cache(CACHE, cache)
 
     def put_static_files(self, root: Path) -> None:
         """The stylesheet and script (``templates/site/static/``) into ``static/``."""

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .. import vcs
 from ..checks import citations
-from ..document import NETWORK_TYPE, Document
+from ..document import Document
 from ..document import as_date as _as_date
 from ..i18n import N_, _, ngettext
 from ..laws import Citation
@@ -47,6 +47,7 @@ from .markdown import (
 )
 from .model import Entry, Site, whole_document
 from .output import SITE_TEMPLATES, Output
+from .search import SearchIndex, build_index
 
 SEARCH_TEXT_LIMIT = 20_000  # characters of body text per document in the search index
 
@@ -592,28 +593,9 @@ class Pages:
             "total": len(self.site.by_id),
         }
 
-    def search_index(self) -> dict[str, Any]:
-        """Every page a reader can search for, in the order of the start page."""
-        items = []
-        for kind, _anchor in SECTIONS:
-            for entry in self.site.documents(kind):
-                items.append(self._search_item(entry))
-        for network in self.site.networks.values():
-            items.append(self._search_item(network))
-            items.extend(self._search_item(m) for m in self.site.meetings[network.key])
-        return {"versjon": 1, "dokumenter": items}
-
-    def _search_item(self, entry: Entry) -> dict[str, str]:
-        doc = entry.doc
-        return {
-            "id": entry.key if doc.is_handbook_document or entry.kind == NETWORK_TYPE else "",
-            "kode": _str(doc.get("code")),
-            "tittel": entry.title,
-            "type": type_label(entry.kind),
-            "status": status_label(doc.status or "", "") if doc.is_handbook_document else "",
-            "url": entry.url,
-            "tekst": self.texts.get(entry.url, ""),
-        }
+    def search_index(self) -> SearchIndex:
+        """The search index of every page a reader can search for (:mod:`.search`)."""
+        return build_index(self.site, self.texts)
 
 
 def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
