@@ -56,8 +56,14 @@ if TYPE_CHECKING:
 _LETTER_END = r"(?!\w)(?!\.(?-i:[a-zæøå]))"
 # A lone "i" after a space is the preposition ("§ 3-4 i loven").
 _SPACED_LETTER = r"[ \u00a0](?![iI](?!\w))"
+# A dash inside a section: hyphen, en dash, and the Unicode hyphens real PDFs carry
+# («§ 1‐4», U+2010).
+_DASH = "[-–\u2010\u2011\u2212]"
+# The chapter letter of «§ 9A-4», also written «§ 9 A-4» (a capital only, and only before the
+# dash: «§ 9 A-4» is § 9A-4, «§ 2 a» stays § 2a).
+_CHAPTER_LETTER = r"(?:[A-Za-z]|[ \u00a0](?-i:[A-Z])(?=" + _DASH + r"\d))"
 _SEC = (
-    r"\d+(?:[A-Za-z]?[-–]\d+|\.\d+)?"
+    rf"\d+(?:{_CHAPTER_LETTER}?{_DASH}\d+|\.\d+)?"
     rf"(?:(?<=\d)[A-Za-z]{_LETTER_END}|{_SPACED_LETTER}[A-Za-z]{_LETTER_END})?"
     r"(?!\w)"
 )
@@ -67,15 +73,28 @@ _CHAP = (
     r"|(?-i:[IVXLC]+)(?!\w))"
 )
 _SEC_PARTS_RE = re.compile(
-    r"(?P<n>\d+)(?:(?P<cl>[A-Za-z])?(?P<dash>[-–])(?P<m>\d+)|\.(?P<dm>\d+))?"
+    rf"(?P<n>\d+)(?:(?P<cl>{_CHAPTER_LETTER})?(?P<dash>{_DASH})(?P<m>\d+)|\.(?P<dm>\d+))?"
     rf"(?:(?<=\d)(?P<l1>[A-Za-z]){_LETTER_END}|{_SPACED_LETTER}(?P<l2>[A-Za-z]){_LETTER_END})?"
     r"(?!\w)"
 )
 # The keyword and what follows it, at the start of the text after a law.
-_ART = r"\d+(?!\w)(?:\s*(?:[-–]|til|og|,)\s*\d+(?!\w))*"
+# An article number ends at a non-word character, or where a capitalised word is glued to it
+# («artikkel 12Grunnloven § 104», a lost space or a footnote).
+_ART_END = r"(?:(?!\w)|(?=(?-i:[A-ZÆØÅ][a-zæøå]{2})))"
+_ART = rf"\d+{_ART_END}(?:\s*(?:[-–]|til|og|,)\s*\d+{_ART_END})*"
+# «§ 3-4 og 7-2a»: after one «§», more sections with a dash joined by «og»/«eller», when the
+# first one has a dash too, each ending a clause or followed by a word that goes on with the
+# citation. (A plain number after one «§» is not a section: «hol § 2 og 3» cites § 2 only.)
+_SEC_DASHED = rf"(?=\d+{_CHAPTER_LETTER}?{_DASH}\d)"
+_AFTER_MORE = (
+    r"(?=\s*(?:[,;:)\]»”\n]|\Z)|\.(?=\s+(?-i:[A-ZÆØÅ])|[ \t]*\n|\s*\Z)"
+    r"|\s+(?:i|og|eller|jf\.?|jfr\.?|om|første|andre|annet|tredje|fjerde|femte|sjette|bokstav"
+    r"|nr\.?|ledd)(?!\w))"
+)
+_SEC1 = rf"(?:{_SEC_DASHED}{_SEC}(?:\s+(?:og|eller)\s+{_SEC_DASHED}{_SEC}{_AFTER_MORE})*|{_SEC})"
 _TAIL = (
     rf"(?:(?:\)\s*)?\s*(?:[-–:]\s*)?§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
-    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC})"
+    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC1})"
     rf"|\s*(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
     rf"|\s*(?<!\w)(?:artikkel|artikel|art\.?)\s*(?P<art>{_ART}))"
 )
@@ -187,7 +206,9 @@ _REF = (
 # «forskrift til <law>» that the registry does not know: a regulation, never the law.
 _REGULATION_OF = r"(?P<regof>forskrift(?:a|en)?\s+til\s+[^\W\d_]{3,}(?:loven|lova))"
 _ID = rf"(?P<lid>(?:lov|for)-{ID_BODY})"
-_UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}(?:loven|lova))"
+# «…loven»/«…lova» the registry does not know; also hyphenated at a line break
+# («regnskaps-loven»).
+_UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}-?(?:loven|lova))"
 
 
 def _law_alternatives(names: str) -> str:
@@ -195,8 +216,8 @@ def _law_alternatives(names: str) -> str:
     longest first), a Lovdata ID, a formal citation, an unknown «forskrift til …», a
     back-reference, an unknown «…loven»; then a genitive «s» and a full stop."""
     return (
-        rf"(?<![\w-])(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_REF}|{_UNKNOWN})"
-        r"(?:(?<=[^\W\d_]{3})s)?(?!\w)\.?"
+        rf"(?<![^\W\d]|-)(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_REF}|{_UNKNOWN})"
+        r"(?:(?<=[^\W\d_]{3})s)?(?:(?<=[^\W\d_])\d{1,3}\)?(?=\s*§))?(?!\w)\.?"
     )
 
 
@@ -346,7 +367,7 @@ def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
     for match in _SEC_PARTS_RE.finditer(text):
         name = match["n"]
         if match["m"] is not None:
-            name += (match["cl"] or "").upper() + "-" + match["m"]
+            name += (match["cl"] or "").strip().upper() + "-" + match["m"]
         elif match["dm"] is not None:
             name += "-" + match["dm"]
         name += (match["l1"] or match["l2"] or "").lower()
@@ -838,6 +859,9 @@ class _Mention:
     unresolved: bool = False
 
 
+_AMENDED_BY_RE = re.compile(r"(?<!\w)(?:med|ved)\s+\Z", re.IGNORECASE)
+
+
 def _formal_id(match: re.Match[str]) -> str | None:
     """The Lovdata ID of a formal citation («lov 17. juli 1998 nr. 61» → LOV-1998-07-17-61)."""
     if match["fiso"] is not None:
@@ -942,11 +966,17 @@ def _mention(
         kind = (
             law.kind if law is not None else ("regulation" if law_id.startswith("FOR") else "law")
         )
+        if _AMENDED_BY_RE.search(match.string, max(0, match.start() - 20), match.start()):
+            # «§ 6 a ble føyd til med lov 11. juni 2021 nr. 78»: an amending act, which a
+            # later «§ 8» does not refer to.
+            kind = "amendment"
         return _Mention(match.start(), match.end(), law, law_id, kind)
     if match["regof"] is not None:
         return _Mention(match.start(), match.end(), None, _one_line(match["regof"]), "regulation")
     name = match["name"] or match["unknown"]
     law = registry.resolve(name, today)
+    if law is None and match["unknown"] is not None and "-" in name:
+        law = registry.resolve(name.replace("-", ""), today)  # «opplærings-lova»
     if law is None and match[0].lower().endswith("s"):
         law = registry.resolve(_one_line(match[0]).rstrip(".")[:-1], today)
     if law is not None and before:
@@ -961,6 +991,36 @@ def _mention(
             law = previous.law
     kind = law.kind if law is not None else "law"
     return _Mention(match.start(), match.end(), law, _one_line(name), kind)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s+(?-i:[A-ZÆØÅ])|\s*\n)|\n\s*\n|§")
+
+
+def _chapter_continuation(
+    body: str, keyword: int, tail: re.Match[str], mentions: list[_Mention], line: int
+) -> Citation | None:
+    """«Kommuneloven kapittel 18 har regler for … og kapittel 19 har regler for …»: a chapter
+    with no law before it cites the law whose chapter was cited last before it in the same
+    sentence (no section sign between); any other chapter with no law is a text's own."""
+    for mention in reversed(mentions):
+        if mention.start >= keyword:
+            continue
+        if mention.unresolved or mention.law is None or keyword - mention.end > 200:
+            return None
+        cited = _TAIL_RE.match(body, mention.end)
+        if cited is None or cited["chap"] is None:
+            return None
+        if _SENTENCE_END_RE.search(body, cited.end(), keyword):
+            return None
+        chapter = _tail_parts(tail, mention.law)[1]
+        return Citation(
+            text=_one_line(body[keyword : tail.end()]),
+            line=line,
+            law_text=mention.law_text,
+            law=mention.law,
+            chapter=chapter,
+        )
+    return None
 
 
 def _loose_unit(
@@ -996,7 +1056,9 @@ def _loose_unit(
         )
     if law_mention is None:
         if tail["chap"] is not None:
-            return None  # a report's own chapters: only «<law> kapittel N» cites one
+            # A report's own chapters: only «<law> kapittel N» cites one, and «og kapittel 19»
+            # right after it in the same sentence (continuation).
+            return _chapter_continuation(body, keyword, tail, mentions, line)
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
         if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
