@@ -163,3 +163,43 @@ def test_a_law_name_hyphenated_at_a_line_break(default: LawRegistry) -> None:
     assert found[-1][0] == "?regnskaps-loven"
     # A known law hyphenated the same way is that law.
     assert cited("jf. opplærings-lova § 9 A-4", default)[0][1] == ("9A-4",)
+
+
+OPPL_1998 = "LOV-1998-07-17-61"
+OPPL_2023 = "LOV-2023-06-09-30"
+
+
+def test_a_law_named_with_its_era(default: LawRegistry) -> None:
+    # Fagbokforlaget, Krav til det psykososiale og fysiske skolemiljøet (issuu): «ny» is the
+    # act in force, «tidligere» the repealed act that shared its name.
+    text = (
+        "Kapittel 12 i ny opplæringslov\n(Kapittel 12 erstatter deler av kapittel 9 A i "
+        "tidligere opplæringslov)."
+    )
+    found = cited(text, default)
+    assert found[0] == (OPPL_2023, ("12",))
+    assert found[-1] == (OPPL_1998, ("9A",))
+
+
+def test_ny_lov_refers_back_to_the_law_named_new(default: LawRegistry) -> None:
+    # Statsforvalteren i Oslo og Viken, «Ny opplæringslov: Informasjon og veiledning»
+    # (20.02.2024): «kap. 11 i ny lov» after «ny opplæringslov».
+    text = (
+        "Videre kommer ny opplæringslov til å være tema på vår kommende kommunesamling 16. - "
+        "17. april for kommunalsjefer, hvor Utdanningsdirektoratet skal snakke om kap. 11 i ny "
+        "lov."
+    )
+    assert cited(text, default) == [(OPPL_2023, ("11",))]
+    # With no law named «ny …» before it, «kapittel 11 i ny lov» is a text's own: quiet.
+    assert cited("Dette er omtalt i kapittel 11 i ny lov.", default) == []
+
+
+def test_a_draft_act_is_no_law(default: LawRegistry) -> None:
+    # Prop. 169 L (2016–2017), pkt. 14.1: «forslag til ny barnevernlov …
+    # forslag til ny § 7» is a draft's section (TVF208), not barnevernsloven § 7.
+    text = (
+        "Også Barnevernslovutvalget har i sitt forslag til ny barnevernlov utformet en ny "
+        "bestemmelse om opplysningsplikt. Utvalgets forslag til ny § 7 er tilpasset utvalgets "
+        "øvrige forslag til nye bestemmelser."
+    )
+    assert cited(text, default) == [(None, ("7",))]

@@ -203,6 +203,13 @@ _REF = (
     r"(?P<ref>(?:samme|nevnte|nemnde|sistnevnte|denne)\s+lov(?:en|a)?(?:s)?"
     r"|lov(?:en|a)s?|dennes|forskrift(?:a|en)s?|konvensjonens?|forordningens?)"
 )
+# A law named with its era: «ny opplæringslov», «tidligere opplæringslov», «den gamle
+# barnevernloven»; «ny lov» alone refers back to the law last named «ny …» in the paragraph.
+_ERA_NEW = ("ny", "nye")
+_ERA = (
+    r"(?P<era>ny|nye|tidligere|tidlegare|gamle|forrige|opphevede|oppheva)\s+"
+    r"(?P<eralaw>(?:[^\W\d_]{3,})?lov(?:en|a)?)"
+)
 # «forskrift til <law>» that the registry does not know: a regulation, never the law.
 _REGULATION_OF = r"(?P<regof>forskrift(?:a|en)?\s+til\s+[^\W\d_]{3,}(?:loven|lova))"
 _ID = rf"(?P<lid>(?:lov|for)-{ID_BODY})"
@@ -216,7 +223,8 @@ def _law_alternatives(names: str) -> str:
     longest first), a Lovdata ID, a formal citation, an unknown «forskrift til …», a
     back-reference, an unknown «…loven»; then a genitive «s» and a full stop."""
     return (
-        rf"(?<![^\W\d]|-)(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_REF}|{_UNKNOWN})"
+        rf"(?<![^\W\d]|-)(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_ERA}|{_REF}"
+        rf"|{_UNKNOWN})"
         r"(?:(?<=[^\W\d_]{3})s)?(?:(?<=[^\W\d_])\d{1,3}\)?(?=\s*§))?(?!\w)\.?"
     )
 
@@ -857,6 +865,7 @@ class _Mention:
     law_text: str
     kind: str  # law, regulation or convention (an unknown law counts as a law)
     unresolved: bool = False
+    era_new: bool = False  # named «ny …» («ny opplæringslov»), what «ny lov» refers to
 
 
 _AMENDED_BY_RE = re.compile(r"(?<!\w)(?:med|ved)\s+\Z", re.IGNORECASE)
@@ -958,6 +967,8 @@ def _mention(
             earlier.kind,
             earlier.unresolved,
         )
+    if match["era"] is not None:
+        return _era_mention(match, registry, today, before)
     if match["lid"] is not None or match["formal"] is not None:
         law_id = registry_id(match["lid"]) if match["lid"] else _formal_id(match)
         if law_id is None:
@@ -1023,6 +1034,50 @@ def _chapter_continuation(
     return None
 
 
+_DRAFT_RE = re.compile(r"(?<!\w)(?:forslag|framlegg|utkast)\s+til\s+\Z", re.IGNORECASE)
+
+
+def _era_mention(
+    match: re.Match[str], registry: LawRegistry, today: date, before: list[_Mention]
+) -> _Mention:
+    """«ny opplæringslov» (the law in force), «tidligere opplæringslov» (the repealed law that
+    shared the name), «ny lov» (the law last named «ny …» in the paragraph)."""
+    new = match["era"].lower() in _ERA_NEW
+    word = match["eralaw"]
+    text = _one_line(match[0])
+    if new and _DRAFT_RE.search(match.string, max(0, match.start() - 20), match.start()):
+        # «Barnevernslovutvalget har i sitt forslag til ny barnevernlov …»: a draft act.
+        return _Mention(match.start(), match.end(), None, "", "law", unresolved=True)
+    if word.lower() in ("lov", "loven", "lova"):
+        earlier = next(
+            (
+                m
+                for m in reversed(before)
+                if m.start < match.start() and m.era_new and m.law is not None
+            ),
+            None,
+        )
+        if earlier is None or not new:
+            return _Mention(match.start(), match.end(), None, "", "law", unresolved=True)
+        return _Mention(
+            match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind, era_new=True
+        )
+    law = next(
+        (
+            found
+            for found in (registry.resolve(word + ending, today) for ending in ("", "en", "a"))
+            if found is not None
+        ),
+        None,
+    )
+    if law is not None and not new:
+        law = registry.predecessor(law, word if word[-1] != "v" else word + "en") or (
+            law if law.repealed is not None else None
+        )
+    kind = law.kind if law is not None else "law"
+    return _Mention(match.start(), match.end(), law, text, kind, era_new=new)
+
+
 def _loose_unit(
     body: str, keyword: int, paragraphs: _Paragraphs, registry: LawRegistry, today: date, line: int
 ) -> Citation | None:
@@ -1045,7 +1100,8 @@ def _loose_unit(
         return None  # a § inside a link or path (lovdata.no/forskrift/…/§3)
     reverse = _REVERSE_RE.match(body, after)
     if reverse is not None:
-        law_mention = next((m for m in mentions if m.start == reverse.end()), None)
+        # «i ny opplæringslov»: the era word is part of the name, not of «i»
+        law_mention = next((m for m in mentions if after < m.start <= reverse.end()), None)
         if law_mention is not None and law_mention.unresolved and tail["chap"] is not None:
             return None  # «kapittel 5 i loven» with no law before it: a text's own chapter
     if law_mention is None and tail["art"] is not None:
