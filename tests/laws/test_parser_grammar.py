@@ -203,3 +203,50 @@ def test_a_draft_act_is_no_law(default: LawRegistry) -> None:
         "øvrige forslag til nye bestemmelser."
     )
     assert cited(text, default) == [(None, ("7",))]
+
+
+def test_an_unknown_law_by_its_title(default: LawRegistry) -> None:
+    # Stortinget, Lov om familievernkontorer (Lagtinget 5. juni 1997): a law tvf does not know,
+    # by its title; an unknown law (TVF201), not a section sign with no law (TVF208).
+    text = (
+        "Familievernkontorene skal foreta mekling etter lov om ekteskap § 26 og barneloven § 34 "
+        "tredje ledd og § 44 tredje ledd."
+    )
+    found = cited(text, default)
+    assert found[0] == ("?lov om ekteskap", ("26",))
+    assert [units for _law, units in found[1:]] == [("34",), ("44",)]
+    # Helsedirektoratet, Veileder om rehabilitering …, kap. 1.1: a title written another way
+    # is not the law cited before it (helse- og omsorgstjenesteloven).
+    text = (
+        "jfr. pasient- og brukerrettighetsloven § 1-3, punkt d, helse- og omsorgstjenesteloven "
+        "§ 3-2, pkt 5 og i spesialisthelsetjenesten jfr. lov om spesialisthelsetjeneste § 2-1 a."
+    )
+    assert cited(text, default)[-1] == ("?lov om spesialisthelsetjeneste", ("2-1a",))
+    # The title ends right before the «§», in a word that can end one: in «lov om ekteskap,
+    # jf. § 4» and «lov om ekteskap og § 4» the section has no law that can be told.
+    assert cited("Se lov om ekteskap, jf. § 4.", default) == [(None, ("4",))]
+    assert cited("Se lov om ekteskap og § 4.", default) == [(None, ("4",))]
+
+
+def test_an_unknown_regulation_by_title_or_name(default: LawRegistry) -> None:
+    # A list of a regulation's sections (Lovdata headings) and Helsedirektoratet,
+    # Helsepersonelloven med kommentarer, § 39.
+    text = (
+        "- Forskrift om familiebarnehager - § 1. Forskriftens formål og virkeområde\n"
+        "- Forskrift om familiebarnehager - § 2. Godkjenning av organiseringen"
+    )
+    assert cited(text, default) == [
+        ("?Forskrift om familiebarnehager", ("1",)),
+        ("?Forskrift om familiebarnehager", ("2",)),
+    ]
+    text = "må derfor opprette pasientjournalsystemer, jf. journalforskriften § 4."
+    assert cited(text, default) == [("?journalforskriften", ("4",))]
+
+
+def test_a_translated_table_of_contents_is_quiet(default: LawRegistry) -> None:
+    # global-regulation.com, The Law On Patient And User Rights (machine translation).
+    text = (
+        "Chapter overview: Chapter 1. General provisions (§ § 1-1-1-3) Chapter 2. The right to "
+        "health and care services and transportation (§ § 2-1-2-8)"
+    )
+    assert cited(text, default) == []

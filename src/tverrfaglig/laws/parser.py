@@ -65,7 +65,8 @@ _CHAPTER_LETTER = r"(?:[A-Za-z]|[ \u00a0](?-i:[A-Z])(?=" + _DASH + r"\d))"
 _SEC = (
     rf"\d+(?:{_CHAPTER_LETTER}?{_DASH}\d+|\.\d+)?"
     rf"(?:(?<=\d)[A-Za-z]{_LETTER_END}|{_SPACED_LETTER}[A-Za-z]{_LETTER_END})?"
-    r"(?!\w)"
+    # «§ § 1-1-1-3» (a translated table of contents) is no section
+    rf"(?!\w)(?!{_DASH}\d)"
 )
 _SEC_SEP = r"(?:\s*,\s*(?:og\s+|eller\s+)?|\s+(?:og|eller|til)\s+|\s+[–-]\s+)"
 _CHAP = (
@@ -215,7 +216,8 @@ _REGULATION_OF = r"(?P<regof>forskrift(?:a|en)?\s+til\s+[^\W\d_]{3,}(?:loven|lov
 _ID = rf"(?P<lid>(?:lov|for)-{ID_BODY})"
 # «…loven»/«…lova» the registry does not know; also hyphenated at a line break
 # («regnskaps-loven»).
-_UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}-?(?:loven|lova))"
+# A regulation the same way: «journalforskriften § 4».
+_UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}-?(?:loven|lova)|[^\W\d_]{3,}forskrift(?:en|a))"
 
 
 def _law_alternatives(names: str) -> str:
@@ -635,7 +637,7 @@ _MD_TEXT_MAX = 300  # as in _MD_LINK
 _LINK_AHEAD = 400
 _NAME_AHEAD = 40
 _LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:]\s*)?\Z")
-_LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas")
+_LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas", "forskriften", "forskrifta")
 # The back-references (_REF) by their last word, with how far back they may start.
 _REF_WORDS = dict.fromkeys(
     (
@@ -1000,8 +1002,78 @@ def _mention(
             and any(name_key(name) == name_key(text) for name in previous.law.names)
         ):
             law = previous.law
-    kind = law.kind if law is not None else "law"
+    kind = (
+        law.kind
+        if law is not None
+        else "regulation"
+        if name.lower().endswith(("forskriften", "forskrifta"))
+        else "law"
+    )
     return _Mention(match.start(), match.end(), law, _one_line(name), kind)
+
+
+# A law or regulation the registry does not know, by its title right before a «§»: «lov om
+# ekteskap § 26», «Forskrift om familiebarnehager - § 1». The title is words (a comma or «m.m.»
+# allowed), at most ten, ending in a word that can end a title (not «og», «jf.», «i» …).
+_UNKNOWN_TITLE_RE = re.compile(
+    r"(?<![\w-])(?P<title>(?:lov|forskrift)\s+om\s+(?:(?:m\.m\.|m\.v\.|mv\.|[^\W\d_][\w-]*,?)\s+)"
+    r"{0,9}?(?P<last>[^\W\d_][\w-]*))\s*(?:[-–:]\s*)?\Z",
+    re.IGNORECASE,
+)
+_NOT_TITLE_END = frozenset(
+    [
+        "og",
+        "eller",
+        "samt",
+        "jf",
+        "jfr",
+        "se",
+        "etter",
+        "i",
+        "med",
+        "til",
+        "av",
+        "for",
+        "som",
+        "der",
+        "hvor",
+        "men",
+        "at",
+        "om",
+        "på",
+        "ved",
+        "fra",
+        "under",
+        "mot",
+        "blant",
+        "annet",
+        "ny",
+        "nye",
+        "nr",
+        "kap",
+        "kapittel",
+        "paragraf",
+        "eks",
+        "bl",
+    ]
+)
+
+
+def _unknown_title(body: str, keyword: int, tail: re.Match[str]) -> _Mention | None:
+    """The unknown law or regulation whose title ends right before the «§» at ``keyword``."""
+    if tail["art"] is not None:
+        return None
+    start = max(body.rfind("\n", 0, keyword) + 1, keyword - 160)
+    window = body[start:keyword]
+    lowered = window.lower()
+    if "lov om" not in lowered and "forskrift om" not in lowered:
+        return None
+    found = _UNKNOWN_TITLE_RE.search(window)
+    if found is None or found["last"].lower() in _NOT_TITLE_END:
+        return None
+    title = _one_line(found["title"])
+    kind = "regulation" if title.lower().startswith("f") else "law"
+    return _Mention(start + found.start(), start + found.end(), None, title, kind)
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s+(?-i:[A-ZÆØÅ])|\s*\n)|\n\s*\n|§")
@@ -1120,8 +1192,10 @@ def _loose_unit(
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
         if _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword):
             return None  # «avtalens § 3», «vedtektenes § 5»
-        kinds = ("convention",) if tail["art"] is not None else ("law", "regulation")
-        law_mention = _antecedent(mentions, keyword, kinds)
+        law_mention = _unknown_title(body, keyword, tail)
+        if law_mention is None:
+            kinds = ("convention",) if tail["art"] is not None else ("law", "regulation")
+            law_mention = _antecedent(mentions, keyword, kinds)
     text = _one_line(body[keyword:after]).rstrip(" ,")
     if law_mention is None or law_mention.unresolved:
         return _unresolved(text, line, tail, qualifier_text)
