@@ -250,3 +250,49 @@ def test_a_translated_table_of_contents_is_quiet(default: LawRegistry) -> None:
         "health and care services and transportation (§ § 2-1-2-8)"
     )
     assert cited(text, default) == []
+
+
+def test_a_paragraph_that_names_no_law_continues_the_one_before(default: LawRegistry) -> None:
+    # Forslag til ny folkehelselov (høringsnotat), pkt. 12.1.1.
+    text = (
+        "Kommunens helsetjeneste skal etter kommunehelsetjenesteloven § 1-4 ha oversikt over "
+        "helsetilstanden i kommunen.\n\nKommunestyret skal videre etter § 4a\u20102 ha tilsyn "
+        "med faktorer i miljøet. Disse omfatter blant annet sosiale miljøfaktorer jf. § 4a\u20101, "
+        "første ledd."
+    )
+    assert cited(text, default) == [(KHTL, ("1-4",)), (KHTL, ("4A-2",)), (KHTL, ("4A-1",))]
+    # Karnov Group, helse- og omsorgstjenesteloven (introduction): «loven» and the sections of
+    # the second paragraph are the act the first one names; «mens § 13-3» is no genitive.
+    text = (
+        "Lov 24. juni 2011 nr. 30 om kommunale helse- og omsorgstjenester m.m. (helse- og "
+        "omsorgstjenesteloven eller hol.) hører under Helse- og omsorgsdepartementet (HOD).\n\n"
+        "Med unntak av § 3-5 tredje ledd og § 13-3 annet ledd nr. 15 og nr. 23 trådte loven i "
+        "kraft 1. januar 2012, jf. § 13-1 og kgl.res. 16. desember 2011 nr. 1252. Paragraf 3-5 "
+        "tredje ledd trådte først i kraft 1. januar 2016, mens § 13-3 annet ledd i sin helhet "
+        "trådte i kraft 1. april 2014."
+    )
+    assert [units for law, units in cited(text, default) if law == HOL] == [
+        (),
+        ("3-5",),
+        ("13-3",),
+        ("13-1",),
+        ("3-5",),
+        ("13-3",),
+    ]
+
+
+def test_only_the_paragraph_right_before_and_only_when_none_is_named(
+    default: LawRegistry,
+) -> None:
+    first = "Kommunen har plikt etter helse- og omsorgstjenesteloven § 3-4.\n\n"
+    # A paragraph that names a law of its own keeps it.
+    assert cited(first + "Etter barnehageloven § 2 b og § 4 skal …", default)[1:] == [
+        ("LOV-2005-06-17-64", ("2b",)),
+        ("LOV-2005-06-17-64", ("4",)),
+    ]
+    # A text's own paragraphs stay its own: a heading, «avtalens § 3», «§ 3 i avtalen».
+    assert cited(first + "§ 3 Formål\n\nAvtalens § 3 gjelder. Se § 5 i avtalen.", default) == [
+        (HOL, ("3-4",))
+    ]
+    # Two paragraphs back is too far.
+    assert cited(first + "Et avsnitt uten lov.\n\nJf. § 4.", default)[1:] == [(None, ("4",))]

@@ -217,7 +217,7 @@ _ID = rf"(?P<lid>(?:lov|for)-{ID_BODY})"
 # «…loven»/«…lova» the registry does not know; also hyphenated at a line break
 # («regnskaps-loven»).
 # A regulation the same way: «journalforskriften § 4».
-_UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}-?(?:loven|lova)|[^\W\d_]{3,}forskrift(?:en|a))"
+_UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}(?:-?lov(?:en|a)|forskrift(?:en|a)))"
 
 
 def _law_alternatives(names: str) -> str:
@@ -851,6 +851,8 @@ _OWN_TEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _GENITIVE_BEFORE_RE = re.compile(r"(?<![\w-])([^\W\d_]{3,}s)\s*\Z")
+# Words ending in «s» that are no genitive: «mens § 13-3 annet ledd …».
+_NOT_GENITIVE = frozenset(("mens", "hvis", "tross", "pluss", "minus", "dels", "stikk"))
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 _WHOLE_RE = re.compile(rf"(?<![\w/-])(?:{_ID}|{_FORMAL})(?!\w)", re.IGNORECASE)
 GDPR = "LOV-2018-06-15-38/gdpr"
@@ -868,6 +870,7 @@ class _Mention:
     kind: str  # law, regulation or convention (an unknown law counts as a law)
     unresolved: bool = False
     era_new: bool = False  # named «ny …» («ny opplæringslov»), what «ny lov» refers to
+    ref: bool = False  # a back-reference («loven», «samme lov»), not a law named
 
 
 _AMENDED_BY_RE = re.compile(r"(?<!\w)(?:med|ved)\s+\Z", re.IGNORECASE)
@@ -934,6 +937,19 @@ class _Paragraphs:
         found: list[_Mention] = []
         for match in self.registry.mention_pattern.finditer(self.body, start, end):
             mention = _mention(match, self.registry, self.today, found)
+            if (
+                mention is not None
+                and mention.unresolved
+                and match["ref"] is not None
+                and start > 0
+                and not match["ref"].lower().startswith("denne")
+                and all(m.law is None or m.ref for m in found)
+            ):
+                # «… (helse- og omsorgstjenesteloven).\n\nMed unntak av § 3-5 … trådte loven i
+                # kraft»: a paragraph that names no law refers back to the one before it.
+                earlier = _mention(match, self.registry, self.today, self.mentions(start - 1))
+                if earlier is not None and not earlier.unresolved:
+                    mention = earlier
             if mention is not None:
                 found.append(mention)
         return found
@@ -968,6 +984,7 @@ def _mention(
             earlier.law_text,
             earlier.kind,
             earlier.unresolved,
+            ref=True,
         )
     if match["era"] is not None:
         return _era_mention(match, registry, today, before)
@@ -1190,12 +1207,21 @@ def _loose_unit(
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
         if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
-        if _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword):
+        genitive = _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword)
+        if genitive is not None and genitive[1].lower() not in _NOT_GENITIVE:
             return None  # «avtalens § 3», «vedtektenes § 5»
         law_mention = _unknown_title(body, keyword, tail)
         if law_mention is None:
             kinds = ("convention",) if tail["art"] is not None else ("law", "regulation")
             law_mention = _antecedent(mentions, keyword, kinds)
+            if law_mention is None and tail["art"] is None:
+                # «Kommunestyret skal videre etter § 4a-2 …» in the paragraph after one that
+                # cited kommunehelsetjenesteloven: the law cited last in the paragraph before,
+                # when this paragraph names no law at all.
+                start = paragraphs.bounds(keyword)[0]
+                if start > 0 and all(m.law is None or m.ref for m in mentions):
+                    earlier = paragraphs.mentions(start - 2)
+                    law_mention = _antecedent(earlier, start, kinds)
     text = _one_line(body[keyword:after]).rstrip(" ,")
     if law_mention is None or law_mention.unresolved:
         return _unresolved(text, line, tail, qualifier_text)
