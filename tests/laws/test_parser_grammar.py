@@ -296,3 +296,13 @@ def test_only_the_paragraph_right_before_and_only_when_none_is_named(
     ]
     # Two paragraphs back is too far.
     assert cited(first + "Et avsnitt uten lov.\n\nJf. § 4.", default)[1:] == [(None, ("4",))]
+
+
+def test_den_nye_names_the_successor(default: LawRegistry) -> None:
+    # nybarnevernlov.no, «Den nye barnevernloven § 3-1: Frivillig hjelpetiltak»: «barnevernloven»
+    # is the 1992 act's name, «den nye» its successor, barnevernsloven (2021).
+    text = "Den nye barnevernloven § 3-1 gir barnevernstjenesten ansvaret for å tilby tiltak."
+    ((law, units),) = cited(text, default)
+    assert (law, units) == ("LOV-2021-06-18-97", ("3-1",))
+    (cite,) = find_citations(text, 1, default, TODAY)
+    assert cite.law_text == "nye barnevernloven"

@@ -1133,7 +1133,7 @@ def _era_mention(
     shared the name), «ny lov» (the law last named «ny …» in the paragraph)."""
     new = match["era"].lower() in _ERA_NEW
     word = match["eralaw"]
-    text = _one_line(match[0])
+    text = _one_line(match.string[match.start("era") : match.end("eralaw")])
     if new and _DRAFT_RE.search(match.string, max(0, match.start() - 20), match.start()):
         # «Barnevernslovutvalget har i sitt forslag til ny barnevernlov …»: a draft act.
         return _Mention(match.start(), match.end(), None, "", "law", unresolved=True)
@@ -1159,7 +1159,9 @@ def _era_mention(
         ),
         None,
     )
-    if law is not None and not new:
+    if law is not None and new and law.replaced_by is not None:
+        law = registry.by_id(law.replaced_by) or law  # «den nye barnevernloven»: the successor
+    elif law is not None and not new:
         law = registry.predecessor(law, word if word[-1] != "v" else word + "en") or (
             law if law.repealed is not None else None
         )
