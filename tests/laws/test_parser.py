@@ -561,6 +561,21 @@ FRAGMENTS = [
     "paragraf ",
     "kapitel",
     "İ",
+    # The grammar of real passages: glued digits, eras, titles, unknown regulations, hyphens.
+    "Grunnloven",
+    "10)",
+    "ny ",
+    "tidligere ",
+    "opplæringslov",
+    "forskrift om ",
+    "lov om ",
+    "journalforskriften",
+    "regnskaps-loven",
+    "9 A-4",
+    "1\u20104",
+    " og 7-2a",
+    "mens ",
+    "med ",
 ]
 
 

@@ -7,11 +7,12 @@ with its source; each test pins one rule of the grammar that the corpus showed m
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tverrfaglig.laws.parser import Citation, find_citations
-from tverrfaglig.laws.registry import LawRegistry
+from tverrfaglig.laws.registry import LawRegistry, load_registry
 
 TODAY = date(2026, 6, 1)
 KHTL = "LOV-1982-11-19-66"  # kommunehelsetjenesteloven (repealed)
@@ -306,3 +307,25 @@ def test_den_nye_names_the_successor(default: LawRegistry) -> None:
     assert (law, units) == ("LOV-2021-06-18-97", ("3-1",))
     (cite,) = find_citations(text, 1, default, TODAY)
     assert cite.law_text == "nye barnevernloven"
+
+
+def test_a_section_goes_to_the_law_in_the_paragraph_that_has_it(tmp_path: Path) -> None:
+    # Prop. 222 L (2020–2021), pkt. 4.1 (regjeringen.no): the nearest law before «§ 4-3» is
+    # forvaltningsloven, which has no § 4-3; the act named later in the paragraph has it. With
+    # a handbook that lists the 1992 act's sections (laws.yaml), tvf can tell.
+    (tmp_path / "laws.yaml").write_text(
+        '- id: LOV-1992-07-17-100\n  sections: ["4-1", "4-2", "4-3", "6-4"]\n',
+        encoding="utf-8",
+    )
+    registry, findings = load_registry(tmp_path)
+    assert findings == []
+    text = (
+        "Det følger av forvaltningsloven § 17, som også gjelder for barnevernstjenesten, at "
+        "forvaltningen skal påse at saken er så godt opplyst som mulig før det treffes vedtak. "
+        "Etter § 4-3 annet ledd skal undersøkelsen gjennomføres slik at den minst mulig skader "
+        "noen som den berører. Utover dette er det ikke nærmere regulert i barnevernloven hvor "
+        "omfattende en undersøkelse skal være."
+    )
+    assert cited(text, registry) == [(FVL, ("17",)), ("LOV-1992-07-17-100", ("4-3",))]
+    # With the default registry (the 1992 act's list is partial) the nearest law stays.
+    assert cited(text, LawRegistry.default())[1] == (FVL, ("4-3",))

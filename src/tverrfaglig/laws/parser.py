@@ -45,6 +45,7 @@ from .model import (
     normalise_section,
     registry_id,
 )
+from .renumbering import old_numbering
 
 if TYPE_CHECKING:
     from .registry import LawRegistry
@@ -719,6 +720,20 @@ def _search_back(body: str, keyword: int, info: ScanInfo) -> int | None:
         return 60
     if word.endswith(_LAW_WORD_ENDINGS) and len(word) >= 7:  # also «forskrift til …loven»
         return len(word) + 32
+    if any(char.isdigit() for char in word):
+        # A name glued to digits: «12Grunnloven», a footnote «ligningsloven10)»: the letters
+        # after the last digit (of the word without its trailing digits).
+        bare = word.rstrip("0123456789")
+        j = len(bare)
+        while j and not bare[j - 1].isdigit():
+            j -= 1
+        bare = bare[j:]
+        if bare and bare != word:
+            reach = info.final_words.get(bare)
+            if reach is None and bare.endswith(_LAW_WORD_ENDINGS) and len(bare) >= 7:
+                reach = len(bare) + 32
+            if reach is not None:
+                return reach + len(word) - len(bare) + 2
     return None
 
 
@@ -1096,6 +1111,42 @@ def _unknown_title(body: str, keyword: int, tail: re.Match[str]) -> _Mention | N
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s+(?-i:[A-ZÆØÅ])|\s*\n)|\n\s*\n|§")
 
 
+def _has_section(law: Law | None, section: str) -> bool | None:
+    """Whether ``law`` has ``section``; None when its section list is not known whole."""
+    if law is None or law.sections is None or not law.complete:
+        return None
+    return section in law.sections
+
+
+def _law_that_has_it(
+    keyword: int,
+    tail: re.Match[str],
+    chosen: _Mention | None,
+    mentions: list[_Mention],
+    registry: LawRegistry,
+) -> _Mention | None:
+    """The law a «§» with no law right before it refers to, checked against section lists.
+
+    The law cited last before it (``chosen``) stays, unless its section list is known whole,
+    lacks the section (nor had the repealed law sharing its name the section: TVF207), and
+    another law named in the paragraph has it: «Det følger av forvaltningsloven § 17 … Etter
+    § 4-3 annet ledd skal undersøkelsen … regulert i barnevernloven».
+    """
+    if tail["chap"] is not None or (chosen is not None and chosen.unresolved):
+        return chosen
+    sections = _tail_parts(tail)[0]
+    if not sections:
+        return chosen
+    section = sections[0]
+    if chosen is None or chosen.law is None or _has_section(chosen.law, section) is not False:
+        return chosen
+    if old_numbering(registry, chosen.law, chosen.law_text, section) is not None:
+        return chosen
+    others = [m for m in mentions if m.law is not None and m.law is not chosen.law]
+    others.sort(key=lambda m: abs(m.start - keyword))  # the nearest first
+    return next((m for m in others if _has_section(m.law, section)), chosen)
+
+
 def _chapter_continuation(
     body: str, keyword: int, tail: re.Match[str], mentions: list[_Mention], line: int
 ) -> Citation | None:
@@ -1224,6 +1275,8 @@ def _loose_unit(
                 if start > 0 and all(m.law is None or m.ref for m in mentions):
                     earlier = paragraphs.mentions(start - 2)
                     law_mention = _antecedent(earlier, start, kinds)
+            if tail["art"] is None:
+                law_mention = _law_that_has_it(keyword, tail, law_mention, mentions, registry)
     text = _one_line(body[keyword:after]).rstrip(" ,")
     if law_mention is None or law_mention.unresolved:
         return _unresolved(text, line, tail, qualifier_text)
