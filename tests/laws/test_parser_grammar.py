@@ -329,3 +329,26 @@ def test_a_section_goes_to_the_law_in_the_paragraph_that_has_it(tmp_path: Path) 
     assert cited(text, registry) == [(FVL, ("17",)), ("LOV-1992-07-17-100", ("4-3",))]
     # With the default registry (the 1992 act's list is partial) the nearest law stays.
     assert cited(text, LawRegistry.default())[1] == (FVL, ("4-3",))
+
+
+BVL_1992 = "LOV-1992-07-17-100"
+
+
+def test_a_section_list_goes_on_after_another_law_put_in_it(default: LawRegistry) -> None:
+    # Statsforvalteren i Oslo og Viken, Lunner kommune – landsomfattende tilsyn med
+    # barneverntjenesten 2021 (helsetilsynet.no): «jf. fvl. § 17» is put into barnevernloven's
+    # list, which goes on after it.
+    text = (
+        "Dette er brudd på barnevernloven §§ 1-4, 4-3, jf. fvl. § 17, 6-1, 6-3, 6-3 a, 2-1, "
+        "2 ledd og kommunelovens § 25-1"
+    )
+    assert cited(text, default) == [
+        (BVL_1992, ("1-4", "4-3")),
+        (FVL, ("17",)),
+        (BVL_1992, ("6-1", "6-3", "6-3a", "2-1")),
+        (KOML, ("25-1",)),
+    ]
+    # Not when the law put in has sections with a dash too: «hol §§ 3-1, 3-2, jf. pbrl.
+    # § 2-1, 2-5» — whose 2-5 it is cannot be told.
+    text = "hol §§ 3-1, 3-2, jf. pasient- og brukerrettighetsloven § 2-1, 2-5"
+    assert [units for _law, units in cited(text, default)] == [("3-1", "3-2"), ("2-1",)]

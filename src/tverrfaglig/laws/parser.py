@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -1295,6 +1295,52 @@ def _loose_unit(
     )
 
 
+_INTERRUPTION_RE = re.compile(r"\s*,\s*(?:jf|jfr)\.?\s+", re.IGNORECASE)
+_RESUMED_RE = re.compile(
+    rf"(?:\s*,\s*(?:og\s+|eller\s+)?{_SEC_DASHED}{_SEC})+(?:\s+(?:og|eller)\s+{_SEC_DASHED}{_SEC})?",
+    re.IGNORECASE,
+)
+
+
+def _dashed(sections: Iterable[str]) -> bool:
+    return all("-" in section for section in sections)
+
+
+def _resumed_lists(
+    body: str, by_start: dict[int, tuple[int, Citation, bool]], line_at: Callable[[int], int]
+) -> list[tuple[int, Citation]]:
+    """A «§§» list that goes on after a citation of another law put in it: «barnevernloven
+    §§ 1-4, 4-3, jf. fvl. § 17, 6-1, 6-3, 6-3 a, 2-1» (6-1 … 2-1 are barnevernloven's). Only
+    when the list's sections have a dash, the one put in has none, and so do the ones after."""
+    found: list[tuple[int, Citation]] = []
+    for end, cite, double in by_start.values():
+        if not double or cite.law is None or not _dashed(cite.sections):
+            continue
+        between = _INTERRUPTION_RE.match(body, end)
+        inner = by_start.get(between.end()) if between is not None else None
+        if inner is None or inner[1].law is cite.law or _dashed(inner[1].sections):
+            continue
+        rest = _RESUMED_RE.match(body, inner[0])
+        if rest is None:
+            continue
+        items, notes = _read_items(rest[0], True)
+        start = rest.start() + len(rest[0]) - len(rest[0].lstrip(" ,\n"))
+        found.append(
+            (
+                start,
+                Citation(
+                    text=_one_line(body[start : rest.end()]),
+                    line=line_at(start),
+                    law_text=cite.law_text,
+                    law=cite.law,
+                    sections=_sections_for(items, cite.law, False),
+                    nonstandard=notes,
+                ),
+            )
+        )
+    return found
+
+
 def find_citations(
     body: str, first_line: int, registry: LawRegistry, today: date
 ) -> list[Citation]:
@@ -1319,6 +1365,7 @@ def find_citations(
     matches = _citation_matches(body, registry, keywords)
     claimed: list[tuple[int, int]] = []
     cited_laws: dict[int, set[str]] = {}  # paragraph start → IDs cited with a unit
+    by_start: dict[int, tuple[int, Citation, bool]] = {}  # name citations with sections
 
     def line_at(pos: int) -> int:
         return first_line + body.count("\n", 0, pos)
@@ -1377,22 +1424,22 @@ def find_citations(
         sections, chapter, articles, notes = _tail_parts(match, mention.law)
         if mention.law is not None and has_whole:
             cited_laws.setdefault(paragraphs.bounds(start)[0], set()).add(mention.law.id)
-        found.append(
-            (
-                start,
-                Citation(
-                    text=_one_line(match[0]),
-                    line=line_at(start),
-                    law_text=mention.law_text,
-                    law=mention.law,
-                    sections=sections,
-                    chapter=chapter,
-                    articles=articles,
-                    nonstandard=notes,
-                    qualifier=qualifier_text,
-                ),
-            )
+        cite = Citation(
+            text=_one_line(match[0]),
+            line=line_at(start),
+            law_text=mention.law_text,
+            law=mention.law,
+            sections=sections,
+            chapter=chapter,
+            articles=articles,
+            nonstandard=notes,
+            qualifier=qualifier_text,
         )
+        found.append((start, cite))
+        if sections:
+            by_start[start] = (match.end(), cite, match["secs"] is not None)
+    for resumed in _resumed_lists(body, by_start, line_at):
+        found.append(resumed)
 
     claimed_starts = [span[0] for span in claimed]
 
