@@ -97,7 +97,7 @@ _SEC1 = rf"(?:{_SEC_DASHED}{_SEC}(?:\s+(?:og|eller)\s+{_SEC_DASHED}{_SEC}{_AFTER
 _TAIL = (
     rf"(?:(?:\)\s*)?\s*(?:[-–:]\s*)?§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
     rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC1})"
-    rf"|\s*(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
+    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
     rf"|\s*(?<!\w)(?:artikkel|artikel|art\.?)\s*(?P<art>{_ART}))"
 )
 _TAIL_RE = re.compile(_TAIL, re.IGNORECASE)
