@@ -365,6 +365,16 @@ def parse_lovdata_url(url: str) -> UrlParts | None:
 Item = tuple[str, str | None]
 
 
+def _section_name(match: re.Match[str]) -> str:
+    """The normalised section a match of ``_SEC_PARTS_RE`` names."""
+    name = match["n"]
+    if match["m"] is not None:
+        name += (match["cl"] or "").strip().upper() + "-" + match["m"]
+    elif match["dm"] is not None:
+        name += "-" + match["dm"]
+    return name + (match["l1"] or match["l2"] or "").lower()
+
+
 def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
     """The sections and ranges in a section list (``15-8``; ``13-1 og 13-2``; ``3-1 til 3-4``;
     ``13 til 13 e``; ``13–13 e``), and notes on non-standard forms.
@@ -376,12 +386,7 @@ def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
     notes: list[str] = []
     previous_end = 0
     for match in _SEC_PARTS_RE.finditer(text):
-        name = match["n"]
-        if match["m"] is not None:
-            name += (match["cl"] or "").strip().upper() + "-" + match["m"]
-        elif match["dm"] is not None:
-            name += "-" + match["dm"]
-        name += (match["l1"] or match["l2"] or "").lower()
+        name = _section_name(match)
         between = text[previous_end : match.start()]
         previous_end = match.end()
         if (
@@ -1132,13 +1137,15 @@ def _law_that_has_it(
     another law named in the paragraph has it: «Det følger av forvaltningsloven § 17 … Etter
     § 4-3 annet ledd skal undersøkelsen … regulert i barnevernloven».
     """
-    if tail["chap"] is not None or (chosen is not None and chosen.unresolved):
+    if chosen is None or chosen.law is None or chosen.unresolved or tail["chap"] is not None:
         return chosen
-    sections = _tail_parts(tail)[0]
-    if not sections:
+    if chosen.law.sections is None or not chosen.law.complete:
         return chosen
-    section = sections[0]
-    if chosen is None or chosen.law is None or _has_section(chosen.law, section) is not False:
+    first = _SEC_PARTS_RE.search(tail["sec1"] or tail["secs"] or "")
+    if first is None:
+        return chosen
+    section = _section_name(first)
+    if section in chosen.law.sections:
         return chosen
     if old_numbering(registry, chosen.law, chosen.law_text, section) is not None:
         return chosen
