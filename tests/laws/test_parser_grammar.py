@@ -295,6 +295,11 @@ def test_only_the_paragraph_right_before_and_only_when_none_is_named(
     assert cited(first + "§ 3 Formål\n\nAvtalens § 3 gjelder. Se § 5 i avtalen.", default) == [
         (HOL, ("3-4",))
     ]
+    # Not a section the law before has not got (its list is complete): «Se § 5 nedenfor»
+    # stays a section sign with no law (TVF208), not helse- og omsorgstjenesteloven § 5.
+    assert cited(first + "Rutinen gjelder fra 1. januar. Se § 5 nedenfor.", default)[1:] == [
+        (None, ("5",))
+    ]
     # Two paragraphs back is too far.
     assert cited(first + "Et avsnitt uten lov.\n\nJf. § 4.", default)[1:] == [(None, ("4",))]
 

@@ -1123,6 +1123,19 @@ def _has_section(law: Law | None, section: str) -> bool | None:
     return section in law.sections
 
 
+def _first_section_lacking(mention: _Mention, tail: re.Match[str]) -> str | None:
+    """The first section of ``tail`` when the law of ``mention`` has a complete section list
+    without it; else None (it has it, or tvf cannot tell)."""
+    law = mention.law
+    if law is None or mention.unresolved or law.sections is None or not law.complete:
+        return None
+    first = _SEC_PARTS_RE.search(tail["sec1"] or tail["secs"] or "")
+    if first is None:
+        return None
+    section = _section_name(first)
+    return None if section in law.sections else section
+
+
 def _law_that_has_it(
     keyword: int,
     tail: re.Match[str],
@@ -1137,15 +1150,10 @@ def _law_that_has_it(
     another law named in the paragraph has it: «Det følger av forvaltningsloven § 17 … Etter
     § 4-3 annet ledd skal undersøkelsen … regulert i barnevernloven».
     """
-    if chosen is None or chosen.law is None or chosen.unresolved or tail["chap"] is not None:
+    if chosen is None or chosen.law is None or tail["chap"] is not None:
         return chosen
-    if chosen.law.sections is None or not chosen.law.complete:
-        return chosen
-    first = _SEC_PARTS_RE.search(tail["sec1"] or tail["secs"] or "")
-    if first is None:
-        return chosen
-    section = _section_name(first)
-    if section in chosen.law.sections:
+    section = _first_section_lacking(chosen, tail)
+    if section is None:
         return chosen
     if old_numbering(registry, chosen.law, chosen.law_text, section) is not None:
         return chosen
@@ -1280,8 +1288,11 @@ def _loose_unit(
                 # when this paragraph names no law at all.
                 start = paragraphs.bounds(keyword)[0]
                 if start > 0 and all(m.law is None or m.ref for m in mentions):
-                    earlier = paragraphs.mentions(start - 2)
-                    law_mention = _antecedent(earlier, start, kinds)
+                    earlier = _antecedent(paragraphs.mentions(start - 2), start, kinds)
+                    # Not a section the law's complete list lacks («Se § 5 nedenfor» after a
+                    # paragraph citing a law with no § 5): that stays TVF208.
+                    if earlier is not None and _first_section_lacking(earlier, tail) is None:
+                        law_mention = earlier
             if tail["art"] is None:
                 law_mention = _law_that_has_it(keyword, tail, law_mention, mentions, registry)
     text = _one_line(body[keyword:after]).rstrip(" ,")
