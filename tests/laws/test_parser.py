@@ -447,6 +447,8 @@ def test_seed_links_and_lines(registry: LawRegistry) -> None:
     assert [(c.line, c.law.id if c.law else None, c.sections, c.chapter) for c in cites] == [
         (12, OPPL_2023, ("15-8",), None),
         (13, BHL, ("2b",), None),
+        # «(helsepersonelloven) - Kapittel 5»: the chapter, as the corpus labels this seed line
+        (14, HPL, (), "5"),
         (16, HOL, (), None),
         (17, OPPL_1998, ("15-8",), None),
         (19, BHL, ("2b",), None),
@@ -561,6 +563,21 @@ FRAGMENTS = [
     "paragraf ",
     "kapitel",
     "İ",
+    # The grammar of real passages: glued digits, eras, titles, unknown regulations, hyphens.
+    "Grunnloven",
+    "10)",
+    "ny ",
+    "tidligere ",
+    "opplæringslov",
+    "forskrift om ",
+    "lov om ",
+    "journalforskriften",
+    "regnskaps-loven",
+    "9 A-4",
+    "1\u20104",
+    " og 7-2a",
+    "mens ",
+    "med ",
 ]
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -45,6 +45,7 @@ from .model import (
     normalise_section,
     registry_id,
 )
+from .renumbering import old_numbering
 
 if TYPE_CHECKING:
     from .registry import LawRegistry
@@ -56,10 +57,17 @@ if TYPE_CHECKING:
 _LETTER_END = r"(?!\w)(?!\.(?-i:[a-zæøå]))"
 # A lone "i" after a space is the preposition ("§ 3-4 i loven").
 _SPACED_LETTER = r"[ \u00a0](?![iI](?!\w))"
+# A dash inside a section: hyphen, en dash, and the Unicode hyphens real PDFs carry
+# («§ 1‐4», U+2010).
+_DASH = "[-–\u2010\u2011\u2212]"
+# The chapter letter of «§ 9A-4», also written «§ 9 A-4» (a capital only, and only before the
+# dash: «§ 9 A-4» is § 9A-4, «§ 2 a» stays § 2a).
+_CHAPTER_LETTER = r"(?:[A-Za-z]|[ \u00a0](?-i:[A-Z])(?=" + _DASH + r"\d))"
 _SEC = (
-    r"\d+(?:[A-Za-z]?[-–]\d+|\.\d+)?"
+    rf"\d+(?:{_CHAPTER_LETTER}?{_DASH}\d+|\.\d+)?"
     rf"(?:(?<=\d)[A-Za-z]{_LETTER_END}|{_SPACED_LETTER}[A-Za-z]{_LETTER_END})?"
-    r"(?!\w)"
+    # «§ § 1-1-1-3» (a translated table of contents) is no section
+    rf"(?!\w)(?!{_DASH}\d)"
 )
 _SEC_SEP = r"(?:\s*,\s*(?:og\s+|eller\s+)?|\s+(?:og|eller|til)\s+|\s+[–-]\s+)"
 _CHAP = (
@@ -67,16 +75,29 @@ _CHAP = (
     r"|(?-i:[IVXLC]+)(?!\w))"
 )
 _SEC_PARTS_RE = re.compile(
-    r"(?P<n>\d+)(?:(?P<cl>[A-Za-z])?(?P<dash>[-–])(?P<m>\d+)|\.(?P<dm>\d+))?"
+    rf"(?P<n>\d+)(?:(?P<cl>{_CHAPTER_LETTER})?(?P<dash>{_DASH})(?P<m>\d+)|\.(?P<dm>\d+))?"
     rf"(?:(?<=\d)(?P<l1>[A-Za-z]){_LETTER_END}|{_SPACED_LETTER}(?P<l2>[A-Za-z]){_LETTER_END})?"
     r"(?!\w)"
 )
 # The keyword and what follows it, at the start of the text after a law.
-_ART = r"\d+(?!\w)(?:\s*(?:[-–]|til|og|,)\s*\d+(?!\w))*"
+# An article number ends at a non-word character, or where a capitalised word is glued to it
+# («artikkel 12Grunnloven § 104», a lost space or a footnote).
+_ART_END = r"(?:(?!\w)|(?=(?-i:[A-ZÆØÅ][a-zæøå]{2})))"
+_ART = rf"\d+{_ART_END}(?:\s*(?:[-–]|til|og|,)\s*\d+{_ART_END})*"
+# «§ 3-4 og 7-2a»: after one «§», more sections with a dash joined by «og»/«eller», when the
+# first one has a dash too, each ending a clause or followed by a word that goes on with the
+# citation. (A plain number after one «§» is not a section: «hol § 2 og 3» cites § 2 only.)
+_SEC_DASHED = rf"(?=\d+{_CHAPTER_LETTER}?{_DASH}\d)"
+_AFTER_MORE = (
+    r"(?=\s*(?:[,;:)\]»”\n]|\Z)|\.(?=\s+(?-i:[A-ZÆØÅ])|[ \t]*\n|\s*\Z)"
+    r"|\s+(?:i|og|eller|jf\.?|jfr\.?|om|første|andre|annet|tredje|fjerde|femte|sjette|bokstav"
+    r"|nr\.?|ledd)(?!\w))"
+)
+_SEC1 = rf"(?:{_SEC_DASHED}{_SEC}(?:\s+(?:og|eller)\s+{_SEC_DASHED}{_SEC}{_AFTER_MORE})*|{_SEC})"
 _TAIL = (
     rf"(?:(?:\)\s*)?\s*(?:[-–:]\s*)?§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
-    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC})"
-    rf"|\s*(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
+    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC1})"
+    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
     rf"|\s*(?<!\w)(?:artikkel|artikel|art\.?)\s*(?P<art>{_ART}))"
 )
 _TAIL_RE = re.compile(_TAIL, re.IGNORECASE)
@@ -184,10 +205,20 @@ _REF = (
     r"(?P<ref>(?:samme|nevnte|nemnde|sistnevnte|denne)\s+lov(?:en|a)?(?:s)?"
     r"|lov(?:en|a)s?|dennes|forskrift(?:a|en)s?|konvensjonens?|forordningens?)"
 )
+# A law named with its era: «ny opplæringslov», «tidligere opplæringslov», «den gamle
+# barnevernloven»; «ny lov» alone refers back to the law last named «ny …» in the paragraph.
+_ERA_NEW = ("ny", "nye")
+_ERA = (
+    r"(?P<era>ny|nye|tidligere|tidlegare|gamle|forrige|opphevede|oppheva)\s+"
+    r"(?P<eralaw>(?:[^\W\d_]{3,})?lov(?:en|a)?)"
+)
 # «forskrift til <law>» that the registry does not know: a regulation, never the law.
 _REGULATION_OF = r"(?P<regof>forskrift(?:a|en)?\s+til\s+[^\W\d_]{3,}(?:loven|lova))"
 _ID = rf"(?P<lid>(?:lov|for)-{ID_BODY})"
-_UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}(?:loven|lova))"
+# «…loven»/«…lova» the registry does not know; also hyphenated at a line break
+# («regnskaps-loven»).
+# A regulation the same way: «journalforskriften § 4».
+_UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}(?:-?lov(?:en|a)|forskrift(?:en|a)))"
 
 
 def _law_alternatives(names: str) -> str:
@@ -195,8 +226,9 @@ def _law_alternatives(names: str) -> str:
     longest first), a Lovdata ID, a formal citation, an unknown «forskrift til …», a
     back-reference, an unknown «…loven»; then a genitive «s» and a full stop."""
     return (
-        rf"(?<![\w-])(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_REF}|{_UNKNOWN})"
-        r"(?:(?<=[^\W\d_]{3})s)?(?!\w)\.?"
+        rf"(?<![^\W\d]|-)(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_ERA}|{_REF}"
+        rf"|{_UNKNOWN})"
+        r"(?:(?<=[^\W\d_]{3})s)?(?:(?<=[^\W\d_])\d{1,3}\)?(?=\s*§))?(?!\w)\.?"
     )
 
 
@@ -333,6 +365,16 @@ def parse_lovdata_url(url: str) -> UrlParts | None:
 Item = tuple[str, str | None]
 
 
+def _section_name(match: re.Match[str]) -> str:
+    """The normalised section a match of ``_SEC_PARTS_RE`` names."""
+    name = match["n"]
+    if match["m"] is not None:
+        name += (match["cl"] or "").strip().upper() + "-" + match["m"]
+    elif match["dm"] is not None:
+        name += "-" + match["dm"]
+    return name + (match["l1"] or match["l2"] or "").lower()
+
+
 def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
     """The sections and ranges in a section list (``15-8``; ``13-1 og 13-2``; ``3-1 til 3-4``;
     ``13 til 13 e``; ``13–13 e``), and notes on non-standard forms.
@@ -344,12 +386,7 @@ def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
     notes: list[str] = []
     previous_end = 0
     for match in _SEC_PARTS_RE.finditer(text):
-        name = match["n"]
-        if match["m"] is not None:
-            name += (match["cl"] or "").upper() + "-" + match["m"]
-        elif match["dm"] is not None:
-            name += "-" + match["dm"]
-        name += (match["l1"] or match["l2"] or "").lower()
+        name = _section_name(match)
         between = text[previous_end : match.start()]
         previous_end = match.end()
         if (
@@ -606,7 +643,7 @@ _MD_TEXT_MAX = 300  # as in _MD_LINK
 _LINK_AHEAD = 400
 _NAME_AHEAD = 40
 _LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:]\s*)?\Z")
-_LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas")
+_LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas", "forskriften", "forskrifta")
 # The back-references (_REF) by their last word, with how far back they may start.
 _REF_WORDS = dict.fromkeys(
     (
@@ -688,6 +725,20 @@ def _search_back(body: str, keyword: int, info: ScanInfo) -> int | None:
         return 60
     if word.endswith(_LAW_WORD_ENDINGS) and len(word) >= 7:  # also «forskrift til …loven»
         return len(word) + 32
+    if any(char.isdigit() for char in word):
+        # A name glued to digits: «12Grunnloven», a footnote «ligningsloven10)»: the letters
+        # after the last digit (of the word without its trailing digits).
+        bare = word.rstrip("0123456789")
+        j = len(bare)
+        while j and not bare[j - 1].isdigit():
+            j -= 1
+        bare = bare[j:]
+        if bare and bare != word:
+            reach = info.final_words.get(bare)
+            if reach is None and bare.endswith(_LAW_WORD_ENDINGS) and len(bare) >= 7:
+                reach = len(bare) + 32
+            if reach is not None:
+                return reach + len(word) - len(bare) + 2
     return None
 
 
@@ -820,6 +871,8 @@ _OWN_TEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _GENITIVE_BEFORE_RE = re.compile(r"(?<![\w-])([^\W\d_]{3,}s)\s*\Z")
+# Words ending in «s» that are no genitive: «mens § 13-3 annet ledd …».
+_NOT_GENITIVE = frozenset(("mens", "hvis", "tross", "pluss", "minus", "dels", "stikk"))
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 _WHOLE_RE = re.compile(rf"(?<![\w/-])(?:{_ID}|{_FORMAL})(?!\w)", re.IGNORECASE)
 GDPR = "LOV-2018-06-15-38/gdpr"
@@ -836,6 +889,11 @@ class _Mention:
     law_text: str
     kind: str  # law, regulation or convention (an unknown law counts as a law)
     unresolved: bool = False
+    era_new: bool = False  # named «ny …» («ny opplæringslov»), what «ny lov» refers to
+    ref: bool = False  # a back-reference («loven», «samme lov»), not a law named
+
+
+_AMENDED_BY_RE = re.compile(r"(?<!\w)(?:med|ved)\s+\Z", re.IGNORECASE)
 
 
 def _formal_id(match: re.Match[str]) -> str | None:
@@ -899,6 +957,19 @@ class _Paragraphs:
         found: list[_Mention] = []
         for match in self.registry.mention_pattern.finditer(self.body, start, end):
             mention = _mention(match, self.registry, self.today, found)
+            if (
+                mention is not None
+                and mention.unresolved
+                and match["ref"] is not None
+                and start > 0
+                and not match["ref"].lower().startswith("denne")
+                and all(m.law is None or m.ref for m in found)
+            ):
+                # «… (helse- og omsorgstjenesteloven).\n\nMed unntak av § 3-5 … trådte loven i
+                # kraft»: a paragraph that names no law refers back to the one before it.
+                earlier = _mention(match, self.registry, self.today, self.mentions(start - 1))
+                if earlier is not None and not earlier.unresolved:
+                    mention = earlier
             if mention is not None:
                 found.append(mention)
         return found
@@ -933,7 +1004,10 @@ def _mention(
             earlier.law_text,
             earlier.kind,
             earlier.unresolved,
+            ref=True,
         )
+    if match["era"] is not None:
+        return _era_mention(match, registry, today, before)
     if match["lid"] is not None or match["formal"] is not None:
         law_id = registry_id(match["lid"]) if match["lid"] else _formal_id(match)
         if law_id is None:
@@ -942,11 +1016,17 @@ def _mention(
         kind = (
             law.kind if law is not None else ("regulation" if law_id.startswith("FOR") else "law")
         )
+        if _AMENDED_BY_RE.search(match.string, max(0, match.start() - 20), match.start()):
+            # «§ 6 a ble føyd til med lov 11. juni 2021 nr. 78»: an amending act, which a
+            # later «§ 8» does not refer to.
+            kind = "amendment"
         return _Mention(match.start(), match.end(), law, law_id, kind)
     if match["regof"] is not None:
         return _Mention(match.start(), match.end(), None, _one_line(match["regof"]), "regulation")
     name = match["name"] or match["unknown"]
     law = registry.resolve(name, today)
+    if law is None and match["unknown"] is not None and "-" in name:
+        law = registry.resolve(name.replace("-", ""), today)  # «opplærings-lova»
     if law is None and match[0].lower().endswith("s"):
         law = registry.resolve(_one_line(match[0]).rstrip(".")[:-1], today)
     if law is not None and before:
@@ -959,8 +1039,200 @@ def _mention(
             and any(name_key(name) == name_key(text) for name in previous.law.names)
         ):
             law = previous.law
-    kind = law.kind if law is not None else "law"
+    kind = (
+        law.kind
+        if law is not None
+        else "regulation"
+        if name.lower().endswith(("forskriften", "forskrifta"))
+        else "law"
+    )
     return _Mention(match.start(), match.end(), law, _one_line(name), kind)
+
+
+# A law or regulation the registry does not know, by its title right before a «§»: «lov om
+# ekteskap § 26», «Forskrift om familiebarnehager - § 1». The title is words (a comma or «m.m.»
+# allowed), at most ten, ending in a word that can end a title (not «og», «jf.», «i» …).
+_UNKNOWN_TITLE_RE = re.compile(
+    r"(?<![\w-])(?P<title>(?:lov|forskrift)\s+om\s+(?:(?:m\.m\.|m\.v\.|mv\.|[^\W\d_][\w-]*,?)\s+)"
+    r"{0,9}?(?P<last>[^\W\d_][\w-]*))\s*(?:[-–:]\s*)?\Z",
+    re.IGNORECASE,
+)
+_NOT_TITLE_END = frozenset(
+    [
+        "og",
+        "eller",
+        "samt",
+        "jf",
+        "jfr",
+        "se",
+        "etter",
+        "i",
+        "med",
+        "til",
+        "av",
+        "for",
+        "som",
+        "der",
+        "hvor",
+        "men",
+        "at",
+        "om",
+        "på",
+        "ved",
+        "fra",
+        "under",
+        "mot",
+        "blant",
+        "annet",
+        "ny",
+        "nye",
+        "nr",
+        "kap",
+        "kapittel",
+        "paragraf",
+        "eks",
+        "bl",
+    ]
+)
+
+
+def _unknown_title(body: str, keyword: int, tail: re.Match[str]) -> _Mention | None:
+    """The unknown law or regulation whose title ends right before the «§» at ``keyword``."""
+    if tail["art"] is not None:
+        return None
+    start = max(body.rfind("\n", 0, keyword) + 1, keyword - 160)
+    window = body[start:keyword]
+    lowered = window.lower()
+    if "lov om" not in lowered and "forskrift om" not in lowered:
+        return None
+    found = _UNKNOWN_TITLE_RE.search(window)
+    if found is None or found["last"].lower() in _NOT_TITLE_END:
+        return None
+    title = _one_line(found["title"])
+    kind = "regulation" if title.lower().startswith("f") else "law"
+    return _Mention(start + found.start(), start + found.end(), None, title, kind)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s+(?-i:[A-ZÆØÅ])|\s*\n)|\n\s*\n|§")
+
+
+def _has_section(law: Law | None, section: str) -> bool | None:
+    """Whether ``law`` has ``section``; None when its section list is not known whole."""
+    if law is None or law.sections is None or not law.complete:
+        return None
+    return section in law.sections
+
+
+def _first_section_lacking(mention: _Mention, tail: re.Match[str]) -> str | None:
+    """The first section of ``tail`` when the law of ``mention`` has a complete section list
+    without it; else None (it has it, or tvf cannot tell)."""
+    law = mention.law
+    if law is None or mention.unresolved or law.sections is None or not law.complete:
+        return None
+    first = _SEC_PARTS_RE.search(tail["sec1"] or tail["secs"] or "")
+    if first is None:
+        return None
+    section = _section_name(first)
+    return None if section in law.sections else section
+
+
+def _law_that_has_it(
+    keyword: int,
+    tail: re.Match[str],
+    chosen: _Mention | None,
+    mentions: list[_Mention],
+    registry: LawRegistry,
+) -> _Mention | None:
+    """The law a «§» with no law right before it refers to, checked against section lists.
+
+    The law cited last before it (``chosen``) stays, unless its section list is known whole,
+    lacks the section (nor had the repealed law sharing its name the section: TVF207), and
+    another law named in the paragraph has it: «Det følger av forvaltningsloven § 17 … Etter
+    § 4-3 annet ledd skal undersøkelsen … regulert i barnevernloven».
+    """
+    if chosen is None or chosen.law is None or tail["chap"] is not None:
+        return chosen
+    section = _first_section_lacking(chosen, tail)
+    if section is None:
+        return chosen
+    if old_numbering(registry, chosen.law, chosen.law_text, section) is not None:
+        return chosen
+    others = [m for m in mentions if m.law is not None and m.law is not chosen.law]
+    others.sort(key=lambda m: abs(m.start - keyword))  # the nearest first
+    return next((m for m in others if _has_section(m.law, section)), chosen)
+
+
+def _chapter_continuation(
+    body: str, keyword: int, tail: re.Match[str], mentions: list[_Mention], line: int
+) -> Citation | None:
+    """«Kommuneloven kapittel 18 har regler for … og kapittel 19 har regler for …»: a chapter
+    with no law before it cites the law whose chapter was cited last before it in the same
+    sentence (no section sign between); any other chapter with no law is a text's own."""
+    for mention in reversed(mentions):
+        if mention.start >= keyword:
+            continue
+        if mention.unresolved or mention.law is None or keyword - mention.end > 200:
+            return None
+        cited = _TAIL_RE.match(body, mention.end)
+        if cited is None or cited["chap"] is None:
+            return None
+        if _SENTENCE_END_RE.search(body, cited.end(), keyword):
+            return None
+        chapter = _tail_parts(tail, mention.law)[1]
+        return Citation(
+            text=_one_line(body[keyword : tail.end()]),
+            line=line,
+            law_text=mention.law_text,
+            law=mention.law,
+            chapter=chapter,
+        )
+    return None
+
+
+_DRAFT_RE = re.compile(r"(?<!\w)(?:forslag|framlegg|utkast)\s+til\s+\Z", re.IGNORECASE)
+
+
+def _era_mention(
+    match: re.Match[str], registry: LawRegistry, today: date, before: list[_Mention]
+) -> _Mention:
+    """«ny opplæringslov» (the law in force), «tidligere opplæringslov» (the repealed law that
+    shared the name), «ny lov» (the law last named «ny …» in the paragraph)."""
+    new = match["era"].lower() in _ERA_NEW
+    word = match["eralaw"]
+    text = _one_line(match.string[match.start("era") : match.end("eralaw")])
+    if new and _DRAFT_RE.search(match.string, max(0, match.start() - 20), match.start()):
+        # «Barnevernslovutvalget har i sitt forslag til ny barnevernlov …»: a draft act.
+        return _Mention(match.start(), match.end(), None, "", "law", unresolved=True)
+    if word.lower() in ("lov", "loven", "lova"):
+        earlier = next(
+            (
+                m
+                for m in reversed(before)
+                if m.start < match.start() and m.era_new and m.law is not None
+            ),
+            None,
+        )
+        if earlier is None or not new:
+            return _Mention(match.start(), match.end(), None, "", "law", unresolved=True)
+        return _Mention(
+            match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind, era_new=True
+        )
+    law = next(
+        (
+            found
+            for found in (registry.resolve(word + ending, today) for ending in ("", "en", "a"))
+            if found is not None
+        ),
+        None,
+    )
+    if law is not None and new and law.replaced_by is not None:
+        law = registry.by_id(law.replaced_by) or law  # «den nye barnevernloven»: the successor
+    elif law is not None and not new:
+        law = registry.predecessor(law, word if word[-1] != "v" else word + "en") or (
+            law if law.repealed is not None else None
+        )
+    kind = law.kind if law is not None else "law"
+    return _Mention(match.start(), match.end(), law, text, kind, era_new=new)
 
 
 def _loose_unit(
@@ -985,7 +1257,8 @@ def _loose_unit(
         return None  # a § inside a link or path (lovdata.no/forskrift/…/§3)
     reverse = _REVERSE_RE.match(body, after)
     if reverse is not None:
-        law_mention = next((m for m in mentions if m.start == reverse.end()), None)
+        # «i ny opplæringslov»: the era word is part of the name, not of «i»
+        law_mention = next((m for m in mentions if after < m.start <= reverse.end()), None)
         if law_mention is not None and law_mention.unresolved and tail["chap"] is not None:
             return None  # «kapittel 5 i loven» with no law before it: a text's own chapter
     if law_mention is None and tail["art"] is not None:
@@ -996,14 +1269,32 @@ def _loose_unit(
         )
     if law_mention is None:
         if tail["chap"] is not None:
-            return None  # a report's own chapters: only «<law> kapittel N» cites one
+            # A report's own chapters: only «<law> kapittel N» cites one, and «og kapittel 19»
+            # right after it in the same sentence (continuation).
+            return _chapter_continuation(body, keyword, tail, mentions, line)
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
         if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
-        if _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword):
+        genitive = _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword)
+        if genitive is not None and genitive[1].lower() not in _NOT_GENITIVE:
             return None  # «avtalens § 3», «vedtektenes § 5»
-        kinds = ("convention",) if tail["art"] is not None else ("law", "regulation")
-        law_mention = _antecedent(mentions, keyword, kinds)
+        law_mention = _unknown_title(body, keyword, tail)
+        if law_mention is None:
+            kinds = ("convention",) if tail["art"] is not None else ("law", "regulation")
+            law_mention = _antecedent(mentions, keyword, kinds)
+            if law_mention is None and tail["art"] is None:
+                # «Kommunestyret skal videre etter § 4a-2 …» in the paragraph after one that
+                # cited kommunehelsetjenesteloven: the law cited last in the paragraph before,
+                # when this paragraph names no law at all.
+                start = paragraphs.bounds(keyword)[0]
+                if start > 0 and all(m.law is None or m.ref for m in mentions):
+                    earlier = _antecedent(paragraphs.mentions(start - 2), start, kinds)
+                    # Not a section the law's complete list lacks («Se § 5 nedenfor» after a
+                    # paragraph citing a law with no § 5): that stays TVF208.
+                    if earlier is not None and _first_section_lacking(earlier, tail) is None:
+                        law_mention = earlier
+            if tail["art"] is None:
+                law_mention = _law_that_has_it(keyword, tail, law_mention, mentions, registry)
     text = _one_line(body[keyword:after]).rstrip(" ,")
     if law_mention is None or law_mention.unresolved:
         return _unresolved(text, line, tail, qualifier_text)
@@ -1020,6 +1311,52 @@ def _loose_unit(
         nonstandard=notes,
         qualifier=qualifier_text,
     )
+
+
+_INTERRUPTION_RE = re.compile(r"\s*,\s*(?:jf|jfr)\.?\s+", re.IGNORECASE)
+_RESUMED_RE = re.compile(
+    rf"(?:\s*,\s*(?:og\s+|eller\s+)?{_SEC_DASHED}{_SEC})+(?:\s+(?:og|eller)\s+{_SEC_DASHED}{_SEC})?",
+    re.IGNORECASE,
+)
+
+
+def _dashed(sections: Iterable[str]) -> bool:
+    return all("-" in section for section in sections)
+
+
+def _resumed_lists(
+    body: str, by_start: dict[int, tuple[int, Citation, bool]], line_at: Callable[[int], int]
+) -> list[tuple[int, Citation]]:
+    """A «§§» list that goes on after a citation of another law put in it: «barnevernloven
+    §§ 1-4, 4-3, jf. fvl. § 17, 6-1, 6-3, 6-3 a, 2-1» (6-1 … 2-1 are barnevernloven's). Only
+    when the list's sections have a dash, the one put in has none, and so do the ones after."""
+    found: list[tuple[int, Citation]] = []
+    for end, cite, double in by_start.values():
+        if not double or cite.law is None or not _dashed(cite.sections):
+            continue
+        between = _INTERRUPTION_RE.match(body, end)
+        inner = by_start.get(between.end()) if between is not None else None
+        if inner is None or inner[1].law is cite.law or _dashed(inner[1].sections):
+            continue
+        rest = _RESUMED_RE.match(body, inner[0])
+        if rest is None:
+            continue
+        items, notes = _read_items(rest[0], True)
+        start = rest.start() + len(rest[0]) - len(rest[0].lstrip(" ,\n"))
+        found.append(
+            (
+                start,
+                Citation(
+                    text=_one_line(body[start : rest.end()]),
+                    line=line_at(start),
+                    law_text=cite.law_text,
+                    law=cite.law,
+                    sections=_sections_for(items, cite.law, False),
+                    nonstandard=notes,
+                ),
+            )
+        )
+    return found
 
 
 def find_citations(
@@ -1046,6 +1383,7 @@ def find_citations(
     matches = _citation_matches(body, registry, keywords)
     claimed: list[tuple[int, int]] = []
     cited_laws: dict[int, set[str]] = {}  # paragraph start → IDs cited with a unit
+    by_start: dict[int, tuple[int, Citation, bool]] = {}  # name citations with sections
 
     def line_at(pos: int) -> int:
         return first_line + body.count("\n", 0, pos)
@@ -1104,22 +1442,22 @@ def find_citations(
         sections, chapter, articles, notes = _tail_parts(match, mention.law)
         if mention.law is not None and has_whole:
             cited_laws.setdefault(paragraphs.bounds(start)[0], set()).add(mention.law.id)
-        found.append(
-            (
-                start,
-                Citation(
-                    text=_one_line(match[0]),
-                    line=line_at(start),
-                    law_text=mention.law_text,
-                    law=mention.law,
-                    sections=sections,
-                    chapter=chapter,
-                    articles=articles,
-                    nonstandard=notes,
-                    qualifier=qualifier_text,
-                ),
-            )
+        cite = Citation(
+            text=_one_line(match[0]),
+            line=line_at(start),
+            law_text=mention.law_text,
+            law=mention.law,
+            sections=sections,
+            chapter=chapter,
+            articles=articles,
+            nonstandard=notes,
+            qualifier=qualifier_text,
         )
+        found.append((start, cite))
+        if sections:
+            by_start[start] = (match.end(), cite, match["secs"] is not None)
+    for resumed in _resumed_lists(body, by_start, line_at):
+        found.append(resumed)
 
     claimed_starts = [span[0] for span in claimed]
 

@@ -1,0 +1,359 @@
+"""The citation grammar on real sentences (issue 13; handbook-format.md 4 and 4.1).
+
+Every sentence here is quoted from the corpus of real passages (tests/laws/corpus/citations.yaml),
+with its source; each test pins one rule of the grammar that the corpus showed missing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tverrfaglig.laws.parser import Citation, find_citations
+from tverrfaglig.laws.registry import LawRegistry, load_registry
+
+TODAY = date(2026, 6, 1)
+KHTL = "LOV-1982-11-19-66"  # kommunehelsetjenesteloven (repealed)
+KOML = "LOV-2018-06-22-83"  # kommuneloven
+KSL = "LOV-2009-06-19-44"  # krisesenterlova
+HOL = "LOV-2011-06-24-30"
+FVL = "LOV-1967-02-10"
+BKN = "LOV-1999-05-21-30/bkn"
+GRL = "LOV-1814-05-17"
+
+
+@pytest.fixture(scope="module")
+def default() -> LawRegistry:
+    return LawRegistry.default()
+
+
+def cited(text: str, registry: LawRegistry) -> list[tuple[str | None, tuple[str, ...]]]:
+    """Each citation as (law ID or the unknown law's text, its sections/articles/chapter)."""
+
+    def units(cite: Citation) -> tuple[str, ...]:
+        return cite.sections or cite.articles or ((cite.chapter,) if cite.chapter else ())
+
+    return [
+        (
+            None
+            if cite.unresolved
+            else cite.law.id
+            if cite.law is not None
+            else f"?{cite.law_text}",
+            units(cite),
+        )
+        for cite in find_citations(text, 1, registry, TODAY)
+    ]
+
+
+def test_a_chapter_letter_written_apart(default: LawRegistry) -> None:
+    # Udir-3-2017 Skolemiljø, 6.1 (Utdanningsdirektoratet): «§ 9 A-4» is § 9A-4, not § 9A.
+    text = (
+        "For å sikre elevene denne retten, har skolen en aktivitetsplikt etter "
+        "oppll. § 9 A-4. Det er en skjerpet aktivitetsplikt i saker der ansatte krenker "
+        "elever, jf. oppll. § 9 A-5."
+    )
+    found = [units for _law, units in cited(text, default)]
+    assert found == [("9A-4",), ("9A-5",)]
+    # A lower-case letter after a space stays the section's letter (section 4: «§ 2 b»).
+    assert cited("barnehageloven § 2 b-samarbeid", default)[0][1] == ("2b",)
+
+
+def test_unicode_hyphens_inside_a_section(default: LawRegistry) -> None:
+    # Forslag til ny folkehelselov (høringsnotat), pkt. 12.1.1: U+2010 in «§ 1‐4».
+    text = (
+        "Kommunens helsetjeneste skal etter kommunehelsetjenesteloven § 1\u20104 ”til enhver tid”."
+    )
+    assert cited(text, default) == [(KHTL, ("1-4",))]
+    cite = find_citations(text, 1, default, TODAY)[0]
+    assert cite.nonstandard == ()  # a hyphen, not the en dash tvf notes
+
+
+def test_footnote_digits_glued_to_a_law_name(default: LawRegistry) -> None:
+    # KMD rundskriv 2000, Taushetsplikt for folkevalgte, pkt. 4.1 (regjeringen.no): the
+    # footnote marks «10)», «11)», «12)» sit between each law and its «§»; the sections are
+    # those laws', not forvaltningsloven's (named earlier in the paragraph).
+    text = (
+        "I den grad man er underlagt taushetsplikt etter slik særlov gjelder reglene i "
+        "forvaltningsloven som utfyllende regler, se dennes § 13 f. Viktige særregler finnes i "
+        "ligningsloven10) § 3-13, sosialtjenesteloven11) § 8-8 og barnevernloven12) § 6-7."
+    )
+    found = cited(text, default)
+    assert found[0] == (FVL, ("13f",))
+    assert found[1] == ("?ligningsloven", ("3-13",))
+    assert [law for law, _units in found[2:]] == [
+        default.resolve("sosialtjenesteloven", TODAY).id,  # type: ignore[union-attr]
+        default.resolve("barnevernloven", TODAY).id,  # type: ignore[union-attr]
+    ]
+    assert FVL not in {law for law, _units in found[1:]}
+
+
+def test_an_article_with_the_next_law_glued_to_it(default: LawRegistry) -> None:
+    # Udir-2-2016, 3. Barnets sjølvråderett (Utdanningsdirektoratet): a lost space.
+    text = (
+        "etter alder og mognad, jf. barnekonvensjonen artikkel 12Grunnloven § 104 første ledd "
+        "og barnelova § 31."
+    )
+    found = cited(text, default)
+    assert found[:2] == [(BKN, ("12",)), (GRL, ("104",))]
+    # A number and a lower-case word stay apart from any article: «art. 5tje» is nothing.
+    assert cited("barnekonvensjonen artikkel 5te", default) == []
+
+
+def test_more_sections_after_one_section_sign(default: LawRegistry) -> None:
+    # Balsfjord kommune, Child Coordinator: «§ 3-4 og 7-2a».
+    text = "Helse- og omsorgstjenesteloven § 3-4 og 7-2a\nIntegreringsloven § 50."
+    assert cited(text, default)[0] == (HOL, ("3-4", "7-2a"))
+    # Only sections with a dash, and only when the first has one: «hol § 2 og 3» is § 2, and a
+    # number of something else stays out («§ 3-4 og 7. trinn»).
+    assert cited("hol § 2 og 3", default) == [(HOL, ("2",))]
+    assert cited("hol § 3-4 og 7-2 trinn", default) == [(HOL, ("3-4",))]
+
+
+def test_a_chapter_continues_the_law_of_the_chapter_before(default: LawRegistry) -> None:
+    # regjeringen.no, Veileder om interkommunalt samarbeid, pkt. 6.1.
+    text = (
+        "Kommuneloven kapittel 18 har regler for interkommunalt politisk råd og kapittel 19 har "
+        "regler for kommunalt oppgavefellesskap. Disse kapitlene regulerer bare de mest sentrale "
+        "forholdene. Se kapittel 4."
+    )
+    assert cited(text, default) == [(KOML, ("18",)), (KOML, ("19",))]
+
+
+def test_a_chapter_after_a_section_is_the_texts_own(default: LawRegistry) -> None:
+    # Forslag til ny folkehelselov (høringsnotat), pkt. 12.1.1: «kapittel 11» is the paper's.
+    text = (
+        "Kommunens helsetjeneste skal etter kommunehelsetjenesteloven § 1-4 ha oversikt. En "
+        "bredere redegjørelse er gitt i kapittel 11."
+    )
+    assert cited(text, default) == [(KHTL, ("1-4",))]
+
+
+def test_an_amending_act_is_not_what_a_later_section_refers_to(default: LawRegistry) -> None:
+    # Bufdir, Rundskriv til krisesenterlova (20/2026).
+    text = (
+        "Disse omfatter blant annet krisesenterlova § 4 om samarbeid og samordning, § 6 om "
+        "opplysningsplikt til barnevernstjenesten og § 7 om politiattest. Videre ble § 6 a føyd "
+        "til med lov 11. juni 2021 nr. 78 (i kraft 1. august 2022). Reglene om internkontroll i "
+        "§ 8 ble opphevet med lov 19. juni 2020 nr. 89 (i kraft 1. januar 2021), og følger nå "
+        "av kommuneloven § 25-1."
+    )
+    found = cited(text, default)
+    assert (KSL, ("8",)) in found
+    assert [units for law, units in found if law == KSL] == [
+        ("4",),
+        ("6",),
+        ("7",),
+        ("6a",),
+        ("8",),
+    ]
+    # The amending acts are still cited, as whole laws.
+    assert ("?LOV-2021-06-11-78", ()) in found or ("LOV-2021-06-11-78", ()) in found
+
+
+def test_a_law_name_hyphenated_at_a_line_break(default: LawRegistry) -> None:
+    # 9pdf.net, «3.9.4 Departementets vurderinger»: «regnskaps-loven» is an unknown law, not
+    # «loven» (a back-reference to likestillings- og diskrimineringsloven).
+    text = (
+        "i samsvar med likestillings- og diskrimineringsloven §§ 26 og 26 a og regnskaps-loven "
+        "§ 3 – 3c."
+    )
+    found = cited(text, default)
+    assert found[-1][0] == "?regnskaps-loven"
+    # A known law hyphenated the same way is that law.
+    assert cited("jf. opplærings-lova § 9 A-4", default)[0][1] == ("9A-4",)
+
+
+OPPL_1998 = "LOV-1998-07-17-61"
+OPPL_2023 = "LOV-2023-06-09-30"
+
+
+def test_a_law_named_with_its_era(default: LawRegistry) -> None:
+    # Fagbokforlaget, Krav til det psykososiale og fysiske skolemiljøet (issuu): «ny» is the
+    # act in force, «tidligere» the repealed act that shared its name.
+    text = (
+        "Kapittel 12 i ny opplæringslov\n(Kapittel 12 erstatter deler av kapittel 9 A i "
+        "tidligere opplæringslov)."
+    )
+    found = cited(text, default)
+    assert found[0] == (OPPL_2023, ("12",))
+    assert found[-1] == (OPPL_1998, ("9A",))
+
+
+def test_ny_lov_refers_back_to_the_law_named_new(default: LawRegistry) -> None:
+    # Statsforvalteren i Oslo og Viken, «Ny opplæringslov: Informasjon og veiledning»
+    # (20.02.2024): «kap. 11 i ny lov» after «ny opplæringslov».
+    text = (
+        "Videre kommer ny opplæringslov til å være tema på vår kommende kommunesamling 16. - "
+        "17. april for kommunalsjefer, hvor Utdanningsdirektoratet skal snakke om kap. 11 i ny "
+        "lov."
+    )
+    assert cited(text, default) == [(OPPL_2023, ("11",))]
+    # With no law named «ny …» before it, «kapittel 11 i ny lov» is a text's own: quiet.
+    assert cited("Dette er omtalt i kapittel 11 i ny lov.", default) == []
+
+
+def test_a_draft_act_is_no_law(default: LawRegistry) -> None:
+    # Prop. 169 L (2016–2017), pkt. 14.1: «forslag til ny barnevernlov …
+    # forslag til ny § 7» is a draft's section (TVF208), not barnevernsloven § 7.
+    text = (
+        "Også Barnevernslovutvalget har i sitt forslag til ny barnevernlov utformet en ny "
+        "bestemmelse om opplysningsplikt. Utvalgets forslag til ny § 7 er tilpasset utvalgets "
+        "øvrige forslag til nye bestemmelser."
+    )
+    assert cited(text, default) == [(None, ("7",))]
+
+
+def test_an_unknown_law_by_its_title(default: LawRegistry) -> None:
+    # Stortinget, Lov om familievernkontorer (Lagtinget 5. juni 1997): a law tvf does not know,
+    # by its title; an unknown law (TVF201), not a section sign with no law (TVF208).
+    text = (
+        "Familievernkontorene skal foreta mekling etter lov om ekteskap § 26 og barneloven § 34 "
+        "tredje ledd og § 44 tredje ledd."
+    )
+    found = cited(text, default)
+    assert found[0] == ("?lov om ekteskap", ("26",))
+    assert [units for _law, units in found[1:]] == [("34",), ("44",)]
+    # Helsedirektoratet, Veileder om rehabilitering …, kap. 1.1: a title written another way
+    # is not the law cited before it (helse- og omsorgstjenesteloven).
+    text = (
+        "jfr. pasient- og brukerrettighetsloven § 1-3, punkt d, helse- og omsorgstjenesteloven "
+        "§ 3-2, pkt 5 og i spesialisthelsetjenesten jfr. lov om spesialisthelsetjeneste § 2-1 a."
+    )
+    assert cited(text, default)[-1] == ("?lov om spesialisthelsetjeneste", ("2-1a",))
+    # The title ends right before the «§», in a word that can end one: in «lov om ekteskap,
+    # jf. § 4» and «lov om ekteskap og § 4» the section has no law that can be told.
+    assert cited("Se lov om ekteskap, jf. § 4.", default) == [(None, ("4",))]
+    assert cited("Se lov om ekteskap og § 4.", default) == [(None, ("4",))]
+
+
+def test_an_unknown_regulation_by_title_or_name(default: LawRegistry) -> None:
+    # A list of a regulation's sections (Lovdata headings) and Helsedirektoratet,
+    # Helsepersonelloven med kommentarer, § 39.
+    text = (
+        "- Forskrift om familiebarnehager - § 1. Forskriftens formål og virkeområde\n"
+        "- Forskrift om familiebarnehager - § 2. Godkjenning av organiseringen"
+    )
+    assert cited(text, default) == [
+        ("?Forskrift om familiebarnehager", ("1",)),
+        ("?Forskrift om familiebarnehager", ("2",)),
+    ]
+    text = "må derfor opprette pasientjournalsystemer, jf. journalforskriften § 4."
+    assert cited(text, default) == [("?journalforskriften", ("4",))]
+
+
+def test_a_translated_table_of_contents_is_quiet(default: LawRegistry) -> None:
+    # global-regulation.com, The Law On Patient And User Rights (machine translation).
+    text = (
+        "Chapter overview: Chapter 1. General provisions (§ § 1-1-1-3) Chapter 2. The right to "
+        "health and care services and transportation (§ § 2-1-2-8)"
+    )
+    assert cited(text, default) == []
+
+
+def test_a_paragraph_that_names_no_law_continues_the_one_before(default: LawRegistry) -> None:
+    # Forslag til ny folkehelselov (høringsnotat), pkt. 12.1.1.
+    text = (
+        "Kommunens helsetjeneste skal etter kommunehelsetjenesteloven § 1-4 ha oversikt over "
+        "helsetilstanden i kommunen.\n\nKommunestyret skal videre etter § 4a\u20102 ha tilsyn "
+        "med faktorer i miljøet. Disse omfatter blant annet sosiale miljøfaktorer jf. § 4a\u20101, "
+        "første ledd."
+    )
+    assert cited(text, default) == [(KHTL, ("1-4",)), (KHTL, ("4A-2",)), (KHTL, ("4A-1",))]
+    # Karnov Group, helse- og omsorgstjenesteloven (introduction): «loven» and the sections of
+    # the second paragraph are the act the first one names; «mens § 13-3» is no genitive.
+    text = (
+        "Lov 24. juni 2011 nr. 30 om kommunale helse- og omsorgstjenester m.m. (helse- og "
+        "omsorgstjenesteloven eller hol.) hører under Helse- og omsorgsdepartementet (HOD).\n\n"
+        "Med unntak av § 3-5 tredje ledd og § 13-3 annet ledd nr. 15 og nr. 23 trådte loven i "
+        "kraft 1. januar 2012, jf. § 13-1 og kgl.res. 16. desember 2011 nr. 1252. Paragraf 3-5 "
+        "tredje ledd trådte først i kraft 1. januar 2016, mens § 13-3 annet ledd i sin helhet "
+        "trådte i kraft 1. april 2014."
+    )
+    assert [units for law, units in cited(text, default) if law == HOL] == [
+        (),
+        ("3-5",),
+        ("13-3",),
+        ("13-1",),
+        ("3-5",),
+        ("13-3",),
+    ]
+
+
+def test_only_the_paragraph_right_before_and_only_when_none_is_named(
+    default: LawRegistry,
+) -> None:
+    first = "Kommunen har plikt etter helse- og omsorgstjenesteloven § 3-4.\n\n"
+    # A paragraph that names a law of its own keeps it.
+    assert cited(first + "Etter barnehageloven § 2 b og § 4 skal …", default)[1:] == [
+        ("LOV-2005-06-17-64", ("2b",)),
+        ("LOV-2005-06-17-64", ("4",)),
+    ]
+    # A text's own paragraphs stay its own: a heading, «avtalens § 3», «§ 3 i avtalen».
+    assert cited(first + "§ 3 Formål\n\nAvtalens § 3 gjelder. Se § 5 i avtalen.", default) == [
+        (HOL, ("3-4",))
+    ]
+    # Not a section the law before has not got (its list is complete): «Se § 5 nedenfor»
+    # stays a section sign with no law (TVF208), not helse- og omsorgstjenesteloven § 5.
+    assert cited(first + "Rutinen gjelder fra 1. januar. Se § 5 nedenfor.", default)[1:] == [
+        (None, ("5",))
+    ]
+    # Two paragraphs back is too far.
+    assert cited(first + "Et avsnitt uten lov.\n\nJf. § 4.", default)[1:] == [(None, ("4",))]
+
+
+def test_den_nye_names_the_successor(default: LawRegistry) -> None:
+    # nybarnevernlov.no, «Den nye barnevernloven § 3-1: Frivillig hjelpetiltak»: «barnevernloven»
+    # is the 1992 act's name, «den nye» its successor, barnevernsloven (2021).
+    text = "Den nye barnevernloven § 3-1 gir barnevernstjenesten ansvaret for å tilby tiltak."
+    ((law, units),) = cited(text, default)
+    assert (law, units) == ("LOV-2021-06-18-97", ("3-1",))
+    (cite,) = find_citations(text, 1, default, TODAY)
+    assert cite.law_text == "nye barnevernloven"
+
+
+def test_a_section_goes_to_the_law_in_the_paragraph_that_has_it(tmp_path: Path) -> None:
+    # Prop. 222 L (2020–2021), pkt. 4.1 (regjeringen.no): the nearest law before «§ 4-3» is
+    # forvaltningsloven, which has no § 4-3; the act named later in the paragraph has it. With
+    # a handbook that lists the 1992 act's sections (laws.yaml), tvf can tell.
+    (tmp_path / "laws.yaml").write_text(
+        '- id: LOV-1992-07-17-100\n  sections: ["4-1", "4-2", "4-3", "6-4"]\n',
+        encoding="utf-8",
+    )
+    registry, findings = load_registry(tmp_path)
+    assert findings == []
+    text = (
+        "Det følger av forvaltningsloven § 17, som også gjelder for barnevernstjenesten, at "
+        "forvaltningen skal påse at saken er så godt opplyst som mulig før det treffes vedtak. "
+        "Etter § 4-3 annet ledd skal undersøkelsen gjennomføres slik at den minst mulig skader "
+        "noen som den berører. Utover dette er det ikke nærmere regulert i barnevernloven hvor "
+        "omfattende en undersøkelse skal være."
+    )
+    assert cited(text, registry) == [(FVL, ("17",)), ("LOV-1992-07-17-100", ("4-3",))]
+    # With the default registry (the 1992 act's list is partial) the nearest law stays.
+    assert cited(text, LawRegistry.default())[1] == (FVL, ("4-3",))
+
+
+BVL_1992 = "LOV-1992-07-17-100"
+
+
+def test_a_section_list_goes_on_after_another_law_put_in_it(default: LawRegistry) -> None:
+    # Statsforvalteren i Oslo og Viken, Lunner kommune – landsomfattende tilsyn med
+    # barneverntjenesten 2021 (helsetilsynet.no): «jf. fvl. § 17» is put into barnevernloven's
+    # list, which goes on after it.
+    text = (
+        "Dette er brudd på barnevernloven §§ 1-4, 4-3, jf. fvl. § 17, 6-1, 6-3, 6-3 a, 2-1, "
+        "2 ledd og kommunelovens § 25-1"
+    )
+    assert cited(text, default) == [
+        (BVL_1992, ("1-4", "4-3")),
+        (FVL, ("17",)),
+        (BVL_1992, ("6-1", "6-3", "6-3a", "2-1")),
+        (KOML, ("25-1",)),
+    ]
+    # Not when the law put in has sections with a dash too: «hol §§ 3-1, 3-2, jf. pbrl.
+    # § 2-1, 2-5» — whose 2-5 it is cannot be told.
+    text = "hol §§ 3-1, 3-2, jf. pasient- og brukerrettighetsloven § 2-1, 2-5"
+    assert [units for _law, units in cited(text, default)] == [("3-1", "3-2"), ("2-1",)]
