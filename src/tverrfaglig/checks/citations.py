@@ -20,7 +20,7 @@ from ..laws import (
     law_label,
     parse_legal_basis,
 )
-from ..laws.renumbering import OldNumbering, before_successor, old_numbering
+from ..laws.renumbering import OldNumbering, before_successor, dated_predecessor, old_numbering
 from .registry import rule
 from .schema import TVF003
 
@@ -133,6 +133,18 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
                 )
                 if law.sections is not None and section not in law.sections:
                     old_sections.add(section)
+        dated = None
+        if not cite.sections and not cite.articles:
+            # A chapter or a whole law cited by a shared name in a document older than the
+            # law in force: the repealed law (4.1), as for a section.
+            dated = dated_predecessor(laws, law, cite.law_text, valid_from)
+            start = laws.successor_start(law)
+            if dated is not None and start is not None:
+                yield TVF207(
+                    doc.path,
+                    cite.line,
+                    _dated_law_message(cite, law, dated, start, valid_from),
+                )
         unknown = _unknown_sections(law, cite.sections, old_sections)
         for section in unknown:
             if law.kind == "law":
@@ -167,7 +179,8 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
                         ),
                     )
         if (
-            law.chapters is not None
+            dated is None
+            and law.chapters is not None
             and cite.chapter is not None
             and cite.chapter not in law.chapters
         ):
@@ -293,6 +306,24 @@ def _before_successor_message(
         new=old.new_section,
         **values,
     ) + _source_note(old)
+
+
+def _dated_law_message(
+    cite: Citation, law: Law, old_law: Law, start: dt.date, valid_from: dt.date | None
+) -> str:
+    """TVF207 for a chapter or a whole law cited by a shared name in a document approved
+    before the law in force came into force."""
+    return _(
+        "Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: «{text}» "
+        "mente trolig den opphevede {old_law}. Sjekk at henvisningen gjelder {law}, eller "
+        "rett den."
+    ).format(
+        valid_from=valid_from,
+        law=_year_name(law),
+        start=start.isoformat(),
+        text=cite.text,
+        old_law=_year_name(old_law),
+    )
 
 
 def check_cited_sections(
