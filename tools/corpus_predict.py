@@ -1,13 +1,14 @@
 """Run tvf's real citation parser on the corpus of real passages (issue 13) and score it.
 
-:func:`predict` reads a passage as a body (``laws.find_citations``, the same parser ``tvf
-check`` uses) and maps what it finds to the corpus's law keys with :data:`LAW_KEYS`, the one
-table from corpus keys to registry IDs. A passage's ``written`` date (the last day its source
-dates it to) is passed as the citing document's date, the way ``tvf check`` passes a document's
-``valid_from``. A citation tvf reports as the repealed law sharing a name with the law in force
-(TVF207: the section is not in the law in force but was in the repealed one, or the passage was
-written before the law in force came into force) counts as the repealed law, as tvf's message
-says: what a coordinator sees. A section sign with no law (TVF208) is ``law: null``.
+:func:`predict` reads a passage as a body (``laws.basis.find_body_citations``, the same
+reading ``tvf check`` uses) and maps what it finds to the corpus's law keys with
+:data:`LAW_KEYS`, the one table from corpus keys to registry IDs. A passage's ``written`` date
+(the last day its source dates it to) is passed as the citing document's date, the way ``tvf
+check`` passes a document's ``valid_from``. A citation tvf reports as the repealed law sharing a
+name with the law in force (TVF207: the section is not in the law in force but was in the
+repealed one, or the passage was written before the law in force came into force) counts as the
+repealed law, as tvf's message says: what a coordinator sees. A section sign with no law
+(TVF208) is ``law: null``.
 
     python tools/corpus_predict.py            # the per-form table (Markdown)
     python tools/corpus_predict.py --misses   # and every passage with a miss or a false hit
@@ -22,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from citation_corpus import Label, Passage, format_table, load_corpus, match, score_passages
-from tverrfaglig.laws import Citation, LawRegistry, find_citations
+from tverrfaglig.laws import Citation, LawRegistry
+from tverrfaglig.laws.basis import find_body_citations
 from tverrfaglig.laws.renumbering import OldNumbering, cited_as
 
 #: The day the corpus is read on: names shared by a repealed law and its successor mean the
@@ -110,7 +112,7 @@ def predict(
     date known), as corpus labels."""
     registry = registry or LawRegistry.default()
     labels: list[Label] = []
-    for cite in find_citations(text, 1, registry, TODAY):
+    for cite in find_body_citations(text, 1, registry, TODAY):
         if cite.unresolved:
             key = None
         else:

@@ -16,10 +16,10 @@ from ..laws import (
     Citation,
     Law,
     LawRegistry,
-    find_citations,
     law_label,
     parse_legal_basis,
 )
+from ..laws.basis import find_body_citations
 from ..laws.renumbering import OldNumbering, before_successor, dated_predecessor, old_numbering
 from .registry import rule
 from .schema import TVF003
@@ -76,7 +76,7 @@ def citations(
                 parsed = _continued(parsed, previous)
             found.append(parsed)
             previous = parsed
-    found.extend(find_citations(doc.body, doc.body_line, laws, today))
+    found.extend(find_body_citations(doc.body, doc.body_line, laws, today))
     return found
 
 

@@ -18,8 +18,9 @@ from ..errors import TvfError
 from ..handbook import Handbook
 from ..i18n import N_, _
 from ..queries import id_sort_key
+from .basis import find_body_citations
 from .model import ID_PARTS_RE, Amendment, Law, Section, natural_key
-from .parser import Citation, find_citations
+from .parser import Citation
 from .registry import LawRegistry
 from .renumbering import OldNumbering, cited_as
 
@@ -232,7 +233,7 @@ def find_in_text(
     today = dt.date.today() if today is None else today
     citing = CitingDocument(None, "", path, None)
     return provisions_of(
-        ((citing, cite, valid_from) for cite in find_citations(text, 1, registry, today)),
+        ((citing, cite, valid_from) for cite in find_body_citations(text, 1, registry, today)),
         registry,
     )
 
