@@ -115,6 +115,8 @@ DEFAULT_IDS = [
     "LOV-2001-06-15-93",
     "LOV-1969-06-19-57",
     "LOV-2013-06-21-61",
+    "FOR-2003-04-25-486",
+    "FOR-2000-12-21-1385",
     # then the data's other entries (the English texts of the conventions)
     "LOV-1999-05-21-30/bke",
     "LOV-1999-05-21-30/crpde",

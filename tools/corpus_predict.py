@@ -101,6 +101,8 @@ LAW_KEYS: dict[str, str] = {
     "regnskapsloven": "LOV-1998-07-17-56",
     "foreldelsesloven": "LOV-1979-05-18-18",
     "forbrukerkjøpsloven": "LOV-2002-06-21-34",
+    "forskrift-miljørettet-helsevern": "FOR-2003-04-25-486",
+    "journalforskriften-2000": "FOR-2000-12-21-1385",
 }
 _BY_ID = {law_id: key for key, law_id in LAW_KEYS.items()}
 

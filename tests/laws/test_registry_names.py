@@ -128,6 +128,27 @@ def test_straffeloven_of_1902_is_the_name_before_october_2015(registry: LawRegis
             ],
         ),
         (
+            "Oppgaven å ha oversikt over helsetilstand og påvirkningsfaktorer ble i 2003 "
+            "konkretisert noe gjennom forskrift om miljørettet helsevern § 5.",
+            "Forslag til ny folkehelselov (høringsnotat), pkt. 12.1.1",
+            [Label("forskrift-miljørettet-helsevern", section="5")],
+        ),
+        (
+            "Journalforskriften § 3 bokstav a definerer en journal som: ”Samling eller "
+            "sammenstilling av nedtegnede/registrerte opplysninger om en pasient i forbindelse "
+            "med helsehjelp, jf. helsepersonelloven § 40 første ledd”.",
+            "Helserettsportalen: Hpl. §§ 39–41 dokumentasjonsplikt",
+            [
+                Label("journalforskriften-2000", section="3"),
+                Label("helsepersonelloven", section="40"),
+            ],
+        ),
+        (
+            "i spesialisthelsetjenesten jfr. lov om spesialisthelsetjeneste § 2-1a",
+            "Helsekompetanse.no, kurs om individuell plan: Forskriften regulerer",
+            [Label("spesialisthelsetjenesteloven", section="2-1a")],
+        ),
+        (
             "Barnets rett til medvirkning er sikra i psykisk helsevernloven, jf. phlsl § 4-2.",
             "the abbreviation phlsl as Norwegian legal texts write it (Lovdata's own is phvl)",
             [Label("psykisk-helsevernloven", section="4-2")],
