@@ -117,6 +117,7 @@ DEFAULT_IDS = [
     "LOV-2013-06-21-61",
     "FOR-2003-04-25-486",
     "FOR-2000-12-21-1385",
+    "FOR-2006-03-01-266",
     # then the data's other entries (the English texts of the conventions)
     "LOV-1999-05-21-30/bke",
     "LOV-1999-05-21-30/crpde",

@@ -103,6 +103,7 @@ LAW_KEYS: dict[str, str] = {
     "forbrukerkjøpsloven": "LOV-2002-06-21-34",
     "forskrift-miljørettet-helsevern": "FOR-2003-04-25-486",
     "journalforskriften-2000": "FOR-2000-12-21-1385",
+    "rammeplan-barnehage-2006": "FOR-2006-03-01-266",
 }
 _BY_ID = {law_id: key for key, law_id in LAW_KEYS.items()}
 

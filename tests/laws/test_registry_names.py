@@ -169,3 +169,15 @@ def test_a_repealed_discrimination_act_is_known_and_repealed(registry: LawRegist
     )
     assert cite.law is not None and cite.law.id == "LOV-2013-06-21-61"
     assert cite.law.is_repealed(TODAY) and cite.law.replaced_by == "LOV-2017-06-16-51"
+
+
+def test_a_repealed_regulation_cited_by_date_and_number(registry: LawRegistry) -> None:
+    # Øverland barnehage, «Rammeplanen for barnehagens innhold og oppgaver»: the 2006
+    # regulation, cited by its date and number alone, is a whole citation of a repealed one.
+    text = (
+        "Rammeplanen trer i kraft 1. august 2017. Fra samme tidspunkt oppheves forskrift "
+        "1. mars 2006 nr 266 om rammeplan for barnehagens innhold og oppgaver."
+    )
+    assert corpus_predict.predict(text, registry) == [Label("rammeplan-barnehage-2006")]
+    old = registry.by_id("FOR-2006-03-01-266")
+    assert old is not None and old.is_repealed(TODAY) and old.replaced_by == "FOR-2017-04-24-487"
