@@ -132,18 +132,26 @@ def predict(
             continue
         for unit, number in units:
             section = number if unit == "section" else None
-            unit_key = key if unit == "article" else _meant(registry, cite, section, written, key)
+            chapter = number if unit == "chapter" else None
+            unit_key = (
+                key if unit == "article" else _meant(registry, cite, section, written, key, chapter)
+            )
             labels.append(Label(unit_key, **{unit: number}))
     return labels
 
 
 def _meant(
-    registry: LawRegistry, cite: Citation, section: str | None, written: date | None, key: str
+    registry: LawRegistry,
+    cite: Citation,
+    section: str | None,
+    written: date | None,
+    key: str,
+    chapter: str | None = None,
 ) -> str:
     """The corpus key of the law tvf reports ``cite`` as citing (:func:`cited_as`)."""
     if cite.law is None:
         return key
-    meant = cited_as(registry, cite.law, cite.law_text, section, written)
+    meant = cited_as(registry, cite.law, cite.law_text, section, written, chapter)
     if meant is None:
         return key
     old_law = meant.old_law if isinstance(meant, OldNumbering) else meant

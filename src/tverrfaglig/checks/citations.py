@@ -20,7 +20,13 @@ from ..laws import (
     parse_legal_basis,
 )
 from ..laws.basis import find_body_citations
-from ..laws.renumbering import OldNumbering, before_successor, dated_predecessor, old_numbering
+from ..laws.renumbering import (
+    OldNumbering,
+    before_successor,
+    dated_predecessor,
+    old_chapter,
+    old_numbering,
+)
 from .registry import rule
 from .schema import TVF003
 
@@ -134,7 +140,25 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
                 if law.sections is not None and section not in law.sections:
                     old_sections.add(section)
         dated = None
-        if not cite.sections and not cite.articles:
+        if cite.chapter is not None and not cite.sections:
+            # A chapter the law in force lacks and the repealed law sharing its name had.
+            dated = old_chapter(laws, law, cite.law_text, cite.chapter)
+            if dated is not None:
+                yield TVF207(
+                    doc.path,
+                    cite.line,
+                    _(
+                        "{law} kapittel {chapter} finnes ikke i {new_law}; den opphevede "
+                        "{old_law} hadde et kapittel {chapter}. Finn kapitlet som gjelder nå, "
+                        "og rett henvisningen."
+                    ).format(
+                        law=law.short_name,
+                        chapter=cite.chapter,
+                        new_law=_year_name(law),
+                        old_law=_year_name(dated),
+                    ),
+                )
+        if dated is None and not cite.sections and not cite.articles:
             # A chapter or a whole law cited by a shared name in a document older than the
             # law in force: the repealed law (4.1), as for a section.
             dated = dated_predecessor(laws, law, cite.law_text, valid_from)

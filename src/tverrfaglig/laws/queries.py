@@ -264,6 +264,7 @@ def provisions_of(
                     cite.law_text,
                     number if unit == "section" else None,
                     valid_from,
+                    number if unit == "chapter" else None,
                 )
                 if law is not None and unit != "article"
                 else None

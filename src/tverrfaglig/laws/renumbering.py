@@ -99,23 +99,47 @@ def dated_predecessor(
     return old_law
 
 
+def old_chapter(registry: LawRegistry, law: Law, law_text: str, chapter: str) -> Law | None:
+    """The repealed law sharing the name ``law_text`` when ``chapter`` is not among the
+    chapters of ``law`` (a complete list) and the repealed law had it: in its chapter list, or,
+    where its list is partial, as the chapter of a section numbered «<chapter>-<n>» (old
+    opplæringslova § 9A-4 is in chapter 9 A); else None."""
+    if law.chapters is None or not law.complete or chapter in law.chapters:
+        return None
+    old_law = registry.predecessor(law, law_text) if law_text else None
+    if old_law is None:
+        return None
+    if old_law.chapters is not None and chapter in old_law.chapters:
+        return old_law
+    prefix = f"{chapter.casefold()}-"
+    if any(s.casefold().startswith(prefix) for s in old_law.sections or ()):
+        return old_law
+    return None
+
+
 def cited_as(
     registry: LawRegistry,
     law: Law,
     law_text: str,
     section: str | None,
     valid_from: date | None,
+    chapter: str | None = None,
 ) -> OldNumbering | Law | None:
     """How tvf reports a citation of ``law`` by the name ``law_text`` (TVF207), the one rule
     ``tvf check``, ``laws cited`` and ``laws find`` share: the repealed law's section when the
     citation uses its numbering (:func:`old_numbering`) or the document is older than ``law``
     (:func:`dated_predecessor`; the section's heading there when the data has it); for a
-    chapter or a whole law (``section`` None) of an older document, the repealed law itself;
-    None when the citation means ``law``."""
+    chapter the repealed law had and ``law`` lacks (:func:`old_chapter`), or a chapter or whole
+    law (``section`` None) of an older document, the repealed law itself; None when the
+    citation means ``law``."""
     if section is not None:
         old = old_numbering(registry, law, law_text, section)
         if old is not None:
             return old
+    elif chapter is not None:
+        by_chapter = old_chapter(registry, law, law_text, chapter)
+        if by_chapter is not None:
+            return by_chapter
     old_law = dated_predecessor(registry, law, law_text, valid_from)
     if old_law is None:
         return None
