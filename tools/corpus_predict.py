@@ -145,9 +145,9 @@ def _meant(
     cite: Citation,
     section: str | None,
     written: date | None,
-    key: str,
+    key: str | None,
     chapter: str | None = None,
-) -> str:
+) -> str | None:
     """The corpus key of the law tvf reports ``cite`` as citing (:func:`cited_as`)."""
     if cite.law is None:
         return key

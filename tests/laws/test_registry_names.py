@@ -52,7 +52,10 @@ def test_the_nynorsk_barnevernslova_of_a_2021_report_is_the_act_of_1992(
 ) -> None:
     # Statsforvaltaren i Vestland: Rapport frå tilsyn med undersøkingar i Sunnhordland
     # Interkommunale Barnevern 2021 (helsetilsynet.no).
-    text = "Dette er i samsvar med barnevernslova §§ 1-4, 2-1, 4-1, 4-3, 6-1 og 6-9, samt forvaltningslova § 17."
+    text = (
+        "Dette er i samsvar med barnevernslova §§ 1-4, 2-1, 4-1, 4-3, 6-1 og 6-9, samt "
+        "forvaltningslova § 17."
+    )
     found = keys(text, date(2021, 12, 31), registry)
     assert found[:2] == [("barnevernloven-1992", "1-4"), ("barnevernloven-1992", "2-1")]
     assert found[-1] == ("forvaltningsloven", "17")
