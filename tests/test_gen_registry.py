@@ -209,15 +209,17 @@ def test_repealed_acts_are_partial_with_their_successor(entries: dict[str, Any])
     assert entries["LOV-1992-07-17-100"]["replaced_by"] == "LOV-2021-06-18-97"
     assert entries["FOR-2006-06-23-724"]["replaced_by"] == "FOR-2024-06-03-900"
     # Neither the data nor lovdata.md states these successors.
-    for law_id in (
-        "LOV-1995-05-05-19",
-        "LOV-1991-12-13-81",
-        "LOV-1982-11-19-66",
-        "LOV-1992-09-25-107",
-    ):
+    for law_id in ("LOV-1995-05-05-19", "LOV-1991-12-13-81", "LOV-1982-11-19-66"):
         assert entries[law_id]["replaced_by"] is None
         assert entries[law_id]["renumbered"] == {}
-    assert entries["LOV-1992-09-25-107"]["repealed_on"] is None  # "Repealed: unknown."
+    # kommuneloven 1992: the generator states its successor (the 2018 act's § 31-2 names
+    # «kommuneloven av 1992»); the data says «Repealed: unknown», so the act ends on the
+    # successor's date in force, and the entry's note says so.
+    kommuneloven = entries["LOV-1992-09-25-107"]
+    assert kommuneloven["replaced_by"] == "LOV-2018-06-22-83"
+    assert kommuneloven["repealed_on"] == entries["LOV-2018-06-22-83"]["in_force"] == "2019-11-01"
+    assert "repealed_on: the date_in_force of LOV-2018-06-22-83" in kommuneloven["note"]
+    assert kommuneloven["renumbered"]
 
 
 def test_opplaeringslova_15_8_is_now_24_1_by_identical_heading(entries: dict[str, Any]) -> None:

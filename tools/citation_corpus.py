@@ -23,6 +23,7 @@ Run as a script to check the corpus file and print its size per form::
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections import Counter
@@ -66,7 +67,9 @@ FORMS: Mapping[str, str] = {
 
 UNITS: tuple[str, ...] = ("section", "chapter", "article")
 
-_PASSAGE_KEYS = frozenset({"text", "source", "forms", "citations", "note"})
+_PASSAGE_KEYS = frozenset({"text", "source", "written", "forms", "citations", "note"})
+#: The years a ``written`` date may fall in: from the oldest act the corpus cites to next year.
+WRITTEN_YEARS = range(1814, dt.date.today().year + 2)
 _LABEL_KEYS = frozenset({"law", *UNITS, "range_to", "note"})
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2212]")
 _KEYS_START = "# Law keys:"
@@ -135,6 +138,16 @@ class Passage:
     citations: tuple[Label, ...]
     note: str | None = None
     index: int = 0
+    written: dt.date | int | None = None
+
+    @property
+    def written_by(self) -> dt.date | None:
+        """The last day the passage can have been written on, as its source dates it (a year
+        means its 31 December), or None when the source gives no date: what
+        tools/corpus_predict.py passes to the parser as the citing document's date."""
+        if isinstance(self.written, int):
+            return dt.date(self.written, 12, 31)
+        return self.written
 
 
 def _unit_label(law: str | None, unit: str, number: str) -> Label:
@@ -225,6 +238,20 @@ def _problems_in_label(where: str, raw: object, law_keys: frozenset[str]) -> lis
     return problems
 
 
+def _problems_in_written(where: str, value: object) -> list[str]:
+    """``written`` is a year (``2023``) or a day (``2024-02-20``) in :data:`WRITTEN_YEARS`."""
+    if isinstance(value, bool) or not isinstance(value, (int, dt.date)):
+        return [f"{where}: written must be a year (2023) or a day (2024-02-20), not {value!r}"]
+    if isinstance(value, dt.datetime):
+        return [f"{where}: written must be a year or a day, not a time ({value!r})"]
+    year = value if isinstance(value, int) else value.year
+    if year not in WRITTEN_YEARS:
+        return [
+            f"{where}: written {value!r} is outside {WRITTEN_YEARS.start}–{WRITTEN_YEARS.stop - 1}"
+        ]
+    return []
+
+
 def _problems_in_passage(where: str, raw: object, law_keys: frozenset[str]) -> list[str]:
     if not isinstance(raw, Mapping):
         return [f"{where}: an entry must be a mapping"]
@@ -253,6 +280,8 @@ def _problems_in_passage(where: str, raw: object, law_keys: frozenset[str]) -> l
     note = raw.get("note")
     if note is not None and not isinstance(note, str):
         problems.append(f"{where}: note must be a string")
+    if "written" in raw:
+        problems.extend(_problems_in_written(where, raw["written"]))
     return problems
 
 
@@ -270,7 +299,10 @@ def _label(raw: Mapping[str, Any]) -> Label:
 def load_corpus(path: Path | str = DEFAULT_CORPUS) -> list[Passage]:
     """Read and check the corpus; raise :class:`CorpusError` listing every problem found."""
     path = Path(path)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, ValueError) as error:  # ValueError: a date such as 2023-02-30
+        raise CorpusError(f"{path}: not readable as YAML: {error}") from None
     if not isinstance(data, list) or not data:
         raise CorpusError(f"{path}: the corpus must be a non-empty YAML list of passages")
     law_keys = documented_law_keys(path)
@@ -296,6 +328,7 @@ def load_corpus(path: Path | str = DEFAULT_CORPUS) -> list[Passage]:
             citations=tuple(_label(label) for label in raw["citations"]),
             note=raw.get("note"),
             index=number,
+            written=raw.get("written"),
         )
         for number, raw in enumerate(data, start=1)
     ]
@@ -325,9 +358,17 @@ def score(
     passages: Iterable[Passage], predict: Callable[[str], Sequence[Label]]
 ) -> dict[str, Counts]:
     """Counts per form, plus ``all``, of ``predict`` run on every passage's text."""
+    return score_passages(passages, lambda passage: predict(passage.text))
+
+
+def score_passages(
+    passages: Iterable[Passage], predict: Callable[[Passage], Sequence[Label]]
+) -> dict[str, Counts]:
+    """Counts per form, plus ``all``, of ``predict`` run on every passage (its text and the
+    date its source gives, :attr:`Passage.written_by`)."""
     totals: dict[str, list[int]] = {"all": [0, 0, 0]}
     for passage in passages:
-        counts = match(passage.citations, predict(passage.text))
+        counts = match(passage.citations, predict(passage))
         for form in ("all", *passage.forms):
             row = totals.setdefault(form, [0, 0, 0])
             for column, value in enumerate(counts):

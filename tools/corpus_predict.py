@@ -1,10 +1,14 @@
 """Run tvf's real citation parser on the corpus of real passages (issue 13) and score it.
 
-:func:`predict` reads a passage as a body (``laws.find_citations``, the same parser ``tvf
-check`` uses) and maps what it finds to the corpus's law keys with :data:`LAW_KEYS`, the one
-table from corpus keys to registry IDs. A citation tvf reads as a law's old numbering (TVF207:
-the section is not in the law in force but was in the repealed law sharing its name) counts as
-the repealed law, as tvf's message says. A section sign with no law (TVF208) is ``law: null``.
+:func:`predict` reads a passage as a body (``laws.basis.find_body_citations``, the same
+reading ``tvf check`` uses) and maps what it finds to the corpus's law keys with
+:data:`LAW_KEYS`, the one table from corpus keys to registry IDs. A passage's ``written`` date
+(the last day its source dates it to) is passed as the citing document's date, the way ``tvf
+check`` passes a document's ``valid_from``. A citation tvf reports as the repealed law sharing a
+name with the law in force (TVF207: the section is not in the law in force but was in the
+repealed one, or the passage was written before the law in force came into force) counts as the
+repealed law, as tvf's message says: what a coordinator sees. A section sign with no law
+(TVF208) is ``law: null``.
 
     python tools/corpus_predict.py            # the per-form table (Markdown)
     python tools/corpus_predict.py --misses   # and every passage with a miss or a false hit
@@ -18,9 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from citation_corpus import Label, format_table, load_corpus, match, score
-from tverrfaglig.laws import LawRegistry, find_citations
-from tverrfaglig.laws.renumbering import old_numbering
+from citation_corpus import Label, Passage, format_table, load_corpus, match, score_passages
+from tverrfaglig.laws import Citation, LawRegistry
+from tverrfaglig.laws.basis import find_body_citations
+from tverrfaglig.laws.renumbering import OldNumbering, cited_as
 
 #: The day the corpus is read on: names shared by a repealed law and its successor mean the
 #: law in force on this day (handbook-format.md, 4.1).
@@ -85,15 +90,32 @@ LAW_KEYS: dict[str, str] = {
     "forskrift-fysisk-sikkerhet-krisesenter": "FOR-2017-03-07-282",
     "forskrift-oversikt-folkehelsen": "FOR-2012-06-28-692",
     "journalforskriften-1989": "FOR-1989-03-17-277",
+    # Laws the registry gained for the texts that cite them (data/laws.yaml, «Other laws»).
+    "straffeloven-1902": "LOV-1902-05-22-10",
+    "vergemålsloven": "LOV-2010-03-26-9",
+    "navneloven": "LOV-2002-06-07-19",
+    "politiregisterloven": "LOV-2010-05-28-16",
+    "tannhelsetjenesteloven": "LOV-1983-06-03-54",
+    "ekteskapsloven": "LOV-1991-07-04-47",
+    "smittevernloven": "LOV-1994-08-05-55",
+    "regnskapsloven": "LOV-1998-07-17-56",
+    "foreldelsesloven": "LOV-1979-05-18-18",
+    "forbrukerkjøpsloven": "LOV-2002-06-21-34",
+    "forskrift-miljørettet-helsevern": "FOR-2003-04-25-486",
+    "journalforskriften-2000": "FOR-2000-12-21-1385",
+    "rammeplan-barnehage-2006": "FOR-2006-03-01-266",
 }
 _BY_ID = {law_id: key for key, law_id in LAW_KEYS.items()}
 
 
-def predict(text: str, registry: LawRegistry | None = None) -> list[Label]:
-    """What tvf's parser finds in ``text``, as corpus labels."""
+def predict(
+    text: str, registry: LawRegistry | None = None, written: date | None = None
+) -> list[Label]:
+    """What tvf's parser finds in ``text`` of a document written on ``written`` (None: no
+    date known), as corpus labels."""
     registry = registry or LawRegistry.default()
     labels: list[Label] = []
-    for cite in find_citations(text, 1, registry, TODAY):
+    for cite in find_body_citations(text, 1, registry, TODAY):
         if cite.unresolved:
             key = None
         else:
@@ -106,29 +128,56 @@ def predict(text: str, registry: LawRegistry | None = None) -> list[Label]:
         )
         if not units:
             if key is not None:
-                labels.append(Label(key))
+                labels.append(Label(_meant(registry, cite, None, written, key)))
             continue
         for unit, number in units:
-            unit_key = key
-            if unit == "section" and cite.law is not None:
-                old = old_numbering(registry, cite.law, cite.law_text, number)
-                if old is not None:
-                    unit_key = _BY_ID.get(old.old_law.id, unit_key)
+            section = number if unit == "section" else None
+            chapter = number if unit == "chapter" else None
+            unit_key = (
+                key if unit == "article" else _meant(registry, cite, section, written, key, chapter)
+            )
             labels.append(Label(unit_key, **{unit: number}))
     return labels
+
+
+def _meant(
+    registry: LawRegistry,
+    cite: Citation,
+    section: str | None,
+    written: date | None,
+    key: str | None,
+    chapter: str | None = None,
+) -> str | None:
+    """The corpus key of the law tvf reports ``cite`` as citing (:func:`cited_as`)."""
+    if cite.law is None:
+        return key
+    meant = cited_as(registry, cite.law, cite.law_text, section, written, chapter)
+    if meant is None:
+        return key
+    old_law = meant.old_law if isinstance(meant, OldNumbering) else meant
+    return _BY_ID.get(old_law.id, key)
+
+
+def predict_passage(passage: Passage, registry: LawRegistry | None = None) -> list[Label]:
+    """:func:`predict` on a corpus passage, dated as its source dates it."""
+    return predict(passage.text, registry, passage.written_by)
 
 
 def main(argv: list[str]) -> int:
     passages = load_corpus()
     registry = LawRegistry.default()
-    table = format_table(score(passages, lambda text: predict(text, registry)), passages)
+    scores = score_passages(passages, lambda passage: predict_passage(passage, registry))
+    table = format_table(scores, passages)
     print(table, end="")
     if "--misses" in argv:
         for passage in passages:
-            got = predict(passage.text, registry)
+            got = predict_passage(passage, registry)
             tp, fp, fn = match(passage.citations, got)
             if fp or fn:
-                print(f"\n#{passage.index} {passage.forms} tp={tp} fp={fp} fn={fn}")
+                print(
+                    f"\n#{passage.index} {passage.forms} written={passage.written} "
+                    f"tp={tp} fp={fp} fn={fn}"
+                )
                 print("  text:", passage.text[:400].replace("\n", "\\n"))
                 print("  gold:", [(c.law, c.number, c.range_to) for c in passage.citations])
                 print("  got: ", [(c.law, c.number) for c in got])

@@ -69,11 +69,15 @@ STATED = "stated"
 IDENTICAL_HEADING = "identical-heading"
 DATA_HEADING_SOURCE = "identical heading"
 
-# Successors stated in ../shared/lovdata.md (its table of the laws of this field). The data's
-# renumbering rows state successors too; the two must agree.
+# Successors stated in ../shared/lovdata.md (its table of the laws of this field), and one the
+# sections data states: kommuneloven 2018 § 31-2 «Overgangsregler for interkommunale styrer etter
+# § 27 i kommuneloven av 1992» carries on the act of 1992 under the same name and title («Lov om
+# kommuner og fylkeskommuner (kommuneloven)»). The data's renumbering rows state successors too;
+# the two must agree.
 STATED_SUCCESSORS = {
     "LOV-1998-07-17-61": "LOV-2023-06-09-30",
     "LOV-1992-07-17-100": "LOV-2021-06-18-97",
+    "LOV-1992-09-25-107": "LOV-2018-06-22-83",
 }
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -519,6 +523,14 @@ def add_renumbered(entries: dict[str, Json], dump: Dump) -> RenumberingReport:
         entry["renumbered"] = {}
         if entry["replaced_by"] is not None:
             new = entries[entry["replaced_by"]]
+            if entry["repealed_on"] is None and new["in_force"] is not None:
+                # The data says «Repealed: unknown»: the act ended when its successor came
+                # into force (the successor's date_in_force in Lovdata's data).
+                entry["repealed_on"] = new["in_force"]
+                entry["note"] = (
+                    f"{entry['note'] or ''} repealed_on: the date_in_force of {new['id']}, "
+                    "which replaced it."
+                ).strip()
             own_rows = [r for r in rows if r.from_law == entry["id"]]
             entry["renumbered"] = renumbered_for(entry, new, own_rows, report)
     unknown = {r.from_law for r in rows} - {e["id"] for e in entries.values() if e["repealed"]}

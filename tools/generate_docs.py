@@ -199,10 +199,11 @@ def corpus_table() -> str:
     """The per-form table of ``tools/corpus_predict.py``."""
     sys.path.insert(0, str(ROOT / "tools"))
     import corpus_predict
-    from citation_corpus import format_table, load_corpus, score
+    from citation_corpus import format_table, load_corpus, score_passages
 
     passages = load_corpus()
-    return format_table(score(passages, corpus_predict.predict), passages)
+    # Each passage dated as its source dates it (``written``), as tvf check dates a document.
+    return format_table(score_passages(passages, corpus_predict.predict_passage), passages)
 
 
 def laws_doc(text: str) -> str:

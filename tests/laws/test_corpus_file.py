@@ -8,7 +8,9 @@ parser does on the corpus is measured with tools/citation_corpus.py, not asserte
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -116,3 +118,60 @@ def test_the_loader_accepts_the_whole_file() -> None:
     """load_corpus checks everything above and more (field names, quoting, ranges, duplicates)."""
     passages = tool.load_corpus(CORPUS)
     assert passages
+
+
+def test_every_written_date_comes_from_the_source_line(entries: list[dict[str, Any]]) -> None:
+    """``written`` is taken only from what the source line states (the file's header says
+    how): its year is written there, in full or as a session's or circular's two digits
+    («(1998-99)», «F-08-06», «letter of 24.04.06»)."""
+    unsourced = []
+    for number, entry in enumerate(entries, start=1):
+        written = entry.get("written")
+        if written is None:
+            continue
+        year = str(written if isinstance(written, int) else written.year)
+        if year not in entry["source"] and not re.search(rf"\D{year[2:]}\b", entry["source"]):
+            unsourced.append((number, written))
+    assert unsourced == []
+
+
+def test_written_dates_are_read_as_the_last_day_they_can_mean() -> None:
+    passages = {p.text: p for p in tool.load_corpus(CORPUS)}
+    dated = [p for p in passages.values() if p.written is not None]
+    assert len(dated) >= 100
+    # «Prop. 57 L (2022–2023)»: the session's later year, read as its last day.
+    prop = next(p for p in dated if p.source.startswith("Prop. 57 L (2022–2023)"))
+    assert prop.written == 2023 and prop.written_by == date(2023, 12, 31)
+    # «(20.02.2024)»: a day is that day.
+    day = next(p for p in dated if "(20.02.2024)" in p.source)
+    assert day.written_by == date(2024, 2, 20)
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("'2023'", "written must be a year (2023) or a day (2024-02-20), not '2023'"),
+        ("true", "written must be a year (2023) or a day (2024-02-20), not True"),
+        ("1700", "written 1700 is outside"),
+        ("2023-02-30", "not readable as YAML: day is out of range for month"),
+        ("2023-02-03 10:00:00", "written must be a year or a day, not a time"),
+    ],
+)
+def test_a_bad_written_date_is_refused(tmp_path: Path, written: str, problem: str) -> None:
+    header = "\n".join(
+        line for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.startswith("#")
+    )
+    text = (
+        f"{header}\n"
+        '- text: "Kommunen skal sørgje for samarbeid, jf. opplæringslova § 13-3 d."\n'
+        '  source: "Prop. 57 L (2022–2023), pkt. 20.2"\n'
+        f"  written: {written}\n"
+        "  forms: [plain]\n"
+        "  citations:\n"
+        '    - {law: opplæringslova-1998, section: "13-3d"}\n'
+    )
+    path = tmp_path / "citations.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(tool.CorpusError) as raised:
+        tool.load_corpus(path)
+    assert problem in str(raised.value)

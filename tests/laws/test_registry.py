@@ -61,7 +61,8 @@ def test_default_registry_facts(registry: LawRegistry) -> None:
     assert registry.by_id("LOV-1814-05-17").sections is None  # type: ignore[union-attr]
     assert {law.kind for law in registry} == {"law", "regulation", "convention"}
     assert all(
-        law.title.startswith(("Lov om", "Forskrift", "Kongeriket")) or law.kind == "convention"
+        law.title.startswith(("Lov om", "Forskrift", "Kongeriket", "Almindelig borgerlig"))
+        or law.kind == "convention"
         for law in registry
     )
 

@@ -42,17 +42,18 @@ HANDBOOK_LAWS = """\
   names: [barnehageloven, bhl, barnehagelova, bhgl]
   chapters: [1, 2, 3, 4a, v]
 
-- id: LOV-2010-03-26-9
-  title: Lov om vergemål (vergemålsloven)
-  names: [vergemålsloven, vergemålslova, vml]
+- id: LOV-1999-03-26-17
+  title: Lov om husleieavtaler (husleieloven)
+  names: [husleieloven, husleigelova, hl]
 """
 
 
 def test_handbook_laws_add_and_override(tmp_path: Path) -> None:
     laws, findings = load_registry(write_laws(tmp_path, HANDBOOK_LAWS))
     assert findings == []
-    # Issue 13 moved barnelova into the default registry: the added law is now vergemålsloven.
-    assert list(laws.laws) == [*DEFAULT_IDS, "LOV-2010-03-26-9"]
+    # Issue 13 moved barnelova and then vergemålsloven into the default registry: the added
+    # law is now husleieloven.
+    assert list(laws.laws) == [*DEFAULT_IDS, "LOV-1999-03-26-17"]
     old = laws.by_id(OPPL_1998)
     assert old is not None
     assert old.sections == frozenset({"15-8", "15-9"})
@@ -65,11 +66,11 @@ def test_handbook_laws_add_and_override(tmp_path: Path) -> None:
     bhl = laws.by_id(BHL)
     assert bhl is not None and bhl.names[1] == "bhl"
     assert bhl.chapters == frozenset({"1", "2", "3", "4A", "V"})
-    added = laws.resolve("Vergemålslova", TODAY)
-    assert added is not None and added.id == "LOV-2010-03-26-9"
-    assert added.title == "Lov om vergemål (vergemålsloven)"
-    assert body_cite("vergemålsloven § 30", laws).law == added
-    assert find_citations("vergemålsloven § 30", 1, LawRegistry.default(), TODAY)[0].law is None
+    added = laws.resolve("Husleigelova", TODAY)
+    assert added is not None and added.id == "LOV-1999-03-26-17"
+    assert added.title == "Lov om husleieavtaler (husleieloven)"
+    assert body_cite("husleieloven § 9-2", laws).law == added
+    assert find_citations("husleieloven § 9-2", 1, LawRegistry.default(), TODAY)[0].law is None
 
 
 def test_handbook_override_can_repeal_and_unrepeal(tmp_path: Path) -> None:

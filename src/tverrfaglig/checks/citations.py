@@ -16,11 +16,17 @@ from ..laws import (
     Citation,
     Law,
     LawRegistry,
-    find_citations,
     law_label,
     parse_legal_basis,
 )
-from ..laws.renumbering import OldNumbering, before_successor, old_numbering
+from ..laws.basis import find_body_citations
+from ..laws.renumbering import (
+    OldNumbering,
+    before_successor,
+    dated_predecessor,
+    old_chapter,
+    old_numbering,
+)
 from .registry import rule
 from .schema import TVF003
 
@@ -76,7 +82,7 @@ def citations(
                 parsed = _continued(parsed, previous)
             found.append(parsed)
             previous = parsed
-    found.extend(find_citations(doc.body, doc.body_line, laws, today))
+    found.extend(find_body_citations(doc.body, doc.body_line, laws, today))
     return found
 
 
@@ -133,6 +139,36 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
                 )
                 if law.sections is not None and section not in law.sections:
                     old_sections.add(section)
+        dated = None
+        if cite.chapter is not None and not cite.sections:
+            # A chapter the law in force lacks and the repealed law sharing its name had.
+            dated = old_chapter(laws, law, cite.law_text, cite.chapter)
+            if dated is not None:
+                yield TVF207(
+                    doc.path,
+                    cite.line,
+                    _(
+                        "{law} kapittel {chapter} finnes ikke i {new_law}; den opphevede "
+                        "{old_law} hadde et kapittel {chapter}. Finn kapitlet som gjelder nå, "
+                        "og rett henvisningen."
+                    ).format(
+                        law=law.short_name,
+                        chapter=cite.chapter,
+                        new_law=_year_name(law),
+                        old_law=_year_name(dated),
+                    ),
+                )
+        if dated is None and not cite.sections and not cite.articles:
+            # A chapter or a whole law cited by a shared name in a document older than the
+            # law in force: the repealed law (4.1), as for a section.
+            dated = dated_predecessor(laws, law, cite.law_text, valid_from)
+            start = laws.successor_start(law)
+            if dated is not None and start is not None:
+                yield TVF207(
+                    doc.path,
+                    cite.line,
+                    _dated_law_message(cite, law, dated, start, valid_from),
+                )
         unknown = _unknown_sections(law, cite.sections, old_sections)
         for section in unknown:
             if law.kind == "law":
@@ -167,7 +203,8 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
                         ),
                     )
         if (
-            law.chapters is not None
+            dated is None
+            and law.chapters is not None
             and cite.chapter is not None
             and cite.chapter not in law.chapters
         ):
@@ -293,6 +330,24 @@ def _before_successor_message(
         new=old.new_section,
         **values,
     ) + _source_note(old)
+
+
+def _dated_law_message(
+    cite: Citation, law: Law, old_law: Law, start: dt.date, valid_from: dt.date | None
+) -> str:
+    """TVF207 for a chapter or a whole law cited by a shared name in a document approved
+    before the law in force came into force."""
+    return _(
+        "Dokumentet ble gyldig {valid_from}, før {law} trådte i kraft {start}: «{text}» "
+        "mente trolig den opphevede {old_law}. Sjekk at henvisningen gjelder {law}, eller "
+        "rett den."
+    ).format(
+        valid_from=valid_from,
+        law=_year_name(law),
+        start=start.isoformat(),
+        text=cite.text,
+        old_law=_year_name(old_law),
+    )
 
 
 def check_cited_sections(

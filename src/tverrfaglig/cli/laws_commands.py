@@ -15,6 +15,7 @@ from .common import (
     TodayOption,
     handle_errors,
     load,
+    parse_date,
     parse_today,
 )
 
@@ -226,6 +227,19 @@ def find_command(
     handbook: HandbookOption = None,
     output_format: FormatOption = TableFormat.table,
     today: TodayOption = None,
+    valid_from: Annotated[
+        str | None,
+        typer.Option(
+            "--valid-from",
+            metavar=N_("ÅÅÅÅ-MM-DD"),
+            help=N_(
+                "Datoen teksten ble gyldig, som valid_from i et dokument: et navn en opphevet "
+                "lov deler med loven som avløste den, betyr da den opphevede loven når teksten "
+                "er eldre enn den nye loven (TVF207)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Find the law citations in any text."""
     import sys
@@ -248,7 +262,13 @@ def find_command(
             ) from exc
     root = find_handbook(Path(handbook)) if handbook is not None else _optional_root()
     registry, _problems = load_registry(root)
-    provisions = find_in_text(text, registry, path=file, today=day)
+    provisions = find_in_text(
+        text,
+        registry,
+        path=file,
+        today=day,
+        valid_from=parse_date(valid_from, "--valid-from"),
+    )
     if output_format is TableFormat.json:
         echo(cited_json(provisions, day))
     else:

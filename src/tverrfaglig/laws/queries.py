@@ -13,15 +13,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..checks import citations
-from ..document import Document
+from ..document import Document, as_date
 from ..errors import TvfError
 from ..handbook import Handbook
 from ..i18n import N_, _
 from ..queries import id_sort_key
+from .basis import find_body_citations
 from .model import ID_PARTS_RE, Amendment, Law, Section, natural_key
-from .parser import Citation, find_citations
+from .parser import Citation
 from .registry import LawRegistry
-from .renumbering import OldNumbering, old_numbering
+from .renumbering import OldNumbering, cited_as
 
 # --- The laws the handbook cites ---------------------------------------------------------------
 
@@ -211,7 +212,7 @@ def cited_provisions(handbook: Handbook, *, today: dt.date | None = None) -> lis
     then chapters, then sections in natural order; unknown laws last."""
     today = dt.date.today() if today is None else today
     pairs = (
-        (CitingDocument(doc.id, doc.title, doc.path, None), cite)
+        (CitingDocument(doc.id, doc.title, doc.path, None), cite, as_date(doc.get("valid_from")))
         for doc in _citing_documents(handbook.documents)
         for cite in citations(doc, handbook.laws, today)
     )
@@ -219,23 +220,32 @@ def cited_provisions(handbook: Handbook, *, today: dt.date | None = None) -> lis
 
 
 def find_in_text(
-    text: str, registry: LawRegistry, *, path: str = "-", today: dt.date | None = None
+    text: str,
+    registry: LawRegistry,
+    *,
+    path: str = "-",
+    today: dt.date | None = None,
+    valid_from: dt.date | None = None,
 ) -> list[CitedProvision]:
     """The citations in any text (``tvf laws find``): each provision once, with the line of
-    its first citation, in the order of ``laws cited``."""
+    its first citation, in the order of ``laws cited``. ``valid_from`` dates the text as a
+    document's ``valid_from`` does (a shared name in an older text is the repealed law)."""
     today = dt.date.today() if today is None else today
     citing = CitingDocument(None, "", path, None)
     return provisions_of(
-        ((citing, cite) for cite in find_citations(text, 1, registry, today)), registry
+        ((citing, cite, valid_from) for cite in find_body_citations(text, 1, registry, today)),
+        registry,
     )
 
 
 def provisions_of(
-    pairs: Iterable[tuple[CitingDocument, Citation]], registry: LawRegistry
+    pairs: Iterable[tuple[CitingDocument, Citation, dt.date | None]], registry: LawRegistry
 ) -> list[CitedProvision]:
-    """Citations grouped by provision, with the documents citing each (as ``laws cited``)."""
-    found: dict[tuple[str, str, str | None], CitedProvision] = {}
-    for citing, cite in pairs:
+    """Citations grouped by provision, with the documents citing each (as ``laws cited``).
+    Each citation comes with its document's ``valid_from``: a name shared by a repealed law
+    and its successor is reported as ``tvf check`` reports it (:func:`cited_as`, TVF207)."""
+    found: dict[tuple[str, str, str | None, str | None], CitedProvision] = {}
+    for citing, cite, valid_from in pairs:
         if cite.unresolved:
             law_key = "?"
         else:
@@ -246,16 +256,32 @@ def provisions_of(
             or [("chapter", cite.chapter)]
         )
         for unit, number in parts:
-            key = (law_key, unit, number)
+            law = cite.law
+            meant = (
+                cited_as(
+                    registry,
+                    law,
+                    cite.law_text,
+                    number if unit == "section" else None,
+                    valid_from,
+                    number if unit == "chapter" else None,
+                )
+                if law is not None and unit != "article"
+                else None
+            )
+            old = meant if isinstance(meant, OldNumbering) else None
+            if isinstance(meant, Law):  # a chapter or a whole law of an older document
+                law = meant
+            key = (
+                law.id if law is not None else law_key,
+                unit,
+                number,
+                old.old_law.id if old is not None else None,
+            )
             provision = found.get(key)
             if provision is None:
-                old = (
-                    old_numbering(registry, cite.law, cite.law_text, number)
-                    if unit == "section" and cite.law is not None and number
-                    else None
-                )
                 provision = found[key] = CitedProvision(
-                    cite.law,
+                    law,
                     cite.law_text,
                     number if unit == "section" else None,
                     number if unit == "chapter" else None,

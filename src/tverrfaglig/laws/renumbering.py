@@ -82,3 +82,68 @@ def before_successor(
     if old_law is None or start is None or valid_from >= start:
         return None
     return _old(registry, law, law_text, section), start
+
+
+def dated_predecessor(
+    registry: LawRegistry, law: Law, law_text: str, valid_from: date | None
+) -> Law | None:
+    """The repealed law a name ``law`` shares with it means in a document valid from
+    ``valid_from``, when ``law`` came into force after that day (handbook-format.md, 4.1: a
+    bare «opplæringslova» in a 2012 circular is the 1998 act); else None."""
+    if valid_from is None or not law_text:
+        return None
+    old_law = registry.predecessor(law, law_text)
+    start = registry.successor_start(law)
+    if old_law is None or start is None or valid_from >= start:
+        return None
+    return old_law
+
+
+def old_chapter(registry: LawRegistry, law: Law, law_text: str, chapter: str) -> Law | None:
+    """The repealed law sharing the name ``law_text`` when ``chapter`` is not among the
+    chapters of ``law`` (a complete list) and the repealed law had it: in its chapter list, or,
+    where its list is partial, as the chapter of a section numbered «<chapter>-<n>» (old
+    opplæringslova § 9A-4 is in chapter 9 A); else None."""
+    if law.chapters is None or not law.complete or chapter in law.chapters:
+        return None
+    old_law = registry.predecessor(law, law_text) if law_text else None
+    if old_law is None:
+        return None
+    if old_law.chapters is not None and chapter in old_law.chapters:
+        return old_law
+    prefix = f"{chapter.casefold()}-"
+    if any(s.casefold().startswith(prefix) for s in old_law.sections or ()):
+        return old_law
+    return None
+
+
+def cited_as(
+    registry: LawRegistry,
+    law: Law,
+    law_text: str,
+    section: str | None,
+    valid_from: date | None,
+    chapter: str | None = None,
+) -> OldNumbering | Law | None:
+    """How tvf reports a citation of ``law`` by the name ``law_text`` (TVF207), the one rule
+    ``tvf check``, ``laws cited`` and ``laws find`` share: the repealed law's section when the
+    citation uses its numbering (:func:`old_numbering`) or the document is older than ``law``
+    (:func:`dated_predecessor`; the section's heading there when the data has it); for a
+    chapter the repealed law had and ``law`` lacks (:func:`old_chapter`), or a chapter or whole
+    law (``section`` None) of an older document, the repealed law itself; None when the
+    citation means ``law``."""
+    if section is not None:
+        old = old_numbering(registry, law, law_text, section)
+        if old is not None:
+            return old
+    elif chapter is not None:
+        by_chapter = old_chapter(registry, law, law_text, chapter)
+        if by_chapter is not None:
+            return by_chapter
+    old_law = dated_predecessor(registry, law, law_text, valid_from)
+    if old_law is None:
+        return None
+    if section is None:
+        return old_law
+    found = _old(registry, law, law_text, section)
+    return found or OldNumbering(law, old_law, section, "", None)

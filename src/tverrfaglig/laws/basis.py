@@ -1,0 +1,156 @@
+"""A law named as a legal basis without a section (issue 13, «whole-law»): «Forskriften er
+hjemlet i lov om kommunale helse- og omsorgstjenester m.m. (helse- og omsorgstjenesteloven) og
+lov om vern mot smittsomme sykdommer (smittevernloven)», «tjenester etter
+helse- og omsorgstjenesteloven», or a line of a list headed «Lovgrunnlag»/«Aktuelt lovverk».
+
+The body scan (:func:`~tverrfaglig.laws.parser.find_citations`) leaves a law named without a
+section alone, since most such names are only the subject of a sentence. These few cues say
+that the text rests on the law, so the law is cited as a whole, as in ``legal_basis``. Only a
+registry name counts (never an unknown «…loven»), and not a law the same text already cites
+with a section, chapter or article (a formal citation followed by its sections is counted
+through them). :func:`find_body_citations` is what ``tvf check``, ``tvf laws find`` and the
+corpus score read a body with.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .parser import Citation, find_citations
+
+if TYPE_CHECKING:
+    from .registry import LawRegistry
+
+# What is said right before a law that the text rests on (searched for only when
+# _may_have_cue says a body may hold one).
+_CUE_RE = re.compile(
+    r"(?<!\w)(?:(?:hjemlet|hjemla|heimla|heimlet)\s+i|i\s+medhold\s+av|med\s+(?:hjemmel|heimel)"
+    r"\s+i|(?:tjenester|tenester)\s+etter|i\s*følge)\s+",
+    re.IGNORECASE,
+)
+# A heading of a list of laws, on a line of its own.
+_HEADING_RE = re.compile(
+    r"^[ \t]*(?:lovgrunnlag|aktuelt\s+lovverk|aktuelle\s+lover|lover|lovverk|lover\s+og\s+"
+    r"forskrifter|regelverk)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Whether a body may hold a cue or a heading: substring searches (no generator), far cheaper
+# than the regular expressions, so that a body with none costs next to nothing.
+
+
+def _may_have_cue(body: str) -> bool:
+    return (
+        "jeml" in body
+        or "eiml" in body
+        or "jemmel" in body
+        or "eimel" in body
+        or "medhold" in body
+        or "nester etter" in body
+        or "følge " in body
+    )
+
+
+def _may_have_heading(body: str) -> bool:
+    return (
+        "\nLov" in body
+        or "\nlov" in body
+        or "\nAktuel" in body
+        or "\nRegelv" in body
+        or (_HEADING_RE.match(body) is not None)
+    )
+
+
+# After a law: its short name in brackets, then «og»/«eller»/a comma and the next law.
+_BRACKETS_RE = re.compile(r"\s*\([^()\n]{1,80}\)")
+_AND_RE = re.compile(r"\s*(?:,|\bog\b|\beller\b)\s*", re.IGNORECASE)
+# A unit right after the name: the parser's business (a section, chapter or article).
+_UNIT_AFTER_RE = re.compile(r"\s*(?:§|kap(?:ittel|\.)|art(?:ikkel|\.)?\s*\d)", re.IGNORECASE)
+_BULLET_RE = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
+_LIST_LINE_SLACK = 80  # what a list line may hold besides the name («- Lovdata», a title)
+_LINE_TAIL = 12  # what may follow a listed law on its line: «- Lovdata», «(PDF)»
+
+
+def find_body_citations(
+    body: str, first_line: int, registry: LawRegistry, today: date
+) -> list[Citation]:
+    """The citations of a body: :func:`find_citations`, then the laws it names as a legal
+    basis without a section (:func:`basis_citations`), in that order."""
+    found = find_citations(body, first_line, registry, today)
+    return found + basis_citations(body, first_line, registry, today, found)
+
+
+def basis_citations(
+    body: str,
+    first_line: int,
+    registry: LawRegistry,
+    today: date,
+    found: list[Citation],
+) -> list[Citation]:
+    """The laws ``body`` names as a legal basis with no section, each once, that ``found``
+    (the body's other citations) does not already cite."""
+    starts: dict[int, bool] = {}
+    if _may_have_cue(body):
+        starts.update((m.end(), False) for m in _CUE_RE.finditer(body))
+    if _may_have_heading(body):
+        for heading in _HEADING_RE.finditer(body):
+            starts.update(dict.fromkeys(_list_lines(body, heading.end()), True))
+    if not starts:
+        return []
+    cited = {cite.law.id for cite in found if cite.law is not None}
+    pattern = registry.mention_pattern
+    result: list[Citation] = []
+    for start, listed in sorted(starts.items()):
+        pos = start
+        while True:
+            match = pattern.match(body, pos)
+            if match is None or match.group("name") is None:
+                break
+            end = match.end()
+            if _UNIT_AFTER_RE.match(body, end):
+                break
+            if listed and not _ends_the_line(body, end):
+                break
+            name = match.group(0).rstrip(".")
+            law = registry.resolve(name, today)
+            if law is not None and law.id not in cited:
+                cited.add(law.id)
+                line = first_line + body.count("\n", 0, match.start())
+                result.append(Citation(name, line, name, law))
+            after = _BRACKETS_RE.match(body, end)
+            end = after.end() if after else end
+            joined = _AND_RE.match(body, end)
+            if joined is None or joined.end() == end:
+                break
+            pos = joined.end()
+    return result
+
+
+def _ends_the_line(body: str, end: int) -> bool:
+    """Whether a listed name is the line: at most its short name in brackets and a few
+    characters («- Lovdata», «(PDF)») follow it."""
+    after = _BRACKETS_RE.match(body, end)
+    end = after.end() if after else end
+    line_end = body.find("\n", end)
+    rest = body[end : len(body) if line_end < 0 else line_end]
+    return len(rest.strip()) <= _LINE_TAIL
+
+
+def _list_lines(body: str, start: int) -> list[int]:
+    """Where each line of the list after a heading starts its text (after a bullet), up to a
+    blank line; only lines short enough to be a law's name or title and holding no «§»."""
+    starts: list[int] = []
+    pos = start + 1 if body.startswith("\n", start) else start
+    while pos < len(body):
+        end = body.find("\n", pos)
+        end = len(body) if end < 0 else end
+        line = body[pos:end]
+        if not line.strip():
+            break
+        bullet = _BULLET_RE.match(body, pos)
+        text_start = bullet.end() if bullet else pos
+        if "§" not in line and len(line.strip()) <= _LIST_LINE_SLACK + 40:
+            starts.append(text_start)
+        pos = end + 1
+    return starts

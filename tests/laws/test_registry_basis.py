@@ -1,0 +1,117 @@
+"""A law named as a legal basis without a section (laws.basis; corpus form «whole-law»), on
+sentences quoted from the corpus's texts (tests/laws/corpus/citations.yaml), and the sentences
+that must stay quiet."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tverrfaglig.laws import LawRegistry
+from tverrfaglig.laws.basis import find_body_citations
+
+from helpers import doc_text, handbook, meta, run_check
+
+TODAY = date(2026, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def registry() -> LawRegistry:
+    return LawRegistry.default()
+
+
+def laws_of(text: str, registry: LawRegistry) -> list[tuple[str | None, tuple[str, ...]]]:
+    return [
+        (cite.law.id if cite.law else None, cite.sections)
+        for cite in find_body_citations(text, 1, registry, TODAY)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        (
+            "Kommunen skal tilby koordinator for barn med behov for langvarige og koordinerte "
+            "tjenester etter helse- og omsorgstjenesteloven.",
+            "Trondheim kommune: Koordinator og barnekoordinator",
+            [("LOV-2011-06-24-30", ())],
+        ),
+        (
+            "Forskriften er hjemlet i lov om kommunale helse- og omsorgstjenester m.m. "
+            "(helse- og omsorgstjenesteloven) og lov om vern mot smittsomme sykdommer "
+            "(smittevernloven).",
+            "Helsedirektoratet: Veileder til forskrift om kommunens helsefremmende og "
+            "forebyggende arbeid i helsestasjons- og skolehelsetjenesten",
+            [("LOV-2011-06-24-30", ()), ("LOV-1994-08-05-55", ())],
+        ),
+        (
+            "Drift av barnehager reguleres av lover, forskrifter og barnehagens vedtekter.\n\n"
+            "Alle barnehager skal i følge barnehageloven ha vedtekter.",
+            "Familiebarnehagegruppen: Vedtekter",
+            [("LOV-2005-06-17-64", ())],
+        ),
+    ],
+)
+def test_a_law_the_text_rests_on_is_cited_as_a_whole(
+    registry: LawRegistry, text: str, source: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert laws_of(text, registry) == expected, source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        # The same law with a section in the text: counted through the section.
+        (
+            "I følge opplæringsloven § 14-1 er det statsforvalteren som fører tilsyn med at "
+            "kommunene og fylkeskommunene oppfyller de pliktene de er pålagt i eller i medhold av "
+            "opplæringsloven.",
+            "Udir-05-2013, Del II, 11. Statsforvalterens tilsynsansvar",
+            [("LOV-2023-06-09-30", ("14-1",))],
+        ),
+        # A law merely named as the subject of a sentence stays quiet.
+        (
+            "Akuttvedtak etter barnevernloven er enten det loven kaller hastevedtak eller det som "
+            "omtales som midlertidige vedtak.",
+            "NOU 2005: 9, pkt. 18.1",
+            [],
+        ),
+        (
+            "Taushetsplikten etter forvaltningsloven innebærer en plikt til å hindre at "
+            "uvedkommende får informasjon av personlig eller forretningsmessig karakter.",
+            "Taushetsplikt, opplysningsrett og opplysningsplikt i forvaltningen – en veileder",
+            [],
+        ),
+        # A list heading followed by a sentence, not by names of laws.
+        (
+            "Lover\n\nDette er en lovregulert tjeneste.",
+            "Nordre Land kommune: Opplysninger, råd og veiledning",
+            [],
+        ),
+    ],
+)
+def test_what_stays_as_it_was(
+    registry: LawRegistry, text: str, source: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert laws_of(text, registry) == expected, source
+
+
+def test_a_list_headed_lovgrunnlag(registry: LawRegistry) -> None:
+    text = (
+        "Lovgrunnlag:\n"
+        "- Lov om behandlingsmåten i forvaltningssaker (forvaltningsloven)\n"
+        "- Barnehageloven - Lovdata\n"
+        "- Barnehageloven regulerer det meste som gjelder barnehagene i kommunen.\n"
+    )
+    assert laws_of(text, registry) == [("LOV-1967-02-10", ()), ("LOV-2005-06-17-64", ())]
+
+
+def test_tvf_check_reads_a_repealed_basis_law(tmp_path: Path) -> None:
+    """A document that rests on a repealed act hears about it (TVF203), with the line."""
+    body = "Tekst.\n\nTiltaket ble gitt som tjenester etter kommunehelsetjenesteloven.\n"
+    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("I.1-1"), body)})
+    found = [f for f in run_check(root).findings if f.code == "TVF203"]
+    assert len(found) == 1
+    assert "kommunehelsetjenesteloven" in found[0].message
