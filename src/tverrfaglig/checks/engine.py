@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -108,6 +108,8 @@ class Scan(Generic[T]):
     extras: list[T]
     documents: int
     files: list[str]
+    #: With a cache: the BLAKE2 digest of each file's bytes (:func:`.cache.digest`), by path.
+    digests: dict[str, bytes] = field(default_factory=dict)
 
 
 def scan_path(
@@ -126,9 +128,10 @@ def scan_path(
     for every readable document (``tvf outdated`` takes its dates this way); ``meanwhile()``
     runs here while the workers work (it may wait on git).
 
-    With a ``cache`` (not together with ``extra``), a file whose bytes were checked before
-    is taken from it, only the others are read and checked, and the cache is saved after; the
-    checks across documents always run on every summary (:mod:`.cache`)."""
+    With a ``cache``, a file whose bytes were checked before is taken from it, only the others
+    are read and checked, and the cache is saved after; the checks across documents always run
+    on every summary (:mod:`.cache`). ``extra`` is then None for a file taken from the cache
+    (the caller keeps its own, by :attr:`Scan.digests`)."""
     laws, findings = load_registry(root)
     findings.extend(check_config(root))
     files: list[tuple[str, Path]] = []
@@ -137,8 +140,7 @@ def scan_path(
             files.append((rel, path))
         else:
             findings.append(problem)
-    if extra is not None:
-        cache = None
+    digests: dict[str, bytes] = {}
     outcomes: list[_Outcome[T] | None] = [None] * len(files)
     todo: list[_Todo] = []
     for index, (rel, path) in enumerate(files):
@@ -150,6 +152,7 @@ def scan_path(
                 entry = None
             if entry is not None:
                 cache.keep(rel, entry)
+                digests[rel] = entry.digest
                 outcomes[index] = _Outcome(entry.outcome)
                 continue
             old = cache.entries.get(rel)
@@ -174,6 +177,7 @@ def scan_path(
                     if done.same:
                         done.outcome = cache.entries[rel].outcome
                     cache.keep(rel, Entry(done.stat, done.digest, done.outcome), changed=True)
+                    digests[rel] = done.digest
                 outcomes[index] = done
             if progress is not None:
                 progress(len(chunk), len(files))
@@ -192,7 +196,7 @@ def scan_path(
     findings.extend(check_across(summaries, today))
     if cache is not None:
         cache.save()
-    return Scan(findings, summaries, extras, documents, [rel for rel, _path in files])
+    return Scan(findings, summaries, extras, documents, [rel for rel, _path in files], digests)
 
 
 #: A file for a worker: its place in the list, its names, and the digest of its bytes when it
