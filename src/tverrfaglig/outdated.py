@@ -33,12 +33,15 @@ from typing import NamedTuple, TypeVar
 
 from . import vcs
 from .checks import SEND_WITHIN_DAYS, UNSILENCEABLE, approved_on, scan_path
+from .checks.cache import CheckCache, digest, open_cache
+from .checks.summary import Summary
 from .config import Config, load_config
 from .confirmations import Readable, coverage
 from .confirmations.store import load_all as load_confirmations
-from .document import HANDBOOK_TYPES, Document, as_date
+from .document import HANDBOOK_TYPES, Document, as_date, parse_document
 from .findings import Finding, Report, Severity
-from .i18n import N_, _, ngettext
+from .handbook import read_file
+from .i18n import N_, _, language, ngettext
 from .meetings import (
     ActionItem,
     Network,
@@ -48,6 +51,7 @@ from .meetings import (
     last_evaluation,
     school_year,
 )
+from .outdated_cache import OutdatedCache, open_outdated_cache
 from .revisions import add_months
 
 T = TypeVar("T")
@@ -281,6 +285,38 @@ class DocInfo(NamedTuple):
             Readable.of(doc),
         )
 
+    def kept(self) -> KeptInfo:
+        """What :meth:`from_kept` needs besides the document's summary, in built-in values."""
+        applies = self.readable.applies_to if self.readable is not None else None
+        review = self.review_by.toordinal() if self.review_by is not None else None
+        return (self.owner, review, self.review_line, applies)
+
+    @classmethod
+    def from_kept(cls, summary: Summary, kept: KeptInfo) -> DocInfo:
+        """The DocInfo :meth:`of` made of the document whose summary is ``summary`` (the fields
+        they share are made alike), from what :meth:`kept` gave."""
+        owner, review, line, applies = kept
+        readable = None
+        if applies is not None and summary.id and summary.version is not None:
+            readable = Readable(summary.id, summary.title, summary.path, summary.version, applies)
+        return cls(
+            summary.path,
+            summary.type,
+            summary.id,
+            summary.status,
+            summary.title,
+            owner,
+            dt.date.fromordinal(review) if review is not None else None,
+            line,
+            summary.approved_on,
+            readable,
+        )
+
+
+#: A DocInfo as the cache keeps it (:meth:`DocInfo.kept`): owner, review date (a day number),
+#: its line, and the services it applies to when reading confirmations count it.
+KeptInfo = tuple[str | None, int | None, int | None, tuple[str, ...] | None]
+
 
 class _Scan(NamedTuple):
     report: Report
@@ -289,14 +325,23 @@ class _Scan(NamedTuple):
 
 
 def _scan(
-    root: Path, config: Config, today: dt.date, jobs: int | None, meanwhile: Callable[[], T]
+    root: Path,
+    config: Config,
+    today: dt.date,
+    jobs: int | None,
+    meanwhile: Callable[[], T],
+    *,
+    cache: CheckCache | None = None,
+    kept: OutdatedCache | None = None,
 ) -> tuple[_Scan, T]:
     """Every finding of ``tvf check`` (the same engine, :func:`~tverrfaglig.checks.scan_path`,
     in worker processes on large handbooks), each document's :class:`DocInfo`, and the
     networks with their meetings.
 
     ``meanwhile`` runs in this process while the workers read and check (the ``git log``: it
-    waits on git, so both proceed at once).
+    waits on git, so both proceed at once). With the check ``cache``, only the files it does
+    not know are read and checked; the DocInfo of the others comes from ``kept`` when it was
+    made from the same bytes, else from reading the file here.
     """
     waited: list[T] = []
     scan = scan_path(
@@ -306,13 +351,53 @@ def _scan(
         jobs=jobs,
         extra=DocInfo.of,
         meanwhile=lambda: waited.append(meanwhile()),
+        cache=cache,
     )
     ignore = config.ignore - UNSILENCEABLE
     report = Report.build(
         (f for f in scan.findings if f.code not in ignore), documents=scan.documents
     )
     networks = build_networks(s.document for s in scan.summaries if s.document is not None)
-    return _Scan(report, scan.extras, networks), waited[0]
+    infos = [
+        _info_of(root, summary, info, scan.digests.get(summary.path), kept)
+        for summary, info in zip(scan.summaries, scan.extras, strict=True)
+    ]
+    return _Scan(report, infos, networks), waited[0]
+
+
+def _info_of(
+    root: Path,
+    summary: Summary,
+    info: DocInfo | None,
+    content: bytes | None,
+    kept: OutdatedCache | None,
+) -> DocInfo:
+    """The DocInfo of a document: as a worker made it, or (when the check cache answered for
+    the file) as kept for the same bytes, or read here."""
+    if info is None and kept is not None:
+        fields = kept.info(summary.path, content)
+        if fields is not None:
+            return DocInfo.from_kept(summary, fields)
+    if info is None:
+        data, _stat, _problems = read_file(summary.path, root / summary.path)
+        doc = parse_document(summary.path, data)[0] if data is not None else None
+        if doc is None or doc.meta is None:  # changed since the scan read it: what it knew
+            return DocInfo(
+                summary.path,
+                summary.type,
+                summary.id,
+                summary.status,
+                summary.title,
+                None,
+                None,
+                None,
+                summary.approved_on,
+            )
+        info = DocInfo.of(doc)
+        content = digest(data) if data is not None else None
+    if kept is not None and content is not None:
+        kept.keep_info(summary.path, content, info.kept())
+    return info
 
 
 # --- Last changed ------------------------------------------------------------------------------
@@ -324,9 +409,20 @@ class LastChange(NamedTuple):
     source: str  # "git" or "front_matter"
 
 
-def _git_dates(root: Path) -> tuple[str, dict[str, vcs.Change]]:
+def _git_dates(root: Path, kept: OutdatedCache | None = None) -> tuple[str, dict[str, vcs.Change]]:
     """The state of the repository and, when its history can be trusted, the newest commit of
-    every file (one ``git log``)."""
+    every file (one ``git log``; with ``kept``, the answer kept for the same HEAD)."""
+    if kept is not None:
+        head = vcs.head(root)
+        if head is not None:  # else the slow way below says what is wrong, or that there is none
+            if head.shallow:
+                return GIT_SHALLOW, {}
+            key = (root.resolve().as_posix(), head.commit)
+            changes = kept.changes(key)
+            if changes is None:
+                changes = vcs.last_changes(root)
+                kept.keep_changes(key, changes)
+            return GIT_OK, changes
     repo = vcs.repository(root)
     if repo is None:
         return GIT_NO_REPOSITORY, {}
@@ -720,16 +816,27 @@ def outdated(
     within_days: int = 60,
     stale_months: int = 24,
     jobs: int | None = None,
+    cache: bool = False,
 ) -> OutdatedReport:
-    """What is out of date in the handbook at ``root``, most urgent first."""
+    """What is out of date in the handbook at ``root``, most urgent first.
+
+    ``cache``: take what each unchanged file gave last time from the cache of ``tvf check``,
+    and the ``git log`` from the last run at the same HEAD (:mod:`tverrfaglig.outdated_cache`),
+    and update both; the report is the same."""
     if within_days < 0:
         raise ValueError("within_days must be 0 or more")
     if stale_months < 1:
         raise ValueError("stale_months must be 1 or more")
     config = load_config(root)
+    store = kept = None
+    if cache:
+        store = open_cache(root, today=today, language=language())
+        kept = open_outdated_cache(root, store.salt)
     scan, (git_state, changes) = _scan(
-        root, config, today, jobs, functools.partial(_git_dates, root)
+        root, config, today, jobs, functools.partial(_git_dates, root, kept), cache=store, kept=kept
     )
+    if kept is not None:
+        kept.save()
     infos = {info.path: info for info in scan.infos}
     ctx = _Context(today, infos, scan.networks, changes)
 
