@@ -97,19 +97,21 @@ class OutdatedCache:
                 _write(self.folder / GIT, self.salt, (self.git_key, *_flat(self.git_changes)))
 
 
+_TEXT = (str, type(None))
+_NUMBER = (int, type(None))
+
+
 def _well_formed(kept: object) -> bool:
-    """Whether ``kept`` has the shape of a :data:`~tverrfaglig.outdated.KeptInfo`."""
-    if not isinstance(kept, tuple) or len(kept) != 4:
+    """Whether ``kept`` has the shape of a :data:`~tverrfaglig.outdated.KeptInfo` (checked
+    for each document a run uses, so with the cheapest tests)."""
+    if type(kept) is not tuple or len(kept) != 4:
         return False
     owner, review, line, applies = kept
     return (
-        isinstance(owner, str | None)
-        and isinstance(review, int | None)
-        and isinstance(line, int | None)
-        and (
-            applies is None
-            or (isinstance(applies, tuple) and all(isinstance(a, str) for a in applies))
-        )
+        isinstance(owner, _TEXT)
+        and isinstance(review, _NUMBER)
+        and isinstance(line, _NUMBER)
+        and (applies is None or (type(applies) is tuple and all(type(a) is str for a in applies)))
     )
 
 
