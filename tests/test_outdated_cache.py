@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checks.test_registry import FIRING
-from tverrfaglig import outdated_cache, vcs
+from tverrfaglig import outdated_cache, vcs, workers
 from tverrfaglig.checks import cache as check_cache
 from tverrfaglig.cli import app
 from tverrfaglig.outdated import outdated
@@ -131,6 +131,20 @@ def test_the_report_is_the_same_with_the_cache_for_every_check_code(
     )
 
 
+def test_outdated_after_tvf_check_reads_only_what_it_lacks(book: Path) -> None:
+    """tvf check filled its cache; outdated's own is empty: the same report, then warm."""
+    age(book)
+    expected = as_json(book, "--no-cache")
+    assert runner.invoke(app, ["check", "-H", str(book), "--today", "2026-11-25"]).exit_code == 0
+    assert not outdated_cache.outdated_folder(book).exists()
+    assert as_json(book) == expected
+    kept = outdated_cache.open_outdated_cache(
+        book, check_cache.salt(book, today=TODAY, language="nb")
+    )
+    assert sorted(kept.docs) == ["prosedyrer/gammel.md", "prosedyrer/ny.md"]
+    assert as_json(book) == expected
+
+
 def test_a_warm_run_asks_git_nothing_but_head(book: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     logs = GitLogs(monkeypatch)
     first = as_json(book)
@@ -141,9 +155,15 @@ def test_a_warm_run_asks_git_nothing_but_head(book: Path, monkeypatch: pytest.Mo
     assert logs.calls == 2
 
 
-def test_an_edit_seen_first_by_tvf_check_still_reaches_the_report(book: Path) -> None:
+@pytest.mark.parametrize("processes", [False, True], ids=["here", "in-workers"])
+def test_an_edit_seen_first_by_tvf_check_still_reaches_the_report(
+    book: Path, processes: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The owner and the review date are not in tvf check's summaries: outdated keeps them by
-    the file's bytes, so an edit that `tvf check` cached first is read again here."""
+    the file's bytes, so an edit that `tvf check` cached first is read again here (in worker
+    processes when many are missing)."""
+    if processes:
+        monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
     age(book)
     assert ("review_due", "prosedyrer/ny.md") not in items(as_json(book))
     doc = book / "prosedyrer/ny.md"

@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -53,6 +53,7 @@ from .meetings import (
 )
 from .outdated_cache import OutdatedCache, open_outdated_cache
 from .revisions import add_months
+from .workers import chunk_size, forked_map, worker_count
 
 T = TypeVar("T")
 
@@ -358,46 +359,62 @@ def _scan(
         (f for f in scan.findings if f.code not in ignore), documents=scan.documents
     )
     networks = build_networks(s.document for s in scan.summaries if s.document is not None)
-    infos = [
-        _info_of(root, summary, info, scan.digests.get(summary.path), kept)
-        for summary, info in zip(scan.summaries, scan.extras, strict=True)
-    ]
+    infos = _infos(root, scan.summaries, scan.extras, scan.digests, kept)
     return _Scan(report, infos, networks), waited[0]
 
 
-def _info_of(
+def _infos(
     root: Path,
-    summary: Summary,
-    info: DocInfo | None,
-    content: bytes | None,
+    summaries: list[Summary],
+    made: Sequence[DocInfo | None],
+    digests: dict[str, bytes],
     kept: OutdatedCache | None,
-) -> DocInfo:
-    """The DocInfo of a document: as a worker made it, or (when the check cache answered for
-    the file) as kept for the same bytes, or read here."""
-    if info is None and kept is not None:
-        fields = kept.info(summary.path, content)
-        if fields is not None:
-            return DocInfo.from_kept(summary, fields)
-    if info is None:
-        data, _stat, _problems = read_file(summary.path, root / summary.path)
-        doc = parse_document(summary.path, data)[0] if data is not None else None
-        if doc is None or doc.meta is None:  # changed since the scan read it: what it knew
-            return DocInfo(
-                summary.path,
-                summary.type,
-                summary.id,
-                summary.status,
-                summary.title,
-                None,
-                None,
-                None,
-                summary.approved_on,
-            )
-        info = DocInfo.of(doc)
-        content = digest(data) if data is not None else None
-    if kept is not None and content is not None:
-        kept.keep_info(summary.path, content, info.kept())
-    return info
+) -> list[DocInfo]:
+    """The DocInfo of every document: as a worker made it, or (when the check cache answered
+    for the file) as kept for the same bytes, or else read again, in worker processes when
+    there are many (after a ``tvf check`` filled the check cache but not this one)."""
+    infos: list[DocInfo | None] = []
+    missing: list[int] = []
+    for summary, info in zip(summaries, made, strict=True):
+        content = digests.get(summary.path)
+        if info is None and kept is not None:
+            fields = kept.info(summary.path, content)
+            if fields is not None:
+                info = DocInfo.from_kept(summary, fields)
+        elif info is not None and kept is not None and content is not None:
+            kept.keep_info(summary.path, content, info.kept())
+        if info is None:
+            missing.append(len(infos))
+        infos.append(info)
+    if missing:
+        jobs = worker_count(None, len(missing))
+        size = chunk_size(len(missing), jobs)
+        chunks = [missing[i : i + size] for i in range(0, len(missing), size)]
+        parts = [[summaries[i].path for i in chunk] for chunk in chunks]
+        with forked_map(_read_infos, parts, state=root, jobs=jobs) as results:
+            for chunk, result in zip(chunks, results, strict=True):
+                for index, (info, content) in zip(chunk, result, strict=True):
+                    summary = summaries[index]
+                    if info is None:  # changed since the scan read it: what the scan knew
+                        info = DocInfo.from_kept(summary, (None, None, None, None))
+                    elif kept is not None and content is not None:
+                        kept.keep_info(summary.path, content, info.kept())
+                    infos[index] = info
+    return [info for info in infos if info is not None]
+
+
+def _read_infos(root: Path, rels: list[str]) -> list[tuple[DocInfo | None, bytes | None]]:
+    """Read, parse and make the DocInfo of each file (None when it has no front matter now),
+    with the digest of the bytes it was made from."""
+    done: list[tuple[DocInfo | None, bytes | None]] = []
+    for rel in rels:
+        data, _stat, _problems = read_file(rel, root / rel)
+        doc = parse_document(rel, data)[0] if data is not None else None
+        if data is None or doc is None or doc.meta is None:
+            done.append((None, None))
+        else:
+            done.append((DocInfo.of(doc), digest(data)))
+    return done
 
 
 # --- Last changed ------------------------------------------------------------------------------
