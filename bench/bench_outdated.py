@@ -24,7 +24,8 @@ of the command and its children, peak RSS of the largest process):
 - ``tvf outdated`` with its cache filled by the run before (warm: nothing changed, the same
   HEAD), as a table and with ``--format json``;
 
-and prints the median and minimum of each, its ratio to the floor of the same rounds, and how
+(``--compare TVF``: another tvf, say an older version, in the same rounds) and prints the
+median and minimum of each, its ratio to the floor of the same rounds, and how
 many items of each kind the report had. Exit status 1 (something is overdue) is expected; any
 other status, or JSON that does not parse or differs between cold and warm, stops the script
 with status 1. The cache lives in a temporary ``XDG_CACHE_HOME``.
@@ -161,6 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--generate-only", action="store_true", help="bare lag håndboka og historikken"
     )
     parser.add_argument("--tvf", help="sti til tvf (standard: ved siden av python, så PATH)")
+    parser.add_argument(
+        "--compare",
+        metavar="TVF",
+        help="mål også denne tvf-en (f.eks. en eldre versjon) i de samme rundene, som tabell",
+    )
     args = parser.parse_args(argv)
     if min(args.docs, args.commits, args.files_per_commit, args.years, args.repeat) < 1:
         parser.error("tallene må være minst 1")
@@ -207,6 +213,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "varm, tabell": (base, (0, 1)),
             "varm, json": ([*base, "--format", "json"], (0, 1)),
         }
+        if args.compare:
+            other = shlex.split(args.compare)
+            commands[f"{args.compare}, tabell"] = (
+                [*other, "outdated", "--handbook", str(root), "--today", TODAY],
+                (0, 1),
+            )
         loads = [os.getloadavg()[0]]
         measure(base, (0, 1), env)  # fill the cache
         figures: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
