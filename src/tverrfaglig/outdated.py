@@ -342,7 +342,7 @@ def _scan(
     ``meanwhile`` runs in this process while the workers read and check (the ``git log``: it
     waits on git, so both proceed at once). With the check ``cache``, only the files it does
     not know are read and checked; the DocInfo of the others comes from ``kept`` when it was
-    made from the same bytes, else from reading the file here.
+    made from the same bytes, else the file is read again (:func:`_infos`).
     """
     waited: list[T] = []
     scan = scan_path(
