@@ -13,11 +13,22 @@ years, written in one ``git fast-import`` stream (a few seconds, no process per 
   documents have not changed for more than 24 months;
 - the last commit that touches a file writes its final content, so the working tree is clean.
 
-Then it runs the installed ``tvf outdated --handbook DIR --today 2026-11-25`` as a subprocess
-``--repeat`` times, as a table and with ``--format json``, and prints the minimum and median
-wall-clock seconds and how many items of each kind the report had. Exit status 1 (something
-is overdue) is expected; any other status, or JSON that does not parse, stops the script with
-status 1.
+Then it measures, in ``--repeat`` rounds, each command once per round and as a process of its
+own (with a fresh measuring process per run, as ``bench_scale.py``: wall-clock time, CPU time
+of the command and its children, peak RSS of the largest process):
+
+- the floor of ``tvf check`` (``floor.py``) and the floor of git: the same ``git log
+  --name-only`` over the handbook that tvf runs, alone;
+- ``tvf outdated --handbook DIR --today 2026-11-25 --no-cache`` (cold: every file is read and
+  checked, and the whole ``git log`` runs), as a table and with ``--format json``;
+- ``tvf outdated`` with its cache filled by the run before (warm: nothing changed, the same
+  HEAD), as a table and with ``--format json``;
+
+(``--compare TVF``: another tvf, say an older version, in the same rounds) and prints the
+median and minimum of each, its ratio to the floor of the same rounds, and how
+many items of each kind the report had. Exit status 1 (something is overdue) is expected; any
+other status, or JSON that does not parse or differs between cold and warm, stops the script
+with status 1. The cache lives in a temporary ``XDG_CACHE_HOME``.
 
     python bench/bench_outdated.py                       # 10,000 documents, 2,000 commits
     python bench/bench_outdated.py --docs 2000 --commits 500 --repeat 3
@@ -36,6 +47,7 @@ import json
 import os
 import platform
 import random
+import shlex
 import statistics
 import subprocess
 import sys
@@ -44,9 +56,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-from bench_check import document_path, find_tvf, generate
+from bench_check import document_path, find_tvf, generate  # noqa: E402
 
 TODAY = "2026-11-25"
 SEED = 20261125
@@ -127,26 +140,6 @@ def make_history(root: Path, commits: int, per_commit: int, years: int) -> float
     return time.perf_counter() - start_time
 
 
-def run(cmd: Sequence[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
-    start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False)
-    return time.perf_counter() - start, done
-
-
-def time_command(cmd: Sequence[str], repeat: int) -> tuple[list[float], str]:
-    times: list[float] = []
-    stdout = ""
-    for _ in range(repeat):
-        seconds, done = run(cmd)
-        if done.returncode not in (0, 1):
-            print(f"FEIL: {' '.join(cmd)} (exit-status {done.returncode})", file=sys.stderr)
-            print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
-            sys.exit(1)
-        times.append(seconds)
-        stdout = done.stdout
-    return times, stdout
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--docs", type=int, default=10_000, help="antall dokumenter (10000)")
@@ -158,12 +151,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="dokumenter endret per commit etter den første (20)",
     )
     parser.add_argument("--years", type=int, default=4, help="historikken spenner over (4) år")
-    parser.add_argument("--repeat", type=int, default=5, help="antall kjøringer av hver (5)")
+    parser.add_argument("--repeat", type=int, default=5, help="antall runder (5)")
+    parser.add_argument(
+        "--existing",
+        type=Path,
+        help="mål på en håndbok laget før med --generate-only --keep (samme --docs)",
+    )
     parser.add_argument("--keep", type=Path, help="skriv håndboka hit og behold den")
     parser.add_argument(
         "--generate-only", action="store_true", help="bare lag håndboka og historikken"
     )
     parser.add_argument("--tvf", help="sti til tvf (standard: ved siden av python, så PATH)")
+    parser.add_argument(
+        "--compare",
+        metavar="TVF",
+        help="mål også denne tvf-en (f.eks. en eldre versjon) i de samme rundene, som tabell",
+    )
     args = parser.parse_args(argv)
     if min(args.docs, args.commits, args.files_per_commit, args.years, args.repeat) < 1:
         parser.error("tallene må være minst 1")
@@ -171,41 +174,68 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"{args.keep} finnes og er ikke tom")
 
     with tempfile.TemporaryDirectory(prefix="tvf-bench-outdated-") as tmp:
-        root = args.keep or Path(tmp) / "handbook"
-        start = time.perf_counter()
-        generate(root, args.docs)
-        set_review_dates(root, args.docs)
-        print(f"Skrev {args.docs} dokumenter på {time.perf_counter() - start:.2f} s")
-        seconds = make_history(root, args.commits, args.files_per_commit, args.years)
-        print(f"Laget {args.commits} commits med git fast-import på {seconds:.2f} s")
+        root = args.existing or args.keep or Path(tmp) / "handbook"
+        if args.existing is None:
+            start = time.perf_counter()
+            generate(root, args.docs)
+            set_review_dates(root, args.docs)
+            print(f"Skrev {args.docs} dokumenter på {time.perf_counter() - start:.2f} s")
+            seconds = make_history(root, args.commits, args.files_per_commit, args.years)
+            print(f"Laget {args.commits} commits med git fast-import på {seconds:.2f} s")
         if args.generate_only:
             if not args.keep:
                 print("(--generate-only uten --keep: den midlertidige mappa slettes nå)")
             return 0
 
-        git_start = time.perf_counter()
-        subprocess.run(
-            [
-                "git",
-                "log",
-                "--format=%H%x1f%aI%x1f%an%x1f%s",
-                "--name-only",
-                "--no-renames",
-                "--",
-                ".",
-            ],
-            cwd=root,
-            check=True,
-            capture_output=True,
-        )
-        git_seconds = time.perf_counter() - git_start
+        from bench_scale import measure  # (bench_scale imports this module)
 
-        tvf = find_tvf(args.tvf)
-        base = [tvf, "outdated", "--handbook", str(root), "--today", TODAY]
-        table, _ = time_command(base, args.repeat)
-        as_json, stdout = time_command([*base, "--format", "json"], args.repeat)
+        tvf = shlex.split(args.tvf) if args.tvf and " " in args.tvf else [find_tvf(args.tvf)]
+        env = {**os.environ, "XDG_CACHE_HOME": str(Path(tmp) / "cache")}
+        base = [*tvf, "outdated", "--handbook", str(root), "--today", TODAY]
+        git_log = [
+            "git",
+            "-C",
+            str(root),
+            "-c",
+            "core.quotepath=off",
+            "log",
+            "--format=%x1e%H%x1f%aI%x1f%an%x1f%s",
+            "--name-only",
+            "--no-renames",
+            "--",
+            str(root),
+        ]
+        commands: dict[str, tuple[list[str], tuple[int, ...]]] = {
+            "gulvet (floor.py)": ([sys.executable, str(HERE / "floor.py"), str(root)], (0,)),
+            "git log alene": (git_log, (0,)),
+            "kald, tabell": ([*base, "--no-cache"], (0, 1)),
+            "kald, json": ([*base, "--no-cache", "--format", "json"], (0, 1)),
+            "varm, tabell": (base, (0, 1)),
+            "varm, json": ([*base, "--format", "json"], (0, 1)),
+        }
+        if args.compare:
+            other = shlex.split(args.compare)
+            commands[f"{args.compare}, tabell"] = (
+                [*other, "outdated", "--handbook", str(root), "--today", TODAY],
+                (0, 1),
+            )
+        loads = [os.getloadavg()[0]]
+        measure(base, (0, 1), env)  # fill the cache
+        figures: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
+        for _ in range(args.repeat):
+            for name, (cmd, ok) in commands.items():
+                figures[name].append(measure(cmd, ok, env))
+            loads.append(os.getloadavg()[0])
+        cold = subprocess.run(
+            [*base, "--no-cache", "--format", "json"], capture_output=True, env=env, check=False
+        )
+        warm = subprocess.run(
+            [*base, "--format", "json"], capture_output=True, env=env, check=False
+        )
+        if cold.stdout != warm.stdout:
+            sys.exit("FEIL: rapporten med bufferen er ikke den samme som uten")
         try:
-            report = json.loads(stdout)
+            report = json.loads(warm.stdout)
         except ValueError:
             sys.exit("FEIL: --format json skrev ikke gyldig JSON")
         kinds = collections.Counter(item["kind"] for item in report["items"])
@@ -218,11 +248,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"maskin:          {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPU-er")
     print(f"python:          {platform.python_implementation()} {platform.python_version()}")
-    print(f"tvf:             {tvf}")
-    print(f"kjøringer:       {args.repeat}")
-    print(f"git log alene:   {git_seconds:.3f} s")
-    for label, times in (("tvf outdated", table), ("--format json", as_json)):
-        print(f"{label + ':':<17}min {min(times):.3f} s, median {statistics.median(times):.3f} s")
+    print(f"tvf:             {' '.join(tvf)}")
+    print(f"runder:          {args.repeat}")
+    print(f"last (1 min):    {min(loads):.1f}–{max(loads):.1f}")
+    floor = statistics.median(r["wall"] for r in figures["gulvet (floor.py)"])
+    print()
+    print("| måling | vegg, median | vegg, minimum | × gulvet (median) | CPU, median | maks RSS |")
+    print("|---|---|---|---|---|---|")
+    for name, runs in figures.items():
+        wall = statistics.median(r["wall"] for r in runs)
+        cpu = statistics.median(r["cpu"] for r in runs)
+        rss = max(r["rss_kb"] for r in runs) / 1024
+        ratio = "" if name.startswith("gulvet") else f"{wall / floor:.2f}"
+        print(
+            f"| {name} | {wall:.3f} s | {min(r['wall'] for r in runs):.3f} s | {ratio} | "
+            f"{cpu:.3f} s | {rss:.0f} MB |"
+        )
+    print()
     print("punkter:         " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
     return 0
 

@@ -26,19 +26,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from . import vcs
 from .checks import SEND_WITHIN_DAYS, UNSILENCEABLE, approved_on, scan_path
+from .checks.cache import CheckCache, digest, open_cache
+from .checks.summary import Summary
 from .config import Config, load_config
 from .confirmations import Readable, coverage
 from .confirmations.store import load_all as load_confirmations
-from .document import HANDBOOK_TYPES, Document, as_date
+from .document import HANDBOOK_TYPES, Document, as_date, parse_document
 from .findings import Finding, Report, Severity
-from .i18n import N_, _, ngettext
+from .handbook import read_file
+from .i18n import N_, _, language, ngettext
 from .meetings import (
     ActionItem,
     Network,
@@ -48,7 +51,9 @@ from .meetings import (
     last_evaluation,
     school_year,
 )
+from .outdated_cache import OutdatedCache, open_outdated_cache
 from .revisions import add_months
+from .workers import chunk_size, forked_map, worker_count
 
 T = TypeVar("T")
 
@@ -281,6 +286,38 @@ class DocInfo(NamedTuple):
             Readable.of(doc),
         )
 
+    def kept(self) -> KeptInfo:
+        """What :meth:`from_kept` needs besides the document's summary, in built-in values."""
+        applies = self.readable.applies_to if self.readable is not None else None
+        review = self.review_by.toordinal() if self.review_by is not None else None
+        return (self.owner, review, self.review_line, applies)
+
+    @classmethod
+    def from_kept(cls, summary: Summary, kept: KeptInfo) -> DocInfo:
+        """The DocInfo :meth:`of` made of the document whose summary is ``summary`` (the fields
+        they share are made alike), from what :meth:`kept` gave."""
+        owner, review, line, applies = kept
+        readable = None
+        if applies is not None and summary.id and summary.version is not None:
+            readable = Readable(summary.id, summary.title, summary.path, summary.version, applies)
+        return cls(
+            summary.path,
+            summary.type,
+            summary.id,
+            summary.status,
+            summary.title,
+            owner,
+            dt.date.fromordinal(review) if review is not None else None,
+            line,
+            summary.approved_on,
+            readable,
+        )
+
+
+#: A DocInfo as the cache keeps it (:meth:`DocInfo.kept`): owner, review date (a day number),
+#: its line, and the services it applies to when reading confirmations count it.
+KeptInfo = tuple[str | None, int | None, int | None, tuple[str, ...] | None]
+
 
 class _Scan(NamedTuple):
     report: Report
@@ -289,14 +326,23 @@ class _Scan(NamedTuple):
 
 
 def _scan(
-    root: Path, config: Config, today: dt.date, jobs: int | None, meanwhile: Callable[[], T]
+    root: Path,
+    config: Config,
+    today: dt.date,
+    jobs: int | None,
+    meanwhile: Callable[[], T],
+    *,
+    cache: CheckCache | None = None,
+    kept: OutdatedCache | None = None,
 ) -> tuple[_Scan, T]:
     """Every finding of ``tvf check`` (the same engine, :func:`~tverrfaglig.checks.scan_path`,
     in worker processes on large handbooks), each document's :class:`DocInfo`, and the
     networks with their meetings.
 
     ``meanwhile`` runs in this process while the workers read and check (the ``git log``: it
-    waits on git, so both proceed at once).
+    waits on git, so both proceed at once). With the check ``cache``, only the files it does
+    not know are read and checked; the DocInfo of the others comes from ``kept`` when it was
+    made from the same bytes, else the file is read again (:func:`_infos`).
     """
     waited: list[T] = []
     scan = scan_path(
@@ -306,13 +352,69 @@ def _scan(
         jobs=jobs,
         extra=DocInfo.of,
         meanwhile=lambda: waited.append(meanwhile()),
+        cache=cache,
     )
     ignore = config.ignore - UNSILENCEABLE
     report = Report.build(
         (f for f in scan.findings if f.code not in ignore), documents=scan.documents
     )
     networks = build_networks(s.document for s in scan.summaries if s.document is not None)
-    return _Scan(report, scan.extras, networks), waited[0]
+    infos = _infos(root, scan.summaries, scan.extras, scan.digests, kept)
+    return _Scan(report, infos, networks), waited[0]
+
+
+def _infos(
+    root: Path,
+    summaries: list[Summary],
+    made: Sequence[DocInfo | None],
+    digests: dict[str, bytes],
+    kept: OutdatedCache | None,
+) -> list[DocInfo]:
+    """The DocInfo of every document: as a worker made it, or (when the check cache answered
+    for the file) as kept for the same bytes, or else read again, in worker processes when
+    there are many (after a ``tvf check`` filled the check cache but not this one)."""
+    infos: list[DocInfo | None] = []
+    missing: list[int] = []
+    for summary, info in zip(summaries, made, strict=True):
+        content = digests.get(summary.path)
+        if info is None and kept is not None:
+            fields = kept.info(summary.path, content)
+            if fields is not None:
+                info = DocInfo.from_kept(summary, fields)
+        elif info is not None and kept is not None and content is not None:
+            kept.keep_info(summary.path, content, info.kept())
+        if info is None:
+            missing.append(len(infos))
+        infos.append(info)
+    if missing:
+        jobs = worker_count(None, len(missing))
+        size = chunk_size(len(missing), jobs)
+        chunks = [missing[i : i + size] for i in range(0, len(missing), size)]
+        parts = [[summaries[i].path for i in chunk] for chunk in chunks]
+        with forked_map(_read_infos, parts, state=root, jobs=jobs) as results:
+            for chunk, result in zip(chunks, results, strict=True):
+                for index, (info, content) in zip(chunk, result, strict=True):
+                    summary = summaries[index]
+                    if info is None:  # changed since the scan read it: what the scan knew
+                        info = DocInfo.from_kept(summary, (None, None, None, None))
+                    elif kept is not None and content is not None:
+                        kept.keep_info(summary.path, content, info.kept())
+                    infos[index] = info
+    return [info for info in infos if info is not None]
+
+
+def _read_infos(root: Path, rels: list[str]) -> list[tuple[DocInfo | None, bytes | None]]:
+    """Read, parse and make the DocInfo of each file (None when it has no front matter now),
+    with the digest of the bytes it was made from."""
+    done: list[tuple[DocInfo | None, bytes | None]] = []
+    for rel in rels:
+        data, _stat, _problems = read_file(rel, root / rel)
+        doc = parse_document(rel, data)[0] if data is not None else None
+        if data is None or doc is None or doc.meta is None:
+            done.append((None, None))
+        else:
+            done.append((DocInfo.of(doc), digest(data)))
+    return done
 
 
 # --- Last changed ------------------------------------------------------------------------------
@@ -324,9 +426,20 @@ class LastChange(NamedTuple):
     source: str  # "git" or "front_matter"
 
 
-def _git_dates(root: Path) -> tuple[str, dict[str, vcs.Change]]:
+def _git_dates(root: Path, kept: OutdatedCache | None = None) -> tuple[str, dict[str, vcs.Change]]:
     """The state of the repository and, when its history can be trusted, the newest commit of
-    every file (one ``git log``)."""
+    every file (one ``git log``; with ``kept``, the answer kept for the same HEAD)."""
+    if kept is not None:
+        head = vcs.head(root)
+        if head is not None:  # else the slow way below says what is wrong, or that there is none
+            if head.shallow:
+                return GIT_SHALLOW, {}
+            key = (root.resolve().as_posix(), head.commit)
+            changes = kept.changes(key)
+            if changes is None:
+                changes = vcs.last_changes(root)
+                kept.keep_changes(key, changes)
+            return GIT_OK, changes
     repo = vcs.repository(root)
     if repo is None:
         return GIT_NO_REPOSITORY, {}
@@ -720,16 +833,27 @@ def outdated(
     within_days: int = 60,
     stale_months: int = 24,
     jobs: int | None = None,
+    cache: bool = False,
 ) -> OutdatedReport:
-    """What is out of date in the handbook at ``root``, most urgent first."""
+    """What is out of date in the handbook at ``root``, most urgent first.
+
+    ``cache``: take what each unchanged file gave last time from the cache of ``tvf check``,
+    and the ``git log`` from the last run at the same HEAD (:mod:`tverrfaglig.outdated_cache`),
+    and update both; the report is the same."""
     if within_days < 0:
         raise ValueError("within_days must be 0 or more")
     if stale_months < 1:
         raise ValueError("stale_months must be 1 or more")
     config = load_config(root)
+    store = kept = None
+    if cache:
+        store = open_cache(root, today=today, language=language())
+        kept = open_outdated_cache(root, store.salt)
     scan, (git_state, changes) = _scan(
-        root, config, today, jobs, functools.partial(_git_dates, root)
+        root, config, today, jobs, functools.partial(_git_dates, root, kept), cache=store, kept=kept
     )
+    if kept is not None:
+        kept.save()
     infos = {info.path: info for info in scan.infos}
     ctx = _Context(today, infos, scan.networks, changes)
 

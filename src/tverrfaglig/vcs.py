@@ -10,13 +10,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-
-import git
+from typing import TYPE_CHECKING
 
 from .errors import TvfError
 from .i18n import _
+
+if TYPE_CHECKING:
+    import git  # GitPython is imported where it is used: it takes longer than a warm report
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,8 @@ class Change:
 def repository(path: Path) -> git.Repo | None:
     """The git repository that holds ``path``, or None when it is not in one. A ``.git`` that
     git cannot open is a :class:`TvfError`, never taken for "no repository"."""
+    import git
+
     try:
         return git.Repo(path, search_parent_directories=True)
     except git.NoSuchPathError:
@@ -91,12 +96,53 @@ _SEP = "\x1f"
 _MARK = "\x1e"
 
 
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The commit HEAD names, and whether the repository is a shallow clone."""
+
+    commit: str
+    shallow: bool
+
+
+def head(path: Path) -> Head | None:
+    """HEAD of the repository that holds the folder ``path``, from one ``git rev-parse`` (a few
+    milliseconds, without GitPython). None when git cannot say: no repository, no commits, a
+    corrupt one, no git; :func:`repository` and :func:`has_commits` then say which."""
+    try:
+        done = subprocess.run(
+            [
+                "git",
+                "rev-parse",
+                "--is-shallow-repository",
+                "--verify",
+                "--quiet",
+                "HEAD^{commit}",
+            ],
+            cwd=path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+        )
+    except (OSError, ValueError):
+        return None
+    lines = done.stdout.split()
+    if done.returncode != 0 or len(lines) != 2 or lines[0] not in ("true", "false"):
+        return None
+    if not re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", lines[1]):
+        return None
+    return Head(lines[1], lines[0] == "true")
+
+
 def last_changes(root: Path) -> dict[str, Change]:
     """The newest commit of every file under ``root``, keyed by path relative to ``root``.
 
     One ``git log`` over the folder. Files git does not know are absent; outside a repository
     the result is empty.
     """
+    import git
+
     repo = repository(root)
     if repo is None or not has_commits(repo):
         return {}
@@ -137,6 +183,8 @@ def last_changes(root: Path) -> dict[str, Change]:
 
 def init_repository(path: Path) -> None:
     """Make ``path`` a new git repository (``git init``)."""
+    import git
+
     try:
         git.Repo.init(path)
     except git.GitCommandError as exc:
@@ -157,6 +205,8 @@ _STAMP_LINE = re.compile(r"^\+\s*fingerprint\s*:", re.M)
 
 
 def _git(repo: git.Repo, *args: str) -> str:
+    import git
+
     try:
         return str(repo.git.execute(["git", "-c", "core.quotepath=off", *args]))
     except git.GitCommandError as exc:
@@ -187,6 +237,8 @@ def _parse_log(out: str) -> list[tuple[Change, str]]:
 
 def user_name(path: Path) -> str | None:
     """git's ``user.name`` as seen from ``path`` (a folder), or None when it is not set."""
+    import git
+
     try:
         name = git.Git(str(path)).execute(["git", "config", "--get", "user.name"])
     except (git.GitCommandError, git.GitCommandNotFound):
@@ -267,6 +319,8 @@ def changed_files(root: Path, rev: str) -> ChangedFiles:
     When ``rev`` and HEAD have diverged (a pull request against a branch that moved on), the
     comparison starts at their merge base, so only this side's changes count.
     """
+    import git
+
     repo = repository(root)
     if repo is None:
         raise TvfError(

@@ -15,7 +15,7 @@ import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
@@ -158,6 +158,8 @@ class Scan(Generic[T]):
     extras: list[T]
     documents: int
     files: list[str]
+    #: With a cache: the BLAKE2 digest of each file's bytes (:func:`.cache.digest`), by path.
+    digests: dict[str, bytes] = field(default_factory=dict)
 
 
 def scan_path(
@@ -177,18 +179,17 @@ def scan_path(
     for every readable document (``tvf outdated`` takes its dates this way); ``meanwhile()``
     runs here while the workers work (it may wait on git).
 
-    With a ``cache`` (not together with ``extra``), a file whose bytes were checked before
-    is taken from it, only the others are read and checked, and the cache is saved after; the
-    checks across documents always run on every summary (:mod:`.cache`), and the whole run is
-    recorded for :meth:`.cache.CheckCache.replay`. With a ``listing`` from it (no folder
+    With a ``cache``, a file whose bytes were checked before is taken from it, only the others
+    are read and checked, and the cache is saved after; the checks across documents always run
+    on every summary (:mod:`.cache`), and the whole run is recorded for
+    :meth:`.cache.CheckCache.replay`. ``extra`` is then None for a file taken from the cache
+    (the caller keeps its own, by :attr:`Scan.digests`). With a ``listing`` from it (no folder
     changed since the last run), the files are not listed again and their stats are those in
     the listing."""
     from ..handbook import Walked, discover
     from ..laws import load_registry
     from .personal_data import check_config
 
-    if extra is not None:
-        cache = None
     started = time.time()  # before anything is looked at: what changes from now is newer
     laws, findings = load_registry(root)
     findings.extend(check_config(root))
@@ -209,6 +210,7 @@ def scan_path(
         stats = listing.stats
         problems = listing.problems
     findings.extend(problems)
+    digests: dict[str, bytes] = {}
     outcomes: list[_Outcome[T] | None] = [None] * len(files)
     # For the record of the run: how each file looked and the digest of its bytes.
     seen: list[tuple[Stat, bytes] | None] = [None] * len(files)
@@ -230,6 +232,7 @@ def scan_path(
             if entry is not None:
                 assert st is not None
                 cache.keep(rel, entry)
+                digests[rel] = entry.digest
                 outcomes[index] = _Outcome(entry.outcome)
                 seen[index] = (stat_of(st), entry.digest)
                 continue
@@ -256,6 +259,7 @@ def scan_path(
                         done.outcome = cache.entries[rel].outcome
                     cache.keep(rel, Entry(done.stat, done.digest, done.outcome), changed=True)
                     seen[index] = (done.stat, done.digest)
+                    digests[rel] = done.digest
                 outcomes[index] = done
             if progress is not None:
                 progress(len(chunk), len(files))
@@ -284,7 +288,7 @@ def scan_path(
             documents,
             problems,
         )
-    return Scan(findings, summaries, extras, documents, [rel for rel, _path in files])
+    return Scan(findings, summaries, extras, documents, [rel for rel, _path in files], digests)
 
 
 #: A file for a worker: its place in the list, its names, and the digest of its bytes when it

@@ -103,6 +103,16 @@ def outdated_command(
             "--resend", help=N_("Med --mail: send også til dem som alt har fått dagens e-post.")
         ),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help=N_(
+                "Ikke bruk hurtigbufferen: les og sjekk hver fil og hele git-historikken på "
+                "nytt (og la bufferen være som den er)."
+            ),
+        ),
+    ] = False,
     handbook: HandbookOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -126,6 +136,7 @@ def outdated_command(
         today=parse_today(today),
         within_days=within,
         stale_months=stale_months,
+        cache=not no_cache,
     )
     if mail:
         _mail_owners(report, handbook, dry_run=dry_run, eml=eml, resend=resend)
