@@ -32,13 +32,9 @@ def _temporaries(root: Path) -> list[str]:
     return [p.name for p in (root / "prosedyrer").iterdir() if p.name.startswith(".")]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_signal_during_stamp_leaves_no_temporary_file(tmp_path: Path, sig: signal.Signals) -> None:
-    root = tmp_path / "hb"
-    before = _drafts(root)
+def _stamp(root: Path, before: dict[str, bytes], stderr: int) -> subprocess.Popen[bytes]:
     tvf = Path(sys.executable).parent / "tvf"
-    run = subprocess.Popen(
+    return subprocess.Popen(
         [
             str(tvf),
             "stamp",
@@ -53,53 +49,59 @@ def test_signal_during_stamp_leaves_no_temporary_file(tmp_path: Path, sig: signa
             *sorted(before),
         ],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
     )
-    deadline = time.monotonic() + 120
-    while not _temporaries(root):  # send the signal while stamp writes its temporary files
-        assert run.poll() is None, "stamp ended before it wrote anything"
-        assert time.monotonic() < deadline
-        time.sleep(0.005)
-    os.kill(run.pid, sig)
-    _out, err = run.communicate(timeout=120)
-    assert run.returncode == 128 + sig, err
-    assert "Traceback" not in err.decode()
-    assert _temporaries(root) == []
-    after = {rel: (root / rel).read_bytes() for rel in before}
-    assert after == before  # all or none: stopped before the renames, nothing changed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_signal_during_stamp_leaves_no_temporary_file(tmp_path: Path, sig: signal.Signals) -> None:
+    # On a loaded machine this test may not be scheduled between seeing the first temporary
+    # file and sending the signal while stamp finishes all 1,500 files: then the signal meets
+    # a process that has ended, and nothing was tested. That run must have stamped every file
+    # (exit 0, no temporary file); the test tries again, and fails if no attempt was signalled.
+    for attempt in range(5):
+        root = tmp_path / f"hb{attempt}"
+        before = _drafts(root)
+        run = _stamp(root, before, subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while not _temporaries(root):  # send the signal while stamp writes its temporary files
+            assert run.poll() is None, "stamp ended before it wrote anything"
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        os.kill(run.pid, sig)
+        _out, err = run.communicate(timeout=120)
+        assert "Traceback" not in err.decode()
+        assert _temporaries(root) == []
+        after = {rel: (root / rel).read_bytes() for rel in before}
+        if run.returncode == 0:  # ended before the signal came: all stamped, none left
+            assert all(after[rel] != before[rel] for rel in before)
+            continue
+        assert run.returncode == 128 + sig, err
+        assert after == before  # all or none: stopped before the renames, nothing changed
+        return
+    pytest.fail("stamp ended before the signal in every attempt: the machine is too busy")
 
 
 @pytest.mark.slow
 def test_temporary_files_left_by_a_killed_stamp_are_reported_by_check(tmp_path: Path) -> None:
     """SIGKILL cannot be cleaned up after: `tvf check` then names what was left (TVF006)."""
-    root = tmp_path / "hb"
-    before = _drafts(root)
+    for attempt in range(5):  # as above: a busy machine may let stamp finish first
+        root = tmp_path / f"hb{attempt}"
+        before = _drafts(root)
+        run = _stamp(root, before, subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while len(_temporaries(root)) < 3:
+            assert run.poll() is None and time.monotonic() < deadline
+            time.sleep(0.005)
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(timeout=60)
+        left = _temporaries(root)
+        if left:
+            break
+        assert run.returncode == 0  # ended before the signal came
+    assert left, "stamp ended before the signal in every attempt: the machine is too busy"
     tvf = Path(sys.executable).parent / "tvf"
-    run = subprocess.Popen(
-        [
-            str(tvf),
-            "stamp",
-            "--by",
-            "Forebyggende forum",
-            "-m",
-            "Ny",
-            "--today",
-            "2026-11-25",
-            "-H",
-            str(root),
-            *sorted(before),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while len(_temporaries(root)) < 3:
-        assert run.poll() is None and time.monotonic() < deadline
-        time.sleep(0.005)
-    os.kill(run.pid, signal.SIGKILL)
-    run.wait(timeout=60)
-    left = _temporaries(root)
-    assert left
     result = subprocess.run(
         [str(tvf), "check", "-H", str(root), "--format", "json", "--today", "2026-11-25"],
         capture_output=True,
