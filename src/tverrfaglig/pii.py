@@ -115,7 +115,8 @@ class NationalIdHit:
 def _check_digit(digits: tuple[int, ...], weights: tuple[int, ...]) -> int:
     """The mod-11 check digit over the first ``len(weights)`` of ``digits``: 0–9, or 10, which
     no written digit matches (a number whose check digit computes to 10 is never valid)."""
-    return (11 - sum(map(operator.mul, digits, weights)) % 11) % 11  # map stops at the weights
+    total: int = sum(map(operator.mul, digits, weights))  # map stops at the last weight
+    return (11 - total % 11) % 11
 
 
 def _checksum_ok(digits: tuple[int, ...]) -> bool:
