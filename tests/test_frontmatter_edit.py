@@ -706,3 +706,28 @@ def test_verify_accepts_the_right_result_and_expects_appended_items() -> None:
     )
     # An old front matter that is not valid still lets a valid result through.
     _verify("---\nid: [\n---\n", "---\nid: x\n---\n", {"id": SetValue("x")})
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("approved_by:   Ola  # c\n", "approved_by:   Kari  # c\n"),  # one line: spacing kept
+        ("approved_by:   'Ola\n  Nordmann'\n", "approved_by: 'Kari'\n"),  # from the colon
+        ("approved_by:   'Ola\r  Nordmann'\n", "approved_by: 'Kari'\n"),  # a lone CR breaks too
+        ("approved_by:   |\n  Ola\n", "approved_by: Kari\n"),
+        ("approved_by:   >\n  Ola\n", "approved_by: Kari\n"),
+    ],
+)
+def test_a_value_on_one_line_keeps_its_spacing_and_a_longer_one_is_replaced_from_the_colon(
+    before: str, after: str
+) -> None:
+    text = f"---\n{before}id: x\n---\n"
+    assert edit_front_matter(text, {"approved_by": SetValue("Kari")}) == f"---\n{after}id: x\n---\n"
+
+
+def test_only_whitespace_is_trimmed_from_the_end_of_a_block_scalar() -> None:
+    text = "---\napproved_by: |\n  Ola X\n\n# neste\nid: x\n---\n"
+    assert (
+        edit_front_matter(text, {"approved_by": SetValue("Kari")})
+        == "---\napproved_by: Kari\n\n# neste\nid: x\n---\n"
+    )
