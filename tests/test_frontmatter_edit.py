@@ -637,7 +637,7 @@ def test_render_scalar_in_flow_style_quotes_flow_indicators() -> None:
 
 
 def test_double_quoted_escapes() -> None:
-    assert double_quoted('a"b\\c') == '"a\\"b\\\\c"'
+    assert double_quoted('Xa"b\\c') == '"Xa\\"b\\\\c"'
     assert double_quoted("a\nb\tc\rd") == '"a\\nb\\tc\\rd"'
     assert double_quoted("\x07\x85\u2028\ufeff") == '"\\x07\\x85\\u2028\\uFEFF"'
     assert double_quoted("æ\u0100\U0001f600") == '"æ\u0100\U0001f600"'
@@ -667,8 +667,14 @@ OLD = "---\nid: IV.7-2\nversion: '1.0'\nowner: x\n---\nTekst\n"
     ("new", "message"),
     [
         ("---\nid: [\n---\nTekst\n", "Redigeringen ville gitt ugyldig front matter."),
-        ("---\nid: IV.7-2\nversion: '1.0'\nowner: x\n---\nTekst\n", "ga ikke de verdiene"),
-        ("---\nid: IV.7-2\nversion: '1.1'\nowner: y\n---\nTekst\n", "ga ikke de verdiene"),
+        (
+            "---\nid: IV.7-2\nversion: '1.0'\nowner: x\n---\nTekst\n",
+            "Redigeringen ga ikke de verdiene den skulle.",
+        ),
+        (
+            "---\nid: IV.7-2\nversion: '1.1'\nowner: y\n---\nTekst\n",
+            "Redigeringen ga ikke de verdiene den skulle.",
+        ),
         (
             "---\nversion: '1.1'\nowner: x\nid: IV.7-2\n---\nTekst\n",
             "Redigeringen ville endret rekkefølgen på feltene.",
@@ -731,3 +737,11 @@ def test_only_whitespace_is_trimmed_from_the_end_of_a_block_scalar() -> None:
         edit_front_matter(text, {"approved_by": SetValue("Kari")})
         == "---\napproved_by: Kari\n\n# neste\nid: x\n---\n"
     )
+
+
+def test_a_front_matter_with_a_complex_key_is_refused_not_written() -> None:
+    """tvf reads only text keys, so the check after the edit refuses the result."""
+    text = "---\n? [a, b]\n: x\nstatus: draft\n---\n"
+    with pytest.raises(FrontMatterEditError) as caught:
+        edit_front_matter(text, {"status": SetValue("approved")})
+    assert caught.value.message == "Redigeringen ville gitt ugyldig front matter."
