@@ -56,10 +56,15 @@ bench: $(STAMP) ## Time tvf check on a synthetic handbook of 10,000 documents
 guard: $(STAMP) $(MO) ## Fail when tvf check got >20% slower against its floor (1,000 documents)
 	$(BIN)/python bench/bench_guard.py --light
 
-# Slow (minutes to an hour), so not part of make test or CI; docs/testing.md has the figures.
+# Slow (hours for the parser on a loaded machine), so not part of make test or CI;
+# docs/testing.md has the figures.
+# CI=1: the property tests run derandomized (tests/conftest.py), so a mutant is killed or not
+# the same way every run. MUTANTS_JOBS: mutants run at once (the machine's cores).
+MUTANTS_JOBS ?= 2
+
 mutants: $(STAMP) $(MO) ## Mutation testing of pii, the citation parser, the fingerprint and the front-matter editor
 	rm -rf mutants
-	$(BIN)/mutmut run $(MUTANTS)
+	CI=1 $(BIN)/mutmut run --max-children $(MUTANTS_JOBS) $(MUTANTS)
 	$(BIN)/mutmut results
 
 # The shared law data: ../shared/lovdata beside the repository (make registry LOVDATA=…).

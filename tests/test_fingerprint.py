@@ -112,7 +112,7 @@ def test_only_spaces_tabs_and_line_feeds_are_trailing_whitespace() -> None:
 
 
 def test_a_value_json_cannot_hold_is_written_as_yaml_writes_it() -> None:
-    """YAML's .nan and .inf are text in the canonical JSON (so allow_nan never matters)."""
+    """YAML's .nan and .inf are text in the canonical JSON, never a bare NaN (which is not JSON)."""
     assert (
         canonical_front_matter({"a": float("nan"), "b": float("-inf")})
         == b'{"a":".nan","b":"-.inf"}'

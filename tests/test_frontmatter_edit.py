@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -19,7 +20,9 @@ from tverrfaglig.frontmatter_edit import (
     AppendItem,
     Edit,
     FrontMatterEditError,
+    Parts,
     SetValue,
+    _verify,
     double_quoted,
     edit_front_matter,
     plain,
@@ -386,3 +389,359 @@ def test_stamping_changes_only_the_stamping_keys(case: tuple[str, str, list[str]
     assert plain(after["changes"][-1]) == plain(ITEM)
     old_changes = before.get("changes") or []
     assert plain(after["changes"][:-1]) == plain(old_changes)
+
+
+# --- Mutation testing (make mutants): refusals, rare shapes and the check after every edit ----
+
+HINT = "tvf har ikke endret filen. Rett front matter for hånd, eller meld fra om feilen."
+ITEM2 = {"version": "1.1", "by": "Kari Nordmann", "summary": "Nye frister"}
+
+
+@pytest.mark.parametrize(
+    ("text", "edits", "message"),
+    [
+        (
+            "ingen front matter\n",
+            {"status": SetValue("approved")},
+            "Filen har ingen front matter (første linje må være «---»).",
+        ),
+        (
+            "---\nid: IV.7-2\n",
+            {"status": SetValue("approved")},
+            "Front matter er ikke avsluttet med en linje «---».",
+        ),
+        (
+            "---\n- a\n---\n",
+            {"status": SetValue("approved")},
+            "Front matter er ikke felt med navn og verdi.",
+        ),
+        (
+            "---\n{id: IV.7-2}\n---\n",
+            {"status": SetValue("approved")},
+            "Front matter står i flow-stil ({…}); tvf kan bare redigere vanlige "
+            "«navn: verdi»-linjer.",
+        ),
+        (
+            "---\n? status\n:\n---\n",
+            {"status": SetValue("approved")},
+            "Fant ikke kolon etter feltet «status».",
+        ),
+        (
+            "---\nstatus:\n- a\n-\n---\n",
+            {"status": SetValue("approved")},
+            "Den siste posten i lista er tom.",
+        ),
+        (
+            "---\nid: &a IV.7-2\nversion: *a\n---\n",
+            {"version": SetValue("1.1")},
+            "Feltet «version» er et YAML-alias (*navn); skriv verdien direkte.",
+        ),
+        (
+            "---\nold: &c [{version: '1.0'}]\nchanges: *c\n---\n",
+            {"changes": AppendItem(ITEM2)},
+            "Feltet «changes» er et YAML-alias (*navn).",
+        ),
+        (
+            "---\nchanges: tekst\n---\n",
+            {"changes": AppendItem(ITEM2)},
+            "Feltet «changes» er ikke en liste.",
+        ),
+        (
+            "---\nchanges:\n-\n  version: '1.0'\n---\n",
+            {"changes": AppendItem(ITEM2)},
+            "Uvanlig innrykk i lista «changes».",
+        ),
+        (
+            "---\nversion: 1\nversion: 2\n---\n",
+            {"version": SetValue("1.1")},
+            "Feltet «version» står to ganger.",
+        ),
+    ],
+)
+def test_each_refusal_names_the_file_and_says_what_is_wrong(
+    text: str, edits: dict[str, Edit], message: str
+) -> None:
+    with pytest.raises(FrontMatterEditError) as caught:
+        edit_front_matter(text, edits, path="prosedyrer/a.md")
+    assert caught.value.message == f"prosedyrer/a.md: {message}"
+    assert caught.value.hint == HINT
+    with pytest.raises(FrontMatterEditError) as caught:
+        edit_front_matter(text, edits)
+    assert caught.value.message == message
+
+
+def test_invalid_yaml_is_refused_with_the_parser_message() -> None:
+    with pytest.raises(FrontMatterEditError) as caught:
+        edit_front_matter("---\nid: [IV.7-2\n---\n", {"status": SetValue("x")}, path="a.md")
+    assert caught.value.message.startswith("a.md: Front matter er ikke gyldig YAML: ")
+    assert "flow sequence" in caught.value.message
+
+
+def test_split_finds_the_fences_and_the_body() -> None:
+    assert split("---\nid: x\n---\nbody\n") == Parts(4, 10, 14, "\n")
+    assert split("---\r\nid: x\r\n---\r\nbody") == Parts(5, 12, 17, "\r\n")
+    assert split("---\n---\nbody") == Parts(4, 4, 8, "\n")  # an empty front matter
+    assert split("---\nid: x\n...\nbody") == Parts(4, 10, 14, "\n")  # YAML's end marker
+    assert split("---\nid: x\n---") == Parts(4, 10, 13, "\n")  # no line break at the end
+    assert split("---  \nid: x\n---  \n") == Parts(6, 12, 18, "\n")  # spaces after a fence
+
+
+def test_closing_fence_at_the_very_end_and_the_end_marker() -> None:
+    assert (
+        edit_front_matter("---\nid: x\n---", {"status": SetValue("draft")})
+        == "---\nid: x\nstatus: draft\n---"
+    )
+    assert (
+        edit_front_matter("---\nid: x\n...\nTekst", {"status": SetValue("draft")})
+        == "---\nid: x\nstatus: draft\n...\nTekst"
+    )
+    assert (
+        edit_front_matter("---\n---\nTekst", {"changes": AppendItem(ITEM2)})
+        == '---\nchanges:\n  - version: "1.1"\n    by: Kari Nordmann\n    summary: Nye frister\n'
+        "---\nTekst"
+    )
+
+
+def test_spaces_before_the_colon_are_kept() -> None:
+    text = "---\nstatus  : draft\nreview_by  :\nchanges :\n---\n"
+    new = edit_front_matter(
+        text,
+        {"status": SetValue("approved"), "review_by": SetValue(DAY), "changes": AppendItem(ITEM2)},
+    )
+    assert new == (
+        "---\nstatus  : approved\nreview_by  : 2026-11-25\nchanges :\n"
+        '  - version: "1.1"\n    by: Kari Nordmann\n    summary: Nye frister\n---\n'
+    )
+
+
+@pytest.mark.parametrize("null", ["null", "Null", "NULL", "~"])
+def test_append_to_every_spelling_of_null(null: str) -> None:
+    text = f"---\nchanges: {null}  # tom\nid: x\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        "---\nchanges:  # tom\n"
+        '  - version: "1.1"\n    by: Kari Nordmann\n    summary: Nye frister\nid: x\n---\n'
+    )
+
+
+def test_a_new_list_in_an_indented_front_matter_is_indented_too() -> None:
+    text = "---\n  id: IV.7-2\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        "---\n  id: IV.7-2\n  changes:\n"
+        '    - version: "1.1"\n      by: Kari Nordmann\n      summary: Nye frister\n---\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("changes: [ ]", 'changes: [ {version: "1.1", by: Kari Nordmann, summary: Nye frister}]'),
+        (
+            "changes: [{version: '1.0'},]",
+            "changes: [{version: '1.0'}, "
+            '{version: "1.1", by: Kari Nordmann, summary: Nye frister}]',
+        ),
+        (
+            "changes: [{version: '1.0'} ]",
+            "changes: [{version: '1.0'} , "
+            '{version: "1.1", by: Kari Nordmann, summary: Nye frister}]',
+        ),
+    ],
+)
+def test_append_to_flow_lists_with_spaces_and_a_trailing_comma(before: str, after: str) -> None:
+    text = f"---\n{before}  # logg\nid: x\n---\n"
+    assert (
+        edit_front_matter(text, {"changes": AppendItem(ITEM2)})
+        == f"---\n{after}  # logg\nid: x\n---\n"
+    )
+
+
+def test_a_flow_item_quotes_what_flow_style_cannot_hold_plain() -> None:
+    item = {"version": "1.1", "summary": "Frister, ansvar (nytt)"}
+    text = "---\nchanges: []\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(item)}) == (
+        '---\nchanges: [{version: "1.1", summary: "Frister, ansvar (nytt)"}]\n---\n'
+    )
+
+
+def test_append_to_a_block_list_of_flow_mappings() -> None:
+    text = "---\nchanges:\n  -  {version: '1.0', by: X}\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        "---\nchanges:\n  -  {version: '1.0', by: X}\n"
+        '  -  {version: "1.1", by: Kari Nordmann, summary: Nye frister}\n---\n'
+    )
+
+
+def test_appended_item_copies_double_quotes_but_not_a_block_scalar_style() -> None:
+    text = '---\nchanges:\n- version: "1.0"\n  by: "X"\n  summary: |\n    Y\n  tags: [a]\n---\n'
+    new = edit_front_matter(text, {"changes": AppendItem({**ITEM2, "tags": "b"})})
+    assert new == (
+        '---\nchanges:\n- version: "1.0"\n  by: "X"\n  summary: |\n    Y\n  tags: [a]\n'
+        '- version: "1.1"\n  by: "Kari Nordmann"\n  summary: Nye frister\n  tags: b\n---\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("approved_by: 'Ola\n  Nordmann'\n", "approved_by: 'Kari'\n"),
+        ('approved_by: "Ola\n  Nordmann"  # leder\n', 'approved_by: "Kari"  # leder\n'),
+        ("approved_by: Ola\n  Nordmann\n", "approved_by: Kari\n"),
+        (
+            "approved_by: |\n  Ola\n  Nordmann\n  \n\n# neste\n",
+            "approved_by: Kari\n  \n\n# neste\n",
+        ),
+        ("approved_by:\n  - Ola\n  - Per\n", "approved_by: Kari\n"),
+        ("approved_by: [Ola, Per]  # to\n", "approved_by: Kari  # to\n"),
+        ("approved_by:\n  a: 1\n  b:\n# neste\n", "approved_by: Kari\n# neste\n"),
+        ("approved_by:\n  a: 1\n  b: 2  # to\n", "approved_by: Kari  # to\n"),
+    ],
+)
+def test_set_replaces_a_value_of_any_shape_whole(before: str, after: str) -> None:
+    text = f"---\nid: x\n{before}owner: y\n---\n"
+    assert (
+        edit_front_matter(text, {"approved_by": SetValue("Kari")})
+        == f"---\nid: x\n{after}owner: y\n---\n"
+    )
+
+
+def test_set_a_multi_line_value_in_a_crlf_file() -> None:
+    text = "---\r\napproved_by: 'Ola\r\n  Nordmann'\r\nid: x\r\n---\r\n"
+    assert (
+        edit_front_matter(text, {"approved_by": SetValue("Kari")})
+        == "---\r\napproved_by: 'Kari'\r\nid: x\r\n---\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "text"),
+    [
+        (True, None, "true"),
+        (False, None, "false"),
+        (None, None, "null"),
+        (True, "'", "true"),
+        (None, '"', "null"),
+        (5, "'", "5"),
+        ("a, b", None, "a, b"),
+        ("a\ufeffb", None, '"a\\uFEFFb"'),
+    ],
+)
+def test_render_scalar_keeps_the_type_and_writes_plain_when_it_can(
+    value: Any, style: str | None, text: str
+) -> None:
+    assert render_scalar(value, style) == text
+
+
+def test_render_scalar_in_flow_style_quotes_flow_indicators() -> None:
+    assert render_scalar("a, b", flow=True) == '"a, b"'
+    assert render_scalar("Kari Nordmann", flow=True) == "Kari Nordmann"
+
+
+def test_double_quoted_escapes() -> None:
+    assert double_quoted('Xa"b\\c') == '"Xa\\"b\\\\c"'
+    assert double_quoted("a\nb\tc\rd") == '"a\\nb\\tc\\rd"'
+    assert double_quoted("\x07\x85\u2028\ufeff") == '"\\x07\\x85\\u2028\\uFEFF"'
+    assert double_quoted("æ\u0100\U0001f600") == '"æ\u0100\U0001f600"'
+
+
+def test_plain_turns_every_yaml_value_into_json_data() -> None:
+    assert plain(None) is None
+    assert plain(("a", 1)) == ["a", 1]
+    assert plain([1, "a", dt.date(2026, 1, 2)]) == [1, "a", "2026-01-02"]
+    assert plain({1, "a"}) == ["a", 1]  # sorted by repr: "'a'" before "1"
+    assert plain(frozenset({"b", "a"})) == ["a", "b"]
+    assert plain(b"\x00\xff") == "AP8="
+    assert plain(float("inf")) == ".inf"
+    assert plain(float("-inf")) == "-.inf"
+    assert plain(float("nan")) == ".nan"
+    assert plain(1.5) == 1.5
+    assert plain(True) is True
+    assert plain(dt.datetime(2026, 1, 2, 3, 4)) == "2026-01-02T03:04:00"
+    assert plain({1: dt.date(2026, 1, 2)}) == {"1": "2026-01-02"}
+    assert plain(Decimal("1.50")) == "1.50"  # anything else: its text
+
+
+OLD = "---\nid: IV.7-2\nversion: '1.0'\nowner: x\n---\nTekst\n"
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ("---\nid: [\n---\nTekst\n", "Redigeringen ville gitt ugyldig front matter."),
+        (
+            "---\nid: IV.7-2\nversion: '1.0'\nowner: x\n---\nTekst\n",
+            "Redigeringen ga ikke de verdiene den skulle.",
+        ),
+        (
+            "---\nid: IV.7-2\nversion: '1.1'\nowner: y\n---\nTekst\n",
+            "Redigeringen ga ikke de verdiene den skulle.",
+        ),
+        (
+            "---\nversion: '1.1'\nowner: x\nid: IV.7-2\n---\nTekst\n",
+            "Redigeringen ville endret rekkefølgen på feltene.",
+        ),
+        (
+            "---\nid: IV.7-2\nversion: '1.1'\nowner: x\n---\nTekst!\n",
+            "Redigeringen ville endret teksten etter front matter.",
+        ),
+        (
+            "---  \nid: IV.7-2\nversion: '1.1'\nowner: x\n---\nTekst\n",
+            "Redigeringen ville endret teksten etter front matter.",
+        ),
+    ],
+)
+def test_verify_refuses_a_wrong_result(new: str, message: str) -> None:
+    with pytest.raises(FrontMatterEditError, match=re.escape(message)) as caught:
+        _verify(OLD, new, {"version": SetValue("1.1")})
+    if message.endswith("."):
+        assert caught.value.message == message
+
+
+def test_verify_accepts_the_right_result_and_expects_appended_items() -> None:
+    right = "---\nid: IV.7-2\nversion: '1.1'\nowner: x\n---\nTekst\n"
+    _verify(OLD, right, {"version": SetValue("1.1")})
+    with_list = "---\nid: IV.7-2\nversion: '1.0'\nowner: x\nchanges:\n  - by: K\n---\nTekst\n"
+    _verify(OLD, with_list, {"changes": AppendItem({"by": "K"})})
+    with pytest.raises(FrontMatterEditError, match="ga ikke de verdiene"):
+        _verify(OLD, with_list, {"changes": AppendItem({"by": "L"})})
+    # A key that was not a list becomes a list of the one item.
+    old_text = "---\nid: IV.7-2\nchanges: x\n---\n"
+    _verify(
+        old_text,
+        "---\nid: IV.7-2\nchanges:\n  - by: K\n---\n",
+        {"changes": AppendItem({"by": "K"})},
+    )
+    # An old front matter that is not valid still lets a valid result through.
+    _verify("---\nid: [\n---\n", "---\nid: x\n---\n", {"id": SetValue("x")})
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("approved_by:   Ola  # c\n", "approved_by:   Kari  # c\n"),  # one line: spacing kept
+        ("approved_by:   'Ola\n  Nordmann'\n", "approved_by: 'Kari'\n"),  # from the colon
+        ("approved_by:   'Ola\r  Nordmann'\n", "approved_by: 'Kari'\n"),  # a lone CR breaks too
+        ("approved_by:   |\n  Ola\n", "approved_by: Kari\n"),
+        ("approved_by:   >\n  Ola\n", "approved_by: Kari\n"),
+    ],
+)
+def test_a_value_on_one_line_keeps_its_spacing_and_a_longer_one_is_replaced_from_the_colon(
+    before: str, after: str
+) -> None:
+    text = f"---\n{before}id: x\n---\n"
+    assert edit_front_matter(text, {"approved_by": SetValue("Kari")}) == f"---\n{after}id: x\n---\n"
+
+
+def test_only_whitespace_is_trimmed_from_the_end_of_a_block_scalar() -> None:
+    text = "---\napproved_by: |\n  Ola X\n\n# neste\nid: x\n---\n"
+    assert (
+        edit_front_matter(text, {"approved_by": SetValue("Kari")})
+        == "---\napproved_by: Kari\n\n# neste\nid: x\n---\n"
+    )
+
+
+def test_a_front_matter_with_a_complex_key_is_refused_not_written() -> None:
+    """tvf reads only text keys, so the check after the edit refuses the result."""
+    text = "---\n? [a, b]\n: x\nstatus: draft\n---\n"
+    with pytest.raises(FrontMatterEditError) as caught:
+        edit_front_matter(text, {"status": SetValue("approved")})
+    assert caught.value.message == "Redigeringen ville gitt ugyldig front matter."

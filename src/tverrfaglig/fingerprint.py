@@ -32,19 +32,17 @@ FINGERPRINT_RE = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 def canonical_front_matter(meta: Mapping[str, Any]) -> bytes:
     """The front matter without the stamping keys as canonical JSON (UTF-8, sorted keys, no
-    spaces, dates as ``YYYY-MM-DD``)."""
+    spaces, dates as ``YYYY-MM-DD``). NaN and the infinities are text already (:func:`plain`
+    writes them as YAML does), so the JSON never holds a bare ``NaN``."""
     data = {str(k): plain(v) for k, v in meta.items() if k not in STAMP_KEYS}
-    return json.dumps(
-        data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def canonical_body(body: str) -> bytes:
     """The body with CRLF and lone CR made LF and trailing whitespace removed, as UTF-8."""
     if "\r" in body:
         body = body.replace("\r\n", "\n").replace("\r", "\n")
-    text = body.rstrip(" \t\n")
-    return text.encode("utf-8")
+    return body.rstrip(" \t\n").encode()
 
 
 def fingerprint(meta: Mapping[str, Any], body: str) -> str:

@@ -151,7 +151,7 @@ def _loads_to(source: str, expected: object) -> bool:
         return False
 
 
-def _plain_ok(value: Scalar, *, flow: bool = False) -> bool:
+def _plain_ok(value: Scalar, *, flow: bool) -> bool:
     text = _text_of(value)
     if not text or text != text.strip() or not _PRINTABLE.fullmatch(text):
         return False
@@ -176,14 +176,8 @@ def double_quoted(text: str) -> str:
         elif _PRINTABLE.fullmatch(char):
             out.append(char)
         else:
-            code = ord(char)
-            out.append(
-                f"\\x{code:02X}"
-                if code < 0x100
-                else f"\\u{code:04X}"
-                if code < 0x10000
-                else f"\\U{code:08X}"
-            )
+            code = ord(char)  # every character YAML cannot print is below U+10000
+            out.append(f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}")
     out.append('"')
     return "".join(out)
 
@@ -234,9 +228,10 @@ def _is_empty(node: yaml.Node) -> bool:
 def _colon_end(block: str, key: yaml.Node) -> int:
     """The offset just after the ``:`` that ends a block-mapping key."""
     i = key.end_mark.index
-    while i < len(block) and block[i] in " \t":
+    # Only spaces: YAML refuses a tab there. The block ends with a line break (split()).
+    while block[i] == " ":
         i += 1
-    if i >= len(block) or block[i] != ":":
+    if block[i] != ":":
         raise FrontMatterEditError(_("Fant ikke kolon etter feltet «{key}».").format(key=key.value))
     return i + 1
 
@@ -260,17 +255,17 @@ def _content_end(block: str, node: yaml.Node) -> int:
         if _is_empty(last):
             raise FrontMatterEditError(_("Den siste posten i lista er tom."))
         return _content_end(block, last)
-    raise FrontMatterEditError(_("Ukjent YAML-node."))  # pragma: no cover
+    raise FrontMatterEditError(_("Ukjent YAML-node."))  # pragma: no cover, no mutate (unreachable)
 
 
 def _line_end(block: str, pos: int) -> int:
-    """The offset just after the line break of the line holding ``pos``."""
-    nxt = block.find("\n", pos)
-    return len(block) if nxt < 0 else nxt + 1
+    """The offset just after the line break of the line holding ``pos`` (the block ends with a
+    line break: see :func:`split`)."""
+    return block.index("\n", pos) + 1
 
 
 def _line_start(block: str, pos: int) -> int:
-    return block.rfind("\n", 0, pos) + 1
+    return block[:pos].rfind("\n") + 1
 
 
 # --- Edits ----------------------------------------------------------------------------------
@@ -315,10 +310,10 @@ def _styles_of(node: yaml.Node | None) -> dict[str, str | None]:
     }
 
 
-def _flow_item(item: Mapping[str, Scalar], styles: Mapping[str, str | None]) -> str:
-    fields = ", ".join(
-        f"{k}: {render_scalar(v, styles.get(k), flow=True)}" for k, v in item.items()
-    )
+def _flow_item(item: Mapping[str, Scalar]) -> str:
+    """A mapping in flow style. Its values are plain or double-quoted: the item before it is in
+    flow style too, and :func:`_styles_of` copies no quoting from a flow mapping."""
+    fields = ", ".join(f"{k}: {render_scalar(v, flow=True)}" for k, v in item.items())
     return "{" + fields + "}"
 
 
@@ -373,24 +368,23 @@ def _append_existing(
         sep = "" if before.endswith(("[", ",")) else ", "
         if before.endswith(","):
             sep = " "
-        return [_Splice(close, close, sep + _flow_item(item, styles))]
+        return [_Splice(close, close, sep + _flow_item(item))]
     first = node.value[0]
     line_start = _line_start(block, first.start_mark.index)
     lead = block[line_start : first.start_mark.index]
-    if not re.fullmatch(r" *- +", lead):
+    indented = re.fullmatch(r"( *)- +", lead)
+    if indented is None:
         raise FrontMatterEditError(_("Uvanlig innrykk i lista «{key}».").format(key=key.value))
-    dash = lead.index("-")
+    dash = len(indented[1])
     content = len(lead)
     assert last is not None
     if isinstance(last, yaml.MappingNode) and last.flow_style:
-        lines = [" " * dash + "-" + " " * (content - dash - 1) + _flow_item(item, styles)]
+        lines = [" " * dash + "-" + " " * (content - dash - 1) + _flow_item(item)]
     else:
         lines = _block_item(item, dash, content, styles)
+    # The block ends with a line break (split()), so ``at`` is always at the start of a line.
     at = _line_end(block, _content_end(block, last))
-    text = "".join(line + newline for line in lines)
-    if at == len(block) and block and not block.endswith("\n"):
-        text = newline + text  # pragma: no cover  (a block always ends with a line break)
-    return [_Splice(at, at, text)]
+    return [_Splice(at, at, "".join(line + newline for line in lines))]
 
 
 def edit_front_matter(text: str, edits: Mapping[str, Edit], *, path: str = "") -> str:
@@ -446,9 +440,7 @@ def _edit(text: str, edits: Mapping[str, Edit]) -> str:
             splices.append(_set_existing(block, key, node, edit.value))
         else:
             splices.extend(_append_existing(block, key, node, edit.item, indent, parts.newline))
-    if added:
-        if block and not block.endswith("\n"):  # pragma: no cover  (see split())
-            added.insert(0, "")
+    if added:  # after the last line: the block ends with a line break (split())
         splices.append(
             _Splice(len(block), len(block), "".join(line + parts.newline for line in added))
         )
@@ -457,9 +449,7 @@ def _edit(text: str, edits: Mapping[str, Edit]) -> str:
     # order they were made in (items appended to the last list before keys added after it).
     pieces = [text[: parts.start]]
     pos = 0
-    for splice in sorted(splices, key=lambda s: s.start):
-        if splice.start < pos:  # pragma: no cover  (two edits of one key cannot overlap)
-            raise FrontMatterEditError(_("To endringer overlapper hverandre."))
+    for splice in sorted(splices, key=lambda s: s.start):  # one key's edits never overlap
         pieces += [block[pos : splice.start], splice.text]
         pos = splice.end
     pieces += [block[pos:], text[parts.end :]]

@@ -31,6 +31,7 @@ there is a hit, so text without 11 digits in a row costs a single regex pass.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,11 +77,21 @@ PREFIXES: Final = frozenset(
     }
 )
 _WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)\Z")
+# How far back a prefix is looked for: as far as the longest one reaches.
+_LONGEST_PREFIX: Final = max(map(len, PREFIXES))
 
 _K1_WEIGHTS: Final = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2_WEIGHTS: Final = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 # Days per month; February allows 29 (see the module docstring).
 _DAYS_IN_MONTH: Final = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# The kind of number by how many times 40 is added to the day and to the month as written.
+_KINDS: Final = {
+    (0, 0): FODSELSNUMMER,
+    (1, 0): D_NUMMER,
+    (0, 1): H_NUMMER,
+    (0, 2): SYNTETISK,
+    (1, 2): SYNTETISK,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,35 +112,27 @@ class NationalIdHit:
         return _(self.kind)
 
 
-def _check_digit(digits: tuple[int, ...], weights: tuple[int, ...]) -> int | None:
-    """The mod-11 check digit for ``digits``, or None when it would be 10 (no valid number)."""
-    remainder = sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
-    check = (11 - remainder) % 11
-    return None if check == 10 else check
+def _check_digit(digits: tuple[int, ...], weights: tuple[int, ...]) -> int:
+    """The mod-11 check digit over the first ``len(weights)`` of ``digits``: 0–9, or 10, which
+    no written digit matches (a number whose check digit computes to 10 is never valid)."""
+    total: int = sum(map(operator.mul, digits, weights))  # map stops at the last weight
+    return (11 - total % 11) % 11
 
 
 def _checksum_ok(digits: tuple[int, ...]) -> bool:
-    k1 = _check_digit(digits[:9], _K1_WEIGHTS)
-    if k1 is None or k1 != digits[9]:
-        return False
-    k2 = _check_digit(digits[:10], _K2_WEIGHTS)
-    return k2 is not None and k2 == digits[10]
+    return (
+        _check_digit(digits, _K1_WEIGHTS) == digits[9]
+        and _check_digit(digits, _K2_WEIGHTS) == digits[10]
+    )
 
 
 def _kind(day: int, month: int) -> str | None:
     """The kind of number whose date part is ``day``/``month`` as written, or None."""
-    kind = FODSELSNUMMER
-    if 81 <= month <= 92:
-        kind, month = SYNTETISK, month - 80
-        if day > 40:
-            day -= 40
-    elif 41 <= month <= 52:
-        kind, month = H_NUMMER, month - 40
-    elif day > 40:
-        kind, day = D_NUMMER, day - 40
+    day_offset, day = divmod(day, 40)
+    month_offset, month = divmod(month, 40)
     if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
         return None
-    return kind
+    return _KINDS.get((day_offset, month_offset))
 
 
 def _classify(number: str) -> str | None:
@@ -150,7 +153,7 @@ def _stands_alone(text: str, start: int) -> bool:
     (:data:`PREFIXES`)."""
     if not text[start - 1].isalpha():
         return True
-    word = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    word = _WORD_BEFORE.search(text, max(0, start - _LONGEST_PREFIX), start)
     return (
         word is not None
         and word[1].lower() in PREFIXES
@@ -190,7 +193,7 @@ def mask(text: str) -> str:
     for match, _kind in _numbers(text):
         parts += [text[done : match.start()], _mask(match.group())]
         done = match.end()
-    return "".join(parts) + text[done:] if parts else text
+    return "".join(parts) + text[done:]
 
 
 def contains_national_id(text: str) -> bool:
