@@ -232,10 +232,14 @@ def test_an_unknown_law_by_its_title(default: LawRegistry) -> None:
     )
     # «lov om spesialisthelsetjeneste» is a title variant the registry now knows.
     assert cited(text, default)[-1] == ("LOV-1999-07-02-61", ("2-1a",))
-    # The title ends right before the «§», in a word that can end one: in «lov om ekteskap,
-    # jf. § 4» and «lov om ekteskap og § 4» the section has no law that can be told.
-    assert cited("Se lov om ekteskap, jf. § 4.", default) == [(None, ("4",))]
-    assert cited("Se lov om ekteskap og § 4.", default) == [(None, ("4",))]
+    # The title ends right before the «§», in a word that can end one: in «lov om
+    # husleieavtaler, jf. § 4» and «… og § 4» the unknown title is not read as a law before
+    # the «§», and the section has no law that can be told.
+    assert cited("Se lov om husleieavtaler, jf. § 4.", default) == [(None, ("4",))]
+    assert cited("Se lov om husleieavtaler og § 4.", default) == [(None, ("4",))]
+    # A title the registry knows (ekteskapsloven's, among the laws real texts cite) is the law
+    # named last in the paragraph, which a «§» with no law right before it continues (4.1).
+    assert cited("Se lov om ekteskap, jf. § 4.", default) == [("LOV-1991-07-04-47", ("4",))]
 
 
 def test_an_unknown_regulation_by_title_or_name(default: LawRegistry) -> None:
@@ -367,3 +371,21 @@ def test_a_section_list_goes_on_after_another_law_put_in_it(default: LawRegistry
     # § 2-1, 2-5» — whose 2-5 it is cannot be told.
     text = "hol §§ 3-1, 3-2, jf. pasient- og brukerrettighetsloven § 2-1, 2-5"
     assert [units for _law, units in cited(text, default)] == [("3-1", "3-2"), ("2-1",)]
+
+
+def test_an_id_glued_to_the_word_before_it(default: LawRegistry) -> None:
+    # Luster kommune: Helse- og omsorgstenestelova (Lovdata's metadata reproduced),
+    # http://luster.custompublish.com/helse-og-omsorgstenestelova.5905914-392225.html
+    text = (
+        "DatoLOV-2011-06-24-30\nDepartementHelse- og omsorgsdepartementet\n"
+        "Sist endretLOV-2023-12-20-106 fra 01.01.2024\n"
+        "EndrerLOV-1982-11-19-66, LOV-1991-12-13-81"
+    )
+    assert [law for law, _units in cited(text, default)] == [
+        HOL,
+        "?LOV-2023-12-20-106",  # an amending act the registry does not know (TVF201)
+        KHTL,
+        "LOV-1991-12-13-81",
+    ]
+    # Only an ID in capitals is read so: a word ending in «-lov-» stays a word.
+    assert cited("skolelov-2011-06-24-30", default) == []

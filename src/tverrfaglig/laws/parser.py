@@ -874,7 +874,13 @@ _GENITIVE_BEFORE_RE = re.compile(r"(?<![\w-])([^\W\d_]{3,}s)\s*\Z")
 # Words ending in «s» that are no genitive: «mens § 13-3 annet ledd …».
 _NOT_GENITIVE = frozenset(("mens", "hvis", "tross", "pluss", "minus", "dels", "stikk"))
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
-_WHOLE_RE = re.compile(rf"(?<![\w/-])(?:{_ID}|{_FORMAL})(?!\w)", re.IGNORECASE)
+# An ID may be glued to the word before it when copied from Lovdata's page header
+# («DatoLOV-2011-06-24-30», «EndrerLOV-1982-11-19-66»): only in capitals, after a lower-case
+# letter.
+_WHOLE_RE = re.compile(
+    rf"(?:(?<![\w/-])|(?<=[a-zæøå])(?=(?-i:LOV|FOR)-\d))(?:{_ID}|{_FORMAL})(?!\w)",
+    re.IGNORECASE,
+)
 GDPR = "LOV-2018-06-15-38/gdpr"
 _REF_KINDS = {"forskrift": "regulation", "konvensjon": "convention", "forordning": "convention"}
 
