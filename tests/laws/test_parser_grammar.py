@@ -389,3 +389,16 @@ def test_an_id_glued_to_the_word_before_it(default: LawRegistry) -> None:
     ]
     # Only an ID in capitals is read so: a word ending in «-lov-» stays a word.
     assert cited("skolelov-2011-06-24-30", default) == []
+
+
+def test_gjeldende_law_is_the_law_its_name_means(default: LawRegistry) -> None:
+    # Prop. 133 L (2020–2021), pkt. 25.1 Merknader (regjeringen.no): «gjeldende barnevernlov»
+    # is the law the name means (read as the name alone is, with the document's date for a
+    # shared name), not a section sign with no law.
+    text = "Bestemmelsen er en videreføring av § 1-1 i gjeldende barnevernlov."
+    assert cited(text, default) == cited("Se barnevernloven § 1-1.", default)
+    assert cited(text, default) == [(BVL_1992, ("1-1",))]
+    (cite,) = find_citations(text, 1, default, TODAY)
+    assert cite.law_text == "barnevernloven"  # the name, not «gjeldende …»
+    # «dagens lov» names no law: a section sign with no law, as before.
+    assert cited("Paragrafen vidarefører dagens lov § 9 A-4.", default) == [(None, ("9A-4",))]

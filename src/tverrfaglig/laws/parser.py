@@ -208,8 +208,12 @@ _REF = (
 # A law named with its era: «ny opplæringslov», «tidligere opplæringslov», «den gamle
 # barnevernloven»; «ny lov» alone refers back to the law last named «ny …» in the paragraph.
 _ERA_NEW = ("ny", "nye")
+# «gjeldende barnevernlov», «dagens opplæringslov»: the law in force when the text was written,
+# which is what the name alone means (a shared name is read with the document's date, 4.1).
+_ERA_NOW = ("gjeldende", "gjeldande", "dagens")
 _ERA = (
-    r"(?P<era>ny|nye|tidligere|tidlegare|gamle|forrige|opphevede|oppheva)\s+"
+    r"(?P<era>ny|nye|tidligere|tidlegare|gamle|forrige|opphevede|oppheva|gjeldende|gjeldande"
+    r"|dagens)\s+"
     r"(?P<eralaw>(?:[^\W\d_]{3,})?lov(?:en|a)?)"
 )
 # «forskrift til <law>» that the registry does not know: a regulation, never the law.
@@ -1204,6 +1208,7 @@ def _era_mention(
     """«ny opplæringslov» (the law in force), «tidligere opplæringslov» (the repealed law that
     shared the name), «ny lov» (the law last named «ny …» in the paragraph)."""
     new = match["era"].lower() in _ERA_NEW
+    now = match["era"].lower() in _ERA_NOW
     word = match["eralaw"]
     text = _one_line(match.string[match.start("era") : match.end("eralaw")])
     if new and _DRAFT_RE.search(match.string, max(0, match.start() - 20), match.start()):
@@ -1223,14 +1228,20 @@ def _era_mention(
         return _Mention(
             match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind, era_new=True
         )
-    law = next(
+    named = next(
         (
-            found
-            for found in (registry.resolve(word + ending, today) for ending in ("", "en", "a"))
+            (word + ending, found)
+            for found, ending in (
+                (registry.resolve(word + ending, today), ending) for ending in ("", "en", "a")
+            )
             if found is not None
         ),
         None,
     )
+    law = named[1] if named is not None else None
+    if named is not None and now:
+        # The name as written, so that a shared name is read as of the document's date.
+        return _Mention(match.start(), match.end(), named[1], named[0], named[1].kind)
     if law is not None and new and law.replaced_by is not None:
         law = registry.by_id(law.replaced_by) or law  # «den nye barnevernloven»: the successor
     elif law is not None and not new:
