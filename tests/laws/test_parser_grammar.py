@@ -402,3 +402,31 @@ def test_gjeldende_law_is_the_law_its_name_means(default: LawRegistry) -> None:
     assert cite.law_text == "barnevernloven"  # the name, not «gjeldende …»
     # «dagens lov» names no law: a section sign with no law, as before.
     assert cited("Paragrafen vidarefører dagens lov § 9 A-4.", default) == [(None, ("9A-4",))]
+
+
+def test_a_bills_commentary_heading_takes_the_act_named_under_it(default: LawRegistry) -> None:
+    # Prop. 89 L (2019–2020) (integreringsloven), pkt. 14 Merknader (regjeringen.no).
+    text = (
+        "Til § 1\n\nBestemmelsen regulerer formålet med integreringsloven. Formålet med loven er "
+        "at innvandrere tidlig integreres i det norske samfunnet og blir økonomisk selvstendige, "
+        "jf. første ledd første punktum."
+    )
+    assert cited(text, default) == [("LOV-2020-11-06-127", ("1",))]
+    # Prop. 169 L (2016–2017), pkt. 17.1 (regjeringen.no).
+    text = (
+        "Til § 1-5\nBestemmelsen er ny. Det fremgår av bestemmelsen at barn har rett til "
+        "nødvendige tiltak etter barnevernloven når vilkårene for tiltaket er oppfylt."
+    )
+    assert cited(text, default) == [(BVL_1992, ("1-5",))]
+    # Prop. 90 L (2010–2011), pkt. 22 Merknader: the laws under it are cited with sections of
+    # their own, so the heading's act (the bill's) cannot be told: TVF208 as before.
+    text = (
+        "Til § 1 Formål\n\nBestemmelsen er omtalt i kapittel 9 om formål. Bestemmelsen bygger på "
+        "lov om fylkeskommuners oppgaver i folkehelsearbeidet § 1 og kommunehelsetjenesteloven "
+        "§ 1-2."
+    )
+    assert cited(text, default)[0] == (None, ("1",))
+    # Not a heading: «til § 3» inside a sentence stays what it was.
+    assert cited("Vi viser til § 3.\n\nTjenester etter barnevernloven.", default) == [
+        (None, ("3",))
+    ]

@@ -1376,6 +1376,45 @@ def _resumed_lists(
     return found
 
 
+# A bill's commentary on one of its sections starts with a line «Til § 1-5» (Prop. … L,
+# «Merknader til de enkelte bestemmelsene»); the text under it names the act.
+_COMMENTARY_RE = re.compile(r"(?:\A|\n)[ \t]*Til[ \t]+\Z")
+_COMMENTARY_AHEAD = 400
+_NEXT_COMMENTARY_RE = re.compile(r"\n[ \t]*Til[ \t]+§")
+
+
+def _commentary_law(
+    body: str, keyword: int, registry: LawRegistry, today: date
+) -> tuple[str, Law] | None:
+    """The law of a bill's commentary heading «Til § N» (a line of its own start) that names no
+    law: the first registry law the commentary under it names without a unit (a section,
+    chapter or article after it, or «§ … i» before it, makes it another citation); None when
+    the heading is no such line or no such law follows before the next heading."""
+    if not _COMMENTARY_RE.search(body, max(0, keyword - 12), keyword):
+        return None
+    line_end = body.find("\n", keyword)
+    if line_end < 0:
+        return None
+    end = min(len(body), line_end + _COMMENTARY_AHEAD)
+    following = _NEXT_COMMENTARY_RE.search(body, line_end, end)
+    end = following.start() if following is not None else end
+    for match in registry.mention_pattern.finditer(body, line_end, end):
+        name = match["name"]
+        if name is None:
+            continue
+        if _TAIL_RE.match(body, match.end()) is not None:
+            continue
+        if _REVERSE_BEFORE_RE.search(body, max(0, match.start() - 40), match.start()):
+            continue
+        law = registry.resolve(name, today)
+        if law is not None:
+            return _one_line(name), law
+    return None
+
+
+_REVERSE_BEFORE_RE = re.compile(r"§[^§\n]{0,25}\si\s+\Z")
+
+
 def find_citations(
     body: str, first_line: int, registry: LawRegistry, today: date
 ) -> list[Citation]:
@@ -1489,6 +1528,10 @@ def find_citations(
         tail = _TAIL_RE.match(body, keyword)
         loose_end = tail.end() if tail is not None else keyword + 1
         cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword))
+        if cite is not None and cite.unresolved and cite.sections:
+            heading_law = _commentary_law(body, keyword, registry, today)
+            if heading_law is not None:
+                cite = replace(cite, law=heading_law[1], law_text=heading_law[0], unresolved=False)
         if cite is not None:
             if cite.law is not None and has_whole:
                 cited_laws.setdefault(paragraphs.bounds(keyword)[0], set()).add(cite.law.id)
