@@ -103,6 +103,20 @@ def find_body_citations(
     return found
 
 
+def _title_starts(body: str) -> list[int]:
+    """Where «forskrift om» starts in ``body``: substring searches, then the expression at
+    each (a scan of the whole body with it costs far more)."""
+    starts: list[int] = []
+    for needle in ("orskrift", "ORSKRIFT"):
+        pos = body.find(needle, 1)
+        while pos > 0:
+            start = pos - 1
+            if body[start] in "fF" and _REGULATION_TITLE_RE.match(body, start):
+                starts.append(start)
+            pos = body.find(needle, pos + len(needle))
+    return sorted(starts)
+
+
 def regulation_titles(
     body: str,
     first_line: int,
@@ -115,8 +129,7 @@ def regulation_titles(
     cited = {cite.law.id for cite in found if cite.law is not None}
     pattern = registry.mention_pattern
     result: list[Citation] = []
-    for title in _REGULATION_TITLE_RE.finditer(body):
-        start = title.start()
+    for start in _title_starts(body):
         match = pattern.match(body, start)
         if match is None or match.group("name") is None:
             continue
@@ -125,7 +138,7 @@ def regulation_titles(
             continue
         if _MADE_BEFORE_RE.search(body, max(0, start - _MADE_BACK), start):
             continue
-        name = match.group(0)
+        name = match.group(0).rstrip(".")
         law = registry.resolve(name, today)
         if law is None or law.kind != "regulation" or law.id in cited:
             continue
