@@ -29,18 +29,19 @@ PRECISION_TARGET = 0.99
 
 #: (tp, fp, fn) per form, measured on the corpus after the grammar of real passages, the
 #: law-identity work (dated passages, registry names, legal-basis mentions) and the round after
-#: them (glued Lovdata IDs, regulations by full title, «gjeldende <law>», bills' «Til § N»).
+#: them (glued Lovdata IDs, regulations by full title, Lovdata page titles, «gjeldende <law>»,
+#: bills' «Til § N»).
 MEASURED = {
-    "plain": (135, 6, 15),
+    "plain": (136, 6, 14),
     "list": (156, 2, 6),
-    "chapter": (22, 1, 5),
+    "chapter": (23, 1, 4),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (97, 1, 33),
+    "whole-law": (99, 1, 31),
     "qualifier": (131, 4, 9),
     "genitive": (21, 0, 2),
     "reverse": (13, 2, 10),
-    "long-title": (102, 1, 11),
+    "long-title": (104, 1, 9),
     "name-variant": (51, 0, 4),
     "range": (17, 0, 2),
     "continuation": (114, 4, 7),
@@ -48,15 +49,16 @@ MEASURED = {
     "regulation": (59, 5, 22),
     "no-law": (35, 1, 3),
     "abbreviation": (24, 4, 9),
-    "decimal": (1, 0, 1),
-    "shared-name": (81, 11, 19),
+    "decimal": (2, 0, 0),
+    "shared-name": (82, 11, 18),
     "other-law": (129, 10, 19),
     "quiet": (158, 9, 23),
-    "all": (455, 24, 71),
+    "all": (457, 24, 69),
 }
 
-#: Every form misses at least one target today (docs/laws.md, «The corpus»).
-SHORT_OF_TARGET = frozenset(MEASURED)
+#: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
+#: «decimal» (its two passages are read right).
+SHORT_OF_TARGET = frozenset(MEASURED) - {"decimal"}
 
 
 @pytest.fixture(scope="module")

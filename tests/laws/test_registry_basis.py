@@ -188,3 +188,22 @@ def test_a_regulation_title_that_is_not_a_citation(
     text: str, source: str, registry: LawRegistry
 ) -> None:
     assert laws_of(text, registry) == [], source
+
+
+def test_a_lovdata_page_title_on_a_line_of_its_own(registry: LawRegistry) -> None:
+    # Seed «Mandat tverrfaglige nettverk», list «Lover, veiledere og retningslinjer»
+    # (/work/shared/seeds/000_f57a712796a4a10c.txt): link texts copied from Lovdata's pages.
+    text = (
+        "Barnehageloven § 2 b.Samarbeid og samordning\n"
+        "Lov om pasient- og brukerrettigheter (pasient- og brukerrettighetsloven) - Lovdata\n"
+        "Lov om helsepersonell m.v. (helsepersonelloven) - Kapittel 5. Taushetsplikt og "
+        "opplysningsrett - Lovdata"
+    )
+    assert laws_of(text, registry) == [
+        ("LOV-2005-06-17-64", ("2b",)),
+        ("LOV-1999-07-02-64", ()),  # kapittel 5 (the chapter is not in this tuple)
+        ("LOV-1999-07-02-63", ()),
+    ]
+    # A name in running text before «- Lovdata» is not a page title (written by us).
+    text = "Les mer om barnehageloven og annet regelverk - Lovdata"
+    assert laws_of(text, registry) == []

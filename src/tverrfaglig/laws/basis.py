@@ -52,6 +52,23 @@ def _may_have_cue(body: str) -> bool:
     )
 
 
+# A Lovdata page's title copied as a link's text, on a line of its own: «Lov om pasient- og
+# brukerrettigheter (pasient- og brukerrettighetsloven) - Lovdata».
+_LOVDATA_TITLE_RE = re.compile(r"[ \t]*[-–][ \t]*Lovdata[ \t]*(?:\n|\Z)")
+
+
+def _lovdata_title_lines(body: str) -> list[int]:
+    """Where each line that ends «- Lovdata» starts its text (after a bullet)."""
+    starts: list[int] = []
+    pos = body.find("Lovdata")
+    while pos >= 0:
+        line_start = body.rfind("\n", 0, pos) + 1
+        bullet = _BULLET_RE.match(body, line_start)
+        starts.append(bullet.end() if bullet else line_start)
+        pos = body.find("Lovdata", pos + 7)
+    return starts
+
+
 def _may_have_heading(body: str) -> bool:
     return (
         "\nLov" in body
@@ -167,6 +184,10 @@ def basis_citations(
     if _may_have_heading(body):
         for heading in _HEADING_RE.finditer(body):
             starts.update(dict.fromkeys(_list_lines(body, heading.end()), True))
+    lovdata_titles: set[int] = set()
+    if "Lovdata" in body:
+        lovdata_titles.update(_lovdata_title_lines(body))
+        starts.update(dict.fromkeys(lovdata_titles, True))
     if not starts:
         return []
     cited = {cite.law.id for cite in found if cite.law is not None}
@@ -181,7 +202,11 @@ def basis_citations(
             end = match.end()
             if _UNIT_AFTER_RE.match(body, end):
                 break
-            if listed and not _ends_the_line(body, end):
+            if start in lovdata_titles:
+                after = _BRACKETS_RE.match(body, end)
+                if not _LOVDATA_TITLE_RE.match(body, after.end() if after else end):
+                    break
+            elif listed and not _ends_the_line(body, end):
                 break
             name = match.group(0).rstrip(".")
             law = registry.resolve(name, today)
