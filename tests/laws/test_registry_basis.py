@@ -4,6 +4,7 @@ that must stay quiet."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -207,3 +208,20 @@ def test_a_lovdata_page_title_on_a_line_of_its_own(registry: LawRegistry) -> Non
     # A name in running text before «- Lovdata» is not a page title (written by us).
     text = "Les mer om barnehageloven og annet regelverk - Lovdata"
     assert laws_of(text, registry) == []
+
+
+def test_laws_find_reads_a_regulation_title_and_a_glued_id(tmp_path: Path) -> None:
+    """The real CLI on a text (Vennesla kommune: Koordinerende enhet; Luster kommune's copy of
+    Lovdata's header for helse- og omsorgstenestelova)."""
+    from law_fixtures import invoke
+
+    text = tmp_path / "utkast.txt"
+    text.write_text(
+        "Bestemmelsene utdypes i forskrift om habilitering og rehabilitering, individuell plan "
+        "og koordinator.\n\nDatoLOV-2011-06-24-30\n",
+        encoding="utf-8",
+    )
+    code, output = invoke("laws", "find", str(text), "--format", "json")
+    assert code == 0
+    found = {(c["law"], c["section"], c["documents"][0]["line"]) for c in json.loads(output)}
+    assert found == {("FOR-2011-12-16-1256", None, 1), ("LOV-2011-06-24-30", None, 3)}
