@@ -27,35 +27,38 @@ from citation_corpus import Label, load_corpus, precision, recall, score_passage
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.99
 
-#: (tp, fp, fn) per form, measured on the corpus after the grammar of real passages and the
-#: law-identity work (dated passages, registry names, legal-basis mentions) were merged.
+#: (tp, fp, fn) per form, measured on the corpus after the grammar of real passages, the
+#: law-identity work (dated passages, registry names, legal-basis mentions) and the round after
+#: them (glued Lovdata IDs, regulations by full title, Lovdata page titles, «gjeldende <law>»,
+#: bills' «Til § N»).
 MEASURED = {
-    "plain": (135, 6, 15),
-    "list": (155, 2, 7),
-    "chapter": (22, 1, 5),
-    "lovdata-id": (4, 0, 4),
+    "plain": (136, 6, 14),
+    "list": (156, 2, 6),
+    "chapter": (23, 1, 4),
+    "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (90, 1, 40),
+    "whole-law": (99, 1, 31),
     "qualifier": (131, 4, 9),
     "genitive": (21, 0, 2),
-    "reverse": (10, 5, 13),
-    "long-title": (102, 1, 11),
-    "name-variant": (50, 0, 5),
+    "reverse": (13, 2, 10),
+    "long-title": (104, 1, 9),
+    "name-variant": (51, 0, 4),
     "range": (17, 0, 2),
     "continuation": (114, 4, 7),
     "article": (56, 3, 8),
-    "regulation": (55, 5, 26),
+    "regulation": (59, 5, 22),
     "no-law": (35, 1, 3),
     "abbreviation": (24, 4, 9),
-    "decimal": (1, 0, 1),
-    "shared-name": (79, 13, 21),
-    "other-law": (128, 11, 20),
-    "quiet": (153, 11, 28),
-    "all": (445, 27, 81),
+    "decimal": (2, 0, 0),
+    "shared-name": (82, 11, 18),
+    "other-law": (129, 10, 19),
+    "quiet": (158, 9, 23),
+    "all": (457, 24, 69),
 }
 
-#: Every form misses at least one target today (docs/laws.md, «The corpus»).
-SHORT_OF_TARGET = frozenset(MEASURED)
+#: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
+#: «decimal» (its two passages are read right).
+SHORT_OF_TARGET = frozenset(MEASURED) - {"decimal"}
 
 
 @pytest.fixture(scope="module")

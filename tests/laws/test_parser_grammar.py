@@ -232,12 +232,13 @@ def test_an_unknown_law_by_its_title(default: LawRegistry) -> None:
     )
     # «lov om spesialisthelsetjeneste» is a title variant the registry now knows.
     assert cited(text, default)[-1] == ("LOV-1999-07-02-61", ("2-1a",))
-    # The title ends right before the «§», in a word that can end one: in «lov om husleieavtaler,
-    # jf. § 4» and «lov om husleieavtaler og § 4» (a law tvf does not know) the section has no
-    # law that can be told.
+    # The title ends right before the «§», in a word that can end one: in «lov om
+    # husleieavtaler, jf. § 4» and «… og § 4» the unknown title is not read as a law before
+    # the «§», and the section has no law that can be told.
     assert cited("Se lov om husleieavtaler, jf. § 4.", default) == [(None, ("4",))]
     assert cited("Se lov om husleieavtaler og § 4.", default) == [(None, ("4",))]
-    # A title the registry knows is the law a «jf. § 4» right after it continues.
+    # A title the registry knows (ekteskapsloven's, among the laws real texts cite) is the law
+    # named last in the paragraph, which a «§» with no law right before it continues (4.1).
     assert cited("Se lov om ekteskap, jf. § 4.", default) == [("LOV-1991-07-04-47", ("4",))]
 
 
@@ -370,3 +371,62 @@ def test_a_section_list_goes_on_after_another_law_put_in_it(default: LawRegistry
     # § 2-1, 2-5» — whose 2-5 it is cannot be told.
     text = "hol §§ 3-1, 3-2, jf. pasient- og brukerrettighetsloven § 2-1, 2-5"
     assert [units for _law, units in cited(text, default)] == [("3-1", "3-2"), ("2-1",)]
+
+
+def test_an_id_glued_to_the_word_before_it(default: LawRegistry) -> None:
+    # Luster kommune: Helse- og omsorgstenestelova (Lovdata's metadata reproduced),
+    # http://luster.custompublish.com/helse-og-omsorgstenestelova.5905914-392225.html
+    text = (
+        "DatoLOV-2011-06-24-30\nDepartementHelse- og omsorgsdepartementet\n"
+        "Sist endretLOV-2023-12-20-106 fra 01.01.2024\n"
+        "EndrerLOV-1982-11-19-66, LOV-1991-12-13-81"
+    )
+    assert [law for law, _units in cited(text, default)] == [
+        HOL,
+        "?LOV-2023-12-20-106",  # an amending act the registry does not know (TVF201)
+        KHTL,
+        "LOV-1991-12-13-81",
+    ]
+    # Only an ID in capitals is read so: a word ending in «-lov-» stays a word.
+    assert cited("skolelov-2011-06-24-30", default) == []
+
+
+def test_gjeldende_law_is_the_law_its_name_means(default: LawRegistry) -> None:
+    # Prop. 133 L (2020–2021), pkt. 25.1 Merknader (regjeringen.no): «gjeldende barnevernlov»
+    # is the law the name means (read as the name alone is, with the document's date for a
+    # shared name), not a section sign with no law.
+    text = "Bestemmelsen er en videreføring av § 1-1 i gjeldende barnevernlov."
+    assert cited(text, default) == cited("Se barnevernloven § 1-1.", default)
+    assert cited(text, default) == [(BVL_1992, ("1-1",))]
+    (cite,) = find_citations(text, 1, default, TODAY)
+    assert cite.law_text == "barnevernloven"  # the name, not «gjeldende …»
+    # «dagens lov» names no law: a section sign with no law, as before.
+    assert cited("Paragrafen vidarefører dagens lov § 9 A-4.", default) == [(None, ("9A-4",))]
+
+
+def test_a_bills_commentary_heading_takes_the_act_named_under_it(default: LawRegistry) -> None:
+    # Prop. 89 L (2019–2020) (integreringsloven), pkt. 14 Merknader (regjeringen.no).
+    text = (
+        "Til § 1\n\nBestemmelsen regulerer formålet med integreringsloven. Formålet med loven er "
+        "at innvandrere tidlig integreres i det norske samfunnet og blir økonomisk selvstendige, "
+        "jf. første ledd første punktum."
+    )
+    assert cited(text, default) == [("LOV-2020-11-06-127", ("1",))]
+    # Prop. 169 L (2016–2017), pkt. 17.1 (regjeringen.no).
+    text = (
+        "Til § 1-5\nBestemmelsen er ny. Det fremgår av bestemmelsen at barn har rett til "
+        "nødvendige tiltak etter barnevernloven når vilkårene for tiltaket er oppfylt."
+    )
+    assert cited(text, default) == [(BVL_1992, ("1-5",))]
+    # Prop. 90 L (2010–2011), pkt. 22 Merknader: the laws under it are cited with sections of
+    # their own, so the heading's act (the bill's) cannot be told: TVF208 as before.
+    text = (
+        "Til § 1 Formål\n\nBestemmelsen er omtalt i kapittel 9 om formål. Bestemmelsen bygger på "
+        "lov om fylkeskommuners oppgaver i folkehelsearbeidet § 1 og kommunehelsetjenesteloven "
+        "§ 1-2."
+    )
+    assert cited(text, default)[0] == (None, ("1",))
+    # Not a heading: «til § 3» inside a sentence stays what it was.
+    assert cited("Vi viser til § 3.\n\nTjenester etter barnevernloven.", default) == [
+        (None, ("3",))
+    ]

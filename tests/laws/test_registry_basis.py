@@ -4,6 +4,7 @@ that must stay quiet."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -115,3 +116,112 @@ def test_tvf_check_reads_a_repealed_basis_law(tmp_path: Path) -> None:
     found = [f for f in run_check(root).findings if f.code == "TVF203"]
     assert len(found) == 1
     assert "kommunehelsetjenesteloven" in found[0].message
+
+
+HAB = "FOR-2011-12-16-1256"  # forskrift om habilitering og rehabilitering, …
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        (
+            "Forskrift om individuell plan ved ytelse av velferdstjenester.\n"
+            "Forskrift om habilitering, rehabilitering og koordinator.",
+            "Levanger kommune: Individuell plan, list «Aktuelt lovverk»",
+            [("FOR-2022-06-22-1110", ()), (HAB, ())],
+        ),
+        (
+            "Bestemmelsene utdypes i forskrift om habilitering og rehabilitering, individuell "
+            "plan og koordinator. Rutiner for samarbeid mellom kommunene og "
+            "spesialisthelsetjenesten skal nedfelles i samarbeidsavtaler jf. helse- og "
+            "omsorgstjenesteloven §§ 6-1 og 6-2.",
+            "Vennesla kommune: Koordinerende enhet",
+            [("LOV-2011-06-24-30", ("6-1", "6-2")), (HAB, ())],
+        ),
+        (
+            "I tråd med Folkehelselova §5 og forskrift om oversikt over folkehelsa skal kommunen "
+            "kvart fjerde år utarbeida ei skriftleg oversikt over helsestilstanden.",
+            "Jondal kommune: Folkehelse (20.06.2017)",
+            [("LOV-2011-06-24-29", ("5",)), ("FOR-2012-06-28-692", ())],
+        ),
+        # With a section, the parser cites it; the title adds nothing.
+        (
+            "§ 19 i forskrift om habilitering og rehabilitering, individuell plan og koordinator "
+            "gir oppskrift på hovedpunktene i en plan:",
+            "Helsedirektoratet (corpus #36)",
+            [(HAB, ("19",))],
+        ),
+    ],
+)
+def test_a_regulation_named_by_its_full_title(
+    text: str,
+    source: str,
+    expected: list[tuple[str | None, tuple[str, ...]]],
+    registry: LawRegistry,
+) -> None:
+    assert laws_of(text, registry) == expected, source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A regulation being made is not cited (Lovdata, Lovtidend 7. mars 2006).
+        (
+            "Kunnskapsdepartementet fastsatte 1. mars 2006 forskrift om rammeplan for "
+            "barnehagens innhold og oppgaver.",
+            "Lovdata: Forskrift om rammeplan for barnehagens innhold og oppgaver",
+        ),
+        # A title that goes on is another regulation (Storfjord kommune: School Health Services;
+        # «… i barnehager og skoler» is the repealed regulation of 1995, not FOR-2003-04-25-486).
+        (
+            "Rules and regulations\nForskrift om miljørettet helsevern i barnehager og skoler",
+            "Storfjord kommune: School Health Services (English page)",
+        ),
+        # The repealed regulation of 2006 has the title of the one in force (written by us):
+        # which is meant cannot be told, and a repealed one would be an error (TVF203).
+        (
+            "Barnehagen følger forskrift om rammeplan for barnehagens innhold og oppgaver.",
+            "written by us",
+        ),
+    ],
+)
+def test_a_regulation_title_that_is_not_a_citation(
+    text: str, source: str, registry: LawRegistry
+) -> None:
+    assert laws_of(text, registry) == [], source
+
+
+def test_a_lovdata_page_title_on_a_line_of_its_own(registry: LawRegistry) -> None:
+    # Seed «Mandat tverrfaglige nettverk», list «Lover, veiledere og retningslinjer»
+    # (/work/shared/seeds/000_f57a712796a4a10c.txt): link texts copied from Lovdata's pages.
+    text = (
+        "Barnehageloven § 2 b.Samarbeid og samordning\n"
+        "Lov om pasient- og brukerrettigheter (pasient- og brukerrettighetsloven) - Lovdata\n"
+        "Lov om helsepersonell m.v. (helsepersonelloven) - Kapittel 5. Taushetsplikt og "
+        "opplysningsrett - Lovdata"
+    )
+    assert laws_of(text, registry) == [
+        ("LOV-2005-06-17-64", ("2b",)),
+        ("LOV-1999-07-02-64", ()),  # kapittel 5 (the chapter is not in this tuple)
+        ("LOV-1999-07-02-63", ()),
+    ]
+    # A name in running text before «- Lovdata» is not a page title (written by us).
+    text = "Les mer om barnehageloven og annet regelverk - Lovdata"
+    assert laws_of(text, registry) == []
+
+
+def test_laws_find_reads_a_regulation_title_and_a_glued_id(tmp_path: Path) -> None:
+    """The real CLI on a text (Vennesla kommune: Koordinerende enhet; Luster kommune's copy of
+    Lovdata's header for helse- og omsorgstenestelova)."""
+    from law_fixtures import invoke
+
+    text = tmp_path / "utkast.txt"
+    text.write_text(
+        "Bestemmelsene utdypes i forskrift om habilitering og rehabilitering, individuell plan "
+        "og koordinator.\n\nDatoLOV-2011-06-24-30\n",
+        encoding="utf-8",
+    )
+    code, output = invoke("laws", "find", str(text), "--format", "json")
+    assert code == 0
+    found = {(c["law"], c["section"], c["documents"][0]["line"]) for c in json.loads(output)}
+    assert found == {("FOR-2011-12-16-1256", None, 1), ("LOV-2011-06-24-30", None, 3)}

@@ -52,6 +52,23 @@ def _may_have_cue(body: str) -> bool:
     )
 
 
+# A Lovdata page's title copied as a link's text, on a line of its own: «Lov om pasient- og
+# brukerrettigheter (pasient- og brukerrettighetsloven) - Lovdata».
+_LOVDATA_TITLE_RE = re.compile(r"[ \t]*[-–][ \t]*Lovdata[ \t]*(?:\n|\Z)")
+
+
+def _lovdata_title_lines(body: str) -> list[int]:
+    """Where each line that ends «- Lovdata» starts its text (after a bullet)."""
+    starts: list[int] = []
+    pos = body.find("Lovdata")
+    while pos >= 0:
+        line_start = body.rfind("\n", 0, pos) + 1
+        bullet = _BULLET_RE.match(body, line_start)
+        starts.append(bullet.end() if bullet else line_start)
+        pos = body.find("Lovdata", pos + 7)
+    return starts
+
+
 def _may_have_heading(body: str) -> bool:
     return (
         "\nLov" in body
@@ -72,13 +89,84 @@ _LIST_LINE_SLACK = 80  # what a list line may hold besides the name («- Lovdata
 _LINE_TAIL = 12  # what may follow a listed law on its line: «- Lovdata», «(PDF)»
 
 
+# A regulation named by its full title («forskrift om habilitering og rehabilitering,
+# individuell plan og koordinator»): where a title such as this stands, the text cites the
+# regulation, whatever comes before it. Not a title that goes on («forskrift om miljørettet
+# helsevern i barnehager og skoler» is another regulation than «forskrift om miljørettet
+# helsevern»), and not a regulation being made («fastsatt forskrift om …»).
+_REGULATION_TITLE_RE = re.compile(r"(?<!\w)forskrift\s+om\s", re.IGNORECASE)
+_TITLE_GOES_ON_RE = re.compile(
+    r"\s+(?:i|for|ved|om|til|av|med|på|frå|fra|etter|under|innen|innenfor)\s", re.IGNORECASE
+)
+_MADE_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:fastsatt|fastsatte|fastsett|fastsette|fastset|vedtatt|vedtok|gitt|gav|ga|gi"
+    r"|utarbeidet|utarbeidd)\s+(?:\d{1,2}\.\s*[^\W\d_]+\.?\s+\d{4}\s+)?"
+    r"(?:en\s+|ei\s+|ein\s+|ny\s+)?\Z",
+    re.IGNORECASE,
+)
+_MADE_BACK = 48  # how far before a title «fastsatt 1. mars 2006 (en) » is looked for
+
+
 def find_body_citations(
     body: str, first_line: int, registry: LawRegistry, today: date
 ) -> list[Citation]:
     """The citations of a body: :func:`find_citations`, then the laws it names as a legal
-    basis without a section (:func:`basis_citations`), in that order."""
+    basis without a section (:func:`basis_citations`) and the regulations it names by their
+    full title (:func:`regulation_titles`), in that order."""
     found = find_citations(body, first_line, registry, today)
-    return found + basis_citations(body, first_line, registry, today, found)
+    found += basis_citations(body, first_line, registry, today, found)
+    if "orskrift om" in body or "ORSKRIFT OM" in body:
+        found += regulation_titles(body, first_line, registry, today, found)
+    return found
+
+
+def _title_starts(body: str) -> list[int]:
+    """Where «forskrift om» starts in ``body``: substring searches, then the expression at
+    each (a scan of the whole body with it costs far more)."""
+    starts: list[int] = []
+    for needle in ("orskrift", "ORSKRIFT"):
+        pos = body.find(needle, 1)
+        while pos > 0:
+            start = pos - 1
+            if body[start] in "fF" and _REGULATION_TITLE_RE.match(body, start):
+                starts.append(start)
+            pos = body.find(needle, pos + len(needle))
+    return sorted(starts)
+
+
+def regulation_titles(
+    body: str,
+    first_line: int,
+    registry: LawRegistry,
+    today: date,
+    found: list[Citation],
+) -> list[Citation]:
+    """The registry's regulations ``body`` names by a full title «forskrift om …» without a
+    section, each once, that ``found`` does not already cite; not a repealed one."""
+    cited = {cite.law.id for cite in found if cite.law is not None}
+    pattern = registry.mention_pattern
+    result: list[Citation] = []
+    for start in _title_starts(body):
+        match = pattern.match(body, start)
+        if match is None or match.group("name") is None:
+            continue
+        end = match.end()
+        if _UNIT_AFTER_RE.match(body, end) or _TITLE_GOES_ON_RE.match(body, end):
+            continue
+        if _MADE_BEFORE_RE.search(body, max(0, start - _MADE_BACK), start):
+            continue
+        name = match.group(0).rstrip(".")
+        law = registry.resolve(name, today)
+        if law is None or law.kind != "regulation" or law.id in cited:
+            continue
+        if law.repealed is not None and law.repealed <= today:
+            # A repealed regulation's title is often its successor's too («forskrift om
+            # rammeplan for barnehagens innhold og oppgaver», 2006 and 2017): not told apart.
+            continue
+        cited.add(law.id)
+        line = first_line + body.count("\n", 0, start)
+        result.append(Citation(" ".join(name.split()), line, name, law))
+    return result
 
 
 def basis_citations(
@@ -96,6 +184,10 @@ def basis_citations(
     if _may_have_heading(body):
         for heading in _HEADING_RE.finditer(body):
             starts.update(dict.fromkeys(_list_lines(body, heading.end()), True))
+    lovdata_titles: set[int] = set()
+    if "Lovdata" in body:
+        lovdata_titles.update(_lovdata_title_lines(body))
+        starts.update(dict.fromkeys(lovdata_titles, True))
     if not starts:
         return []
     cited = {cite.law.id for cite in found if cite.law is not None}
@@ -110,7 +202,11 @@ def basis_citations(
             end = match.end()
             if _UNIT_AFTER_RE.match(body, end):
                 break
-            if listed and not _ends_the_line(body, end):
+            if start in lovdata_titles:
+                after = _BRACKETS_RE.match(body, end)
+                if not _LOVDATA_TITLE_RE.match(body, after.end() if after else end):
+                    break
+            elif listed and not _ends_the_line(body, end):
                 break
             name = match.group(0).rstrip(".")
             law = registry.resolve(name, today)

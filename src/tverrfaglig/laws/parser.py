@@ -208,8 +208,12 @@ _REF = (
 # A law named with its era: «ny opplæringslov», «tidligere opplæringslov», «den gamle
 # barnevernloven»; «ny lov» alone refers back to the law last named «ny …» in the paragraph.
 _ERA_NEW = ("ny", "nye")
+# «gjeldende barnevernlov», «dagens opplæringslov»: the law in force when the text was written,
+# which is what the name alone means (a shared name is read with the document's date, 4.1).
+_ERA_NOW = ("gjeldende", "gjeldande", "dagens")
 _ERA = (
-    r"(?P<era>ny|nye|tidligere|tidlegare|gamle|forrige|opphevede|oppheva)\s+"
+    r"(?P<era>ny|nye|tidligere|tidlegare|gamle|forrige|opphevede|oppheva|gjeldende|gjeldande"
+    r"|dagens)\s+"
     r"(?P<eralaw>(?:[^\W\d_]{3,})?lov(?:en|a)?)"
 )
 # «forskrift til <law>» that the registry does not know: a regulation, never the law.
@@ -874,7 +878,13 @@ _GENITIVE_BEFORE_RE = re.compile(r"(?<![\w-])([^\W\d_]{3,}s)\s*\Z")
 # Words ending in «s» that are no genitive: «mens § 13-3 annet ledd …».
 _NOT_GENITIVE = frozenset(("mens", "hvis", "tross", "pluss", "minus", "dels", "stikk"))
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
-_WHOLE_RE = re.compile(rf"(?<![\w/-])(?:{_ID}|{_FORMAL})(?!\w)", re.IGNORECASE)
+# An ID may be glued to the word before it when copied from Lovdata's page header
+# («DatoLOV-2011-06-24-30», «EndrerLOV-1982-11-19-66»): only in capitals, after a lower-case
+# letter.
+_WHOLE_RE = re.compile(
+    rf"(?:(?<![\w/-])|(?<=[a-zæøå])(?=(?-i:LOV|FOR)-\d))(?:{_ID}|{_FORMAL})(?!\w)",
+    re.IGNORECASE,
+)
 GDPR = "LOV-2018-06-15-38/gdpr"
 _REF_KINDS = {"forskrift": "regulation", "konvensjon": "convention", "forordning": "convention"}
 
@@ -1198,6 +1208,7 @@ def _era_mention(
     """«ny opplæringslov» (the law in force), «tidligere opplæringslov» (the repealed law that
     shared the name), «ny lov» (the law last named «ny …» in the paragraph)."""
     new = match["era"].lower() in _ERA_NEW
+    now = match["era"].lower() in _ERA_NOW
     word = match["eralaw"]
     text = _one_line(match.string[match.start("era") : match.end("eralaw")])
     if new and _DRAFT_RE.search(match.string, max(0, match.start() - 20), match.start()):
@@ -1217,14 +1228,20 @@ def _era_mention(
         return _Mention(
             match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind, era_new=True
         )
-    law = next(
+    named = next(
         (
-            found
-            for found in (registry.resolve(word + ending, today) for ending in ("", "en", "a"))
+            (word + ending, found)
+            for found, ending in (
+                (registry.resolve(word + ending, today), ending) for ending in ("", "en", "a")
+            )
             if found is not None
         ),
         None,
     )
+    law = named[1] if named is not None else None
+    if named is not None and now:
+        # The name as written, so that a shared name is read as of the document's date.
+        return _Mention(match.start(), match.end(), named[1], named[0], named[1].kind)
     if law is not None and new and law.replaced_by is not None:
         law = registry.by_id(law.replaced_by) or law  # «den nye barnevernloven»: the successor
     elif law is not None and not new:
@@ -1359,6 +1376,45 @@ def _resumed_lists(
     return found
 
 
+# A bill's commentary on one of its sections starts with a line «Til § 1-5» (Prop. … L,
+# «Merknader til de enkelte bestemmelsene»); the text under it names the act.
+_COMMENTARY_RE = re.compile(r"(?:\A|\n)[ \t]*Til[ \t]+\Z")
+_COMMENTARY_AHEAD = 400
+_NEXT_COMMENTARY_RE = re.compile(r"\n[ \t]*Til[ \t]+§")
+
+
+def _commentary_law(
+    body: str, keyword: int, registry: LawRegistry, today: date
+) -> tuple[str, Law] | None:
+    """The law of a bill's commentary heading «Til § N» (a line of its own start) that names no
+    law: the first registry law the commentary under it names without a unit (a section,
+    chapter or article after it, or «§ … i» before it, makes it another citation); None when
+    the heading is no such line or no such law follows before the next heading."""
+    if not _COMMENTARY_RE.search(body, max(0, keyword - 12), keyword):
+        return None
+    line_end = body.find("\n", keyword)
+    if line_end < 0:
+        return None
+    end = min(len(body), line_end + _COMMENTARY_AHEAD)
+    following = _NEXT_COMMENTARY_RE.search(body, line_end, end)
+    end = following.start() if following is not None else end
+    for match in registry.mention_pattern.finditer(body, line_end, end):
+        name = match["name"]
+        if name is None:
+            continue
+        if _TAIL_RE.match(body, match.end()) is not None:
+            continue
+        if _REVERSE_BEFORE_RE.search(body, max(0, match.start() - 40), match.start()):
+            continue
+        law = registry.resolve(name, today)
+        if law is not None:
+            return _one_line(name), law
+    return None
+
+
+_REVERSE_BEFORE_RE = re.compile(r"§[^§\n]{0,25}\si\s+\Z")
+
+
 def find_citations(
     body: str, first_line: int, registry: LawRegistry, today: date
 ) -> list[Citation]:
@@ -1472,6 +1528,10 @@ def find_citations(
         tail = _TAIL_RE.match(body, keyword)
         loose_end = tail.end() if tail is not None else keyword + 1
         cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword))
+        if cite is not None and cite.unresolved and cite.sections:
+            heading_law = _commentary_law(body, keyword, registry, today)
+            if heading_law is not None:
+                cite = replace(cite, law=heading_law[1], law_text=heading_law[0], unresolved=False)
         if cite is not None:
             if cite.law is not None and has_whole:
                 cited_laws.setdefault(paragraphs.bounds(keyword)[0], set()).add(cite.law.id)
