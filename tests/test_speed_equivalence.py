@@ -8,13 +8,16 @@ reference), over hand-picked edge cases and over text made by hypothesis.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tverrfaglig import yamlio
+from tverrfaglig.checks.citations import citations
 from tverrfaglig.child_mentions import (
     _WORD,
     ChildMention,
@@ -24,6 +27,10 @@ from tverrfaglig.child_mentions import (
 )
 from tverrfaglig.document import _FENCE, Document, _load_front_matter, parse_document
 from tverrfaglig.findings import Finding
+from tverrfaglig.i18n import using
+from tverrfaglig.laws import load_registry, parse_legal_basis
+
+TODAY = dt.date(2026, 6, 1)
 
 
 def mentions_before(text: str) -> Iterator[ChildMention]:
@@ -190,3 +197,24 @@ def test_a_scalar_read_again_is_the_same_value() -> None:
         "NoneType",
         "str",
     ]
+
+
+def test_legal_basis_entries_read_again_give_what_the_parser_gives(tmp_path: Path) -> None:
+    laws, _problems = load_registry(tmp_path)
+    entries = ["barnehageloven § 2 b", "ikke en lov", "opplæringslova §§ 24-1 og 24-2", "§"]
+    lines = "".join(f"  - {entry}\n" for entry in entries)
+    data = f"---\nid: IV.1-1\nlegal_basis:\n{lines}---\nTekst.\n".encode()
+    doc, _findings = parse_document("a.md", data)
+    assert doc is not None
+    for language in ("nb", "en", "nb"):
+        with using(language):
+            for _round in range(2):
+                problems: list[tuple[str, int | None]] = []
+                found = citations(doc, laws, TODAY, lambda m, n, seen=problems: seen.append((m, n)))
+                expected = [parse_legal_basis(e, 4 + i, laws, TODAY) for i, e in enumerate(entries)]
+                assert problems == [
+                    (e, 4 + i) for i, e in enumerate(expected) if isinstance(e, str)
+                ]
+                assert problems  # a message, in the language in use
+                assert found == [e for e in expected if not isinstance(e, str)]
+                assert found
