@@ -137,8 +137,26 @@ def first_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_STRIPPED = "«»\"'()[]{},.;:!?*_"  # what _bare takes off either end of a word
+
+
 def _bare(word: str) -> str:
-    return word.strip("«»\"'()[]{},.;:!?*_")
+    return word.strip(_STRIPPED)
+
+
+@functools.cache
+def _name_like(names: frozenset[str]) -> re.Pattern[str]:
+    """A run of characters _bare keeps, from a character a name starts with: the run that is a
+    word whose bare form is a name is one of the runs this finds (a run found inside a word
+    ends before such a word starts, at a space or a character _bare strips)."""
+    starts = "".join(sorted({re.escape(name[0]) for name in names}))
+    return re.compile(f"[{starts}][^\\s{re.escape(_STRIPPED)}]*")
+
+
+def _names_a_name(text: str, names: frozenset[str]) -> bool:
+    """Whether some word of ``text`` may be a name (is one, as _bare leaves it, or more): a
+    cheap test before the lines are looked at word by word, since most texts name no one."""
+    return not names.isdisjoint(_name_like(names).findall(text))
 
 
 def _marker(words: list[str], index: int) -> str | None:
@@ -180,6 +198,8 @@ def find_child_mentions(text: str) -> Iterator[ChildMention]:
     """Each line of ``text`` where a first name stands next to a class, an age or a diagnosis
     (one mention per line: the first), outside fenced code blocks."""
     names = first_names()
+    if not _names_a_name(text, names):
+        return  # no line has a mention
     fence = False
     for number, line in enumerate(text.split("\n"), start=1):
         if line.lstrip().startswith(("```", "~~~")):

@@ -142,8 +142,9 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
         text = text[1:]
 
     doc = Document(path=path, text=text)
-    lines = text.split("\n")
-    if lines[0].rstrip() != _FENCE:
+    # The lines are looked at one by one up to the closing fence; the body is not split.
+    first_end = text.find("\n")
+    if (text if first_end == -1 else text[:first_end]).rstrip() != _FENCE:
         findings.append(
             error(
                 "TVF001",
@@ -156,7 +157,17 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
             )
         )
         return doc, findings
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
+    end = None  # the index of the closing fence's line
+    start = first_end + 1  # where line ``index`` starts
+    index = 1
+    while first_end != -1:
+        stop = text.find("\n", start)
+        if (text[start:] if stop == -1 else text[start:stop]).rstrip() in (_FENCE, "..."):
+            end = index
+            break
+        if stop == -1:
+            break
+        start, index = stop + 1, index + 1
     if end is None:
         findings.append(
             error(
@@ -168,9 +179,11 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
         )
         return doc, findings
 
-    doc.body = "\n".join(lines[end + 1 :])
+    doc.body = "" if stop == -1 else text[stop + 1 :]
     doc.body_line = end + 2
-    meta, problems = _load_front_matter(path, "\n".join(lines[1:end]), doc)
+    meta, problems = _load_front_matter(
+        path, text[first_end + 1 : max(first_end + 1, start - 1)], doc
+    )
     findings.extend(problems)
     doc.meta = meta
     return doc, findings

@@ -302,6 +302,21 @@ def _plain(text: str) -> object:
 
 def _scalar(text: str) -> object:
     """The value of a one-line scalar (plain, or quoted without escapes and inner quotes)."""
+    known = _scalars.get(text, _scalars)
+    if known is not _scalars:
+        return known
+    value = _read_scalar(text)
+    if len(_scalars) > 4096:
+        _scalars.clear()
+    _scalars[text] = value  # None, bools, numbers, dates and strings: never changed
+    return value
+
+
+# Scalars already read, by their text: most values of front matter recur from file to file.
+_scalars: dict[str, object] = {}
+
+
+def _read_scalar(text: str) -> object:
     first = text[0]
     if first == '"' or first == "'":
         inner = text[1:-1]
@@ -311,6 +326,18 @@ def _scalar(text: str) -> object:
     if first in _INDICATORS or ": " in text or " #" in text or text[-1] == ":":
         raise _NotSimple
     return _plain(text)
+
+
+# Keys already read (their value as a plain scalar), by their text.
+_keys: dict[str, object] = {}
+
+
+def _key(text: str) -> object:
+    value = _plain(text)
+    if len(_keys) > 4096:
+        _keys.clear()
+    _keys[text] = value
+    return value
 
 
 def load_simple(
@@ -351,7 +378,7 @@ def load_simple(
                 continue  # a blank line or a comment
             if open_key is not None and indent is not None:
                 data[open_key], items[open_key] = values, tuple(lines)
-            if key in keys or not isinstance(_plain(key), str):
+            if key in keys or not isinstance(_keys.get(key) or _key(key), str):
                 return None  # a key written twice (TVF001), or a key that is not text
             keys[key] = number
             open_key, indent = None, None

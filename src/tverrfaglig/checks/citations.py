@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..document import Document, as_date
 from ..findings import Finding, Severity
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, language, ngettext
 from ..laws import (
     Amendment,
     Citation,
@@ -66,7 +66,7 @@ def citations(
         previous: Citation | None = None
         for i, entry in enumerate(basis):
             line = doc.line_of("legal_basis", i)
-            parsed = parse_legal_basis(entry, line, laws, today)
+            parsed = _parse_basis(entry, line, laws, today)
             if isinstance(parsed, str):
                 if on_problem is not None:
                     on_problem(parsed, line)
@@ -84,6 +84,30 @@ def citations(
             previous = parsed
     found.extend(find_body_citations(doc.body, doc.body_line, laws, today))
     return found
+
+
+# What parse_legal_basis made of an entry, by its text, line, day and language: the same few
+# entries stand in document after document. Cleared when another registry is used.
+_bases: dict[tuple[str, int | None, dt.date, str], Citation | str] = {}
+_bases_registry: list[LawRegistry] = []
+
+
+def _parse_basis(
+    entry: object, line: int | None, laws: LawRegistry, today: dt.date
+) -> Citation | str:
+    """:func:`parse_legal_basis`, remembered for text entries (a :class:`Citation` is frozen)."""
+    if not isinstance(entry, str):
+        return parse_legal_basis(entry, line, laws, today)
+    if not _bases_registry or _bases_registry[0] is not laws:
+        _bases.clear()
+        _bases_registry[:] = [laws]
+    key = (entry, line, today, language())
+    parsed = _bases.get(key)
+    if parsed is None:
+        if len(_bases) > 4096:
+            _bases.clear()
+        parsed = _bases[key] = parse_legal_basis(entry, line, laws, today)
+    return parsed
 
 
 def _continued(cite: Citation, previous: Citation) -> Citation:
