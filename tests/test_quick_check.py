@@ -93,13 +93,24 @@ def test_a_clean_handbook_is_checked_without_typer(book: Path, tmp_path: Path) -
         ["-f", "text", "-j", "2", "--strict", "--no-cache"],
         ["--format=text", "--jobs=1"],
         ["--today", "1.6.27"],
+        ["--format", "json"],
+        ["-f", "github", "--strict"],
     ],
 )
 def test_findings_are_printed_the_same(book: Path, tmp_path: Path, options: list[str]) -> None:
     _findings(book)
     today = [] if "--today" in options else ["--today", "2027-06-01"]
     out = both(["check", *options, f"--handbook={book}", *today], tmp_path)
-    assert b"TVF101" in out and b"TVF301" in out and b"\\x1b[31m" in out
+    assert b"TVF101" in out and b"TVF301" in out
+    assert (b"\\u001b[31m" if "json" in options else b"\\x1b[31m") in out
+
+
+@pytest.mark.parametrize("output_format", ["json", "github"])
+def test_machine_formats_of_a_clean_handbook(
+    book: Path, tmp_path: Path, output_format: str
+) -> None:
+    out = both(["check", "-H", str(book), "-f", output_format, "--today", "2026-11-25"], tmp_path)
+    assert out == (b"[]\n" if output_format == "json" else b"")
 
 
 def test_english_and_tvf_today(book: Path, tmp_path: Path) -> None:
@@ -131,8 +142,8 @@ def test_paths_are_from_the_repository_root(tmp_path: Path, git_repo: Path) -> N
     [
         ["check", "--today", "ikke-en-dato"],  # a refusal: typer prints it
         ["check", "--today", "2026-11-25", "-H", "finnes-ikke"],
-        ["check", "--format", "json", "--today", "2027-06-01"],
-        ["check", "--format", "github", "--today", "2027-06-01"],
+        ["check", "--format", "sarif", "--today", "2027-06-01"],
+        ["check", "-f", "junit", "--today", "2027-06-01"],
         ["check", "--jobs", "0"],
         ["check", "-j", "x"],
         ["check", "--bogus"],
@@ -160,9 +171,10 @@ def test_an_empty_tvf_today_and_a_terminal_go_to_typer(book: Path, tmp_path: Pat
 
 
 def test_parse() -> None:
-    assert quick_check.parse(["check"]) == {}
+    assert quick_check.parse(["check"]) == {"format": "text"}
     assert quick_check.parse(["check", "-H", "x", "--jobs=3", "--strict", "--today", "1.2.27"]) == {
         "handbook": "x",
+        "format": "text",
         "jobs": 3,
         "strict": True,
         "today": "1.2.27",
@@ -180,6 +192,7 @@ def test_parse() -> None:
         ["check", "-j", "01"],
         ["check", "--format", "TEXT"],
         ["check", "-f", "sarif"],
+        ["check", "--format", "junit"],
         ["check", "-H", "a", "--handbook", "b"],
     ):
         assert quick_check.parse(args) is None, args

@@ -4,13 +4,14 @@ A ``tvf check`` that replays its cache does almost no work: most of its time was
 typer with its click, rich and every command module to parse a handful of options and print
 one line. :func:`run` parses the command line of ``tvf check`` itself when it is one of the
 plain shapes below, and prints the text report without rich when standard output is not a
-terminal (where rich prints no colours and wraps nothing, so the bytes are the same). In every
+terminal (where rich prints no colours and wraps nothing, so the bytes are the same), and
+JSON and GitHub annotations as typer's ``echo`` prints them. In every
 other case it returns ``None`` before doing anything, and typer runs the command as before:
 
 * any word it does not know, an option given twice, ``--opt=value`` forms other than the long
   options', glued short options (``-fjson``), ``--``, ``--help``, ``--lang`` (the language
   is set by the group), a value that begins with ``-`` or is empty, a ``--jobs`` that is not
-  a plain positive number, a ``--format`` other than ``text``;
+  a plain positive number, ``--format`` ``sarif`` or ``junit``;
 * shell completion (``_TVF_COMPLETE``), an empty ``TVF_TODAY`` (click ignores it);
 * standard output or error a terminal, or told to act as one (``FORCE_COLOR``,
   ``TTY_COMPATIBLE`` other than 0: rich's rules), or standard output not UTF-8;
@@ -30,7 +31,12 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .findings import Report
 
 #: The options of ``tvf check`` that take a value, by every name, and the keyword they fill.
 VALUED = {
@@ -76,7 +82,7 @@ def parse(args: Sequence[str]) -> dict[str, Any] | None:
             return None
         found[name] = value
         index += 1
-    if found.get("format", "text") != "text":
+    if found.setdefault("format", "text") not in ("text", "json", "github"):
         return None
     jobs = found.get("jobs")
     if jobs is not None:
@@ -108,6 +114,22 @@ def _plain_output() -> bool:
         return codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         return False
+
+
+def _output(report: Report, root: Path, output_format: str) -> str:
+    """What ``tvf check`` prints in ``output_format``: as :func:`.render.console.echo` prints
+    JSON and annotations (typer's echo adds the newline), and the text report as rich does."""
+    if output_format == "text":
+        from .render.report import plain_human
+
+        return plain_human(report, root)
+    from .render.report import render_github, render_json
+    from .render.safe import formatted
+
+    text = render_json(report) if output_format == "json" else render_github(report, root)
+    if output_format == "github" and not text:
+        return ""  # the command prints nothing at all then
+    return formatted(text) + "\n"
 
 
 def run(args: Sequence[str]) -> int | None:
@@ -142,10 +164,8 @@ def run(args: Sequence[str]) -> int | None:
         return None
     except KeyboardInterrupt:
         return 130  # as typer: Exit(130), nothing printed
-    from .render.report import plain_human
-
     try:
-        sys.stdout.write(plain_human(report, root))
+        sys.stdout.write(_output(report, root, options["format"]))
         sys.stdout.flush()
     except KeyboardInterrupt:
         return 130

@@ -27,7 +27,7 @@ from rich.text import Span, Text
 
 from ..errors import TvfError
 from ..pii import mask
-from .safe import _UNSAFE_PLAIN_RE, _UNSAFE_RE, escape_char
+from .safe import _UNSAFE_RE, escape_char, formatted
 from .safe import printable as printable
 
 
@@ -98,7 +98,7 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """Print ``text`` in a format of its own (JSON, CSV, Markdown, SARIF, JUnit, GitHub
     annotations) with identity numbers masked and control characters escaped, newlines, tabs
     and CRLF line ends kept."""
-    typer.echo(_UNSAFE_PLAIN_RE.sub(lambda m: escape_char(m.group()), mask(text)), err=err, nl=nl)
+    typer.echo(formatted(text), err=err, nl=nl)
 
 
 def print_error(error: TvfError, err: Console) -> None:

@@ -28,3 +28,9 @@ def escape_char(char: str) -> str:
 def printable(text: str) -> str:
     """``text`` masked and with every control character escaped: one line, safe to show."""
     return _UNSAFE_RE.sub(lambda m: escape_char(m.group()), mask(text))
+
+
+def formatted(text: str) -> str:
+    """``text`` in a format of its own (JSON, CSV, …) masked and with the control characters
+    escaped that are not the format's own (newlines, tabs and CRLF line ends are kept)."""
+    return _UNSAFE_PLAIN_RE.sub(lambda m: escape_char(m.group()), mask(text))
