@@ -32,6 +32,12 @@ def main() -> None:
         if print_help():  # the same text as typer's, without loading the command line
             return
     try:
+        if sys.argv[1:2] == ["check"]:
+            from .quick_check import run
+
+            code = run(sys.argv[1:])  # the plain cases, without typer; None: typer's turn
+            if code is not None:
+                sys.exit(code)
         from .cli import app, narrowed
 
         with narrowed(sys.argv[1:]):  # only the command that runs is built

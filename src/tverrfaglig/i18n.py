@@ -24,12 +24,14 @@ processes are forked and inherit it. Compiled catalogs (``.mo``) are made by the
 
 from __future__ import annotations
 
-import datetime as dt
-import gettext as _gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 DOMAIN = "tvf"
 #: The domain with Norwegian for the English strings of typer and its vendored click.
@@ -39,10 +41,28 @@ LANGUAGES = ("nb", "en")
 LOCALE_DIR = Path(__file__).parent / "locale"
 ENV_VARS = ("TVF_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
-_NULL = _gettext.NullTranslations()
+
+class _Catalog(Protocol):
+    def gettext(self, message: str, /) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
+
+class _Untranslated:
+    """Every message as it is written, as gettext's ``NullTranslations`` gives it: the
+    catalog of bokmål, which needs no file (nor the gettext module) read at start-up."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+
+_NULL: _Catalog = _Untranslated()
 _language = DEFAULT_LANGUAGE
-_messages: _gettext.NullTranslations = _NULL
-_click: _gettext.NullTranslations = _NULL
+_messages: _Catalog = _NULL
+#: typer's and click's strings in the language in use; read on first use (:func:`_click`).
+_click_catalog: _Catalog | None = None
 
 
 def normalise(value: str) -> str | None:
@@ -77,11 +97,21 @@ def resolve(explicit: str | None = None, environ: Mapping[str, str] | None = Non
     return DEFAULT_LANGUAGE
 
 
-def _load(domain: str, language: str) -> _gettext.NullTranslations:
+def _load(domain: str, language: str) -> _Catalog:
+    import gettext
+
     try:
-        return _gettext.translation(domain, LOCALE_DIR, languages=[language])
+        return gettext.translation(domain, LOCALE_DIR, languages=[language])
     except FileNotFoundError:
         return _NULL
+
+
+def _click() -> _Catalog:
+    """The catalog of typer's and click's strings for the language in use."""
+    global _click_catalog
+    if _click_catalog is None:
+        _click_catalog = _load(CLICK_DOMAIN, _language) if _language != "en" else _NULL
+    return _click_catalog
 
 
 def activate(language: str) -> str:
@@ -90,11 +120,11 @@ def activate(language: str) -> str:
     English needs the compiled catalog; a source checkout without it falls back to Norwegian
     (``make install`` compiles it, and a test guards that it is there and fresh).
     """
-    global _language, _messages, _click
+    global _language, _messages, _click_catalog
     language = normalise(language) or DEFAULT_LANGUAGE
     _language = language
     _messages = _NULL if language == DEFAULT_LANGUAGE else _load(DOMAIN, language)
-    _click = _load(CLICK_DOMAIN, language) if language != "en" else _NULL
+    _click_catalog = None
     return language
 
 
@@ -131,12 +161,12 @@ def N_(message: str) -> str:
 
 def click_text(message: str) -> str:
     """An English string of typer/click in the language in use (Norwegian by default)."""
-    return _click.gettext(message)
+    return _click().gettext(message)
 
 
 def click_catalog() -> dict[str, str]:
     """Every English typer/click message that has a translation in the language in use."""
-    catalog = getattr(_click, "_catalog", {})  # where GNUTranslations keeps its messages
+    catalog = getattr(_click(), "_catalog", {})  # where GNUTranslations keeps its messages
     return {key: value for key, value in catalog.items() if isinstance(key, str) and key}
 
 

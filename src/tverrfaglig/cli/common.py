@@ -4,7 +4,6 @@ options, error handling and the progress bar (the consoles are in :mod:`..render
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import enum
 import functools
 from collections.abc import Callable, Iterator
@@ -13,10 +12,10 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from ..dates import parse_user_date
+from ..day_options import parse_date as parse_date
+from ..day_options import parse_today as parse_today
 from ..errors import TvfError
 from ..i18n import N_, _
-from ..limits import EARLIEST, LATEST, in_range
 
 if TYPE_CHECKING:
     from ..handbook import Handbook
@@ -142,28 +141,6 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None] | None
         yield advance
 
 
-def parse_date(value: str | None, option: str) -> dt.date | None:
-    """The date given to ``option`` (``ÅÅÅÅ-MM-DD``, or as Norwegians write it: ``15.02.2027``,
-    ``15.2.27``; spaces around it allowed), or None when the option was not given. Every date
-    option of every command is read here."""
-    if value is None:
-        return None
-    day = parse_user_date(value)
-    if day is None:
-        raise TvfError(
-            _("{option} «{value}» er ikke en dato; skriv ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ.").format(
-                option=option, value=value
-            )
-        )
-    if not in_range(day):
-        raise TvfError(
-            _(
-                "{option} {value} er utenfor datoene tvf regner med ({earliest} til {latest})."
-            ).format(option=option, value=day, earliest=EARLIEST, latest=LATEST)
-        )
-    return day
-
-
 def parse_count(value: int, option: str, *, lowest: int, highest: int) -> int:
     """``value`` of the whole-number option ``option`` when it is ``lowest``–``highest``;
     otherwise a refusal (exit 2) that says the range."""
@@ -174,11 +151,6 @@ def parse_count(value: int, option: str, *, lowest: int, highest: int) -> int:
             )
         )
     return value
-
-
-def parse_today(value: str | None) -> dt.date:
-    """``--today`` (or ``TVF_TODAY``), else the date today."""
-    return parse_date(value, "--today") or dt.date.today()
 
 
 def load(handbook: Path | None) -> Handbook:

@@ -11,15 +11,23 @@ from __future__ import annotations
 
 from itertools import groupby
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
-
-from ..findings import Report, Severity
+from ..findings import Finding, Report, Severity
 from ..i18n import N_, _, ngettext
-from .machine import report_paths
 from .text import count_documents, json_text
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+# rich and the report paths are imported where they are used: a ``tvf check`` with nothing
+# to say prints one line (:func:`plain_human`), and needs neither.
+
+#: What rich's :class:`~rich.text.Text` removes from every text it is given
+#: (``rich.control.strip_control_codes``: bell, backspace, vertical tab, form feed, carriage
+#: return), before tvf's console escapes the other control characters.
+_RICH_STRIPS = dict.fromkeys([7, 8, 11, 12, 13])
 SEVERITY_NO = {Severity.ERROR: N_("feil"), Severity.WARNING: N_("advarsel")}
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
@@ -28,12 +36,10 @@ def render_human(report: Report, console: Console, root: Path | None = None) -> 
     """Findings grouped by file, each as ``path:line``, then a one-line summary. With the
     handbook's ``root``, paths are those of every report (:func:`.machine.report_paths`);
     without it, relative to the handbook root."""
-    paths = report_paths(root) if root is not None else None
-    for handbook_path, group in groupby(report.findings, key=lambda f: f.path):
-        path = paths.of(handbook_path) if paths else handbook_path
+    from rich.text import Text
+
+    for path, findings, locations in _groups(report, root):
         console.print(Text(path, style="bold underline"))
-        findings = list(group)
-        locations = [f"{path}:{f.line}" if f.line else path for f in findings]
         width = max(len(location) for location in locations)
         for finding, location in zip(findings, locations, strict=True):
             line = Text("  ")
@@ -47,12 +53,58 @@ def render_human(report: Report, console: Console, root: Path | None = None) -> 
     console.print(summary(report))
 
 
+def _groups(report: Report, root: Path | None) -> list[tuple[str, list[Finding], list[str]]]:
+    """The findings by file: the path shown, the findings, and each one's ``path:line``."""
+    if not report.findings:
+        return []
+    from .machine import report_paths
+
+    paths = report_paths(root) if root is not None else None
+    groups = []
+    for handbook_path, group in groupby(report.findings, key=lambda f: f.path):
+        path = paths.of(handbook_path) if paths else handbook_path
+        findings = list(group)
+        groups.append((path, findings, [f"{path}:{f.line}" if f.line else path for f in findings]))
+    return groups
+
+
+def plain_human(report: Report, root: Path | None = None) -> str:
+    """What :func:`render_human` prints to a console that is not a terminal (no colours, no
+    wrapping: tvf's consoles soft-wrap), as one text, without rich: each line made safe as
+    :class:`.console.SafeConsole` makes it (:func:`.safe.printable`). ``tests/render/
+    test_report.py`` holds the two to the same bytes."""
+    from .safe import printable
+
+    def shown(text: str) -> str:
+        return printable(text.translate(_RICH_STRIPS))
+
+    lines = []
+    for path, findings, locations in _groups(report, root):
+        lines.append(shown(path))
+        width = max(len(location) for location in locations)
+        for finding, location in zip(findings, locations, strict=True):
+            severity = f" {_(SEVERITY_NO[finding.severity]):<8} "
+            lines.append(
+                shown(f"  {location.ljust(width)}  {finding.code}{severity}{finding.message}")
+            )
+        lines.append("")
+    mark, text, _style = _summary_parts(report)
+    lines.append(shown(f"{mark} {text}"))
+    return "\n".join(lines) + "\n"
+
+
 def summary(report: Report) -> Text:
+    from rich.text import Text
+
+    mark, text, style = _summary_parts(report)
+    return Text(f"{mark} {text}", style=style)
+
+
+def _summary_parts(report: Report) -> tuple[str, str, str]:
+    """The summary line's mark, text and style."""
     docs = count_documents(report.documents)
     if not report.findings:
-        return Text(
-            "✔ " + _("Ingen funn i {documents}.").format(documents=docs), style="bold green"
-        )
+        return "✔", _("Ingen funn i {documents}.").format(documents=docs), "bold green"
     errors = ngettext("{n} feil", "{n} feil", report.errors).format(n=report.errors)
     warnings = ngettext("{n} advarsel", "{n} advarsler", report.warnings).format(n=report.warnings)
     files = ngettext("{n} fil", "{n} filer", len(report.files)).format(n=len(report.files))
@@ -66,7 +118,7 @@ def summary(report: Report) -> Text:
         )
     style = "bold red" if report.errors else "bold yellow"
     mark = "✖" if report.errors else "!"
-    return Text(f"{mark} {text}", style=style)
+    return mark, text, style
 
 
 def render_json(report: Report) -> str:
@@ -83,6 +135,8 @@ def render_github(report: Report, root: Path) -> str:
     runner expects (``%``, CR, LF; also ``:`` and ``,`` in properties), so no text from a
     document can end the command or start another.
     """
+    from .machine import report_paths
+
     paths = report_paths(root)
     lines = []
     for finding in report.findings:
