@@ -52,7 +52,7 @@ from bench_check import find_tvf, generate
 
 BUNDLED = Path(__file__).resolve().parents[1] / "handbook"
 TODAY = "2026-11-25"
-WRITTEN_RE = re.compile(r": (\d+) filer (?:ville blitt )?skrevet")
+WRITTEN_RE = re.compile(r": (\d+) fil(?:er)? (?:ville blitt )?skrevet")  # «1 fil skrevet» too
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:

@@ -64,3 +64,28 @@ def test_network_mandate_counts_as_a_reference_back(site: Path) -> None:
         '<a href="../nettverk/sentrum.html"><span class="dok-id">Nettverk</span>'
         '<span class="dok-tittel">Tverrfaglig nettverk Sentrum</span></a>' in referred
     )
+
+
+def test_reading_order_keys_are_those_of_tvf_list() -> None:
+    from tverrfaglig.queries import id_sort_key
+    from tverrfaglig.site.model import _id_key
+
+    ids = ["IV.7-2", "IV.7-11", "IX.1.2-3", "XL.3-1", "V-1", "I.10.2-7", "bad", "IV.x-1", "MCM.1-1"]
+    assert [_id_key(i) for i in ids] == [id_sort_key(i) for i in ids]
+    assert [_id_key(i) for i in ids] == [id_sort_key(i) for i in ids]  # remembered: the same
+
+
+def test_referred_from_lists_follow_reading_order(book: Path, tmp_path: Path) -> None:
+    """Each «Referert fra» list is in reading order (by type, then ID) however the files lie."""
+    ids = ["IV.7-11", "IX.1-1", "V.2-3"]
+    for n, doc_id in enumerate(ids):  # file names in another order than the IDs
+        (book / "prosedyrer" / f"a{n}.md").write_text(
+            doc_text(meta(doc_id), "Se IV.7.1-5.\n"), encoding="utf-8"
+        )
+    out = tmp_path / "ut"
+    build_site(book, out, today=TODAY, force=True)
+    referred = _section(site_text(out, "dokumenter/IV.7.1-5.html"), "Referert fra")
+    found = [
+        referred.index(f"dokumenter/{i}.html") for i in ["IV.7-2", "IV.7-11", "V.2-3", "IX.1-1"]
+    ]
+    assert found == sorted(found)

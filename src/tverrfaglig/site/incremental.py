@@ -74,14 +74,18 @@ class Record:
         except (TypeError, ValueError):
             return None
         if not (
-            isinstance(key, str)
-            and isinstance(text, str)
+            type(key) is str
+            and type(text) is str
             and type(size) is int
             and type(mtime) is int
-            and isinstance(deps, str)
-            and all(isinstance(x, tuple) and _strings(x) for x in (linked, broken, applies_to))
+            and type(deps) is str
+            and type(linked) is tuple
+            and type(broken) is tuple
+            and type(applies_to) is tuple
         ):
             return None
+        if (linked or broken or applies_to) and not _strings(linked + broken + applies_to):
+            return None  # (most pages link to no file: nothing more to look at)
         return cls(key, deps, (size, mtime), text, list(linked), list(broken), list(applies_to))
 
 
@@ -97,7 +101,7 @@ def pack(deps: list[Dep]) -> str:
 
 
 def _strings(items: tuple[Any, ...]) -> bool:
-    return all(isinstance(x, str) for x in items)
+    return all(type(x) is str for x in items)
 
 
 def build_salt(root: Path, *, today: dt.date, language: str) -> str:

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from ..checks import SLUG_RE, references
@@ -29,7 +30,7 @@ from ..errors import TvfError
 from ..handbook import Handbook, read_file
 from ..i18n import _
 from ..laws import LawRegistry
-from ..queries import id_sort_key
+from ..queries import roman_value
 from .labels import long_date, type_label
 
 #: Where the handbook's own files that documents link to or show (images, PDF forms) are
@@ -150,14 +151,18 @@ class Site:
             site._add_meeting(doc, digest)
         for entries in site.meetings.values():
             entries.sort(key=lambda e: (_date_key(e.doc.get("date")), e.doc.path), reverse=True)
-        for entry in site.by_path.values():
+        # Every entry once in reading order (a stable sort, so equal keys keep the order of
+        # by_path): the pages that refer to a document are then found in reading order, and
+        # no list of them needs sorting (that was one sort per document).
+        by_id = site.by_id
+        incoming = site.incoming
+        for entry in sorted(site.by_path.values(), key=_reading_order):
             refs = list(dict.fromkeys(refs_of[entry.doc.path]))
             site.outgoing[entry.doc.path] = refs
             for ref in refs:
-                if ref in site.by_id and site.by_id[ref] is not entry:
-                    site.incoming[ref].append(entry)
-        for sources_of in site.incoming.values():
-            sources_of.sort(key=_reading_order)
+                target = by_id.get(ref)
+                if target is not None and target is not entry:
+                    incoming[ref].append(entry)
         return site
 
     def _add_document(self, doc: Document, digest: bytes) -> None:
@@ -287,9 +292,24 @@ def _order_of(entry: Entry) -> tuple[int, str, tuple[int, tuple[int, ...], int],
     return (
         _KIND_ORDER.get(entry.kind, 99),
         code if isinstance(code, str) else "\uffff",
-        id_sort_key(entry.key) if entry.handbook else (0, (), 0),
+        _id_key(entry.key) if entry.handbook else (0, (), 0),
         entry.key if entry.handbook else entry.doc.path,
     )
+
+
+#: The value of a Roman numeral, remembered: a handbook has few distinct chapters.
+_roman = lru_cache(maxsize=4096)(roman_value)
+
+
+def _id_key(doc_id: str) -> tuple[int, tuple[int, ...], int]:
+    """:func:`..queries.id_sort_key`, with each chapter's Roman numeral worked out once
+    (``tests/site/test_model.py`` holds them to the same keys)."""
+    head, _sep, serial = doc_id.rpartition("-")
+    roman, *numbers = head.split(".")
+    try:
+        return (_roman(roman), tuple(int(n) for n in numbers), int(serial))
+    except ValueError:
+        return (10**6, (), 0)
 
 
 def _date_key(value: object) -> dt.date:

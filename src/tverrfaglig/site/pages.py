@@ -8,12 +8,14 @@ and the search index made from them. Large handbooks are rendered in worker proc
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
 from .. import vcs
@@ -159,6 +161,9 @@ class Pages:
         if jobs == 1:
             _render_some(self, output, todo)
             return
+        # Compiled once here, not once in each worker: a forked worker inherits them.
+        for template in ("document.html.j2", "network.html.j2", "meeting.html.j2"):
+            self._template(template)
         size = chunk_size(len(todo), jobs)
         pieces = [todo[i : i + size] for i in range(0, len(todo), size)]
         with forked_map(_render_forked, pieces, state=(self, output), jobs=jobs) as parts:
@@ -228,8 +233,8 @@ class Pages:
             return self._facts(site.by_id.get(name))
         if kind == "path":
             return self._facts(site.by_path.get(name))
-        if kind == "in":
-            return repr([self._facts(e) for e in site.incoming.get(name, ())])
+        if kind == "in":  # facts are reprs, so no fact holds the separator (never empty)
+            return f"[{DEP_SEP.join([self._facts(e) for e in site.incoming.get(name, ())])}]"
         if kind == "meetings":
             return repr([meeting_facts(m) for m in site.meetings.get(name, ())])
         if kind == "network":
@@ -278,6 +283,12 @@ class Pages:
             **context,
         }
         return url, render(self.env, f"{SITE_TEMPLATES}/{template}", context)
+
+    def _template(self, name: str) -> None:
+        """Load (compile) a page template now; one that cannot be loaded is reported when a
+        page is rendered with it."""
+        with contextlib.suppress(jinja2.TemplateError):
+            self.env.get_template(f"{SITE_TEMPLATES}/{name}")
 
     def _body(self, entry: Entry) -> Markup:
         root = "../" * entry.url.count("/")
