@@ -113,3 +113,39 @@ def test_temporary_files_left_by_a_killed_stamp_are_reported_by_check(tmp_path: 
     reported = sorted(f["path"] for f in findings if f["code"] == "TVF006")
     assert reported == sorted(f"prosedyrer/{name}" for name in left)
     assert all(f["severity"] == "warning" for f in findings if f["code"] == "TVF006")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_output_in_another_encoding_than_utf8_never_crashes(encoding: str) -> None:
+    """A pipe or console in latin-1 or ASCII gets ``\\u2714`` for «✔», not a traceback."""
+    tvf = Path(sys.executable).parent / "tvf"
+    bundled = Path(__file__).resolve().parents[1] / "handbook"
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for args in (["check"], ["list"], ["laws", "cited", "--format", "json"]):
+        run = subprocess.run(
+            [str(tvf), *args, "-H", str(bundled), "--today", "2026-11-25"]
+            if args == ["check"]
+            else [str(tvf), *args, "-H", str(bundled)],
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        assert b"Traceback" not in run.stderr
+        if "json" not in args:
+            run.stdout.decode(encoding)  # every byte is in the stream's own encoding
+    assert (
+        "\\u2714"
+        in subprocess.run(
+            [str(tvf), "check", "-H", str(bundled), "--today", "2026-11-25"],
+            capture_output=True,
+            env=env,
+            text=True,
+            encoding=encoding,
+            check=False,
+        ).stdout
+    )
+    # click writes UTF-8 to a stream that says it is ASCII, and the stream's encoding otherwise.
+    cited = json.loads(run.stdout.decode("utf-8" if encoding == "ascii" else encoding))
+    assert any(entry["law_name"] for entry in cited)

@@ -24,8 +24,19 @@ def _terminate(signum: int, _frame: FrameType | None) -> None:
     raise Terminated(signum)
 
 
+def _tolerant_streams() -> None:
+    """A terminal or pipe in another encoding than UTF-8 (``PYTHONIOENCODING=latin-1``, an old
+    Windows console) gets what it cannot show as ``\\uXXXX``, not a crash in the middle of a
+    report: the text stays readable and JSON stays JSON."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
+    _tolerant_streams()
     if sys.argv[1:] == ["--help"]:
         from .quick_help import print_help
 
