@@ -829,3 +829,20 @@ def test_verify_refuses_a_result_with_the_right_values_and_a_problem() -> None:
     with pytest.raises(FrontMatterEditError) as caught:
         _verify(OLD, right, {"version": SetValue("1.1")})
     assert caught.value.message == "Redigeringen ville gitt ugyldig front matter."
+
+
+def test_a_value_that_is_a_list_ending_in_a_block_scalar_is_replaced_whole() -> None:
+    """The end of a block list is the end of its last item (not of its second), here a block
+    scalar whose trailing blank line and comment belong to what follows."""
+    text = "---\napproved_by:\n  - Ola\n  - Per\n  - |\n    Kari\n\n# neste\nid: x\n---\n"
+    assert (
+        edit_front_matter(text, {"approved_by": SetValue("Kari")})
+        == "---\napproved_by: Kari\n\n# neste\nid: x\n---\n"
+    )
+
+
+def test_an_item_is_appended_after_a_nested_list_of_three() -> None:
+    text = "---\nchanges:\n- by: X\n  tags:\n  - a\n  - b\n  - c\nid: x\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        f"---\nchanges:\n- by: X\n  tags:\n  - a\n  - b\n  - c\n{NEW_ITEM}id: x\n---\n"
+    )

@@ -457,7 +457,8 @@ def _verify(old: str, new: str, edits: Mapping[str, Edit]) -> None:
     """Parse the result again: the edited keys hold the new values, the rest is unchanged."""
     before, _problems = _parsed(old)
     after, problems = _parsed(new)
-    if problems or after is None or after.meta is None:  # no meta comes with a problem
+    new_meta = after.meta if after is not None else None
+    if problems or new_meta is None:  # (no meta comes with a problem)
         raise FrontMatterEditError(_("Redigeringen ville gitt ugyldig front matter."))
     old_meta = {} if before is None or before.meta is None else before.meta
     expected = dict(old_meta)
@@ -467,10 +468,10 @@ def _verify(old: str, new: str, edits: Mapping[str, Edit]) -> None:
         else:
             current = old_meta.get(name)
             expected[name] = [*(current if isinstance(current, list) else []), dict(edit.item)]
-    if plain(expected) != plain(after.meta):
+    if plain(expected) != plain(new_meta):
         raise FrontMatterEditError(_("Redigeringen ga ikke de verdiene den skulle."))
     kept = [k for k in old_meta if k not in edits]
-    if [k for k in after.meta if k not in edits] != kept:
+    if [k for k in new_meta if k not in edits] != kept:
         raise FrontMatterEditError(_("Redigeringen ville endret rekkefølgen på feltene."))
     old_parts, new_parts = split(old), split(new)
     if (
