@@ -745,3 +745,104 @@ def test_a_front_matter_with_a_complex_key_is_refused_not_written() -> None:
     with pytest.raises(FrontMatterEditError) as caught:
         edit_front_matter(text, {"status": SetValue("approved")})
     assert caught.value.message == "Redigeringen ville gitt ugyldig front matter."
+
+
+# --- Mutation testing, second round: the shapes the first round's survivors pointed at ---------
+
+NEW_ITEM = '- version: "1.1"\n  by: Kari Nordmann\n  summary: Nye frister\n'
+
+
+def test_an_item_is_appended_after_a_last_value_that_is_a_block_scalar() -> None:
+    """Where the last item ends is found through its last value, here a block scalar whose
+    trailing blank line and comment belong to what follows."""
+    text = "---\nchanges:\n- by: X\n  summary: |\n    Y\n\n    Z\n\n# neste\nid: x\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        f"---\nchanges:\n- by: X\n  summary: |\n    Y\n\n    Z\n{NEW_ITEM}\n# neste\nid: x\n---\n"
+    )
+
+
+def test_an_item_is_appended_after_a_last_item_that_is_a_block_scalar() -> None:
+    text = "---\nchanges:\n- >\n  Y\n\n# neste\nid: x\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        f"---\nchanges:\n- >\n  Y\n{NEW_ITEM}\n# neste\nid: x\n---\n"
+    )
+
+
+def test_an_item_is_appended_after_a_last_item_whose_last_value_is_empty() -> None:
+    text = "---\nchanges:\n- by: X\n  summary:   # ingen\n\nid: x\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        f"---\nchanges:\n- by: X\n  summary:   # ingen\n{NEW_ITEM}\nid: x\n---\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "line_break"),
+    [("---\r\n", "\n"), ("---\n", "\r\n")],
+    ids=["crlf-file-lf-line", "lf-file-crlf-line"],
+)
+def test_a_null_list_in_a_file_of_mixed_line_endings(first: str, line_break: str) -> None:
+    """The item goes before the line break that ends «changes: ~», whichever it is; its own
+    lines end the way the file's first line does."""
+    nl = first[3:]
+    text = f"{first}changes: ~{line_break}id: x{nl}---{nl}"
+    item_lines = "".join(
+        nl + line
+        for line in ['  - version: "1.1"', "    by: Kari Nordmann", "    summary: Nye frister"]
+    )
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        f"{first}changes:{item_lines}{line_break}id: x{nl}---{nl}"
+    )
+
+
+def test_append_to_an_explicitly_tagged_null() -> None:
+    text = "---\nchanges: !!null  # tom\nid: x\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        "---\nchanges:  # tom\n  " + NEW_ITEM.replace("\n  ", "\n    ") + "id: x\n---\n"
+    )
+
+
+def test_a_quoted_null_is_text_not_an_empty_list() -> None:
+    with pytest.raises(FrontMatterEditError, match="er ikke en liste"):
+        edit_front_matter("---\nchanges: 'null'\n---\n", {"changes": AppendItem(ITEM2)})
+
+
+def test_a_value_that_starts_or_ends_with_a_no_break_space_is_quoted() -> None:
+    """YAML would keep the no-break space of a plain value, but it is invisible: quoted, it
+    shows."""
+    assert render_scalar("\u00a0Kari") == '"\u00a0Kari"'
+    assert render_scalar("Kari\u00a0") == '"Kari\u00a0"'
+    assert render_scalar("Kari\u00a0Nordmann") == "Kari\u00a0Nordmann"
+
+
+def test_a_front_matter_fence_alone_is_not_closed() -> None:
+    for text in ("---", "---\n", "---\r\n"):
+        with pytest.raises(FrontMatterEditError) as caught:
+            split(text)
+        assert caught.value.message == "Front matter er ikke avsluttet med en linje «---»."
+
+
+def test_verify_refuses_a_result_with_the_right_values_and_a_problem() -> None:
+    """A byte-order mark is a problem tvf check reports, though the values are read."""
+    right = "\ufeff---\nid: IV.7-2\nversion: '1.1'\nowner: x\n---\nTekst\n"
+    doc, problems = parse_document("x.md", right.encode())
+    assert doc is not None and doc.meta is not None and problems
+    with pytest.raises(FrontMatterEditError) as caught:
+        _verify(OLD, right, {"version": SetValue("1.1")})
+    assert caught.value.message == "Redigeringen ville gitt ugyldig front matter."
+
+
+def test_a_value_that_is_a_list_ending_in_a_block_scalar_is_replaced_whole() -> None:
+    """The end of a block list is the end of its last item (not of its second), here a block
+    scalar whose trailing blank line and comment belong to what follows."""
+    text = "---\napproved_by:\n  - Ola\n  - Per\n  - |\n    Kari\n\n# neste\nid: x\n---\n"
+    assert (
+        edit_front_matter(text, {"approved_by": SetValue("Kari")})
+        == "---\napproved_by: Kari\n\n# neste\nid: x\n---\n"
+    )
+
+
+def test_an_item_is_appended_after_a_nested_list_of_three() -> None:
+    text = "---\nchanges:\n- by: X\n  tags:\n  - a\n  - b\n  - c\nid: x\n---\n"
+    assert edit_front_matter(text, {"changes": AppendItem(ITEM2)}) == (
+        f"---\nchanges:\n- by: X\n  tags:\n  - a\n  - b\n  - c\n{NEW_ITEM}id: x\n---\n"
+    )

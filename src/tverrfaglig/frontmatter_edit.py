@@ -39,18 +39,22 @@ from typing import Any
 
 import yaml
 
-from .document import parse_document
+from .document import Document, parse_document
 from .errors import TvfError
+from .findings import Finding
 from .i18n import _
 
 Scalar = str | dt.date | int | bool | None
 
 _FENCE = "---"
+_NULL_TAG = "tag:yaml.org,2002:null"
 # Characters YAML lets stand unescaped in a quoted scalar (PyYAML's reader), minus line breaks.
 _PRINTABLE = re.compile(
     "[\x09\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
 )
 _SIMPLE_FLOW = re.compile(r"[\w][\w .\-/]*", re.UNICODE)
+_NOT_FINITE = {math.inf: ".inf", -math.inf: "-.inf"}
+_LINE_BREAK = re.compile(r"\r?\n")
 
 
 class FrontMatterEditError(TvfError):
@@ -87,20 +91,16 @@ class Parts:
 
 def split(text: str) -> Parts:
     """Find the front-matter block the way :func:`~tverrfaglig.document.parse_document` does."""
-    first_end = text.find("\n")
-    if first_end < 0 or text[:first_end].rstrip() != _FENCE:
+    first, *lines = text.split("\n")
+    if first.rstrip() != _FENCE:
         raise FrontMatterEditError(_("Filen har ingen front matter (første linje må være «---»)."))
-    newline = "\r\n" if text[first_end - 1 : first_end] == "\r" else "\n"
-    pos = first_end + 1
-    while pos <= len(text):
-        nxt = text.find("\n", pos)
-        line_end = len(text) if nxt < 0 else nxt
-        if text[pos:line_end].rstrip() in (_FENCE, "..."):
-            body = len(text) if nxt < 0 else nxt + 1
-            return Parts(first_end + 1, pos, body, newline)
-        if nxt < 0:
-            break
-        pos = nxt + 1
+    newline = "\r\n" if first.endswith("\r") else "\n"
+    start = pos = len(first) + 1
+    for line in lines:
+        if line.rstrip() in (_FENCE, "..."):
+            # The last line has no line break after it: the body is then empty.
+            return Parts(start, pos, min(pos + len(line) + 1, len(text)), newline)
+        pos += len(line) + 1
     raise FrontMatterEditError(_("Front matter er ikke avsluttet med en linje «---»."))
 
 
@@ -109,12 +109,11 @@ def plain(value: Any) -> Any:
 
     Used to compare front matter before and after an edit, and by the fingerprint.
     """
-    kind = type(value)
-    if kind is str:  # the common cases first: front matter is mostly text and lists of text
+    if isinstance(value, float) and not math.isfinite(value):
+        return _NOT_FINITE.get(value, ".nan")  # NaN equals nothing, not even itself
+    if value is None or isinstance(value, str | int | float | bool):
         return value
-    if kind is list:
-        return [v if type(v) is str else plain(v) for v in value]
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.date):  # a datetime is a date too
         return value.isoformat()
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
@@ -123,11 +122,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, set | frozenset):
         return sorted((plain(v) for v in value), key=repr)
     if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
-    if isinstance(value, float) and not math.isfinite(value):
-        return ".nan" if math.isnan(value) else (".inf" if value > 0 else "-.inf")
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
+        return base64.b64encode(value).decode()
     return str(value)
 
 
@@ -153,6 +148,7 @@ def _loads_to(source: str, expected: object) -> bool:
 
 def _plain_ok(value: Scalar, *, flow: bool) -> bool:
     text = _text_of(value)
+    # str.strip() also strips what YAML keeps (a no-break space): quoted, it stays visible.
     if not text or text != text.strip() or not _PRINTABLE.fullmatch(text):
         return False
     if flow and not (_SIMPLE_FLOW.fullmatch(text) or isinstance(value, dt.date)):
@@ -217,12 +213,8 @@ def _compose(block: str) -> yaml.MappingNode:
 
 
 def _is_empty(node: yaml.Node) -> bool:
-    return (
-        isinstance(node, yaml.ScalarNode)
-        and node.value == ""
-        and node.style is None
-        and node.start_mark.index == node.end_mark.index
-    )
+    """An empty value (``key:`` or ``-``): the only node that takes no characters."""
+    return bool(node.start_mark.index == node.end_mark.index)
 
 
 def _colon_end(block: str, key: yaml.Node) -> int:
@@ -242,16 +234,17 @@ def _content_end(block: str, node: yaml.Node) -> int:
     if isinstance(node, yaml.ScalarNode):
         end = node.end_mark.index
         if node.style in ("|", ">"):
-            while end > node.start_mark.index and block[end - 1] in " \t\r\n":
+            # Stops at the latest at the ``|`` or ``>`` the scalar starts with.
+            while block[end - 1] in " \t\r\n":
                 end -= 1
         return end
     if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
         if node.flow_style:
             return int(node.end_mark.index)
-        last = node.value[-1]
         if isinstance(node, yaml.MappingNode):
-            key, value = last
-            return _colon_end(block, key) if _is_empty(value) else _content_end(block, value)
+            # An empty last value ends just after its colon (PyYAML marks it there).
+            return _content_end(block, node.value[-1][1])
+        last = node.value[-1]
         if _is_empty(last):
             raise FrontMatterEditError(_("Den siste posten i lista er tom."))
         return _content_end(block, last)
@@ -292,7 +285,7 @@ def _set_existing(block: str, key: yaml.Node, node: yaml.Node, value: Scalar) ->
         return _Splice(colon, colon, " " + render_scalar(value))
     start, end = node.start_mark.index, _content_end(block, node)
     one_line = "\n" not in block[start:end] and "\r" not in block[start:end]
-    if isinstance(node, yaml.ScalarNode) and node.style not in ("|", ">") and one_line:
+    if isinstance(node, yaml.ScalarNode) and one_line:  # a block scalar with text has two lines
         return _Splice(start, end, render_scalar(value, style))
     colon = _colon_end(block, key)
     return _Splice(colon, end, " " + render_scalar(value, style))
@@ -339,19 +332,18 @@ def _append_existing(
     indent: int,
     newline: str,
 ) -> list[_Splice]:
-    if _is_empty(node) or (
-        isinstance(node, yaml.ScalarNode)
-        and node.style is None
-        and node.value in ("~", "null", "Null", "NULL")
-    ):
-        # «changes:» or «changes: ~»: a block list starting on the next line.
+    if node.tag == _NULL_TAG:
+        # «changes:» or «changes: ~»: a block list starting on the next line. The null is
+        # removed (an empty one ends at the colon: the removal is then empty too) and the
+        # item goes before the line break of that line, whichever it is.
         colon = _colon_end(block, key)
-        splices = [] if _is_empty(node) else [_Splice(colon, node.end_mark.index, "")]
-        eol = _line_end(block, colon)
-        eol -= len(newline) if block[eol - len(newline) : eol] == newline else 0
+        eol = _LINE_BREAK.search(block, colon)
+        assert eol is not None  # the block ends with a line break (split())
         lines = _block_item(item, indent + 2, indent + 4, {})
-        splices.append(_Splice(eol, eol, "".join(newline + line for line in lines)))
-        return splices
+        return [
+            _Splice(colon, node.end_mark.index, ""),
+            _Splice(eol.start(), eol.start(), "".join(newline + line for line in lines)),
+        ]
     if not isinstance(node, yaml.SequenceNode):
         raise FrontMatterEditError(_("Feltet «{key}» er ikke en liste.").format(key=key.value))
     if node.start_mark.index < key.end_mark.index:
@@ -361,13 +353,14 @@ def _append_existing(
     last = node.value[-1] if node.value else None
     styles = _styles_of(last)
     if node.flow_style:
-        close = node.end_mark.index - 1
-        if block[close] != "]":
-            raise FrontMatterEditError(_("Fant ikke «]» i lista «{key}».").format(key=key.value))
+        close = node.end_mark.index - 1  # the end mark is just after the «]»
         before = block[:close].rstrip()
-        sep = "" if before.endswith(("[", ",")) else ", "
-        if before.endswith(","):
+        if before.endswith("["):
+            sep = ""
+        elif before.endswith(","):
             sep = " "
+        else:
+            sep = ", "
         return [_Splice(close, close, sep + _flow_item(item))]
     first = node.value[0]
     line_start = _line_start(block, first.start_mark.index)
@@ -413,17 +406,15 @@ def _edit(text: str, edits: Mapping[str, Edit]) -> str:
     root = _compose(block) if block.strip() else None
     entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
     indent = 0
-    if root is not None:
-        for i, (key, value) in enumerate(root.value):
-            if i == 0:
-                indent = key.start_mark.column
-            if not isinstance(key, yaml.ScalarNode):
-                continue
-            if key.value in entries and key.value in edits:
-                raise FrontMatterEditError(
-                    _("Feltet «{key}» står to ganger.").format(key=key.value)
-                )
-            entries[key.value] = (key, value)
+    if root is not None:  # a mapping in block style has at least one key
+        indent = root.value[0][0].start_mark.column
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode):  # other keys: _verify refuses the result
+                if key.value in entries and key.value in edits:
+                    raise FrontMatterEditError(
+                        _("Feltet «{key}» står to ganger.").format(key=key.value)
+                    )
+                entries[key.value] = (key, value)
 
     splices: list[_Splice] = []
     added: list[str] = []
@@ -458,11 +449,16 @@ def _edit(text: str, edits: Mapping[str, Edit]) -> str:
     return result
 
 
+def _parsed(text: str) -> tuple[Document | None, list[Finding]]:
+    return parse_document("", text.encode())  # the path is only named in the problems
+
+
 def _verify(old: str, new: str, edits: Mapping[str, Edit]) -> None:
     """Parse the result again: the edited keys hold the new values, the rest is unchanged."""
-    before, _problems = parse_document("", old.encode("utf-8"))
-    after, problems = parse_document("", new.encode("utf-8"))
-    if after is None or after.meta is None or problems:
+    before, _problems = _parsed(old)
+    after, problems = _parsed(new)
+    new_meta = after.meta if after is not None else None
+    if problems or new_meta is None:  # (no meta comes with a problem)
         raise FrontMatterEditError(_("Redigeringen ville gitt ugyldig front matter."))
     old_meta = {} if before is None or before.meta is None else before.meta
     expected = dict(old_meta)
@@ -472,10 +468,10 @@ def _verify(old: str, new: str, edits: Mapping[str, Edit]) -> None:
         else:
             current = old_meta.get(name)
             expected[name] = [*(current if isinstance(current, list) else []), dict(edit.item)]
-    if plain(expected) != plain(after.meta):
+    if plain(expected) != plain(new_meta):
         raise FrontMatterEditError(_("Redigeringen ga ikke de verdiene den skulle."))
     kept = [k for k in old_meta if k not in edits]
-    if [k for k in after.meta if k not in edits] != kept:
+    if [k for k in new_meta if k not in edits] != kept:
         raise FrontMatterEditError(_("Redigeringen ville endret rekkefølgen på feltene."))
     old_parts, new_parts = split(old), split(new)
     if (
