@@ -255,17 +255,6 @@ def prefix_regex(names: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{names}|(?:lov|for)-{ID_BODY})(?!\w)\.?", re.IGNORECASE)
 
 
-def _name_pattern(key: str) -> str:
-    """A name as a pattern: any whitespace between words, ``pasient-og`` for ``pasient- og``."""
-    words = key.split()
-    parts: list[str] = []
-    for i, word in enumerate(words):
-        parts.append(re.escape(word))
-        if i < len(words) - 1:
-            parts.append(r"\s*" if word.endswith("-") else r"\s+")
-    return "".join(parts)
-
-
 # --- Citations -----------------------------------------------------------------------------
 
 
@@ -450,13 +439,6 @@ def _sections_for(items: list[Item], law: Law | None, double: bool) -> tuple[str
                 span = [first, last]
         found.extend(name for name in span if name not in found)
     return tuple(found)
-
-
-def _read_sections(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The normalised sections in a section list (ranges as their two ends), and notes on
-    non-standard forms."""
-    items, notes = _read_items(text, False)
-    return _sections_for(items, None, False), notes
 
 
 def _read_articles(text: str) -> list[Item]:
