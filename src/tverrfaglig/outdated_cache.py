@@ -28,15 +28,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .checks.cache import cache_folder, digest
+from .checks.cache import cache_folder, load_framed, write_framed
 from .vcs import Change
 
 if TYPE_CHECKING:
@@ -162,39 +159,11 @@ def _unflat(commits: object, paths: object) -> dict[str, Change]:
 
 
 def _read(path: Path, salt: bytes) -> object:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = len(MAGIC) + 40
-    if len(data) < head or not data.startswith(MAGIC) or data[len(MAGIC) : len(MAGIC) + 20] != salt:
-        return None
-    payload = data[head:]
-    if digest(payload) != data[len(MAGIC) + 20 : head]:
-        return None  # cut short or altered
-    try:
-        return _Unpickler(io.BytesIO(payload)).load()
-    except Exception:  # anything odd in a cache is a reason not to trust it, never an error
-        return None
+    return load_framed(path, salt, magic=MAGIC, unpickler=_Unpickler)
 
 
 def _write(path: Path, salt: bytes, value: object) -> None:
-    from .files import TEMP_SUFFIX, signals_held
-
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with signals_held():  # an interrupt never leaves the temporary file behind
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-        temp = Path(name)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(MAGIC + salt + digest(payload))
-                out.write(payload)
-            temp.replace(path)  # atomic: another run sees the old file or this one
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-            raise
+    write_framed(path, salt, value, magic=MAGIC)
 
 
 class _Unpickler(pickle.Unpickler):

@@ -132,7 +132,7 @@ class CheckCache:
         which holds as it was recorded; None when a folder changed or there is no record."""
         if self.folder is None:
             return None
-        raw = _load(self.folder / RUN_FILE, self.salt)
+        raw = load_framed(self.folder / RUN_FILE, self.salt)
         try:
             (started, counts, folders, files, stats, racy, findings, documents, problems) = raw
             if not (isinstance(started, float) and isinstance(documents, int)):
@@ -210,7 +210,7 @@ class CheckCache:
             if not usable:
                 path.unlink(missing_ok=True)
                 return
-            _write_payload(
+            write_framed(
                 path,
                 self.salt,
                 (
@@ -342,29 +342,36 @@ def open_cache(root: Path, *, today: dt.date, language: str) -> CheckCache:
     return CheckCache(folder=folder, salt=salt(root, today=today, language=language))
 
 
-def _load(path: Path, salt: bytes) -> Any:
-    """What a cache file holds, or None when it is missing, of another salt, cut short,
-    altered, or holds anything but the classes of the cache."""
+def load_framed(
+    path: Path,
+    salt: bytes,
+    *,
+    magic: bytes = MAGIC,
+    unpickler: type[pickle.Unpickler] | None = None,
+) -> Any:
+    """What a cache file holds, or None when it is missing, of another magic or salt, cut
+    short, altered, or holds anything ``unpickler`` refuses (by default: anything but the
+    classes of the check cache). ``tvf outdated``'s cache is framed the same way."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    head = len(MAGIC) + 40
-    if len(data) < head or not data.startswith(MAGIC):
+    head = len(magic) + 40
+    if len(data) < head or not data.startswith(magic):
         return None
-    if data[len(MAGIC) : len(MAGIC) + 20] != salt:
+    if data[len(magic) : len(magic) + 20] != salt:
         return None
     payload = data[head:]
-    if digest(payload) != data[len(MAGIC) + 20 : head]:
+    if digest(payload) != data[len(magic) + 20 : head]:
         return None  # cut short or altered
     try:
-        return _Unpickler(io.BytesIO(payload)).load()
+        return (unpickler or _Unpickler)(io.BytesIO(payload)).load()
     except Exception:  # anything odd in a cache is a reason not to trust it, never an error
         return None
 
 
 def _read(path: Path, salt: bytes) -> tuple[float, dict[str, Entry]] | None:
-    loaded = _load(path, salt)
+    loaded = load_framed(path, salt)
     if loaded is None:
         return None
     try:
@@ -380,10 +387,12 @@ def _read(path: Path, salt: bytes) -> tuple[float, dict[str, Entry]] | None:
 
 def _write(path: Path, salt: bytes, entries: dict[str, Entry]) -> None:
     raw = {rel: (e.stat, e.digest, e.outcome) for rel, e in entries.items()}
-    _write_payload(path, salt, (time.time(), raw))
+    write_framed(path, salt, (time.time(), raw))
 
 
-def _write_payload(path: Path, salt: bytes, value: object) -> None:
+def write_framed(path: Path, salt: bytes, value: object, *, magic: bytes = MAGIC) -> None:
+    """Write ``value`` as :func:`load_framed` reads it: atomically, never leaving a temporary
+    file behind."""
     import tempfile
 
     from ..files import TEMP_SUFFIX, signals_held
@@ -395,7 +404,7 @@ def _write_payload(path: Path, salt: bytes, value: object) -> None:
         temp = Path(name)
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(MAGIC + salt + digest(payload))
+                out.write(magic + salt + digest(payload))
                 out.write(payload)
             temp.replace(path)  # atomic: another run sees the old cache or this one
         except BaseException:
