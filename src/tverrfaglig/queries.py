@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .checks import citations, references
 from .document import HANDBOOK_TYPES, NETWORK_TYPE, Document, as_date
@@ -18,6 +19,7 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 LIST_KEYS = ("id", "code", "title", "type", "status", "owner", "review_by")
 
 
+@lru_cache(maxsize=4096)  # a handbook has few distinct chapters; the site sorts thousands of IDs
 def roman_value(text: str) -> int:
     total = 0
     for char, nxt in zip(text, [*text[1:], ""], strict=True):

@@ -68,7 +68,7 @@ def test_network_mandate_counts_as_a_reference_back(site: Path) -> None:
 
 def test_reading_order_keys_are_those_of_tvf_list() -> None:
     from tverrfaglig.queries import id_sort_key
-    from tverrfaglig.site.model import _id_key
+    from tverrfaglig.site.model import id_sort_key as _id_key  # the key the site sorts by
 
     ids = ["IV.7-2", "IV.7-11", "IX.1.2-3", "XL.3-1", "V-1", "I.10.2-7", "bad", "IV.x-1", "MCM.1-1"]
     assert [_id_key(i) for i in ids] == [id_sort_key(i) for i in ids]

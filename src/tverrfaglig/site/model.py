@@ -18,7 +18,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from ..checks import SLUG_RE, references
@@ -30,7 +29,7 @@ from ..errors import TvfError
 from ..handbook import Handbook, read_file
 from ..i18n import _
 from ..laws import LawRegistry
-from ..queries import roman_value
+from ..queries import id_sort_key
 from .labels import long_date, type_label
 
 #: Where the handbook's own files that documents link to or show (images, PDF forms) are
@@ -292,24 +291,9 @@ def _order_of(entry: Entry) -> tuple[int, str, tuple[int, tuple[int, ...], int],
     return (
         _KIND_ORDER.get(entry.kind, 99),
         code if isinstance(code, str) else "\uffff",
-        _id_key(entry.key) if entry.handbook else (0, (), 0),
+        id_sort_key(entry.key) if entry.handbook else (0, (), 0),
         entry.key if entry.handbook else entry.doc.path,
     )
-
-
-#: The value of a Roman numeral, remembered: a handbook has few distinct chapters.
-_roman = lru_cache(maxsize=4096)(roman_value)
-
-
-def _id_key(doc_id: str) -> tuple[int, tuple[int, ...], int]:
-    """:func:`..queries.id_sort_key`, with each chapter's Roman numeral worked out once
-    (``tests/site/test_model.py`` holds them to the same keys)."""
-    head, _sep, serial = doc_id.rpartition("-")
-    roman, *numbers = head.split(".")
-    try:
-        return (_roman(roman), tuple(int(n) for n in numbers), int(serial))
-    except ValueError:
-        return (10**6, (), 0)
 
 
 def _date_key(value: object) -> dt.date:
