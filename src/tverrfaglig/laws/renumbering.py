@@ -75,13 +75,10 @@ def before_successor(
     """When a document valid from ``valid_from`` cites a name ``law`` shares with the law it
     replaced, and ``law`` came into force after that day: the repealed law's section (if the
     data knows it, else None) and the day ``law`` came into force."""
-    if valid_from is None or not law_text:
+    dated = _dated(registry, law, law_text, valid_from)
+    if dated is None:
         return None
-    old_law = registry.predecessor(law, law_text)
-    start = registry.successor_start(law)
-    if old_law is None or start is None or valid_from >= start:
-        return None
-    return _old(registry, law, law_text, section), start
+    return _old(registry, law, law_text, section), dated[1]
 
 
 def dated_predecessor(
@@ -90,13 +87,22 @@ def dated_predecessor(
     """The repealed law a name ``law`` shares with it means in a document valid from
     ``valid_from``, when ``law`` came into force after that day (handbook-format.md, 4.1: a
     bare «opplæringslova» in a 2012 circular is the 1998 act); else None."""
+    dated = _dated(registry, law, law_text, valid_from)
+    return None if dated is None else dated[0]
+
+
+def _dated(
+    registry: LawRegistry, law: Law, law_text: str, valid_from: date | None
+) -> tuple[Law, date] | None:
+    """The repealed law sharing the name and the day ``law`` came into force, when that day is
+    after ``valid_from``."""
     if valid_from is None or not law_text:
         return None
     old_law = registry.predecessor(law, law_text)
     start = registry.successor_start(law)
     if old_law is None or start is None or valid_from >= start:
         return None
-    return old_law
+    return old_law, start
 
 
 def old_chapter(registry: LawRegistry, law: Law, law_text: str, chapter: str) -> Law | None:
