@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import vcs
-from ..checks.cache import open_cache
+from ..checks.cache import Listing, open_cache
 from ..checks.engine import UNSILENCEABLE, Scan, scan_path
 from ..config import CONFIG_NAME, load_config
 from ..errors import TvfError
@@ -119,6 +119,9 @@ def _build_site(
     # check's cache; git is asked for the last commits meanwhile.
     store = open_cache(root, today=today, language=language())
     changes: dict[str, vcs.Change] = {}
+    # When only files changed since the last run (no folder), the cache's record of that run
+    # lists the handbook's files, so the folders are not walked again (as tvf check does).
+    replayed = store.replay(root)
     scan: Scan[None] = scan_path(
         root,
         config,
@@ -126,6 +129,7 @@ def _build_site(
         jobs=jobs,
         cache=store,
         meanwhile=lambda: changes.update(vcs.last_changes(root)),
+        listing=replayed if isinstance(replayed, Listing) else None,
     )
     ignored = config.ignore - UNSILENCEABLE
     report = Report.build(
