@@ -17,9 +17,10 @@ machine loaded by others moves both; it prints the load average before and after
 
 Each round runs every scenario once, then the floor; ``--repeat`` rounds. The script prints,
 per scenario, the minimum and median seconds, the median ratio to the floor of the same round,
-the median CPU seconds and how many files each build wrote. Every build must exit 0; when one
-does not, the script prints its output and exits 1. The check's cache lives in a temporary
-``XDG_CACHE_HOME``, never the user's.
+the median CPU seconds (user + system of the command and its workers, from ``os.wait4``), the
+largest maximum RSS, how many files each build wrote, and the floor's median seconds and CPU.
+Every build must exit 0; when one does not, the script prints its output and exits 1. The
+check's cache lives in a temporary ``XDG_CACHE_HOME``, never the user's.
 
     python bench/bench_build.py                          # 10,000 documents, 3 rounds
     python bench/bench_build.py --docs 2000 --repeat 5
@@ -35,7 +36,6 @@ import argparse
 import os
 import platform
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -55,22 +55,27 @@ TODAY = "2026-11-25"
 WRITTEN_RE = re.compile(r": (\d+) fil(?:er)? (?:ville blitt )?skrevet")  # «1 fil skrevet» too
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Run ``cmd``; its wall-clock seconds, CPU seconds (user + system, with its workers) and
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+    """Run ``cmd``; its wall-clock seconds, CPU seconds (user + system, with its workers), its
+    maximum resident set size in MB (the largest of the process and its workers) and its
     output. Exits the script when it fails."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(
-        cmd, capture_output=True, text=True, encoding="utf-8", check=False, env=env
-    )
-    seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if done.returncode != 0:
-        print(f"FEIL: {' '.join(cmd)} (exit-status {done.returncode})", file=sys.stderr)
-        print(done.stdout[-3000:], done.stderr[-3000:], sep="\n", file=sys.stderr)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+        _pid, status, usage = os.wait4(proc.pid, 0)  # this command's own usage, with its workers
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    cpu = usage.ru_utime + usage.ru_stime
+    rss = usage.ru_maxrss / 1024  # KB on Linux
+    if proc.returncode != 0:
+        print(f"FEIL: {' '.join(cmd)} (exit-status {proc.returncode})", file=sys.stderr)
+        print(stdout[-3000:], stderr[-3000:], sep="\n", file=sys.stderr)
         sys.exit(1)
-    return seconds, cpu, done.stdout
+    return seconds, cpu, rss, stdout
 
 
 @dataclass
@@ -81,7 +86,10 @@ class Scenario:
     floor: list[str]
     times: list[float] = field(default_factory=list)
     cpus: list[float] = field(default_factory=list)
+    rss: list[float] = field(default_factory=list)
     ratios: list[float] = field(default_factory=list)
+    floor_times: list[float] = field(default_factory=list)
+    floor_cpus: list[float] = field(default_factory=list)
     written: int = -1
 
 
@@ -130,18 +138,21 @@ def run_rounds(groups: list[list[Scenario]], repeat: int, env: dict[str, str]) -
     """Each round: every scenario in order, then the floor of its handbook once."""
     for _ in range(repeat):
         for group in groups:
-            floor_seconds, _cpu, _out = timed(group[0].floor, env)
+            floor_seconds, floor_cpu, _rss, _out = timed(group[0].floor, env)
             for scenario in group:
                 scenario.prepare()
-                seconds, cpu, stdout = timed(scenario.cmd, env)
+                seconds, cpu, rss, stdout = timed(scenario.cmd, env)
                 scenario.times.append(seconds)
                 scenario.cpus.append(cpu)
+                scenario.rss.append(rss)
                 scenario.ratios.append(seconds / floor_seconds)
                 match = WRITTEN_RE.search(stdout)
                 scenario.written = int(match.group(1)) if match else -1
-            again, _cpu, _out = timed(group[0].floor, env)
+            again, again_cpu, _rss, _out = timed(group[0].floor, env)
             for scenario in group:  # against the better of the floors around the round
                 scenario.ratios[-1] = scenario.times[-1] / min(floor_seconds, again)
+                scenario.floor_times.append(min(floor_seconds, again))
+                scenario.floor_cpus.append(min(floor_cpu, again_cpu))
 
 
 def load_average() -> str:
@@ -202,11 +213,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"runder:     {args.repeat}")
     print(f"load:       før {load_before}, etter {load_average()} (1, 5, 15 min)")
     for group in groups:
+        print(
+            f"{'gulvet (' + group[0].label.split(':')[0] + '):':<56} median "
+            f"{statistics.median(group[0].floor_times):7.3f} s, "
+            f"CPU {statistics.median(group[0].floor_cpus):6.2f} s"
+        )
         for sc in group:
             print(
                 f"{sc.label + ':':<56} min {min(sc.times):7.3f} s, median "
                 f"{statistics.median(sc.times):7.3f} s, {statistics.median(sc.ratios):6.2f} × "
-                f"gulvet, CPU {statistics.median(sc.cpus):6.2f} s  ({sc.written} filer skrevet)"
+                f"gulvet, CPU {statistics.median(sc.cpus):6.2f} s, maks RSS "
+                f"{max(sc.rss):5.0f} MB  ({sc.written} filer skrevet)"
             )
     return 0
 

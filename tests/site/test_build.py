@@ -5,6 +5,7 @@ command line.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,28 @@ def test_refuses_the_handbook_folder_as_output(book: Path) -> None:
         build_site(book, book, today=TODAY)
     with pytest.raises(TvfError, match="mappen er håndboka"):
         build_site(book, book.parent, today=TODAY)
+
+
+def test_the_garbage_collector_runs_again_after_a_build_and_after_a_refusal(
+    book: Path, tmp_path: Path
+) -> None:
+    # The build turns Python's cyclic collector off while it runs (speed); it must never
+    # leave it off for the rest of the process, whether the build ends well or is refused.
+    assert gc.isenabled()
+    build_site(book, tmp_path / "site", today=TODAY)
+    assert gc.isenabled()
+    (book / "vedlegg/x.md").write_text(
+        doc_text(meta("IV.7.1-7", references=["IV.7-99"])), encoding="utf-8"
+    )
+    with pytest.raises(BuildRefused):
+        build_site(book, tmp_path / "site", today=TODAY)
+    assert gc.isenabled()
+    gc.disable()
+    try:  # and a caller that had turned it off finds it off
+        build_site(book, tmp_path / "site", today=TODAY, force=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 # --- The bundled handbook and the CLI ---------------------------------------------------------

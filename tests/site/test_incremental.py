@@ -167,6 +167,41 @@ CHANGES: list[tuple[str, Callable[[Path], None], int | None]] = [
         ),
         1,
     ),
+    # The handbook's own law registry: barnehageloven's title (shown beside its citations)
+    # and then the law repealed (its links marked, with a note).
+    (
+        "the law registry (laws.yaml)",
+        lambda root: (root / "laws.yaml").write_text(
+            "- id: LOV-2005-06-17-64\n  title: Lov om barnehager (endret tittel)\n",
+            encoding="utf-8",
+        ),
+        None,
+    ),
+    (
+        "the law registry again",
+        lambda root: _edit(root / "laws.yaml", "(endret tittel)\n", "\n  repealed: 2026-01-01\n"),
+        None,
+    ),
+    ("laws.yaml removed", lambda root: (root / "laws.yaml").unlink(), None),
+    # Renamed: the file moved (same ID; the links to its old path now go nowhere), then its ID.
+    (
+        "a document moved to another file",
+        lambda root: (root / PROCEDURE).rename(root / "vedlegg" / "flyttet.md"),
+        None,
+    ),
+    (
+        "a document's ID changed",
+        lambda root: _edit(root / "vedlegg" / "flyttet.md", "id: IV.7-5\n", "id: IV.7-55\n"),
+        None,
+    ),
+    (
+        "a document moved back under its old name and ID",
+        lambda root: (
+            _edit(root / "vedlegg" / "flyttet.md", "id: IV.7-55\n", "id: IV.7-5\n"),
+            (root / "vedlegg" / "flyttet.md").rename(root / PROCEDURE),
+        ),
+        None,
+    ),
 ]
 
 
@@ -185,6 +220,10 @@ def test_incremental_builds_are_byte_identical_to_clean_builds(tmp_path: Path) -
         assert _tree(incremental) == _tree(clean_dir), f"after a change of {what}"
         if most is not None:
             assert again.rendered <= most, f"{what}: {again.rendered} pages rendered"
+        if what.startswith(
+            ("the law registry", "laws.yaml", "a document moved", "a document's ID")
+        ):
+            assert again.written, f"{what}: the site should have changed"
         assert clean.rendered == clean.pages - 3
 
 
