@@ -32,33 +32,33 @@ PRECISION_TARGET = 0.99
 #: them (glued Lovdata IDs, regulations by full title, Lovdata page titles, «gjeldende <law>»,
 #: bills' «Til § N»).
 MEASURED = {
-    "plain": (136, 6, 14),
-    "list": (156, 2, 6),
+    "plain": (141, 1, 9),
+    "list": (157, 1, 5),
     "chapter": (23, 1, 4),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (99, 1, 31),
+    "whole-law": (101, 0, 29),
     "qualifier": (131, 4, 9),
     "genitive": (21, 0, 2),
     "reverse": (13, 2, 10),
-    "long-title": (104, 1, 9),
+    "long-title": (105, 0, 8),
     "name-variant": (51, 0, 4),
     "range": (17, 0, 2),
-    "continuation": (114, 4, 7),
+    "continuation": (116, 2, 5),
     "article": (56, 3, 8),
-    "regulation": (59, 5, 22),
-    "no-law": (35, 1, 3),
+    "regulation": (64, 1, 17),
+    "no-law": (36, 0, 2),
     "abbreviation": (24, 4, 9),
     "decimal": (2, 0, 0),
-    "shared-name": (82, 11, 18),
-    "other-law": (129, 10, 19),
-    "quiet": (158, 9, 23),
-    "all": (457, 24, 69),
+    "shared-name": (84, 9, 16),
+    "other-law": (134, 5, 14),
+    "quiet": (161, 6, 20),
+    "all": (467, 15, 59),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
 #: «decimal» (its two passages are read right).
-SHORT_OF_TARGET = frozenset(MEASURED) - {"decimal"}
+SHORT_OF_TARGET = frozenset(MEASURED) - {"decimal", "list"}
 
 
 @pytest.fixture(scope="module")

@@ -177,6 +177,13 @@ def test_a_regulation_named_by_its_full_title(
             "Rules and regulations\nForskrift om miljørettet helsevern i barnehager og skoler",
             "Storfjord kommune: School Health Services (English page)",
         ),
+        # A regulation's own heading, with how it was made on the next line (Forskrift om
+        # foreldrebetaling i barnehager (2005), as reproduced on skoledata.net).
+        (
+            "Forskrift om foreldrebetaling i barnehager\nFastsatt ved kgl.res. 16. desember 2005 "
+            "med hjemmel i",
+            "skoledata.net: Forskrift om foreldrebetaling i barnehager",
+        ),
         # The repealed regulation of 2006 has the title of the one in force (written by us):
         # which is meant cannot be told, and a repealed one would be an error (TVF203).
         (

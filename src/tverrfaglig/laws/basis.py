@@ -105,6 +105,12 @@ _MADE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _MADE_BACK = 48  # how far before a title «fastsatt 1. mars 2006 (en) » is looked for
+# A regulation's own heading: its title on a line, and on the next how it was made, as Lovdata
+# and copies of it print it («Forskrift om foreldrebetaling i barnehager⏎Fastsatt ved kgl.res.
+# 16. desember 2005 med hjemmel i …»).
+_OWN_HEADING_RE = re.compile(
+    r"[ \t.]*\n[ \t]*(?:hjemmel:\s*)?(?:fastsatt|fastsett|fastset)(?!\w)", re.IGNORECASE
+)
 
 
 def find_body_citations(
@@ -154,6 +160,8 @@ def regulation_titles(
         if _UNIT_AFTER_RE.match(body, end) or _TITLE_GOES_ON_RE.match(body, end):
             continue
         if _MADE_BEFORE_RE.search(body, max(0, start - _MADE_BACK), start):
+            continue
+        if _OWN_HEADING_RE.match(body, end):
             continue
         name = match.group(0).rstrip(".")
         law = registry.resolve(name, today)
