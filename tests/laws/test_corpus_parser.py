@@ -46,19 +46,19 @@ MEASURED = {
     "range": (17, 0, 2),
     "continuation": (116, 2, 5),
     "article": (56, 3, 8),
-    "regulation": (64, 1, 17),
-    "no-law": (36, 0, 2),
+    "regulation": (65, 0, 16),
+    "no-law": (36, 0, 1),
     "abbreviation": (24, 4, 9),
     "decimal": (2, 0, 0),
-    "shared-name": (84, 9, 16),
+    "shared-name": (85, 8, 15),
     "other-law": (134, 5, 14),
     "quiet": (161, 6, 20),
-    "all": (467, 15, 59),
+    "all": (468, 14, 57),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
 #: «decimal» (its two passages are read right).
-SHORT_OF_TARGET = frozenset(MEASURED) - {"decimal", "list"}
+SHORT_OF_TARGET = frozenset(MEASURED) - {"decimal", "list", "no-law"}
 
 
 @pytest.fixture(scope="module")
