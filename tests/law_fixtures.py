@@ -122,6 +122,8 @@ DEFAULT_IDS = [
     "FOR-2003-04-25-486",
     "FOR-2005-12-16-1555",
     "FOR-2005-12-16-1478",
+    "FOR-2023-03-28-449",
+    "FOR-1995-12-01-928",
     "FOR-2000-12-21-1385",
     "FOR-2006-03-01-266",
     # then the data's other entries (the English texts of the conventions)

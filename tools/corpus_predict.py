@@ -110,6 +110,7 @@ LAW_KEYS: dict[str, str] = {
     "fylkeskommuners-folkehelselov": "LOV-2009-06-19-65",
     "forskrift-familiebarnehager": "FOR-2005-12-16-1555",
     "forskrift-foreldrebetaling": "FOR-2005-12-16-1478",
+    "forskrift-miljørettet-helsevern-barnehager-skoler": "FOR-1995-12-01-928",
 }
 _BY_ID = {law_id: key for key, law_id in LAW_KEYS.items()}
 

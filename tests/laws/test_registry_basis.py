@@ -232,3 +232,41 @@ def test_laws_find_reads_a_regulation_title_and_a_glued_id(tmp_path: Path) -> No
     assert code == 0
     found = {(c["law"], c["section"], c["documents"][0]["line"]) for c in json.loads(output)}
     assert found == {("FOR-2011-12-16-1256", None, 1), ("LOV-2011-06-24-30", None, 3)}
+
+
+def test_a_list_of_laws_glued_together_where_its_line_breaks_were_lost(
+    registry: LawRegistry,
+) -> None:
+    # Storfjord kommune: School Health Services (English page): a list «Laws» whose items lost
+    # their line breaks when the page was read as text.
+    text = (
+        "This is a statutory service. See Section 3-1 of the Health Care Act.\nLaws\n"
+        "Helse- og omsorgstjenestelovenHelsepersonelloven\nPasient- og brukerrettighetsloven\n"
+        "Rules and regulations\nForskrift om helsestasjons- og skolehelsetjenestenForskrift om "
+        "miljørettet helsevern i barnehager og skoler"
+    )
+    assert laws_of(text, registry) == [
+        ("LOV-2011-06-24-30", ()),
+        ("LOV-1999-07-02-64", ()),
+        ("LOV-1999-07-02-63", ()),
+        ("FOR-2018-10-19-1584", ()),
+        # The regulation of 1995, repealed 2023-07-01 (a repealed basis is still cited: TVF203).
+        ("FOR-1995-12-01-928", ()),
+    ]
+    old = registry.by_id("FOR-1995-12-01-928")
+    assert old is not None and old.replaced_by == "FOR-2023-03-28-449"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A capital inside a word is no glued name: «iPad», and a law's name inside a word.
+        "Elevene bruker iPad i undervisningen.",
+        "Se HelsepersonellovenKommentarer.",
+        # In a list of laws, a name glued to a word that is no name is not the line's name.
+        "Lover\nHelsepersonellovenKommentarer til paragrafene",
+        "Lover\nBarnehagelovenx",
+    ],
+)
+def test_glue_is_only_a_change_of_case_between_two_names(text: str, registry: LawRegistry) -> None:
+    assert laws_of(text, registry) == []

@@ -33,7 +33,7 @@ _CUE_RE = re.compile(
 # A heading of a list of laws, on a line of its own.
 _HEADING_RE = re.compile(
     r"^[ \t]*(?:lovgrunnlag|aktuelt\s+lovverk|aktuelle\s+lover|lover|lovverk|lover\s+og\s+"
-    r"forskrifter|regelverk)[ \t]*:?[ \t]*$",
+    r"forskrifter|regelverk|laws|legislation)[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Whether a body may hold a cue or a heading: substring searches (no generator), far cheaper
@@ -75,6 +75,8 @@ def _may_have_heading(body: str) -> bool:
         or "\nlov" in body
         or "\nAktuel" in body
         or "\nRegelv" in body
+        or "\nLaws" in body
+        or "\nLegisl" in body
         or (_HEADING_RE.match(body) is not None)
     )
 
@@ -82,6 +84,9 @@ def _may_have_heading(body: str) -> bool:
 # After a law: its short name in brackets, then «og»/«eller»/a comma and the next law.
 _BRACKETS_RE = re.compile(r"\s*\([^()\n]{1,80}\)")
 _AND_RE = re.compile(r"\s*(?:,|\bog\b|\beller\b)\s*", re.IGNORECASE)
+# The next name glued to this one where a list lost its line break (parser._GLUE_BEFORE):
+# «Helse- og omsorgstjenestelovenHelsepersonelloven».
+_GLUED_RE = re.compile(r"(?<=(?-i:[a-zæøå]))(?=(?-i:[A-ZÆØÅ][a-zæøå]))")
 # A unit right after the name: the parser's business (a section, chapter or article).
 _UNIT_AFTER_RE = re.compile(r"\s*(?:§|kap(?:ittel|\.)|art(?:ikkel|\.)?\s*\d)", re.IGNORECASE)
 _BULLET_RE = re.compile(r"[ \t]*(?:[-*•–][ \t]+)?")
@@ -94,7 +99,9 @@ _LINE_TAIL = 12  # what may follow a listed law on its line: «- Lovdata», «(P
 # regulation, whatever comes before it. Not a title that goes on («forskrift om miljørettet
 # helsevern i barnehager og skoler» is another regulation than «forskrift om miljørettet
 # helsevern»), and not a regulation being made («fastsatt forskrift om …»).
-_REGULATION_TITLE_RE = re.compile(r"(?<!\w)forskrift\s+om\s", re.IGNORECASE)
+_REGULATION_TITLE_RE = re.compile(
+    r"(?:(?<!\w)|(?<=(?-i:[a-zæøå]))(?=(?-i:F)))forskrift\s+om\s", re.IGNORECASE
+)
 _TITLE_GOES_ON_RE = re.compile(
     r"\s+(?:i|for|ved|om|til|av|med|på|frå|fra|etter|under|innen|innenfor)\s", re.IGNORECASE
 )
@@ -214,7 +221,7 @@ def basis_citations(
                 after = _BRACKETS_RE.match(body, end)
                 if not _LOVDATA_TITLE_RE.match(body, after.end() if after else end):
                     break
-            elif listed and not _ends_the_line(body, end):
+            elif listed and not _ends_the_line(body, end) and not _glued_name(body, end, pattern):
                 break
             name = match.group(0).rstrip(".")
             law = registry.resolve(name, today)
@@ -224,11 +231,22 @@ def basis_citations(
                 result.append(Citation(name, line, name, law))
             after = _BRACKETS_RE.match(body, end)
             end = after.end() if after else end
+            if _GLUED_RE.match(body, end):
+                pos = end
+                continue
             joined = _AND_RE.match(body, end)
             if joined is None or joined.end() == end:
                 break
             pos = joined.end()
     return result
+
+
+def _glued_name(body: str, end: int, pattern: re.Pattern[str]) -> bool:
+    """Whether another registry name is glued to the one ending at ``end``."""
+    if _GLUED_RE.match(body, end) is None:
+        return False
+    match = pattern.match(body, end)
+    return match is not None and match.group("name") is not None
 
 
 def _ends_the_line(body: str, end: int) -> bool:

@@ -225,14 +225,25 @@ _ID = rf"(?P<lid>(?:lov|for)-{ID_BODY})"
 _UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}(?:-?lov(?:en|a)|forskrift(?:en|a)))"
 
 
+# Two names glued together where a list lost its line break («Helse- og
+# omsorgstjenestelovenHelsepersonelloven», «… skolehelsetjenestenForskrift om …», a web page
+# copied as text): a registry name may start right after a lower-case letter and end right
+# before a capital that starts a word, when the case changes there (never inside a word).
+_GLUE_BEFORE = r"(?P<glue>(?<=(?-i:[a-zæøå]))(?=(?-i:[A-ZÆØÅ])))"
+_GLUE_AFTER = r"(?(name)(?<=(?-i:[a-zæøå]))(?=(?-i:[A-ZÆØÅ][a-zæøå]{2}))|(?!))"
+
+
 def _law_alternatives(names: str) -> str:
     """A law as the body names it, in the order tried at one place: a registry name (the
     longest first), a Lovdata ID, a formal citation, an unknown «forskrift til …», a
-    back-reference, an unknown «…loven»; then a genitive «s» and a full stop."""
+    back-reference, an unknown «…loven»; then a genitive «s» and a full stop. Only a registry
+    name may be glued to the words around it (:data:`_GLUE_BEFORE`)."""
     return (
-        rf"(?<![^\W\d]|-)(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_ERA}|{_REF}"
-        rf"|{_UNKNOWN})"
-        r"(?:(?<=[^\W\d_]{3})s)?(?:(?<=[^\W\d_])\d{1,3}\)?(?=\s*§))?(?!\w)\.?"
+        rf"(?:(?<![^\W\d]|-)|{_GLUE_BEFORE})"
+        rf"(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_ERA}|{_REF}|{_UNKNOWN})"
+        r"(?(glue)(?(name)|(?!))|)"
+        r"(?:(?<=[^\W\d_]{3})s)?(?:(?<=[^\W\d_])\d{1,3}\)?(?=\s*§))?"
+        rf"(?:(?!\w)|{_GLUE_AFTER})\.?"
     )
 
 
