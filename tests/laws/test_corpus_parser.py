@@ -32,19 +32,19 @@ PRECISION_TARGET = 0.99
 #: them (glued Lovdata IDs, regulations by full title, Lovdata page titles, «gjeldende <law>»,
 #: bills' «Til § N»).
 MEASURED = {
-    "plain": (141, 1, 9),
+    "plain": (142, 0, 8),
     "list": (157, 1, 5),
     "chapter": (23, 1, 4),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
     "whole-law": (106, 0, 24),
-    "qualifier": (131, 4, 9),
+    "qualifier": (132, 3, 8),
     "genitive": (21, 0, 2),
     "reverse": (18, 2, 5),
     "long-title": (105, 0, 8),
     "name-variant": (51, 0, 4),
     "range": (17, 0, 2),
-    "continuation": (116, 2, 5),
+    "continuation": (117, 1, 4),
     "article": (56, 3, 8),
     "regulation": (70, 0, 11),
     "no-law": (36, 0, 1),
@@ -53,12 +53,12 @@ MEASURED = {
     "shared-name": (85, 8, 15),
     "other-law": (134, 5, 14),
     "quiet": (161, 6, 20),
-    "all": (473, 14, 52),
+    "all": (474, 13, 51),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
 #: «decimal» (its two passages are read right).
-SHORT_OF_TARGET = frozenset(MEASURED) - {"decimal", "list", "no-law"}
+SHORT_OF_TARGET = frozenset(MEASURED) - {"continuation", "decimal", "list", "no-law"}
 
 
 @pytest.fixture(scope="module")

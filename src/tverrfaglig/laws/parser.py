@@ -1120,10 +1120,14 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?:\s+(?-i:[A-ZÆØÅ])|\s*\n)|\n\s*\n|§")
 
 
 def _has_section(law: Law | None, section: str) -> bool | None:
-    """Whether ``law`` has ``section``; None when its section list is not known whole."""
-    if law is None or law.sections is None or not law.complete:
+    """Whether ``law`` has ``section``; None when tvf cannot tell: no section list, or a
+    partial one (a repealed act's, rebuilt from its amendments) without it. A partial list
+    that holds the section proves it."""
+    if law is None or law.sections is None:
         return None
-    return section in law.sections
+    if section in law.sections:
+        return True
+    return False if law.complete else None
 
 
 def _first_section_lacking(mention: _Mention, tail: re.Match[str]) -> str | None:
