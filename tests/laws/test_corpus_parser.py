@@ -34,13 +34,13 @@ PRECISION_TARGET = 0.99
 MEASURED = {
     "plain": (142, 0, 8),
     "list": (157, 1, 5),
-    "chapter": (23, 1, 4),
+    "chapter": (24, 1, 3),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
     "whole-law": (106, 0, 24),
     "qualifier": (132, 3, 8),
     "genitive": (21, 0, 2),
-    "reverse": (18, 2, 5),
+    "reverse": (19, 2, 4),
     "long-title": (105, 0, 8),
     "name-variant": (51, 0, 4),
     "range": (17, 0, 2),
@@ -50,10 +50,10 @@ MEASURED = {
     "no-law": (36, 0, 1),
     "abbreviation": (24, 4, 9),
     "decimal": (2, 0, 0),
-    "shared-name": (85, 8, 15),
+    "shared-name": (86, 8, 14),
     "other-law": (134, 5, 14),
     "quiet": (161, 6, 20),
-    "all": (474, 13, 51),
+    "all": (475, 13, 50),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but

@@ -448,3 +448,22 @@ def test_a_bills_commentary_heading_takes_the_act_named_under_it(default: LawReg
     assert cited("Vi viser til § 3.\n\nTjenester etter barnevernloven.", default) == [
         (None, ("3",))
     ]
+
+
+def test_a_chapter_repeated_in_the_same_paragraph_cites_it_again(default: LawRegistry) -> None:
+    # Fagbokforlaget: Krav til det psykososiale og fysiske skolemiljøet (issuu): «Kapittel 12»
+    # again, right after «Kapittel 12 i ny opplæringslov».
+    text = (
+        "Kapittel 12 i ny opplæringslov\n"
+        "(Kapittel 12 erstatter deler av kapittel 9 A i tidligere opplæringslov)."
+    )
+    found = cited(text, default)
+    assert found[:2] == [(OPPL_2023, ("12",)), (OPPL_2023, ("12",))]
+    # Another chapter with no law stays the text's own (written by us), and so does the same
+    # number in the next paragraph.
+    assert cited("Kapittel 12 i ny opplæringslov. Se kapittel 4.", default) == [
+        (OPPL_2023, ("12",))
+    ]
+    assert cited("Kapittel 12 i ny opplæringslov.\n\nSe kapittel 12.", default) == [
+        (OPPL_2023, ("12",))
+    ]

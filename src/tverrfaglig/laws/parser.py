@@ -1196,6 +1196,38 @@ def _chapter_continuation(
     return None
 
 
+def _repeated_chapter(
+    body: str,
+    keyword: int,
+    tail: re.Match[str],
+    found: list[tuple[int, Citation]],
+    paragraphs: _Paragraphs,
+    line: int,
+) -> Citation | None:
+    """«Kapittel 12 i ny opplæringslov (Kapittel 12 erstatter deler av kapittel 9 A …)»: a
+    chapter with no law that repeats the number of the chapter cited last before it in the same
+    paragraph cites it again; any other chapter with no law stays the text's own."""
+    start = paragraphs.bounds(keyword)[0]
+    last = max(
+        ((pos, cite) for pos, cite in found if start <= pos < keyword and cite.chapter),
+        key=lambda pair: pair[0],
+        default=None,
+    )
+    if last is None or last[1].law is None:
+        return None
+    cited = last[1]
+    chapter = _tail_parts(tail, cited.law)[1]
+    if chapter != cited.chapter:
+        return None
+    return Citation(
+        text=_one_line(body[keyword : tail.end()]),
+        line=line,
+        law_text=cited.law_text,
+        law=cited.law,
+        chapter=chapter,
+    )
+
+
 _DRAFT_RE = re.compile(r"(?<!\w)(?:forslag|framlegg|utkast)\s+til\s+\Z", re.IGNORECASE)
 
 
@@ -1525,6 +1557,8 @@ def find_citations(
         tail = _TAIL_RE.match(body, keyword)
         loose_end = tail.end() if tail is not None else keyword + 1
         cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword))
+        if cite is None and tail is not None and tail["chap"] is not None:
+            cite = _repeated_chapter(body, keyword, tail, found, paragraphs, line_at(keyword))
         if cite is not None and cite.unresolved and cite.sections:
             heading_law = _commentary_law(body, keyword, registry, today)
             if heading_law is not None:
