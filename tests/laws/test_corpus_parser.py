@@ -32,12 +32,12 @@ PRECISION_TARGET = 0.99
 #: them (glued Lovdata IDs, regulations by full title, Lovdata page titles, «gjeldende <law>»,
 #: bills' «Til § N»).
 MEASURED = {
-    "plain": (142, 0, 8),
+    "plain": (143, 0, 7),
     "list": (157, 1, 5),
     "chapter": (24, 1, 3),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (106, 0, 24),
+    "whole-law": (107, 0, 23),
     "qualifier": (132, 3, 8),
     "genitive": (21, 0, 2),
     "reverse": (19, 2, 4),
@@ -46,19 +46,19 @@ MEASURED = {
     "range": (17, 0, 2),
     "continuation": (117, 1, 4),
     "article": (56, 3, 8),
-    "regulation": (70, 0, 11),
+    "regulation": (71, 0, 10),
     "no-law": (36, 0, 1),
     "abbreviation": (24, 4, 9),
     "decimal": (2, 0, 0),
     "shared-name": (86, 8, 14),
     "other-law": (134, 5, 14),
-    "quiet": (161, 6, 20),
-    "all": (475, 13, 50),
+    "quiet": (162, 6, 19),
+    "all": (476, 13, 49),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
 #: «decimal» (its two passages are read right).
-SHORT_OF_TARGET = frozenset(MEASURED) - {"continuation", "decimal", "list", "no-law"}
+SHORT_OF_TARGET = frozenset(MEASURED) - {"continuation", "decimal", "list", "no-law", "plain"}
 
 
 @pytest.fixture(scope="module")

@@ -467,3 +467,16 @@ def test_a_chapter_repeated_in_the_same_paragraph_cites_it_again(default: LawReg
     assert cited("Kapittel 12 i ny opplæringslov.\n\nSe kapittel 12.", default) == [
         (OPPL_2023, ("12",))
     ]
+
+
+def test_a_name_followed_by_its_date_and_number(default: LawRegistry) -> None:
+    # Helserettsportalen: Hpl. §§ 39–41 dokumentasjonsplikt: the regulation's name, then
+    # its date and number; «1.» is a date, not a section.
+    text = (
+        "Bestemmelsen må ses i sammenheng med helsepersonelloven § 41, som har et utfyllende "
+        "forskriftsverk og som gir detaljregler om hva som skal med. Pasientjournalforskriften "
+        "1. mars 2019 nr. 168 inneholder krav til journalens innhold."
+    )
+    assert cited(text, default) == [("LOV-1999-07-02-64", ("41",)), ("FOR-2019-03-01-168", ())]
+    # Not inside a word that is no name of a law (written by us): «Tillov 1. mars …» is no law.
+    assert cited("Se Tillovx 1. mars 2019 nr. 168.", default) == []

@@ -873,9 +873,12 @@ _NOT_GENITIVE = frozenset(("mens", "hvis", "tross", "pluss", "minus", "dels", "s
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 # An ID may be glued to the word before it when copied from Lovdata's page header
 # («DatoLOV-2011-06-24-30», «EndrerLOV-1982-11-19-66»): only in capitals, after a lower-case
-# letter.
+# letter. A formal citation may be the end of a name: «Pasientjournalforskriften 1. mars 2019
+# nr. 168» is «forskriften 1. mars 2019 nr. 168».
 _WHOLE_RE = re.compile(
-    rf"(?:(?<![\w/-])|(?<=[a-zæøå])(?=(?-i:LOV|FOR)-\d))(?:{_ID}|{_FORMAL})(?!\w)",
+    rf"(?:(?<![\w/-])|(?<=[a-zæøå])(?=(?-i:LOV|FOR)-\d)"
+    r"|(?<=[^\W\d_]{3})(?=(?:forskrift|lov)(?:en|a)\s+\d))"
+    rf"(?:{_ID}|{_FORMAL})(?!\w)",
     re.IGNORECASE,
 )
 GDPR = "LOV-2018-06-15-38/gdpr"
