@@ -480,3 +480,34 @@ def test_a_name_followed_by_its_date_and_number(default: LawRegistry) -> None:
     assert cited(text, default) == [("LOV-1999-07-02-64", ("41",)), ("FOR-2019-03-01-168", ())]
     # Not inside a word that is no name of a law (written by us): «Tillov 1. mars …» is no law.
     assert cited("Se Tillovx 1. mars 2019 nr. 168.", default) == []
+
+
+GDPR = "LOV-2018-06-15-38/gdpr"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        (
+            "Barnets uttalerett er lovfestet i bvl §6-3, 1.ledd, jf. BK12, jf. Grl § 104.",
+            "9pdf.net: prinsippet om barnets beste og samværsnekt etter barnevernloven",
+            [("LOV-2021-06-18-97", ("6-3",)), (BKN, ("12",)), (GRL, ("104",))],
+        ),
+        (
+            "Personopplysningsloven (2018) GDPR A6, GDPR A9 | Kommuneloven (2018) §25-1",
+            "NAV: Rundskriv til lov om sosiale tjenester i NAV, «Henvisninger i teksten»",
+            [(GDPR, ("6",)), (GDPR, ("9",)), (KOML, ("25-1",))],
+        ),
+        # Not a number that goes on, nor a convention's capitals apart from the number, nor
+        # capitals that name no convention (written by us).
+        ("Se BK1.2 og BK12a i tabellen, NOU2016 og IS12.", "written by us", []),
+        ("Møtet i rom BK 12.", "written by us", []),
+    ],
+)
+def test_a_convention_glued_to_an_article_number(
+    text: str,
+    source: str,
+    expected: list[tuple[str | None, tuple[str, ...]]],
+    default: LawRegistry,
+) -> None:
+    assert cited(text, default) == expected, source

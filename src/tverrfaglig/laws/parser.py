@@ -233,11 +233,19 @@ _GLUE_BEFORE = r"(?P<glue>(?<=(?-i:[a-zæøå]))(?=(?-i:[A-ZÆØÅ])))"
 _GLUE_AFTER = r"(?(name)(?<=(?-i:[a-zæøå]))(?=(?-i:[A-ZÆØÅ][a-zæøå]{2}))|(?!))"
 
 
-def _law_alternatives(names: str) -> str:
+def _law_alternatives(names: str, glue: bool = False) -> str:
     """A law as the body names it, in the order tried at one place: a registry name (the
     longest first), a Lovdata ID, a formal citation, an unknown «forskrift til …», a
-    back-reference, an unknown «…loven»; then a genitive «s» and a full stop. Only a registry
-    name may be glued to the words around it (:data:`_GLUE_BEFORE`)."""
+    back-reference, an unknown «…loven»; then a genitive «s» and a full stop. With ``glue``
+    (the mentions: lists of laws, titles), a registry name may be glued to the words around it
+    (:data:`_GLUE_BEFORE`); a citation's law never is (the fast scan looks for it after a
+    word's start)."""
+    if not glue:
+        return (
+            rf"(?<![^\W\d]|-)(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_ERA}"
+            rf"|{_REF}|{_UNKNOWN})"
+            r"(?:(?<=[^\W\d_]{3})s)?(?:(?<=[^\W\d_])\d{1,3}\)?(?=\s*§))?(?!\w)\.?"
+        )
     return (
         rf"(?:(?<![^\W\d]|-)|{_GLUE_BEFORE})"
         rf"(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_ERA}|{_REF}|{_UNKNOWN})"
@@ -258,7 +266,7 @@ def body_regex(names: str) -> re.Pattern[str]:
 def mention_regex(names: str) -> re.Pattern[str]:
     """A law named anywhere (with or without a section after it): what a later «§ 10», «samme
     lov» or «artikkel 3» in the same paragraph may refer to."""
-    return re.compile(_law_alternatives(names), re.IGNORECASE)
+    return re.compile(_law_alternatives(names, glue=True), re.IGNORECASE)
 
 
 def prefix_regex(names: str) -> re.Pattern[str]:
@@ -670,22 +678,73 @@ class ScanInfo:
     # The last word of each name (and its genitive) → how far before the keyword a name that
     # ends in it may start; None: every keyword is searched ``back`` characters back.
     final_words: dict[str, int] | None
+    # The conventions' names in capitals («BK», «GDPR»), which may be glued to an article's
+    # number (:data:`_GLUED_ARTICLE_RE`).
+    abbreviations: tuple[str, ...] = ()
 
 
 def scan_info(registry: LawRegistry) -> ScanInfo:
     """What the fast body scan needs to know about the names of ``registry``."""
     keys = list(registry.name_keys())
     back = max(2 * max((len(key) for key in keys), default=0) + 20, 60)
+    abbreviations = tuple(
+        sorted(
+            {
+                name
+                for law in registry
+                if law.kind == "convention"
+                for name in law.names
+                if _ABBREVIATION_RE.fullmatch(name)
+            }
+        )
+    )
     words: dict[str, int] = dict(_REF_WORDS)
     for key in keys:
         last = re.sub(r"[^\w]+$", "", key.split()[-1]) if key else ""
         if not last:
-            return ScanInfo(back, None)
+            return ScanInfo(back, None, abbreviations)
         last = re.split(r"[^\w]", last)[-1]
         reach = 2 * len(key) + 12
         for word in (last, last + "s") if last.endswith(("loven", "lova")) else (last,):
             words[word] = max(words.get(word, 0), reach)
-    return ScanInfo(back, words)
+    return ScanInfo(back, words, abbreviations)
+
+
+_ABBREVIATION_RE = re.compile(r"[A-ZÆØÅ]{2,5}")
+# A convention's name in capitals glued to an article's number, as notes and reference lists
+# write it: «jf. BK12» (a thesis on barnevernloven), «GDPR A6, GDPR A9» (the style of NAV's
+# reference lists). Not «BK 12», nor a number that goes on («BK1.2», «BK12a»).
+_GLUED_ARTICLE_RE = re.compile(
+    r"(?<![\w-])(?P<abbr>[A-ZÆØÅ]{2,5})(?: A)?(?P<art>[1-9]\d{0,2})(?![\w\u00a0-]|[.,]\d)"
+)
+
+
+def _glued_articles(
+    body: str, registry: LawRegistry, today: date, line_at: Callable[[int], int]
+) -> list[tuple[int, Citation]]:
+    """The articles ``body`` cites as a convention's capitals glued to the number."""
+    if not any(name in body for name in registry.scan_info.abbreviations):
+        return []
+    found: list[tuple[int, Citation]] = []
+    for match in _GLUED_ARTICLE_RE.finditer(body):
+        if match["abbr"] not in registry.scan_info.abbreviations:
+            continue
+        law = registry.resolve(match["abbr"], today)
+        if law is None or law.kind != "convention":
+            continue
+        found.append(
+            (
+                match.start(),
+                Citation(
+                    text=match[0],
+                    line=line_at(match.start()),
+                    law_text=match["abbr"],
+                    law=law,
+                    articles=(match["art"],),
+                ),
+            )
+        )
+    return found
 
 
 def _last_word(body: str, keyword: int) -> str:
@@ -1460,8 +1519,12 @@ def find_citations(
     «jf. § 10»); a «§» with no law that can be told (``unresolved``, TVF208); and a Lovdata ID
     or formal citation on its own (the whole law). A law name alone is not a citation.
     """
+
+    def line_at(pos: int) -> int:
+        return first_line + body.count("\n", 0, pos)
+
     if not any(trigger in body for trigger in _TRIGGERS):
-        return []
+        return [cite for _pos, cite in _glued_articles(body, registry, today, line_at)]
     found: list[tuple[int, Citation]] = []
     paragraphs = _Paragraphs(body, registry, today)
     has_whole = (
@@ -1472,9 +1535,6 @@ def find_citations(
     claimed: list[tuple[int, int]] = []
     cited_laws: dict[int, set[str]] = {}  # paragraph start → IDs cited with a unit
     by_start: dict[int, tuple[int, Citation, bool]] = {}  # name citations with sections
-
-    def line_at(pos: int) -> int:
-        return first_line + body.count("\n", 0, pos)
 
     for match in matches:
         start = match.start()
@@ -1570,6 +1630,7 @@ def find_citations(
             if cite.law is not None and has_whole:
                 cited_laws.setdefault(paragraphs.bounds(keyword)[0], set()).add(cite.law.id)
             found.append((keyword, cite))
+    found.extend(_glued_articles(body, registry, today, line_at))
     if has_whole:
         for match in _WHOLE_RE.finditer(body):
             if is_claimed(match.start()):
