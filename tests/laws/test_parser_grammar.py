@@ -511,3 +511,21 @@ def test_a_convention_glued_to_an_article_number(
     default: LawRegistry,
 ) -> None:
     assert cited(text, default) == expected, source
+
+
+def test_a_section_that_starts_a_compound_word_with_its_law_after_it(
+    default: LawRegistry,
+) -> None:
+    # regjeringen.no: Veileder om interkommunalt samarbeid, pkt. 6.1.
+    text = (
+        "Kommunalt oppgavefelleskap og interkommunalt politisk råd kom inn i kommuneloven (2018) "
+        "som egne samarbeidsmodeller. Litt forenklet kan man si at disse samarbeidsformene "
+        "erstattet de tidligere § 27-styrene etter kommuneloven (1992) og de uregulerte "
+        "regionrådene."
+    )
+    assert cited(text, default) == [("LOV-1992-09-25-107", ("27",))]
+    # Without a law right after the compound, the section continues the law before it
+    # (written by us).
+    assert cited("Etter kommuneloven (1992) ble § 27-styrene vanlige.", default) == [
+        ("LOV-1992-09-25-107", ("27",))
+    ]

@@ -919,6 +919,12 @@ _QUALIFIER_RE = re.compile(
 _REVERSE_RE = re.compile(
     r"\s*,?\s+i\s+(?:(?:den|det|ny|nye|gjeldende|gjeldande)\s+)?", re.IGNORECASE
 )
+# A section that starts a compound word, with its law after it: «de tidligere § 27-styrene
+# etter kommuneloven (1992)» (regjeringen.no: Veileder om interkommunalt samarbeid).
+_COMPOUND_REVERSE_RE = re.compile(
+    r"-[^\W\d_]{3,}\s+(?:etter|i)\s+(?:(?:den|det|ny|nye|gjeldende|gjeldande)\s+)?",
+    re.IGNORECASE,
+)
 # «§ 3 i denne avtalen», «§ 5 i vedtektene»: a document's own paragraphs, not a law's.
 _OWN_TEXT_RE = re.compile(
     r"\s*,?\s+i\s+(?:(?:denne|dette|disse|vår|vårt|våre)\s+(?!lov|forskrift)\w+"
@@ -1363,7 +1369,7 @@ def _loose_unit(
     token = max(body.rfind(" ", 0, keyword), body.rfind("\n", 0, keyword)) + 1
     if "/" in body[token:keyword]:
         return None  # a § inside a link or path (lovdata.no/forskrift/…/§3)
-    reverse = _REVERSE_RE.match(body, after)
+    reverse = _REVERSE_RE.match(body, after) or _COMPOUND_REVERSE_RE.match(body, after)
     if reverse is not None:
         # «i ny opplæringslov»: the era word is part of the name, not of «i»
         law_mention = next((m for m in mentions if after < m.start <= reverse.end()), None)
