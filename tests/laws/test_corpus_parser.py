@@ -34,7 +34,7 @@ PRECISION_TARGET = 0.99
 MEASURED = {
     "plain": (143, 0, 7),
     "list": (157, 1, 5),
-    "chapter": (24, 1, 3),
+    "chapter": (25, 1, 2),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
     "whole-law": (107, 0, 23),
@@ -43,9 +43,9 @@ MEASURED = {
     "reverse": (20, 1, 3),
     "long-title": (105, 0, 8),
     "name-variant": (51, 0, 4),
-    "range": (17, 0, 2),
+    "range": (18, 0, 1),
     "continuation": (117, 1, 4),
-    "article": (59, 3, 5),
+    "article": (60, 3, 4),
     "regulation": (71, 0, 10),
     "no-law": (36, 0, 1),
     "abbreviation": (27, 4, 6),
@@ -53,7 +53,7 @@ MEASURED = {
     "shared-name": (88, 7, 12),
     "other-law": (135, 5, 13),
     "quiet": (162, 6, 19),
-    "all": (480, 12, 45),
+    "all": (481, 12, 44),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but

@@ -578,6 +578,12 @@ FRAGMENTS = [
     " og 7-2a",
     "mens ",
     "med ",
+    # Breadcrumbs («GDPR » Kapittel II»), glued names and articles.
+    " » ",
+    "»",
+    "BK12",
+    " A6",
+    "-styrene etter ",
 ]
 
 

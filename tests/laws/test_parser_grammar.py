@@ -529,3 +529,13 @@ def test_a_section_that_starts_a_compound_word_with_its_law_after_it(
     assert cited("Etter kommuneloven (1992) ble § 27-styrene vanlige.", default) == [
         ("LOV-1992-09-25-107", ("27",))
     ]
+
+
+def test_a_chapter_after_a_page_s_breadcrumbs(default: LawRegistry) -> None:
+    # sandtro.no: GDPR Artikkel 6, its navigation line copied as text: chapter II, the range of its
+    # articles, and article 6.
+    text = (
+        "GDPR » Kapittel II Prinsipper (art. 5-11) » Artikkel 6. Behandlingens lovlighet "
+        "(behandlingsgrunnlag)"
+    )
+    assert cited(text, default)[0] == (GDPR, ("II",))

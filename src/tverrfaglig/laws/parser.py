@@ -94,10 +94,12 @@ _AFTER_MORE = (
     r"|nr\.?|ledd)(?!\w))"
 )
 _SEC1 = rf"(?:{_SEC_DASHED}{_SEC}(?:\s+(?:og|eller)\s+{_SEC_DASHED}{_SEC}{_AFTER_MORE})*|{_SEC})"
+# Between a law and its unit: «(helsepersonelloven) - Kapittel 5», «§ 1-1: …», and a page's
+# breadcrumbs «GDPR » Kapittel II».
 _TAIL = (
-    rf"(?:(?:\)\s*)?\s*(?:[-–:]\s*)?§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
-    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC1})"
-    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
+    rf"(?:(?:\)\s*)?\s*(?:[-–:»]\s*)?§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
+    rf"|(?:\)\s*)?\s*(?:[-–:»]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC1})"
+    rf"|(?:\)\s*)?\s*(?:[-–:»]\s*)?(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
     rf"|\s*(?<!\w)(?:artikkel|artikel|art\.?)\s*(?P<art>{_ART}))"
 )
 _TAIL_RE = re.compile(_TAIL, re.IGNORECASE)
@@ -647,7 +649,7 @@ _URL_BACK = 12  # "https://www."
 _MD_TEXT_MAX = 300  # as in _MD_LINK
 _LINK_AHEAD = 400
 _NAME_AHEAD = 40
-_LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:]\s*)?\Z")
+_LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:»]\s*)?\Z")
 _LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas", "forskriften", "forskrifta")
 # The back-references (_REF) by their last word, with how far back they may start.
 _REF_WORDS = dict.fromkeys(
@@ -752,7 +754,7 @@ def _last_word(body: str, keyword: int) -> str:
     ``loven.``, ``loven)``, ``loven -``), without a regular expression: searching one back
     from the keyword costs a backtracking scan per start position."""
     text = body[max(0, keyword - 60) : keyword].rstrip()
-    if text.endswith(("-", "–", ":")):
+    if text.endswith(("-", "–", ":", "»")):
         text = text[:-1].rstrip()
     if text.endswith(")"):
         text = text[:-1]
