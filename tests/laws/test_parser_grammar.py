@@ -539,3 +539,18 @@ def test_a_chapter_after_a_page_s_breadcrumbs(default: LawRegistry) -> None:
         "(behandlingsgrunnlag)"
     )
     assert cited(text, default)[0] == (GDPR, ("II",))
+
+
+def test_todays_section_takes_the_law_named_after_it_in_the_sentence(
+    default: LawRegistry,
+) -> None:
+    # NOU 2016: 16 Ny barnevernslov, pkt. 7.1 Sammendrag (the act of 1992, then in force).
+    text = (
+        "Oppheve dagens § 2-1 tredje ledd om at kommunestyret kan legge oppgaver etter "
+        "barnevernloven til et folkevalgt organ."
+    )
+    assert cited(text, default) == [(BVL_1992, ("2-1",))]
+    # Not a law in the next sentence, nor one after another section (written by us): the
+    # «dagens § 2-1» stays quiet as before.
+    assert cited("Oppheve dagens § 2-1. Se barnevernloven.", default) == []
+    assert cited("Dagens § 2-1 og § 3 etter barnevernloven.", default) == [(None, ("3",))]

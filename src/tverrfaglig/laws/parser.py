@@ -1391,10 +1391,21 @@ def _loose_unit(
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
         if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
+        if (
+            tail["art"] is None
+            and _NOW_BEFORE_RE.search(body, max(0, keyword - 12), keyword)
+            and _antecedent(mentions, keyword, ("law", "regulation")) is None
+        ):
+            # «dagens § 2-1 … etter barnevernloven», with no law before it
+            law_mention = _named_after(body, end, mentions, ("law", "regulation"))
         genitive = _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword)
-        if genitive is not None and genitive[1].lower() not in _NOT_GENITIVE:
+        if (
+            law_mention is None
+            and genitive is not None
+            and genitive[1].lower() not in _NOT_GENITIVE
+        ):
             return None  # «avtalens § 3», «vedtektenes § 5»
-        law_mention = _unknown_title(body, keyword, tail)
+        law_mention = law_mention or _unknown_title(body, keyword, tail)
         if law_mention is None:
             kinds = ("convention",) if tail["art"] is not None else ("law", "regulation")
             law_mention = _antecedent(mentions, keyword, kinds)
@@ -1427,6 +1438,25 @@ def _loose_unit(
         nonstandard=notes,
         qualifier=qualifier_text,
     )
+
+
+# «dagens § 2-1 …»: the section of the law in force, named later in the sentence.
+_NOW_BEFORE_RE = re.compile(r"(?<!\w)(?:dagens|gjeldende|gjeldande)\s+\Z", re.IGNORECASE)
+
+
+def _named_after(
+    body: str, end: int, mentions: list[_Mention], kinds: tuple[str, ...]
+) -> _Mention | None:
+    """The first law named after ``end`` in the same sentence, with no other section between
+    («Oppheve dagens § 2-1 tredje ledd om at kommunestyret kan legge oppgaver etter
+    barnevernloven til et folkevalgt organ»)."""
+    for mention in mentions:
+        if mention.start < end or mention.law is None or mention.ref or mention.kind not in kinds:
+            continue
+        if _SENTENCE_END_RE.search(body, end, mention.start):
+            return None
+        return mention
+    return None
 
 
 _INTERRUPTION_RE = re.compile(r"\s*,\s*(?:jf|jfr)\.?\s+", re.IGNORECASE)
