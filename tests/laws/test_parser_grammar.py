@@ -554,3 +554,12 @@ def test_todays_section_takes_the_law_named_after_it_in_the_sentence(
     # «dagens § 2-1» stays quiet as before.
     assert cited("Oppheve dagens § 2-1. Se barnevernloven.", default) == []
     assert cited("Dagens § 2-1 og § 3 etter barnevernloven.", default) == [(None, ("3",))]
+
+
+def test_a_repeated_chapter_in_a_path_or_a_text_s_own_stays_quiet(default: LawRegistry) -> None:
+    # docs/laws.md: «pasient- og brukerrettighetsloven kapittel 4A … linked as `…/kap4A`»: a
+    # chapter in a path is no citation, whatever was cited before it; nor is the text's own.
+    text = "pasient- og brukerrettighetsloven kapittel 4A is `KAPITTEL_5`; linked as `…/kap4A`."
+    assert cited(text, default) == [("LOV-1999-07-02-63", ("4A",))]
+    text = "Se opplæringslova kapittel 12. Dette står i kapittel 12 i denne rapporten."
+    assert cited(text, default) == [("LOV-2023-06-09-30", ("12",))]

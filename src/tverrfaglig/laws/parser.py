@@ -1352,11 +1352,18 @@ def _era_mention(
 
 
 def _loose_unit(
-    body: str, keyword: int, paragraphs: _Paragraphs, registry: LawRegistry, today: date, line: int
+    body: str,
+    keyword: int,
+    paragraphs: _Paragraphs,
+    registry: LawRegistry,
+    today: date,
+    line: int,
+    found: list[tuple[int, Citation]] | None = None,
 ) -> Citation | None:
     """A «§», chapter or article with no law right before it: reverse order («§ 2-12 i
-    opplæringslova»), continuation («jf. § 10» after a law in the paragraph), a document's own
-    paragraph or chapter (quiet), or a section sign with no law (TVF208)."""
+    opplæringslova»), continuation («jf. § 10» after a law in the paragraph, a chapter cited
+    again), a document's own paragraph or chapter (quiet), or a section sign with no law
+    (TVF208). ``found``: the citations found so far, by position."""
     tail = _TAIL_RE.match(body, keyword)
     if tail is None:
         return None
@@ -1387,7 +1394,9 @@ def _loose_unit(
         if tail["chap"] is not None:
             # A report's own chapters: only «<law> kapittel N» cites one, and «og kapittel 19»
             # right after it in the same sentence (continuation).
-            return _chapter_continuation(body, keyword, tail, mentions, line)
+            return _chapter_continuation(body, keyword, tail, mentions, line) or _repeated_chapter(
+                body, keyword, tail, found or [], paragraphs, line
+            )
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
         if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
@@ -1657,9 +1666,7 @@ def find_citations(
             continue
         tail = _TAIL_RE.match(body, keyword)
         loose_end = tail.end() if tail is not None else keyword + 1
-        cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword))
-        if cite is None and tail is not None and tail["chap"] is not None:
-            cite = _repeated_chapter(body, keyword, tail, found, paragraphs, line_at(keyword))
+        cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword), found)
         if cite is not None and cite.unresolved and cite.sections:
             heading_law = _commentary_law(body, keyword, registry, today)
             if heading_law is not None:
