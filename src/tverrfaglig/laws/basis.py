@@ -157,7 +157,7 @@ def regulation_titles(
     """The registry's regulations ``body`` names by a full title «forskrift om …» without a
     section, each once, that ``found`` does not already cite; not a repealed one."""
     cited = {cite.law.id for cite in found if cite.law is not None}
-    pattern = registry.mention_pattern
+    pattern = registry.glued_mention_pattern
     result: list[Citation] = []
     for start in _title_starts(body):
         match = pattern.match(body, start)
@@ -206,7 +206,7 @@ def basis_citations(
     if not starts:
         return []
     cited = {cite.law.id for cite in found if cite.law is not None}
-    pattern = registry.mention_pattern
+    pattern = registry.glued_mention_pattern
     result: list[Citation] = []
     for start, listed in sorted(starts.items()):
         pos = start
