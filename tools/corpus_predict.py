@@ -111,6 +111,7 @@ LAW_KEYS: dict[str, str] = {
     "forskrift-familiebarnehager": "FOR-2005-12-16-1555",
     "forskrift-foreldrebetaling": "FOR-2005-12-16-1478",
     "forskrift-miljørettet-helsevern-barnehager-skoler": "FOR-1995-12-01-928",
+    "forskrift-sosiale-tjenester-uten-fast-bopel": "FOR-2011-12-16-1251",
 }
 _BY_ID = {law_id: key for key, law_id in LAW_KEYS.items()}
 

@@ -32,12 +32,12 @@ PRECISION_TARGET = 0.99
 #: them (glued Lovdata IDs, regulations by full title, Lovdata page titles, «gjeldende <law>»,
 #: bills' «Til § N»).
 MEASURED = {
-    "plain": (143, 0, 7),
+    "plain": (144, 0, 6),
     "list": (157, 1, 5),
     "chapter": (25, 1, 2),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (107, 0, 23),
+    "whole-law": (108, 0, 22),
     "qualifier": (134, 3, 6),
     "genitive": (21, 0, 2),
     "reverse": (21, 1, 2),
@@ -46,14 +46,14 @@ MEASURED = {
     "range": (18, 0, 1),
     "continuation": (117, 1, 4),
     "article": (60, 3, 4),
-    "regulation": (71, 0, 10),
+    "regulation": (72, 0, 9),
     "no-law": (36, 0, 1),
     "abbreviation": (27, 4, 6),
     "decimal": (2, 0, 0),
     "shared-name": (89, 7, 11),
     "other-law": (135, 5, 13),
     "quiet": (162, 6, 19),
-    "all": (482, 12, 43),
+    "all": (483, 12, 42),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but

@@ -253,6 +253,18 @@ def test_sosialtjenesteloven_in_a_text_of_2000_is_the_act_of_1991(registry: LawR
             ],
         ),
         (
+            "Sosialtjenesteloven § 2 gir adgang til i forskrift å begrense bruken av loven til "
+            "personer som ikke er norske statsborgere eller som ikke har bopel her. I forskrift "
+            "om sosiale tjenester for personer uten fast bopel i Norge er det gitt slik "
+            "begrensning.",
+            "Statens helsetilsyn: Veileder i behandling av klagesaker etter sosialtjenesteloven, 10.2",
+            None,
+            [
+                Label("sosialtjenesteloven", section="2"),
+                Label("forskrift-sosiale-tjenester-uten-fast-bopel"),
+            ],
+        ),
+        (
             "I Barnehageloven og Forskrift om foreldrebetaling i barnehager er det nedfelt "
             "bestemmelser for betaling i barnehagen.",
             "FUB: Barnehageavgiften er lovregulert",
