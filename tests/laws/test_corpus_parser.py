@@ -37,12 +37,12 @@ MEASURED = {
     "chapter": (25, 1, 2),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (108, 0, 22),
+    "whole-law": (110, 0, 20),
     "qualifier": (134, 3, 6),
     "genitive": (21, 0, 2),
     "reverse": (21, 1, 2),
     "long-title": (105, 0, 8),
-    "name-variant": (51, 0, 4),
+    "name-variant": (53, 0, 2),
     "range": (18, 0, 1),
     "continuation": (117, 1, 4),
     "article": (60, 3, 4),
@@ -52,13 +52,20 @@ MEASURED = {
     "decimal": (2, 0, 0),
     "shared-name": (89, 7, 11),
     "other-law": (135, 5, 13),
-    "quiet": (162, 6, 19),
-    "all": (483, 12, 42),
+    "quiet": (164, 6, 17),
+    "all": (485, 12, 40),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
 #: «decimal» (its two passages are read right).
-SHORT_OF_TARGET = frozenset(MEASURED) - {"continuation", "decimal", "list", "no-law", "plain"}
+SHORT_OF_TARGET = frozenset(MEASURED) - {
+    "continuation",
+    "decimal",
+    "list",
+    "name-variant",
+    "no-law",
+    "plain",
+}
 
 
 @pytest.fixture(scope="module")

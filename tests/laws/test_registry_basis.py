@@ -53,6 +53,13 @@ def laws_of(text: str, registry: LawRegistry) -> list[tuple[str | None, tuple[st
             "Familiebarnehagegruppen: Vedtekter",
             [("LOV-2005-06-17-64", ())],
         ),
+        (
+            "I norsk lovgivning er barns rett til å bli hørt i helsespørsmål som angår dem, "
+            "sikret i pasientrettighetsloven og psykisk helsevernloven. Alle lover finnes på "
+            "www.lovdata.no.",
+            "Voksne for Barn: Med loven i hånd",
+            [("LOV-1999-07-02-63", ()), ("LOV-1999-07-02-62", ())],
+        ),
     ],
 )
 def test_a_law_the_text_rests_on_is_cited_as_a_whole(

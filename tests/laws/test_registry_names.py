@@ -257,7 +257,7 @@ def test_sosialtjenesteloven_in_a_text_of_2000_is_the_act_of_1991(registry: LawR
             "personer som ikke er norske statsborgere eller som ikke har bopel her. I forskrift "
             "om sosiale tjenester for personer uten fast bopel i Norge er det gitt slik "
             "begrensning.",
-            "Statens helsetilsyn: Veileder i behandling av klagesaker etter sosialtjenesteloven, 10.2",
+            "Statens helsetilsyn: Veileder i behandling av klagesaker etter sosialtjenesteloven",
             None,
             [
                 Label("sosialtjenesteloven", section="2"),

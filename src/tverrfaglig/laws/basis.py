@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # _may_have_cue says a body may hold one).
 _CUE_RE = re.compile(
     r"(?<!\w)(?:(?:hjemlet|hjemla|heimla|heimlet)\s+i|i\s+medhold\s+av|med\s+(?:hjemmel|heimel)"
-    r"\s+i|(?:tjenester|tenester)\s+etter|i\s*følge)\s+",
+    r"\s+i|(?:tjenester|tenester)\s+etter|sikret\s+i|sikra\s+i|i\s*følge)\s+",
     re.IGNORECASE,
 )
 # A heading of a list of laws, on a line of its own.
@@ -49,6 +49,8 @@ def _may_have_cue(body: str) -> bool:
         or "medhold" in body
         or "nester etter" in body
         or "følge " in body
+        or "ikret " in body
+        or "ikra " in body
     )
 
 
