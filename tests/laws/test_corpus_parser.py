@@ -37,7 +37,7 @@ MEASURED = {
     "chapter": (25, 1, 2),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (110, 0, 20),
+    "whole-law": (111, 0, 19),
     "qualifier": (134, 3, 6),
     "genitive": (21, 0, 2),
     "reverse": (21, 1, 2),
@@ -52,8 +52,8 @@ MEASURED = {
     "decimal": (2, 0, 0),
     "shared-name": (89, 7, 11),
     "other-law": (135, 5, 13),
-    "quiet": (164, 6, 17),
-    "all": (485, 12, 40),
+    "quiet": (165, 6, 16),
+    "all": (486, 12, 39),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but

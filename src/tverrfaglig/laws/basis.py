@@ -132,6 +132,8 @@ def find_body_citations(
     found += basis_citations(body, first_line, registry, today, found)
     if "orskrift om" in body or "ORSKRIFT OM" in body:
         found += regulation_titles(body, first_line, registry, today, found)
+    if "loven)" in body or "lova)" in body:
+        found += source_in_brackets(body, first_line, registry, today, found)
     return found
 
 
@@ -249,6 +251,35 @@ def _glued_name(body: str, end: int, pattern: re.Pattern[str]) -> bool:
         return False
     match = pattern.match(body, end)
     return match is not None and match.group("name") is not None
+
+
+# A law's name alone in brackets after a statement, as its source: «Alle barnehager skal ha
+# vedtekter (barnehageloven)». Not a short name given to the law named right before the
+# brackets («Lov om barnehager (barnehageloven)», «Forskrift om rammeplan … (rammeplanen)»).
+_SOURCE_IN_BRACKETS_RE = re.compile(r"\(([^\W\d_][^()\n]{2,60}?)\)")
+_TITLE_BACK = 160  # how far before the brackets a title of the same law is looked for
+
+
+def source_in_brackets(
+    body: str, first_line: int, registry: LawRegistry, today: date, found: list[Citation]
+) -> list[Citation]:
+    """The laws ``body`` names alone in brackets as the source of what it says, each once,
+    that ``found`` does not already cite."""
+    cited = {cite.law.id for cite in found if cite.law is not None}
+    result: list[Citation] = []
+    for match in _SOURCE_IN_BRACKETS_RE.finditer(body):
+        name = match[1].strip()
+        law = registry.resolve(name, today)
+        if law is None or law.id in cited or law.kind == "convention":
+            continue
+        start = match.start()
+        before = body[max(0, start - _TITLE_BACK) : start].rstrip()
+        if any(m.end() == len(before) for m in registry.mention_pattern.finditer(before)):
+            continue  # «Lov om barnehager (barnehageloven)»: a name for the law just named
+        cited.add(law.id)
+        line = first_line + body.count("\n", 0, start)
+        result.append(Citation(name, line, name, law))
+    return result
 
 
 def _ends_the_line(body: str, end: int) -> bool:
