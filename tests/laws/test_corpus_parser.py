@@ -37,11 +37,11 @@ MEASURED = {
     "chapter": (25, 1, 2),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (111, 0, 19),
+    "whole-law": (112, 0, 18),
     "qualifier": (134, 3, 6),
-    "genitive": (21, 0, 2),
+    "genitive": (22, 0, 1),
     "reverse": (21, 1, 2),
-    "long-title": (105, 0, 8),
+    "long-title": (106, 0, 7),
     "name-variant": (53, 0, 2),
     "range": (18, 0, 1),
     "continuation": (117, 1, 4),
@@ -53,7 +53,7 @@ MEASURED = {
     "shared-name": (89, 7, 11),
     "other-law": (135, 5, 13),
     "quiet": (165, 6, 16),
-    "all": (486, 12, 39),
+    "all": (487, 12, 38),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
@@ -61,6 +61,7 @@ MEASURED = {
 SHORT_OF_TARGET = frozenset(MEASURED) - {
     "continuation",
     "decimal",
+    "genitive",
     "list",
     "name-variant",
     "no-law",

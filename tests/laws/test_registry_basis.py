@@ -67,6 +67,13 @@ def laws_of(text: str, registry: LawRegistry) -> list[tuple[str | None, tuple[st
             "Tønsberg kommune: Vedtekter for barnehagene",
             [("LOV-2005-06-17-64", ())],
         ),
+        (
+            "Lover\n\nDette er en lovregulert tjeneste.\n\nLov om sosiale tjenester i arbeids- "
+            "og velferdsforvaltningen § 17 Opplysning, råd og veiledning\nLov om "
+            "behandlingsmåten i forvaltningssaker (forvaltningsloven)",
+            "Nordre Land kommune: Opplysninger, råd og veiledning",
+            [("LOV-2009-12-18-131", ("17",)), ("LOV-1967-02-10", ())],
+        ),
     ],
 )
 def test_a_law_the_text_rests_on_is_cited_as_a_whole(
@@ -294,6 +301,8 @@ def test_glue_is_only_a_change_of_case_between_two_names(text: str, registry: La
         "Forskrift om rammeplan for barnehagens innhold og oppgaver (rammeplanen) fastsetter "
         "utfyllende bestemmelser.",
         "Lov om barnehager (barnehageloven) trådte i kraft i 2006.",
+        # A title alone on its line, without its short name, may be a heading (written by us).
+        "Lov om behandlingsmåten i forvaltningssaker\n\nLoven gjelder for forvaltningsorganer.",
         # Not a name in brackets that is no law's, nor a section in them.
         "Alle barnehager skal ha vedtekter (se vedtektene).",
     ],

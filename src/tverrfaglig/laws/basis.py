@@ -71,6 +71,26 @@ def _lovdata_title_lines(body: str) -> list[int]:
     return starts
 
 
+# A line that is a law's title and its short name in brackets, in a list of what a service
+# rests on: «Lov om behandlingsmåten i forvaltningssaker (forvaltningsloven)» (Nordre Land
+# kommune's service pages). Only with the short name: a title alone may be a heading.
+_TITLE_LINE_RE = re.compile(
+    r"^[ \t]*(?:[-*•–][ \t]+)?(?=(?:lov|forskrift)\s+om\s)[^\n]{8,160}\)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+
+
+def _title_lines(body: str) -> list[int]:
+    """Where each line that is a law's title with its short name in brackets starts its text
+    (after a bullet)."""
+    starts: list[int] = []
+    for match in _TITLE_LINE_RE.finditer(body):
+        bullet = _BULLET_RE.match(body, match.start())
+        starts.append(bullet.end() if bullet else match.start())
+    return starts
+
+
 def _may_have_heading(body: str) -> bool:
     return (
         "\nLov" in body
@@ -206,7 +226,9 @@ def basis_citations(
     lovdata_titles: set[int] = set()
     if "Lovdata" in body:
         lovdata_titles.update(_lovdata_title_lines(body))
-        starts.update(dict.fromkeys(lovdata_titles, True))
+    if "loven)" in body or "lova)" in body:
+        lovdata_titles.update(_title_lines(body))
+    starts.update(dict.fromkeys(lovdata_titles, True))
     if not starts:
         return []
     cited = {cite.law.id for cite in found if cite.law is not None}
@@ -223,7 +245,9 @@ def basis_citations(
                 break
             if start in lovdata_titles:
                 after = _BRACKETS_RE.match(body, end)
-                if not _LOVDATA_TITLE_RE.match(body, after.end() if after else end):
+                if not _LOVDATA_TITLE_RE.match(body, after.end() if after else end) and not (
+                    after is not None and _LINE_END_RE.match(body, after.end())
+                ):
                     break
             elif listed and not _ends_the_line(body, end) and not _glued_name(body, end, pattern):
                 break
