@@ -32,28 +32,28 @@ PRECISION_TARGET = 0.99
 #: them (glued Lovdata IDs, regulations by full title, Lovdata page titles, «gjeldende <law>»,
 #: bills' «Til § N»).
 MEASURED = {
-    "plain": (144, 0, 6),
-    "list": (157, 1, 5),
+    "plain": (145, 0, 5),
+    "list": (158, 1, 4),
     "chapter": (25, 1, 2),
     "lovdata-id": (7, 0, 1),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (112, 0, 18),
-    "qualifier": (134, 3, 6),
+    "whole-law": (115, 0, 15),
+    "qualifier": (135, 3, 5),
     "genitive": (22, 0, 1),
     "reverse": (21, 1, 2),
     "long-title": (106, 0, 7),
     "name-variant": (53, 0, 2),
-    "range": (18, 0, 1),
+    "range": (19, 0, 0),
     "continuation": (117, 1, 4),
-    "article": (60, 3, 4),
-    "regulation": (72, 0, 9),
+    "article": (61, 3, 3),
+    "regulation": (73, 0, 8),
     "no-law": (36, 0, 1),
     "abbreviation": (27, 4, 6),
     "decimal": (2, 0, 0),
     "shared-name": (89, 7, 11),
     "other-law": (135, 5, 13),
     "quiet": (165, 6, 16),
-    "all": (487, 12, 38),
+    "all": (490, 12, 35),
 }
 
 #: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
@@ -66,6 +66,7 @@ SHORT_OF_TARGET = frozenset(MEASURED) - {
     "name-variant",
     "no-law",
     "plain",
+    "range",
 }
 
 

@@ -74,6 +74,12 @@ def laws_of(text: str, registry: LawRegistry) -> list[tuple[str | None, tuple[st
             "Nordre Land kommune: Opplysninger, råd og veiledning",
             [("LOV-2009-12-18-131", ("17",)), ("LOV-1967-02-10", ())],
         ),
+        (
+            "Personopplysningsloven og personvernforordningen artikkel 6 – 11 og 21 gjev "
+            "utfyllande informasjon.",
+            "Ulvik herad: Personvern, Formål",
+            [("LOV-2018-06-15-38/gdpr", ()), ("LOV-2018-06-15-38", ())],
+        ),
     ],
 )
 def test_a_law_the_text_rests_on_is_cited_as_a_whole(
@@ -309,3 +315,18 @@ def test_glue_is_only_a_change_of_case_between_two_names(text: str, registry: La
 )
 def test_a_name_in_brackets_that_is_not_a_source(text: str, registry: LawRegistry) -> None:
     assert laws_of(text, registry) == []
+
+
+def test_two_laws_named_together(registry: LawRegistry) -> None:
+    # NOU 2004: 18 Helhet og plan i sosial- og helsetjenestene, pkt. 8.2. Read here without its
+    # date, «Sosialtjenesteloven» is the act in force; the corpus, with the date, the act of 1991.
+    text = (
+        "Både Kommunehelsetjenesteloven og Sosialtjenesteloven har bestemmelser om rettskrav "
+        "på tjenester når visse vilkår er oppfylt."
+    )
+    assert [law for law, _units in laws_of(text, registry)] == [
+        "LOV-1982-11-19-66",
+        "LOV-2009-12-18-131",
+    ]
+    # One law named alone is still no citation in running text (written by us).
+    assert laws_of("Kommunehelsetjenesteloven og kommunen har ansvar.", registry) == []

@@ -269,7 +269,8 @@ def test_sosialtjenesteloven_in_a_text_of_2000_is_the_act_of_1991(registry: LawR
             "bestemmelser for betaling i barnehagen.",
             "FUB: Barnehageavgiften er lovregulert",
             None,
-            [Label("forskrift-foreldrebetaling")],
+            # The act and the regulation named together (laws.basis, two laws named together).
+            [Label("barnehageloven"), Label("forskrift-foreldrebetaling")],
         ),
     ],
 )

@@ -223,6 +223,8 @@ def basis_citations(
     if _may_have_heading(body):
         for heading in _HEADING_RE.finditer(body):
             starts.update(dict.fromkeys(_list_lines(body, heading.end()), True))
+    if "a og " in body or "n og " in body or "A OG " in body or "N OG " in body:
+        starts.update(dict.fromkeys(_law_pairs(body, registry), False))
     lovdata_titles: set[int] = set()
     if "Lovdata" in body:
         lovdata_titles.update(_lovdata_title_lines(body))
@@ -267,6 +269,33 @@ def basis_citations(
                 break
             pos = joined.end()
     return result
+
+
+# Two laws named together, «<law> og <law>»: the text says what rests on both («Både
+# Kommunehelsetjenesteloven og Sosialtjenesteloven har bestemmelser om rettskrav»,
+# «Personopplysningsloven og personvernforordningen artikkel 6 – 11 og 21 gjev utfyllande
+# informasjon»). Found from the «og» after a name's usual ending; the names are then read
+# from the first (basis_citations).
+_PAIR_NEEDLES = ("loven og ", "lova og ", "LOVEN OG ", "LOVA OG ")
+_PAIR_BACK = 90  # how far before the «og» the first name may start
+
+
+def _law_pairs(body: str, registry: LawRegistry) -> list[int]:
+    """Where each first law of a pair «<law> og <law>» starts."""
+    pattern = registry.mention_pattern
+    starts: list[int] = []
+    for needle in _PAIR_NEEDLES:
+        pos = body.find(needle)
+        while pos >= 0:
+            name_end = pos + len(needle) - 4  # before « og »
+            second = pattern.match(body, name_end + 4)
+            if second is not None and second["name"] is not None:
+                for first in pattern.finditer(body, max(0, name_end - _PAIR_BACK), name_end):
+                    if first.end() == name_end and first["name"] is not None:
+                        starts.append(first.start())
+                        break
+            pos = body.find(needle, pos + len(needle))
+    return starts
 
 
 def _glued_name(body: str, end: int, pattern: re.Pattern[str]) -> bool:
