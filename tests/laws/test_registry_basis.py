@@ -330,3 +330,18 @@ def test_two_laws_named_together(registry: LawRegistry) -> None:
     ]
     # One law named alone is still no citation in running text (written by us).
     assert laws_of("Kommunehelsetjenesteloven og kommunen har ansvar.", registry) == []
+
+
+def test_a_title_with_the_act_s_year(registry: LawRegistry) -> None:
+    # Juridika Innsikt: Barnevernsloven – nytt og gammelt på samme tid.
+    text = (
+        "Lov om barnevern (barnevernsloven) LOV-2021-06-18-97 trådte med noen få unntak i kraft "
+        "1.1.2023. Den avløser dermed lov om barneverntjenester fra 1992, og et svært viktig "
+        "felt innenfor velferdsretten har fått en oppdatert lovgivning."
+    )
+    assert [law for law, _units in laws_of(text, registry)] == [
+        "LOV-2021-06-18-97",
+        "LOV-1992-07-17-100",
+    ]
+    # Not a year that is not the act's own (written by us).
+    assert laws_of("Endringer i lov om barneverntjenester fra 2009 trådte i kraft.", registry) == []

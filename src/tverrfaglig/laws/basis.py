@@ -154,7 +154,39 @@ def find_body_citations(
         found += regulation_titles(body, first_line, registry, today, found)
     if "loven)" in body or "lova)" in body:
         found += source_in_brackets(body, first_line, registry, today, found)
+    if " fra 1" in body or " fra 2" in body or " av 1" in body or " av 2" in body:
+        found += titles_with_year(body, first_line, registry, today, found)
     return found
+
+
+# A law's title with the year of the act: «Den avløser dermed lov om barneverntjenester fra
+# 1992» (Juridika Innsikt). The year must be the act's own (its Lovdata ID's).
+_TITLE_START_RE = re.compile(r"(?<!\w)(?:lov|forskrift)\s+om\s", re.IGNORECASE)
+_YEAR_AFTER_RE = re.compile(r"\s+(?:fra|av|frå)\s+(\d{4})(?!\w|\s*nr)", re.IGNORECASE)
+
+
+def titles_with_year(
+    body: str, first_line: int, registry: LawRegistry, today: date, found: list[Citation]
+) -> list[Citation]:
+    """The laws ``body`` names by title and the act's year, each once, that ``found`` does not
+    already cite."""
+    cited = {cite.law.id for cite in found if cite.law is not None}
+    pattern = registry.mention_pattern
+    result: list[Citation] = []
+    for start in (m.start() for m in _TITLE_START_RE.finditer(body)):
+        match = pattern.match(body, start)
+        if match is None or match.group("name") is None:
+            continue
+        year = _YEAR_AFTER_RE.match(body, match.end())
+        if year is None:
+            continue
+        law = registry.resolve(match.group(0).rstrip("."), today)
+        if law is None or law.id in cited or law.id[4:8] != year[1]:
+            continue
+        cited.add(law.id)
+        text = " ".join(body[start : year.end()].split())
+        result.append(Citation(text, first_line + body.count("\n", 0, start), text, law))
+    return result
 
 
 def _title_starts(body: str) -> list[int]:
