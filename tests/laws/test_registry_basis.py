@@ -345,3 +345,17 @@ def test_a_title_with_the_act_s_year(registry: LawRegistry) -> None:
     ]
     # Not a year that is not the act's own (written by us).
     assert laws_of("Endringer i lov om barneverntjenester fra 2009 trådte i kraft.", registry) == []
+
+
+def test_an_unknown_law_in_a_list_after_a_cue(registry: LawRegistry) -> None:
+    # Ot.prp. nr. 13 (1998-99), pkt. 13.2.1: legeloven is not in the registry; the list «… og
+    # sykehusloven» after «i medhold av» goes on past it. (The regulation of 1989, cited by date
+    # and number, is not in the registry either: an unknown law, TVF201.)
+    text = (
+        "Mer detaljerte regler finner man i forskrift av 17 mars 1989 nr 277 om leges og "
+        "helseinstitusjons journal for pasient (kalt journalforskriften), som er gitt i medhold "
+        "av legeloven og sykehusloven."
+    )
+    assert [law for law, _units in laws_of(text, registry)] == [None, "LOV-1969-06-19-57"]
+    # An unknown law does not start a list under a heading (written by us).
+    assert laws_of("Lover\nlegeloven og sykehusloven", registry) == []

@@ -272,11 +272,21 @@ def basis_citations(
         pos = start
         while True:
             match = pattern.match(body, pos)
-            if match is None or match.group("name") is None:
+            if match is None:
                 break
             end = match.end()
             if _UNIT_AFTER_RE.match(body, end):
                 break
+            if match.group("name") is None:
+                # An unknown «…loven» in a list after a cue («gitt i medhold av legeloven og
+                # sykehusloven»): not cited (tvf cannot tell it), but the list goes on.
+                joined = _AND_RE.match(body, end)
+                if listed or match.group("unknown") is None or joined is None:
+                    break
+                if joined.end() == end:
+                    break
+                pos = joined.end()
+                continue
             if start in lovdata_titles:
                 after = _BRACKETS_RE.match(body, end)
                 if not _LOVDATA_TITLE_RE.match(body, after.end() if after else end) and not (
