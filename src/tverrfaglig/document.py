@@ -47,6 +47,7 @@ def as_date(value: object, *, timestamps: bool = False) -> dt.date | None:
 
 _BOM = "\ufeff"
 _FENCE = "---"
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -157,18 +158,10 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
             )
         )
         return doc, findings
-    end = None  # the index of the closing fence's line
-    start = first_end + 1  # where line ``index`` starts
-    index = 1
-    while first_end != -1:
-        stop = text.find("\n", start)
-        if (text[start:] if stop == -1 else text[start:stop]).rstrip() in (_FENCE, "..."):
-            end = index
-            break
-        if stop == -1:
-            break
-        start, index = stop + 1, index + 1
-    if end is None:
+    # The closing fence: the first line after the first that is «---» or «...» once trailing
+    # whitespace is stripped (str.rstrip's whitespace: the expression's \s).
+    closing = None if first_end == -1 else _CLOSING_FENCE.search(text, first_end + 1)
+    if closing is None:
         findings.append(
             error(
                 "TVF001",
@@ -178,7 +171,9 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
             )
         )
         return doc, findings
-
+    start = closing.start()  # where the closing fence's line starts
+    end = text.count("\n", first_end, start)  # the index of its line
+    stop = closing.end() if closing.end() < len(text) else -1  # the newline ending it
     doc.body = "" if stop == -1 else text[stop + 1 :]
     doc.body_line = end + 2
     meta, problems = _load_front_matter(
