@@ -247,34 +247,41 @@ def scan_path(
     work = _Work(
         laws=laws, today=today, extra=extra, cached=cache is not None, services=config.services
     )
+    if jobs > 1:  # imported once, here, not in every worker
+        _rules()
+        from ..document import parse_document as _parse  # noqa: F401
+        from .summary import Summary as _Summary  # noqa: F401
     with forked_map(_check_chunk, chunks, state=work, jobs=jobs) as parts:
         if meanwhile is not None:
             meanwhile()
         if progress is not None and len(todo) < len(files):
             progress(len(files) - len(todo), len(files))
         for chunk, part in zip(chunks, parts, strict=True):
-            for (index, rel, _path, _known), done in zip(chunk, part, strict=True):
-                if cache is not None and done.stat is not None:
-                    if done.same:
-                        done.outcome = cache.entries[rel].outcome
-                    cache.keep(rel, Entry(done.stat, done.digest, done.outcome), changed=True)
-                    seen[index] = (done.stat, done.digest)
-                    digests[rel] = done.digest
-                outcomes[index] = done
+            for (index, rel, _path, _known), (outcome, made, stat, content) in zip(
+                chunk, part, strict=True
+            ):
+                if cache is not None and stat is not None:
+                    if outcome is None:  # the bytes the cache knows: its outcome stands
+                        outcome = cache.entries[rel].outcome
+                    cache.keep(rel, Entry(stat, content, outcome), changed=True)
+                    seen[index] = (stat, content)
+                    digests[rel] = content
+                assert outcome is not None
+                outcomes[index] = _Outcome(outcome, made)
             if progress is not None:
                 progress(len(chunk), len(files))
     summaries: list[Summary] = []
     extras: list[T] = []
     documents = 0
-    for outcome in outcomes:
-        assert outcome is not None
-        own, summary, counted = outcome.outcome
+    for gave in outcomes:
+        assert gave is not None
+        own, summary, counted = gave.outcome
         findings.extend(own)
         documents += counted
         if summary is not None:
             summaries.append(summary)
             if extra is not None:
-                extras.append(outcome.extra)  # type: ignore[arg-type]
+                extras.append(gave.extra)  # type: ignore[arg-type]
     findings.extend(check_across(summaries, today))
     if cache is not None:
         cache.save()
@@ -296,16 +303,17 @@ def scan_path(
 _Todo = tuple[int, str, Path, bytes | None]
 
 
-@dataclass
-class _Outcome(Generic[T]):
-    """What a file gave (see :data:`.cache.Outcome`), with what ``extra`` made of it; ``same``:
-    its bytes are those the cache knows, so the cache's outcome stands."""
+class _Outcome(NamedTuple, Generic[T]):
+    """What a file gave (see :data:`.cache.Outcome`), with what ``extra`` made of it."""
 
     outcome: Outcome
     extra: T | None = None
-    stat: Stat | None = None
-    digest: bytes = b""
-    same: bool = False
+
+
+#: What a worker gives back for a file: its outcome (None: the bytes are those the cache knows,
+#: so the cache's outcome stands), what ``extra`` made of it, and with a cache the file's stat
+#: and the digest of its bytes. Plain tuples: they are pickled back to the parent.
+_Done = tuple["Outcome | None", "T | None", "Stat | None", bytes]
 
 
 @dataclass(frozen=True)
@@ -319,39 +327,46 @@ class _Work(Generic[T]):
     services: frozenset[str] = frozenset()  # what tvf.toml names, for TVF601
 
 
-_NOTHING: Outcome = ((), None, False)
-
-
-def _check_chunk(work: _Work[T], files: list[_Todo]) -> list[_Outcome[T]]:
+def _check_chunk(work: _Work[T], files: list[_Todo]) -> list[_Done[T]]:
     from ..handbook import read_file
     from .summary import Summary
 
     parse = parse_document
     if parse is _PARSE_LAZILY:  # not replaced (a test counts the files parsed by replacing it)
         from ..document import parse_document as parse
-    done: list[_Outcome[T]] = []
+    of = Summary.of
+    laws, today, services, extra = work.laws, work.today, work.services, work.extra
+    done: list[_Done[T]] = []
     for _index, rel, path, known in files:
-        data, stat, problems = read_file(rel, path)
+        stat: Stat | None = None
+        content = b""
+        if work.cached:
+            data, st, problems = read_file(rel, path)
+            if data is not None and st is not None:
+                stat, content = stat_of(st), digest(data)
+                if content == known:
+                    done.append((None, None, stat, content))
+                    continue
+        else:
+            try:  # without a cache the file's stat is not needed
+                with open(path, "rb") as handle:  # noqa: PTH123 - the cheapest call, per file
+                    data = handle.read()
+                problems = []
+            except OSError:  # read_file says what is wrong, as it does with a cache
+                data, _stat, problems = read_file(rel, path)
         if data is None:
-            done.append(_Outcome((tuple(problems), None, False)))
+            done.append(((tuple(problems), None, False), None, None, b""))
             continue
-        result: _Outcome[T] = _Outcome(_NOTHING)
-        if work.cached and stat is not None:
-            result.stat, result.digest = stat_of(stat), digest(data)
-            if result.digest == known:
-                result.same = True
-                done.append(result)
-                continue
         doc, problems = parse(rel, data)
         summary = None
+        made = None
         if doc is not None:
-            problems.extend(check_document(doc, work.laws, work.today, work.services))
+            problems.extend(check_document(doc, laws, today, services))
             if doc.meta is not None:
-                summary = Summary.of(doc)
-                if work.extra is not None:
-                    result.extra = work.extra(doc)
-        result.outcome = (tuple(problems), summary, doc is not None)
-        done.append(result)
+                summary = of(doc)
+                if extra is not None:
+                    made = extra(doc)
+        done.append(((tuple(problems), summary, doc is not None), made, stat, content))
     return done
 
 
@@ -381,7 +396,6 @@ def check_across(summaries: list[Summary], today: dt.date | None = None) -> Iter
     """The checks that compare documents with each other."""
     from .fingerprints import check_suspect_references
     from .identity import check_unique
-    from .networks import check_networks
     from .references import check_references
     from .summary import Index
 
@@ -391,7 +405,11 @@ def check_across(summaries: list[Summary], today: dt.date | None = None) -> Iter
     for summary in summaries:
         yield from check_references(summary, index)
         yield from check_suspect_references(summary, index.by_id)
-    yield from check_networks((s.document for s in summaries), today)
+    documents = [s.document for s in summaries if s.document is not None]
+    if documents:  # networks, meetings, inputs: most handbooks at the scale that counts have none
+        from .networks import check_networks
+
+        yield from check_networks(documents, today)
 
 
 # --- tvf check --changed-since ------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..document import HANDBOOK_TYPES, NETWORK_TYPE, Document, as_date
+from ..document import HANDBOOK_TYPES, ID_RE, NETWORK_TYPE, Document, as_date
 
 
 class Summary(NamedTuple):
@@ -62,6 +62,9 @@ class Index:
 
     by_id: dict[str, Summary] = field(default_factory=dict)
     networks: dict[str, Summary] = field(default_factory=dict)
+    #: The keys of ``by_id`` that have the form of a document ID (:data:`~..document.ID_RE`):
+    #: a reference to one of them needs no other look-up.
+    valid_ids: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, summaries: Iterable[Summary]) -> Index:
@@ -73,6 +76,7 @@ class Index:
                 index.by_id.setdefault(summary.id, summary)
             elif summary.type == NETWORK_TYPE:
                 index.networks.setdefault(summary.id, summary)
+        index.valid_ids = {key for key in index.by_id if ID_RE.match(key)}
         return index
 
 
