@@ -156,3 +156,59 @@ def test_worker_count() -> None:
     assert workers.chunk_size(10_000, 2) == 1250
     assert workers.chunk_size(10_000, 2, per_job=16) == 313
     assert workers.chunk_size(10_000, 1) == 250
+
+
+# --- here=True: this process takes pieces too ---------------------------------------------------
+
+
+def test_here_this_process_works_too_and_the_order_holds() -> None:
+    with forked_map(_slow_square, range(24), state=3, jobs=2, here=True) as results:
+        done = list(results)
+    assert [value for _pid, value in done] == [n * n + 3 for n in range(24)]
+    pids = {pid for pid, _value in done}
+    assert os.getpid() in pids  # pieces done here
+    assert len(pids) == 2  # and in the one worker forked
+
+
+def _slow_square(offset: int, n: int) -> tuple[int, int]:
+    time.sleep(0.01)
+    return _square(offset, n)
+
+
+def test_here_an_exception_in_a_piece_done_here_or_there_is_raised() -> None:
+    for jobs in (2, 3):
+        with (
+            pytest.raises(ValueError, match="piece 3 is bad"),
+            forked_map(_fail_on_three, range(8), state=None, jobs=jobs, here=True) as results,
+        ):
+            list(results)
+
+
+def test_here_a_worker_that_dies_is_an_error_not_a_hang() -> None:
+    def die_there(_state: None, n: int) -> int:
+        if n == 2 and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(0.02)
+        return n
+
+    parent = os.getpid()
+    try:
+        with forked_map(die_there, range(8), state=None, jobs=2, here=True) as results:
+            got = list(results)
+    except WorkerDied:
+        return
+    # The parent may have taken piece 2 itself before the worker got to it.
+    assert got == list(range(8))
+
+
+def test_here_with_more_pieces_than_a_pipe_holds() -> None:
+    count = 20_000
+    with forked_map(_square, range(count), state=0, jobs=2, here=True) as results:
+        assert [value for _pid, value in results] == [n * n for n in range(count)]
+
+
+def test_here_leaving_early_ends_the_worker() -> None:
+    with forked_map(_slow_pid, range(40), state=None, jobs=2, here=True) as results:
+        pids = {next(results), next(results), next(results)}
+    time.sleep(0.05)
+    assert all(not _alive(pid) for pid in pids - {os.getpid()})

@@ -54,7 +54,12 @@ class WorkerDied(RuntimeError):
 
 @contextlib.contextmanager
 def forked_map(
-    func: Callable[[S, A], R], args: Sequence[A], *, state: S, jobs: int
+    func: Callable[[S, A], R],
+    args: Sequence[A],
+    *,
+    state: S,
+    jobs: int,
+    here: bool = False,
 ) -> Iterator[Iterator[R]]:
     """Yield the results of ``func(state, arg)`` for every ``arg``, in order.
 
@@ -62,19 +67,23 @@ def forked_map(
     ``args`` (never pickled); every piece of work is handed out on entry, so the caller may do
     other work before it reads the results. An exception in ``func`` is raised here, in the
     parent, with the worker's traceback as a note. Leaving the block early (an exception, or
-    not reading every result) ends the workers. With one job the calls run here, lazily."""
+    not reading every result) ends the workers. With one job the calls run here, lazily.
+
+    ``here``: this process is one of the ``jobs``, and forks one fewer: while it waits for a
+    result it takes pieces itself (their results are not pickled). Only for a ``func`` whose
+    changes to ``state`` or anything else do not matter, since here they stay."""
     if jobs <= 1:
         yield (func(state, arg) for arg in args)
         return
     import gc
 
-    pool = _Pool(func, state, args)
+    pool = _Pool(func, state, args, here=here)
     # The objects the workers inherit are moved out of the collector's reach while they run:
     # a collection in a worker would otherwise write to every inherited object and copy every
     # page of the parent's memory (https://docs.python.org/3/library/gc.html#gc.freeze).
     gc.freeze()
     try:
-        pool.start(min(jobs, len(args)))
+        pool.start(min(jobs, len(args)) - (1 if here else 0))
         yield pool.results()
     finally:
         pool.close()
@@ -87,17 +96,22 @@ _FRAME = 8  # a result's header: the piece's number and the length of the pickle
 class _Pool:
     """The processes of one :func:`forked_map`: see the module's description."""
 
-    def __init__(self, func: Callable[[Any, Any], Any], state: Any, args: Sequence[Any]) -> None:
+    def __init__(
+        self, func: Callable[[Any, Any], Any], state: Any, args: Sequence[Any], *, here: bool
+    ) -> None:
         self.func, self.state, self.args = func, state, args
+        self.here = here
+        self.tasks = -1  # with ``here``: the parent's end of the pipe of piece numbers
         self.pids: list[int] = []
         self.pipes: list[int] = []  # the parent's end of each worker's result pipe
         self.done: dict[int, bytes] = {}  # pickled results not yet read, by piece
         self.ended = 0  # workers whose pipe has closed
         self.given = 0  # results handed to the caller
         self.reader: Any = None
+        self.writer: Any = None  # writes the piece numbers when there are many
         self.lock: Any = None
 
-    def start(self, jobs: int) -> None:
+    def start(self, workers: int) -> None:
         import struct
         import threading
 
@@ -105,12 +119,12 @@ class _Pool:
         pieces = struct.pack(f"<{count}I", *range(count))
         tasks_r, tasks_w = os.pipe()
         # What a pipe surely holds is written before the fork (a pipe holds at least 4 KB on
-        # every system with fork); more is written once the workers read.
+        # every system with fork); more is written by a thread once the workers read.
         big = len(pieces) > 4096
         try:
             if not big:
                 os.write(tasks_w, pieces)
-            for _ in range(jobs):
+            for _ in range(workers):
                 result_r, result_w = os.pipe()
                 pid = os.fork()
                 if pid == 0:  # pragma: no cover - the worker; measured through its results
@@ -118,18 +132,23 @@ class _Pool:
                 self.pids.append(pid)
                 self.pipes.append(result_r)
                 os.close(result_w)
+        except BaseException:
             os.close(tasks_r)
-            tasks_r = -1
-            self.lock = threading.Condition()
-            self.reader = threading.Thread(target=self._drain, name="tvf-results", daemon=True)
-            self.reader.start()  # before the rest of the pieces: the workers' results must flow
-            if big:
-                view = memoryview(pieces)
-                while view:
-                    view = view[os.write(tasks_w, view) :]
-        finally:
-            if tasks_r != -1:
-                os.close(tasks_r)
+            os.close(tasks_w)
+            raise
+        if self.here:
+            self.tasks = tasks_r
+        else:
+            os.close(tasks_r)
+        self.lock = threading.Condition()
+        self.reader = threading.Thread(target=self._drain, name="tvf-results", daemon=True)
+        self.reader.start()
+        if big:
+            self.writer = threading.Thread(
+                target=_write_all, args=(tasks_w, pieces), name="tvf-pieces", daemon=True
+            )
+            self.writer.start()
+        else:
             os.close(tasks_w)
 
     def _work(self, tasks_r: int, tasks_w: int, result_r: int, result_w: int) -> None:
@@ -145,15 +164,9 @@ class _Pool:
             for fd in self.pipes:  # the other workers' pipes: only they and the parent hold them
                 os.close(fd)
             while True:
-                taken = os.read(tasks_r, 4)
-                while 0 < len(taken) < 4:  # never with whole numbers in the pipe; to be safe
-                    more = os.read(tasks_r, 4 - len(taken))
-                    if not more:
-                        break
-                    taken += more
-                if len(taken) < 4:
+                index = _take(tasks_r)
+                if index is None:
                     break
-                (index,) = struct.unpack("<I", taken)
                 try:
                     payload = pickle.dumps(
                         (True, self.func(self.state, self.args[index])), pickle.HIGHEST_PROTOCOL
@@ -209,20 +222,40 @@ class _Pool:
     def results(self) -> Iterator[Any]:
         import pickle
 
+        mine: dict[int, Any] = {}  # with ``here``: the results of the pieces taken here
         for index in range(len(self.args)):
-            with self.lock:
-                while index not in self.done:
-                    if self.ended == len(self.pipes):
-                        raise WorkerDied(f"a worker process ended before giving back piece {index}")
-                    self.lock.wait()
-                payload = self.done.pop(index)
-            ok, value = pickle.loads(payload)
-            if not ok:
-                exc, text = value
-                if exc is None:
-                    raise RuntimeError(f"a worker process failed:\n{text}")
-                exc.add_note(f"In a worker process:\n{text}")
-                raise exc
+            payload = None
+            while index not in mine:
+                with self.lock:
+                    payload = self.done.pop(index, None)
+                if payload is not None:
+                    break
+                if self.tasks != -1:  # take the next piece here, while the workers work
+                    taken = _take(self.tasks)
+                    if taken is not None:
+                        mine[taken] = self.func(self.state, self.args[taken])
+                        continue
+                    os.close(self.tasks)
+                    self.tasks = -1
+                with self.lock:
+                    while index not in self.done:
+                        if self.ended == len(self.pipes):
+                            raise WorkerDied(
+                                f"a worker process ended before giving back piece {index}"
+                            )
+                        self.lock.wait()
+                    payload = self.done.pop(index)
+                break
+            if payload is None:
+                value = mine.pop(index)
+            else:
+                ok, value = pickle.loads(payload)
+                if not ok:
+                    exc, text = value
+                    if exc is None:
+                        raise RuntimeError(f"a worker process failed:\n{text}")
+                    exc.add_note(f"In a worker process:\n{text}")
+                    raise exc
             self.given += 1
             yield value
 
@@ -237,7 +270,42 @@ class _Pool:
                     os.kill(pid, signal.SIGKILL)
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
+        if self.tasks != -1:
+            os.close(self.tasks)
+            self.tasks = -1
+        if self.writer is not None:  # every reader of its pipe has gone: it ends
+            self.writer.join()
         if self.reader is not None:
             self.reader.join()
         for fd in self.pipes:
             os.close(fd)
+
+
+def _take(tasks: int) -> int | None:
+    """The number of the next piece from the pipe of piece numbers; None when none is left.
+    Four bytes are read at once: never fewer while whole numbers are in the pipe (the kernel
+    reads a pipe under a lock), but the loop makes sure."""
+    import struct
+
+    taken = os.read(tasks, 4)
+    while 0 < len(taken) < 4:
+        more = os.read(tasks, 4 - len(taken))
+        if not more:
+            break
+        taken += more
+    if len(taken) < 4:
+        return None
+    (index,) = struct.unpack("<I", taken)
+    return int(index)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write ``data`` to the pipe ``fd`` and close it (in a thread: the readers empty it)."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError:  # every reader has gone: the work is being left
+        pass
+    finally:
+        os.close(fd)

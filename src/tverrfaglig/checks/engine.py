@@ -240,7 +240,7 @@ def scan_path(
             known = None if old is None else old.digest
         todo.append((index, rel, root / rel if listed is None else listed, known))
     jobs = worker_count(jobs, len(todo))
-    size = chunk_size(len(todo), jobs)
+    size = chunk_size(len(todo), jobs, per_job=8)  # small pieces: no core idle at the end
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     # The registry reaches the workers by fork, not pickled with every chunk: with the section
     # details from Lovdata (tvf laws import) it is large.
@@ -251,7 +251,9 @@ def scan_path(
         _rules()
         from ..document import parse_document as _parse  # noqa: F401
         from .summary import Summary as _Summary  # noqa: F401
-    with forked_map(_check_chunk, chunks, state=work, jobs=jobs) as parts:
+    # This process checks pieces too (here=True): one fork fewer, and half the results are
+    # never pickled.
+    with forked_map(_check_chunk, chunks, state=work, jobs=jobs, here=True) as parts:
         if meanwhile is not None:
             meanwhile()
         if progress is not None and len(todo) < len(files):
