@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 from ..config import Config, load_config
 from ..findings import Finding, Report
 from ..workers import chunk_size, forked_map, worker_count
-from .cache import CheckCache, Entry, Listing, Stat, digest, open_cache, stat_of
 
 # The rules, the documents and the law registry are imported when a file is checked, not with
 # the engine: a warm run replayed from the cache needs none of them (see _rules()).
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
     from ..handbook import Handbook
     from ..laws import LawRegistry
     from ..vcs import ChangedFiles  # git is imported only for --changed-since
-    from .cache import Outcome
+    from .cache import CheckCache, Listing, Outcome, Stat
     from .summary import Summary
 
 #: Personal data is never hidden by [check] ignore (the code of .personal_data.TVF501).
@@ -126,6 +125,7 @@ def check_path(
     listing = None
     if cache:
         from ..i18n import language
+        from .cache import open_cache
 
         store = open_cache(root, today=today, language=language())
         if changed is None:
@@ -215,7 +215,9 @@ def scan_path(
     # For the record of the run: how each file looked and the digest of its bytes.
     seen: list[tuple[Stat, bytes] | None] = [None] * len(files)
     todo: list[_Todo] = []
-    if cache is not None:
+    if cache is not None:  # the cache's module is imported only when there is one
+        from .cache import Entry, stat_of
+
         cache.load_entries()
     for index, (rel, listed) in enumerate(files):
         known = None
@@ -338,6 +340,8 @@ def _check_chunk(work: _Work[T], files: list[_Todo]) -> list[_Done[T]]:
         from ..document import parse_document as parse
     of = Summary.of
     laws, today, services, extra = work.laws, work.today, work.services, work.extra
+    if work.cached:
+        from .cache import digest, stat_of
     done: list[_Done[T]] = []
     for _index, rel, path, known in files:
         stat: Stat | None = None
