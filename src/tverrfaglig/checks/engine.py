@@ -242,7 +242,7 @@ def scan_path(
             known = None if old is None else old.digest
         todo.append((index, rel, root / rel if listed is None else listed, known))
     jobs = worker_count(jobs, len(todo))
-    size = chunk_size(len(todo), jobs, per_job=8)  # small pieces: no core idle at the end
+    size = chunk_size(len(todo), jobs, per_job=16)  # small pieces: no core idle at the end
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     # The registry reaches the workers by fork, not pickled with every chunk: with the section
     # details from Lovdata (tvf laws import) it is large.
