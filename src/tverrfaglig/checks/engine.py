@@ -346,20 +346,18 @@ def _check_chunk(work: _Work[T], files: list[_Todo]) -> list[_Done[T]]:
     for _index, rel, path, known in files:
         stat: Stat | None = None
         content = b""
-        if work.cached:
+        problems: list[Finding] = []
+        data: bytes | None
+        st: os.stat_result | None
+        try:
+            data, st = _read(path)
+        except OSError:  # read_file says what is wrong (TVF001), as it does everywhere
             data, st, problems = read_file(rel, path)
-            if data is not None and st is not None:
-                stat, content = stat_of(st), digest(data)
-                if content == known:
-                    done.append((None, None, stat, content))
-                    continue
-        else:
-            try:  # without a cache the file's stat is not needed
-                with open(path, "rb") as handle:  # noqa: PTH123 - the cheapest call, per file
-                    data = handle.read()
-                problems = []
-            except OSError:  # read_file says what is wrong, as it does with a cache
-                data, _stat, problems = read_file(rel, path)
+        if work.cached and data is not None and st is not None:
+            stat, content = stat_of(st), digest(data)
+            if content == known:
+                done.append((None, None, stat, content))
+                continue
         if data is None:
             done.append(((tuple(problems), None, False), None, None, b""))
             continue
@@ -374,6 +372,24 @@ def _check_chunk(work: _Work[T], files: list[_Todo]) -> list[_Done[T]]:
                     made = extra(doc)
         done.append(((tuple(problems), summary, doc is not None), made, stat, content))
     return done
+
+
+def _read(path: Path) -> tuple[bytes, os.stat_result]:
+    """A file's bytes and its stat, taken just before they were read (what
+    :func:`tverrfaglig.handbook.read_file` gives, with the fewest calls: about 3 µs less a
+    file than ``open().read()``)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        stat = os.fstat(fd)
+        data = os.read(fd, stat.st_size + 1)
+        if len(data) > stat.st_size or len(data) >= 1 << 30:  # it grew, or is huge: to the end
+            parts = [data]
+            while more := os.read(fd, 1 << 16):
+                parts.append(more)
+            data = b"".join(parts)
+    finally:
+        os.close(fd)
+    return data, stat
 
 
 def _report(findings: Iterable[Finding], documents: int, config: Config) -> Report:
