@@ -266,3 +266,30 @@ def test_read_gives_the_whole_file_and_its_stat(tmp_path: Path) -> None:
     path.write_bytes(b"y" * 300_000)
     data, stat = _read(path)
     assert data == b"y" * 300_000
+
+
+def test_the_collector_rests_only_while_the_files_are_checked(tmp_path: Path) -> None:
+    import gc
+
+    from tverrfaglig.checks import check_path, engine
+
+    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2"))})
+    states: list[bool] = []
+    original = engine._check_chunk
+
+    def spy(work, files):  # type: ignore[no-untyped-def]
+        states.append(gc.isenabled())
+        return original(work, files)
+
+    engine._check_chunk = spy  # type: ignore[assignment]
+    try:
+        assert gc.isenabled()
+        check_path(root, today=TODAY, jobs=1)
+        assert gc.isenabled()  # on again after
+        gc.disable()
+        check_path(root, today=TODAY, jobs=1)
+        assert not gc.isenabled()  # as it was
+    finally:
+        gc.enable()
+        engine._check_chunk = original  # type: ignore[assignment]
+    assert states == [False, False]
