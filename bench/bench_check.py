@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
-"""Benchmark ``tvf check`` on a large synthetic handbook.
+"""Benchmark a cold ``tvf check`` on a large synthetic handbook, side by side with the floor.
 
 Not a test: a standalone script for the lead and for profiling. It writes a valid handbook
-of N documents (default 10,000) to a temporary folder, or to ``--keep DIR``, then runs the
-installed ``tvf check --handbook DIR`` as a subprocess ``--repeat`` times, plain and with
-``--format json``, and prints the minimum and median wall-clock seconds. The handbook is
-clean by construction, so every run must exit 0 and the JSON output must be ``[]``; when it is
-not, the script prints the first findings and exits 1.
+of N documents (default 10,000) to a temporary folder, or to ``--keep DIR`` (or takes one made
+before, ``--existing DIR``), then runs in rounds, each command once per round as a subprocess:
+the floor (``bench/floor.py``: one process that reads every file, parses its front matter
+with libyaml's C loader and resolves IDs and references), ``tvf check --no-cache`` (cold),
+``tvf check --no-cache --format json`` and ``tvf check --no-cache --jobs 1``, and with
+``--compare TVF`` the cold check of another tvf (the code before a change, say). It prints
+for each the median and minimum wall-clock seconds, the median CPU seconds (user and system,
+with the worker processes), the median of its ratio to the floor in the same round, and the
+load average before and after. The handbook is clean by construction, so every run must exit
+0 and the JSON output must be ``[]``; when it is not, the script prints the first findings and
+exits 1; the outputs of ``--compare`` must be byte for byte those of tvf.
 
-    python bench/bench_check.py                       # 10,000 documents, 5 runs each
+    python bench/bench_check.py                       # 10,000 documents, 5 rounds
     python bench/bench_check.py --docs 2000 --repeat 3
     python bench/bench_check.py --generate-only --keep /tmp/hb   # for profiling
+    python bench/bench_check.py --existing /tmp/hb --compare "python -m tverrfaglig"
 
 Each document is a ``procedure`` with the required front matter, three ``references`` and one
 ``legal_basis`` citation, and a body of about 200 words with two more references ("se IV.1.2-1")
@@ -210,10 +217,24 @@ def find_tvf(explicit: str | None) -> str:
     sys.exit("Fant ikke kommandoen tvf. Installer pakken (pip install -e .) eller bruk --tvf.")
 
 
-def run(cmd: Sequence[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+# As an installed tvf runs: with its bytecode written (pip compiles it on install), so a
+# PYTHONDONTWRITEBYTECODE in the environment would make every run compile every module again.
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run(cmd: Sequence[str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Wall-clock and CPU seconds (user and system, with the processes it waited for)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False)
-    return time.perf_counter() - start, done
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, encoding="utf-8", check=False, env=ENV
+    )
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return seconds, cpu, done
 
 
 def fail(what: str, done: subprocess.CompletedProcess[str]) -> NoReturn:
@@ -233,30 +254,55 @@ def fail(what: str, done: subprocess.CompletedProcess[str]) -> NoReturn:
     sys.exit(1)
 
 
-def time_command(cmd: Sequence[str], repeat: int, *, json_output: bool) -> list[float]:
-    times: list[float] = []
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+
+
+def measure(
+    commands: dict[str, list[str]], repeat: int, json_names: set[str]
+) -> dict[str, tuple[list[float], list[float], list[float]]]:
+    """Wall seconds, CPU seconds and the ratio to the floor of the same round, per command."""
+    results: dict[str, tuple[list[float], list[float], list[float]]] = {
+        name: ([], [], []) for name in commands
+    }
+    outputs: dict[str, str] = {}
+    for cmd in commands.values():  # once first, unmeasured: each writes its bytecode
+        run(cmd)
     for _ in range(repeat):
-        seconds, done = run(cmd)
-        if done.returncode != 0:
-            fail(" ".join(cmd), done)
-        if json_output:
-            try:
-                findings = json.loads(done.stdout)
-            except ValueError:
-                fail("--format json skrev ikke gyldig JSON", done)
-            if findings != []:
-                fail("den syntetiske håndboka skal ikke ha funn", done)
-        times.append(seconds)
-    return times
+        floor = 0.0
+        for name, cmd in commands.items():
+            seconds, cpu, done = run(cmd)
+            if done.returncode != 0:
+                fail(" ".join(cmd), done)
+            if name in json_names:
+                try:
+                    findings = json.loads(done.stdout)
+                except ValueError:
+                    fail("--format json skrev ikke gyldig JSON", done)
+                if findings != []:
+                    fail("den syntetiske håndboka skal ikke ha funn", done)
+            if name == "floor":
+                floor = seconds
+            wall, cpus, ratios = results[name]
+            wall.append(seconds)
+            cpus.append(cpu)
+            ratios.append(seconds / floor if floor else float("nan"))
+            outputs[name] = done.stdout
+    if "sammenligning" in outputs and outputs["sammenligning"] != outputs["kald"]:
+        print("FEIL: --compare skrev ikke det samme som tvf", file=sys.stderr)
+        sys.exit(1)
+    return results
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1] if __doc__ else None)
     parser.add_argument("--docs", type=int, default=10_000, help="antall dokumenter (10000)")
-    parser.add_argument("--repeat", type=int, default=5, help="antall kjøringer av hver (5)")
+    parser.add_argument("--repeat", type=int, default=5, help="antall runder (5)")
     parser.add_argument("--keep", type=Path, help="skriv håndboka hit og behold den")
+    parser.add_argument("--existing", type=Path, help="mål på en håndbok laget før")
     parser.add_argument("--generate-only", action="store_true", help="bare skriv håndboka")
     parser.add_argument("--tvf", help="sti til tvf (standard: ved siden av python, så PATH)")
+    parser.add_argument("--compare", help="en annen tvf (en kommando) å måle i de samme rundene")
     args = parser.parse_args(argv)
     if args.docs < 1 or args.repeat < 1:
         parser.error("--docs og --repeat må være minst 1")
@@ -269,21 +315,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     tvf = find_tvf(args.tvf)
+    floor_script = str(Path(__file__).resolve().parent / "floor.py")
     with tempfile.TemporaryDirectory(prefix="tvf-bench-") as tmp:
-        root = args.keep or Path(tmp) / "handbook"
-        write(root, args.docs)
-        base = [tvf, "check", "--handbook", str(root)]
-        plain = time_command(base, args.repeat, json_output=False)
-        as_json = time_command([*base, "--format", "json"], args.repeat, json_output=True)
+        if args.existing:
+            root = args.existing
+        else:
+            root = args.keep or Path(tmp) / "handbook"
+            write(root, args.docs)
+        cold = [tvf, "check", "--handbook", str(root), "--no-cache"]
+        commands = {
+            "floor": [sys.executable, floor_script, str(root)],
+            "kald": cold,
+            "kald json": [*cold, "--format", "json"],
+            "kald --jobs 1": [*cold, "--jobs", "1"],
+        }
+        if args.compare:
+            commands["sammenligning"] = [
+                *args.compare.split(),
+                "check",
+                "--handbook",
+                str(root),
+                "--no-cache",
+            ]
+        load_before = _load()
+        results = measure(commands, args.repeat, {"kald json"})
+        load_after = _load()
+    documents = sum(1 for _ in root.rglob("*.md")) if args.existing else args.docs
 
     print()
-    print(f"dokumenter:      {args.docs}")
+    print(f"dokumenter:      {documents}")
     print(f"maskin:          {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPU-er")
     print(f"python:          {platform.python_implementation()} {platform.python_version()}")
     print(f"tvf:             {tvf}")
-    print(f"kjøringer:       {args.repeat}")
-    for label, times in (("tvf check", plain), ("--format json", as_json)):
-        print(f"{label + ':':<17}min {min(times):.3f} s, median {statistics.median(times):.3f} s")
+    print(f"runder:          {args.repeat}")
+    print(f"last:            {load_before} før, {load_after} etter (1, 5, 15 min)")
+    for name, (wall, cpu, ratios) in results.items():
+        ratio = "" if name == "floor" else f", {statistics.median(ratios):.2f} × gulvet"
+        print(
+            f"{name + ':':<17}median {statistics.median(wall):.3f} s (min {min(wall):.3f} s), "
+            f"CPU {statistics.median(cpu):.3f} s{ratio}"
+        )
     return 0
 
 

@@ -24,7 +24,8 @@ of the command and its children, peak RSS of the largest process):
 - ``tvf outdated`` with its cache filled by the run before (warm: nothing changed, the same
   HEAD), as a table and with ``--format json``;
 
-(``--compare TVF``: another tvf, say an older version, in the same rounds) and prints the
+(``--compare TVF``: another tvf, say an older version, cold and warm in the same rounds,
+with a cache of its own) and prints the
 median and minimum of each, its ratio to the floor of the same rounds, and how
 many items of each kind the report had. Exit status 1 (something is overdue) is expected; any
 other status, or JSON that does not parse or differs between cold and warm, stops the script
@@ -191,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         tvf = shlex.split(args.tvf) if args.tvf and " " in args.tvf else [find_tvf(args.tvf)]
         env = {**os.environ, "XDG_CACHE_HOME": str(Path(tmp) / "cache")}
+        # As an installed tvf runs: with its bytecode written (pip compiles it on install).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         base = [*tvf, "outdated", "--handbook", str(root), "--today", TODAY]
         git_log = [
             "git",
@@ -205,26 +208,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             "--",
             str(root),
         ]
-        commands: dict[str, tuple[list[str], tuple[int, ...]]] = {
-            "gulvet (floor.py)": ([sys.executable, str(HERE / "floor.py"), str(root)], (0,)),
-            "git log alene": (git_log, (0,)),
-            "kald, tabell": ([*base, "--no-cache"], (0, 1)),
-            "kald, json": ([*base, "--no-cache", "--format", "json"], (0, 1)),
-            "varm, tabell": (base, (0, 1)),
-            "varm, json": ([*base, "--format", "json"], (0, 1)),
+        commands: dict[str, tuple[list[str], tuple[int, ...], dict[str, str]]] = {
+            "gulvet (floor.py)": ([sys.executable, str(HERE / "floor.py"), str(root)], (0,), env),
+            "git log alene": (git_log, (0,), env),
+            "kald, tabell": ([*base, "--no-cache"], (0, 1), env),
+            "kald, json": ([*base, "--no-cache", "--format", "json"], (0, 1), env),
+            "varm, tabell": (base, (0, 1), env),
+            "varm, json": ([*base, "--format", "json"], (0, 1), env),
         }
         if args.compare:
-            other = shlex.split(args.compare)
-            commands[f"{args.compare}, tabell"] = (
-                [*other, "outdated", "--handbook", str(root), "--today", TODAY],
-                (0, 1),
-            )
+            # The other tvf keeps its cache apart: the cache's key holds tvf's own files, so two
+            # tvfs sharing one would each throw the other's away.
+            other_env = {**env, "XDG_CACHE_HOME": str(Path(tmp) / "cache-compare")}
+            other = [
+                *shlex.split(args.compare),
+                "outdated",
+                "--handbook",
+                str(root),
+                "--today",
+                TODAY,
+            ]
+            commands[f"{args.compare}, kald, tabell"] = ([*other, "--no-cache"], (0, 1), env)
+            commands[f"{args.compare}, varm, tabell"] = (other, (0, 1), other_env)
+            measure(other, (0, 1), other_env)  # fill its cache
         loads = [os.getloadavg()[0]]
         measure(base, (0, 1), env)  # fill the cache
         figures: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
         for _ in range(args.repeat):
-            for name, (cmd, ok) in commands.items():
-                figures[name].append(measure(cmd, ok, env))
+            for name, (cmd, ok, run_env) in commands.items():
+                figures[name].append(measure(cmd, ok, run_env))
             loads.append(os.getloadavg()[0])
         cold = subprocess.run(
             [*base, "--no-cache", "--format", "json"], capture_output=True, env=env, check=False

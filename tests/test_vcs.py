@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import git
+from tverrfaglig import vcs
 from tverrfaglig.cli import app
 
 from helpers import doc_text, handbook, meta
@@ -78,3 +79,39 @@ def test_folder_outside_any_repository_is_not_corrupt(tmp_path: Path) -> None:
     result = runner.invoke(app, ["outdated", "-H", str(root), "--today", "2026-11-25"])
     assert result.exit_code in (0, 1), result.output
     assert "ødelagt" not in result.output
+
+
+# --- last_changes: git asked directly, the same answer as through GitPython --------------------
+
+
+@pytest.mark.parametrize("where", ["hb", "", "a/b"])
+def test_last_changes_directly_is_what_gitpython_gave(git_repo: Path, where: str) -> None:
+    root = git_repo / where if where else git_repo
+    root.mkdir(parents=True, exist_ok=True)
+    outside = git_repo / "utenfor.md"
+    files = {
+        "prosedyrer/a.md": "a",
+        "prosedyrer/bø å.md": "b",
+        "tiltak/c d.md": "c",
+        "tiltak/«sitat».md": "d",
+    }
+    for number in range(4):
+        for rel, text in files.items():
+            if number == 0 or (number + len(rel)) % 2:
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (root / rel).write_text(f"{text} {number}\n", encoding="utf-8")
+        outside.write_text(f"{number}\n", encoding="utf-8")
+        git(git_repo, "add", "-A")
+        git(git_repo, "commit", "-q", "-m", f"Endring {number}: æøå")
+    git(git_repo, "mv", str(root / "tiltak" / "c d.md"), str(root / "tiltak" / "flyttet.md"))
+    git(git_repo, "commit", "-q", "-m", "Flyttet")
+    direct = vcs.last_changes(root)
+    assert direct == vcs._last_changes_through_gitpython(root)
+    assert set(direct) >= {"prosedyrer/a.md", "prosedyrer/bø å.md", "tiltak/flyttet.md"}
+    assert ("utenfor.md" in direct) == (where == "")
+
+
+def test_last_changes_outside_a_repository_and_without_commits(tmp_path: Path) -> None:
+    assert vcs.last_changes(tmp_path) == {}
+    git(tmp_path, "init", "--quiet")
+    assert vcs.last_changes(tmp_path) == {}

@@ -47,6 +47,7 @@ def as_date(value: object, *, timestamps: bool = False) -> dt.date | None:
 
 _BOM = "\ufeff"
 _FENCE = "---"
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -99,14 +100,41 @@ class Document:
     def body_ids(self) -> Iterator[tuple[str, int]]:
         """Document IDs written in the body, with their file lines."""
         body = self.body
-        if "-" not in body:
-            return
         line, counted = self.body_line, 0  # newlines counted once, from the last match on
-        for match in BODY_ID_RE.finditer(body):
-            start = match.start()
+        for start, end in _body_id_spans(body):
             line += body.count("\n", counted, start)
             counted = start
-            yield match.group(), line
+            yield body[start:end], line
+
+
+def _body_id_spans(body: str) -> Iterator[tuple[int, int]]:
+    """Where :data:`BODY_ID_RE` matches in ``body``, as ``finditer`` finds them, without
+    scanning the whole text with it: every ID has a hyphen and a digit after it («IV.7-2»),
+    so the expression is tried only at the Roman numerals before such a hyphen (where an ID
+    must start: it cannot start inside a run of them, which the look-behind forbids). Held to
+    ``finditer`` in tests/test_speed_equivalence.py."""
+    done = 0  # the end of the last match: finditer never overlaps
+    hyphen = body.find("-")
+    size = len(body)
+    while hyphen != -1:
+        if hyphen + 1 < size and body[hyphen + 1] in _DIGITS and hyphen > done:
+            start = hyphen
+            while start > done and body[start - 1] in _NUMBER_PART:
+                start -= 1
+            numbers = start
+            while start > done and body[start - 1] in _ROMAN:
+                start -= 1
+            if start < numbers:
+                match = BODY_ID_RE.match(body, start)
+                if match is not None:
+                    done = match.end()
+                    yield start, done
+        hyphen = body.find("-", hyphen + 1)
+
+
+_DIGITS = frozenset("0123456789")
+_NUMBER_PART = frozenset("0123456789.")
+_ROMAN = frozenset("IVXLC")
 
 
 def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Finding]]:
@@ -157,18 +185,10 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
             )
         )
         return doc, findings
-    end = None  # the index of the closing fence's line
-    start = first_end + 1  # where line ``index`` starts
-    index = 1
-    while first_end != -1:
-        stop = text.find("\n", start)
-        if (text[start:] if stop == -1 else text[start:stop]).rstrip() in (_FENCE, "..."):
-            end = index
-            break
-        if stop == -1:
-            break
-        start, index = stop + 1, index + 1
-    if end is None:
+    # The closing fence: the first line after the first that is «---» or «...» once trailing
+    # whitespace is stripped (str.rstrip's whitespace: the expression's \s).
+    closing = None if first_end == -1 else _CLOSING_FENCE.search(text, first_end + 1)
+    if closing is None:
         findings.append(
             error(
                 "TVF001",
@@ -178,7 +198,9 @@ def parse_document(path: str, data: bytes) -> tuple[Document | None, list[Findin
             )
         )
         return doc, findings
-
+    start = closing.start()  # where the closing fence's line starts
+    end = text.count("\n", first_end, start)  # the index of its line
+    stop = closing.end() if closing.end() < len(text) else -1  # the newline ending it
     doc.body = "" if stop == -1 else text[stop + 1 :]
     doc.body_line = end + 2
     meta, problems = _load_front_matter(

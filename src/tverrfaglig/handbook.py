@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 from collections.abc import Iterator
@@ -164,9 +165,9 @@ def discover(
                     )
                 continue
             rel = f"{prefix}{entry.name}"
-            if any(p.match(rel) for p in patterns):
+            if patterns and any(p.match(rel) for p in patterns):
                 continue
-            path = Path(entry.path)
+            path = folder / entry.name  # cheaper than Path(entry.path), the same path
             if entry.is_symlink():
                 if walked is not None:
                     walked.links = True
@@ -184,7 +185,7 @@ def discover(
             elif entry.name.endswith(".md"):
                 # A FIFO, socket or device named *.md is never opened: reading it could hang.
                 found.append((rel, path, None if entry.is_file() else _not_regular(rel)))
-    found.sort(key=lambda item: item[0])
+    found.sort(key=operator.itemgetter(0))
     yield from found
 
 

@@ -428,18 +428,21 @@ class LastChange(NamedTuple):
 
 def _git_dates(root: Path, kept: OutdatedCache | None = None) -> tuple[str, dict[str, vcs.Change]]:
     """The state of the repository and, when its history can be trusted, the newest commit of
-    every file (one ``git log``; with ``kept``, the answer kept for the same HEAD)."""
-    if kept is not None:
-        head = vcs.head(root)
-        if head is not None:  # else the slow way below says what is wrong, or that there is none
-            if head.shallow:
-                return GIT_SHALLOW, {}
-            key = (root.resolve().as_posix(), head.commit)
-            changes = kept.changes(key)
-            if changes is None:
-                changes = vcs.last_changes(root)
-                kept.keep_changes(key, changes)
-            return GIT_OK, changes
+    every file (one ``git log``; with ``kept``, the answer kept for the same HEAD). Git is asked
+    directly (:func:`vcs.head`, :func:`vcs.last_changes`); GitPython only says what is wrong
+    when that fails."""
+    head = vcs.head(root)
+    if head is not None:  # else the slow way below says what is wrong, or that there is none
+        if head.shallow:
+            return GIT_SHALLOW, {}
+        if kept is None:
+            return GIT_OK, vcs.last_changes(root)
+        key = (root.resolve().as_posix(), head.commit)
+        changes = kept.changes(key)
+        if changes is None:
+            changes = vcs.last_changes(root)
+            kept.keep_changes(key, changes)
+        return GIT_OK, changes
     repo = vcs.repository(root)
     if repo is None:
         return GIT_NO_REPOSITORY, {}

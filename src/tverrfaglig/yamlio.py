@@ -244,13 +244,6 @@ def describe(value: object) -> str:
 _NOT_SIMPLE_CHAR = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-# One line of the block: a key at column 0 with its value or without (1, 2), an item of a list
-# with its indent (3, 4), or a blank line or a comment. Values keep their trailing spaces.
-_SIMPLE_LINE = re.compile(
-    r"(?:([A-Za-z_][\w-]*):(?: +([^\n]*))?"
-    r"|( *)- +([^\n]*)"
-    r"| *(?:#[^\n]*)?)\n"
-)
 # A plain scalar starting with one of these is an indicator (or might be) in YAML.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _SCALAR_CONSTRUCTORS = frozenset(
@@ -340,6 +333,55 @@ def _key(text: str) -> object:
     return value
 
 
+# What one line of a block is, as :func:`load_simple` reads it: a key with its value (or with
+# _OPEN: no value, a list may follow), an item of a list with its indent, or nothing (a blank
+# line or a comment); _NOT_SIMPLE for a line it leaves to the exact way. Remembered by the
+# line's text: most lines of front matter (``type: procedure``, ``  - skole``) recur from file
+# to file.
+_ONE_LINE = re.compile(r"([A-Za-z_][\w-]*):(?: +(.*))?|( *)- +(.*)| *(?:#.*)?")
+_OPEN: Any = object()  # a key without a value
+_EMPTY: Any = object()  # a key whose value is []
+_NOT_SIMPLE = ("!",)
+_SKIP = ("",)
+_lines: dict[str, tuple[Any, ...]] = {}
+
+
+def _line(line: str) -> tuple[Any, ...]:
+    """What ``line`` is (see above), remembered."""
+    known = _lines.get(line)
+    if known is not None:
+        return known
+    read = _read_line(line)
+    if len(_lines) > 8192:
+        _lines.clear()
+    _lines[line] = read  # strings, None, bools, numbers and dates: never changed
+    return read
+
+
+def _read_line(line: str) -> tuple[Any, ...]:
+    match = _ONE_LINE.fullmatch(line)
+    if match is None:
+        return _NOT_SIMPLE  # a line of another form
+    key, value, item_indent, item = match.groups()
+    try:
+        if item is not None:
+            if not item.strip(" "):
+                return _NOT_SIMPLE
+            return ("-", item_indent, _scalar(item.rstrip(" ")))
+        if key is None:
+            return _SKIP  # a blank line or a comment
+        if not isinstance(_keys.get(key) or _key(key), str):
+            return _NOT_SIMPLE  # a key that is not text
+        value = value.rstrip(" ") if value else value
+        if not value:
+            return (":", key, _OPEN)
+        if value == "[]":
+            return (":", key, _EMPTY)
+        return (":", key, _scalar(value))
+    except _NotSimple:
+        return _NOT_SIMPLE
+
+
 def load_simple(
     text: str, offset: int = 1
 ) -> tuple[dict[str, Any], dict[str, int], dict[str, tuple[int, ...]]] | None:
@@ -356,43 +398,39 @@ def load_simple(
     values: list[object] = []
     lines: list[int] = []
     indent: str | None = None  # the indent of the open key's items
-    text += "\n"
-    end = 0
-    try:
-        for number, match in enumerate(_SIMPLE_LINE.finditer(text), offset):
-            if match.start() != end:
-                return None  # a line of another form
-            end = match.end()
-            key, value, item_indent, item = match.groups()
-            if item is not None:
-                if open_key is None or not item.strip(" "):
-                    return None
-                if indent is None:
-                    indent = item_indent
-                elif item_indent != indent:
-                    return None
-                values.append(_scalar(item.rstrip(" ")))
-                lines.append(number)
-                continue
-            if key is None:
-                continue  # a blank line or a comment
+    number = offset - 1
+    for line in text.split("\n"):
+        number += 1
+        read = _lines.get(line) or _line(line)
+        kind = read[0]
+        if kind == "-":
+            if open_key is None:
+                return None
+            if indent is None:
+                indent = read[1]
+            elif read[1] != indent:
+                return None
+            values.append(read[2])
+            lines.append(number)
+        elif kind == ":":
             if open_key is not None and indent is not None:
                 data[open_key], items[open_key] = values, tuple(lines)
-            if key in keys or not isinstance(_keys.get(key) or _key(key), str):
-                return None  # a key written twice (TVF001), or a key that is not text
+            key = read[1]
+            if key in keys:
+                return None  # a key written twice (TVF001)
             keys[key] = number
             open_key, indent = None, None
-            value = value.rstrip(" ") if value else value
-            if not value:
+            value = read[2]
+            if value is _OPEN:
                 open_key, values, lines = key, [], []
                 data[key] = None
-            elif value == "[]":
+            elif value is _EMPTY:
                 data[key], items[key] = [], ()
             else:
-                data[key] = _scalar(value)
-    except _NotSimple:
-        return None
-    if end != len(text) or not keys:
+                data[key] = value
+        elif kind == "!":
+            return None
+    if not keys:
         return None
     if open_key is not None and indent is not None:
         data[open_key], items[open_key] = values, tuple(lines)

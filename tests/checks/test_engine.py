@@ -229,3 +229,67 @@ def test_changed_since_unknown_revision_outside_git_and_shallow(
     )
     assert result.exit_code == 2
     assert "grunn klone (shallow)" in result.output and "fetch-depth: 0" in result.output
+
+
+def test_a_file_that_cannot_be_read_when_its_turn_comes_is_a_finding(tmp_path: Path) -> None:
+    """Listed, then gone (or a folder) when a worker reads it: TVF001 with the reason, as
+    read_file says it, with and without the cache; never a traceback."""
+    from tverrfaglig.checks import engine
+    from tverrfaglig.laws import load_registry
+
+    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2"))})
+    (root / "mappe.md").mkdir()
+    laws, _problems = load_registry(root)
+    for cached in (False, True):
+        work = engine._Work(laws=laws, today=TODAY, extra=None, cached=cached)
+        todo = [
+            (0, "a.md", root / "a.md", None),
+            (1, "borte.md", root / "borte.md", None),
+            (2, "mappe.md", root / "mappe.md", None),
+        ]
+        done = engine._check_chunk(work, todo)
+        assert done[0][0] is not None and done[0][0][2] is True  # read and parsed
+        for outcome, _made, stat, _digest in done[1:]:
+            assert outcome is not None and stat is None
+            (finding,) = outcome[0]
+            assert finding.code == "TVF001"
+            assert "kan ikke leses" in finding.message
+
+
+def test_read_gives_the_whole_file_and_its_stat(tmp_path: Path) -> None:
+    from tverrfaglig.checks.engine import _read
+
+    path = tmp_path / "a.md"
+    path.write_bytes(b"x" * 10)
+    data, stat = _read(path)
+    assert data == b"x" * 10 and stat.st_size == 10
+    path.write_bytes(b"y" * 300_000)
+    data, stat = _read(path)
+    assert data == b"y" * 300_000
+
+
+def test_the_collector_rests_only_while_the_files_are_checked(tmp_path: Path) -> None:
+    import gc
+
+    from tverrfaglig.checks import check_path, engine
+
+    root = handbook(tmp_path / "hb", {"a.md": doc_text(meta("IV.7-2"))})
+    states: list[bool] = []
+    original = engine._check_chunk
+
+    def spy(work, files):  # type: ignore[no-untyped-def]
+        states.append(gc.isenabled())
+        return original(work, files)
+
+    engine._check_chunk = spy  # type: ignore[assignment]
+    try:
+        assert gc.isenabled()
+        check_path(root, today=TODAY, jobs=1)
+        assert gc.isenabled()  # on again after
+        gc.disable()
+        check_path(root, today=TODAY, jobs=1)
+        assert not gc.isenabled()  # as it was
+    finally:
+        gc.enable()
+        engine._check_chunk = original  # type: ignore[assignment]
+    assert states == [False, False]

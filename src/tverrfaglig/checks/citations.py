@@ -27,7 +27,7 @@ from ..laws.renumbering import (
     old_chapter,
     old_numbering,
 )
-from .registry import rule
+from .registry import Rule, rule
 from .schema import TVF003
 
 TVF201 = rule("TVF201", Severity.ERROR, N_("Henvisning til en lov som ikke er i lovregisteret"))
@@ -125,52 +125,108 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
     retired = doc.status == "retired"
     reported: set[tuple[str, str]] = set()  # (law, section): TVF205/TVF206 once per document
     valid_from = as_date(doc.get("valid_from"))
+    if not _findings_registry or _findings_registry[0] is not laws:
+        _findings.clear()
+        _findings_registry[:] = [laws]
+    lang = language()
+    path = doc.path
     for cite in cited:
-        law = cite.law
-        if cite.unresolved:
-            if not retired:
-                yield TVF208(
-                    doc.path,
-                    cite.line,
+        # What a citation gives depends on the citation (not its line), the document's
+        # valid_from and status, the day and the language; the same citations stand in
+        # document after document, so it is worked out once (TVF205/TVF206, once per document,
+        # are not remembered).
+        key = (
+            cite.text,
+            cite.law_text,
+            None if cite.law is None else id(cite.law),
+            cite.sections,
+            cite.chapter,
+            cite.articles,
+            cite.nonstandard,
+            cite.unresolved,
+            valid_from,
+            retired,
+            today,
+            lang,
+        )
+        known = _findings.get(key)
+        if known is None:
+            if len(_findings) > 4096:
+                _findings.clear()
+            known = _findings[key] = _cite_findings(cite, laws, today, valid_from, retired)
+        before, after = known
+        line = cite.line
+        for make, message in before:
+            yield make(path, line, message)
+        if after is None:
+            continue
+        yield from check_cited_sections(doc, cite, reported)
+        for make, message in after:
+            yield make(path, line, message)
+
+
+# What _cite_findings gave, by the citation without its line, valid_from, status, day and
+# language; cleared when another registry is used.
+_Made = tuple[tuple[tuple[Rule, str], ...], tuple[tuple[Rule, str], ...] | None]
+_findings: dict[tuple[object, ...], _Made] = {}
+_findings_registry: list[LawRegistry] = []
+
+
+def _cite_findings(
+    cite: Citation, laws: LawRegistry, today: dt.date, valid_from: dt.date | None, retired: bool
+) -> _Made:
+    """The findings of one citation, as (rule, message): those before TVF205/TVF206 and those
+    after (None: no TVF205/TVF206 check at all, for a retired document or an unknown law)."""
+    before: list[tuple[Rule, str]] = []
+    after: list[tuple[Rule, str]] = []
+    law = cite.law
+    if cite.unresolved:
+        if not retired:
+            before.append(
+                (
+                    TVF208,
                     _(
                         "«{text}» viser ikke til noen lov tvf kan se: skriv loven foran "
                         "paragrafen (for eksempel «opplæringslova {text}»)."
                     ).format(text=cite.text),
                 )
-            continue
-        if law is None:
-            yield TVF201(
-                doc.path,
-                cite.line,
+            )
+        return tuple(before), None
+    if law is None:
+        before.append(
+            (
+                TVF201,
                 _(
                     "«{law}» (i «{text}») er ikke i lovregisteret. Rett navnet, eller "
                     "legg loven til i håndbokas laws.yaml."
                 ).format(law=cite.law_text, text=cite.text),
             )
-            continue
-        old_sections: set[str] = set()
-        for section in cite.sections:
-            hint = before_successor(laws, law, cite.law_text, section, valid_from)
-            old = old_numbering(laws, law, cite.law_text, section)
-            if old is not None:
-                old_sections.add(section)
-                yield TVF207(doc.path, cite.line, old_numbering_message(old))
-            elif hint is not None:
-                yield TVF207(
-                    doc.path,
-                    cite.line,
+        )
+        return tuple(before), None
+    old_sections: set[str] = set()
+    for section in cite.sections:
+        hint = before_successor(laws, law, cite.law_text, section, valid_from)
+        old = old_numbering(laws, law, cite.law_text, section)
+        if old is not None:
+            old_sections.add(section)
+            before.append((TVF207, old_numbering_message(old)))
+        elif hint is not None:
+            before.append(
+                (
+                    TVF207,
                     _before_successor_message(cite, law, section, hint[0], hint[1], valid_from),
                 )
-                if law.sections is not None and section not in law.sections:
-                    old_sections.add(section)
-        dated = None
-        if cite.chapter is not None and not cite.sections:
-            # A chapter the law in force lacks and the repealed law sharing its name had.
-            dated = old_chapter(laws, law, cite.law_text, cite.chapter)
-            if dated is not None:
-                yield TVF207(
-                    doc.path,
-                    cite.line,
+            )
+            if law.sections is not None and section not in law.sections:
+                old_sections.add(section)
+    dated = None
+    if cite.chapter is not None and not cite.sections:
+        # A chapter the law in force lacks and the repealed law sharing its name had.
+        dated = old_chapter(laws, law, cite.law_text, cite.chapter)
+        if dated is not None:
+            before.append(
+                (
+                    TVF207,
                     _(
                         "{law} kapittel {chapter} finnes ikke i {new_law}; den opphevede "
                         "{old_law} hadde et kapittel {chapter}. Finn kapitlet som gjelder nå, "
@@ -182,43 +238,47 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
                         old_law=_year_name(dated),
                     ),
                 )
-        if dated is None and not cite.sections and not cite.articles:
-            # A chapter or a whole law cited by a shared name in a document older than the
-            # law in force: the repealed law (4.1), as for a section.
-            dated = dated_predecessor(laws, law, cite.law_text, valid_from)
-            start = laws.successor_start(law)
-            if dated is not None and start is not None:
-                yield TVF207(
-                    doc.path,
-                    cite.line,
+            )
+    if dated is None and not cite.sections and not cite.articles:
+        # A chapter or a whole law cited by a shared name in a document older than the
+        # law in force: the repealed law (4.1), as for a section.
+        dated = dated_predecessor(laws, law, cite.law_text, valid_from)
+        start = laws.successor_start(law)
+        if dated is not None and start is not None:
+            before.append(
+                (
+                    TVF207,
                     _dated_law_message(cite, law, dated, start, valid_from),
                 )
-        unknown = _unknown_sections(law, cite.sections, old_sections)
-        for section in unknown:
-            if law.kind == "law":
-                yield TVF202(
-                    doc.path,
-                    cite.line,
+            )
+    unknown = _unknown_sections(law, cite.sections, old_sections)
+    for section in unknown:
+        if law.kind == "law":
+            before.append(
+                (
+                    TVF202,
                     _("{law} har ingen § {section} ifølge lovregisteret (i «{text}»).").format(
                         law=law.short_name, section=section, text=cite.text
                     ),
                 )
-            else:
-                yield TVF209(
-                    doc.path,
-                    cite.line,
+            )
+        else:
+            before.append(
+                (
+                    TVF209,
                     _(
                         "{law} har ingen § {section} ifølge lovregisteret (i «{text}», {url})."
                     ).format(
                         law=_display_name(law), section=section, text=cite.text, url=law.url()
                     ),
                 )
-        if cite.articles and law.sections is not None and law.complete:
-            for article in cite.articles:
-                if article not in law.sections:
-                    yield TVF209(
-                        doc.path,
-                        cite.line,
+            )
+    if cite.articles and law.sections is not None and law.complete:
+        for article in cite.articles:
+            if article not in law.sections:
+                before.append(
+                    (
+                        TVF209,
                         _(
                             "{law} har ingen artikkel {article} ifølge lovregisteret (i «{text}», "
                             "{url})."
@@ -226,30 +286,30 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
                             law=_display_name(law), article=article, text=cite.text, url=law.url()
                         ),
                     )
-        if (
-            dated is None
-            and law.chapters is not None
-            and cite.chapter is not None
-            and cite.chapter not in law.chapters
-        ):
-            yield TVF202(
-                doc.path,
-                cite.line,
+                )
+    if (
+        dated is None
+        and law.chapters is not None
+        and cite.chapter is not None
+        and cite.chapter not in law.chapters
+    ):
+        before.append(
+            (
+                TVF202,
                 _("{law} har ikke kapittel {chapter} ifølge lovregisteret (i «{text}»).").format(
                     law=law.short_name, chapter=cite.chapter, text=cite.text
                 ),
             )
-        if retired:
-            continue
-        if law.is_repealed(today):
-            yield TVF203(doc.path, cite.line, _repealed_message(cite, laws))
-        yield from check_cited_sections(doc, cite, reported)
-        for note in cite.nonstandard:
-            yield TVF204(
-                doc.path,
-                cite.line,
-                _("Lovhenvisningen er skrevet på en uvanlig måte: {note}.").format(note=note),
-            )
+        )
+    if retired:
+        return tuple(before), None
+    if law.is_repealed(today):
+        before.append((TVF203, _repealed_message(cite, laws)))
+    for note in cite.nonstandard:
+        after.append(
+            (TVF204, _("Lovhenvisningen er skrevet på en uvanlig måte: {note}.").format(note=note))
+        )
+    return tuple(before), tuple(after)
 
 
 def _display_name(law: Law) -> str:

@@ -18,29 +18,30 @@ TVF102 = rule("TVF102", Severity.WARNING, N_("Referanse til et utgått dokument"
 
 def check_references(summary: Summary, index: Index) -> Iterator[Finding]:
     retired_self = summary.status == "retired"
+    by_id, valid = index.by_id, index.valid_ids
     for ref, line in summary.references:
-        if not ID_RE.match(ref):
+        if ref in valid:  # an ID of a document of the handbook: the common case
+            target = by_id[ref]
+            if target.status == "retired" and not retired_self:
+                yield TVF102(
+                    summary.path,
+                    line,
+                    _(
+                        "Referanse til {ref} «{title}», som er utgått (retired). "
+                        "Vis til dokumentet som erstatter det."
+                    ).format(ref=ref, title=target.title),
+                )
+        elif not ID_RE.match(ref):
             yield TVF004(
                 summary.path,
                 line,
                 _("Referansen «{ref}» er ikke en dokument-ID (f.eks. IV.7-2).").format(ref=ref),
             )
-            continue
-        target = index.by_id.get(ref)
-        if target is None:
+        else:  # of the form of an ID, and no document has it
             yield TVF101(
                 summary.path,
                 line,
                 _("Referanse til {ref}, som ikke finnes i håndboka.").format(ref=ref),
-            )
-        elif target.status == "retired" and not retired_self:
-            yield TVF102(
-                summary.path,
-                line,
-                _(
-                    "Referanse til {ref} «{title}», som er utgått (retired). "
-                    "Vis til dokumentet som erstatter det."
-                ).format(ref=ref, title=target.title),
             )
     doc = summary.document
     if doc is not None and doc.type in MEETING_TYPES:

@@ -9,11 +9,11 @@ site, the queries and ``tvf outdated`` use them too.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from ..document import HANDBOOK_TYPES, NETWORK_TYPE, Document, as_date
+from ..document import HANDBOOK_TYPES, ID_RE, NETWORK_TYPE, Document, as_date
 
 
 class Summary(NamedTuple):
@@ -35,20 +35,33 @@ class Summary(NamedTuple):
 
     @classmethod
     def of(cls, doc: Document) -> Summary:
-        code = doc.get("code")
+        # Once for every file of every run: the fields are read straight from the front matter
+        # (the same values as the properties of Document and references() give; held to them in
+        # tests/test_speed_equivalence.py).
+        get = (doc.meta or {}).get
+        kind = get("type")
+        kind = kind if isinstance(kind, str) else None
+        ident = get("id")
+        ident = ident if isinstance(ident, str) else None
+        status = get("status")
+        title = get("title")
+        code = get("code")
+        version = get("version")
+        handbook = kind in HANDBOOK_TYPES
+        key_lines = doc.key_lines
         return cls(
             path=doc.path,
-            type=doc.type,
-            id=doc.id,
-            status=doc.status,
-            title=doc.title,
+            type=kind,
+            id=ident,
+            status=status if isinstance(status, str) else None,
+            title=title if isinstance(title, str) else "",
             code=code if isinstance(code, str) else None,
-            line_of_id=doc.line_of("id"),
-            line_of_code=doc.line_of("code"),
-            references=tuple(references(doc)),
-            document=None if doc.is_handbook_document else doc,
-            approved_on=approved_on(doc),
-            version=doc.get("version") if isinstance(doc.get("version"), str) else None,
+            line_of_id=key_lines.get("id"),
+            line_of_code=key_lines.get("code"),
+            references=_references(doc, get, kind, ident if handbook else None),
+            document=None if handbook else doc,
+            approved_on=_approved_on(get),
+            version=version if isinstance(version, str) else None,
         )
 
     @property
@@ -62,6 +75,9 @@ class Index:
 
     by_id: dict[str, Summary] = field(default_factory=dict)
     networks: dict[str, Summary] = field(default_factory=dict)
+    #: The keys of ``by_id`` that have the form of a document ID (:data:`~..document.ID_RE`):
+    #: a reference to one of them needs no other look-up.
+    valid_ids: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, summaries: Iterable[Summary]) -> Index:
@@ -73,6 +89,7 @@ class Index:
                 index.by_id.setdefault(summary.id, summary)
             elif summary.type == NETWORK_TYPE:
                 index.networks.setdefault(summary.id, summary)
+        index.valid_ids = {key for key in index.by_id if ID_RE.match(key)}
         return index
 
 
@@ -92,12 +109,39 @@ def references(doc: Document) -> Iterator[tuple[str, int | None]]:
             yield ref, line
 
 
+def _references(
+    doc: Document, get: Callable[[str], Any], kind: str | None, own: str | None
+) -> tuple[tuple[str, int | None], ...]:
+    """:func:`references` as a tuple, from the front matter's ``get`` and the document's type
+    and own ID (None unless it is a handbook document)."""
+    found: list[tuple[str, int | None]] = []
+    refs = get("references")
+    if isinstance(refs, list):
+        lines = doc.item_lines.get("references", ())
+        key_line = doc.key_lines.get("references")
+        found.extend(
+            (ref.strip(), lines[i] if i < len(lines) else key_line)
+            for i, ref in enumerate(refs)
+            if isinstance(ref, str)
+        )
+    mandate = get("mandate")
+    if kind == NETWORK_TYPE and isinstance(mandate, str):
+        found.append((mandate.strip(), doc.key_lines.get("mandate")))
+    found.extend((ref, line) for ref, line in doc.body_ids() if ref != own)
+    return tuple(found)
+
+
 def approved_on(doc: Document) -> dt.date | None:
     """When the document was last approved: the later of ``valid_from`` and the date of the
     last ``changes`` entry (None when it has neither)."""
-    dates = [as_date(doc.get("valid_from"))]
-    changes = doc.get("changes")
+    return _approved_on(doc.get)
+
+
+def _approved_on(get: Callable[[str], Any]) -> dt.date | None:
+    valid_from = as_date(get("valid_from"))
+    changes = get("changes")
     if isinstance(changes, list) and changes and isinstance(changes[-1], dict):
-        dates.append(as_date(changes[-1].get("date")))
-    known = [d for d in dates if d is not None]
-    return max(known) if known else None
+        last = as_date(changes[-1].get("date"))
+        if last is not None:
+            return last if valid_from is None else max(valid_from, last)
+    return valid_from
