@@ -8,13 +8,11 @@ them with the search index, the static files and the files that pages link to.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import re
 import time
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from ..handbook import Handbook
 from ..i18n import _, language, ngettext
 from ..laws import load_registry
 from ..pii import guard
+from ..workers import collector_paused
 from . import incremental
 from .model import Site
 from .output import Output
@@ -79,27 +78,10 @@ def build_site(
     With ``dry_run`` nothing is written; the result says what would be. ``jobs`` is the
     number of processes that render pages (default: one per core for large handbooks).
     """
-    with _collector_paused():
+    with collector_paused():
         return _build_site(
             handbook_root, out_dir, force=force, today=today, dry_run=dry_run, jobs=jobs
         )
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while the site is built. A build makes tens of
-    thousands of small objects that live until it ends (the model, the records, the answers),
-    and each full collection walked all of them again: about a sixth of the CPU time of a
-    rebuild of 10,000 documents (``bench/README.md``). What a build makes holds few reference
-    cycles; memory is reclaimed by reference counting as before, and the collector runs again
-    (as it was) when the build ends."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build_site(
