@@ -145,18 +145,8 @@ def last_changes(root: Path) -> dict[str, Change]:
     """
     try:
         done = subprocess.run(
-            [
-                "git",
-                "-c",
-                "core.quotepath=off",
-                "log",
-                _LAST_FORMAT,
-                "--name-only",
-                "--no-renames",
-                "--relative",  # names relative to ``root``, as the way below makes them
-                "--",
-                ".",
-            ],
+            # names relative to ``root``, as the way below makes them
+            _last_log("--relative", "--", "."),
             cwd=root,
             capture_output=True,
             check=False,
@@ -166,6 +156,20 @@ def last_changes(root: Path) -> dict[str, Change]:
     if done is not None and done.returncode == 0:
         return _changes(done.stdout.decode("utf-8", "surrogateescape"), "")
     return _last_changes_through_gitpython(root)
+
+
+def _last_log(*args: str) -> list[str]:
+    """The ``git log`` command of :func:`last_changes`, with ``args`` at the end."""
+    return [
+        "git",
+        "-c",
+        "core.quotepath=off",
+        "log",
+        _LAST_FORMAT,
+        "--name-only",
+        "--no-renames",
+        *args,
+    ]
 
 
 _LAST_FORMAT = f"--format={_MARK}%H{_SEP}%aI{_SEP}%an{_SEP}%s"
@@ -181,19 +185,7 @@ def _last_changes_through_gitpython(root: Path) -> dict[str, Change]:
     prefix = root.resolve().relative_to(top).as_posix()
     prefix = "" if prefix == "." else f"{prefix}/"
     try:
-        out = repo.git.execute(
-            [
-                "git",
-                "-c",
-                "core.quotepath=off",
-                "log",
-                _LAST_FORMAT,
-                "--name-only",
-                "--no-renames",
-                "--",
-                root.resolve().as_posix(),
-            ]
-        )
+        out = repo.git.execute(_last_log("--", root.resolve().as_posix()))
     except git.GitCommandError as exc:
         raise TvfError(
             _("git log feilet: {problem}").format(problem=exc.stderr.strip() or exc),

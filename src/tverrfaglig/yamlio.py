@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -257,6 +257,21 @@ _SCALAR_CONSTRUCTORS = frozenset(
 )
 _resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 _constructed: dict[str, object] = {}  # plain scalars that are not strings, by their text
+
+
+_T = TypeVar("_T")
+
+
+def _remember(memo: dict[str, _T], text: str, value: _T, limit: int = 4096) -> _T:
+    """Keep ``value`` in ``memo`` under ``text`` and give it back; a memo that has grown past
+    ``limit`` is emptied first, so memory stays bounded on any input. Only values that are never
+    changed are kept: None, bools, numbers, dates, strings and tuples of them."""
+    if len(memo) > limit:
+        memo.clear()
+    memo[text] = value
+    return value
+
+
 _constructor: Any = None
 
 
@@ -287,10 +302,7 @@ def _plain(text: str) -> object:
         value = Loader.yaml_constructors[tag](_constructor, yaml.ScalarNode(tag, text))
     except Exception:  # a number too long, say: the exact way reports it
         raise _NotSimple from None
-    if len(_constructed) > 4096:
-        _constructed.clear()
-    _constructed[text] = value  # None, bools, numbers, dates and strings: never changed
-    return value
+    return _remember(_constructed, text, value)
 
 
 def _scalar(text: str) -> object:
@@ -298,11 +310,7 @@ def _scalar(text: str) -> object:
     known = _scalars.get(text, _scalars)
     if known is not _scalars:
         return known
-    value = _read_scalar(text)
-    if len(_scalars) > 4096:
-        _scalars.clear()
-    _scalars[text] = value  # None, bools, numbers, dates and strings: never changed
-    return value
+    return _remember(_scalars, text, _read_scalar(text))
 
 
 # Scalars already read, by their text: most values of front matter recur from file to file.
@@ -326,11 +334,7 @@ _keys: dict[str, object] = {}
 
 
 def _key(text: str) -> object:
-    value = _plain(text)
-    if len(_keys) > 4096:
-        _keys.clear()
-    _keys[text] = value
-    return value
+    return _remember(_keys, text, _plain(text))
 
 
 # What one line of a block is, as :func:`load_simple` reads it: a key with its value (or with
@@ -351,11 +355,7 @@ def _line(line: str) -> tuple[Any, ...]:
     known = _lines.get(line)
     if known is not None:
         return known
-    read = _read_line(line)
-    if len(_lines) > 8192:
-        _lines.clear()
-    _lines[line] = read  # strings, None, bools, numbers and dates: never changed
-    return read
+    return _remember(_lines, line, _read_line(line), limit=8192)
 
 
 def _read_line(line: str) -> tuple[Any, ...]:
