@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,40 @@ from law_fixtures import Art, body_citing, good_files, law_xml, pack
 from tverrfaglig.laws.registry import LawRegistry
 
 from helpers import doc_text, handbook, meta
+
+# What the default registry builds lazily with the parser's functions (names_pattern,
+# body_regex, mention_regex, prefix_regex, scan_info; resolve() calls parse_lovdata_url) and
+# keeps. None of it is rebuilt while the registry lives, and it lives as long as the process.
+_REGISTRY_CACHES = ("_body_re", "_mention_re", "_prefix_re", "_scan_info")
+_reset_for: str | None = None
+
+
+def _forget_parser_results(registry: LawRegistry) -> None:
+    for name in _REGISTRY_CACHES:
+        if not hasattr(registry, name):  # renamed: this list must follow registry.py
+            raise AssertionError(
+                f"LawRegistry has no cache {name!r}; update tests/laws/conftest.py"
+            )
+        setattr(registry, name, None)
+    registry._resolved.clear()
+
+
+@pytest.fixture(autouse=True)
+def _registry_built_by_the_mutant() -> Iterator[None]:
+    """Only under ``make mutants`` (mutmut sets ``MUTANT_UNDER_TEST``): mutmut forks every
+    mutant's test run from a process that has already built the default registry (cached by
+    ``functools.cache``), so without this a mutant of a function that builds the registry's
+    patterns would never run. Each mutant's process forgets what the registry built, once,
+    so it is built again with the mutant active; in mutmut's first run («stats»), which
+    records which tests reach which functions, it is forgotten before every test, so every
+    test that uses the patterns is recorded as reaching the functions that build them
+    (docs/testing.md)."""
+    global _reset_for
+    mutant = os.environ.get("MUTANT_UNDER_TEST")
+    if mutant and (mutant == "stats" or mutant != _reset_for):
+        _forget_parser_results(LawRegistry.default())
+        _reset_for = mutant
+    yield
 
 
 @pytest.fixture(scope="module")
