@@ -239,3 +239,31 @@ def test_headings_of_sections_and_articles(registry: LawRegistry) -> None:
     assert basis(registry, "§ 3").headings() == []
     cite = basis(registry, "helsepersonelloven § 33")
     assert cite.law is not None and cite.law.id == HPL
+
+
+# --- A «§» in a paragraph that names no law: the law of the paragraph before -------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an unknown law before: that law, unknown
+        (
+            "Etter xyzloven gjelder dette.\n\nKommunestyret skal etter § 4 gjøre noe.",
+            ("§ 4", 3, "xyzloven", None, ("4",), None, False),
+        ),
+        # a law whose complete list lacks the section: no law tvf can tell (TVF208)
+        (
+            "Etter barnehageloven gjelder dette.\n\nSe §§ 99 og 100 nedenfor.",
+            ("§§ 99 og 100", 3, "", None, ("99", "100"), None, True),
+        ),
+        (
+            "Etter barnehageloven gjelder dette.\n\nKommunestyret skal etter § 99 gjøre noe.",
+            ("§ 99", 3, "", None, ("99",), None, True),
+        ),
+    ],
+)
+def test_a_section_in_a_paragraph_naming_no_law(
+    registry: LawRegistry, body: str, expected: Cited
+) -> None:
+    assert cited(registry, body) == [expected]

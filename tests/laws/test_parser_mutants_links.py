@@ -1,0 +1,53 @@
+"""Lovdata links read whole (``parse_lovdata_url``): the law, the section, the chapter and the
+``KAPITTEL_N`` anchor, exactly (handbook-format.md 4: a Lovdata URL names a law).
+
+Written from mutants that survived ``make mutants`` (docs/testing.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tverrfaglig.laws.parser import UrlParts, parse_lovdata_url
+
+BHL = "LOV-2005-06-17-64"
+HPL = "LOV-1999-07-02-64"
+
+
+@pytest.mark.parametrize(
+    ("url", "parts"),
+    [
+        ("https://lovdata.no/lov/2005-06-17-64", UrlParts(BHL, None, None)),
+        ("https://lovdata.no/lov/2005-06-17-64/§2b", UrlParts(BHL, "2b", None)),
+        # «%A7» is «§» written in Latin-1, not UTF-8 («%C2%A7»)
+        ("https://lovdata.no/lov/2005-06-17-64/%A72b", UrlParts(BHL, "2b", None)),
+        ("https://lovdata.no/lov/2005-06-17-64/%C2%A72b", UrlParts(BHL, "2b", None)),
+        # a query is no part of the section
+        ("https://lovdata.no/lov/2005-06-17-64/§2b?q=samarbeid", UrlParts(BHL, "2b", None)),
+        # the short form's chapters: kap5, kapX (Roman)
+        ("https://lovdata.no/lov/1999-07-02-64/kap5", UrlParts(HPL, None, "5")),
+        ("https://lovdata.no/lov/1999-07-02-64/kapX", UrlParts(HPL, None, "X")),
+        # KAPITTEL_N counts chapters by position: an anchor, never a chapter
+        (
+            "https://lovdata.no/lov/1999-07-02-64/KAPITTEL_5",
+            UrlParts(HPL, None, None, "KAPITTEL_5"),
+        ),
+        (
+            "https://lovdata.no/dokument/NL/lov/1999-07-02-64/kapittel_5",
+            UrlParts(HPL, None, None, "KAPITTEL_5"),
+        ),
+        (
+            "https://lovdata.no/dokument/NL/lov/1999-07-02-64/KAPITTEL_5?q=x#KAPITTEL_5",
+            UrlParts(HPL, None, None, "KAPITTEL_5"),
+        ),
+        # the long form has no «kap5» chapters
+        ("https://lovdata.no/dokument/NL/lov/1999-07-02-64/kap5", UrlParts(HPL, None, None)),
+        # a fragment that names a section: that section, and no anchor
+        (
+            "https://lovdata.no/dokument/NL/lov/1999-07-02-64/KAPITTEL_5#§33",
+            UrlParts(HPL, "33", None),
+        ),
+    ],
+)
+def test_a_lovdata_link_read_whole(url: str, parts: UrlParts) -> None:
+    assert parse_lovdata_url(url) == parts
