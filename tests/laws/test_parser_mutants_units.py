@@ -133,6 +133,12 @@ def test_a_chapter_continues_a_law_at_most_200_characters_before_it(
             "opplæringslova",
             OPPL_2023,
         ),
+        (
+            "Innledning\nbarnehageloven er endret.\n\nTil § 1-5\nBestemmelsen gjelder "
+            "opplæringslova. Den er ny.\nOg mer.",
+            "opplæringslova",
+            OPPL_2023,
+        ),
         # a back-reference («Loven») is no law's name: the next name is
         ("Til § 1-5\nLoven viderefører barnehageloven.", "barnehageloven", BHL),
         # a law cited with a section of its own, or after «§ … i», is another citation
@@ -267,3 +273,45 @@ def test_a_section_in_a_paragraph_naming_no_law(
     registry: LawRegistry, body: str, expected: Cited
 ) -> None:
     assert cited(registry, body) == [expected]
+
+
+# --- A «§» after a law that lacks it: the law in the paragraph that has it ---------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # forvaltningsloven has no § 2-1; of the two laws that have one, the nearest
+        (
+            "Barnevernloven og opplæringslova gjelder. Etter forvaltningsloven § 17 og § 2-1 "
+            "skal det gjøres.",
+            ("§ 2-1", 1, "opplæringslova", OPPL_2023, ("2-1",), None, False),
+        ),
+        # opplæringslova (2023) has no § 2-3 a, but the act it replaced, which shared the
+        # name, had: the name's law stays (TVF207), not barnevernloven, which has a § 2-3 a
+        (
+            "Barnevernloven gjelder, og opplæringslova. Se § 2-3 a.",
+            ("§ 2-3 a", 1, "opplæringslova", OPPL_2023, ("2-3a",), None, False),
+        ),
+    ],
+)
+def test_a_section_the_law_before_it_lacks(
+    registry: LawRegistry, body: str, expected: Cited
+) -> None:
+    assert cited(registry, body)[-1] == expected
+
+
+def test_an_unknown_law_by_its_title_at_the_start_of_a_line(registry: LawRegistry) -> None:
+    body = "Innledning.\nLov om husdyr § 26 gjelder."
+    assert cited(registry, body) == [("§ 26", 2, "Lov om husdyr", None, ("26",), None, False)]
+
+
+@pytest.mark.parametrize(
+    ("today", "law_id"), [(TODAY, OPPL_2023), (date(2020, 6, 1), "LOV-1998-07-17-61")]
+)
+def test_a_law_with_artikkel_and_no_number_is_read_by_the_date(
+    registry: LawRegistry, today: date, law_id: str
+) -> None:
+    cite = parse_legal_basis("opplæringslova, artikkel om elevenes rettigheter", 3, registry, today)
+    assert isinstance(cite, Citation)
+    assert (cite.law_text, cite.law.id if cite.law else None) == ("opplæringslova", law_id)
