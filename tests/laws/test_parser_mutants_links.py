@@ -6,9 +6,14 @@ Written from mutants that survived ``make mutants`` (docs/testing.md).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from tverrfaglig.laws.parser import UrlParts, parse_lovdata_url
+from tverrfaglig.laws.parser import UrlParts, find_citations, parse_lovdata_url
+from tverrfaglig.laws.registry import LawRegistry
+
+TODAY = date(2026, 6, 1)
 
 BHL = "LOV-2005-06-17-64"
 HPL = "LOV-1999-07-02-64"
@@ -51,3 +56,11 @@ HPL = "LOV-1999-07-02-64"
 )
 def test_a_lovdata_link_read_whole(url: str, parts: UrlParts) -> None:
     assert parse_lovdata_url(url) == parts
+
+
+def test_a_link_at_the_very_start_of_a_body(registry: LawRegistry) -> None:
+    """The fast scan looks for a link from 12 characters before «lovdata» («https://www.»),
+    and no further back than the start of the body."""
+    [cite] = find_citations("lovdata.no/lov/2005-06-17-64/§2b gjelder.", 1, registry, TODAY)
+    assert (cite.text, cite.url, cite.law_text) == ("lovdata.no/lov/2005-06-17-64/§2b",) * 3
+    assert (cite.law.id if cite.law else None, cite.sections) == (BHL, ("2b",))

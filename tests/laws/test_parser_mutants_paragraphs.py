@@ -79,6 +79,8 @@ def test_a_paragraph_that_names_no_law_refers_to_the_one_before(
             ("1", "1a", "2", "2a", "2b", "3", "5", "7"),
             (),
         ),
+        # a range whose end the law does not have: its two ends (TVF202 is the check's)
+        ("barnehageloven §§ 1 til 99", BHL, ("1", "99"), ()),
         (
             "forvaltningsloven §§ 13 – 13 e",
             FVL_1967,
