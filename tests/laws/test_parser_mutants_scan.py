@@ -1,0 +1,47 @@
+"""The fast body scan (``_citation_matches``): it searches for a law's name only where the word
+right before a «§» can end one (``_last_word``), so the punctuation a writer puts between
+the name and the «§» (« - », « – », «:», «)», an abbreviation's dot) must not hide the name.
+Each citation is compared with its full text: a name the scan missed would still be found as
+a continuation («§ 2 b» after a law), with a shorter text.
+
+Written from mutants that survived ``make mutants`` (docs/testing.md).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from law_fixtures import BHL
+from tverrfaglig.laws.parser import find_citations
+from tverrfaglig.laws.registry import LawRegistry
+
+TODAY = date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "law_text"),
+    [
+        ("Bhl. § 2 b gjelder.", "Bhl. § 2 b", "Bhl"),
+        ("Se barnehageloven - § 2 b.", "barnehageloven - § 2 b", "barnehageloven"),
+        ("Se barnehageloven – § 2 b.", "barnehageloven – § 2 b", "barnehageloven"),
+        ("Se barnehageloven: § 2 b.", "barnehageloven: § 2 b", "barnehageloven"),
+        ("Se barnehageloven (bhl) § 2 b.", "bhl) § 2 b", "bhl"),
+        (
+            "Se lov om barnehager (barnehageloven) - § 2 b.",
+            "barnehageloven) - § 2 b",
+            "barnehageloven",
+        ),
+    ],
+)
+def test_the_name_before_a_section_sign_is_found_past_punctuation(
+    registry: LawRegistry, body: str, text: str, law_text: str
+) -> None:
+    [cite] = find_citations(body, 1, registry, TODAY)
+    assert (cite.text, cite.law_text, cite.law.id if cite.law else None, cite.sections) == (
+        text,
+        law_text,
+        BHL,
+        ("2b",),
+    )
