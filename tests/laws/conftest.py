@@ -4,30 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from law_fixtures import Art, body_citing, good_files, law_xml, pack
+from tverrfaglig.laws.parser import ScanInfo
 from tverrfaglig.laws.registry import LawRegistry
 
 from helpers import doc_text, handbook, meta
 
-# What the default registry builds lazily with the parser's functions (names_pattern,
-# body_regex, mention_regex, prefix_regex, scan_info; resolve() calls parse_lovdata_url) and
-# keeps. None of it is rebuilt while the registry lives, and it lives as long as the process.
-_REGISTRY_CACHES = ("_body_re", "_mention_re", "_prefix_re", "_scan_info")
+# What the default registry builds lazily with the parser's functions and keeps: its compiled
+# patterns (names_pattern, body_regex, mention_regex, prefix_regex), its ScanInfo (scan_info) and
+# the laws resolve() found (it calls parse_lovdata_url). None of it is rebuilt while the
+# registry lives, and the default registry lives as long as the process.
 _reset_for: str | None = None
 
 
 def _forget_parser_results(registry: LawRegistry) -> None:
-    for name in _REGISTRY_CACHES:
-        if not hasattr(registry, name):  # renamed: this list must follow registry.py
-            raise AssertionError(
-                f"LawRegistry has no cache {name!r}; update tests/laws/conftest.py"
-            )
-        setattr(registry, name, None)
+    for name, value in list(vars(registry).items()):
+        if isinstance(value, re.Pattern | ScanInfo):
+            setattr(registry, name, None)  # each property builds it again when it is None
     registry._resolved.clear()
 
 
