@@ -45,3 +45,24 @@ def test_the_name_before_a_section_sign_is_found_past_punctuation(
         BHL,
         ("2b",),
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "law_text", "law_id"),
+    [
+        # an unknown law of seven letters, the shortest «…lova» (three letters and «lova»)
+        ("Etter tollova § 3 skal varene deklareres.", "tollova § 3", "tollova", None),
+        # a footnote mark glued to the name (KMD rundskriv 2000, see test_parser_grammar)
+        ("Se ligningsloven10) § 3 om dette.", "ligningsloven10) § 3", "ligningsloven", None),
+        ("Se artikkel 12Grunnloven § 104.", "Grunnloven § 104", "Grunnloven", "LOV-1814-05-17"),
+    ],
+)
+def test_a_name_the_registry_lacks_or_glued_to_digits_is_found_with_its_section(
+    registry: LawRegistry, body: str, text: str, law_text: str, law_id: str | None
+) -> None:
+    cite = find_citations(body, 1, registry, TODAY)[-1]
+    assert (cite.text, cite.law_text, cite.law.id if cite.law else None) == (
+        text,
+        law_text,
+        law_id,
+    )
