@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import signal
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -46,6 +48,32 @@ def _registry_built_by_the_mutant() -> Iterator[None]:
         _forget_parser_results(LawRegistry.default())
         _reset_for = mutant
     yield
+
+
+# Under a mutant, one test (setup, call and teardown) that runs longer than this is taken for
+# a mutant that loops forever: the process exits with mutmut's code for a timeout (36), so the
+# mutant is reported as a timeout, never as killed. No test of tests/laws takes a second on
+# its own; mutmut's own limit, from how long the tests took in its first run, would hold the
+# process for one to two minutes (docs/testing.md).
+_HANG_SECONDS = 20.0
+
+
+def _hang(_signum: int, _frame: FrameType | None) -> None:
+    os._exit(36)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    if os.environ.get("MUTANT_UNDER_TEST", "") in ("", "stats", "fail"):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _hang)
+    signal.setitimer(signal.ITIMER_REAL, _HANG_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="module")
