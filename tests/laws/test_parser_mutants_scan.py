@@ -66,3 +66,19 @@ def test_a_name_the_registry_lacks_or_glued_to_digits_is_found_with_its_section(
         law_text,
         law_id,
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "chapter"),
+    [
+        # «İ» is two characters in lower case: the keywords are found in the text as written
+        ("Se İ. Barnehageloven kapittel 2 gjelder.", "Barnehageloven kapittel 2", "2"),
+        # a keyword at the very start of a body that ends in a letter
+        ("Kapittel 5 i barnehageloven gjelder", "Kapittel 5", "5"),
+    ],
+)
+def test_a_chapter_keyword_anywhere_in_a_body(
+    registry: LawRegistry, body: str, text: str, chapter: str
+) -> None:
+    [cite] = find_citations(body, 1, registry, TODAY)
+    assert (cite.text, cite.law.id if cite.law else None, cite.chapter) == (text, BHL, chapter)
