@@ -64,3 +64,50 @@ def test_a_link_at_the_very_start_of_a_body(registry: LawRegistry) -> None:
     [cite] = find_citations("lovdata.no/lov/2005-06-17-64/§2b gjelder.", 1, registry, TODAY)
     assert (cite.text, cite.url, cite.law_text) == ("lovdata.no/lov/2005-06-17-64/§2b",) * 3
     assert (cite.law.id if cite.law else None, cite.sections) == (BHL, ("2b",))
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "sections", "line"),
+    [
+        # «lovdata» in capitals or with a capital L is still a link to find
+        ("Se LOVDATA.NO/LOV/2005-06-17-64 for loven.", "LOVDATA.NO/LOV/2005-06-17-64", (), 1),
+        (
+            "Se Lovdata.no/lov/2005-06-17-64/§2b for loven.",
+            "Lovdata.no/lov/2005-06-17-64/§2b",
+            ("2b",),
+            1,
+        ),
+        # a Markdown link is one citation, also at the start of a body or of a line; its
+        # text gives the section when the link has none
+        (
+            "[barnehageloven § 2 b](https://lovdata.no/lov/2005-06-17-64) gjelder.",
+            "[barnehageloven § 2 b](https://lovdata.no/lov/2005-06-17-64)",
+            ("2b",),
+            1,
+        ),
+        (
+            "Innledning.\n[barnehageloven § 2 b](https://lovdata.no/lov/2005-06-17-64) gjelder.",
+            "[barnehageloven § 2 b](https://lovdata.no/lov/2005-06-17-64)",
+            ("2b",),
+            2,
+        ),
+        # another link after it on the line does not hide it
+        (
+            "Se [barnehageloven](https://lovdata.no/lov/2005-06-17-64/§2b) og "
+            "[mer](https://example.com).",
+            "[barnehageloven](https://lovdata.no/lov/2005-06-17-64/§2b)",
+            ("2b",),
+            1,
+        ),
+    ],
+)
+def test_links_to_lovdata_in_a_body(
+    registry: LawRegistry, body: str, text: str, sections: tuple[str, ...], line: int
+) -> None:
+    [cite] = find_citations(body, 1, registry, TODAY)
+    assert (cite.text, cite.line, cite.law.id if cite.law else None, cite.sections) == (
+        text,
+        line,
+        BHL,
+        sections,
+    )
