@@ -111,3 +111,23 @@ def test_links_to_lovdata_in_a_body(
         BHL,
         sections,
     )
+
+
+def test_a_markdown_link_in_emphasis(registry: LawRegistry) -> None:
+    body = "Se *[barnehageloven § 2 b](https://lovdata.no/lov/2005-06-17-64)*."
+    [cite] = find_citations(body, 1, registry, TODAY)
+    assert cite.text == "[barnehageloven § 2 b](https://lovdata.no/lov/2005-06-17-64)"
+    assert (cite.law.id if cite.law else None, cite.sections) == (BHL, ("2b",))
+
+
+def test_a_citation_in_brackets_before_a_link(registry: LawRegistry) -> None:
+    """A «[» that starts no Markdown link: the scan for the link goes past the citation in
+    the brackets, and both are found."""
+    body = "[Se barnehageloven § 2 b] og https://lovdata.no/lov/1999-07-02-64/§33."
+    assert [
+        (c.text, c.law.id if c.law else None, c.sections)
+        for c in find_citations(body, 1, registry, TODAY)
+    ] == [
+        ("barnehageloven § 2 b", BHL, ("2b",)),
+        ("https://lovdata.no/lov/1999-07-02-64/§33", "LOV-1999-07-02-64", ("33",)),
+    ]

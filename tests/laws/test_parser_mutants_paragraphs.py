@@ -17,6 +17,7 @@ from tverrfaglig.laws.registry import LawRegistry
 
 TODAY = date(2026, 6, 1)
 FVL_1967 = "LOV-1967-02-10"
+BVL_1992 = "LOV-1992-07-17-100"
 
 Cited = tuple[str, int | None, str, str | None, tuple[str, ...], bool]
 
@@ -107,3 +108,38 @@ def test_a_section_list_read_item_by_item(
         sections,
         notes,
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a «§§» list of dashed sections goes on after a citation of another law put in it
+        (
+            "Barnevernloven §§ 1-4, 4-3, jf. fvl. § 17, 6-1 og 6-3.",
+            [
+                (
+                    "Barnevernloven §§ 1-4, 4-3",
+                    1,
+                    "Barnevernloven",
+                    BVL_1992,
+                    ("1-4", "4-3"),
+                    False,
+                ),
+                ("fvl. § 17", 1, "fvl", FVL_1967, ("17",), False),
+                ("6-1 og 6-3", 1, "Barnevernloven", BVL_1992, ("6-1", "6-3"), False),
+            ],
+        ),
+        # after one «§» it does not: «6-1 og 6-3» are no citation
+        (
+            "Barnevernloven § 1-4, jf. fvl. § 17, 6-1 og 6-3.",
+            [
+                ("Barnevernloven § 1-4", 1, "Barnevernloven", BVL_1992, ("1-4",), False),
+                ("fvl. § 17", 1, "fvl", FVL_1967, ("17",), False),
+            ],
+        ),
+    ],
+)
+def test_a_section_list_resumed_after_another_law(
+    registry: LawRegistry, body: str, expected: list[Cited]
+) -> None:
+    assert cited(registry, body) == expected
