@@ -129,6 +129,71 @@ def test_a_section_list_read_item_by_item(
                 ("6-1 og 6-3", 1, "Barnevernloven", BVL_1992, ("6-1", "6-3"), False),
             ],
         ),
+        # also after other citations, and after other «§§» lists that are not resumed
+        (
+            "Se barnehageloven § 2. Barnevernloven §§ 1-4, 4-3, jf. fvl. § 17, 6-1 og 6-3.",
+            [
+                ("barnehageloven § 2", 1, "barnehageloven", BHL, ("2",), False),
+                (
+                    "Barnevernloven §§ 1-4, 4-3",
+                    1,
+                    "Barnevernloven",
+                    BVL_1992,
+                    ("1-4", "4-3"),
+                    False,
+                ),
+                ("fvl. § 17", 1, "fvl", FVL_1967, ("17",), False),
+                ("6-1 og 6-3", 1, "Barnevernloven", BVL_1992, ("6-1", "6-3"), False),
+            ],
+        ),
+        (
+            "Barnevernloven §§ 4-1 og 4-2 gjelder. Barnevernloven §§ 1-4, 4-3, jf. fvl. § 17, 6-1.",
+            [
+                (
+                    "Barnevernloven §§ 4-1 og 4-2",
+                    1,
+                    "Barnevernloven",
+                    BVL_1992,
+                    ("4-1", "4-2"),
+                    False,
+                ),
+                (
+                    "Barnevernloven §§ 1-4, 4-3",
+                    1,
+                    "Barnevernloven",
+                    BVL_1992,
+                    ("1-4", "4-3"),
+                    False,
+                ),
+                ("fvl. § 17", 1, "fvl", FVL_1967, ("17",), False),
+                ("6-1", 1, "Barnevernloven", BVL_1992, ("6-1",), False),
+            ],
+        ),
+        (
+            "Barnevernloven §§ 1-4, 4-3, jf. fvl. § 17 gjelder.\n\nBarnevernloven §§ 1-4, 4-3, jf. "
+            "fvl. § 17, 6-1.",
+            [
+                (
+                    "Barnevernloven §§ 1-4, 4-3",
+                    1,
+                    "Barnevernloven",
+                    BVL_1992,
+                    ("1-4", "4-3"),
+                    False,
+                ),
+                ("fvl. § 17", 1, "fvl", FVL_1967, ("17",), False),
+                (
+                    "Barnevernloven §§ 1-4, 4-3",
+                    3,
+                    "Barnevernloven",
+                    BVL_1992,
+                    ("1-4", "4-3"),
+                    False,
+                ),
+                ("fvl. § 17", 3, "fvl", FVL_1967, ("17",), False),
+                ("6-1", 3, "Barnevernloven", BVL_1992, ("6-1",), False),
+            ],
+        ),
         # after one «§» it does not: «6-1 og 6-3» are no citation
         (
             "Barnevernloven § 1-4, jf. fvl. § 17, 6-1 og 6-3.",
@@ -143,3 +208,24 @@ def test_a_section_list_resumed_after_another_law(
     registry: LawRegistry, body: str, expected: list[Cited]
 ) -> None:
     assert cited(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "law_id"),
+    [
+        (
+            "Se lov-1999-07-02-64 om helsepersonell. Se også barnehageloven § 2.",
+            "LOV-1999-07-02-64",
+        ),
+        ("Se for-2011-12-16-1256. Se også barnehageloven § 2.", "FOR-2011-12-16-1256"),
+    ],
+)
+def test_a_lovdata_id_in_lower_case_cites_the_whole_law(
+    registry: LawRegistry, body: str, law_id: str
+) -> None:
+    first = find_citations(body, 1, registry, TODAY)[0]
+    assert (first.text, first.law_text, first.law.id if first.law else None) == (
+        law_id.lower(),
+        law_id,
+        law_id,
+    )
