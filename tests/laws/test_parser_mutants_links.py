@@ -131,3 +131,17 @@ def test_a_citation_in_brackets_before_a_link(registry: LawRegistry) -> None:
         ("barnehageloven § 2 b", BHL, ("2b",)),
         ("https://lovdata.no/lov/1999-07-02-64/§33", "LOV-1999-07-02-64", ("33",)),
     ]
+
+
+def test_a_link_to_no_law_does_not_hide_the_citations_after_it(registry: LawRegistry) -> None:
+    body = "Se https://lovdata.no/lov/2005-13-45-1 og barnehageloven § 2."
+    assert [(c.text, c.sections) for c in find_citations(body, 1, registry, TODAY)] == [
+        ("barnehageloven § 2", ("2",))
+    ]
+
+
+def test_the_line_of_a_citation_in_a_body_that_starts_with_a_blank_line(
+    registry: LawRegistry,
+) -> None:
+    [cite] = find_citations("\nSe barnehageloven § 2 b.", 5, registry, TODAY)
+    assert (cite.text, cite.line) == ("barnehageloven § 2 b", 6)
