@@ -123,3 +123,58 @@ def test_citations_in_a_body_read_whole(
     registry: LawRegistry, body: str, expected: list[Whole]
 ) -> None:
     assert whole(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a law cited as a whole and with a section in the same paragraph: once, with the section
+        (
+            "Lov 17. juni 2005 nr. 64 om barnehager gjelder. Se barnehageloven § 2.",
+            [("barnehageloven § 2", 1, "barnehageloven", BHL, ("2",), None, "", (), False)],
+        ),
+        (
+            "LOV-2005-06-17-64 gjelder. Se barnehageloven § 2.",
+            [("barnehageloven § 2", 1, "barnehageloven", BHL, ("2",), None, "", (), False)],
+        ),
+        # in another paragraph: both
+        (
+            "Lov 17. juni 2005 nr. 64 om barnehager gjelder.\n\nSe barnehageloven § 2.",
+            [
+                ("Lov 17. juni 2005 nr. 64", 1, "LOV-2005-06-17-64", BHL, (), None, "", (), False),
+                ("barnehageloven § 2", 3, "barnehageloven", BHL, ("2",), None, "", (), False),
+            ],
+        ),
+        # «denne lova» keeps its notes and articles too
+        (
+            "Denne lova § 15.8 gjelder.",
+            [
+                (
+                    "Denne lova § 15.8",
+                    1,
+                    "",
+                    None,
+                    ("15-8",),
+                    None,
+                    "",
+                    ("«§ 15.8» leses som «§ 15-8»",),
+                    True,
+                )
+            ],
+        ),
+    ],
+)
+def test_a_whole_law_and_the_texts_own_act(
+    registry: LawRegistry, body: str, expected: list[Whole]
+) -> None:
+    assert whole(registry, body) == expected
+
+
+def test_the_texts_own_act_with_articles(registry: LawRegistry) -> None:
+    [cite] = find_citations("Denne lova artikkel 3 gjelder.", 1, registry, TODAY)
+    assert (cite.text, cite.articles, cite.unresolved, cite.law) == (
+        "Denne lova artikkel 3",
+        ("3",),
+        True,
+        None,
+    )
