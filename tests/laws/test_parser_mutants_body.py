@@ -137,6 +137,15 @@ def test_citations_in_a_body_read_whole(
             "LOV-2005-06-17-64 gjelder. Se barnehageloven § 2.",
             [("barnehageloven § 2", 1, "barnehageloven", BHL, ("2",), None, "", (), False)],
         ),
+        # … and a whole law after it is still cited
+        (
+            "Lov 17. juni 2005 nr. 64 om barnehager gjelder. Se barnehageloven § 2. Se også "
+            "LOV-1999-07-02-64.",
+            [
+                ("barnehageloven § 2", 1, "barnehageloven", BHL, ("2",), None, "", (), False),
+                ("LOV-1999-07-02-64", 1, "LOV-1999-07-02-64", HPL, (), None, "", (), False),
+            ],
+        ),
         # in another paragraph: both
         (
             "Lov 17. juni 2005 nr. 64 om barnehager gjelder.\n\nSe barnehageloven § 2.",
