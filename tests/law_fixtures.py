@@ -98,6 +98,10 @@ DEFAULT_IDS = [
     # Other laws real texts cite (laws.yaml, «Other laws real texts cite»)
     "LOV-1902-05-22-10",
     "LOV-2010-03-26-9",
+    "LOV-1927-04-22-3",
+    "LOV-1980-06-13-24",
+    "LOV-1957-07-06-26",
+    "LOV-2009-06-19-65",
     "LOV-2002-06-07-19",
     "LOV-2010-05-28-16",
     "LOV-1983-06-03-54",
@@ -116,6 +120,11 @@ DEFAULT_IDS = [
     "LOV-1969-06-19-57",
     "LOV-2013-06-21-61",
     "FOR-2003-04-25-486",
+    "FOR-2005-12-16-1555",
+    "FOR-2011-12-16-1251",
+    "FOR-2005-12-16-1478",
+    "FOR-2023-03-28-449",
+    "FOR-1995-12-01-928",
     "FOR-2000-12-21-1385",
     "FOR-2006-03-01-266",
     # then the data's other entries (the English texts of the conventions)

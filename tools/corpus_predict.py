@@ -104,6 +104,14 @@ LAW_KEYS: dict[str, str] = {
     "forskrift-miljørettet-helsevern": "FOR-2003-04-25-486",
     "journalforskriften-2000": "FOR-2000-12-21-1385",
     "rammeplan-barnehage-2006": "FOR-2006-03-01-266",
+    "vergemålsloven-1927": "LOV-1927-04-22-3",
+    "ligningsloven": "LOV-1980-06-13-24",
+    "samordningsloven": "LOV-1957-07-06-26",
+    "fylkeskommuners-folkehelselov": "LOV-2009-06-19-65",
+    "forskrift-familiebarnehager": "FOR-2005-12-16-1555",
+    "forskrift-foreldrebetaling": "FOR-2005-12-16-1478",
+    "forskrift-miljørettet-helsevern-barnehager-skoler": "FOR-1995-12-01-928",
+    "forskrift-sosiale-tjenester-uten-fast-bopel": "FOR-2011-12-16-1251",
 }
 _BY_ID = {law_id: key for key, law_id in LAW_KEYS.items()}
 

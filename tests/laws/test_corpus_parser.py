@@ -30,35 +30,48 @@ PRECISION_TARGET = 0.99
 #: (tp, fp, fn) per form, measured on the corpus after the grammar of real passages, the
 #: law-identity work (dated passages, registry names, legal-basis mentions) and the round after
 #: them (glued Lovdata IDs, regulations by full title, Lovdata page titles, «gjeldende <law>»,
-#: bills' «Til § N»).
+#: bills' «Til § N»), and the round after that (the registry's laws with checked IDs, glued
+#: names, more cues for a law a text rests on, «dagens § N», compound sections, chapters cited
+#: again, glued convention articles; three labels fixed).
 MEASURED = {
-    "plain": (136, 6, 14),
-    "list": (156, 2, 6),
-    "chapter": (23, 1, 4),
-    "lovdata-id": (7, 0, 1),
+    "plain": (145, 0, 5),
+    "list": (158, 1, 4),
+    "chapter": (25, 1, 2),
+    "lovdata-id": (8, 0, 0),
     "lovdata-url": (4, 2, 2),
-    "whole-law": (99, 1, 31),
-    "qualifier": (131, 4, 9),
-    "genitive": (21, 0, 2),
-    "reverse": (13, 2, 10),
-    "long-title": (104, 1, 9),
-    "name-variant": (51, 0, 4),
-    "range": (17, 0, 2),
-    "continuation": (114, 4, 7),
-    "article": (56, 3, 8),
-    "regulation": (59, 5, 22),
-    "no-law": (35, 1, 3),
-    "abbreviation": (24, 4, 9),
+    "whole-law": (117, 0, 13),
+    "qualifier": (135, 3, 5),
+    "genitive": (22, 0, 1),
+    "reverse": (21, 1, 2),
+    "long-title": (108, 0, 5),
+    "name-variant": (53, 0, 2),
+    "range": (19, 0, 0),
+    "continuation": (117, 1, 4),
+    "article": (61, 3, 3),
+    "regulation": (74, 0, 7),
+    "no-law": (36, 0, 1),
+    "abbreviation": (27, 4, 6),
     "decimal": (2, 0, 0),
-    "shared-name": (82, 11, 18),
-    "other-law": (129, 10, 19),
-    "quiet": (158, 9, 23),
-    "all": (457, 24, 69),
+    "shared-name": (89, 7, 11),
+    "other-law": (136, 5, 12),
+    "quiet": (167, 6, 14),
+    "all": (492, 12, 33),
 }
 
-#: The forms that miss at least one target today (docs/laws.md, «The corpus»): all but
-#: «decimal» (its two passages are read right).
-SHORT_OF_TARGET = frozenset(MEASURED) - {"decimal"}
+#: The forms that miss at least one target today (docs/laws.md, «The corpus» says why): all
+#: but the ten below.
+SHORT_OF_TARGET = frozenset(MEASURED) - {
+    "continuation",
+    "decimal",
+    "genitive",
+    "list",
+    "long-title",
+    "lovdata-id",
+    "name-variant",
+    "no-law",
+    "plain",
+    "range",
+}
 
 
 @pytest.fixture(scope="module")

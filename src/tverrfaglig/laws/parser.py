@@ -94,10 +94,12 @@ _AFTER_MORE = (
     r"|nr\.?|ledd)(?!\w))"
 )
 _SEC1 = rf"(?:{_SEC_DASHED}{_SEC}(?:\s+(?:og|eller)\s+{_SEC_DASHED}{_SEC}{_AFTER_MORE})*|{_SEC})"
+# Between a law and its unit: «(helsepersonelloven) - Kapittel 5», «§ 1-1: …», and a page's
+# breadcrumbs «GDPR » Kapittel II».
 _TAIL = (
-    rf"(?:(?:\)\s*)?\s*(?:[-–:]\s*)?§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
-    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC1})"
-    rf"|(?:\)\s*)?\s*(?:[-–:]\s*)?(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
+    rf"(?:(?:\)\s*)?\s*(?:[-–:»]\s*)?§§\s*(?P<secs>{_SEC}(?:{_SEC_SEP}{_SEC})*)"
+    rf"|(?:\)\s*)?\s*(?:[-–:»]\s*)?(?:§|(?<!\w)paragraf(?:en)?\s)\s*(?P<sec1>{_SEC1})"
+    rf"|(?:\)\s*)?\s*(?:[-–:»]\s*)?(?<!\w)(?:kapittel|kapitel|kap\.?)\s*(?P<chap>{_CHAP})"
     rf"|\s*(?<!\w)(?:artikkel|artikel|art\.?)\s*(?P<art>{_ART}))"
 )
 _TAIL_RE = re.compile(_TAIL, re.IGNORECASE)
@@ -225,14 +227,33 @@ _ID = rf"(?P<lid>(?:lov|for)-{ID_BODY})"
 _UNKNOWN = r"(?P<unknown>[^\W\d_]{3,}(?:-?lov(?:en|a)|forskrift(?:en|a)))"
 
 
-def _law_alternatives(names: str) -> str:
+# Two names glued together where a list lost its line break («Helse- og
+# omsorgstjenestelovenHelsepersonelloven», «… skolehelsetjenestenForskrift om …», a web page
+# copied as text): a registry name may start right after a lower-case letter and end right
+# before a capital that starts a word, when the case changes there (never inside a word).
+_GLUE_BEFORE = r"(?P<glue>(?<=(?-i:[a-zæøå]))(?=(?-i:[A-ZÆØÅ])))"
+_GLUE_AFTER = r"(?(name)(?<=(?-i:[a-zæøå]))(?=(?-i:[A-ZÆØÅ][a-zæøå]{2}))|(?!))"
+
+
+def _law_alternatives(names: str, glue: bool = False) -> str:
     """A law as the body names it, in the order tried at one place: a registry name (the
     longest first), a Lovdata ID, a formal citation, an unknown «forskrift til …», a
-    back-reference, an unknown «…loven»; then a genitive «s» and a full stop."""
+    back-reference, an unknown «…loven»; then a genitive «s» and a full stop. With ``glue``
+    (the mentions: lists of laws, titles), a registry name may be glued to the words around it
+    (:data:`_GLUE_BEFORE`); a citation's law never is (the fast scan looks for it after a
+    word's start)."""
+    if not glue:
+        return (
+            rf"(?<![^\W\d]|-)(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_ERA}"
+            rf"|{_REF}|{_UNKNOWN})"
+            r"(?:(?<=[^\W\d_]{3})s)?(?:(?<=[^\W\d_])\d{1,3}\)?(?=\s*§))?(?!\w)\.?"
+        )
     return (
-        rf"(?<![^\W\d]|-)(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_ERA}|{_REF}"
-        rf"|{_UNKNOWN})"
-        r"(?:(?<=[^\W\d_]{3})s)?(?:(?<=[^\W\d_])\d{1,3}\)?(?=\s*§))?(?!\w)\.?"
+        rf"(?:(?<![^\W\d]|-)|{_GLUE_BEFORE})"
+        rf"(?:(?P<name>{names})|{_ID}|{_FORMAL}|{_REGULATION_OF}|{_ERA}|{_REF}|{_UNKNOWN})"
+        r"(?(glue)(?(name)|(?!))|)"
+        r"(?:(?<=[^\W\d_]{3})s)?(?:(?<=[^\W\d_])\d{1,3}\)?(?=\s*§))?"
+        rf"(?:(?!\w)|{_GLUE_AFTER})\.?"
     )
 
 
@@ -244,10 +265,12 @@ def body_regex(names: str) -> re.Pattern[str]:
     )
 
 
-def mention_regex(names: str) -> re.Pattern[str]:
+def mention_regex(names: str, glue: bool = False) -> re.Pattern[str]:
     """A law named anywhere (with or without a section after it): what a later «§ 10», «samme
-    lov» or «artikkel 3» in the same paragraph may refer to."""
-    return re.compile(_law_alternatives(names), re.IGNORECASE)
+    lov» or «artikkel 3» in the same paragraph may refer to. With ``glue``, also a registry
+    name glued to the words around it (matched at a known place, in a list of laws: trying it
+    at every place of a paragraph costs about a fifth more)."""
+    return re.compile(_law_alternatives(names, glue=glue), re.IGNORECASE)
 
 
 def prefix_regex(names: str) -> re.Pattern[str]:
@@ -628,7 +651,7 @@ _URL_BACK = 12  # "https://www."
 _MD_TEXT_MAX = 300  # as in _MD_LINK
 _LINK_AHEAD = 400
 _NAME_AHEAD = 40
-_LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:]\s*)?\Z")
+_LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:»]\s*)?\Z")
 _LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas", "forskriften", "forskrifta")
 # The back-references (_REF) by their last word, with how far back they may start.
 _REF_WORDS = dict.fromkeys(
@@ -659,22 +682,73 @@ class ScanInfo:
     # The last word of each name (and its genitive) → how far before the keyword a name that
     # ends in it may start; None: every keyword is searched ``back`` characters back.
     final_words: dict[str, int] | None
+    # The conventions' names in capitals («BK», «GDPR»), which may be glued to an article's
+    # number (:data:`_GLUED_ARTICLE_RE`).
+    abbreviations: frozenset[str] = frozenset()
 
 
 def scan_info(registry: LawRegistry) -> ScanInfo:
     """What the fast body scan needs to know about the names of ``registry``."""
     keys = list(registry.name_keys())
     back = max(2 * max((len(key) for key in keys), default=0) + 20, 60)
+    abbreviations = frozenset(
+        name
+        for law in registry
+        if law.kind == "convention"
+        for name in law.names
+        if name in _GLUED_ABBREVIATIONS
+    )
     words: dict[str, int] = dict(_REF_WORDS)
     for key in keys:
         last = re.sub(r"[^\w]+$", "", key.split()[-1]) if key else ""
         if not last:
-            return ScanInfo(back, None)
+            return ScanInfo(back, None, abbreviations)
         last = re.split(r"[^\w]", last)[-1]
         reach = 2 * len(key) + 12
         for word in (last, last + "s") if last.endswith(("loven", "lova")) else (last,):
             words[word] = max(words.get(word, 0), reach)
-    return ScanInfo(back, words)
+    return ScanInfo(back, words, abbreviations)
+
+
+# The conventions whose capitals texts glue to an article's number. Only these three: each
+# name is a search through every body (about 3,000 instructions for 1.5 KB), and «SP» is also a
+# party's name.
+_GLUED_ABBREVIATIONS = ("BK", "EMK", "GDPR")
+# A convention's name in capitals glued to an article's number, as notes and reference lists
+# write it: «jf. BK12» (a thesis on barnevernloven), «GDPR A6, GDPR A9» (the style of NAV's
+# reference lists). Not «BK 12», nor a number that goes on («BK1.2», «BK12a»).
+_GLUED_ARTICLE_RE = re.compile(
+    r"(?<![\w-])(?P<abbr>[A-ZÆØÅ]{2,5})(?: A)?(?P<art>[1-9]\d{0,2})(?![\w\u00a0-]|[.,]\d)"
+)
+
+
+def _glued_articles(
+    body: str, registry: LawRegistry, today: date, line_at: Callable[[int], int]
+) -> list[tuple[int, Citation]]:
+    """The articles ``body`` cites as a convention's capitals glued to the number."""
+    info = registry.scan_info
+    if not any(name in body for name in info.abbreviations):
+        return []
+    found: list[tuple[int, Citation]] = []
+    for match in _GLUED_ARTICLE_RE.finditer(body):
+        if match["abbr"] not in info.abbreviations:
+            continue
+        law = registry.resolve(match["abbr"], today)
+        if law is None or law.kind != "convention":
+            continue
+        found.append(
+            (
+                match.start(),
+                Citation(
+                    text=match[0],
+                    line=line_at(match.start()),
+                    law_text=match["abbr"],
+                    law=law,
+                    articles=(match["art"],),
+                ),
+            )
+        )
+    return found
 
 
 def _last_word(body: str, keyword: int) -> str:
@@ -682,7 +756,7 @@ def _last_word(body: str, keyword: int) -> str:
     ``loven.``, ``loven)``, ``loven -``), without a regular expression: searching one back
     from the keyword costs a backtracking scan per start position."""
     text = body[max(0, keyword - 60) : keyword].rstrip()
-    if text.endswith(("-", "–", ":")):
+    if text.endswith(("-", "–", ":", "»")):
         text = text[:-1].rstrip()
     if text.endswith(")"):
         text = text[:-1]
@@ -849,6 +923,12 @@ _QUALIFIER_RE = re.compile(
 _REVERSE_RE = re.compile(
     r"\s*,?\s+i\s+(?:(?:den|det|ny|nye|gjeldende|gjeldande)\s+)?", re.IGNORECASE
 )
+# A section that starts a compound word, with its law after it: «de tidligere § 27-styrene
+# etter kommuneloven (1992)» (regjeringen.no: Veileder om interkommunalt samarbeid).
+_COMPOUND_REVERSE_RE = re.compile(
+    r"-[^\W\d_]{3,}\s+(?:etter|i)\s+(?:(?:den|det|ny|nye|gjeldende|gjeldande)\s+)?",
+    re.IGNORECASE,
+)
 # «§ 3 i denne avtalen», «§ 5 i vedtektene»: a document's own paragraphs, not a law's.
 _OWN_TEXT_RE = re.compile(
     r"\s*,?\s+i\s+(?:(?:denne|dette|disse|vår|vårt|våre)\s+(?!lov|forskrift)\w+"
@@ -867,6 +947,29 @@ _WHOLE_RE = re.compile(
     rf"(?:(?<![\w/-])|(?<=[a-zæøå])(?=(?-i:LOV|FOR)-\d))(?:{_ID}|{_FORMAL})(?!\w)",
     re.IGNORECASE,
 )
+# A formal citation may be the end of a name: «Pasientjournalforskriften 1. mars 2019 nr. 168»
+# is «forskriften 1. mars 2019 nr. 168». Found from its literal start (far cheaper than trying
+# a look-behind at every place of the body), then read with the same pattern.
+_GLUED_FORMAL_START_RE = re.compile(r"(?:forskrift|lov)(?:en|a)\s+(?:av\s+)?\d", re.IGNORECASE)
+_GLUED_WHOLE_RE = re.compile(rf"(?:{_ID}|{_FORMAL})(?!\w)", re.IGNORECASE)
+
+
+def _whole_matches(body: str) -> list[re.Match[str]]:
+    """The Lovdata IDs and formal citations of ``body`` (:data:`_WHOLE_RE`), also those at
+    the end of a name, by position."""
+    found = list(_WHOLE_RE.finditer(body))
+    glued = [
+        match
+        for start in (m.start() for m in _GLUED_FORMAL_START_RE.finditer(body))
+        if start >= 3
+        and body[start - 3 : start].isalpha()
+        and (match := _GLUED_WHOLE_RE.match(body, start)) is not None
+    ]
+    if glued:
+        found = sorted(found + glued, key=lambda match: match.start())
+    return found
+
+
 GDPR = "LOV-2018-06-15-38/gdpr"
 _REF_KINDS = {"forskrift": "regulation", "konvensjon": "convention", "forordning": "convention"}
 
@@ -1109,10 +1212,14 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?:\s+(?-i:[A-ZÆØÅ])|\s*\n)|\n\s*\n|§")
 
 
 def _has_section(law: Law | None, section: str) -> bool | None:
-    """Whether ``law`` has ``section``; None when its section list is not known whole."""
-    if law is None or law.sections is None or not law.complete:
+    """Whether ``law`` has ``section``; None when tvf cannot tell: no section list, or a
+    partial one (a repealed act's, rebuilt from its amendments) without it. A partial list
+    that holds the section proves it."""
+    if law is None or law.sections is None:
         return None
-    return section in law.sections
+    if section in law.sections:
+        return True
+    return False if law.complete else None
 
 
 def _first_section_lacking(mention: _Mention, tail: re.Match[str]) -> str | None:
@@ -1181,6 +1288,38 @@ def _chapter_continuation(
     return None
 
 
+def _repeated_chapter(
+    body: str,
+    keyword: int,
+    tail: re.Match[str],
+    found: list[tuple[int, Citation]],
+    paragraphs: _Paragraphs,
+    line: int,
+) -> Citation | None:
+    """«Kapittel 12 i ny opplæringslov (Kapittel 12 erstatter deler av kapittel 9 A …)»: a
+    chapter with no law that repeats the number of the chapter cited last before it in the same
+    paragraph cites it again; any other chapter with no law stays the text's own."""
+    start = paragraphs.bounds(keyword)[0]
+    last = max(
+        ((pos, cite) for pos, cite in found if start <= pos < keyword and cite.chapter),
+        key=lambda pair: pair[0],
+        default=None,
+    )
+    if last is None or last[1].law is None:
+        return None
+    cited = last[1]
+    chapter = _tail_parts(tail, cited.law)[1]
+    if chapter != cited.chapter:
+        return None
+    return Citation(
+        text=_one_line(body[keyword : tail.end()]),
+        line=line,
+        law_text=cited.law_text,
+        law=cited.law,
+        chapter=chapter,
+    )
+
+
 _DRAFT_RE = re.compile(r"(?<!\w)(?:forslag|framlegg|utkast)\s+til\s+\Z", re.IGNORECASE)
 
 
@@ -1235,11 +1374,18 @@ def _era_mention(
 
 
 def _loose_unit(
-    body: str, keyword: int, paragraphs: _Paragraphs, registry: LawRegistry, today: date, line: int
+    body: str,
+    keyword: int,
+    paragraphs: _Paragraphs,
+    registry: LawRegistry,
+    today: date,
+    line: int,
+    found: list[tuple[int, Citation]] | None = None,
 ) -> Citation | None:
     """A «§», chapter or article with no law right before it: reverse order («§ 2-12 i
-    opplæringslova»), continuation («jf. § 10» after a law in the paragraph), a document's own
-    paragraph or chapter (quiet), or a section sign with no law (TVF208)."""
+    opplæringslova»), continuation («jf. § 10» after a law in the paragraph, a chapter cited
+    again), a document's own paragraph or chapter (quiet), or a section sign with no law
+    (TVF208). ``found``: the citations found so far, by position."""
     tail = _TAIL_RE.match(body, keyword)
     if tail is None:
         return None
@@ -1254,7 +1400,7 @@ def _loose_unit(
     token = max(body.rfind(" ", 0, keyword), body.rfind("\n", 0, keyword)) + 1
     if "/" in body[token:keyword]:
         return None  # a § inside a link or path (lovdata.no/forskrift/…/§3)
-    reverse = _REVERSE_RE.match(body, after)
+    reverse = _REVERSE_RE.match(body, after) or _COMPOUND_REVERSE_RE.match(body, after)
     if reverse is not None:
         # «i ny opplæringslov»: the era word is part of the name, not of «i»
         law_mention = next((m for m in mentions if after < m.start <= reverse.end()), None)
@@ -1270,14 +1416,27 @@ def _loose_unit(
         if tail["chap"] is not None:
             # A report's own chapters: only «<law> kapittel N» cites one, and «og kapittel 19»
             # right after it in the same sentence (continuation).
-            return _chapter_continuation(body, keyword, tail, mentions, line)
+            return _chapter_continuation(body, keyword, tail, mentions, line) or _repeated_chapter(
+                body, keyword, tail, found or [], paragraphs, line
+            )
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
         if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
+        if (
+            tail["art"] is None
+            and _NOW_BEFORE_RE.search(body, max(0, keyword - 12), keyword)
+            and _antecedent(mentions, keyword, ("law", "regulation")) is None
+        ):
+            # «dagens § 2-1 … etter barnevernloven», with no law before it
+            law_mention = _named_after(body, end, mentions, ("law", "regulation"))
         genitive = _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword)
-        if genitive is not None and genitive[1].lower() not in _NOT_GENITIVE:
+        if (
+            law_mention is None
+            and genitive is not None
+            and genitive[1].lower() not in _NOT_GENITIVE
+        ):
             return None  # «avtalens § 3», «vedtektenes § 5»
-        law_mention = _unknown_title(body, keyword, tail)
+        law_mention = law_mention or _unknown_title(body, keyword, tail)
         if law_mention is None:
             kinds = ("convention",) if tail["art"] is not None else ("law", "regulation")
             law_mention = _antecedent(mentions, keyword, kinds)
@@ -1310,6 +1469,25 @@ def _loose_unit(
         nonstandard=notes,
         qualifier=qualifier_text,
     )
+
+
+# «dagens § 2-1 …»: the section of the law in force, named later in the sentence.
+_NOW_BEFORE_RE = re.compile(r"(?<!\w)(?:dagens|gjeldende|gjeldande)\s+\Z", re.IGNORECASE)
+
+
+def _named_after(
+    body: str, end: int, mentions: list[_Mention], kinds: tuple[str, ...]
+) -> _Mention | None:
+    """The first law named after ``end`` in the same sentence, with no other section between
+    («Oppheve dagens § 2-1 tredje ledd om at kommunestyret kan legge oppgaver etter
+    barnevernloven til et folkevalgt organ»)."""
+    for mention in mentions:
+        if mention.start < end or mention.law is None or mention.ref or mention.kind not in kinds:
+            continue
+        if _SENTENCE_END_RE.search(body, end, mention.start):
+            return None
+        return mention
+    return None
 
 
 _INTERRUPTION_RE = re.compile(r"\s*,\s*(?:jf|jfr)\.?\s+", re.IGNORECASE)
@@ -1410,21 +1588,25 @@ def find_citations(
     «jf. § 10»); a «§» with no law that can be told (``unresolved``, TVF208); and a Lovdata ID
     or formal citation on its own (the whole law). A law name alone is not a citation.
     """
+
+    def line_at(pos: int) -> int:
+        return first_line + body.count("\n", 0, pos)
+
     if not any(trigger in body for trigger in _TRIGGERS):
-        return []
+        return [cite for _pos, cite in _glued_articles(body, registry, today, line_at)]
     found: list[tuple[int, Citation]] = []
     paragraphs = _Paragraphs(body, registry, today)
-    has_whole = (
-        " nr" in body or "OV-" in body or "ov-" in body or "OR-" in body or "or-" in body
-    ) and bool(_WHOLE_RE.search(body))
+    whole = (
+        _whole_matches(body)
+        if " nr" in body or "OV-" in body or "ov-" in body or "OR-" in body or "or-" in body
+        else []
+    )
+    has_whole = bool(whole)
     keywords = _keyword_positions(body)
     matches = _citation_matches(body, registry, keywords)
     claimed: list[tuple[int, int]] = []
     cited_laws: dict[int, set[str]] = {}  # paragraph start → IDs cited with a unit
     by_start: dict[int, tuple[int, Citation, bool]] = {}  # name citations with sections
-
-    def line_at(pos: int) -> int:
-        return first_line + body.count("\n", 0, pos)
 
     for match in matches:
         start = match.start()
@@ -1509,7 +1691,7 @@ def find_citations(
             continue
         tail = _TAIL_RE.match(body, keyword)
         loose_end = tail.end() if tail is not None else keyword + 1
-        cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword))
+        cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword), found)
         if cite is not None and cite.unresolved and cite.sections:
             heading_law = _commentary_law(body, keyword, registry, today)
             if heading_law is not None:
@@ -1518,8 +1700,9 @@ def find_citations(
             if cite.law is not None and has_whole:
                 cited_laws.setdefault(paragraphs.bounds(keyword)[0], set()).add(cite.law.id)
             found.append((keyword, cite))
+    found.extend(_glued_articles(body, registry, today, line_at))
     if has_whole:
-        for match in _WHOLE_RE.finditer(body):
+        for match in whole:
             if is_claimed(match.start()):
                 continue
             law_id = registry_id(match["lid"]) if match["lid"] else _formal_id(match)

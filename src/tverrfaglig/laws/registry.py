@@ -86,6 +86,7 @@ class LawRegistry:
                 start = self._starts.get(successor, law.repealed)
                 self._starts[successor] = min(start, law.repealed)
         self._body_re: re.Pattern[str] | None = None
+        self._glued_mention_re: re.Pattern[str] | None = None
         self._prefix_re: re.Pattern[str] | None = None
         self._scan_info: ScanInfo | None = None
 
@@ -192,6 +193,14 @@ class LawRegistry:
         if self._mention_re is None:
             self._mention_re = mention_regex(self._names_pattern())
         return self._mention_re
+
+    @property
+    def glued_mention_pattern(self) -> re.Pattern[str]:
+        """:attr:`mention_pattern` that also reads names glued together (compiled once), for
+        a list of laws that lost its line breaks («…lovenHelsepersonelloven»)."""
+        if self._glued_mention_re is None:
+            self._glued_mention_re = mention_regex(self._names_pattern(), glue=True)
+        return self._glued_mention_re
 
     @property
     def body_pattern(self) -> re.Pattern[str]:
