@@ -53,7 +53,12 @@ def test_the_name_before_a_section_sign_is_found_past_punctuation(
         # an unknown law of seven letters, the shortest «…lova» (three letters and «lova»)
         ("Etter tollova § 3 skal varene deklareres.", "tollova § 3", "tollova", None),
         # a footnote mark glued to the name (KMD rundskriv 2000, see test_parser_grammar)
-        ("Se ligningsloven10) § 3 om dette.", "ligningsloven10) § 3", "ligningsloven", None),
+        (
+            "Se ligningsloven10) § 3 om dette.",
+            "ligningsloven10) § 3",
+            "ligningsloven",
+            "LOV-1980-06-13-24",
+        ),
         ("Se artikkel 12Grunnloven § 104.", "Grunnloven § 104", "Grunnloven", "LOV-1814-05-17"),
     ],
 )
