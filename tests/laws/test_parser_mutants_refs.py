@@ -131,3 +131,36 @@ def test_a_law_by_id_formal_citation_or_title(
     registry: LawRegistry, body: str, expected: list[Whole]
 ) -> None:
     assert whole(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a name right after a formal citation of a law that has it is that law (the 1998
+        # act, not the act in force that shares the name); the formal citation is not cited
+        # again as a whole, the law being cited with a section in the paragraph
+        (
+            "Lov 17. juli 1998 nr. 61 om grunnskolen og den vidaregåande opplæringa "
+            "(opplæringslova) gjelder. Se § 15-8.",
+            [("§ 15-8", "opplæringslova", "LOV-1998-07-17-61", ("15-8",), (), False)],
+        ),
+        # an unknown «…loven» is a law «loven» refers to; «…forskriften»/«…forskrifta» a
+        # regulation «forskriften»/«forskrifta» refers to
+        (
+            "Xyzloven gjelder. Loven § 3 sier noe.",
+            [("Loven § 3", "Xyzloven", None, ("3",), (), False)],
+        ),
+        (
+            "Xyzforskriften gjelder. Forskriften § 3 sier noe.",
+            [("Forskriften § 3", "Xyzforskriften", None, ("3",), (), False)],
+        ),
+        (
+            "Xyzforskrifta gjelder. Forskrifta § 3 sier noe.",
+            [("Forskrifta § 3", "Xyzforskrifta", None, ("3",), (), False)],
+        ),
+    ],
+)
+def test_the_kind_of_law_a_reference_back_may_mean(
+    registry: LawRegistry, body: str, expected: list[Whole]
+) -> None:
+    assert whole(registry, body) == expected
