@@ -60,6 +60,8 @@ def test_the_name_before_a_section_sign_is_found_past_punctuation(
             "LOV-1980-06-13-24",
         ),
         ("Se artikkel 12Grunnloven § 104.", "Grunnloven § 104", "Grunnloven", "LOV-1814-05-17"),
+        # an abbreviation with a footnote mark (added while the full run ran)
+        ("Se bvl12) § 4-1 om dette.", "bvl12) § 4-1", "bvl", "LOV-2021-06-18-97"),
     ],
 )
 def test_a_name_the_registry_lacks_or_glued_to_digits_is_found_with_its_section(
