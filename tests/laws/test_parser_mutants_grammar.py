@@ -92,3 +92,16 @@ def test_a_formal_citation_glued_to_the_end_of_a_name(registry: LawRegistry) -> 
         ("lova 17. juli 1998 nr. 61", 1, "LOV-1998-07-17-61", OPPL_1998, (), None, ""),
         ("LOV-2005-06-17-64", 1, "LOV-2005-06-17-64", "LOV-2005-06-17-64", (), None, ""),
     ]
+
+
+def test_articles_glued_to_a_conventions_capitals(registry: LawRegistry) -> None:
+    """«EMK8», «GDPR6»: the grammar branch's glued articles, every field; capitals that are no
+    convention's («ABC3») are passed over."""
+    body = "Innledning.\nDette følger av ABC3, GDPR6 og EMK8."
+    assert [
+        (c.text, c.line, c.law_text, c.law.id if c.law else None, c.articles)
+        for c in find_citations(body, 1, registry, TODAY)
+    ] == [
+        ("GDPR6", 2, "GDPR", "LOV-2018-06-15-38/gdpr", ("6",)),
+        ("EMK8", 2, "EMK", "LOV-1999-05-21-30/emkn", ("8",)),
+    ]
