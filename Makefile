@@ -75,7 +75,9 @@ MUTANTS_JOBS ?= 2
 
 mutants: $(STAMP) $(MO) ## Mutation testing of pii, the citation parser, the fingerprint and the front-matter editor
 	rm -rf mutants
+	uptime
 	CI=1 $(BIN)/mutmut run --max-children $(MUTANTS_JOBS) $(MUTANTS)
+	uptime
 	$(BIN)/mutmut results
 
 # The shared law data: ../shared/lovdata beside the repository (make registry LOVDATA=…).

@@ -6,7 +6,9 @@ law or regulation by its Lovdata ID (contract 4.1, «regulations»; the ID form 
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +62,26 @@ def test_a_month_that_does_not_exist_is_no_formal_citation(registry: LawRegistry
     [citation] = find_citations("Se lov 2. jux 1999 nr. 64 § 33.", 1, registry, TODAY)
     assert citation.law is None and citation.law_text == ""
     assert citation.unresolved  # TVF208: a section sign with no law tvf can tell
+
+
+def test_the_mutation_fixture_forgets_everything_the_registry_builds_lazily() -> None:
+    """tests/laws/conftest.py makes each mutant's process build the registry's patterns again
+    (docs/testing.md); a cache it did not know of would hide the mutants that build it."""
+    spec = importlib.util.spec_from_file_location(
+        "laws_conftest", Path(__file__).with_name("conftest.py")
+    )
+    assert spec is not None and spec.loader is not None
+    laws_conftest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(laws_conftest)
+    fresh = LawRegistry(list(LawRegistry.default()))
+    lazy = {name for name, value in vars(fresh).items() if value is None}
+    for name, member in vars(LawRegistry).items():
+        if isinstance(member, property):
+            getattr(fresh, name)
+    fresh.resolve("barnehageloven", TODAY)
+    built = {name for name in lazy if getattr(fresh, name) is not None}
+    assert built  # the patterns and the scan info
+    laws_conftest._forget_parser_results(fresh)
+    assert {name for name in built if getattr(fresh, name) is not None} == set()
+    assert fresh._resolved == {}
+    assert find_citations("Se barnehageloven § 2 b.", 1, fresh, TODAY)[0].sections == ("2b",)

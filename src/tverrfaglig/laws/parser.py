@@ -1057,7 +1057,6 @@ class _Paragraphs:
                 and mention.unresolved
                 and match["ref"] is not None
                 and start > 0
-                and not match["ref"].lower().startswith("denne")
                 and all(m.law is None or m.ref for m in found)
             ):
                 # «… (helse- og omsorgstjenesteloven).\n\nMed unntak av § 3-5 … trådte loven i
@@ -1122,8 +1121,6 @@ def _mention(
     law = registry.resolve(name, today)
     if law is None and match["unknown"] is not None and "-" in name:
         law = registry.resolve(name.replace("-", ""), today)  # «opplærings-lova»
-    if law is None and match[0].lower().endswith("s"):
-        law = registry.resolve(_one_line(match[0]).rstrip(".")[:-1], today)
     if law is not None and before:
         # «Lov 17. juli 1998 nr. 61 om … (Opplæringslova)»: a name right after a formal
         # citation or ID of a law that has it means that law.
