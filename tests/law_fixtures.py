@@ -150,6 +150,19 @@ def cite_ids(cites: list[Citation]) -> list[str | None]:
     return [c.law.id if c.law else None for c in cites]
 
 
+def cited_fields(
+    registry: LawRegistry, body: str, fields: str, today: date, first_line: int = 1
+) -> list[tuple[object, ...]]:
+    """The citations ``find_citations`` finds in ``body``, each as the tuple of the attributes
+    named in ``fields`` (separated by spaces); ``law`` stands for the law's ID (None when the
+    law is not known). The mutation tests compare every field they name, word for word."""
+    names = fields.split()
+    return [
+        tuple((c.law.id if c.law else None) if n == "law" else getattr(c, n) for n in names)
+        for c in find_citations(body, first_line, registry, today)
+    ]
+
+
 def only(cites: list[Citation]) -> Citation:
     assert len(cites) == 1, cites
     return cites[0]

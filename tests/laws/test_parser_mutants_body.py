@@ -13,32 +13,22 @@ from datetime import date
 
 import pytest
 
-from law_fixtures import BHL, HPL, OPPL_2023
+from law_fixtures import BHL, HPL, OPPL_2023, cited_fields
 from tverrfaglig.laws.parser import find_citations
 from tverrfaglig.laws.registry import LawRegistry
 
 TODAY = date(2026, 6, 1)
 
+
 Whole = tuple[
     str, int | None, str, str | None, tuple[str, ...], str | None, str, tuple[str, ...], bool
 ]
+# What each citation is compared by, in the order of Whole.
+FIELDS = "text line law_text law sections chapter qualifier nonstandard unresolved"
 
 
 def whole(registry: LawRegistry, body: str) -> list[Whole]:
-    return [
-        (
-            c.text,
-            c.line,
-            c.law_text,
-            c.law.id if c.law else None,
-            c.sections,
-            c.chapter,
-            c.qualifier,
-            c.nonstandard,
-            c.unresolved,
-        )
-        for c in find_citations(body, 1, registry, TODAY)
-    ]
+    return cited_fields(registry, body, FIELDS, TODAY)  # type: ignore[return-value]
 
 
 @pytest.mark.parametrize(

@@ -11,22 +11,21 @@ from datetime import date
 
 import pytest
 
-from law_fixtures import BHL, BVL_1992, OPPL_2023
-from tverrfaglig.laws.parser import find_citations
+from law_fixtures import BHL, BVL_1992, OPPL_2023, cited_fields
 from tverrfaglig.laws.registry import LawRegistry
 
 TODAY = date(2026, 6, 1)
 KHTL = "LOV-1982-11-19-66"  # kommunehelsetjenesteloven, repealed 2012, no successor by name
 OFFL = "LOV-2006-05-19-16"  # offentleglova (no name «offentlegloven»)
 
+
 Cited = tuple[str, str, str | None, tuple[str, ...], bool]
+# What each citation is compared by, in the order of Cited.
+FIELDS = "text law_text law sections unresolved"
 
 
 def cited(registry: LawRegistry, body: str) -> list[Cited]:
-    return [
-        (c.text, c.law_text, c.law.id if c.law else None, c.sections, c.unresolved)
-        for c in find_citations(body, 1, registry, TODAY)
-    ]
+    return cited_fields(registry, body, FIELDS, TODAY)  # type: ignore[return-value]
 
 
 @pytest.mark.parametrize(

@@ -12,29 +12,21 @@ from datetime import date
 
 import pytest
 
-from law_fixtures import BVL_1992, OPPL_1998, OPPL_2023
+from law_fixtures import BVL_1992, OPPL_1998, OPPL_2023, cited_fields
 from tverrfaglig.laws.parser import find_citations
 from tverrfaglig.laws.registry import LawRegistry
 
 TODAY = date(2026, 6, 1)
 HABF = "FOR-2011-12-16-1256"
 
+
 Whole = tuple[str, int | None, str, str | None, tuple[str, ...], str | None, str]
+# What each citation is compared by, in the order of Whole.
+FIELDS = "text line law_text law sections chapter qualifier"
 
 
 def whole(registry: LawRegistry, body: str) -> list[Whole]:
-    return [
-        (
-            c.text,
-            c.line,
-            c.law_text,
-            c.law.id if c.law else None,
-            c.sections,
-            c.chapter,
-            c.qualifier,
-        )
-        for c in find_citations(body, 1, registry, TODAY)
-    ]
+    return cited_fields(registry, body, FIELDS, TODAY)  # type: ignore[return-value]
 
 
 def test_a_chapter_that_repeats_the_chapter_before_it(registry: LawRegistry) -> None:

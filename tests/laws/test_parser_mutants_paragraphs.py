@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from law_fixtures import BHL, OPPL_2023
+from law_fixtures import BHL, OPPL_2023, cited_fields
 from tverrfaglig.laws.parser import Citation, find_citations, parse_legal_basis
 from tverrfaglig.laws.registry import LawRegistry
 
@@ -19,14 +19,14 @@ TODAY = date(2026, 6, 1)
 FVL_1967 = "LOV-1967-02-10"
 BVL_1992 = "LOV-1992-07-17-100"
 
+
 Cited = tuple[str, int | None, str, str | None, tuple[str, ...], bool]
+# What each citation is compared by, in the order of Cited.
+FIELDS = "text line law_text law sections unresolved"
 
 
 def cited(registry: LawRegistry, body: str) -> list[Cited]:
-    return [
-        (c.text, c.line, c.law_text, c.law.id if c.law else None, c.sections, c.unresolved)
-        for c in find_citations(body, 1, registry, TODAY)
-    ]
+    return cited_fields(registry, body, FIELDS, TODAY)  # type: ignore[return-value]
 
 
 @pytest.mark.parametrize(

@@ -12,22 +12,21 @@ from datetime import date
 
 import pytest
 
-from law_fixtures import BHL
-from tverrfaglig.laws.parser import find_citations
+from law_fixtures import BHL, cited_fields
 from tverrfaglig.laws.registry import LawRegistry
 
 TODAY = date(2026, 6, 1)
 HABF = "FOR-2011-12-16-1256"  # habiliteringsforskriften
 GDPR = "LOV-2018-06-15-38/gdpr"
 
+
 Whole = tuple[str, str, str | None, tuple[str, ...], tuple[str, ...], bool]
+# What each citation is compared by, in the order of Whole.
+FIELDS = "text law_text law sections articles unresolved"
 
 
 def whole(registry: LawRegistry, body: str) -> list[Whole]:
-    return [
-        (c.text, c.law_text, c.law.id if c.law else None, c.sections, c.articles, c.unresolved)
-        for c in find_citations(body, 1, registry, TODAY)
-    ]
+    return cited_fields(registry, body, FIELDS, TODAY)  # type: ignore[return-value]
 
 
 @pytest.mark.parametrize(

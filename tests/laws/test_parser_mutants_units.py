@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from law_fixtures import BHL, HPL, OPPL_2023
+from law_fixtures import BHL, HPL, OPPL_2023, cited_fields
 from tverrfaglig.laws.parser import Citation, find_citations, parse_legal_basis
 from tverrfaglig.laws.registry import LawRegistry
 
@@ -21,22 +21,14 @@ FVL_1967 = "LOV-1967-02-10"  # forvaltningsloven: §§ 13, 13 a … 13 e, no § 
 KOML = "LOV-2018-06-22-83"  # kommuneloven
 EMK = "LOV-1999-05-21-30/emkn"
 
+
 Cited = tuple[str, int | None, str, str | None, tuple[str, ...], str | None, bool]
+# What each citation is compared by, in the order of Cited.
+FIELDS = "text line law_text law sections chapter unresolved"
 
 
 def cited(registry: LawRegistry, body: str, first_line: int = 1) -> list[Cited]:
-    return [
-        (
-            c.text,
-            c.line,
-            c.law_text,
-            c.law.id if c.law else None,
-            c.sections,
-            c.chapter,
-            c.unresolved,
-        )
-        for c in find_citations(body, first_line, registry, TODAY)
-    ]
+    return cited_fields(registry, body, FIELDS, TODAY, first_line)  # type: ignore[return-value]
 
 
 def basis(registry: LawRegistry, entry: str) -> Citation:
