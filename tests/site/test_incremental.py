@@ -337,3 +337,17 @@ def test_summary_pages_are_kept_when_what_they_show_is_unchanged(tmp_path: Path)
     assert b"<MAIN" not in index.read_bytes()  # rendered again
     build_site(root, tmp_path / "clean", today=TODAY, force=True)
     assert _tree(out) == _tree(tmp_path / "clean")
+
+
+def test_answers_of_another_type_only_render_everything(tmp_path: Path) -> None:
+    """The cache's digests of the answers are checked like its records: one of another type
+    makes the cache unused, never trusted."""
+    root = tmp_path / "hb"
+    shutil.copytree(BUNDLED, root)
+    out = tmp_path / "site"
+    first = build_site(root, out, today=TODAY, force=True)
+    version, salt, pages, answers = pickle.loads((out / CACHE).read_bytes())
+    assert answers and all(type(v) is bytes for v in answers.values())
+    (out / CACHE).write_bytes(pickle.dumps((version, salt, pages, dict.fromkeys(answers, "x"))))
+    again = build_site(root, out, today=TODAY, force=True)
+    assert again.rendered == first.rendered and again.written == ()

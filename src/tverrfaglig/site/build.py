@@ -135,8 +135,10 @@ def _build_site(
     output.put_static_files(root)
     output.put_linked_files(root, pages.linked)
     removed = output.finish()
-    if pages.records != pages.previous:  # else the cache on disk holds these records already
-        output.put_cache(incremental.CACHE, incremental.dump(salt, pages.records))
+    # Unless a page was rendered or went, the cache on disk holds these records and answers.
+    if pages.records != pages.previous:
+        records = incremental.dump(salt, pages.records, pages.answers_to_record())
+        output.put_cache(incremental.CACHE, records)
     return BuildResult(
         out_dir=out,
         report=report,
