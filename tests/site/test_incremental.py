@@ -20,16 +20,19 @@ from tverrfaglig.errors import TvfError
 from tverrfaglig.site import build_site
 from tverrfaglig.site.incremental import CACHE
 from tverrfaglig.site.model import Entry, whole_document
+from tverrfaglig.site.search import CACHE as SEARCH_CACHE
 
 from helpers import BUNDLED, TODAY, doc_text, meta
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    """Every file of a built site, by path (the build's own cache left out)."""
+    """Every file of a built site, by path (the build's own caches left out: pickles, whose
+    bytes depend on which equal strings are one object; test_search compares the search
+    cache's state)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != CACHE
+        if p.is_file() and p.name not in (CACHE, SEARCH_CACHE)
     }
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import io
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -143,8 +144,7 @@ def load(out: Path, salt: str) -> Previous:
     """The records and answers of the previous build into ``out``; empty when it was built
     with another salt, or the cache is missing or damaged."""
     try:
-        with (out / CACHE).open("rb") as handle:
-            data = _Unpickler(handle).load()
+        data = plain_data((out / CACHE).read_bytes())
     except Exception:  # a damaged cache of any kind is only not used
         return {}, {}
     if (
@@ -172,6 +172,11 @@ def dump(salt: str, records: dict[str, Record], answers: dict[str, bytes]) -> by
     return pickle.dumps(
         (VERSION, salt, pages, dict(sorted(answers.items()))), protocol=pickle.HIGHEST_PROTOCOL
     )
+
+
+def plain_data(pickled: bytes) -> Any:
+    """Unpickle plain data only (see :class:`_Unpickler`); raises on anything else."""
+    return _Unpickler(io.BytesIO(pickled)).load()
 
 
 class _Unpickler(pickle.Unpickler):

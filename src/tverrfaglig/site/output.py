@@ -77,7 +77,7 @@ class Output:
     def put_search_index(self, index: SearchIndex) -> None:
         """The files of the search index (:mod:`.search`), each a script that ``sok.js`` loads
         with a script tag, which a browser runs from ``file://`` too; made from the previous
-        build's cache of the index where that is quicker (``.tvf-sok-cache.json``)."""
+        build's cache of the index where that is quicker (:data:`.search.CACHE`)."""
         from .search import CACHE
 
         cache = None

@@ -23,14 +23,17 @@ other than å dropped (é → e, ä → æ, ö → ø, č → c), Norwegian endi
 the Snowball Norwegian stemmer («erne» added) up to twice, then its step 2 («barnehagene»,
 «barnehagen» → «barnehag»; «veilederne», «veileder» → «veiled»).
 
-A build keeps the terms of every page and the posting lists in :data:`CACHE` beside the site;
-the next build reads again only the pages whose text changed (:meth:`SearchIndex.files`).
+A build keeps the terms, the excerpt of every page and the posting lists in :data:`CACHE`
+beside the site (a pickle of plain data, read as the site's own cache is:
+:func:`.incremental.plain_data`); the next build reads again only the pages whose text changed
+(:meth:`SearchIndex.files`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -42,11 +45,12 @@ from typing import Any
 
 from ..document import NETWORK_TYPE
 from ..workers import forked_map, worker_count
+from .incremental import plain_data
 from .labels import status_label, type_label
 from .model import Entry, Site
 
 SEARCH_DIR = "sok"
-CACHE = ".tvf-sok-cache.json"  # beside the site's own cache; not part of the site
+CACHE = ".tvf-sok-cache.pickle"  # beside the site's own cache; not part of the site
 META = f"{SEARCH_DIR}/meta.js"
 GLOBAL = "TVF_SOK"
 VERSION = 2
@@ -272,6 +276,10 @@ def _salt() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
+#: Each page's terms (as one string), the posting lists by shard, and each page's excerpt.
+_Terms = tuple[list[str], dict[str, dict[str, str]], list[str]]
+
+
 class SearchIndex:
     """The index of a site's pages, made when :meth:`files` is asked for it: from the cache of
     the previous build (the terms of every page and the posting lists) when the pages are the
@@ -316,7 +324,7 @@ class SearchIndex:
         per core from 1,000 pages when ``None``)."""
         count = len(self.urls)
         hashes = [hashlib.blake2b(t.encode(), digest_size=8).hexdigest() for t in self.texts]
-        terms, shards = self._reuse(cache, hashes) or self._fresh(jobs)
+        terms, shards, excerpts = self._reuse(cache, hashes) or self._fresh(jobs)
         files: dict[str, bytes] = {}
         names: dict[str, str] = {}
         for key in sorted(shards):
@@ -324,7 +332,6 @@ class SearchIndex:
             path = _hashed(f"ord-{key_name(key)}", data)
             files[path] = data
             names[key] = path.removeprefix(SEARCH_DIR + "/")
-        excerpts = [excerpt(text) for text in self.texts]
         excerpt_names = []
         for n in range(0, count, EXCERPT_SHARD):
             data = _script("utdrag", n // EXCERPT_SHARD, excerpts[n : n + EXCERPT_SHARD])
@@ -346,12 +353,12 @@ class SearchIndex:
             "urls": self.urls,
             "hashes": hashes,
             "terms": terms,
-            "shards": shards,
+            "shards": {key: dict(sorted(shards[key].items())) for key in sorted(shards)},
+            "excerpts": excerpts,
         }
-        dumped = json.dumps(state, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        return files, dumped.encode()
+        return files, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def _fresh(self, jobs: int | None) -> tuple[list[str], dict[str, dict[str, str]]]:
+    def _fresh(self, jobs: int | None) -> _Terms:
         count = len(self.urls)
         jobs = worker_count(jobs, count)
         step = -(-count // (jobs * 4)) if jobs > 1 else count or 1
@@ -367,23 +374,32 @@ class SearchIndex:
         shards: dict[str, dict[str, str]] = {}
         for term, numbers in postings.items():
             shards.setdefault(shard_key(term), {})[term] = encode_postings(numbers, count)
-        return terms, shards
+        return terms, shards, [excerpt(text) for text in self.texts]
 
-    def _reuse(
-        self, cache: bytes | None, hashes: list[str]
-    ) -> tuple[list[str], dict[str, dict[str, str]]] | None:
-        """Terms and shards from ``cache`` with the changed pages read again; ``None`` when
-        the cache is missing, damaged, of other code or of other pages, or many changed."""
+    def _reuse(self, cache: bytes | None, hashes: list[str]) -> _Terms | None:
+        """Terms, shards and excerpts from ``cache`` with the changed pages read again;
+        ``None`` when the cache is missing, damaged, of other code or of other pages, or many
+        changed."""
         if not cache:
             return None
         try:
-            state = json.loads(cache)
+            state = plain_data(cache)
             if state["salt"] != _salt() or state["urls"] != self.urls:
                 return None
             old_hashes, terms, shards = state["hashes"], state["terms"], state["shards"]
-            if not (len(old_hashes) == len(terms) == len(hashes)) or not isinstance(shards, dict):
+            excerpts = state["excerpts"]
+            if not (
+                type(old_hashes) is type(terms) is type(excerpts) is list
+                and len(old_hashes) == len(terms) == len(excerpts) == len(hashes)
+                and _strings(old_hashes, terms, excerpts)
+                and type(shards) is dict
+                and all(
+                    type(key) is str and type(shard) is dict and _strings(shard, shard.values())
+                    for key, shard in shards.items()
+                )
+            ):
                 return None
-        except (ValueError, KeyError, TypeError):
+        except Exception:  # a damaged cache of any kind is only not used
             return None
         changed = [n for n, (a, b) in enumerate(zip(old_hashes, hashes, strict=True)) if a != b]
         if len(changed) > max(50, len(hashes) // 20):
@@ -393,6 +409,7 @@ class SearchIndex:
         for n in changed:
             old, new = set(terms[n].split()), words(self.texts[n])
             terms[n] = " ".join(sorted(new))
+            excerpts[n] = excerpt(self.texts[n])
             for term in old - new:
                 edits[term][n] = False
             for term in new - old:
@@ -409,7 +426,11 @@ class SearchIndex:
                 shard.pop(term, None)
                 if not shard:
                     del shards[key]
-        return terms, shards
+        return terms, shards, excerpts
+
+
+def _strings(*collections: Iterable[object]) -> bool:
+    return all(type(item) is str for items in collections for item in items)
 
 
 def _words_of(state: tuple[list[str], int], start: int) -> tuple[list[str], dict[str, list[int]]]:
