@@ -137,8 +137,9 @@ def _build_site(
     removed = output.finish()
     # Unless a page was rendered or went, the cache on disk holds these records and answers.
     if pages.records != pages.previous:
-        records = incremental.dump(salt, pages.records, pages.answers_to_record())
-        output.put_cache(incremental.CACHE, records)
+        answers = pages.answers_to_record()
+        for name, data in incremental.dump(salt, pages.records, pages.previous, answers).items():
+            output.put_cache(name, data)
     return BuildResult(
         out_dir=out,
         report=report,

@@ -18,11 +18,13 @@ answered otherwise; every other page is kept as it is (when its file is still th
 build wrote, by size and modification time), with the search text and the linked files recorded
 for it, and is not looked at further.
 
-The records live in the output folder (:data:`CACHE`), beside the manifest: a pickle of plain
-data only (tuples, lists, dicts, strings, bytes and numbers; it is read with an unpickler that
-refuses every class and function, so it can never run code), faster to read and write than the
-JSON it was before (``bench/README.md``). A record that cannot be read, or holds anything of
-another type, is ignored, so a damaged cache only makes the build slower.
+The records and the answers live in the output folder (:data:`CACHE_FILES`: the answers, and
+the records in shards, so that a build which renders a few pages rewrites a few files), beside
+the manifest: pickles of plain data only (tuples, lists, dicts, strings, bytes and numbers;
+read with an unpickler that refuses every class and function, so they can never run code),
+faster to read and write than the JSON they were before (``bench/README.md``). A record that
+cannot be read, or holds anything of another type, is ignored, so a damaged cache only makes
+the build slower.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import hashlib
 import io
 import os
 import pickle
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +44,7 @@ from ..checks.cache import salt as check_salt
 from ..resources import packaged_templates
 
 CACHE = ".tvf-site-cache.pickle"
-VERSION = 3
+VERSION = 4
 
 #: A look-up a page made while it was rendered: (kind, name), e.g. ("id", "IV.7-2").
 Dep = tuple[str, str]
@@ -139,39 +142,69 @@ def build_salt(root: Path, *, today: dt.date, language: str) -> str:
 #: look-up (packed, as in :attr:`Record.deps`) that one of its pages made.
 Previous = tuple[dict[str, Record], dict[str, bytes]]
 
+#: The records are kept in this many files beside :data:`CACHE` (which holds the answers), each
+#: URL in the one its CRC-32 picks: a build that renders a few pages rewrites a few files, not
+#: the text of every page (17 MB for 10,000 pages).
+SHARDS = 16
+#: Every file of the cache, :data:`CACHE` first.
+CACHE_FILES = (CACHE, *(CACHE.replace(".pickle", f"-{n:02}.pickle") for n in range(SHARDS)))
+
 
 def load(out: Path, salt: str) -> Previous:
     """The records and answers of the previous build into ``out``; empty when it was built
-    with another salt, or the cache is missing or damaged."""
-    try:
-        data = plain_data((out / CACHE).read_bytes())
-    except Exception:  # a damaged cache of any kind is only not used
-        return {}, {}
-    if (
-        not isinstance(data, tuple)
-        or len(data) != 4
-        or data[0] != VERSION
-        or data[1] != salt
-        or not isinstance(data[2], dict)
-        or not isinstance(data[3], dict)
+    with another salt, or the cache is missing or damaged (a shard that is: without its
+    records, whose pages are then rendered again)."""
+    answers = _load(out / CACHE, salt)
+    if not isinstance(answers, dict) or not all(
+        type(k) is str and type(v) is bytes for k, v in answers.items()
     ):
         return {}, {}
     records = {}
-    for url, raw in data[2].items():
-        record = Record.from_raw(raw)
-        if record is not None and isinstance(url, str):
-            records[url] = record
-    answers = data[3]
-    if not all(type(k) is str and type(v) is bytes for k, v in answers.items()):
-        return {}, {}
+    for name in CACHE_FILES[1:]:
+        pages = _load(out / name, salt)
+        if not isinstance(pages, dict):
+            continue
+        for url, raw in pages.items():
+            record = Record.from_raw(raw)
+            if record is not None and isinstance(url, str):
+                records[url] = record
     return records, answers
 
 
-def dump(salt: str, records: dict[str, Record], answers: dict[str, bytes]) -> bytes:
-    pages = {url: records[url].to_raw() for url in sorted(records)}
-    return pickle.dumps(
-        (VERSION, salt, pages, dict(sorted(answers.items()))), protocol=pickle.HIGHEST_PROTOCOL
-    )
+def _load(path: Path, salt: str) -> Any:
+    """What one file of the cache holds; None when it is missing, damaged or of another
+    build's salt."""
+    try:
+        data = plain_data(path.read_bytes())
+    except Exception:  # a damaged cache of any kind is only not used
+        return None
+    if isinstance(data, tuple) and len(data) == 3 and data[0] == VERSION and data[1] == salt:
+        return data[2]
+    return None
+
+
+def dump(
+    salt: str, records: dict[str, Record], previous: dict[str, Record], answers: dict[str, bytes]
+) -> dict[str, bytes]:
+    """The files of the cache to write by name: the answers, and each shard of the records
+    that differs from ``previous`` (the records the cache holds now)."""
+    files = {CACHE: _dumped(salt, dict(sorted(answers.items())))}
+    now, before = _shards(records), _shards(previous)
+    for name, shard, old in zip(CACHE_FILES[1:], now, before, strict=True):
+        if shard != old:
+            files[name] = _dumped(salt, {url: shard[url].to_raw() for url in sorted(shard)})
+    return files
+
+
+def _shards(records: dict[str, Record]) -> list[dict[str, Record]]:
+    shards: list[dict[str, Record]] = [{} for _ in range(SHARDS)]
+    for url, record in records.items():
+        shards[zlib.crc32(url.encode("utf-8", "surrogatepass")) % SHARDS][url] = record
+    return shards
+
+
+def _dumped(salt: str, data: object) -> bytes:
+    return pickle.dumps((VERSION, salt, data), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def plain_data(pickled: bytes) -> Any:
