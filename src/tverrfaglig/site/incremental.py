@@ -44,7 +44,7 @@ from ..checks.cache import salt as check_salt
 from ..resources import packaged_templates
 
 CACHE = ".tvf-site-cache.pickle"
-VERSION = 4
+VERSION = 5
 
 #: A look-up a page made while it was rendered: (kind, name), e.g. ("id", "IV.7-2").
 Dep = tuple[str, str]
@@ -64,6 +64,7 @@ class Record:
     broken: list[str] = field(default_factory=list)
     applies_to: list[str] = field(default_factory=list)  # a measure's groups, for the catalogue
     about: str = ""  # the look-ups its document decides, packed (see the module)
+    text_hash: str = ""  # :func:`.search.text_hash` of ``text``
 
     def to_raw(self) -> tuple[Any, ...]:
         return (
@@ -75,13 +76,14 @@ class Record:
             tuple(self.broken),
             tuple(self.applies_to),
             self.about,
+            self.text_hash,
         )
 
     @classmethod
     def from_raw(cls, raw: Any) -> Record | None:
         """The record of :meth:`to_raw`; None when ``raw`` is not one (of the right types)."""
         try:
-            key, deps, stat, text, linked, broken, applies_to, about = raw
+            key, deps, stat, text, linked, broken, applies_to, about, text_hash = raw
             size, mtime = stat
         except (TypeError, ValueError):
             return None
@@ -92,6 +94,7 @@ class Record:
             and type(mtime) is int
             and type(deps) is str
             and type(about) is str
+            and type(text_hash) is str
             and type(linked) is tuple
             and type(broken) is tuple
             and type(applies_to) is tuple
@@ -100,7 +103,15 @@ class Record:
         if (linked or broken or applies_to) and not _strings(linked + broken + applies_to):
             return None  # (most pages link to no file: nothing more to look at)
         return cls(
-            key, deps, (size, mtime), text, list(linked), list(broken), list(applies_to), about
+            key,
+            deps,
+            (size, mtime),
+            text,
+            list(linked),
+            list(broken),
+            list(applies_to),
+            about,
+            text_hash,
         )
 
 

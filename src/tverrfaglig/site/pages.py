@@ -51,7 +51,7 @@ from .markdown import (
 )
 from .model import Entry, Site, whole_document
 from .output import SITE_TEMPLATES, Output
-from .search import SearchIndex, build_index
+from .search import SearchIndex, build_index, text_hash
 
 SEARCH_TEXT_LIMIT = 20_000  # characters of body text per document in the search index
 #: The kinds of look-up whose answers only documents decide (see :meth:`Pages._about`).
@@ -665,7 +665,8 @@ class Pages:
 
     def search_index(self) -> SearchIndex:
         """The search index of every page a reader can search for (:mod:`.search`)."""
-        return build_index(self.site, self.texts)
+        hashes = {url: record.text_hash for url, record in self.records.items()}
+        return build_index(self.site, self.texts, hashes)
 
 
 def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
@@ -677,20 +678,22 @@ def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
         for i in indexes:
             entry, network = entries[i]
             pages.linked, pages.broken = set(), set()
-            rel, text, looked_up = pages.render_entry(entry, network)
-            output.put(rel, text.encode("utf-8"))
+            rel, html, looked_up = pages.render_entry(entry, network)
+            output.put(rel, html.encode("utf-8"))
             stat = file_stat(output.out / rel) if not output.dry_run else None
+            text = pages.texts.get(rel, "")  # for the search index
             for dep in looked_up:
                 pages._answer_digest(f"{dep[0]}{KIND_SEP}{dep[1]}")
             pages.records[rel] = Record(
                 own_key(entry, pages.changes.get(entry.doc.path)),
                 pack(looked_up),
                 stat or (-1, -1),
-                pages.texts.get(rel, ""),
+                text,
                 sorted(pages.linked),
                 sorted(pages.broken),
                 pages.applies_to.get(rel, []),
                 DEP_SEP.join(pages._about(entry)),
+                text_hash(text),
             )
             all_linked.update(pages.linked)
             all_broken.update(pages.broken)

@@ -285,7 +285,9 @@ class SearchIndex:
     the previous build (the terms of every page and the posting lists) when the pages are the
     same ones in the same order, so that only changed pages are read again."""
 
-    def __init__(self, site: Site, texts: dict[str, str]) -> None:
+    def __init__(
+        self, site: Site, texts: dict[str, str], hashes: dict[str, str] | None = None
+    ) -> None:
         self.types: list[str] = []
         self.statuses: list[str] = [""]
         self.docs: list[list[Any]] = []
@@ -314,6 +316,9 @@ class SearchIndex:
             self.docs.append(record)
             self.urls.append(url)
         self.texts = [texts.get(url, "") for url in self.urls]
+        known = hashes or {}
+        pages = zip(self.urls, self.texts, strict=True)
+        self.hashes = [known.get(url) or text_hash(text) for url, text in pages]
 
     def files(
         self, cache: bytes | None = None, *, jobs: int | None = None
@@ -323,7 +328,7 @@ class SearchIndex:
         from scratch, the words of a large site's pages are found in ``jobs`` processes (one
         per core from 1,000 pages when ``None``)."""
         count = len(self.urls)
-        hashes = [hashlib.blake2b(t.encode(), digest_size=8).hexdigest() for t in self.texts]
+        hashes = self.hashes
         terms, shards, excerpts = self._reuse(cache, hashes) or self._fresh(jobs)
         files: dict[str, bytes] = {}
         names: dict[str, str] = {}
@@ -447,9 +452,17 @@ def _words_of(state: tuple[list[str], int], start: int) -> tuple[list[str], dict
     return terms, dict(postings)
 
 
-def build_index(site: Site, texts: dict[str, str]) -> SearchIndex:
-    """The search index of ``site``; ``texts`` holds the plain text of each page by URL."""
-    return SearchIndex(site, texts)
+def build_index(
+    site: Site, texts: dict[str, str], hashes: dict[str, str] | None = None
+) -> SearchIndex:
+    """The search index of ``site``; ``texts`` holds the plain text of each page by URL, and
+    ``hashes`` the :func:`text_hash` of those whose hash is known already."""
+    return SearchIndex(site, texts, hashes)
+
+
+def text_hash(text: str) -> str:
+    """What the index's cache keeps of a page's text, to tell that it changed."""
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 # --- Reading an index back (tests and benchmarks) ---------------------------------------------
