@@ -36,6 +36,7 @@ import io
 import os
 import pickle
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,7 @@ class Record:
             and type(applies_to) is tuple
         ):
             return None
-        if (linked or broken or applies_to) and not _strings(linked + broken + applies_to):
+        if (linked or broken or applies_to) and not only_strings(linked, broken, applies_to):
             return None  # (most pages link to no file: nothing more to look at)
         return cls(
             key,
@@ -126,8 +127,9 @@ def pack(deps: list[Dep]) -> str:
     return DEP_SEP.join(f"{kind}{KIND_SEP}{name}" for kind, name in deps)
 
 
-def _strings(items: tuple[Any, ...]) -> bool:
-    return all(type(x) is str for x in items)
+def only_strings(*collections: Iterable[object]) -> bool:
+    """Every item of every collection is a ``str`` (not a subclass): read back from a cache."""
+    return all(type(item) is str for items in collections for item in items)
 
 
 def build_salt(root: Path, *, today: dt.date, language: str) -> str:

@@ -45,7 +45,7 @@ from typing import Any
 
 from ..document import NETWORK_TYPE
 from ..workers import forked_map, worker_count
-from .incremental import plain_data
+from .incremental import only_strings, plain_data
 from .labels import status_label, type_label
 from .model import Entry, Site
 
@@ -396,10 +396,10 @@ class SearchIndex:
             if not (
                 type(old_hashes) is type(terms) is type(excerpts) is list
                 and len(old_hashes) == len(terms) == len(excerpts) == len(hashes)
-                and _strings(old_hashes, terms, excerpts)
+                and only_strings(old_hashes, terms, excerpts)
                 and type(shards) is dict
                 and all(
-                    type(key) is str and type(shard) is dict and _strings(shard, shard.values())
+                    type(key) is str and type(shard) is dict and only_strings(shard, shard.values())
                     for key, shard in shards.items()
                 )
             ):
@@ -432,10 +432,6 @@ class SearchIndex:
                 if not shard:
                     del shards[key]
         return terms, shards, excerpts
-
-
-def _strings(*collections: Iterable[object]) -> bool:
-    return all(type(item) is str for items in collections for item in items)
 
 
 def _words_of(state: tuple[list[str], int], start: int) -> tuple[list[str], dict[str, list[int]]]:
