@@ -15,17 +15,20 @@ machine loaded by others moves both; it prints the load average before and after
   empty folder with the check's cache filled (a site built anew after ``tvf check`` ran), a
   rebuild where nothing changed, and a rebuild after one document changed.
 
-Each round runs every scenario once, then the floor; ``--repeat`` rounds. The script prints,
-per scenario, the minimum and median seconds, the median ratio to the floor of the same round,
-the median CPU seconds (user + system of the command and its workers, from ``os.wait4``), the
-largest maximum RSS, how many files each build wrote, and the floor's median seconds and CPU.
-Every build must exit 0; when one does not, the script prints its output and exits 1. The
-check's cache lives in a temporary ``XDG_CACHE_HOME``, never the user's.
+Each round runs every scenario once, then the floor; ``--repeat`` rounds. With ``--baseline``
+another ``tvf`` (say, ``main``'s, installed in another virtualenv) runs the same scenarios in
+the same rounds, right after this one, on the same handbook, into its own output folders. The
+script prints, per scenario, the minimum and median seconds, the median ratio to the floor of
+the same round, the median CPU seconds (user + system of the command and its workers, from
+``os.wait4``), the largest maximum RSS, how many files each build wrote, and the floor's median
+seconds and CPU. Every build must exit 0; when one does not, the script prints its output and
+exits 1. The check's cache lives in a temporary ``XDG_CACHE_HOME``, never the user's.
 
     python bench/bench_build.py                          # 10,000 documents, 3 rounds
     python bench/bench_build.py --docs 2000 --repeat 5
     python bench/bench_build.py --handbook /tmp/hb10k    # an existing handbook
     python bench/bench_build.py --jobs 1                 # one process
+    python bench/bench_build.py --baseline /tmp/venv-main/bin/tvf   # side by side with main
 
 Only the standard library is used (and ``bench_check.py`` beside this file).
 """
@@ -33,6 +36,7 @@ Only the standard library is used (and ``bench_check.py`` beside this file).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import re
@@ -52,6 +56,7 @@ from bench_check import find_tvf, generate
 
 BUNDLED = Path(__file__).resolve().parents[1] / "handbook"
 TODAY = "2026-11-25"
+_EDITS = itertools.count(1)  # the «ett dokument endret» scenarios' edits, all different
 WRITTEN_RE = re.compile(r": (\d+) fil(?:er)? (?:ville blitt )?skrevet")  # «1 fil skrevet» too
 
 
@@ -110,7 +115,6 @@ def scenarios(
         floor = [sys.executable, str(Path(__file__).resolve().parent / "floor.py"), str(handbook)]
     target = next(p for p in sorted(handbook.rglob("*.md")) if p.name != "README.md")
     original = target.read_bytes()
-    counter = [0]
 
     def cold() -> None:
         shutil.rmtree(out, ignore_errors=True)
@@ -122,9 +126,8 @@ def scenarios(
     def nothing() -> None:
         pass
 
-    def touch_one() -> None:
-        counter[0] += 1
-        target.write_bytes(original + f"\nEndring {counter[0]}.\n".encode())
+    def touch_one() -> None:  # a new text every time, also when two tvfs share the handbook
+        target.write_bytes(original + f"\nEndring {next(_EDITS)}.\n".encode())
 
     return [
         Scenario(f"{name}: første bygg, kald", cold, cmd, floor),
@@ -169,6 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--handbook", type=Path, help="bruk denne håndboka i stedet for å lage en")
     parser.add_argument("--jobs", type=int, help="sendes videre som tvf build --jobs")
     parser.add_argument("--tvf", help="sti til tvf (standard: ved siden av python, så PATH)")
+    parser.add_argument(
+        "--baseline", help="en annen tvf (f.eks. mains) som kjøres i de samme rundene"
+    )
     args = parser.parse_args(argv)
     if args.docs < 1 or args.repeat < 1:
         parser.error("--docs og --repeat må være minst 1")
@@ -181,16 +187,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
         bundled = work / "bundled"
         shutil.copytree(BUNDLED, bundled)  # the touched document must not be the real one
+        versions = [(tvf, "")] + ([(args.baseline, " (grunnlinje)")] if args.baseline else [])
         groups = [
             scenarios(
-                tvf,
+                command,
                 bundled,
-                work / "site-bundled",
+                work / f"site-bundled{n}",
                 cache,
                 args.jobs,
-                "medfølgende håndbok",
+                f"medfølgende håndbok{suffix}",
                 floor=[sys.executable, "-c", "pass"],  # floor.py reads only generated handbooks
             )
+            for n, (command, suffix) in enumerate(versions)
         ]
         if args.handbook is not None:  # copied: the script changes a document of it
             big = work / "given"
@@ -201,8 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             start = time.perf_counter()
             generate(big, args.docs)
             print(f"Skrev {args.docs} dokumenter på {time.perf_counter() - start:.2f} s")
-        groups.append(
-            scenarios(tvf, big, work / "site-big", cache, args.jobs, f"{docs} dokumenter")
+        groups.extend(
+            scenarios(
+                command, big, work / f"site-big{n}", cache, args.jobs, f"{docs} dokumenter{suffix}"
+            )
+            for n, (command, suffix) in enumerate(versions)
         )
         run_rounds(groups, args.repeat, env)
 
@@ -210,6 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"maskin:     {platform.platform()}, {platform.machine()}, {os.cpu_count()} CPU-er")
     print(f"python:     {platform.python_implementation()} {platform.python_version()}")
     print(f"tvf:        {tvf}{'' if args.jobs is None else f' --jobs {args.jobs}'}")
+    if args.baseline:
+        print(f"grunnlinje: {args.baseline}")
     print(f"runder:     {args.repeat}")
     print(f"load:       før {load_before}, etter {load_average()} (1, 5, 15 min)")
     for group in groups:

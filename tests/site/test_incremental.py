@@ -18,18 +18,21 @@ from tverrfaglig.checks.cache import digest
 from tverrfaglig.document import Document, parse_document
 from tverrfaglig.errors import TvfError
 from tverrfaglig.site import build_site
-from tverrfaglig.site.incremental import CACHE
+from tverrfaglig.site.incremental import CACHE, CACHE_FILES
 from tverrfaglig.site.model import Entry, whole_document
+from tverrfaglig.site.search import CACHE as SEARCH_CACHE
 
 from helpers import BUNDLED, TODAY, doc_text, meta
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    """Every file of a built site, by path (the build's own cache left out)."""
+    """Every file of a built site, by path (the build's own caches left out: pickles, whose
+    bytes depend on which equal strings are one object; test_search compares the search
+    cache's state)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != CACHE
+        if p.is_file() and p.name not in (*CACHE_FILES, SEARCH_CACHE)
     }
 
 
@@ -337,3 +340,35 @@ def test_summary_pages_are_kept_when_what_they_show_is_unchanged(tmp_path: Path)
     assert b"<MAIN" not in index.read_bytes()  # rendered again
     build_site(root, tmp_path / "clean", today=TODAY, force=True)
     assert _tree(out) == _tree(tmp_path / "clean")
+
+
+def test_answers_of_another_type_only_render_everything(tmp_path: Path) -> None:
+    """The cache's digests of the answers are checked like its records: one of another type
+    makes the cache unused, never trusted."""
+    root = tmp_path / "hb"
+    shutil.copytree(BUNDLED, root)
+    out = tmp_path / "site"
+    first = build_site(root, out, today=TODAY, force=True)
+    version, salt, answers = pickle.loads((out / CACHE).read_bytes())
+    assert answers and all(type(v) is bytes for v in answers.values())
+    (out / CACHE).write_bytes(pickle.dumps((version, salt, dict.fromkeys(answers, "x"))))
+    again = build_site(root, out, today=TODAY, force=True)
+    assert again.rendered == first.rendered and again.written == ()
+
+
+def test_a_change_rewrites_one_shard_of_the_records_and_a_damaged_shard_renders_its_pages(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "hb"
+    shutil.copytree(BUNDLED, root)
+    out = tmp_path / "site"
+    build_site(root, out, today=TODAY, force=True)
+    before = {name: (out / name).read_bytes() for name in CACHE_FILES if (out / name).exists()}
+    _edit(root / PROCEDURE, "\n## ", "\nNy setning.\n\n## ")
+    assert build_site(root, out, today=TODAY, force=True).rendered == 1
+    rewritten = [name for name in before if (out / name).read_bytes() != before[name]]
+    assert len(rewritten) == 1 and rewritten[0] != CACHE  # the page's shard; same answers
+    shard = out / rewritten[0]
+    in_shard = len(pickle.loads(shard.read_bytes())[2])
+    shard.write_bytes(b"tull")
+    assert build_site(root, out, today=TODAY, force=True).rendered == in_shard

@@ -135,8 +135,11 @@ def _build_site(
     output.put_static_files(root)
     output.put_linked_files(root, pages.linked)
     removed = output.finish()
-    if pages.records != pages.previous:  # else the cache on disk holds these records already
-        output.put_cache(incremental.CACHE, incremental.dump(salt, pages.records))
+    # Unless a page was rendered or went, the cache on disk holds these records and answers.
+    if pages.records != pages.previous:
+        answers = pages.answers_to_record()
+        for name, data in incremental.dump(salt, pages.records, pages.previous, answers).items():
+            output.put_cache(name, data)
     return BuildResult(
         out_dir=out,
         report=report,

@@ -77,7 +77,7 @@ class Output:
     def put_search_index(self, index: SearchIndex) -> None:
         """The files of the search index (:mod:`.search`), each a script that ``sok.js`` loads
         with a script tag, which a browser runs from ``file://`` too; made from the previous
-        build's cache of the index where that is quicker (``.tvf-sok-cache.json``)."""
+        build's cache of the index where that is quicker (:data:`.search.CACHE`)."""
         from .search import CACHE
 
         cache = None
@@ -144,7 +144,7 @@ class Output:
         """Remove the files of the previous build that this one did not write, then record
         this build's files in the manifest."""
         current = set(self.files)
-        removed = sorted(rel for rel in self._previous() if rel not in current)
+        removed = sorted(rel for rel in self._previous() - current if _inside(rel))
         manifest = (
             json.dumps(
                 {"generator": "tvf build", "files": sorted(current)}, ensure_ascii=False, indent=1
@@ -172,23 +172,17 @@ class Output:
         )
         return tuple(removed)
 
-    def _previous(self) -> list[str]:
+    def _previous(self) -> set[str]:
+        """The files the manifest of the last build lists (not yet checked by :func:`_inside`:
+        most are this build's files too, and only the others are removed)."""
         try:
             data = json.loads((self.out / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError):
-            return []
+            return set()
         files = data.get("files") if isinstance(data, dict) else None
         if not isinstance(files, list):
-            return []
-        safe = []
-        for rel in files:
-            if not isinstance(rel, str) or not rel:
-                continue
-            parts = PurePosixPath(rel).parts
-            if rel.startswith("/") or ".." in parts or "\\" in rel:
-                continue  # never delete outside the output folder
-            safe.append(rel)
-        return safe
+            return set()
+        return {rel for rel in files if isinstance(rel, str) and rel}
 
     def _prune(self, folder: Path) -> None:
         """Remove folders this build emptied, up to (not including) the output folder."""
@@ -198,6 +192,12 @@ class Output:
             except OSError:
                 return
             folder = folder.parent
+
+
+def _inside(rel: str) -> bool:
+    """``rel`` (from a manifest) names a file inside the output folder: a build never deletes
+    anything outside it."""
+    return not rel.startswith("/") and "\\" not in rel and ".." not in PurePosixPath(rel).parts
 
 
 # --- Static files and copies of the handbook's files ----------------------------------------------

@@ -30,12 +30,14 @@ from .incremental import (
     DEP_SEP,
     KIND_SEP,
     Dep,
+    Previous,
     Record,
+    answer_digest,
     entry_facts,
     file_stat,
     fingerprint,
     meeting_facts,
-    own_facts,
+    own_key,
     pack,
 )
 from .labels import long_date, norwegian_key, status_class, status_label, term, type_label
@@ -49,9 +51,11 @@ from .markdown import (
 )
 from .model import Entry, Site, whole_document
 from .output import SITE_TEMPLATES, Output
-from .search import SearchIndex, build_index
+from .search import SearchIndex, build_index, text_hash
 
 SEARCH_TEXT_LIMIT = 20_000  # characters of body text per document in the search index
+#: The kinds of look-up whose answers only documents decide (see :meth:`Pages._about`).
+_ABOUT_DOCUMENTS = (f"id{KIND_SEP}", f"path{KIND_SEP}", f"in{KIND_SEP}")
 
 # (type, anchor) of the start page's sections, in order; the heading is type_label(type, count=2).
 # The anchors are part of published links and stay Norwegian in every language.
@@ -90,12 +94,14 @@ class Pages:
         changes: dict[str, vcs.Change],
         *,
         salt: str = "",
-        previous: dict[str, Record] | None = None,
+        previous: Previous = ({}, {}),
     ) -> None:
         self.site = site
         self.salt = salt
-        self.previous = previous or {}  # what the last build recorded of each page
+        # What the last build recorded of each page, and of the answers to their look-ups.
+        self.previous, self.answered = previous
         self.records: dict[str, Record] = {}  # what this build knows of each page
+        self.answers: dict[str, bytes] = {}  # digests of the answers asked in this build
         self.rendered = 0  # pages rendered (the others were kept as they were)
         self.deps: list[Dep] | None = None  # the look-ups of the page being rendered
         self._answers: dict[str, str] = {}  # the site's answers, each asked once a build
@@ -152,10 +158,12 @@ class Pages:
         worker processes (forked, so they share this object without copying it) when many
         pages must be rendered."""
         entries = self.entries()
+        owns = [own_key(entry, self.changes.get(entry.doc.path)) for entry, _net in entries]
+        changed = self._changed_answers(entries, owns)
         todo = [
             i
-            for i, (entry, network) in enumerate(entries)
-            if not self._keep(entry, network, output)
+            for i, (entry, _network) in enumerate(entries)
+            if not self._keep(entry, owns[i], changed, output)
         ]
         jobs = worker_count(jobs, len(todo))
         if jobs == 1:
@@ -168,7 +176,7 @@ class Pages:
         pieces = [todo[i : i + size] for i in range(0, len(todo), size)]
         with forked_map(_render_forked, pieces, state=(self, output), jobs=jobs) as parts:
             results = list(parts)
-        for files, written, texts, linked, broken, records in results:
+        for files, written, texts, linked, broken, records, answers in results:
             output.files.extend(files)
             output.written.extend(written)
             self.texts.update(texts)
@@ -178,16 +186,19 @@ class Pages:
             self.linked.update(linked)
             self.broken.update(broken)
             self.records.update(records)
+            self.answers.update(answers)
             self.count += len(files)
             self.rendered += len(files)
 
-    def _keep(self, entry: Entry, network: Entry | None, output: Output) -> bool:
-        """Keep the page of the last build when it would be rendered to the same bytes and
-        its file is the one that build wrote."""
+    def _keep(self, entry: Entry, own: str, changed: set[str], output: Output) -> bool:
+        """Keep the page of the last build when it would be rendered to the same bytes (its
+        own document is the same, and none of its look-ups is answered otherwise) and its file
+        is the one that build wrote."""
         record = self.previous.get(entry.url)
         if (
             record is None
-            or record.key != self._key(entry, network, record.deps)
+            or record.key != own
+            or (changed and not changed.isdisjoint(record.deps.split(DEP_SEP)))
             or file_stat(f"{output.out}/{entry.url}") != record.stat
         ):
             return False
@@ -201,21 +212,69 @@ class Pages:
         self.count += 1
         return True
 
-    def _key(self, entry: Entry, network: Entry | None, deps: str) -> str:
-        """The fingerprint of a page (:mod:`.incremental`); ``deps``: its look-ups, packed."""
-        own = own_facts(entry, network, self.changes.get(entry.doc.path))
-        answers = self._answers
-        return fingerprint(
-            self.salt,
-            own,
-            [answers.get(dep) or self._answer(dep) for dep in deps.split(DEP_SEP)] if deps else [],
-        )
+    def _changed_answers(
+        self, entries: list[tuple[Entry, Entry | None]], owns: list[str]
+    ) -> set[str]:
+        """The look-ups (packed) of the last build whose answers differ now. Only those that
+        can have changed are asked again (:mod:`.incremental`): the ones a document decides
+        (:meth:`_about`) whose page is new, gone or has another own key, in its old and its new
+        form, and every look-up that is not about documents."""
+        answered = self.answered
+        if not answered:
+            return set()
+        suspects = {dep for dep in answered if not dep.startswith(_ABOUT_DOCUMENTS)}
+        previous = self.previous
+        for (entry, _network), own in zip(entries, owns, strict=True):
+            record = previous.get(entry.url)
+            if record is None or record.key != own:
+                suspects.update(self._about(entry))
+                if record is not None and record.about:
+                    suspects.update(record.about.split(DEP_SEP))
+        urls = {entry.url for entry, _network in entries}
+        for url, record in previous.items():
+            if url not in urls and record.about:
+                suspects.update(record.about.split(DEP_SEP))
+        changed = set()
+        for dep in suspects:
+            known = answered.get(dep)
+            if known is not None and self._answer_digest(dep) != known:
+                changed.add(dep)
+        return changed
 
-    def _answer(self, dep: str) -> str:
-        """What the site answers now to a look-up a page made (``kind\\x1fname``), asked
-        once a build."""
-        known = self._answers[dep] = self._ask(dep)
+    def _about(self, entry: Entry) -> list[str]:
+        """The look-ups (packed) whose answers this entry's document decides: its file, its ID,
+        and who refers to each document it names."""
+        path = entry.doc.path
+        about = [f"path{KIND_SEP}{path}"]
+        if entry.handbook:
+            about.append(f"id{KIND_SEP}{entry.key}")
+        about.extend(f"in{KIND_SEP}{ref}" for ref in self.site.outgoing.get(path, ()))
+        return about
+
+    def _answer_digest(self, dep: str) -> bytes:
+        """The digest of what the site answers now to a look-up a page made
+        (``kind\\x1fname``), asked once a build."""
+        known = self.answers.get(dep)
+        if known is None:
+            answer = self._answers.get(dep)
+            if answer is None:
+                answer = self._answers[dep] = self._ask(dep)
+            known = self.answers[dep] = answer_digest(answer)
         return known
+
+    def answers_to_record(self) -> dict[str, bytes]:
+        """The digests of the answers to every look-up of this build's pages, for the next
+        build: asked in this build, or (for a page that was kept, whose answers are the same)
+        as the last build recorded them."""
+        deps: set[str] = set()
+        for record in self.records.values():
+            if record.deps:
+                deps.update(record.deps.split(DEP_SEP))
+        answered = self.answered
+        return {
+            dep: self.answers.get(dep) or answered.get(dep) or self._answer_digest(dep)
+            for dep in deps
+        }
 
     def _facts(self, entry: Entry | None) -> str:
         """:func:`.incremental.entry_facts`, worked out once a build for each entry."""
@@ -606,7 +665,8 @@ class Pages:
 
     def search_index(self) -> SearchIndex:
         """The search index of every page a reader can search for (:mod:`.search`)."""
-        return build_index(self.site, self.texts)
+        hashes = {url: record.text_hash for url, record in self.records.items()}
+        return build_index(self.site, self.texts, hashes)
 
 
 def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
@@ -618,18 +678,22 @@ def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
         for i in indexes:
             entry, network = entries[i]
             pages.linked, pages.broken = set(), set()
-            rel, text, looked_up = pages.render_entry(entry, network)
-            output.put(rel, text.encode("utf-8"))
+            rel, html, looked_up = pages.render_entry(entry, network)
+            output.put(rel, html.encode("utf-8"))
             stat = file_stat(output.out / rel) if not output.dry_run else None
-            deps = pack(looked_up)
+            text = pages.texts.get(rel, "")  # for the search index
+            for dep in looked_up:
+                pages._answer_digest(f"{dep[0]}{KIND_SEP}{dep[1]}")
             pages.records[rel] = Record(
-                pages._key(entry, network, deps),
-                deps,
+                own_key(entry, pages.changes.get(entry.doc.path)),
+                pack(looked_up),
                 stat or (-1, -1),
-                pages.texts.get(rel, ""),
+                text,
                 sorted(pages.linked),
                 sorted(pages.broken),
                 pages.applies_to.get(rel, []),
+                DEP_SEP.join(pages._about(entry)),
+                text_hash(text),
             )
             all_linked.update(pages.linked)
             all_broken.update(pages.broken)
@@ -640,7 +704,15 @@ def _render_some(pages: Pages, output: Output, indexes: list[int]) -> None:
 
 def _render_forked(
     state: tuple[Pages, Output], indexes: list[int]
-) -> tuple[list[str], list[str], dict[str, str], list[str], list[str], dict[str, Record]]:
+) -> tuple[
+    list[str],
+    list[str],
+    dict[str, str],
+    list[str],
+    list[str],
+    dict[str, Record],
+    dict[str, bytes],
+]:
     """In a worker: render some pages and return what the parent must know."""
     pages, output = state
     for collected in (
@@ -650,6 +722,7 @@ def _render_forked(
         output.files,
         output.written,
         pages.records,
+        pages.answers,
     ):
         collected.clear()
     _render_some(pages, output, indexes)
@@ -660,6 +733,7 @@ def _render_forked(
         sorted(pages.linked),
         sorted(pages.broken),
         dict(pages.records),
+        dict(pages.answers),
     )
 
 

@@ -23,14 +23,17 @@ other than å dropped (é → e, ä → æ, ö → ø, č → c), Norwegian endi
 the Snowball Norwegian stemmer («erne» added) up to twice, then its step 2 («barnehagene»,
 «barnehagen» → «barnehag»; «veilederne», «veileder» → «veiled»).
 
-A build keeps the terms of every page and the posting lists in :data:`CACHE` beside the site;
-the next build reads again only the pages whose text changed (:meth:`SearchIndex.files`).
+A build keeps the terms, the excerpt of every page and the posting lists in :data:`CACHE`
+beside the site (a pickle of plain data, read as the site's own cache is:
+:func:`.incremental.plain_data`); the next build reads again only the pages whose text changed
+(:meth:`SearchIndex.files`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -42,11 +45,12 @@ from typing import Any
 
 from ..document import NETWORK_TYPE
 from ..workers import forked_map, worker_count
+from .incremental import only_strings, plain_data
 from .labels import status_label, type_label
 from .model import Entry, Site
 
 SEARCH_DIR = "sok"
-CACHE = ".tvf-sok-cache.json"  # beside the site's own cache; not part of the site
+CACHE = ".tvf-sok-cache.pickle"  # beside the site's own cache; not part of the site
 META = f"{SEARCH_DIR}/meta.js"
 GLOBAL = "TVF_SOK"
 VERSION = 2
@@ -272,12 +276,18 @@ def _salt() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
+#: Each page's terms (as one string), the posting lists by shard, and each page's excerpt.
+_Terms = tuple[list[str], dict[str, dict[str, str]], list[str]]
+
+
 class SearchIndex:
     """The index of a site's pages, made when :meth:`files` is asked for it: from the cache of
     the previous build (the terms of every page and the posting lists) when the pages are the
     same ones in the same order, so that only changed pages are read again."""
 
-    def __init__(self, site: Site, texts: dict[str, str]) -> None:
+    def __init__(
+        self, site: Site, texts: dict[str, str], hashes: dict[str, str] | None = None
+    ) -> None:
         self.types: list[str] = []
         self.statuses: list[str] = [""]
         self.docs: list[list[Any]] = []
@@ -306,6 +316,9 @@ class SearchIndex:
             self.docs.append(record)
             self.urls.append(url)
         self.texts = [texts.get(url, "") for url in self.urls]
+        known = hashes or {}
+        pages = zip(self.urls, self.texts, strict=True)
+        self.hashes = [known.get(url) or text_hash(text) for url, text in pages]
 
     def files(
         self, cache: bytes | None = None, *, jobs: int | None = None
@@ -315,8 +328,8 @@ class SearchIndex:
         from scratch, the words of a large site's pages are found in ``jobs`` processes (one
         per core from 1,000 pages when ``None``)."""
         count = len(self.urls)
-        hashes = [hashlib.blake2b(t.encode(), digest_size=8).hexdigest() for t in self.texts]
-        terms, shards = self._reuse(cache, hashes) or self._fresh(jobs)
+        hashes = self.hashes
+        terms, shards, excerpts = self._reuse(cache, hashes) or self._fresh(jobs)
         files: dict[str, bytes] = {}
         names: dict[str, str] = {}
         for key in sorted(shards):
@@ -324,7 +337,6 @@ class SearchIndex:
             path = _hashed(f"ord-{key_name(key)}", data)
             files[path] = data
             names[key] = path.removeprefix(SEARCH_DIR + "/")
-        excerpts = [excerpt(text) for text in self.texts]
         excerpt_names = []
         for n in range(0, count, EXCERPT_SHARD):
             data = _script("utdrag", n // EXCERPT_SHARD, excerpts[n : n + EXCERPT_SHARD])
@@ -346,12 +358,12 @@ class SearchIndex:
             "urls": self.urls,
             "hashes": hashes,
             "terms": terms,
-            "shards": shards,
+            "shards": {key: dict(sorted(shards[key].items())) for key in sorted(shards)},
+            "excerpts": excerpts,
         }
-        dumped = json.dumps(state, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        return files, dumped.encode()
+        return files, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def _fresh(self, jobs: int | None) -> tuple[list[str], dict[str, dict[str, str]]]:
+    def _fresh(self, jobs: int | None) -> _Terms:
         count = len(self.urls)
         jobs = worker_count(jobs, count)
         step = -(-count // (jobs * 4)) if jobs > 1 else count or 1
@@ -367,23 +379,32 @@ class SearchIndex:
         shards: dict[str, dict[str, str]] = {}
         for term, numbers in postings.items():
             shards.setdefault(shard_key(term), {})[term] = encode_postings(numbers, count)
-        return terms, shards
+        return terms, shards, [excerpt(text) for text in self.texts]
 
-    def _reuse(
-        self, cache: bytes | None, hashes: list[str]
-    ) -> tuple[list[str], dict[str, dict[str, str]]] | None:
-        """Terms and shards from ``cache`` with the changed pages read again; ``None`` when
-        the cache is missing, damaged, of other code or of other pages, or many changed."""
+    def _reuse(self, cache: bytes | None, hashes: list[str]) -> _Terms | None:
+        """Terms, shards and excerpts from ``cache`` with the changed pages read again;
+        ``None`` when the cache is missing, damaged, of other code or of other pages, or many
+        changed."""
         if not cache:
             return None
         try:
-            state = json.loads(cache)
+            state = plain_data(cache)
             if state["salt"] != _salt() or state["urls"] != self.urls:
                 return None
             old_hashes, terms, shards = state["hashes"], state["terms"], state["shards"]
-            if not (len(old_hashes) == len(terms) == len(hashes)) or not isinstance(shards, dict):
+            excerpts = state["excerpts"]
+            if not (
+                type(old_hashes) is type(terms) is type(excerpts) is list
+                and len(old_hashes) == len(terms) == len(excerpts) == len(hashes)
+                and only_strings(old_hashes, terms, excerpts)
+                and type(shards) is dict
+                and all(
+                    type(key) is str and type(shard) is dict and only_strings(shard, shard.values())
+                    for key, shard in shards.items()
+                )
+            ):
                 return None
-        except (ValueError, KeyError, TypeError):
+        except Exception:  # a damaged cache of any kind is only not used
             return None
         changed = [n for n, (a, b) in enumerate(zip(old_hashes, hashes, strict=True)) if a != b]
         if len(changed) > max(50, len(hashes) // 20):
@@ -393,6 +414,7 @@ class SearchIndex:
         for n in changed:
             old, new = set(terms[n].split()), words(self.texts[n])
             terms[n] = " ".join(sorted(new))
+            excerpts[n] = excerpt(self.texts[n])
             for term in old - new:
                 edits[term][n] = False
             for term in new - old:
@@ -409,7 +431,7 @@ class SearchIndex:
                 shard.pop(term, None)
                 if not shard:
                     del shards[key]
-        return terms, shards
+        return terms, shards, excerpts
 
 
 def _words_of(state: tuple[list[str], int], start: int) -> tuple[list[str], dict[str, list[int]]]:
@@ -426,9 +448,17 @@ def _words_of(state: tuple[list[str], int], start: int) -> tuple[list[str], dict
     return terms, dict(postings)
 
 
-def build_index(site: Site, texts: dict[str, str]) -> SearchIndex:
-    """The search index of ``site``; ``texts`` holds the plain text of each page by URL."""
-    return SearchIndex(site, texts)
+def build_index(
+    site: Site, texts: dict[str, str], hashes: dict[str, str] | None = None
+) -> SearchIndex:
+    """The search index of ``site``; ``texts`` holds the plain text of each page by URL, and
+    ``hashes`` the :func:`text_hash` of those whose hash is known already."""
+    return SearchIndex(site, texts, hashes)
+
+
+def text_hash(text: str) -> str:
+    """What the index's cache keeps of a page's text, to tell that it changed."""
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 # --- Reading an index back (tests and benchmarks) ---------------------------------------------
