@@ -212,3 +212,26 @@ def test_here_leaving_early_ends_the_worker() -> None:
         pids = {next(results), next(results), next(results)}
     time.sleep(0.05)
     assert all(not _alive(pid) for pid in pids - {os.getpid()})
+
+
+def test_the_collector_is_off_for_the_rest_of_the_process() -> None:
+    """In a process of its own (it changes the process for good): the collector is off in the
+    block and stays off after it, and what is alive then is frozen, so the collection at exit
+    does not walk it; also when the block raises."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc\n"
+        "from tverrfaglig.workers import collector_off_for_the_process\n"
+        "kept = [[i] for i in range(1000)]\n"
+        "try:\n"
+        "    with collector_off_for_the_process():\n"
+        "        print(gc.isenabled(), gc.get_freeze_count() == 0)\n"
+        "        raise KeyError\n"
+        "except KeyError:\n"
+        "    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() >= 1000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n") == ["False True", "False True", ""]

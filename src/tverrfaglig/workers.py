@@ -49,6 +49,28 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextlib.contextmanager
+def collector_off_for_the_process() -> Iterator[None]:
+    """The cyclic garbage collector off from here to the end of the process, for a command
+    whose process ends when the block does (``tvf check``, ``tvf outdated``).
+
+    :func:`collector_paused` only moves the cost of a large run to its end: the objects made
+    while the collector rested are all young when it wakes, and the first collection after
+    walks every one of them (60-100 ms after a cold ``tvf check`` of 10,000 files, on the
+    parent's critical path after the workers are done). Here the collector never wakes, and on
+    leaving the block everything still alive is frozen (:func:`gc.freeze`), so the full
+    collection Python makes as the interpreter finalises does not walk it either (about 25 ms
+    more). Memory is still reclaimed by reference counting; the work holds next to no
+    reference cycles (see :func:`collector_paused`)."""
+    import gc
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+
+
 def worker_count(jobs: int | None, items: int) -> int:
     """How many processes to use for ``items`` pieces of work: ``jobs`` when given, else one
     per core from :data:`PARALLEL_FROM` items; one where processes cannot be forked."""
