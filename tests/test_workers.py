@@ -235,3 +235,17 @@ def test_the_collector_is_off_for_the_rest_of_the_process() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n") == ["False True", "False True", ""]
+
+
+def test_guided_pieces_are_large_first_and_small_last_and_keep_the_order() -> None:
+    items = list(range(10_000))
+    pieces = workers.guided_pieces(items, 2)
+    assert [item for piece in pieces for item in piece] == items
+    sizes = [len(piece) for piece in pieces]
+    assert sizes[0] == 1250  # one in 4 × 2 of all
+    assert sizes == sorted(sizes, reverse=True)
+    assert min(sizes) >= 1 and sizes[-2] == workers.SMALLEST_PIECE
+    assert len(pieces) < 60
+    assert [len(p) for p in workers.guided_pieces(items, 1)] == [250] * 40
+    assert workers.guided_pieces([1, 2, 3], 2) == [[1, 2, 3]]
+    assert workers.guided_pieces([], 2) == []

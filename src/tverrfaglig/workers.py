@@ -90,6 +90,30 @@ def chunk_size(items: int, jobs: int, *, serial: int = 250, per_job: int = 4) ->
     return max(1, -(-items // (jobs * per_job))) if jobs > 1 else serial
 
 
+def guided_pieces(items: list[A], jobs: int, *, serial: int = 250) -> list[list[A]]:
+    """``items`` cut in pieces, in order, for ``jobs`` processes that take the next piece as
+    they finish one (guided scheduling): each piece a share of what is left (one in
+    ``4 × jobs``, never fewer than :data:`SMALLEST_PIECE` items), so the first pieces are
+    large and the last ones small, and no process waits long for another's last piece. Pieces
+    of ``serial`` items when there is one process. (With 32 equal pieces of 313 files, one
+    process of ``tvf check`` waited 80-220 ms for the other at the end of 10,000 files, at a
+    load of 4-5.)"""
+    if jobs <= 1:
+        return [items[i : i + serial] for i in range(0, len(items), serial)]
+    pieces: list[list[A]] = []
+    start = 0
+    while start < len(items):
+        size = max(SMALLEST_PIECE, -(-(len(items) - start) // (4 * jobs)))
+        pieces.append(items[start : start + size])
+        start += size
+    return pieces
+
+
+#: The fewest items :func:`guided_pieces` puts in a piece: a piece costs a pickle and a write
+#: to a pipe besides the work.
+SMALLEST_PIECE = 16
+
+
 class WorkerDied(RuntimeError):
     """A worker process ended without giving back the results it had taken on (killed by a
     signal, say, or out of memory)."""

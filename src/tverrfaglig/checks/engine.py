@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from ..config import Config, load_config
 from ..findings import Finding, Report
-from ..workers import chunk_size, collector_paused, forked_map, worker_count
+from ..workers import collector_paused, forked_map, guided_pieces, worker_count
 
 # The rules, the documents and the law registry are imported when a file is checked, not with
 # the engine: a warm run replayed from the cache needs none of them (see _rules()).
@@ -243,8 +243,7 @@ def scan_path(
             known = None if old is None else old.digest
         todo.append((index, rel, root / rel if listed is None else listed, known))
     jobs = worker_count(jobs, len(todo))
-    size = chunk_size(len(todo), jobs, per_job=16)  # small pieces: no core idle at the end
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    chunks = guided_pieces(todo, jobs)
     # The registry reaches the workers by fork, not pickled with every chunk: with the section
     # details from Lovdata (tvf laws import) it is large.
     work = _Work(
