@@ -212,3 +212,40 @@ def test_here_leaving_early_ends_the_worker() -> None:
         pids = {next(results), next(results), next(results)}
     time.sleep(0.05)
     assert all(not _alive(pid) for pid in pids - {os.getpid()})
+
+
+def test_the_collector_is_off_for_the_rest_of_the_process() -> None:
+    """In a process of its own (it changes the process for good): the collector is off in the
+    block and stays off after it, and what is alive then is frozen, so the collection at exit
+    does not walk it; also when the block raises."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc\n"
+        "from tverrfaglig.workers import collector_off_for_the_process\n"
+        "kept = [[i] for i in range(1000)]\n"
+        "try:\n"
+        "    with collector_off_for_the_process():\n"
+        "        print(gc.isenabled(), gc.get_freeze_count() == 0)\n"
+        "        raise KeyError\n"
+        "except KeyError:\n"
+        "    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() >= 1000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n") == ["False True", "False True", ""]
+
+
+def test_guided_pieces_are_large_first_and_small_last_and_keep_the_order() -> None:
+    items = list(range(10_000))
+    pieces = workers.guided_pieces(items, 2)
+    assert [item for piece in pieces for item in piece] == items
+    sizes = [len(piece) for piece in pieces]
+    assert sizes[0] == 1250  # one in 4 × 2 of all
+    assert sizes == sorted(sizes, reverse=True)
+    assert min(sizes) >= 1 and sizes[-2] == workers.SMALLEST_PIECE
+    assert len(pieces) < 60
+    assert [len(p) for p in workers.guided_pieces(items, 1)] == [250] * 40
+    assert workers.guided_pieces([1, 2, 3], 2) == [[1, 2, 3]]
+    assert workers.guided_pieces([], 2) == []

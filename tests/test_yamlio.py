@@ -141,3 +141,19 @@ def test_without_libyaml_pyyamls_own_loader_reads_the_same(monkeypatch: pytest.M
         ("x", 4),
         ("l", 5),
     ]
+
+
+def test_the_characters_the_fast_path_leaves_to_the_exact_way_every_code_point() -> None:
+    """``_NOT_SIMPLE_CHAR`` is the complement of every character libyaml accepts less the tab,
+    the carriage return, NEL, LS, PS and the BOM, as it was first written: checked on every
+    code point."""
+    import re
+
+    accepted = re.compile(
+        "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
+    every = "".join(map(chr, range(0x110000)))
+    found = [m.start() for m in yamlio._NOT_SIMPLE_CHAR.finditer(every)]
+    assert found == [m.start() for m in accepted.finditer(every)]
+    assert {0x09, 0x0D, 0x85, 0x2028, 0x2029, 0xFEFF} <= set(found)
+    assert 0x0A not in found

@@ -138,6 +138,14 @@ def run(args: Sequence[str]) -> int | None:
     options = parse(args)
     if options is None or not _plain_output():
         return None
+    from .workers import collector_off_for_the_process
+
+    with collector_off_for_the_process():  # the process ends with the command
+        return _run(options)
+
+
+def _run(options: dict[str, Any]) -> int | None:
+    """:func:`run` with the options parsed."""
     from . import i18n
 
     i18n.activate(i18n.resolve())

@@ -49,6 +49,28 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextlib.contextmanager
+def collector_off_for_the_process() -> Iterator[None]:
+    """The cyclic garbage collector off from here to the end of the process, for a command
+    whose process ends when the block does (``tvf check``, ``tvf outdated``).
+
+    :func:`collector_paused` only moves the cost of a large run to its end: the objects made
+    while the collector rested are all young when it wakes, and the first collection after
+    walks every one of them (60-100 ms after a cold ``tvf check`` of 10,000 files, on the
+    parent's critical path after the workers are done). Here the collector never wakes, and on
+    leaving the block everything still alive is frozen (:func:`gc.freeze`), so the full
+    collection Python makes as the interpreter finalises does not walk it either (about 25 ms
+    more). Memory is still reclaimed by reference counting; the work holds next to no
+    reference cycles (see :func:`collector_paused`)."""
+    import gc
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+
+
 def worker_count(jobs: int | None, items: int) -> int:
     """How many processes to use for ``items`` pieces of work: ``jobs`` when given, else one
     per core from :data:`PARALLEL_FROM` items; one where processes cannot be forked."""
@@ -66,6 +88,30 @@ def chunk_size(items: int, jobs: int, *, serial: int = 250, per_job: int = 4) ->
     process, so a slow piece does not leave the other cores idle; ``serial`` when there is one
     process."""
     return max(1, -(-items // (jobs * per_job))) if jobs > 1 else serial
+
+
+def guided_pieces(items: list[A], jobs: int, *, serial: int = 250) -> list[list[A]]:
+    """``items`` cut in pieces, in order, for ``jobs`` processes that take the next piece as
+    they finish one (guided scheduling): each piece a share of what is left (one in
+    ``4 × jobs``, never fewer than :data:`SMALLEST_PIECE` items), so the first pieces are
+    large and the last ones small, and no process waits long for another's last piece. Pieces
+    of ``serial`` items when there is one process. (With 32 equal pieces of 313 files, one
+    process of ``tvf check`` waited 80-220 ms for the other at the end of 10,000 files, at a
+    load of 4-5.)"""
+    if jobs <= 1:
+        return [items[i : i + serial] for i in range(0, len(items), serial)]
+    pieces: list[list[A]] = []
+    start = 0
+    while start < len(items):
+        size = max(SMALLEST_PIECE, -(-(len(items) - start) // (4 * jobs)))
+        pieces.append(items[start : start + size])
+        start += size
+    return pieces
+
+
+#: The fewest items :func:`guided_pieces` puts in a piece: a piece costs a pickle and a write
+#: to a pipe besides the work.
+SMALLEST_PIECE = 16
 
 
 class WorkerDied(RuntimeError):

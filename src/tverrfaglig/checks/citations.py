@@ -160,7 +160,7 @@ def check_citations(doc: Document, laws: LawRegistry, today: dt.date) -> Iterato
             yield make(path, line, message)
         if after is None:
             continue
-        yield from check_cited_sections(doc, cite, reported)
+        yield from check_cited_sections(doc, cite, reported, valid_from)
         for make, message in after:
             yield make(path, line, message)
 
@@ -435,14 +435,14 @@ def _dated_law_message(
 
 
 def check_cited_sections(
-    doc: Document, cite: Citation, reported: set[tuple[str, str]]
+    doc: Document, cite: Citation, reported: set[tuple[str, str]], valid_from: dt.date | None
 ) -> Iterator[Finding]:
     """TVF205 (a repealed section) and TVF206 (a section amended after the document's
-    ``valid_from``), when the registry has the section details from Lovdata."""
+    ``valid_from``, as :func:`check_citations` read it once for all the citations), when the
+    registry has the section details from Lovdata."""
     law = cite.law
     if law is None or not law.section_info or not law.complete:
         return
-    valid_from = as_date(doc.get("valid_from"))
     for name in cite.sections:
         section = law.section(name)
         if section is None or (law.id, name) in reported:
