@@ -32,6 +32,13 @@ def _temporaries(root: Path) -> list[str]:
     return [p.name for p in (root / "prosedyrer").iterdir() if p.name.startswith(".")]
 
 
+def _default_sigint() -> None:
+    # A shell starts a background job (``make test &``, ``nohup``) with SIGINT ignored, and a
+    # child inherits that: Python then installs no KeyboardInterrupt for it, and Ctrl-C, as a
+    # user at a terminal sends it, could never be tested. The child gets the terminal's default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _stamp(root: Path, before: dict[str, bytes], stderr: int) -> subprocess.Popen[bytes]:
     tvf = Path(sys.executable).parent / "tvf"
     return subprocess.Popen(
@@ -50,6 +57,7 @@ def _stamp(root: Path, before: dict[str, bytes], stderr: int) -> subprocess.Pope
         ],
         stdout=subprocess.DEVNULL,
         stderr=stderr,
+        preexec_fn=_default_sigint,
     )
 
 
