@@ -1572,6 +1572,14 @@ def _commentary_law(
 _REVERSE_BEFORE_RE = re.compile(r"§[^§\n]{0,25}\si\s+\Z")
 
 
+# Markdown emphasis with underscores on one line, «_kapittel 5 i barnehageloven_»: an opening
+# «_» not after a letter or digit and a closing one not before one (CommonMark: «_» inside a
+# word emphasises nothing, as in «KAPITTEL_3»). The body is read with both as spaces, as
+# «*…*» is read: the patterns count «_» as a letter, so a name, section or keyword touching
+# one would not be found.
+_EMPHASIS_RE = re.compile(r"(?<![^\W_])_(?=[^\s_])([^\n]*?[^\s_])_(?![^\W_])")
+
+
 def find_citations(
     body: str, first_line: int, registry: LawRegistry, today: date
 ) -> list[Citation]:
@@ -1585,6 +1593,9 @@ def find_citations(
     «jf. § 10»); a «§» with no law that can be told (``unresolved``, TVF208); and a Lovdata ID
     or formal citation on its own (the whole law). A law name alone is not a citation.
     """
+
+    if "_" in body:
+        body = _EMPHASIS_RE.sub(r" \1 ", body)
 
     def line_at(pos: int) -> int:
         return first_line + body.count("\n", 0, pos)

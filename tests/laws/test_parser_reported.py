@@ -1,0 +1,91 @@
+"""Behaviours of the citation parser that mutation testing showed to be wrong (docs/testing.md,
+«Third round»: reported, not fixed there; fixed in the fourth round), each read whole: every
+field of every citation, and that nothing else is found.
+
+- Markdown emphasis with underscores, «_kapittel 5 i barnehageloven_», is read as «*…*» is;
+- «til» in a range of articles or sections in capitals («ARTIKKEL 6 TIL 8») is a range;
+- a Lovdata link to a section in a chapter, «…/kap5#§33», cites the section;
+- a Lovdata ID in lower case, or a formal citation with «Nr.»/«NR», is found in a body alone;
+- «pasient-og brukerrettighetsloven» is the law the name «pasient- og …» names;
+- a chapter or a law after a sentence that ends right before its capital letter is in
+  another sentence («… om dette. Kapittel 19 …»);
+- «dagens § N» takes the law named after it in the sentence also when another law was
+  named before it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from law_fixtures import BHL, BVL_1992, HPL, OPPL_1998, PBRL, cited_fields
+from tverrfaglig.laws.parser import UrlParts, parse_legal_basis, parse_lovdata_url
+from tverrfaglig.laws.registry import LawRegistry
+
+TODAY = date(2026, 6, 1)
+KOML = "LOV-2018-06-22-83"  # kommuneloven
+BKN = "LOV-1999-05-21-30/bkn"  # barnekonvensjonen
+HABF = "FOR-2011-12-16-1256"  # habiliteringsforskriften
+
+FIELDS = "text line law_text law sections chapter articles qualifier unresolved"
+
+
+def whole(registry: LawRegistry, body: str) -> list[tuple[object, ...]]:
+    return cited_fields(registry, body, FIELDS, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Krav om politiattest for dem som arbeider i barnehagen, står i "
+            "_kapittel 5 i barnehageloven_.",
+            [("kapittel 5", 1, "barnehageloven", BHL, (), "5", (), "", False)],
+        ),
+        (
+            "Barnehagen skal samarbeide med andre tjenester (_barnehageloven § 2 b_).",
+            [("barnehageloven § 2 b", 1, "barnehageloven", BHL, ("2b",), None, (), "", False)],
+        ),
+        (
+            "Se _§ 2 b i barnehageloven_ om samarbeid.",
+            [("§ 2 b", 1, "barnehageloven", BHL, ("2b",), None, (), "", False)],
+        ),
+        (
+            "Barnehageloven _§ 2 b_ gjelder.",
+            [("Barnehageloven § 2 b", 1, "Barnehageloven", BHL, ("2b",), None, (), "", False)],
+        ),
+        # an underscore that closes nothing stays a letter: no law before the «§» (TVF208)
+        (
+            "Se _barnehageloven § 2 b om samarbeid.",
+            [("§ 2 b", 1, "", None, ("2b",), None, (), "", True)],
+        ),
+        # nor does emphasis go over a line break: «b_» is no section letter
+        (
+            "Se _barnehageloven\nog § 2 b_ om samarbeid.",
+            [("§ 2", 2, "", None, ("2",), None, (), "", True)],
+        ),
+        # an underscore inside a word is no emphasis (CommonMark): «KAPITTEL_5» is kept
+        (
+            "Se _https://lovdata.no/lov/1999-07-02-64/KAPITTEL_5_ om taushetsplikt.",
+            [
+                (
+                    "https://lovdata.no/lov/1999-07-02-64/KAPITTEL_5",
+                    1,
+                    "https://lovdata.no/lov/1999-07-02-64/KAPITTEL_5",
+                    HPL,
+                    (),
+                    None,
+                    (),
+                    "",
+                    False,
+                )
+            ],
+        ),
+    ],
+)
+def test_markdown_emphasis_with_underscores(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
+
