@@ -89,3 +89,72 @@ def test_markdown_emphasis_with_underscores(
 ) -> None:
     assert whole(registry, body) == expected
 
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "BARNEKONVENSJONEN ARTIKKEL 6 TIL 8",
+            [
+                (
+                    "BARNEKONVENSJONEN ARTIKKEL 6 TIL 8",
+                    1,
+                    "BARNEKONVENSJONEN",
+                    BKN,
+                    (),
+                    None,
+                    ("6", "7", "8"),
+                    "",
+                    False,
+                )
+            ],
+        ),
+        (
+            "Barnekonvensjonen Artikkel 6 Til 8 gjelder.",
+            [
+                (
+                    "Barnekonvensjonen Artikkel 6 Til 8",
+                    1,
+                    "Barnekonvensjonen",
+                    BKN,
+                    (),
+                    None,
+                    ("6", "7", "8"),
+                    "",
+                    False,
+                )
+            ],
+        ),
+        (
+            "BARNEHAGELOVEN §§ 2 TIL 4",
+            [
+                (
+                    "BARNEHAGELOVEN §§ 2 TIL 4",
+                    1,
+                    "BARNEHAGELOVEN",
+                    BHL,
+                    ("2", "2a", "2b", "3", "4"),
+                    None,
+                    (),
+                    "",
+                    False,
+                )
+            ],
+        ),
+    ],
+)
+def test_a_range_in_capitals(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
+
+
+def test_a_range_in_capitals_in_legal_basis(registry: LawRegistry) -> None:
+    cite = parse_legal_basis("barnehageloven §§ 2 TIL 4", 3, registry, TODAY)
+    assert not isinstance(cite, str)
+    assert (cite.law_text, cite.law.id if cite.law else None, cite.sections) == (
+        "barnehageloven",
+        BHL,
+        ("2", "2a", "2b", "3", "4"),
+    )
+

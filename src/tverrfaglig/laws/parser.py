@@ -421,7 +421,9 @@ def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
     return items, tuple(notes)
 
 
-_TIL_RE = re.compile(r"(?<!\w)til(?!\w)")
+# «til» as the _TAIL pattern reads it: in any case («§§ 3-1 TIL 3-4» is a range).
+_TIL_RE = re.compile(r"(?<!\w)til(?!\w)", re.IGNORECASE)
+_ARTICLE_RANGE_RE = re.compile(r"[-–]|til", re.IGNORECASE)
 _PAIR_RE = re.compile(r"(\d+)-(\d+)([a-z]?)")
 
 
@@ -468,7 +470,7 @@ def _read_articles(text: str) -> list[Item]:
     """``6``, ``6 og 9``, ``6 – 11 og 21``: articles and ranges of articles."""
     items: list[Item] = []
     for separator, number in re.findall(r"(\D*?)(\d+)", text):
-        if items and items[-1][1] is None and re.search(r"[-–]|til", separator):
+        if items and items[-1][1] is None and _ARTICLE_RANGE_RE.search(separator):
             items[-1] = (items[-1][0], number)
         else:
             items.append((number, None))
