@@ -158,3 +158,24 @@ def test_a_range_in_capitals_in_legal_basis(registry: LawRegistry) -> None:
         ("2", "2a", "2b", "3", "4"),
     )
 
+
+@pytest.mark.parametrize(
+    ("url", "parts"),
+    [
+        ("https://lovdata.no/lov/1999-07-02-64/kap5#§33", UrlParts(HPL, "33", None)),
+        ("https://lovdata.no/lov/1999-07-02-64/kap5", UrlParts(HPL, None, "5")),
+        ("https://lovdata.no/lov/1999-07-02-64/kap5#§", UrlParts(HPL, None, "5")),
+        ("https://lovdata.no/lov/1999-07-02-64/§33#§34", UrlParts(HPL, "33", None)),
+        ("https://lovdata.no/lov/1999-07-02-64/§#§34", UrlParts(HPL, "34", None)),
+    ],
+)
+def test_a_link_to_a_section_in_a_chapter(url: str, parts: UrlParts) -> None:
+    assert parse_lovdata_url(url) == parts
+
+
+def test_a_link_to_a_section_in_a_chapter_in_a_body(registry: LawRegistry) -> None:
+    url = "https://lovdata.no/lov/1999-07-02-64/kap5#§33"
+    assert whole(registry, f"Opplysningsplikten til barnevernet: {url}") == [
+        (url, 1, url, HPL, ("33",), None, (), "", False)
+    ]
+

@@ -363,13 +363,18 @@ def parse_lovdata_url(url: str) -> UrlParts | None:
     rest, _hash, fragment = rest.partition("#")
     rest = rest.partition("?")[0]
     segment = rest.strip("/").partition("/")[0]
-    section = chapter = None
-    if segment.startswith("§"):
-        section = normalise_section(segment[1:])
-    elif match["form"] is None and segment[:3].lower() == "kap" and not _KAPITTEL_RE.match(segment):
-        chapter = normalise_chapter(segment[3:])
-    if section is None and chapter is None and fragment.startswith("§"):
+    # The section first: «…/kap5#§33» is § 33 (in chapter 5), as «…/KAPITTEL_3#§3-4» is § 3-4.
+    section = normalise_section(segment[1:]) if segment.startswith("§") else None
+    if section is None and fragment.startswith("§"):
         section = normalise_section(fragment[1:].partition("/")[0])
+    chapter = None
+    if (
+        section is None
+        and match["form"] is None
+        and segment[:3].lower() == "kap"
+        and not _KAPITTEL_RE.match(segment)
+    ):
+        chapter = normalise_chapter(segment[3:])
     anchor = None
     if section is None and chapter is None:
         found = ANCHOR_RE.fullmatch(segment) or ANCHOR_RE.fullmatch(fragment)
