@@ -179,3 +179,33 @@ def test_a_link_to_a_section_in_a_chapter_in_a_body(registry: LawRegistry) -> No
         (url, 1, url, HPL, ("33",), None, (), "", False)
     ]
 
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Barnehagen følger lov-2005-06-17-64.",
+            [("lov-2005-06-17-64", 1, BHL, BHL, (), None, (), "", False)],
+        ),
+        (
+            "Se Lov-2005-06-17-64 og For-2011-12-16-1256.",
+            [
+                ("Lov-2005-06-17-64", 1, BHL, BHL, (), None, (), "", False),
+                ("For-2011-12-16-1256", 1, HABF, HABF, (), None, (), "", False),
+            ],
+        ),
+        (
+            "Hjemmel: Lov 17. juli 1998 Nr. 61.",
+            [("Lov 17. juli 1998 Nr. 61", 1, OPPL_1998, OPPL_1998, (), None, (), "", False)],
+        ),
+        (
+            "LOV 2005-06-17 NR 64",
+            [("LOV 2005-06-17 NR 64", 1, BHL, BHL, (), None, (), "", False)],
+        ),
+    ],
+)
+def test_a_lovdata_id_or_formal_citation_alone_in_a_body(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
+

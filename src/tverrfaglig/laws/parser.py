@@ -128,6 +128,10 @@ _KAPITTEL_RE = re.compile(r"KAPITTEL_\d+", re.IGNORECASE)
 _KAP_TRIGGER_RE = re.compile(r"kap(?:ittel|itel|\.|\s*(?:\d|(?-i:[IVXLC])))", re.IGNORECASE)
 _PARAGRAF_RE = re.compile(r"paragraf(?:en)?\s+\d", re.IGNORECASE)
 _ART_TRIGGER_RE = re.compile(r"art(?:ikkel|ikel|\.|\s*\d)", re.IGNORECASE)
+# What a Lovdata ID («LOV-2005-06-17-64», «lov-2005-06-17-64») or a formal citation («lov 17.
+# juli 1998 nr. 61», «LOV 2005-06-17 NR 64») must contain (_WHOLE_RE).
+_WHOLE_TRIGGERS = ("OV-", "ov-", "OR-", "or-", " nr", " Nr", " NR")
+# What any citation must contain: a keyword, «lovdata», or one of _WHOLE_TRIGGERS.
 _TRIGGERS = (
     "§",
     "kap",
@@ -138,15 +142,9 @@ _TRIGGERS = (
     "art",
     "Art",
     "ART",
-    "lov ",
-    "Lov ",
     "paragraf",
     "Paragraf",
-    "LOV",
-    "FOR-",
-    "for-",
-    "forskrift ",
-    "Forskrift ",
+    *_WHOLE_TRIGGERS,
 )
 
 
@@ -1611,11 +1609,7 @@ def find_citations(
         return [cite for _pos, cite in _glued_articles(body, registry, today, line_at)]
     found: list[tuple[int, Citation]] = []
     paragraphs = _Paragraphs(body, registry, today)
-    whole = (
-        _whole_matches(body)
-        if " nr" in body or "OV-" in body or "ov-" in body or "OR-" in body or "or-" in body
-        else []
-    )
+    whole = _whole_matches(body) if any(trigger in body for trigger in _WHOLE_TRIGGERS) else []
     has_whole = bool(whole)
     keywords = _keyword_positions(body)
     matches = _citation_matches(body, registry, keywords)
