@@ -209,3 +209,82 @@ def test_a_lovdata_id_or_formal_citation_alone_in_a_body(
 ) -> None:
     assert whole(registry, body) == expected
 
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Se pasient-og brukerrettighetsloven § 3-1.",
+            [
+                (
+                    "pasient-og brukerrettighetsloven § 3-1",
+                    1,
+                    "pasient-og brukerrettighetsloven",
+                    PBRL,
+                    ("3-1",),
+                    None,
+                    (),
+                    "",
+                    False,
+                )
+            ],
+        ),
+        (
+            "Pasient-og brukerrettighetsloven gjelder. Etter § 3-1 skal pasienten medvirke.",
+            [
+                (
+                    "§ 3-1",
+                    1,
+                    "Pasient-og brukerrettighetsloven",
+                    PBRL,
+                    ("3-1",),
+                    None,
+                    (),
+                    "",
+                    False,
+                )
+            ],
+        ),
+        # a word broken at a line end: the hyphen dropped
+        (
+            "Se opplærings-lova § 24-1.",
+            [
+                (
+                    "opplærings-lova § 24-1",
+                    1,
+                    "opplærings-lova",
+                    "LOV-2023-06-09-30",
+                    ("24-1",),
+                    None,
+                    (),
+                    "",
+                    False,
+                )
+            ],
+        ),
+    ],
+)
+def test_a_name_with_a_hyphen_glued_to_the_next_word(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "pasient-og brukerrettighetsloven § 3-1",
+        "§ 3-1 i pasient-og brukerrettighetsloven",
+    ],
+)
+def test_a_name_with_a_hyphen_glued_to_the_next_word_in_legal_basis(
+    registry: LawRegistry, entry: str
+) -> None:
+    cite = parse_legal_basis(entry, 3, registry, TODAY)
+    assert not isinstance(cite, str)
+    assert (cite.law_text, cite.law.id if cite.law else None, cite.sections) == (
+        "pasient-og brukerrettighetsloven",
+        PBRL,
+        ("3-1",),
+    )
+

@@ -519,6 +519,22 @@ def _link_citation(url: str, text: str, line: int | None, registry: LawRegistry)
     )
 
 
+_GLUED_HYPHEN_RE = re.compile(r"-(?=\S)")
+
+
+def _resolve_name(registry: LawRegistry, name: str, today: date) -> Law | None:
+    """The law a name found in a text means: as written; else with each hyphen glued to the
+    next word spaced («pasient-og brukerrettighetsloven»: the name pattern lets the hyphen that
+    ends a word of «pasient- og …» touch the next word) or dropped («opplærings-lova», a word
+    broken at a line end)."""
+    law = registry.resolve(name, today)
+    if law is None and "-" in name:
+        law = registry.resolve(_GLUED_HYPHEN_RE.sub("- ", name), today) or registry.resolve(
+            name.replace("-", ""), today
+        )
+    return law
+
+
 _PARENTHESES_RE = re.compile(r"\(([^()]+)\)")
 
 
@@ -534,7 +550,7 @@ def _resolve_law_text(registry: LawRegistry, text: str, today: date) -> tuple[st
         return text, law
     prefix = registry.prefix_pattern.match(text)
     if prefix is not None:
-        law = registry.resolve(prefix[0], today)
+        law = _resolve_name(registry, prefix[0], today)
         if law is not None:
             return prefix[0], law
     for inner in _PARENTHESES_RE.findall(text):
@@ -619,12 +635,9 @@ def parse_legal_basis(
         # «§ 2-12 i opplæringslova» (reverse order), or a section with no law (TVF208).
         reverse = _REVERSE_RE.match(text, after)
         rest = text[reverse.end() :].strip(" .") if reverse else ""
-        law = registry.resolve(rest, today) if rest else None
-        if law is None and rest:
-            rest, law = _resolve_law_text(registry, rest, today)
         if not rest:
             return _unresolved(text, line, tail, qualifier_text)
-        law_text = rest
+        law_text, law = _resolve_law_text(registry, rest, today)
     else:
         law_text, law = _resolve_law_text(registry, law_text, today)
         if law is None:
@@ -1123,9 +1136,7 @@ def _mention(
     if match["regof"] is not None:
         return _Mention(match.start(), match.end(), None, _one_line(match["regof"]), "regulation")
     name = match["name"] or match["unknown"]
-    law = registry.resolve(name, today)
-    if law is None and match["unknown"] is not None and "-" in name:
-        law = registry.resolve(name.replace("-", ""), today)  # «opplærings-lova»
+    law = _resolve_name(registry, name, today)
     if law is not None and before:
         # «Lov 17. juli 1998 nr. 61 om … (Opplæringslova)»: a name right after a formal
         # citation or ID of a law that has it means that law.
@@ -1568,7 +1579,7 @@ def _commentary_law(
             continue
         if _REVERSE_BEFORE_RE.search(body, max(0, match.start() - 40), match.start()):
             continue
-        law = registry.resolve(name, today)
+        law = _resolve_name(registry, name, today)
         if law is not None:
             return _one_line(name), law
     return None
