@@ -288,3 +288,34 @@ def test_a_name_with_a_hyphen_glued_to_the_next_word_in_legal_basis(
         ("3-1",),
     )
 
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # regjeringen.no, «Veileder om interkommunalt samarbeid» (shortened): the chapter in
+        # the next sentence is the guide's own
+        (
+            "Kommuneloven kapittel 18 har regler om interkommunale politiske råd. Kapittel 19 "
+            "har regler om kommunalt oppgavefellesskap.",
+            [("Kommuneloven kapittel 18", 1, "Kommuneloven", KOML, (), "18", (), "", False)],
+        ),
+        (
+            "Kommuneloven kapittel 18 har regler om interkommunale politiske råd, og kapittel "
+            "19 har regler om kommunalt oppgavefellesskap.",
+            [
+                ("Kommuneloven kapittel 18", 1, "Kommuneloven", KOML, (), "18", (), "", False),
+                ("kapittel 19", 1, "Kommuneloven", KOML, (), "19", (), "", False),
+            ],
+        ),
+        # «dagens § 2-1» and a law in the next sentence: quiet, as «dagens § 2-1» alone
+        (
+            "Departementet vil oppheve dagens § 2-1 tredje ledd. Barnevernloven gjelder ellers.",
+            [],
+        ),
+    ],
+)
+def test_a_sentence_that_ends_right_before_a_capital(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
+

@@ -1224,6 +1224,12 @@ def _unknown_title(body: str, keyword: int, tail: re.Match[str]) -> _Mention | N
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s+(?-i:[A-ZÆØÅ])|\s*\n)|\n\s*\n|§")
 
 
+def _sentence_ends(body: str, start: int, end: int) -> bool:
+    """Whether a sentence ends, or a section sign stands, between ``start`` and the word at
+    ``end`` (whose capital may be what shows the sentence ended: «… . Kapittel 19»)."""
+    return _SENTENCE_END_RE.search(body, start, end + 1) is not None
+
+
 def _has_section(law: Law | None, section: str) -> bool | None:
     """Whether ``law`` has ``section``; None when tvf cannot tell: no section list, or a
     partial one (a repealed act's, rebuilt from its amendments) without it. A partial list
@@ -1288,7 +1294,7 @@ def _chapter_continuation(
         cited = _TAIL_RE.match(body, mention.end)
         if cited is None or cited["chap"] is None:
             return None
-        if _SENTENCE_END_RE.search(body, cited.end(), keyword):
+        if _sentence_ends(body, cited.end(), keyword):
             return None
         chapter = _tail_parts(tail, mention.law)[1]
         return Citation(
@@ -1497,7 +1503,7 @@ def _named_after(
     for mention in mentions:
         if mention.start < end or mention.law is None or mention.ref or mention.kind not in kinds:
             continue
-        if _SENTENCE_END_RE.search(body, end, mention.start):
+        if _sentence_ends(body, end, mention.start):
             return None
         return mention
     return None
