@@ -319,3 +319,30 @@ def test_a_sentence_that_ends_right_before_a_capital(
 ) -> None:
     assert whole(registry, body) == expected
 
+
+def test_todays_section_after_a_law_takes_the_law_named_after_it(registry: LawRegistry) -> None:
+    """NOU 2016: 16, pkt. 7.1 (the second sentence), after a sentence of ours citing another
+    law: the law named after «dagens § 2-1» in its sentence, not the law before it."""
+    body = (
+        "Etter kommuneloven § 5-3 kan kommunestyret opprette utvalg. Departementet foreslår å "
+        "oppheve dagens § 2-1 tredje ledd om at kommunestyret kan legge oppgaver etter "
+        "barnevernloven til et folkevalgt organ."
+    )
+    assert whole(registry, body) == [
+        ("kommuneloven § 5-3", 1, "kommuneloven", KOML, ("5-3",), None, (), "", False),
+        (
+            "§ 2-1 tredje ledd",
+            1,
+            "barnevernloven",
+            BVL_1992,
+            ("2-1",),
+            None,
+            (),
+            "tredje ledd",
+            False,
+        ),
+    ]
+    # with no law after it, quiet (a genitive, as «avtalens § 3»), also after a law
+    assert whole(registry, "Barnevernloven § 4-1 gjelder. Dagens § 4-2 gjelder bare barn.") == [
+        ("Barnevernloven § 4-1", 1, "Barnevernloven", BVL_1992, ("4-1",), None, (), "", False)
+    ]

@@ -1441,12 +1441,10 @@ def _loose_unit(
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
         if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
-        if (
-            tail["art"] is None
-            and _NOW_BEFORE_RE.search(body, max(0, keyword - 12), keyword)
-            and _antecedent(mentions, keyword, ("law", "regulation")) is None
-        ):
-            # «dagens § 2-1 … etter barnevernloven», with no law before it
+        if tail["art"] is None and _NOW_BEFORE_RE.search(body, max(0, keyword - 12), keyword):
+            # «dagens § 2-1 … etter barnevernloven»: the law named after it in the sentence,
+            # also when another law was named before it; with none after it, «dagens» is
+            # read as a genitive (below: quiet)
             law_mention = _named_after(body, end, mentions, ("law", "regulation"))
         genitive = _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword)
         if (
