@@ -125,27 +125,14 @@ _MD_LINK = (
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
 _KAPITTEL_RE = re.compile(r"KAPITTEL_\d+", re.IGNORECASE)
-_KAP_TRIGGER_RE = re.compile(r"kap(?:ittel|itel|\.|\s*(?:\d|(?-i:[IVXLC])))", re.IGNORECASE)
-_PARAGRAF_RE = re.compile(r"paragraf(?:en)?\s+\d", re.IGNORECASE)
-_ART_TRIGGER_RE = re.compile(r"art(?:ikkel|ikel|\.|\s*\d)", re.IGNORECASE)
 # What a Lovdata ID («LOV-2005-06-17-64», «lov-2005-06-17-64») or a formal citation («lov 17.
 # juli 1998 nr. 61», «LOV 2005-06-17 NR 64») must contain (_WHOLE_RE).
 _WHOLE_TRIGGERS = ("OV-", "ov-", "OR-", "or-", " nr", " Nr", " NR")
+# The keywords' words as texts write them («kapittel», «Kap.», «ARTIKKEL», «paragraf»), found
+# with ``str.find`` (_keyword_positions).
+_KEYWORD_WORDS = ("kap", "Kap", "KAP", "art", "Art", "ART", "paragraf", "Paragraf", "PARAGRAF")
 # What any citation must contain: a keyword, «lovdata», or one of _WHOLE_TRIGGERS.
-_TRIGGERS = (
-    "§",
-    "kap",
-    "Kap",
-    "KAP",
-    "ovdata",
-    "OVDATA",
-    "art",
-    "Art",
-    "ART",
-    "paragraf",
-    "Paragraf",
-    *_WHOLE_TRIGGERS,
-)
+_TRIGGERS = ("§", *_KEYWORD_WORDS, "ovdata", "OVDATA", *_WHOLE_TRIGGERS)
 
 
 def names_pattern(keys: Iterable[str]) -> str:
@@ -700,22 +687,22 @@ class ScanInfo:
     # The last word of each name (and its genitive) → how far before the keyword a name that
     # ends in it may start; None: every keyword is searched ``back`` characters back.
     final_words: dict[str, int] | None
-    # The conventions' names in capitals («BK», «GDPR»), which may be glued to an article's
-    # number (:data:`_GLUED_ARTICLE_RE`).
-    abbreviations: frozenset[str] = frozenset()
+    # The conventions by their names in capitals («BK», «GDPR»), which may be glued to an
+    # article's number (:data:`_GLUED_ARTICLE_RE`).
+    abbreviations: dict[str, Law]
 
 
 def scan_info(registry: LawRegistry) -> ScanInfo:
     """What the fast body scan needs to know about the names of ``registry``."""
     keys = list(registry.name_keys())
     back = max(2 * max((len(key) for key in keys), default=0) + 20, 60)
-    abbreviations = frozenset(
-        name
+    abbreviations = {
+        name: law
         for law in registry
         if law.kind == "convention"
         for name in law.names
         if name in _GLUED_ABBREVIATIONS
-    )
+    }
     words: dict[str, int] = dict(_REF_WORDS)
     for key in keys:
         last = re.sub(r"[^\w]+$", "", key.split()[-1]) if key else ""
@@ -741,18 +728,16 @@ _GLUED_ARTICLE_RE = re.compile(
 
 
 def _glued_articles(
-    body: str, registry: LawRegistry, today: date, line_at: Callable[[int], int]
+    body: str, registry: LawRegistry, line_at: Callable[[int], int]
 ) -> list[tuple[int, Citation]]:
     """The articles ``body`` cites as a convention's capitals glued to the number."""
-    info = registry.scan_info
-    if not any(name in body for name in info.abbreviations):
+    conventions = registry.scan_info.abbreviations
+    if not any(name in body for name in conventions):
         return []
     found: list[tuple[int, Citation]] = []
     for match in _GLUED_ARTICLE_RE.finditer(body):
-        if match["abbr"] not in info.abbreviations:
-            continue
-        law = registry.resolve(match["abbr"], today)
-        if law is None or law.kind != "convention":
+        law = conventions.get(match["abbr"])
+        if law is None:
             continue
         found.append(
             (
@@ -858,22 +843,11 @@ _WORD_KEYWORD_RE = re.compile(
 
 def _keyword_positions(body: str) -> list[int]:
     """Where «§», «kapittel»/«kap.», «artikkel»/«art.» and «paragraf N» start in ``body``, in
-    order. The words are looked for in the lower-cased text with ``str.find`` (much faster than
-    a regular expression over the whole body), and each place found is then checked."""
-    keywords = _positions(body, ("§",))
-    lowered = body.lower()
-    if len(lowered) != len(body):  # a character whose lower case is longer: no shortcut
-        starts = [m.start() for m in _WORD_KEYWORD_RE.finditer(body)]
-    else:
-        starts = [
-            i
-            for i in _positions(lowered, ("kap", "art", "paragraf"))
-            if (i == 0 or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"))
-            and _WORD_KEYWORD_RE.match(body, i)
-        ]
-    if not starts:
-        return keywords
-    return sorted(keywords + starts)
+    order. The words are looked for with ``str.find`` in the three cases texts write them
+    (:data:`_KEYWORD_WORDS`; a regular expression over the whole body takes three times as
+    long), and each place found is then checked."""
+    words = (i for i in _positions(body, _KEYWORD_WORDS) if _WORD_KEYWORD_RE.match(body, i))
+    return sorted([*_positions(body, ("§",)), *words])
 
 
 def _is_link(match: re.Match[str]) -> bool:
@@ -1006,6 +980,12 @@ class _Mention:
     ref: bool = False  # a back-reference («loven», «samme lov»), not a law named
 
 
+def _no_law(match: re.Match[str], kind: str) -> _Mention:
+    """A reference to a law that cannot be told («denne lova», «loven» with no law before it):
+    a unit that refers to it is TVF208. Only where it starts and its kind are read."""
+    return _Mention(match.start(), match.start(), None, "", kind, unresolved=True)
+
+
 _AMENDED_BY_RE = re.compile(r"(?<!\w)(?:med|ved)\s+\Z", re.IGNORECASE)
 
 
@@ -1097,7 +1077,7 @@ def _mention(
         ref = match["ref"].lower()
         kind = _ref_kind(ref)
         if ref.split()[0] == "denne":  # «denne lova»: the text's own (draft) act
-            return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
+            return _no_law(match, kind)
         earlier = _antecedent(
             before,
             match.start(),
@@ -1108,7 +1088,7 @@ def _mention(
             if gdpr is not None:
                 return _Mention(match.start(), match.end(), gdpr, "forordningen", gdpr.kind)
         if earlier is None:
-            return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
+            return _no_law(match, kind)
         return _Mention(
             match.start(),
             match.end(),
@@ -1353,7 +1333,7 @@ def _era_mention(
     text = _one_line(match.string[match.start("era") : match.end("eralaw")])
     if new and _DRAFT_RE.search(match.string, max(0, match.start() - 20), match.start()):
         # «Barnevernslovutvalget har i sitt forslag til ny barnevernlov …»: a draft act.
-        return _Mention(match.start(), match.end(), None, "", "law", unresolved=True)
+        return _no_law(match, "law")
     if word.lower() in ("lov", "loven", "lova"):
         earlier = next(
             (
@@ -1364,7 +1344,7 @@ def _era_mention(
             None,
         )
         if earlier is None or not new:
-            return _Mention(match.start(), match.end(), None, "", "law", unresolved=True)
+            return _no_law(match, "law")
         return _Mention(
             match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind, era_new=True
         )
@@ -1621,7 +1601,7 @@ def find_citations(
         return first_line + body.count("\n", 0, pos)
 
     if not any(trigger in body for trigger in _TRIGGERS):
-        return [cite for _pos, cite in _glued_articles(body, registry, today, line_at)]
+        return [cite for _pos, cite in _glued_articles(body, registry, line_at)]
     found: list[tuple[int, Citation]] = []
     paragraphs = _Paragraphs(body, registry, today)
     whole = _whole_matches(body) if any(trigger in body for trigger in _WHOLE_TRIGGERS) else []
@@ -1724,7 +1704,7 @@ def find_citations(
             if cite.law is not None and has_whole:
                 cited_laws.setdefault(paragraphs.bounds(keyword)[0], set()).add(cite.law.id)
             found.append((keyword, cite))
-    found.extend(_glued_articles(body, registry, today, line_at))
+    found.extend(_glued_articles(body, registry, line_at))
     if has_whole:
         for match in whole:
             if is_claimed(match.start()):
