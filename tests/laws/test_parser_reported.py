@@ -19,7 +19,7 @@ from datetime import date
 
 import pytest
 
-from law_fixtures import BHL, BVL_1992, HPL, OPPL_1998, PBRL, cited_fields
+from law_fixtures import BHL, BVL_1992, HPL, OPPL_1998, OPPL_2023, PBRL, cited_fields
 from tverrfaglig.laws.parser import UrlParts, parse_legal_basis, parse_lovdata_url
 from tverrfaglig.laws.registry import LawRegistry
 
@@ -345,4 +345,19 @@ def test_todays_section_after_a_law_takes_the_law_named_after_it(registry: LawRe
     # with no law after it, quiet (a genitive, as «avtalens § 3»), also after a law
     assert whole(registry, "Barnevernloven § 4-1 gjelder. Dagens § 4-2 gjelder bare barn.") == [
         ("Barnevernloven § 4-1", 1, "Barnevernloven", BVL_1992, ("4-1",), None, (), "", False)
+    ]
+
+
+def test_new_law_with_a_section_in_a_body(registry: LawRegistry) -> None:
+    """«ny lov § N» refers to the law last named «ny …» in the paragraph also when the section
+    follows it directly (found in the fourth round: the body scan gave such a match no earlier
+    mentions, so it was TVF208), as «ny lov … jf. § N» did."""
+    body = "Ny opplæringslov gjelder fra 2024. Etter ny lov § 24-1 skal skolen samarbeide."
+    assert whole(registry, body) == [
+        ("ny lov § 24-1", 1, "Ny opplæringslov", OPPL_2023, ("24-1",), None, (), "", False)
+    ]
+    # «tidligere lov» refers to no law: TVF208
+    body = "Ny opplæringslov gjelder fra 2024. Etter tidligere lov § 15-8 skulle skolen det."
+    assert whole(registry, body) == [
+        ("tidligere lov § 15-8", 1, "", None, ("15-8",), None, (), "", True)
     ]

@@ -1635,7 +1635,9 @@ def find_citations(
             continue
         earlier = (
             [m for m in paragraphs.mentions(start) if m.start < start]
-            if match["ref"] is not None or (match["name"] is not None and has_whole)
+            if match["ref"] is not None
+            or match["era"] is not None
+            or (match["name"] is not None and has_whole)
             else []
         )
         mention = _mention(match, registry, today, earlier)
