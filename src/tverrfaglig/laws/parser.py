@@ -1326,50 +1326,35 @@ def _era_mention(
     match: re.Match[str], registry: LawRegistry, today: date, before: list[_Mention]
 ) -> _Mention:
     """«ny opplæringslov» (the law in force), «tidligere opplæringslov» (the repealed law that
-    shared the name), «ny lov» (the law last named «ny …» in the paragraph)."""
-    new = match["era"].lower() in _ERA_NEW
-    now = match["era"].lower() in _ERA_NOW
+    shared the name), «ny lov» (the law last named «ny …» in the paragraph). The word is
+    always a law («…lov», «…loven», «…lova»)."""
+    era = match["era"].lower()
+    new = era in _ERA_NEW
     word = match["eralaw"]
-    text = _one_line(match.string[match.start("era") : match.end("eralaw")])
     if new and _DRAFT_RE.search(match.string, max(0, match.start() - 20), match.start()):
         # «Barnevernslovutvalget har i sitt forslag til ny barnevernlov …»: a draft act.
         return _no_law(match, "law")
     if word.lower() in ("lov", "loven", "lova"):
-        earlier = next(
-            (
-                m
-                for m in reversed(before)
-                if m.start < match.start() and m.era_new and m.law is not None
-            ),
-            None,
-        )
+        earlier = next((m for m in reversed(before) if m.era_new and m.law is not None), None)
         if earlier is None or not new:
             return _no_law(match, "law")
-        return _Mention(
-            match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind, era_new=True
-        )
-    named = next(
-        (
-            (word + ending, found)
-            for found, ending in (
-                (registry.resolve(word + ending, today), ending) for ending in ("", "en", "a")
-            )
-            if found is not None
-        ),
-        None,
-    )
-    law = named[1] if named is not None else None
-    if named is not None and now:
+        return _Mention(match.start(), match.end(), earlier.law, earlier.law_text, "law")
+    text = _one_line(match.string[match.start("era") : match.end("eralaw")])
+    for ending in ("", "en", "a"):
+        name = word + ending
+        law = registry.resolve(name, today)
+        if law is not None:
+            break
+    else:
+        return _Mention(match.start(), match.end(), None, text, "law", era_new=new)
+    if era in _ERA_NOW:
         # The name as written, so that a shared name is read as of the document's date.
-        return _Mention(match.start(), match.end(), named[1], named[0], named[1].kind)
-    if law is not None and new and law.replaced_by is not None:
+        return _Mention(match.start(), match.end(), law, name, "law")
+    if not new:
+        law = registry.predecessor(law, name) or (law if law.repealed is not None else None)
+    elif law.replaced_by is not None:
         law = registry.by_id(law.replaced_by) or law  # «den nye barnevernloven»: the successor
-    elif law is not None and not new:
-        law = registry.predecessor(law, word if word[-1] != "v" else word + "en") or (
-            law if law.repealed is not None else None
-        )
-    kind = law.kind if law is not None else "law"
-    return _Mention(match.start(), match.end(), law, text, kind, era_new=new)
+    return _Mention(match.start(), match.end(), law, text, "law", era_new=new)
 
 
 def _loose_unit(

@@ -1,0 +1,162 @@
+"""The windows the citation parser looks back or ahead in, at their exact edges, and the
+articles glued to a convention's capitals, read whole.
+
+Each window is tested with a constructed text whose words reach exactly to its edge and one
+character past it: a mutant that widens or narrows a window by one character reads one of the
+two differently. Written from the survivors of ``make mutants`` (docs/testing.md, «Fourth
+round»).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from law_fixtures import BVL_1992, BVL_2021, OPPL_2023, cited_fields
+from tverrfaglig.laws.registry import LawRegistry
+
+TODAY = date(2026, 6, 1)
+BKN = "LOV-1999-05-21-30/bkn"  # barnekonvensjonen
+EMKN = "LOV-1999-05-21-30/emkn"
+GDPR = "LOV-2018-06-15-38/gdpr"
+BHL = "LOV-2005-06-17-64"
+
+FIELDS = "text line law_text law sections chapter articles qualifier unresolved"
+
+
+def whole(registry: LawRegistry, body: str, first_line: int = 1) -> list[tuple[object, ...]]:
+    return cited_fields(registry, body, FIELDS, TODAY, first_line)
+
+
+def padded(word: str, width: int) -> str:
+    """``word`` and spaces, ``width`` characters in all."""
+    return word + " " * (width - len(word))
+
+
+def test_articles_glued_to_a_conventions_capitals(registry: LawRegistry) -> None:
+    body = (
+        "Uttaleretten.\n\nSe bvl § 6-3, jf. BK12 og EMK8.\n"
+        "Personopplysningsloven (2018) GDPR A6, GDPR A9"
+    )
+    assert whole(registry, body, 10) == [
+        ("bvl § 6-3", 12, "bvl", BVL_2021, ("6-3",), None, (), "", False),
+        ("BK12", 12, "BK", BKN, (), None, ("12",), "", False),
+        ("EMK8", 12, "EMK", EMKN, (), None, ("8",), "", False),
+        ("GDPR A6", 13, "GDPR", GDPR, (), None, ("6",), "", False),
+        ("GDPR A9", 13, "GDPR", GDPR, (), None, ("9",), "", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # no trigger of a citation at all: only the glued article
+        ("Uttaleretten, jf. BK12.", [("BK12", 1, "BK", BKN, (), None, ("12",), "", False)]),
+        # one convention's capitals only, among capitals that name none
+        ("NOU2016 og EMK8", [("EMK8", 1, "EMK", EMKN, (), None, ("8",), "", False)]),
+        # in order with the citations around it
+        (
+            "BK3 og barnehageloven § 2 b",
+            [
+                ("BK3", 1, "BK", BKN, (), None, ("3",), "", False),
+                ("barnehageloven § 2 b", 1, "barnehageloven", BHL, ("2b",), None, (), "", False),
+            ],
+        ),
+    ],
+)
+def test_a_glued_article_alone_or_among_others(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        # «forslag til» and spaces, 20 characters before «ny barnevernlov»: a draft act
+        (20, [("§ 1-1", 1, "", None, ("1-1",), None, (), "", True)]),
+        (21, [("§ 1-1", 1, "ny barnevernlov", BVL_2021, ("1-1",), None, (), "", False)]),
+    ],
+)
+def test_a_draft_is_looked_for_20_characters_back(
+    registry: LawRegistry, width: int, expected: list[tuple[object, ...]]
+) -> None:
+    body = f"Utvalget har i sitt {padded('forslag til', width)}ny barnevernlov § 1-1 foreslått."
+    assert whole(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        (
+            12,
+            [
+                (
+                    "§ 2-1 tredje ledd",
+                    1,
+                    "barnevernloven",
+                    BVL_1992,
+                    ("2-1",),
+                    None,
+                    (),
+                    "tredje ledd",
+                    False,
+                )
+            ],
+        ),
+        (13, [("§ 2-1 tredje ledd", 1, "", None, ("2-1",), None, (), "tredje ledd", True)]),
+    ],
+)
+def test_todays_section_is_looked_for_12_characters_back(
+    registry: LawRegistry, width: int, expected: list[tuple[object, ...]]
+) -> None:
+    body = (
+        f"Oppheve {padded('gjeldende', width)}§ 2-1 tredje ledd om oppgaver etter barnevernloven."
+    )
+    assert whole(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("width", "law_text", "unresolved"),
+    [
+        # «ved» and spaces, 20 characters before the act: an amending act, which «§ 8» is not of
+        (20, "", True),
+        (21, "LOV-2021-06-11-78", False),
+    ],
+)
+def test_an_amending_act_is_looked_for_20_characters_back(
+    registry: LawRegistry, width: int, law_text: str, unresolved: bool
+) -> None:
+    body = f"§ 6 a ble føyd til {padded('ved', width)}lov 11. juni 2021 nr. 78. Se § 8."
+    assert whole(registry, body) == [
+        (
+            "lov 11. juni 2021 nr. 78",
+            1,
+            "LOV-2021-06-11-78",
+            None,
+            (),
+            None,
+            (),
+            "",
+            False,
+        ),
+        ("§ 8", 1, law_text, None, ("8",), None, (), "", unresolved),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        # a line «Til» and spaces, 12 characters before the «§»: a bill's commentary heading
+        (12, [("§ 1-5", 2, "opplæringslova", OPPL_2023, ("1-5",), None, (), "", False)]),
+        (13, [("§ 1-5", 2, "", None, ("1-5",), None, (), "", True)]),
+    ],
+)
+def test_a_commentary_heading_is_looked_for_12_characters_back(
+    registry: LawRegistry, width: int, expected: list[tuple[object, ...]]
+) -> None:
+    body = (
+        f"Merknader{padded(chr(10) + 'Til', width)}§ 1-5\nBestemmelsen viderefører opplæringslova."
+    )
+    assert whole(registry, body) == expected
