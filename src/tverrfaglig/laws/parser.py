@@ -1189,16 +1189,11 @@ def _unknown_title(body: str, keyword: int, tail: re.Match[str]) -> _Mention | N
     if tail["art"] is not None:
         return None
     start = max(body.rfind("\n", 0, keyword) + 1, keyword - 160)
-    window = body[start:keyword]
-    lowered = window.lower()
-    if "lov om" not in lowered and "forskrift om" not in lowered:
-        return None
-    found = _UNKNOWN_TITLE_RE.search(window)
+    found = _UNKNOWN_TITLE_RE.search(body[start:keyword])
     if found is None or found["last"].lower() in _NOT_TITLE_END:
         return None
-    title = _one_line(found["title"])
-    kind = "regulation" if title.lower().startswith("f") else "law"
-    return _Mention(start + found.start(), start + found.end(), None, title, kind)
+    # Only the title is read: the mention is in no list of mentions, and no law is known.
+    return _Mention(keyword, keyword, None, _one_line(found["title"]), "law")
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s+(?-i:[A-ZÆØÅ])|\s*\n)|\n\s*\n|§")
@@ -1225,7 +1220,7 @@ def _first_section_lacking(mention: _Mention, tail: re.Match[str]) -> str | None
     """The first section of ``tail`` when the law of ``mention`` has a complete section list
     without it; else None (it has it, or tvf cannot tell)."""
     law = mention.law
-    if law is None or mention.unresolved or law.sections is None or not law.complete:
+    if law is None or law.sections is None or not law.complete:
         return None
     first = _SEC_PARTS_RE.search(tail["sec1"] or tail["secs"] or "")
     if first is None:
@@ -1248,14 +1243,14 @@ def _law_that_has_it(
     another law named in the paragraph has it: «Det følger av forvaltningsloven § 17 … Etter
     § 4-3 annet ledd skal undersøkelsen … regulert i barnevernloven».
     """
-    if chosen is None or chosen.law is None or tail["chap"] is not None:
+    if chosen is None or chosen.law is None:
         return chosen
     section = _first_section_lacking(chosen, tail)
     if section is None:
         return chosen
     if old_numbering(registry, chosen.law, chosen.law_text, section) is not None:
         return chosen
-    others = [m for m in mentions if m.law is not None and m.law is not chosen.law]
+    others = [m for m in mentions if m.law is not chosen.law]
     others.sort(key=lambda m: abs(m.start - keyword))  # the nearest first
     return next((m for m in others if _has_section(m.law, section)), chosen)
 
@@ -1269,20 +1264,19 @@ def _chapter_continuation(
     for mention in reversed(mentions):
         if mention.start >= keyword:
             continue
-        if mention.unresolved or mention.law is None or keyword - mention.end > 200:
+        if mention.law is None or keyword - mention.end > 200:
             return None
         cited = _TAIL_RE.match(body, mention.end)
         if cited is None or cited["chap"] is None:
             return None
         if _sentence_ends(body, cited.end(), keyword):
             return None
-        chapter = _tail_parts(tail, mention.law)[1]
         return Citation(
             text=_one_line(body[keyword : tail.end()]),
             line=line,
             law_text=mention.law_text,
             law=mention.law,
-            chapter=chapter,
+            chapter=normalise_chapter(tail["chap"]),
         )
     return None
 
@@ -1307,7 +1301,7 @@ def _repeated_chapter(
     if last is None or last[1].law is None:
         return None
     cited = last[1]
-    chapter = _tail_parts(tail, cited.law)[1]
+    chapter = normalise_chapter(tail["chap"])
     if chapter != cited.chapter:
         return None
     return Citation(
@@ -1362,9 +1356,8 @@ def _loose_unit(
     keyword: int,
     paragraphs: _Paragraphs,
     registry: LawRegistry,
-    today: date,
     line: int,
-    found: list[tuple[int, Citation]] | None = None,
+    found: list[tuple[int, Citation]],
 ) -> Citation | None:
     """A «§», chapter or article with no law right before it: reverse order («§ 2-12 i
     opplæringslova»), continuation («jf. § 10» after a law in the paragraph, a chapter cited
@@ -1401,7 +1394,7 @@ def _loose_unit(
             # A report's own chapters: only «<law> kapittel N» cites one, and «og kapittel 19»
             # right after it in the same sentence (continuation).
             return _chapter_continuation(body, keyword, tail, mentions, line) or _repeated_chapter(
-                body, keyword, tail, found or [], paragraphs, line
+                body, keyword, tail, found, paragraphs, line
             )
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
         if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
@@ -1682,7 +1675,7 @@ def find_citations(
             continue
         tail = _TAIL_RE.match(body, keyword)
         loose_end = tail.end() if tail is not None else keyword + 1
-        cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword), found)
+        cite = _loose_unit(body, keyword, paragraphs, registry, line_at(keyword), found)
         if cite is not None and cite.unresolved and cite.sections:
             heading_law = _commentary_law(body, keyword, registry, today)
             if heading_law is not None:
