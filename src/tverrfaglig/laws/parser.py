@@ -949,17 +949,13 @@ _GLUED_WHOLE_RE = re.compile(rf"(?:{_ID}|{_FORMAL})(?!\w)", re.IGNORECASE)
 def _whole_matches(body: str) -> list[re.Match[str]]:
     """The Lovdata IDs and formal citations of ``body`` (:data:`_WHOLE_RE`), also those at
     the end of a name, by position."""
-    found = list(_WHOLE_RE.finditer(body))
     glued = [
         match
         for start in (m.start() for m in _GLUED_FORMAL_START_RE.finditer(body))
-        if start >= 3
-        and body[start - 3 : start].isalpha()
+        if body[start - 3 : start].isalpha()  # empty, so not alphabetic, when start < 3
         and (match := _GLUED_WHOLE_RE.match(body, start)) is not None
     ]
-    if glued:
-        found = sorted(found + glued, key=lambda match: match.start())
-    return found
+    return sorted([*_WHOLE_RE.finditer(body), *glued], key=lambda match: match.start())
 
 
 GDPR = "LOV-2018-06-15-38/gdpr"
@@ -989,20 +985,19 @@ def _no_law(match: re.Match[str], kind: str) -> _Mention:
 _AMENDED_BY_RE = re.compile(r"(?<!\w)(?:med|ved)\s+\Z", re.IGNORECASE)
 
 
+# A month by the first three letters of its name or abbreviation («sept», «des.»).
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)}
+
+
 def _formal_id(match: re.Match[str]) -> str | None:
-    """The Lovdata ID of a formal citation («lov 17. juli 1998 nr. 61» → LOV-1998-07-17-61)."""
+    """The Lovdata ID of a formal citation («lov 17. juli 1998 nr. 61» → LOV-1998-07-17-61);
+    None for a date that does not exist."""
     if match["fiso"] is not None:
         day = match["fiso"]
     else:
-        month = match["fm"].lower()
-        number = next(
-            (i for i, name in enumerate(MONTH_NAMES, 1) if name.startswith(month[:3])), None
-        )
-        if number is None:
-            return None
-        day = f"{match['fy']}-{number:02d}-{int(match['fd']):02d}"
-    prefix = "FOR" if match["fkind"].lower().startswith("f") else "LOV"
-    return registry_id(f"{prefix}-{day}-{match['fn']}")
+        month = _MONTH_NUMBERS[match["fm"][:3].lower()]
+        day = f"{match['fy']}-{month:02d}-{int(match['fd']):02d}"
+    return registry_id(f"{match['fkind'][:3]}-{day}-{match['fn']}")  # LOV- or FOR-
 
 
 def _ref_kind(text: str) -> str:
@@ -1205,15 +1200,10 @@ def _sentence_ends(body: str, start: int, end: int) -> bool:
     return _SENTENCE_END_RE.search(body, start, end + 1) is not None
 
 
-def _has_section(law: Law | None, section: str) -> bool | None:
-    """Whether ``law`` has ``section``; None when tvf cannot tell: no section list, or a
-    partial one (a repealed act's, rebuilt from its amendments) without it. A partial list
-    that holds the section proves it."""
-    if law is None or law.sections is None:
-        return None
-    if section in law.sections:
-        return True
-    return False if law.complete else None
+def _has_section(law: Law | None, section: str) -> bool:
+    """Whether the section list of ``law`` (complete, or a repealed act's partial one) holds
+    ``section``."""
+    return law is not None and law.sections is not None and section in law.sections
 
 
 def _first_section_lacking(mention: _Mention, tail: re.Match[str]) -> str | None:
