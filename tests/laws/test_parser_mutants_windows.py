@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from law_fixtures import BVL_1992, BVL_2021, OPPL_2023, cited_fields
+from tverrfaglig.laws.parser import parse_legal_basis
 from tverrfaglig.laws.registry import LawRegistry
 
 TODAY = date(2026, 6, 1)
@@ -160,3 +161,113 @@ def test_a_commentary_heading_is_looked_for_12_characters_back(
         f"Merknader{padded(chr(10) + 'Til', width)}§ 1-5\nBestemmelsen viderefører opplæringslova."
     )
     assert whole(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        # «§ 2 i» and spaces, 40 characters before the law under a commentary heading: the law
+        # of that reverse citation, not the heading's
+        (
+            40,
+            [
+                ("§ 1-5", 1, "", None, ("1-5",), None, (), "", True),
+                ("§ 2", 2, "opplæringslova", OPPL_2023, ("2",), None, (), "", False),
+            ],
+        ),
+        (
+            41,
+            [
+                ("§ 1-5", 1, "opplæringslova", OPPL_2023, ("1-5",), None, (), "", False),
+                ("§ 2", 2, "opplæringslova", OPPL_2023, ("2",), None, (), "", False),
+            ],
+        ),
+    ],
+)
+def test_a_reverse_citation_under_a_commentary_heading_is_looked_for_40_characters_back(
+    registry: LawRegistry, width: int, expected: list[tuple[object, ...]]
+) -> None:
+    body = f"Til § 1-5\n{padded('§ 2 i', width)}opplæringslova gjelder."
+    assert whole(registry, body) == expected
+
+
+def unknown_title(length: int) -> str:
+    """The title of a law tvf does not know, ``length`` characters long."""
+    title = "lov om " + " ".join(["abcdefghijklmnop"] * 8) + " barn"
+    return title + "e" * (length - len(title))
+
+
+@pytest.mark.parametrize(
+    ("length", "law_text", "unresolved"),
+    [
+        # a title that starts 160 characters before the «§» (its space included) is read
+        (159, unknown_title(159), False),
+        (160, "", True),
+    ],
+)
+def test_an_unknown_title_is_looked_for_160_characters_back(
+    registry: LawRegistry, length: int, law_text: str, unresolved: bool
+) -> None:
+    body = f"Se:\n{unknown_title(length)} § 3"
+    assert whole(registry, body) == [("§ 3", 2, law_text, None, ("3",), None, (), "", unresolved)]
+
+
+def test_an_unknown_title_is_looked_for_on_the_line_of_the_section_sign(
+    registry: LawRegistry,
+) -> None:
+    body = "Første linje.\nlov om\nxyzbarn § 26 gjelder."
+    assert whole(registry, body) == [("§ 26", 3, "", None, ("26",), None, (), "", True)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the word before the «§» is what may be a path, not a word further back
+        (
+            "Se og/eller § 3 i barnehageloven.",
+            [("§ 3", 1, "barnehageloven", BHL, ("3",), None, (), "", False)],
+        ),
+        ("Lenke: /§ 3 i barnehageloven.", []),
+        # an article with a convention right after it, at most two spaces apart
+        (
+            "Se artikkel 12  barnekonvensjonen om dette.",
+            [("artikkel 12", 1, "barnekonvensjonen", BKN, (), None, ("12",), "", False)],
+        ),
+        (
+            "Se artikkel 12   barnekonvensjonen om dette.",
+            [("artikkel 12", 1, "", None, (), None, ("12",), "", True)],
+        ),
+        # «dagens § 2-1 … etter loven»: a reference back is not the law named after it
+        ("Barnevernloven gjelder. Oppheve dagens § 2-1 om oppgaver etter loven.", []),
+    ],
+)
+def test_what_stands_right_before_or_after_a_loose_unit(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # a letter glued to an ID makes it no ID
+        ("lov-2005-06-17-64X", ("lov-2005-06-17-64X", None, (), "", False)),
+        ("lov-2005-06-17-64", ("lov-2005-06-17-64", BHL, (), "", False)),
+        ("lov 17. juli 1998 nr. 61.", ("LOV-1998-07-17-61", "LOV-1998-07-17-61", (), "", False)),
+        # what stands before the «§», and after «i», is the law as written
+        ("instruks X § 3", ("instruks X", None, ("3",), "", False)),
+        ("§ 2 i X", ("X", None, ("2",), "", False)),
+        (
+            "helsepersonelloven § 33 bokstav X",
+            ("helsepersonelloven", "LOV-1999-07-02-64", ("33",), "bokstav X", False),
+        ),
+    ],
+)
+def test_a_legal_basis_entry_with_a_capital_x_at_an_edge(
+    registry: LawRegistry, entry: str, expected: tuple[object, ...]
+) -> None:
+    cite = parse_legal_basis(entry, 3, registry, TODAY)
+    assert not isinstance(cite, str)
+    law = cite.law.id if cite.law else None
+    assert (cite.text, cite.line) == (entry, 3)
+    assert (cite.law_text, law, cite.sections, cite.qualifier, cite.unresolved) == expected
