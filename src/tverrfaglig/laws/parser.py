@@ -434,7 +434,7 @@ def _lone_range(name: str, law: Law | None) -> tuple[str, str] | None:
     return None
 
 
-def _sections_for(items: list[Item], law: Law | None, double: bool) -> tuple[str, ...]:
+def _sections_for(items: list[Item], law: Law | None, double: bool = False) -> tuple[str, ...]:
     """The sections a list cites: ranges expanded with the law's section list when it is known
     (and holds both ends), else their two ends."""
     if double and len(items) == 1 and items[0][1] is None and "-" in items[0][0]:
@@ -447,11 +447,13 @@ def _sections_for(items: list[Item], law: Law | None, double: bool) -> tuple[str
             span = [first]
         else:
             names = [section.name for section in law.section_info] if law is not None else []
-            names = names or []
-            if first in names and last in names and names.index(first) <= names.index(last):
-                span = names[names.index(first) : names.index(last) + 1]
-            else:
-                span = [first, last]
+            # the law's sections from first to last; their two ends when it lacks one, or
+            # when they are in the wrong order (the slice is empty)
+            span = (
+                first in names
+                and last in names
+                and names[names.index(first) : names.index(last) + 1]
+            ) or [first, last]
         found.extend(name for name in span if name not in found)
     return tuple(found)
 
@@ -477,9 +479,8 @@ def _tail_parts(
             items, notes = _read_items(text, double)
             return _sections_for(items, law, double), None, (), notes
     if match["art"] is not None:
-        return (), None, _sections_for(_read_articles(match["art"]), law, False), ()
-    chapter_text = match["chap"]
-    return (), normalise_chapter(chapter_text) if chapter_text else None, (), ()
+        return (), None, _sections_for(_read_articles(match["art"]), law), ()
+    return (), normalise_chapter(match["chap"]), (), ()
 
 
 def _one_line(text: str) -> str:
@@ -854,11 +855,10 @@ def _is_link(match: re.Match[str]) -> bool:
     return match["url"] is not None or match["mdurl"] is not None
 
 
-def _citation_matches(
-    body: str, registry: LawRegistry, keywords: list[int] | None = None
-) -> list[re.Match[str]]:
+def _citation_matches(body: str, registry: LawRegistry, keywords: list[int]) -> list[re.Match[str]]:
     """The matches of ``registry.body_pattern`` in ``body``, in order, as ``finditer`` finds
-    them, but searching only near the places a citation must contain."""
+    them, but searching only near the places a citation must contain: Lovdata links, and the
+    ``keywords`` (:func:`_keyword_positions`)."""
     pattern = registry.body_pattern
     info = registry.scan_info
     # Links first: a Markdown link to Lovdata holds the citation in its text.
@@ -884,7 +884,6 @@ def _citation_matches(
         k = bisect.bisect_right(link_starts, i) - 1
         return k >= 0 and i < links[k].end()
 
-    keywords = _keyword_positions(body) if keywords is None else keywords
     names: list[re.Match[str]] = []
     pos = 0
     for p in keywords:
@@ -1036,10 +1035,9 @@ class _Paragraphs:
 
     def mentions(self, pos: int) -> list[_Mention]:
         start, end = self.bounds(pos)
-        found = self._mentions.get(start)
-        if found is None:
-            found = self._mentions[start] = self._find(start, end)
-        return found
+        if start not in self._mentions:
+            self._mentions[start] = self._find(start, end)
+        return self._mentions[start]
 
     def _find(self, start: int, end: int) -> list[_Mention]:
         found: list[_Mention] = []
@@ -1049,17 +1047,46 @@ class _Paragraphs:
                 mention is not None
                 and mention.unresolved
                 and match["ref"] is not None
-                and start > 0
+                and start  # not the first paragraph
                 and all(m.law is None or m.ref for m in found)
             ):
                 # «… (helse- og omsorgstjenesteloven).\n\nMed unntak av § 3-5 … trådte loven i
                 # kraft»: a paragraph that names no law refers back to the one before it.
-                earlier = _mention(match, self.registry, self.today, self.mentions(start - 1))
-                if earlier is not None and not earlier.unresolved:
+                earlier = _reference(match, self.registry, self.mentions(start - 1))
+                if not earlier.unresolved:
                     mention = earlier
             if mention is not None:
                 found.append(mention)
         return found
+
+
+def _reference(match: re.Match[str], registry: LawRegistry, before: list[_Mention]) -> _Mention:
+    """The law a back-reference («loven», «samme lov», «forskrifta», «dennes») refers to: the
+    one named last before it in ``before``, of its kind."""
+    ref = match["ref"].lower()
+    kind = _ref_kind(ref)
+    if ref.split()[0] == "denne":  # «denne lova»: the text's own (draft) act
+        return _no_law(match, kind)
+    earlier = _antecedent(
+        before,
+        match.start(),
+        (kind,) if kind != "law" else ("law", "regulation") if ref == "dennes" else ("law",),
+    )
+    if earlier is None and "forordning" in ref:
+        gdpr = registry.by_id(GDPR)  # «forordningen» in this field: the GDPR
+        if gdpr is not None:
+            return _Mention(match.start(), match.end(), gdpr, "forordningen", gdpr.kind)
+    if earlier is None:
+        return _no_law(match, kind)
+    return _Mention(
+        match.start(),
+        match.end(),
+        earlier.law,
+        earlier.law_text,
+        earlier.kind,
+        earlier.unresolved,
+        ref=True,
+    )
 
 
 def _mention(
@@ -1067,34 +1094,11 @@ def _mention(
 ) -> _Mention | None:
     """The law a match of the law alternatives names; a back-reference takes the law named
     last before it in ``before`` (of its kind)."""
-    text = _one_line(match[0]).rstrip(".")
     if match["ref"] is not None:
-        ref = match["ref"].lower()
-        kind = _ref_kind(ref)
-        if ref.split()[0] == "denne":  # «denne lova»: the text's own (draft) act
-            return _no_law(match, kind)
-        earlier = _antecedent(
-            before,
-            match.start(),
-            (kind,) if kind != "law" else ("law", "regulation") if ref == "dennes" else ("law",),
-        )
-        if earlier is None and "forordning" in ref:
-            gdpr = registry.by_id(GDPR)  # «forordningen» in this field: the GDPR
-            if gdpr is not None:
-                return _Mention(match.start(), match.end(), gdpr, "forordningen", gdpr.kind)
-        if earlier is None:
-            return _no_law(match, kind)
-        return _Mention(
-            match.start(),
-            match.end(),
-            earlier.law,
-            earlier.law_text,
-            earlier.kind,
-            earlier.unresolved,
-            ref=True,
-        )
+        return _reference(match, registry, before)
     if match["era"] is not None:
         return _era_mention(match, registry, today, before)
+    text = _one_line(match[0]).rstrip(".")
     if match["lid"] is not None or match["formal"] is not None:
         law_id = registry_id(match["lid"]) if match["lid"] else _formal_id(match)
         if law_id is None:
@@ -1483,7 +1487,7 @@ def _resumed_lists(
         rest = _RESUMED_RE.match(body, inner[0])
         if rest is None:
             continue
-        items, notes = _read_items(rest[0], True)
+        items, notes = _read_items(rest[0], False)
         start = rest.start() + len(rest[0]) - len(rest[0].lstrip(" ,\n"))
         found.append(
             (
@@ -1493,7 +1497,7 @@ def _resumed_lists(
                     line=line_at(start),
                     law_text=cite.law_text,
                     law=cite.law,
-                    sections=_sections_for(items, cite.law, False),
+                    sections=tuple(name for name, _last in items),  # no «til» in it
                     nonstandard=notes,
                 ),
             )
@@ -1589,7 +1593,7 @@ def find_citations(
             if cite is None:
                 continue
             if match["mdurl"] is not None and not cite.sections and cite.chapter is None:
-                inner = find_citations(match["mdtext"], cite.line or 0, registry, today)
+                inner = find_citations(match["mdtext"], first_line, registry, today)
                 for other in inner:
                     if other.sections or other.chapter is not None:
                         cite = replace(
@@ -1603,9 +1607,7 @@ def find_citations(
             continue
         earlier = (
             [m for m in paragraphs.mentions(start) if m.start < start]
-            if match["ref"] is not None
-            or match["era"] is not None
-            or (match["name"] is not None and has_whole)
+            if match["ref"] is not None or match["era"] is not None
             else []
         )
         mention = _mention(match, registry, today, earlier)
