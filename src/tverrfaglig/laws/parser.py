@@ -775,34 +775,18 @@ def _last_word(body: str, keyword: int) -> str:
 def _search_back(body: str, keyword: int, info: ScanInfo) -> int | None:
     """How far before the keyword at ``keyword`` to search for a citation; None when the word
     before it cannot end a law name, a Lovdata ID or an unknown ``…loven`` (a cheap test
-    that skips "jf. § 3" and "og kapittel 2")."""
+    that skips "jf. § 3" and "og kapittel 2"). A word the names do not end in but that may
+    end a citation (an unknown «…loven», also «forskrift til …loven»; a number, as in
+    «LOV-2005-06-17-64» or «lov 17. juli 1998 nr. 61»; a name glued to digits,
+    «12Grunnloven», a footnote «ligningsloven10)») is searched the whole reach back."""
     if info.final_words is None:
         return info.back
-    word = _last_word(body, keyword)
-    if not word:
-        return None
-    word = word.lower()
+    word = _last_word(body, keyword).lower()
     reach = info.final_words.get(word)
     if reach is not None:
         return reach
-    if word.isdigit():  # LOV-yyyy-mm-dd-n, «lov 17. juli 1998 nr. 61»
-        return 60
-    if word.endswith(_LAW_WORD_ENDINGS) and len(word) >= 7:  # also «forskrift til …loven»
-        return len(word) + 32
-    if any(char.isdigit() for char in word):
-        # A name glued to digits: «12Grunnloven», a footnote «ligningsloven10)»: the letters
-        # after the last digit (of the word without its trailing digits).
-        bare = word.rstrip("0123456789")
-        j = len(bare)
-        while j and not bare[j - 1].isdigit():
-            j -= 1
-        bare = bare[j:]
-        if bare and bare != word:
-            reach = info.final_words.get(bare)
-            if reach is None and bare.endswith(_LAW_WORD_ENDINGS) and len(bare) >= 7:
-                reach = len(bare) + 32
-            if reach is not None:
-                return reach + len(word) - len(bare) + 2
+    if word.endswith(_LAW_WORD_ENDINGS) or any(char.isdigit() for char in word):
+        return info.back
     return None
 
 
