@@ -271,3 +271,141 @@ def test_a_legal_basis_entry_with_a_capital_x_at_an_edge(
     law = cite.law.id if cite.law else None
     assert (cite.text, cite.line) == (entry, 3)
     assert (cite.law_text, law, cite.sections, cite.qualifier, cite.unresolved) == expected
+
+
+def test_a_markdown_link_whose_text_is_long(registry: LawRegistry) -> None:
+    """The «[» of a Markdown link is looked for up to 320 characters before its «lovdata»
+    (a text of at most 300 characters)."""
+    url = "https://lovdata.no/lov/2005-06-17-64/§2b"
+    link = f"[{'x' * 285}]({url})"
+    assert whole(registry, f"Se {link} her.") == [(link, 1, url, BHL, ("2b",), None, (), "", False)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the qualifier without the comma before it, after a law and after a loose «§»
+        (
+            "Etter barnehageloven § 2, første ledd og jf. § 3, andre ledd skal det.",
+            [
+                (
+                    "barnehageloven § 2",
+                    1,
+                    "barnehageloven",
+                    BHL,
+                    ("2",),
+                    None,
+                    (),
+                    "første ledd",
+                    False,
+                ),
+                (
+                    "§ 3, andre ledd",
+                    1,
+                    "barnehageloven",
+                    BHL,
+                    ("3",),
+                    None,
+                    (),
+                    "andre ledd",
+                    False,
+                ),
+            ],
+        ),
+        (
+            "Etter helsepersonelloven § 33 bokstav X og jf. § 32 bokstav X skal det.",
+            [
+                (
+                    "helsepersonelloven § 33",
+                    1,
+                    "helsepersonelloven",
+                    "LOV-1999-07-02-64",
+                    ("33",),
+                    None,
+                    (),
+                    "bokstav X",
+                    False,
+                ),
+                (
+                    "§ 32 bokstav X",
+                    1,
+                    "helsepersonelloven",
+                    "LOV-1999-07-02-64",
+                    ("32",),
+                    None,
+                    (),
+                    "bokstav X",
+                    False,
+                ),
+            ],
+        ),
+        # «forordningen» (the GDPR) and a chapter after it in the same sentence
+        (
+            "Etter forordningen kapittel II og kapittel III skal det.",
+            [
+                ("forordningen kapittel II", 1, "forordningen", GDPR, (), "II", (), "", False),
+                ("kapittel III", 1, "forordningen", GDPR, (), "III", (), "", False),
+            ],
+        ),
+    ],
+)
+def test_qualifiers_and_chapters_read_whole(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
+
+
+def test_a_resumed_list_read_whole(registry: LawRegistry) -> None:
+    body = (
+        "Etter barnevernloven §§ 1-4, 4-3, jf. fvl. § 17, 6-1, 6–3 og 2-1 skal det.\nNeste linje."
+    )
+    assert cited_fields(registry, body, "text line law_text law sections nonstandard", TODAY) == [
+        ("barnevernloven §§ 1-4, 4-3", 1, "barnevernloven", BVL_1992, ("1-4", "4-3"), ()),
+        ("fvl. § 17", 1, "fvl", "LOV-1967-02-10", ("17",), ()),
+        (
+            "6-1, 6–3 og 2-1",
+            1,
+            "barnevernloven",
+            BVL_1992,
+            ("6-1", "6-3", "2-1"),
+            ("«§ 6–3» leses som «§ 6-3»",),
+        ),
+    ]
+    # not a list whose sections have no dash
+    body = "Etter barnevernloven §§ 1, 2, jf. fvl. § 17, 6-1, 6-3 skal det."
+    assert [cite[0] for cite in whole(registry, body)] == ["barnevernloven §§ 1, 2", "fvl. § 17"]
+
+
+@pytest.mark.parametrize(
+    ("distance", "expected"),
+    [
+        # a name less than 200 characters after a formal citation of a law that has it is that
+        # law (the 1998 act), which is then not cited again as a whole
+        (
+            199,
+            [("§ 15-8", 1, "opplæringslova", "LOV-1998-07-17-61", ("15-8",), None, (), "", False)],
+        ),
+        (
+            200,
+            [
+                (
+                    "Lov 17. juli 1998 nr. 61",
+                    1,
+                    "LOV-1998-07-17-61",
+                    "LOV-1998-07-17-61",
+                    (),
+                    None,
+                    (),
+                    "",
+                    False,
+                ),
+                ("§ 15-8", 1, "opplæringslova", OPPL_2023, ("15-8",), None, (), "", False),
+            ],
+        ),
+    ],
+)
+def test_a_name_after_a_formal_citation_is_looked_for_200_characters_on(
+    registry: LawRegistry, distance: int, expected: list[tuple[object, ...]]
+) -> None:
+    body = f"Lov 17. juli 1998 nr. 61 {'a' * (distance - 2)} opplæringslova. Se § 15-8."
+    assert whole(registry, body) == expected
