@@ -54,6 +54,15 @@ def test_articles_glued_to_a_conventions_capitals(registry: LawRegistry) -> None
     [
         # no trigger of a citation at all: only the glued article
         ("Uttaleretten, jf. BK12.", [("BK12", 1, "BK", BKN, (), None, ("12",), "", False)]),
+        # all three conventions' capitals
+        (
+            "jf. BK12, EMK8 og GDPR A6",
+            [
+                ("BK12", 1, "BK", BKN, (), None, ("12",), "", False),
+                ("EMK8", 1, "EMK", EMKN, (), None, ("8",), "", False),
+                ("GDPR A6", 1, "GDPR", GDPR, (), None, ("6",), "", False),
+            ],
+        ),
         # one convention's capitals only, among capitals that name none
         ("NOU2016 og EMK8", [("EMK8", 1, "EMK", EMKN, (), None, ("8",), "", False)]),
         # in order with the citations around it
