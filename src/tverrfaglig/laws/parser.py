@@ -1088,9 +1088,8 @@ def _mention(
         if law_id is None:
             return None
         law = registry.by_id(law_id)
-        kind = (
-            law.kind if law is not None else ("regulation" if law_id.startswith("FOR") else "law")
-        )
+        # an ID names a law or a regulation (FOR-), known or not (a convention's has a part)
+        kind = "regulation" if law_id.startswith("FOR") else "law"
         if _AMENDED_BY_RE.search(match.string, max(0, match.start() - 20), match.start()):
             # «§ 6 a ble føyd til med lov 11. juni 2021 nr. 78»: an amending act, which a
             # later «§ 8» does not refer to.
