@@ -657,7 +657,6 @@ _URL_BACK = 12  # "https://www."
 _MD_TEXT_MAX = 300  # as in _MD_LINK
 _LINK_AHEAD = 400
 _NAME_AHEAD = 40
-_LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:»]\s*)?\Z")
 _LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas", "forskriften", "forskrifta")
 # The back-references (_REF) by their last word, with how far back they may start.
 _REF_WORDS = dict.fromkeys(
@@ -756,9 +755,10 @@ def _glued_articles(
 
 
 def _last_word(body: str, keyword: int) -> str:
-    """The word right before ``keyword``, as ``_LAST_WORD_RE`` finds it (``loven``,
-    ``loven.``, ``loven)``, ``loven -``), without a regular expression: searching one back
-    from the keyword costs a backtracking scan per start position."""
+    """The word (letters, digits, «_») right before ``keyword``, after at most a dash, colon
+    or «»» and a closing parenthesis and a full stop (``loven``, ``loven.``, ``loven)``,
+    ``loven -``), within 60 characters of it; without a regular expression: searching one
+    back from the keyword costs a backtracking scan per start position."""
     text = body[max(0, keyword - 60) : keyword].rstrip()
     if text.endswith(("-", "–", ":", "»")):
         text = text[:-1].rstrip()
