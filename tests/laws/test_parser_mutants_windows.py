@@ -418,3 +418,53 @@ def test_a_name_after_a_formal_citation_is_looked_for_200_characters_on(
 ) -> None:
     body = f"Lov 17. juli 1998 nr. 61 {'a' * (distance - 2)} opplæringslova. Se § 15-8."
     assert whole(registry, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a formal citation at the end of a name of three letters, at the very start of a body
+        (
+            "Abcforskriften 1. mars 2019 nr. 168 gjelder.",
+            [
+                (
+                    "forskriften 1. mars 2019 nr. 168",
+                    1,
+                    "FOR-2019-03-01-168",
+                    "FOR-2019-03-01-168",
+                    (),
+                    None,
+                    (),
+                    "",
+                    False,
+                )
+            ],
+        ),
+        # «forskriften» with no regulation before it refers to none, and a «§» after it is
+        # not of the law before it either
+        # «denne lova» (the text's own act) is the law a later «§» refers to, not the one before
+        (
+            "Barnehageloven gjelder. Denne lova gjelder også, jf. § 3.",
+            [("§ 3", 1, "", None, ("3",), None, (), "", True)],
+        ),
+        (
+            "Barnehageloven gjelder. Forskriften § 3 sier noe. Jf. § 4.",
+            [
+                ("Forskriften § 3", 1, "", None, ("3",), None, (), "", True),
+                ("§ 4", 1, "", None, ("4",), None, (), "", True),
+            ],
+        ),
+    ],
+)
+def test_a_glued_formal_citation_and_a_regulation_that_cannot_be_told(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
+
+
+def test_a_formal_citation_with_a_letter_glued_to_its_number_in_legal_basis(
+    registry: LawRegistry,
+) -> None:
+    cite = parse_legal_basis("lov 17. juli 1998 nr. 61X", 3, registry, TODAY)
+    assert not isinstance(cite, str)
+    assert (cite.law_text, cite.law) == ("lov 17. juli 1998 nr. 61X", None)
