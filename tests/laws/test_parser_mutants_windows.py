@@ -468,3 +468,44 @@ def test_a_formal_citation_with_a_letter_glued_to_its_number_in_legal_basis(
     cite = parse_legal_basis("lov 17. juli 1998 nr. 61X", 3, registry, TODAY)
     assert not isinstance(cite, str)
     assert (cite.law_text, cite.law) == ("lov 17. juli 1998 nr. 61X", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a genitive («avtalens § 3»: a text's own) is looked for 40 characters back
+        (f"Se {padded('avtalens', 40)}§ 3.", []),
+        (f"Se {padded('avtalens', 41)}§ 3.", [("§ 3", 1, "", None, ("3",), None, (), "", True)]),
+        # «gjeldende» at the very start of a body
+        (
+            "Gjeldende § 2-1 tredje ledd om oppgaver etter barnevernloven.",
+            [
+                (
+                    "§ 2-1 tredje ledd",
+                    1,
+                    "barnevernloven",
+                    BVL_1992,
+                    ("2-1",),
+                    None,
+                    (),
+                    "tredje ledd",
+                    False,
+                )
+            ],
+        ),
+        # a word before the «§» on its line makes it no heading, even a capital X
+        (
+            "X § 3 gjelder.",
+            [("§ 3", 1, "", None, ("3",), None, (), "", True)],
+        ),
+        # only the word right before the «§» may be a path, not one on an earlier line
+        (
+            "Linje\nog/eller\njf.§ 3 i barnehageloven.",
+            [("§ 3", 3, "barnehageloven", BHL, ("3",), None, (), "", False)],
+        ),
+    ],
+)
+def test_what_stands_before_a_loose_section_on_its_line(
+    registry: LawRegistry, body: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert whole(registry, body) == expected
