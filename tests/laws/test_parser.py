@@ -26,7 +26,13 @@ from law_fixtures import (
     imported,
     only,
 )
-from tverrfaglig.laws.parser import Citation, _citation_matches, find_citations, parse_legal_basis
+from tverrfaglig.laws.parser import (
+    Citation,
+    _citation_matches,
+    _keyword_positions,
+    find_citations,
+    parse_legal_basis,
+)
 from tverrfaglig.laws.registry import LawRegistry, load_registry
 
 from helpers import TODAY
@@ -592,7 +598,7 @@ FRAGMENTS = [
 def test_fast_scan_finds_what_the_pattern_finds(parts: list[str]) -> None:
     registry = LawRegistry.default()
     body = "".join(parts)
-    fast = [m.span() for m in _citation_matches(body, registry)]
+    fast = [m.span() for m in _citation_matches(body, registry, _keyword_positions(body))]
     assert fast == [m.span() for m in registry.body_pattern.finditer(body)]
     for cite in find_citations(body, 1, registry, TODAY):
         assert cite.line is not None and 1 <= cite.line <= body.count("\n") + 1
@@ -603,7 +609,7 @@ def test_the_fast_scan_and_the_pattern_agree_on_glued_names() -> None:
     # mention is, in a list that lost its line breaks), so both find nothing here.
     registry = LawRegistry.default()
     for body in ("bvlBvl.§3", "Helse- og omsorgstjenestelovenHelsepersonelloven § 33"):
-        fast = [m.span() for m in _citation_matches(body, registry)]
+        fast = [m.span() for m in _citation_matches(body, registry, _keyword_positions(body))]
         assert fast == [m.span() for m in registry.body_pattern.finditer(body)]
     assert registry.mention_pattern.match("bvlBvl", 3) is None
     assert registry.glued_mention_pattern.match("bvlBvl", 3) is not None

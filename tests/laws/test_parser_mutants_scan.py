@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from law_fixtures import BHL
-from tverrfaglig.laws.parser import find_citations
+from tverrfaglig.laws.parser import _last_word, find_citations
 from tverrfaglig.laws.registry import LawRegistry
 
 TODAY = date(2026, 6, 1)
@@ -89,3 +89,24 @@ def test_a_chapter_keyword_anywhere_in_a_body(
 ) -> None:
     [cite] = find_citations(body, 1, registry, TODAY)
     assert (cite.text, cite.law.id if cite.law else None, cite.chapter) == (text, BHL, chapter)
+
+
+@pytest.mark.parametrize(
+    ("before", "word"),
+    [
+        ("Se barnehageloven ", "barnehageloven"),
+        ("Se barnehageloven. ", "barnehageloven"),
+        ("Se (barnehageloven) ", "barnehageloven"),
+        ("Se barnehageloven - ", "barnehageloven"),
+        ("Se barnehageloven: ", "barnehageloven"),
+        ("GDPR » ", "GDPR"),
+        ("Se a_loven ", "a_loven"),
+        ("ab_c ", "ab_c"),
+        ("Se jf. ", "jf"),
+        ("", ""),
+        # at most 60 characters back
+        ("x" * 65 + " ", "x" * 59),
+    ],
+)
+def test_the_last_word_before_a_keyword(before: str, word: str) -> None:
+    assert _last_word(before + "§ 3", len(before)) == word

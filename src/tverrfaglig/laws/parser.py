@@ -125,29 +125,14 @@ _MD_LINK = (
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
 _KAPITTEL_RE = re.compile(r"KAPITTEL_\d+", re.IGNORECASE)
-_KAP_TRIGGER_RE = re.compile(r"kap(?:ittel|itel|\.|\s*(?:\d|(?-i:[IVXLC])))", re.IGNORECASE)
-_PARAGRAF_RE = re.compile(r"paragraf(?:en)?\s+\d", re.IGNORECASE)
-_ART_TRIGGER_RE = re.compile(r"art(?:ikkel|ikel|\.|\s*\d)", re.IGNORECASE)
-_TRIGGERS = (
-    "§",
-    "kap",
-    "Kap",
-    "KAP",
-    "ovdata",
-    "OVDATA",
-    "art",
-    "Art",
-    "ART",
-    "lov ",
-    "Lov ",
-    "paragraf",
-    "Paragraf",
-    "LOV",
-    "FOR-",
-    "for-",
-    "forskrift ",
-    "Forskrift ",
-)
+# What a Lovdata ID («LOV-2005-06-17-64», «lov-2005-06-17-64») or a formal citation («lov 17.
+# juli 1998 nr. 61», «LOV 2005-06-17 NR 64») must contain (_WHOLE_RE).
+_WHOLE_TRIGGERS = ("OV-", "ov-", "OR-", "or-", " nr", " Nr", " NR")
+# The keywords' words as texts write them («kapittel», «Kap.», «ARTIKKEL», «paragraf»), found
+# with ``str.find`` (_keyword_positions).
+_KEYWORD_WORDS = ("kap", "Kap", "KAP", "art", "Art", "ART", "paragraf", "Paragraf", "PARAGRAF")
+# What any citation must contain: a keyword, «lovdata», or one of _WHOLE_TRIGGERS.
+_TRIGGERS = ("§", *_KEYWORD_WORDS, "ovdata", "OVDATA", *_WHOLE_TRIGGERS)
 
 
 def names_pattern(keys: Iterable[str]) -> str:
@@ -363,13 +348,18 @@ def parse_lovdata_url(url: str) -> UrlParts | None:
     rest, _hash, fragment = rest.partition("#")
     rest = rest.partition("?")[0]
     segment = rest.strip("/").partition("/")[0]
-    section = chapter = None
-    if segment.startswith("§"):
-        section = normalise_section(segment[1:])
-    elif match["form"] is None and segment[:3].lower() == "kap" and not _KAPITTEL_RE.match(segment):
-        chapter = normalise_chapter(segment[3:])
-    if section is None and chapter is None and fragment.startswith("§"):
+    # The section first: «…/kap5#§33» is § 33 (in chapter 5), as «…/KAPITTEL_3#§3-4» is § 3-4.
+    section = normalise_section(segment[1:]) if segment.startswith("§") else None
+    if section is None and fragment.startswith("§"):
         section = normalise_section(fragment[1:].partition("/")[0])
+    chapter = None
+    if (
+        section is None
+        and match["form"] is None
+        and segment[:3].lower() == "kap"
+        and not _KAPITTEL_RE.match(segment)
+    ):
+        chapter = normalise_chapter(segment[3:])
     anchor = None
     if section is None and chapter is None:
         found = ANCHOR_RE.fullmatch(segment) or ANCHOR_RE.fullmatch(fragment)
@@ -421,7 +411,9 @@ def _read_items(text: str, double: bool) -> tuple[list[Item], tuple[str, ...]]:
     return items, tuple(notes)
 
 
-_TIL_RE = re.compile(r"(?<!\w)til(?!\w)")
+# «til» as the _TAIL pattern reads it: in any case («§§ 3-1 TIL 3-4» is a range).
+_TIL_RE = re.compile(r"(?<!\w)til(?!\w)", re.IGNORECASE)
+_ARTICLE_RANGE_RE = re.compile(r"[-–]|til", re.IGNORECASE)
 _PAIR_RE = re.compile(r"(\d+)-(\d+)([a-z]?)")
 
 
@@ -442,7 +434,7 @@ def _lone_range(name: str, law: Law | None) -> tuple[str, str] | None:
     return None
 
 
-def _sections_for(items: list[Item], law: Law | None, double: bool) -> tuple[str, ...]:
+def _sections_for(items: list[Item], law: Law | None, double: bool = False) -> tuple[str, ...]:
     """The sections a list cites: ranges expanded with the law's section list when it is known
     (and holds both ends), else their two ends."""
     if double and len(items) == 1 and items[0][1] is None and "-" in items[0][0]:
@@ -455,11 +447,13 @@ def _sections_for(items: list[Item], law: Law | None, double: bool) -> tuple[str
             span = [first]
         else:
             names = [section.name for section in law.section_info] if law is not None else []
-            names = names or []
-            if first in names and last in names and names.index(first) <= names.index(last):
-                span = names[names.index(first) : names.index(last) + 1]
-            else:
-                span = [first, last]
+            # the law's sections from first to last; their two ends when it lacks one, or
+            # when they are in the wrong order (the slice is empty)
+            span = (
+                first in names
+                and last in names
+                and names[names.index(first) : names.index(last) + 1]
+            ) or [first, last]
         found.extend(name for name in span if name not in found)
     return tuple(found)
 
@@ -468,7 +462,7 @@ def _read_articles(text: str) -> list[Item]:
     """``6``, ``6 og 9``, ``6 – 11 og 21``: articles and ranges of articles."""
     items: list[Item] = []
     for separator, number in re.findall(r"(\D*?)(\d+)", text):
-        if items and items[-1][1] is None and re.search(r"[-–]|til", separator):
+        if items and items[-1][1] is None and _ARTICLE_RANGE_RE.search(separator):
             items[-1] = (items[-1][0], number)
         else:
             items.append((number, None))
@@ -485,9 +479,8 @@ def _tail_parts(
             items, notes = _read_items(text, double)
             return _sections_for(items, law, double), None, (), notes
     if match["art"] is not None:
-        return (), None, _sections_for(_read_articles(match["art"]), law, False), ()
-    chapter_text = match["chap"]
-    return (), normalise_chapter(chapter_text) if chapter_text else None, (), ()
+        return (), None, _sections_for(_read_articles(match["art"]), law), ()
+    return (), normalise_chapter(match["chap"]), (), ()
 
 
 def _one_line(text: str) -> str:
@@ -514,6 +507,22 @@ def _link_citation(url: str, text: str, line: int | None, registry: LawRegistry)
     )
 
 
+_GLUED_HYPHEN_RE = re.compile(r"-(?=\S)")
+
+
+def _resolve_name(registry: LawRegistry, name: str, today: date) -> Law | None:
+    """The law a name found in a text means: as written; else with each hyphen glued to the
+    next word spaced («pasient-og brukerrettighetsloven»: the name pattern lets the hyphen that
+    ends a word of «pasient- og …» touch the next word) or dropped («opplærings-lova», a word
+    broken at a line end)."""
+    law = registry.resolve(name, today)
+    if law is None and "-" in name:
+        law = registry.resolve(_GLUED_HYPHEN_RE.sub("- ", name), today) or registry.resolve(
+            name.replace("-", ""), today
+        )
+    return law
+
+
 _PARENTHESES_RE = re.compile(r"\(([^()]+)\)")
 
 
@@ -529,7 +538,7 @@ def _resolve_law_text(registry: LawRegistry, text: str, today: date) -> tuple[st
         return text, law
     prefix = registry.prefix_pattern.match(text)
     if prefix is not None:
-        law = registry.resolve(prefix[0], today)
+        law = _resolve_name(registry, prefix[0], today)
         if law is not None:
             return prefix[0], law
     for inner in _PARENTHESES_RE.findall(text):
@@ -614,12 +623,9 @@ def parse_legal_basis(
         # «§ 2-12 i opplæringslova» (reverse order), or a section with no law (TVF208).
         reverse = _REVERSE_RE.match(text, after)
         rest = text[reverse.end() :].strip(" .") if reverse else ""
-        law = registry.resolve(rest, today) if rest else None
-        if law is None and rest:
-            rest, law = _resolve_law_text(registry, rest, today)
         if not rest:
             return _unresolved(text, line, tail, qualifier_text)
-        law_text = rest
+        law_text, law = _resolve_law_text(registry, rest, today)
     else:
         law_text, law = _resolve_law_text(registry, law_text, today)
         if law is None:
@@ -651,7 +657,6 @@ _URL_BACK = 12  # "https://www."
 _MD_TEXT_MAX = 300  # as in _MD_LINK
 _LINK_AHEAD = 400
 _NAME_AHEAD = 40
-_LAST_WORD_RE = re.compile(r"(\w+)\.?\)?\s*(?:[-–:»]\s*)?\Z")
 _LAW_WORD_ENDINGS = ("loven", "lova", "lovens", "lovas", "forskriften", "forskrifta")
 # The back-references (_REF) by their last word, with how far back they may start.
 _REF_WORDS = dict.fromkeys(
@@ -682,22 +687,22 @@ class ScanInfo:
     # The last word of each name (and its genitive) → how far before the keyword a name that
     # ends in it may start; None: every keyword is searched ``back`` characters back.
     final_words: dict[str, int] | None
-    # The conventions' names in capitals («BK», «GDPR»), which may be glued to an article's
-    # number (:data:`_GLUED_ARTICLE_RE`).
-    abbreviations: frozenset[str] = frozenset()
+    # The conventions by their names in capitals («BK», «GDPR»), which may be glued to an
+    # article's number (:data:`_GLUED_ARTICLE_RE`).
+    abbreviations: dict[str, Law]
 
 
 def scan_info(registry: LawRegistry) -> ScanInfo:
     """What the fast body scan needs to know about the names of ``registry``."""
     keys = list(registry.name_keys())
     back = max(2 * max((len(key) for key in keys), default=0) + 20, 60)
-    abbreviations = frozenset(
-        name
+    abbreviations = {
+        name: law
         for law in registry
         if law.kind == "convention"
         for name in law.names
         if name in _GLUED_ABBREVIATIONS
-    )
+    }
     words: dict[str, int] = dict(_REF_WORDS)
     for key in keys:
         last = re.sub(r"[^\w]+$", "", key.split()[-1]) if key else ""
@@ -723,18 +728,16 @@ _GLUED_ARTICLE_RE = re.compile(
 
 
 def _glued_articles(
-    body: str, registry: LawRegistry, today: date, line_at: Callable[[int], int]
+    body: str, registry: LawRegistry, line_at: Callable[[int], int]
 ) -> list[tuple[int, Citation]]:
     """The articles ``body`` cites as a convention's capitals glued to the number."""
-    info = registry.scan_info
-    if not any(name in body for name in info.abbreviations):
+    conventions = registry.scan_info.abbreviations
+    if not any(name in body for name in conventions):
         return []
     found: list[tuple[int, Citation]] = []
     for match in _GLUED_ARTICLE_RE.finditer(body):
-        if match["abbr"] not in info.abbreviations:
-            continue
-        law = registry.resolve(match["abbr"], today)
-        if law is None or law.kind != "convention":
+        law = conventions.get(match["abbr"])
+        if law is None:
             continue
         found.append(
             (
@@ -752,9 +755,10 @@ def _glued_articles(
 
 
 def _last_word(body: str, keyword: int) -> str:
-    """The word right before ``keyword``, as ``_LAST_WORD_RE`` finds it (``loven``,
-    ``loven.``, ``loven)``, ``loven -``), without a regular expression: searching one back
-    from the keyword costs a backtracking scan per start position."""
+    """The word (letters, digits, «_») right before ``keyword``, after at most a dash, colon
+    or «»» and a closing parenthesis and a full stop (``loven``, ``loven.``, ``loven)``,
+    ``loven -``), within 60 characters of it; without a regular expression: searching one
+    back from the keyword costs a backtracking scan per start position."""
     text = body[max(0, keyword - 60) : keyword].rstrip()
     if text.endswith(("-", "–", ":", "»")):
         text = text[:-1].rstrip()
@@ -771,34 +775,18 @@ def _last_word(body: str, keyword: int) -> str:
 def _search_back(body: str, keyword: int, info: ScanInfo) -> int | None:
     """How far before the keyword at ``keyword`` to search for a citation; None when the word
     before it cannot end a law name, a Lovdata ID or an unknown ``…loven`` (a cheap test
-    that skips "jf. § 3" and "og kapittel 2")."""
+    that skips "jf. § 3" and "og kapittel 2"). A word the names do not end in but that may
+    end a citation (an unknown «…loven», also «forskrift til …loven»; a number, as in
+    «LOV-2005-06-17-64» or «lov 17. juli 1998 nr. 61»; a name glued to digits,
+    «12Grunnloven», a footnote «ligningsloven10)») is searched the whole reach back."""
     if info.final_words is None:
         return info.back
-    word = _last_word(body, keyword)
-    if not word:
-        return None
-    word = word.lower()
+    word = _last_word(body, keyword).lower()
     reach = info.final_words.get(word)
     if reach is not None:
         return reach
-    if word.isdigit():  # LOV-yyyy-mm-dd-n, «lov 17. juli 1998 nr. 61»
-        return 60
-    if word.endswith(_LAW_WORD_ENDINGS) and len(word) >= 7:  # also «forskrift til …loven»
-        return len(word) + 32
-    if any(char.isdigit() for char in word):
-        # A name glued to digits: «12Grunnloven», a footnote «ligningsloven10)»: the letters
-        # after the last digit (of the word without its trailing digits).
-        bare = word.rstrip("0123456789")
-        j = len(bare)
-        while j and not bare[j - 1].isdigit():
-            j -= 1
-        bare = bare[j:]
-        if bare and bare != word:
-            reach = info.final_words.get(bare)
-            if reach is None and bare.endswith(_LAW_WORD_ENDINGS) and len(bare) >= 7:
-                reach = len(bare) + 32
-            if reach is not None:
-                return reach + len(word) - len(bare) + 2
+    if word.endswith(_LAW_WORD_ENDINGS) or any(char.isdigit() for char in word):
+        return info.back
     return None
 
 
@@ -840,33 +828,21 @@ _WORD_KEYWORD_RE = re.compile(
 
 def _keyword_positions(body: str) -> list[int]:
     """Where «§», «kapittel»/«kap.», «artikkel»/«art.» and «paragraf N» start in ``body``, in
-    order. The words are looked for in the lower-cased text with ``str.find`` (much faster than
-    a regular expression over the whole body), and each place found is then checked."""
-    keywords = _positions(body, ("§",))
-    lowered = body.lower()
-    if len(lowered) != len(body):  # a character whose lower case is longer: no shortcut
-        starts = [m.start() for m in _WORD_KEYWORD_RE.finditer(body)]
-    else:
-        starts = [
-            i
-            for i in _positions(lowered, ("kap", "art", "paragraf"))
-            if (i == 0 or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"))
-            and _WORD_KEYWORD_RE.match(body, i)
-        ]
-    if not starts:
-        return keywords
-    return sorted(keywords + starts)
+    order. The words are looked for with ``str.find`` in the three cases texts write them
+    (:data:`_KEYWORD_WORDS`; a regular expression over the whole body takes three times as
+    long), and each place found is then checked."""
+    words = (i for i in _positions(body, _KEYWORD_WORDS) if _WORD_KEYWORD_RE.match(body, i))
+    return sorted([*_positions(body, ("§",)), *words])
 
 
 def _is_link(match: re.Match[str]) -> bool:
     return match["url"] is not None or match["mdurl"] is not None
 
 
-def _citation_matches(
-    body: str, registry: LawRegistry, keywords: list[int] | None = None
-) -> list[re.Match[str]]:
+def _citation_matches(body: str, registry: LawRegistry, keywords: list[int]) -> list[re.Match[str]]:
     """The matches of ``registry.body_pattern`` in ``body``, in order, as ``finditer`` finds
-    them, but searching only near the places a citation must contain."""
+    them, but searching only near the places a citation must contain: Lovdata links, and the
+    ``keywords`` (:func:`_keyword_positions`)."""
     pattern = registry.body_pattern
     info = registry.scan_info
     # Links first: a Markdown link to Lovdata holds the citation in its text.
@@ -892,7 +868,6 @@ def _citation_matches(
         k = bisect.bisect_right(link_starts, i) - 1
         return k >= 0 and i < links[k].end()
 
-    keywords = _keyword_positions(body) if keywords is None else keywords
     names: list[re.Match[str]] = []
     pos = 0
     for p in keywords:
@@ -957,17 +932,13 @@ _GLUED_WHOLE_RE = re.compile(rf"(?:{_ID}|{_FORMAL})(?!\w)", re.IGNORECASE)
 def _whole_matches(body: str) -> list[re.Match[str]]:
     """The Lovdata IDs and formal citations of ``body`` (:data:`_WHOLE_RE`), also those at
     the end of a name, by position."""
-    found = list(_WHOLE_RE.finditer(body))
     glued = [
         match
         for start in (m.start() for m in _GLUED_FORMAL_START_RE.finditer(body))
-        if start >= 3
-        and body[start - 3 : start].isalpha()
+        if body[start - 3 : start].isalpha()  # empty, so not alphabetic, when start < 3
         and (match := _GLUED_WHOLE_RE.match(body, start)) is not None
     ]
-    if glued:
-        found = sorted(found + glued, key=lambda match: match.start())
-    return found
+    return sorted([*_WHOLE_RE.finditer(body), *glued], key=lambda match: match.start())
 
 
 GDPR = "LOV-2018-06-15-38/gdpr"
@@ -988,23 +959,28 @@ class _Mention:
     ref: bool = False  # a back-reference («loven», «samme lov»), not a law named
 
 
+def _no_law(match: re.Match[str], kind: str) -> _Mention:
+    """A reference to a law that cannot be told («denne lova», «loven» with no law before it):
+    a unit that refers to it is TVF208. Only where it starts and its kind are read."""
+    return _Mention(match.start(), match.start(), None, "", kind, unresolved=True)
+
+
 _AMENDED_BY_RE = re.compile(r"(?<!\w)(?:med|ved)\s+\Z", re.IGNORECASE)
 
 
+# A month by the first three letters of its name or abbreviation («sept», «des.»).
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)}
+
+
 def _formal_id(match: re.Match[str]) -> str | None:
-    """The Lovdata ID of a formal citation («lov 17. juli 1998 nr. 61» → LOV-1998-07-17-61)."""
+    """The Lovdata ID of a formal citation («lov 17. juli 1998 nr. 61» → LOV-1998-07-17-61);
+    None for a date that does not exist."""
     if match["fiso"] is not None:
         day = match["fiso"]
     else:
-        month = match["fm"].lower()
-        number = next(
-            (i for i, name in enumerate(MONTH_NAMES, 1) if name.startswith(month[:3])), None
-        )
-        if number is None:
-            return None
-        day = f"{match['fy']}-{number:02d}-{int(match['fd']):02d}"
-    prefix = "FOR" if match["fkind"].lower().startswith("f") else "LOV"
-    return registry_id(f"{prefix}-{day}-{match['fn']}")
+        month = _MONTH_NUMBERS[match["fm"][:3].lower()]
+        day = f"{match['fy']}-{month:02d}-{int(match['fd']):02d}"
+    return registry_id(f"{match['fkind'][:3]}-{day}-{match['fn']}")  # LOV- or FOR-
 
 
 def _ref_kind(text: str) -> str:
@@ -1043,10 +1019,9 @@ class _Paragraphs:
 
     def mentions(self, pos: int) -> list[_Mention]:
         start, end = self.bounds(pos)
-        found = self._mentions.get(start)
-        if found is None:
-            found = self._mentions[start] = self._find(start, end)
-        return found
+        if start not in self._mentions:
+            self._mentions[start] = self._find(start, end)
+        return self._mentions[start]
 
     def _find(self, start: int, end: int) -> list[_Mention]:
         found: list[_Mention] = []
@@ -1056,17 +1031,46 @@ class _Paragraphs:
                 mention is not None
                 and mention.unresolved
                 and match["ref"] is not None
-                and start > 0
+                and start  # not the first paragraph
                 and all(m.law is None or m.ref for m in found)
             ):
                 # «… (helse- og omsorgstjenesteloven).\n\nMed unntak av § 3-5 … trådte loven i
                 # kraft»: a paragraph that names no law refers back to the one before it.
-                earlier = _mention(match, self.registry, self.today, self.mentions(start - 1))
-                if earlier is not None and not earlier.unresolved:
+                earlier = _reference(match, self.registry, self.mentions(start - 1))
+                if not earlier.unresolved:
                     mention = earlier
             if mention is not None:
                 found.append(mention)
         return found
+
+
+def _reference(match: re.Match[str], registry: LawRegistry, before: list[_Mention]) -> _Mention:
+    """The law a back-reference («loven», «samme lov», «forskrifta», «dennes») refers to: the
+    one named last before it in ``before``, of its kind."""
+    ref = match["ref"].lower()
+    kind = _ref_kind(ref)
+    if ref.split()[0] == "denne":  # «denne lova»: the text's own (draft) act
+        return _no_law(match, kind)
+    earlier = _antecedent(
+        before,
+        match.start(),
+        (kind,) if kind != "law" else ("law", "regulation") if ref == "dennes" else ("law",),
+    )
+    if earlier is None and "forordning" in ref:
+        gdpr = registry.by_id(GDPR)  # «forordningen» in this field: the GDPR
+        if gdpr is not None:
+            return _Mention(match.start(), match.end(), gdpr, "forordningen", gdpr.kind)
+    if earlier is None:
+        return _no_law(match, kind)
+    return _Mention(
+        match.start(),
+        match.end(),
+        earlier.law,
+        earlier.law_text,
+        earlier.kind,
+        earlier.unresolved,
+        ref=True,
+    )
 
 
 def _mention(
@@ -1074,42 +1078,18 @@ def _mention(
 ) -> _Mention | None:
     """The law a match of the law alternatives names; a back-reference takes the law named
     last before it in ``before`` (of its kind)."""
-    text = _one_line(match[0]).rstrip(".")
     if match["ref"] is not None:
-        ref = match["ref"].lower()
-        kind = _ref_kind(ref)
-        if ref.split()[0] == "denne":  # «denne lova»: the text's own (draft) act
-            return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
-        earlier = _antecedent(
-            before,
-            match.start(),
-            (kind,) if kind != "law" else ("law", "regulation") if ref == "dennes" else ("law",),
-        )
-        if earlier is None and "forordning" in ref:
-            gdpr = registry.by_id(GDPR)  # «forordningen» in this field: the GDPR
-            if gdpr is not None:
-                return _Mention(match.start(), match.end(), gdpr, "forordningen", gdpr.kind)
-        if earlier is None:
-            return _Mention(match.start(), match.end(), None, "", kind, unresolved=True)
-        return _Mention(
-            match.start(),
-            match.end(),
-            earlier.law,
-            earlier.law_text,
-            earlier.kind,
-            earlier.unresolved,
-            ref=True,
-        )
+        return _reference(match, registry, before)
     if match["era"] is not None:
         return _era_mention(match, registry, today, before)
+    text = _one_line(match[0]).rstrip(".")
     if match["lid"] is not None or match["formal"] is not None:
         law_id = registry_id(match["lid"]) if match["lid"] else _formal_id(match)
         if law_id is None:
             return None
         law = registry.by_id(law_id)
-        kind = (
-            law.kind if law is not None else ("regulation" if law_id.startswith("FOR") else "law")
-        )
+        # an ID names a law or a regulation (FOR-), known or not (a convention's has a part)
+        kind = "regulation" if law_id.startswith("FOR") else "law"
         if _AMENDED_BY_RE.search(match.string, max(0, match.start() - 20), match.start()):
             # «§ 6 a ble føyd til med lov 11. juni 2021 nr. 78»: an amending act, which a
             # later «§ 8» does not refer to.
@@ -1118,9 +1098,7 @@ def _mention(
     if match["regof"] is not None:
         return _Mention(match.start(), match.end(), None, _one_line(match["regof"]), "regulation")
     name = match["name"] or match["unknown"]
-    law = registry.resolve(name, today)
-    if law is None and match["unknown"] is not None and "-" in name:
-        law = registry.resolve(name.replace("-", ""), today)  # «opplærings-lova»
+    law = _resolve_name(registry, name, today)
     if law is not None and before:
         # «Lov 17. juli 1998 nr. 61 om … (Opplæringslova)»: a name right after a formal
         # citation or ID of a law that has it means that law.
@@ -1193,37 +1171,33 @@ def _unknown_title(body: str, keyword: int, tail: re.Match[str]) -> _Mention | N
     if tail["art"] is not None:
         return None
     start = max(body.rfind("\n", 0, keyword) + 1, keyword - 160)
-    window = body[start:keyword]
-    lowered = window.lower()
-    if "lov om" not in lowered and "forskrift om" not in lowered:
-        return None
-    found = _UNKNOWN_TITLE_RE.search(window)
+    found = _UNKNOWN_TITLE_RE.search(body[start:keyword])
     if found is None or found["last"].lower() in _NOT_TITLE_END:
         return None
-    title = _one_line(found["title"])
-    kind = "regulation" if title.lower().startswith("f") else "law"
-    return _Mention(start + found.start(), start + found.end(), None, title, kind)
+    # Only the title is read: the mention is in no list of mentions, and no law is known.
+    return _Mention(keyword, keyword, None, _one_line(found["title"]), "law")
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s+(?-i:[A-ZÆØÅ])|\s*\n)|\n\s*\n|§")
 
 
-def _has_section(law: Law | None, section: str) -> bool | None:
-    """Whether ``law`` has ``section``; None when tvf cannot tell: no section list, or a
-    partial one (a repealed act's, rebuilt from its amendments) without it. A partial list
-    that holds the section proves it."""
-    if law is None or law.sections is None:
-        return None
-    if section in law.sections:
-        return True
-    return False if law.complete else None
+def _sentence_ends(body: str, start: int, end: int) -> bool:
+    """Whether a sentence ends, or a section sign stands, between ``start`` and the word at
+    ``end`` (whose capital may be what shows the sentence ended: «… . Kapittel 19»)."""
+    return _SENTENCE_END_RE.search(body, start, end + 1) is not None
+
+
+def _has_section(law: Law | None, section: str) -> bool:
+    """Whether the section list of ``law`` (complete, or a repealed act's partial one) holds
+    ``section``."""
+    return law is not None and law.sections is not None and section in law.sections
 
 
 def _first_section_lacking(mention: _Mention, tail: re.Match[str]) -> str | None:
     """The first section of ``tail`` when the law of ``mention`` has a complete section list
     without it; else None (it has it, or tvf cannot tell)."""
     law = mention.law
-    if law is None or mention.unresolved or law.sections is None or not law.complete:
+    if law is None or law.sections is None or not law.complete:
         return None
     first = _SEC_PARTS_RE.search(tail["sec1"] or tail["secs"] or "")
     if first is None:
@@ -1246,14 +1220,14 @@ def _law_that_has_it(
     another law named in the paragraph has it: «Det følger av forvaltningsloven § 17 … Etter
     § 4-3 annet ledd skal undersøkelsen … regulert i barnevernloven».
     """
-    if chosen is None or chosen.law is None or tail["chap"] is not None:
+    if chosen is None or chosen.law is None:
         return chosen
     section = _first_section_lacking(chosen, tail)
     if section is None:
         return chosen
     if old_numbering(registry, chosen.law, chosen.law_text, section) is not None:
         return chosen
-    others = [m for m in mentions if m.law is not None and m.law is not chosen.law]
+    others = [m for m in mentions if m.law is not chosen.law]
     others.sort(key=lambda m: abs(m.start - keyword))  # the nearest first
     return next((m for m in others if _has_section(m.law, section)), chosen)
 
@@ -1267,20 +1241,19 @@ def _chapter_continuation(
     for mention in reversed(mentions):
         if mention.start >= keyword:
             continue
-        if mention.unresolved or mention.law is None or keyword - mention.end > 200:
+        if mention.law is None or keyword - mention.end > 200:
             return None
         cited = _TAIL_RE.match(body, mention.end)
         if cited is None or cited["chap"] is None:
             return None
-        if _SENTENCE_END_RE.search(body, cited.end(), keyword):
+        if _sentence_ends(body, cited.end(), keyword):
             return None
-        chapter = _tail_parts(tail, mention.law)[1]
         return Citation(
             text=_one_line(body[keyword : tail.end()]),
             line=line,
             law_text=mention.law_text,
             law=mention.law,
-            chapter=chapter,
+            chapter=normalise_chapter(tail["chap"]),
         )
     return None
 
@@ -1305,7 +1278,7 @@ def _repeated_chapter(
     if last is None or last[1].law is None:
         return None
     cited = last[1]
-    chapter = _tail_parts(tail, cited.law)[1]
+    chapter = normalise_chapter(tail["chap"])
     if chapter != cited.chapter:
         return None
     return Citation(
@@ -1324,50 +1297,35 @@ def _era_mention(
     match: re.Match[str], registry: LawRegistry, today: date, before: list[_Mention]
 ) -> _Mention:
     """«ny opplæringslov» (the law in force), «tidligere opplæringslov» (the repealed law that
-    shared the name), «ny lov» (the law last named «ny …» in the paragraph)."""
-    new = match["era"].lower() in _ERA_NEW
-    now = match["era"].lower() in _ERA_NOW
+    shared the name), «ny lov» (the law last named «ny …» in the paragraph). The word is
+    always a law («…lov», «…loven», «…lova»)."""
+    era = match["era"].lower()
+    new = era in _ERA_NEW
     word = match["eralaw"]
-    text = _one_line(match.string[match.start("era") : match.end("eralaw")])
     if new and _DRAFT_RE.search(match.string, max(0, match.start() - 20), match.start()):
         # «Barnevernslovutvalget har i sitt forslag til ny barnevernlov …»: a draft act.
-        return _Mention(match.start(), match.end(), None, "", "law", unresolved=True)
+        return _no_law(match, "law")
     if word.lower() in ("lov", "loven", "lova"):
-        earlier = next(
-            (
-                m
-                for m in reversed(before)
-                if m.start < match.start() and m.era_new and m.law is not None
-            ),
-            None,
-        )
+        earlier = next((m for m in reversed(before) if m.era_new and m.law is not None), None)
         if earlier is None or not new:
-            return _Mention(match.start(), match.end(), None, "", "law", unresolved=True)
-        return _Mention(
-            match.start(), match.end(), earlier.law, earlier.law_text, earlier.kind, era_new=True
-        )
-    named = next(
-        (
-            (word + ending, found)
-            for found, ending in (
-                (registry.resolve(word + ending, today), ending) for ending in ("", "en", "a")
-            )
-            if found is not None
-        ),
-        None,
-    )
-    law = named[1] if named is not None else None
-    if named is not None and now:
+            return _no_law(match, "law")
+        return _Mention(match.start(), match.end(), earlier.law, earlier.law_text, "law")
+    text = _one_line(match.string[match.start("era") : match.end("eralaw")])
+    for ending in ("", "en", "a"):
+        name = word + ending
+        law = registry.resolve(name, today)
+        if law is not None:
+            break
+    else:
+        return _Mention(match.start(), match.end(), None, text, "law", era_new=new)
+    if era in _ERA_NOW:
         # The name as written, so that a shared name is read as of the document's date.
-        return _Mention(match.start(), match.end(), named[1], named[0], named[1].kind)
-    if law is not None and new and law.replaced_by is not None:
+        return _Mention(match.start(), match.end(), law, name, "law")
+    if not new:
+        law = registry.predecessor(law, name) or (law if law.repealed is not None else None)
+    elif law.replaced_by is not None:
         law = registry.by_id(law.replaced_by) or law  # «den nye barnevernloven»: the successor
-    elif law is not None and not new:
-        law = registry.predecessor(law, word if word[-1] != "v" else word + "en") or (
-            law if law.repealed is not None else None
-        )
-    kind = law.kind if law is not None else "law"
-    return _Mention(match.start(), match.end(), law, text, kind, era_new=new)
+    return _Mention(match.start(), match.end(), law, text, "law", era_new=new)
 
 
 def _loose_unit(
@@ -1375,9 +1333,8 @@ def _loose_unit(
     keyword: int,
     paragraphs: _Paragraphs,
     registry: LawRegistry,
-    today: date,
     line: int,
-    found: list[tuple[int, Citation]] | None = None,
+    found: list[tuple[int, Citation]],
 ) -> Citation | None:
     """A «§», chapter or article with no law right before it: reverse order («§ 2-12 i
     opplæringslova»), continuation («jf. § 10» after a law in the paragraph, a chapter cited
@@ -1414,17 +1371,15 @@ def _loose_unit(
             # A report's own chapters: only «<law> kapittel N» cites one, and «og kapittel 19»
             # right after it in the same sentence (continuation).
             return _chapter_continuation(body, keyword, tail, mentions, line) or _repeated_chapter(
-                body, keyword, tail, found or [], paragraphs, line
+                body, keyword, tail, found, paragraphs, line
             )
         line_start = max(body.rfind("\n", 0, keyword), paragraphs.bounds(keyword)[0] - 1) + 1
         if not body[line_start:keyword].strip(" \t>#*_-") and tail["art"] is None:
             return None  # «§ 3 Formål»: a heading of a text's own paragraphs
-        if (
-            tail["art"] is None
-            and _NOW_BEFORE_RE.search(body, max(0, keyword - 12), keyword)
-            and _antecedent(mentions, keyword, ("law", "regulation")) is None
-        ):
-            # «dagens § 2-1 … etter barnevernloven», with no law before it
+        if tail["art"] is None and _NOW_BEFORE_RE.search(body, max(0, keyword - 12), keyword):
+            # «dagens § 2-1 … etter barnevernloven»: the law named after it in the sentence,
+            # also when another law was named before it; with none after it, «dagens» is
+            # read as a genitive (below: quiet)
             law_mention = _named_after(body, end, mentions, ("law", "regulation"))
         genitive = _GENITIVE_BEFORE_RE.search(body, max(0, keyword - 40), keyword)
         if (
@@ -1481,7 +1436,7 @@ def _named_after(
     for mention in mentions:
         if mention.start < end or mention.law is None or mention.ref or mention.kind not in kinds:
             continue
-        if _SENTENCE_END_RE.search(body, end, mention.start):
+        if _sentence_ends(body, end, mention.start):
             return None
         return mention
     return None
@@ -1515,7 +1470,7 @@ def _resumed_lists(
         rest = _RESUMED_RE.match(body, inner[0])
         if rest is None:
             continue
-        items, notes = _read_items(rest[0], True)
+        items, notes = _read_items(rest[0], False)
         start = rest.start() + len(rest[0]) - len(rest[0].lstrip(" ,\n"))
         found.append(
             (
@@ -1525,7 +1480,7 @@ def _resumed_lists(
                     line=line_at(start),
                     law_text=cite.law_text,
                     law=cite.law,
-                    sections=_sections_for(items, cite.law, False),
+                    sections=tuple(name for name, _last in items),  # no «til» in it
                     nonstandard=notes,
                 ),
             )
@@ -1563,13 +1518,21 @@ def _commentary_law(
             continue
         if _REVERSE_BEFORE_RE.search(body, max(0, match.start() - 40), match.start()):
             continue
-        law = registry.resolve(name, today)
+        law = _resolve_name(registry, name, today)
         if law is not None:
             return _one_line(name), law
     return None
 
 
 _REVERSE_BEFORE_RE = re.compile(r"§[^§\n]{0,25}\si\s+\Z")
+
+
+# Markdown emphasis with underscores on one line, «_kapittel 5 i barnehageloven_»: an opening
+# «_» not after a letter or digit and a closing one not before one (CommonMark: «_» inside a
+# word emphasises nothing, as in «KAPITTEL_3»). The body is read with both as spaces, as
+# «*…*» is read: the patterns count «_» as a letter, so a name, section or keyword touching
+# one would not be found.
+_EMPHASIS_RE = re.compile(r"(?<![^\W_])_(?=[^\s_])([^\n]*?[^\s_])_(?![^\W_])")
 
 
 def find_citations(
@@ -1586,18 +1549,17 @@ def find_citations(
     or formal citation on its own (the whole law). A law name alone is not a citation.
     """
 
+    if "_" in body:
+        body = _EMPHASIS_RE.sub(r" \1 ", body)
+
     def line_at(pos: int) -> int:
         return first_line + body.count("\n", 0, pos)
 
     if not any(trigger in body for trigger in _TRIGGERS):
-        return [cite for _pos, cite in _glued_articles(body, registry, today, line_at)]
+        return [cite for _pos, cite in _glued_articles(body, registry, line_at)]
     found: list[tuple[int, Citation]] = []
     paragraphs = _Paragraphs(body, registry, today)
-    whole = (
-        _whole_matches(body)
-        if " nr" in body or "OV-" in body or "ov-" in body or "OR-" in body or "or-" in body
-        else []
-    )
+    whole = _whole_matches(body) if any(trigger in body for trigger in _WHOLE_TRIGGERS) else []
     has_whole = bool(whole)
     keywords = _keyword_positions(body)
     matches = _citation_matches(body, registry, keywords)
@@ -1614,7 +1576,7 @@ def find_citations(
             if cite is None:
                 continue
             if match["mdurl"] is not None and not cite.sections and cite.chapter is None:
-                inner = find_citations(match["mdtext"], cite.line or 0, registry, today)
+                inner = find_citations(match["mdtext"], first_line, registry, today)
                 for other in inner:
                     if other.sections or other.chapter is not None:
                         cite = replace(
@@ -1628,7 +1590,7 @@ def find_citations(
             continue
         earlier = (
             [m for m in paragraphs.mentions(start) if m.start < start]
-            if match["ref"] is not None or (match["name"] is not None and has_whole)
+            if match["ref"] is not None or match["era"] is not None
             else []
         )
         mention = _mention(match, registry, today, earlier)
@@ -1688,7 +1650,7 @@ def find_citations(
             continue
         tail = _TAIL_RE.match(body, keyword)
         loose_end = tail.end() if tail is not None else keyword + 1
-        cite = _loose_unit(body, keyword, paragraphs, registry, today, line_at(keyword), found)
+        cite = _loose_unit(body, keyword, paragraphs, registry, line_at(keyword), found)
         if cite is not None and cite.unresolved and cite.sections:
             heading_law = _commentary_law(body, keyword, registry, today)
             if heading_law is not None:
@@ -1697,7 +1659,7 @@ def find_citations(
             if cite.law is not None and has_whole:
                 cited_laws.setdefault(paragraphs.bounds(keyword)[0], set()).add(cite.law.id)
             found.append((keyword, cite))
-    found.extend(_glued_articles(body, registry, today, line_at))
+    found.extend(_glued_articles(body, registry, line_at))
     if has_whole:
         for match in whole:
             if is_claimed(match.start()):
