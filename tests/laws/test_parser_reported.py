@@ -15,6 +15,8 @@ field of every citation, and that nothing else is found.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -361,3 +363,23 @@ def test_new_law_with_a_section_in_a_body(registry: LawRegistry) -> None:
     assert whole(registry, body) == [
         ("tidligere lov § 15-8", 1, "", None, ("15-8",), None, (), "", True)
     ]
+
+
+def test_a_line_of_underscores_that_close_nothing_is_read_in_linear_time() -> None:
+    """Each «_» of «_a _a _a …» may open emphasis and none closes it: when an opening «_» looked
+    for its closing one to the end of the line, 120,000 such characters took 58 s (quadratic;
+    issue 15: one file must never stall a check). 300,000 take well under a second now; a
+    quadratic reading would take minutes, so the generous limit cannot make a slow machine
+    fail, and a regression fails here rather than hanging the suite."""
+    program = (
+        "from datetime import date\n"
+        "from tverrfaglig.laws.parser import find_citations\n"
+        "from tverrfaglig.laws.registry import LawRegistry\n"
+        "body = '_a ' * 100_000 + '\\n_barnehageloven § 2 b_\\n'\n"
+        "found = find_citations(body, 1, LawRegistry.default(), date(2026, 6, 1))\n"
+        "print([(c.law.id, c.sections, c.line) for c in found])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout == "[('LOV-2005-06-17-64', ('2b',), 2)]\n"
