@@ -9,6 +9,12 @@ file and finding the same matches with one regular expression, counting lines th
 
     .venv/bin/python bench/bench_big_body.py            # 1 MB and 10 MB
     .venv/bin/python bench/bench_big_body.py --mb 1 --mb 10 --mb 20 --repeat 3
+    .venv/bin/python bench/bench_big_body.py --shape emphasis --shape references --mb 1
+
+``--shape`` picks the body: ``lines`` (above, the default), ``emphasis`` (one line of «_a _a
+_a …»: underscores that open emphasis and close nothing) or ``references`` (one paragraph of
+«ny lov § 2 samme lov § 3 …» after «Ny opplæringslov.»: references back to the law named
+before them). Each was once read in quadratic time by the citation parser.
 """
 
 from __future__ import annotations
@@ -24,6 +30,12 @@ import time
 from pathlib import Path
 
 LINE = "Se IV.7-2 og I.1-2, jf. barnehageloven § 2 b.\n"
+#: The bodies of ``--shape``: what starts the body, and what is repeated to fill it.
+SHAPES = {
+    "lines": ("", LINE),
+    "emphasis": ("", "_a "),
+    "references": ("Ny opplæringslov. ", "ny lov § 2 samme lov § 3 "),
+}
 FRONT = (
     '---\nid: IV.7-3\ntitle: Stor\ntype: procedure\nstatus: draft\nversion: "1.0"\n'
     "owner: Enhet\n---\n"
@@ -31,13 +43,14 @@ FRONT = (
 TOOL = Path(sys.executable).parent / "tvf"
 
 
-def build(root: Path, megabytes: int) -> Path:
+def build(root: Path, megabytes: int, shape: str = "lines") -> Path:
     root.mkdir(parents=True)
     (root / "tvf.toml").write_text('[handbook]\ntitle = "Stor"\n', encoding="utf-8")
     for doc_id in ("IV.7-2", "I.1-2"):
         (root / f"{doc_id}.md").write_text(FRONT.replace("IV.7-3", doc_id), encoding="utf-8")
-    lines = megabytes * 1024 * 1024 // len(LINE.encode())
-    (root / "stor.md").write_text(FRONT + LINE * lines, encoding="utf-8")
+    start, repeated = SHAPES[shape]
+    count = megabytes * 1024 * 1024 // len(repeated.encode())
+    (root / "stor.md").write_text(FRONT + start + repeated * count + "\n", encoding="utf-8")
     return root
 
 
@@ -65,12 +78,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=int, action="append")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--shape", choices=sorted(SHAPES), action="append")
     args = parser.parse_args()
     print(f"maskin:     {platform.platform()}, {platform.machine()}")
     print(f"python:     {platform.python_implementation()} {platform.python_version()}")
-    for megabytes in args.mb or [1, 10]:
+    for shape, megabytes in [(s, mb) for s in args.shape or ["lines"] for mb in args.mb or [1, 10]]:
         with tempfile.TemporaryDirectory() as tmp:
-            root = build(Path(tmp) / "hb", megabytes)
+            root = build(Path(tmp) / "hb", megabytes, shape)
 
             def check(root: Path = root) -> None:
                 subprocess.run(
@@ -83,7 +97,7 @@ def main() -> int:
             tvf = timed(check, args.repeat)
             base = timed(lambda root=root: floor(root), args.repeat)
             print(
-                f"{megabytes:>3} MB: tvf check min {min(tvf):6.2f} s, median "
+                f"{shape:>10} {megabytes:>3} MB: tvf check min {min(tvf):6.2f} s, median "
                 f"{statistics.median(tvf):6.2f} s | gulv (les + regex) min {min(base):6.2f} s"
             )
     return 0
